@@ -1,0 +1,100 @@
+/* --bench: frame and latency figures on this machine's renderer, offscreen.
+ * Prints the median ms per frame at 1280x720 and 1920x1080 for the scene the
+ * options describe, and the ms from a parameter change (α up, which
+ * recomputes every run) to the finished next frame. */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "controls.h"
+#include "export.h"
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof(double), cmp_double);
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+#define FRAMES 60
+
+/* Median frame and change-to-frame times at one size; false on GL failure. */
+static bool bench_size(ov_app_state *st, int w, int h, double *frame_ms, double *change_ms,
+                       char *renderer_name, size_t name_cap)
+{
+    char err[1024];
+    ov_glwin win;
+    ov_renderer *r = NULL;
+    bool ok = ov_export_offscreen_begin(&win, &r, st, w, h, err, sizeof err);
+    if (!ok) {
+        fprintf(stderr, "optiviz: %s\n", err);
+    } else {
+        double t[FRAMES];
+        for (int i = 0; i < 5; i++) {   /* warm caches: text, shaders */
+            ov_hud_draw_frame(r, st, 1.0f);
+            ov_renderer_finish(r);
+        }
+        for (int i = 0; i < FRAMES; i++) {
+            double t0 = now_ms();
+            ov_controls_tick(st, 1.0 / 60.0);
+            ov_hud_draw_frame(r, st, 1.0f);
+            ov_renderer_finish(r);
+            t[i] = now_ms() - t0;
+        }
+        *frame_ms = median(t, FRAMES);
+        for (int i = 0; i < FRAMES; i++) {
+            double t0 = now_ms();
+            ov_controls_scale_alpha(st, i % 2 ? 1 / 1.05 : 1.05);
+            ov_hud_draw_frame(r, st, 1.0f);
+            ov_renderer_finish(r);
+            t[i] = now_ms() - t0;
+        }
+        *change_ms = median(t, FRAMES);
+        snprintf(renderer_name, name_cap, "%s", ov_renderer_name(r));
+        printf("  %4dx%-4d  frame %7.2f ms   change-to-frame %7.2f ms\n", w, h, *frame_ms,
+               *change_ms);
+    }
+    ov_renderer_destroy(r);
+    ov_glwin_destroy(&win);
+    return ok;
+}
+
+int ov_app_bench(const ov_config *cfg)
+{
+    ov_app_state st;
+    char err[1024];
+    if (!ov_controls_init(&st, cfg, err, sizeof err)) {
+        fprintf(stderr, "optiviz: %s\n", err);
+        return 1;
+    }
+    static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
+    char name[256] = "?";
+    printf("optiviz --bench: surface %s, %d runs x %d steps, median of %d frames\n",
+           st.scene.surface->name, st.scene.nruns, st.scene.steps, FRAMES);
+    int status = 0;
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && status == 0; i++) {
+        double f, c;
+        st.anim_step = 0;
+        if (!bench_size(&st, sizes[i][0], sizes[i][1], &f, &c, name, sizeof name))
+            status = 1;
+    }
+    if (status == 0)
+        printf("  renderer: %s\n", name);
+    ov_controls_deinit(&st);
+    return status;
+}

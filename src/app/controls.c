@@ -1,0 +1,249 @@
+/* Interactive state changes: what each key, click and wheel turn does to the
+ * scene, the view and the animation clock. See controls.h. */
+#include "controls.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static double clamp(double v, double lo, double hi)
+{
+    return v < lo ? lo : (v > hi ? hi : v);
+}
+
+bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap)
+{
+    memset(st, 0, sizeof(*st));
+    if (!ov_scene_init(&st->scene, cfg, err, cap))
+        return false;
+    st->view = st->scene.view;
+    st->home_view = st->view;
+    st->speed = OV_DEFAULT_SPEED;
+    st->target = -1;
+    st->message_age = 1e9;
+    return true;
+}
+
+void ov_controls_deinit(ov_app_state *st)
+{
+    ov_scene_deinit(&st->scene);
+}
+
+void ov_controls_say(ov_app_state *st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(st->message, sizeof(st->message), fmt, ap);
+    va_end(ap);
+    st->message_age = 0.0;
+}
+
+int ov_controls_last_step(const ov_app_state *st)
+{
+    int last = 0;
+    for (int i = 0; i < st->scene.nruns; i++) {
+        const ov_run *r = &st->scene.runs[i];
+        int end = r->diverged ? r->diverged_step : r->n - 1;
+        if (end > last)
+            last = end;
+    }
+    return last;
+}
+
+void ov_controls_tick(ov_app_state *st, double dt)
+{
+    st->message_age += dt;
+    if (st->paused)
+        return;
+    double last = ov_controls_last_step(st);
+    st->anim_step += st->speed * dt;
+    if (st->anim_step > last)
+        st->anim_step = last;
+}
+
+static bool targeted(const ov_app_state *st, int i)
+{
+    return st->target < 0 || st->target == i;
+}
+
+static const char *target_name(const ov_app_state *st)
+{
+    if (st->target < 0)
+        return "all runs";
+    return ov_optim_info_of(st->scene.runs[st->target].params.kind)->name;
+}
+
+/* Recomputes after a change; the animation keeps its step. */
+static void recompute(ov_app_state *st)
+{
+    if (!ov_scene_recompute(&st->scene))
+        ov_controls_say(st, "out of memory while recomputing the runs");
+}
+
+void ov_controls_scale_alpha(ov_app_state *st, double factor)
+{
+    double shown = 0.0;
+    for (int i = 0; i < st->scene.nruns; i++) {
+        if (!targeted(st, i))
+            continue;
+        ov_run_spec *sp = &st->scene.specs[i];
+        sp->alpha = clamp(st->scene.runs[i].params.alpha * factor, OV_ALPHA_MIN, OV_ALPHA_MAX);
+        sp->has_alpha = true;
+        shown = sp->alpha;
+    }
+    recompute(st);
+    if (st->target >= 0)
+        ov_controls_say(st, "\xce\xb1 = %.4g (%s)", shown, target_name(st));
+    else
+        ov_controls_say(st, "\xce\xb1 \xc3\x97%.3g for all runs", factor);
+}
+
+void ov_controls_add_beta(ov_app_state *st, double delta)
+{
+    int changed = 0;
+    double shown = 0.0;
+    for (int i = 0; i < st->scene.nruns; i++) {
+        if (!targeted(st, i) || !ov_optim_info_of(st->scene.runs[i].params.kind)->uses_beta)
+            continue;
+        ov_run_spec *sp = &st->scene.specs[i];
+        /* Round to 1e-6 so repeated +0.01 steps land on tidy values. */
+        double b = clamp(st->scene.runs[i].params.beta + delta, 0.0, OV_BETA_MAX);
+        sp->beta = round(b * 1e6) / 1e6;
+        sp->has_beta = true;
+        shown = sp->beta;
+        changed++;
+    }
+    if (!changed) {
+        ov_controls_say(st, "\xce\xb2 does not apply to %s", target_name(st));
+        return;
+    }
+    recompute(st);
+    ov_controls_say(st, "\xce\xb2 = %.3f (%s)", shown, target_name(st));
+}
+
+void ov_controls_scale_kappa(ov_app_state *st, double factor)
+{
+    double k;
+    if (!ov_surface_get_param(st->scene.surface, "kappa", &k)) {
+        ov_controls_say(st, "\xce\xba applies to the quadratic only");
+        return;
+    }
+    k = clamp(k * factor, 1.0, OV_KAPPA_MAX);
+    /* Snap near powers of ten so the HUD shows 100, not 99.99999. */
+    double p = round(log10(k));
+    if (fabs(log10(k) - p) < 1e-9)
+        k = pow(10.0, p);
+    ov_surface_set_param(st->scene.surface, "kappa", k);
+    recompute(st);
+    ov_controls_say(st, "\xce\xba = %.4g", k);
+}
+
+void ov_controls_add_theta(ov_app_state *st, double delta)
+{
+    double t;
+    if (!ov_surface_get_param(st->scene.surface, "theta", &t)) {
+        ov_controls_say(st, "\xce\xb8 applies to the quadratic only");
+        return;
+    }
+    t = fmod(t + delta, 360.0);
+    if (t < 0)
+        t += 360.0;
+    ov_surface_set_param(st->scene.surface, "theta", t);
+    recompute(st);
+    ov_controls_say(st, "\xce\xb8 = %.0f\xc2\xb0", t);
+}
+
+void ov_controls_cycle_target(ov_app_state *st, int dir)
+{
+    int n = st->scene.nruns;
+    /* Positions 0..n: 0 is "all", k is run k-1. */
+    int pos = st->target + 1;
+    pos = ((pos + dir) % (n + 1) + (n + 1)) % (n + 1);
+    st->target = pos - 1;
+    ov_controls_say(st, "keys now change %s", target_name(st));
+}
+
+void ov_controls_cycle_surface(ov_app_state *st, int dir)
+{
+    int count = ov_surface_builtin_count();
+    int cur = -1;
+    for (int i = 0; i < count; i++)
+        if (st->scene.surface->def == ov_surface_builtin(i))
+            cur = i;
+    int next = cur < 0 ? 0 : ((cur + dir) % count + count) % count;
+    ov_expr_error err;
+    if (!ov_scene_set_surface(&st->scene, ov_surface_builtin(next)->name, &err)) {
+        ov_controls_say(st, "cannot switch surface: %s", err.message);
+        return;
+    }
+    st->view = st->scene.view;
+    st->home_view = st->view;
+    ov_controls_say(st, "surface: %s", st->scene.surface->name);
+}
+
+void ov_controls_set_start(ov_app_state *st, ov_vec2 start)
+{
+    if (!isfinite(start.x) || !isfinite(start.y))
+        return;
+    st->scene.start = start;
+    recompute(st);
+    ov_controls_say(st, "start = (%.3g, %.3g)", start.x, start.y);
+}
+
+void ov_controls_toggle_pause(ov_app_state *st)
+{
+    st->paused = !st->paused;
+    ov_controls_say(st, st->paused ? "paused" : "playing");
+}
+
+void ov_controls_step_once(ov_app_state *st)
+{
+    st->paused = true;
+    double next = floor(st->anim_step) + 1.0;
+    double last = ov_controls_last_step(st);
+    st->anim_step = next > last ? last : next;
+    ov_controls_say(st, "step %.0f", st->anim_step);
+}
+
+void ov_controls_restart(ov_app_state *st)
+{
+    st->anim_step = 0.0;
+    ov_controls_say(st, "restarted");
+}
+
+void ov_controls_scale_speed(ov_app_state *st, double factor)
+{
+    st->speed = clamp(st->speed * factor, OV_SPEED_MIN, OV_SPEED_MAX);
+    ov_controls_say(st, "speed %.3g steps/s", st->speed);
+}
+
+void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor)
+{
+    ov_rect v = st->view;
+    double w = (v.x1 - v.x0) * factor, h = (v.y1 - v.y0) * factor;
+    /* Keep the view within sane magnitudes so float shaders stay precise. */
+    if (w < 1e-6 || h < 1e-6 || w > 1e7 || h > 1e7)
+        return;
+    v.x0 = about.x - (about.x - v.x0) * factor;
+    v.x1 = v.x0 + w;
+    v.y0 = about.y - (about.y - v.y0) * factor;
+    v.y1 = v.y0 + h;
+    st->view = v;
+}
+
+void ov_controls_pan(ov_app_state *st, double dx, double dy)
+{
+    if (!isfinite(dx) || !isfinite(dy))
+        return;
+    st->view.x0 += dx;
+    st->view.x1 += dx;
+    st->view.y0 += dy;
+    st->view.y1 += dy;
+}
+
+void ov_controls_home(ov_app_state *st)
+{
+    st->view = st->home_view;
+    ov_controls_say(st, "view reset");
+}

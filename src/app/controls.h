@@ -1,0 +1,73 @@
+/* The interactive state of one optiviz session and every change a key, a
+ * click or the wheel can make to it. No SDL here: input.c maps events to
+ * these calls, so the logic is unit-testable without a window. Every change
+ * of α, β, κ, θ, surface or start recomputes the runs at once and keeps the
+ * animation's current step (DESIGN.md real-time semantics). */
+#ifndef OV_CONTROLS_H
+#define OV_CONTROLS_H
+
+#include <stdbool.h>
+#include "core/scene.h"
+
+#define OV_BETA_MAX 0.999
+#define OV_ALPHA_MIN 1e-8
+#define OV_ALPHA_MAX 1e6
+#define OV_SPEED_MIN 0.25
+#define OV_SPEED_MAX 5000.0
+#define OV_DEFAULT_SPEED 25.0   /* animation steps per second */
+
+typedef struct ov_app_state {
+    ov_scene scene;
+    ov_rect home_view;      /* what Home returns to */
+    ov_rect view;           /* world rectangle asked for (fitted when drawn) */
+    double anim_step;       /* fractional animation position */
+    double speed;           /* steps per second */
+    bool paused;
+    int target;             /* -1: all runs; else the run the keys change */
+    bool show_help;
+    bool quit;
+    char message[192];      /* last change, shown briefly in the HUD */
+    double message_age;     /* seconds since message was set */
+} ov_app_state;
+
+/* Builds the state from cfg (scene, view, clock). false + err on failure. */
+bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap);
+void ov_controls_deinit(ov_app_state *st);
+
+/* Advances the animation clock by dt seconds (unless paused). */
+void ov_controls_tick(ov_app_state *st, double dt);
+/* The largest stored step over all runs (the animation's end). */
+int ov_controls_last_step(const ov_app_state *st);
+
+/* α of the targeted run(s) times factor, clamped to [OV_ALPHA_MIN, OV_ALPHA_MAX]. */
+void ov_controls_scale_alpha(ov_app_state *st, double factor);
+/* β of the targeted run(s) that use β, plus delta, clamped to [0, OV_BETA_MAX]. */
+void ov_controls_add_beta(ov_app_state *st, double delta);
+/* κ times factor, clamped to [1, OV_KAPPA_MAX] (surfaces with a kappa). */
+void ov_controls_scale_kappa(ov_app_state *st, double factor);
+/* θ plus delta degrees, wrapped to [0, 360) (surfaces with a theta). */
+void ov_controls_add_theta(ov_app_state *st, double delta);
+/* Tab: all runs -> run 0 -> run 1 -> ... -> all (dir -1 goes backwards). */
+void ov_controls_cycle_target(ov_app_state *st, int dir);
+/* Next (dir 1) or previous (dir -1) built-in surface; resets view and start. */
+void ov_controls_cycle_surface(ov_app_state *st, int dir);
+/* Sets the start point of every run. */
+void ov_controls_set_start(ov_app_state *st, ov_vec2 start);
+
+void ov_controls_toggle_pause(ov_app_state *st);
+/* Pauses and advances one whole step. */
+void ov_controls_step_once(ov_app_state *st);
+void ov_controls_restart(ov_app_state *st);
+void ov_controls_scale_speed(ov_app_state *st, double factor);
+
+/* Zooms the view by factor (< 1 zooms in) keeping world point `about` fixed. */
+void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor);
+/* Moves the view by a world-space offset. */
+void ov_controls_pan(ov_app_state *st, double dx, double dy);
+void ov_controls_home(ov_app_state *st);
+
+/* printf-style message shown in the HUD for a few seconds. */
+void ov_controls_say(ov_app_state *st, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,69 @@
+/* SDL window + GL 3.3 core context creation. See glwin.h. */
+#include "glwin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* With no X11 or Wayland display, headless rendering goes through SDL's
+ * offscreen driver, unless the user chose a driver already. */
+static void choose_driver(void)
+{
+    const char *drv = getenv("SDL_VIDEODRIVER");
+    const char *x11 = getenv("DISPLAY");
+    const char *wl = getenv("WAYLAND_DISPLAY");
+    if ((!drv || !*drv) && (!x11 || !*x11) && (!wl || !*wl))
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+}
+
+bool ov_glwin_create(ov_glwin *w, const char *title, int width, int height, bool visible,
+                     char *err, size_t cap)
+{
+    memset(w, 0, sizeof(*w));
+    choose_driver();
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        snprintf(err, cap, "cannot start SDL video: %s", SDL_GetError());
+        return false;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+    flags |= visible ? (SDL_WINDOW_RESIZABLE | SDL_WINDOW_SHOWN) : SDL_WINDOW_HIDDEN;
+    w->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width,
+                                 height, flags);
+    if (!w->window) {
+        snprintf(err, cap, "cannot create a window: %s", SDL_GetError());
+        SDL_Quit();
+        return false;
+    }
+    w->context = SDL_GL_CreateContext(w->window);
+    if (!w->context) {
+        snprintf(err, cap, "no OpenGL 3.3 core context: %s", SDL_GetError());
+        SDL_DestroyWindow(w->window);
+        w->window = NULL;
+        SDL_Quit();
+        return false;
+    }
+    if (SDL_GL_MakeCurrent(w->window, w->context) != 0) {
+        snprintf(err, cap, "cannot make the OpenGL context current: %s", SDL_GetError());
+        ov_glwin_destroy(w);
+        return false;
+    }
+    return true;
+}
+
+void ov_glwin_destroy(ov_glwin *w)
+{
+    if (w->context)
+        SDL_GL_DeleteContext(w->context);
+    if (w->window)
+        SDL_DestroyWindow(w->window);
+    if (w->window || w->context)
+        SDL_Quit();
+    w->window = NULL;
+    w->context = NULL;
+}

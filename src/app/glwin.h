@@ -1,0 +1,23 @@
+/* Creating an SDL window with an OpenGL 3.3 core context, shown or hidden,
+ * on a display or, when there is none, on SDL's offscreen driver (EGL). */
+#ifndef OV_GLWIN_H
+#define OV_GLWIN_H
+
+#include <SDL2/SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct ov_glwin {
+    SDL_Window *window;
+    SDL_GLContext context;
+} ov_glwin;
+
+/* Initialises SDL video (choosing the offscreen driver when no display is
+ * set and SDL_VIDEODRIVER is not given), then creates the window and the
+ * context and makes it current. false + message on failure (SDL is then
+ * shut down again). */
+bool ov_glwin_create(ov_glwin *w, const char *title, int width, int height, bool visible,
+                     char *err, size_t cap);
+void ov_glwin_destroy(ov_glwin *w);
+
+#endif

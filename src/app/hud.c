@@ -1,0 +1,204 @@
+/* HUD layout for one frame. All sizes derive from the frame height so a 4K
+ * export looks like a 720p window, only sharper. See hud.h. */
+#include "hud.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static const ov_rgba PANEL = {0.04f, 0.05f, 0.08f, 0.72f};
+static const ov_rgba TEXT = {0.96f, 0.96f, 0.96f, 1.0f};
+static const ov_rgba DIM = {0.78f, 0.80f, 0.84f, 1.0f};
+
+float ov_hud_text_px(int height, float ui_scale)
+{
+    float px = (float)height / 34.0f;
+    if (px < 13.0f)
+        px = 13.0f;
+    return px * (ui_scale > 0 ? ui_scale : 1.0f);
+}
+
+ov_rect ov_hud_view(const ov_app_state *st, int width, int height)
+{
+    return ov_rect_fit(st->view, width, height);
+}
+
+/* The step the animation shows for run r: clamped to what was stored. */
+static int shown_step(const ov_run *r, double anim)
+{
+    int s = (int)floor(anim);
+    if (s > r->n - 1)
+        s = r->n - 1;
+    return s < 0 ? 0 : s;
+}
+
+/* "κ = 10   θ = 30°" for surfaces with those parameters, else "". */
+static void param_text(const ov_surface *s, char *buf, size_t cap)
+{
+    double k, t;
+    buf[0] = '\0';
+    size_t len = 0;
+    if (ov_surface_get_param(s, "kappa", &k))
+        len += (size_t)snprintf(buf + len, cap - len, "   \xce\xba = %.4g", k);
+    if (len < cap && ov_surface_get_param(s, "theta", &t))
+        snprintf(buf + len, cap - len, "   \xce\xb8 = %.0f\xc2\xb0", t);
+}
+
+/* One line per run: name, α, β, step and loss, in the run's colour. */
+static void run_line(const ov_app_state *st, int i, char *buf, size_t cap)
+{
+    const ov_run *r = &st->scene.runs[i];
+    const ov_optim_info *info = ov_optim_info_of(r->params.kind);
+    int step = shown_step(r, st->anim_step);
+    char beta[32] = "";
+    if (info->uses_beta)
+        snprintf(beta, sizeof beta, "  \xce\xb2 = %.3g", r->params.beta);
+    if (r->diverged && st->anim_step >= r->diverged_step - 1)
+        snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   diverged at step %d", info->name,
+                 r->params.alpha, beta, r->diverged_step);
+    else
+        snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   step %d   L = %.4g", info->name,
+                 r->params.alpha, beta, step, r->loss[step]);
+}
+
+static void draw_info_panel(ov_renderer *r, const ov_app_state *st, float px)
+{
+    const ov_surface *s = st->scene.surface;
+    char title[256], params[96], lines[OV_MAX_RUNS][192];
+    float pad = px * 0.6f, big = px * 1.25f, small = px * 0.8f;
+    param_text(s, params, sizeof params);
+    snprintf(title, sizeof title, "%s%s", s->name, params);
+    const char *sub = s->def ? s->def->summary : ov_expr_source(s->expr);
+    char subline[160];
+    snprintf(subline, sizeof subline, "%s%s", s->def ? "" : "L = ", sub);
+
+    float w, h, maxw = 0;
+    ov_renderer_text_size(r, big, title, &w, &h);
+    maxw = w;
+    ov_renderer_text_size(r, small, subline, &w, &h);
+    if (w > maxw)
+        maxw = w;
+    for (int i = 0; i < st->scene.nruns; i++) {
+        run_line(st, i, lines[i], sizeof lines[i]);
+        ov_renderer_text_size(r, px, lines[i], &w, &h);
+        if (w + px * 1.6f > maxw)
+            maxw = w + px * 1.6f;
+    }
+    float line = px * 1.35f;
+    float height = pad * 2 + big * 1.3f + small * 1.4f + line * (float)st->scene.nruns;
+    ov_renderer_rect(r, pad, pad, maxw + pad * 2, height, PANEL);
+
+    float x = pad * 2, y = pad * 2;
+    ov_renderer_text(r, x, y, big, TEXT, OV_ALIGN_LEFT, title);
+    y += big * 1.3f;
+    ov_renderer_text(r, x, y, small, DIM, OV_ALIGN_LEFT, subline);
+    y += small * 1.4f;
+    for (int i = 0; i < st->scene.nruns; i++) {
+        ov_rgba c = ov_run_color(i);
+        bool on = st->target < 0 || st->target == i;
+        float sw = px * 0.7f;
+        /* Colour swatch doubles as the legend entry for this run. */
+        ov_renderer_rect(r, x, y + (px - sw) * 0.6f, sw, sw, c);
+        if (st->target == i)
+            ov_renderer_text(r, x - px * 0.9f, y, px, TEXT, OV_ALIGN_LEFT, "\xe2\x96\xb6");
+        ov_rgba tc = c;
+        if (!on)
+            tc.a = 0.55f;
+        ov_renderer_text(r, x + px * 1.1f, y, px, tc, OV_ALIGN_LEFT, lines[i]);
+        y += line;
+    }
+}
+
+static void draw_status(ov_renderer *r, const ov_app_state *st, int W, int H, float px)
+{
+    char buf[256];
+    float small = px * 0.8f, pad = px * 0.6f, w, h;
+    snprintf(buf, sizeof buf, "step %.0f / %d   %s%.3g steps/s   keys: %s   H: help",
+             floor(st->anim_step), ov_controls_last_step(st), st->paused ? "paused   " : "",
+             st->speed,
+             st->target < 0 ? "all runs"
+                            : ov_optim_info_of(st->scene.runs[st->target].params.kind)->name);
+    ov_renderer_text_size(r, small, buf, &w, &h);
+    ov_renderer_rect(r, pad, (float)H - pad - h - pad, w + 2 * pad, h + pad, PANEL);
+    ov_renderer_text(r, pad * 2, (float)H - pad - h - pad * 0.5f, small, DIM, OV_ALIGN_LEFT, buf);
+
+    const char *legend = "\xe2\x98\x85 minimum   \xe2\x97\x8f iterate   \xe2\x9c\x95 diverged";
+    ov_renderer_text_size(r, small, legend, &w, &h);
+    ov_renderer_rect(r, (float)W - w - pad * 3, (float)H - pad - h - pad, w + 2 * pad, h + pad,
+                     PANEL);
+    ov_renderer_text(r, (float)W - pad * 2, (float)H - pad - h - pad * 0.5f, small, DIM,
+                     OV_ALIGN_RIGHT, legend);
+
+    if (st->message[0] && st->message_age < 3.0) {
+        float a = st->message_age < 2.0 ? 1.0f : (float)(3.0 - st->message_age);
+        ov_renderer_text_size(r, px, st->message, &w, &h);
+        ov_rgba bg = PANEL, fg = TEXT;
+        bg.a *= a;
+        fg.a = a;
+        ov_renderer_rect(r, (float)W - w - pad * 3, pad, w + 2 * pad, h + pad, bg);
+        ov_renderer_text(r, (float)W - pad * 2, pad * 1.5f, px, fg, OV_ALIGN_RIGHT, st->message);
+    }
+}
+
+/* Key, action pairs of the help overlay; also listed in README. */
+static const char *const HELP[][2] = {
+    {"Up / Down", "learning rate \xce\xb1 \xc3\x97 1.25 / \xc3\xb7 1.25 (Shift: 1.05)"},
+    {"Right / Left", "momentum \xce\xb2 + / \xe2\x88\x92 0.05 (Shift: 0.01)"},
+    {"K / J", "condition number \xce\xba \xc3\x97 / \xc3\xb7 \xe2\x88\x9a10 (Shift: 10^0.1)"},
+    {". / ,", "rotate \xce\xb8 + / \xe2\x88\x92 15\xc2\xb0 (Shift: 1\xc2\xb0)"},
+    {"Tab / Shift+Tab", "keys change: all runs, or one run"},
+    {"Space / N", "pause / one step"},
+    {"R", "restart the animation"},
+    {"+ / \xe2\x88\x92", "animation faster / slower"},
+    {"C / Shift+C", "next / previous surface"},
+    {"Click", "start all runs here"},
+    {"Wheel / drag", "zoom about the cursor / pan"},
+    {"Home", "reset the view"},
+    {"F", "fullscreen"},
+    {"H or F1", "this help"},
+    {"Esc or Q", "quit"},
+};
+
+static void draw_help(ov_renderer *r, int W, int H, float px)
+{
+    int n = (int)(sizeof HELP / sizeof HELP[0]);
+    float line = px * 1.45f, keyw = 0, actw = 0, w, h;
+    for (int i = 0; i < n; i++) {
+        ov_renderer_text_size(r, px, HELP[i][0], &w, &h);
+        keyw = w > keyw ? w : keyw;
+        ov_renderer_text_size(r, px, HELP[i][1], &w, &h);
+        actw = w > actw ? w : actw;
+    }
+    float pw = keyw + actw + px * 4, ph = line * (float)(n + 2);
+    float x0 = ((float)W - pw) / 2, y0 = ((float)H - ph) / 2;
+    ov_rgba bg = PANEL;
+    bg.a = 0.88f;
+    ov_renderer_rect(r, x0, y0, pw, ph, bg);
+    ov_renderer_text(r, (float)W / 2, y0 + px * 0.5f, px * 1.2f, TEXT, OV_ALIGN_CENTER,
+                     "optiviz controls");
+    for (int i = 0; i < n; i++) {
+        float y = y0 + line * (float)(i + 1.5f);
+        ov_renderer_text(r, x0 + px * 1.5f + keyw, y, px, TEXT, OV_ALIGN_RIGHT, HELP[i][0]);
+        ov_renderer_text(r, x0 + px * 2.5f + keyw, y, px, DIM, OV_ALIGN_LEFT, HELP[i][1]);
+    }
+}
+
+void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, float ui_scale)
+{
+    int W, H;
+    ov_renderer_size(r, &W, &H);
+    ov_frame_desc desc;
+    memset(&desc, 0, sizeof desc);
+    desc.scene = &st->scene;
+    desc.view = ov_hud_view(st, W, H);
+    desc.anim_step = st->anim_step;
+    desc.target_run = st->target;
+    desc.ui_scale = (ui_scale > 0 ? ui_scale : 1.0f) * (float)H / 720.0f;
+    ov_renderer_begin(r, &desc);
+    float px = ov_hud_text_px(H, ui_scale);
+    draw_info_panel(r, st, px);
+    draw_status(r, st, W, H, px);
+    if (st->show_help)
+        draw_help(r, W, H, px);
+    ov_renderer_end(r);
+}

@@ -1,0 +1,20 @@
+/* HUD layout: what text and panels sit on top of the picture (surface and
+ * its parameters, each run's α, β, step and loss in its colour, a legend, the
+ * last change, the help overlay), placed through the renderer's overlay queue. */
+#ifndef OV_HUD_H
+#define OV_HUD_H
+
+#include "controls.h"
+#include "render/render.h"
+
+/* Draws one whole frame of st (picture and HUD) into the renderer's FBO.
+ * ui_scale multiplies text and line sizes (1 = sized for the frame height). */
+void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, float ui_scale);
+
+/* The world rectangle a frame of this size shows for st (aspect-fitted). */
+ov_rect ov_hud_view(const ov_app_state *st, int width, int height);
+
+/* Base text height in pixels for a frame height and ui scale. */
+float ov_hud_text_px(int height, float ui_scale);
+
+#endif

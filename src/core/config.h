@@ -1,0 +1,57 @@
+/* What the user asked for, as plain data: filled by the CLI parser (or a
+ * preset), read by the scene builder and the app. No behaviour here. */
+#ifndef OV_CONFIG_H
+#define OV_CONFIG_H
+
+#include <stdbool.h>
+#include "expr.h"
+#include "geom.h"
+#include "optim.h"
+
+#define OV_MAX_RUNS 16
+#define OV_DEFAULT_STEPS 200
+#define OV_DEFAULT_WIDTH 1280
+#define OV_DEFAULT_HEIGHT 720
+#define OV_KAPPA_MAX 1e10
+
+/* One --optimizer SPEC. The has_ flags say which values were given; the
+ * others come from the surface's and optimiser's defaults. */
+typedef struct ov_run_spec {
+    ov_optim_kind kind;
+    bool has_alpha, has_beta, has_beta2, has_eps;
+    double alpha, beta, beta2, eps;
+} ov_run_spec;
+
+typedef enum ov_action {
+    OV_ACTION_WINDOW = 0,   /* open the interactive window (default) */
+    OV_ACTION_EXPORT,       /* --screenshot and/or --export-csv, then exit */
+    OV_ACTION_LIST_SURFACES,
+    OV_ACTION_LIST_OPTIMIZERS,
+    OV_ACTION_HELP,
+    OV_ACTION_VERSION,
+    OV_ACTION_BENCH
+} ov_action;
+
+typedef struct ov_config {
+    ov_action action;
+    char surface[OV_EXPR_MAX_SOURCE + 1];   /* built-in name or formula */
+    bool has_kappa, has_theta;
+    double kappa, theta;                    /* theta in degrees */
+    bool has_start;
+    ov_vec2 start;
+    int steps;
+    bool has_alpha, has_beta;               /* --alpha / --beta: every run */
+    double alpha, beta;
+    int nruns;                              /* 0: the default gd, momentum, adam */
+    ov_run_spec runs[OV_MAX_RUNS];
+    bool has_view;
+    ov_rect view;
+    int width, height;
+    const char *screenshot;                 /* NULL when not asked for */
+    const char *export_csv;                 /* NULL when not asked for */
+} ov_config;
+
+/* Sets every field to its default (quadratic, 200 steps, 1280x720, ...). */
+void ov_config_defaults(ov_config *cfg);
+
+#endif

@@ -1,0 +1,68 @@
+/* Expression engine: parses a loss formula in x, y and named parameters once
+ * into a compact postfix tape, evaluates it with exact first and second
+ * derivatives (forward-mode automatic differentiation), and emits the same
+ * function as GLSL 330 text for the contour shader. Pure C + libm. */
+#ifndef OV_EXPR_H
+#define OV_EXPR_H
+
+#include <stddef.h>
+
+#define OV_EXPR_MAX_PARAMS 8
+#define OV_EXPR_MAX_SOURCE 1024
+
+typedef struct ov_expr ov_expr;
+
+/* Where and why parsing failed. column is 1-based into the source text. */
+typedef struct ov_expr_error {
+    int column;
+    char message[160];
+} ov_expr_error;
+
+/* Parses src. The variables are x and y; param_names[0..nparams) name the
+ * parameters (may be NULL when nparams is 0). Accepts + - * / ^ (right
+ * associative, binding tighter than unary minus, so -x^2 = -(x^2)), unary
+ * minus and plus, parentheses, numbers like 1, 2.5, 1e-3, the functions exp
+ * log sqrt sin cos tan tanh abs, and the constants pi and e.
+ * Returns a new expression, or NULL with *err filled (err may be NULL).
+ * The caller owns the result and frees it with ov_expr_destroy. */
+ov_expr *ov_expr_create(const char *src, const char *const *param_names,
+                        int nparams, ov_expr_error *err);
+
+/* Frees e; ov_expr_destroy(NULL) is a no-op. */
+void ov_expr_destroy(ov_expr *e);
+
+/* The text the expression was parsed from. */
+const char *ov_expr_source(const ov_expr *e);
+
+/* Value at (x, y). params holds the values of the named parameters in the
+ * order given at creation (may be NULL when there are none). Domain errors
+ * (log of a negative number, ...) yield NaN or Inf as libm does. */
+double ov_expr_value(const ov_expr *e, double x, double y, const double *params);
+
+/* Value and exact gradient (d/dx, d/dy). */
+void ov_expr_grad(const ov_expr *e, double x, double y, const double *params,
+                  double *value, double grad[2]);
+
+/* Value, gradient and Hessian; hess = {d2/dx2, d2/dxdy, d2/dy2}. */
+void ov_expr_hess(const ov_expr *e, double x, double y, const double *params,
+                  double *value, double grad[2], double hess[3]);
+
+/* Writes the GLSL 330 function
+ *     float <fn_name>(vec2 p) { ... }
+ * into buf (NUL-terminated). Inside it p.x and p.y are x and y, and parameter
+ * i is read from the uniform array element <param_array>[i]; the caller
+ * declares `uniform float <param_array>[OV_EXPR_MAX_PARAMS];` above it.
+ * Integer powers become multiplications (GLSL pow is undefined for a
+ * negative base). Returns the length written, or -1 when cap is too small. */
+int ov_expr_glsl(const ov_expr *e, const char *fn_name, const char *param_array,
+                 char *buf, size_t cap);
+
+/* Writes a three-line human-readable report of err for src into buf:
+ *     <prefix>: <message> at column N
+ *       <src>
+ *       <spaces>^
+ * Returns buf. */
+char *ov_expr_format_error(const char *prefix, const char *src,
+                           const ov_expr_error *err, char *buf, size_t cap);
+
+#endif

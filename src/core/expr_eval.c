@@ -1,0 +1,365 @@
+/* Expression engine, part 2: evaluation of the postfix tape. Three separate
+ * loops (value; value + gradient as dual numbers; value + gradient + Hessian
+ * as second-order dual numbers) so the hot gradient path does no more work
+ * than it needs. No allocation, no recursion: a fixed local stack sized by
+ * OV_EXPR_STACK, which the parser guarantees is enough. */
+#include "expr_internal.h"
+
+#include <assert.h>
+#include <math.h>
+
+typedef struct dual1 {
+    double v, x, y;
+} dual1;
+
+typedef struct dual2 {
+    double v, x, y, xx, xy, yy;
+} dual2;
+
+double ov_expr_ipow(double a, int n)
+{
+    unsigned m = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+    double r = 1.0, b = a;
+    while (m) {
+        if (m & 1u)
+            r *= b;
+        m >>= 1;
+        if (m)
+            b *= b;
+    }
+    return n < 0 ? 1.0 / r : r;
+}
+
+/* f(a), f'(a) and f''(a) for a unary op; d2 may be NULL when not needed.
+ * Derivatives follow the closed forms; abs has derivative sign(a) (0 at 0)
+ * and second derivative 0. */
+static inline double unary_eval(const ov_expr_op *op, double a, double *d1, double *d2)
+{
+    double f, g, h;
+    switch (op->code) {
+    case OV_OP_NEG:
+        f = -a, g = -1.0, h = 0.0;
+        break;
+    case OV_OP_POWI: {
+        int n = op->arg;
+        if (n == 2) {
+            f = a * a, g = 2.0 * a, h = 2.0;
+        } else if (n == 0) {
+            f = 1.0, g = 0.0, h = 0.0;
+        } else if (n == 1) {
+            f = a, g = 1.0, h = 0.0;
+        } else {
+            f = ov_expr_ipow(a, n);
+            g = n * ov_expr_ipow(a, n - 1);
+            h = d2 ? (double)n * (n - 1) * ov_expr_ipow(a, n - 2) : 0.0;
+        }
+        break;
+    }
+    case OV_OP_POWC: {
+        double k = op->k;
+        f = pow(a, k);
+        g = k * pow(a, k - 1.0);
+        h = d2 ? k * (k - 1.0) * pow(a, k - 2.0) : 0.0;
+        break;
+    }
+    case OV_OP_EXP:
+        f = exp(a), g = f, h = f;
+        break;
+    case OV_OP_LOG:
+        f = log(a), g = 1.0 / a, h = -g * g;
+        break;
+    case OV_OP_SQRT:
+        f = sqrt(a), g = 0.5 / f, h = -0.5 * g / a;
+        break;
+    case OV_OP_SIN:
+        f = sin(a), g = cos(a), h = -f;
+        break;
+    case OV_OP_COS:
+        f = cos(a), g = -sin(a), h = -f;
+        break;
+    case OV_OP_TAN:
+        f = tan(a), g = 1.0 + f * f, h = 2.0 * f * g;
+        break;
+    case OV_OP_TANH:
+        f = tanh(a), g = 1.0 - f * f, h = -2.0 * f * g;
+        break;
+    case OV_OP_ABS:
+        f = fabs(a), g = a > 0.0 ? 1.0 : (a < 0.0 ? -1.0 : 0.0), h = 0.0;
+        break;
+    default:
+        assert(!"not a unary op");
+        f = g = h = NAN;
+        break;
+    }
+    if (d1)
+        *d1 = g;
+    if (d2)
+        *d2 = h;
+    return f;
+}
+
+double ov_expr_apply_unary(const ov_expr_op *op, double a)
+{
+    switch (op->code) {
+    case OV_OP_NEG:
+        return -a;
+    case OV_OP_POWI:
+        return op->arg == 2 ? a * a : ov_expr_ipow(a, op->arg);
+    case OV_OP_POWC:
+        return pow(a, op->k);
+    case OV_OP_EXP:
+        return exp(a);
+    case OV_OP_LOG:
+        return log(a);
+    case OV_OP_SQRT:
+        return sqrt(a);
+    case OV_OP_SIN:
+        return sin(a);
+    case OV_OP_COS:
+        return cos(a);
+    case OV_OP_TAN:
+        return tan(a);
+    case OV_OP_TANH:
+        return tanh(a);
+    case OV_OP_ABS:
+        return fabs(a);
+    default:
+        assert(!"not a unary op");
+        return NAN;
+    }
+}
+
+double ov_expr_apply_binary(int code, double a, double b)
+{
+    switch (code) {
+    case OV_OP_ADD:
+        return a + b;
+    case OV_OP_SUB:
+        return a - b;
+    case OV_OP_MUL:
+        return a * b;
+    case OV_OP_DIV:
+        return a / b;
+    case OV_OP_POW:
+        return pow(a, b);
+    default:
+        assert(!"not a binary op");
+        return NAN;
+    }
+}
+
+static inline double param_value(const double *params, int i)
+{
+    return params ? params[i] : 0.0;
+}
+
+double ov_expr_value(const ov_expr *e, double x, double y, const double *params)
+{
+    double st[OV_EXPR_STACK];
+    int sp = 0;
+    const ov_expr_op *op = e->ops, *end = e->ops + e->nops;
+    for (; op < end; op++) {
+        switch (op->code) {
+        case OV_OP_CONST:
+            st[sp++] = op->k;
+            break;
+        case OV_OP_X:
+            st[sp++] = x;
+            break;
+        case OV_OP_Y:
+            st[sp++] = y;
+            break;
+        case OV_OP_PARAM:
+            st[sp++] = param_value(params, op->arg);
+            break;
+        case OV_OP_ADD:
+            sp--;
+            st[sp - 1] += st[sp];
+            break;
+        case OV_OP_SUB:
+            sp--;
+            st[sp - 1] -= st[sp];
+            break;
+        case OV_OP_MUL:
+            sp--;
+            st[sp - 1] *= st[sp];
+            break;
+        case OV_OP_DIV:
+            sp--;
+            st[sp - 1] /= st[sp];
+            break;
+        case OV_OP_POW:
+            sp--;
+            st[sp - 1] = pow(st[sp - 1], st[sp]);
+            break;
+        default:
+            st[sp - 1] = ov_expr_apply_unary(op, st[sp - 1]);
+            break;
+        }
+    }
+    return sp == 1 ? st[0] : NAN;
+}
+
+void ov_expr_grad(const ov_expr *e, double x, double y, const double *params, double *value,
+                  double grad[2])
+{
+    dual1 st[OV_EXPR_STACK];
+    int sp = 0;
+    const ov_expr_op *op = e->ops, *end = e->ops + e->nops;
+    for (; op < end; op++) {
+        dual1 *a, *b;
+        switch (op->code) {
+        case OV_OP_CONST:
+            st[sp++] = (dual1){op->k, 0.0, 0.0};
+            break;
+        case OV_OP_X:
+            st[sp++] = (dual1){x, 1.0, 0.0};
+            break;
+        case OV_OP_Y:
+            st[sp++] = (dual1){y, 0.0, 1.0};
+            break;
+        case OV_OP_PARAM:
+            st[sp++] = (dual1){param_value(params, op->arg), 0.0, 0.0};
+            break;
+        case OV_OP_ADD:
+            b = &st[--sp], a = b - 1;
+            a->v += b->v, a->x += b->x, a->y += b->y;
+            break;
+        case OV_OP_SUB:
+            b = &st[--sp], a = b - 1;
+            a->v -= b->v, a->x -= b->x, a->y -= b->y;
+            break;
+        case OV_OP_MUL:
+            b = &st[--sp], a = b - 1;
+            a->x = a->x * b->v + a->v * b->x;
+            a->y = a->y * b->v + a->v * b->y;
+            a->v *= b->v;
+            break;
+        case OV_OP_DIV: {
+            b = &st[--sp], a = b - 1;
+            double q = a->v / b->v;
+            a->x = (a->x - q * b->x) / b->v;
+            a->y = (a->y - q * b->y) / b->v;
+            a->v = q;
+            break;
+        }
+        case OV_OP_POW: {
+            /* a^b = exp(b log a): d = a^b (b' log a + b a'/a). */
+            b = &st[--sp], a = b - 1;
+            double v = pow(a->v, b->v), la = log(a->v), r = b->v / a->v;
+            a->x = v * (b->x * la + r * a->x);
+            a->y = v * (b->y * la + r * a->y);
+            a->v = v;
+            break;
+        }
+        case OV_OP_NEG:
+            a = &st[sp - 1];
+            a->v = -a->v, a->x = -a->x, a->y = -a->y;
+            break;
+        default: {
+            double d1;
+            a = &st[sp - 1];
+            a->v = unary_eval(op, a->v, &d1, NULL);
+            a->x *= d1, a->y *= d1;
+            break;
+        }
+        }
+    }
+    if (sp == 1) {
+        *value = st[0].v, grad[0] = st[0].x, grad[1] = st[0].y;
+    } else {
+        *value = grad[0] = grad[1] = NAN;
+    }
+}
+
+/* a := f(a) for a second-order dual number, given f, f' and f''. */
+static inline void chain2(dual2 *a, double f, double d1, double d2)
+{
+    a->xx = d2 * a->x * a->x + d1 * a->xx;
+    a->xy = d2 * a->x * a->y + d1 * a->xy;
+    a->yy = d2 * a->y * a->y + d1 * a->yy;
+    a->x *= d1, a->y *= d1;
+    a->v = f;
+}
+
+/* a := a * b for second-order dual numbers. */
+static inline void mul2(dual2 *a, const dual2 *b)
+{
+    a->xx = a->xx * b->v + 2.0 * a->x * b->x + a->v * b->xx;
+    a->xy = a->xy * b->v + a->x * b->y + a->y * b->x + a->v * b->xy;
+    a->yy = a->yy * b->v + 2.0 * a->y * b->y + a->v * b->yy;
+    a->x = a->x * b->v + a->v * b->x;
+    a->y = a->y * b->v + a->v * b->y;
+    a->v *= b->v;
+}
+
+void ov_expr_hess(const ov_expr *e, double x, double y, const double *params, double *value,
+                  double grad[2], double hess[3])
+{
+    dual2 st[OV_EXPR_STACK];
+    int sp = 0;
+    const ov_expr_op *op = e->ops, *end = e->ops + e->nops;
+    for (; op < end; op++) {
+        dual2 *a, *b;
+        switch (op->code) {
+        case OV_OP_CONST:
+            st[sp++] = (dual2){op->k, 0.0, 0.0, 0.0, 0.0, 0.0};
+            break;
+        case OV_OP_X:
+            st[sp++] = (dual2){x, 1.0, 0.0, 0.0, 0.0, 0.0};
+            break;
+        case OV_OP_Y:
+            st[sp++] = (dual2){y, 0.0, 1.0, 0.0, 0.0, 0.0};
+            break;
+        case OV_OP_PARAM:
+            st[sp++] = (dual2){param_value(params, op->arg), 0.0, 0.0, 0.0, 0.0, 0.0};
+            break;
+        case OV_OP_ADD:
+        case OV_OP_SUB: {
+            b = &st[--sp], a = b - 1;
+            double s = op->code == OV_OP_ADD ? 1.0 : -1.0;
+            a->v += s * b->v, a->x += s * b->x, a->y += s * b->y;
+            a->xx += s * b->xx, a->xy += s * b->xy, a->yy += s * b->yy;
+            break;
+        }
+        case OV_OP_MUL:
+            b = &st[--sp], a = b - 1;
+            mul2(a, b);
+            break;
+        case OV_OP_DIV: {
+            /* a / b = a * (1/b), with (1/b)' = -1/b^2 and (1/b)'' = 2/b^3. */
+            b = &st[--sp], a = b - 1;
+            double inv = 1.0 / b->v;
+            chain2(b, inv, -inv * inv, 2.0 * inv * inv * inv);
+            mul2(a, b);
+            break;
+        }
+        case OV_OP_POW: {
+            /* a^b = exp(f), f = b log a; (e^f)_ij = e^f (f_ij + f_i f_j). */
+            b = &st[--sp], a = b - 1;
+            double v = pow(a->v, b->v), la = log(a->v), ia = 1.0 / a->v, r = b->v * ia;
+            double fx = b->x * la + r * a->x, fy = b->y * la + r * a->y;
+            double fxx = b->xx * la + 2.0 * b->x * a->x * ia + r * (a->xx - a->x * a->x * ia);
+            double fxy = b->xy * la + (b->x * a->y + b->y * a->x) * ia +
+                         r * (a->xy - a->x * a->y * ia);
+            double fyy = b->yy * la + 2.0 * b->y * a->y * ia + r * (a->yy - a->y * a->y * ia);
+            a->v = v, a->x = v * fx, a->y = v * fy;
+            a->xx = v * (fxx + fx * fx), a->xy = v * (fxy + fx * fy), a->yy = v * (fyy + fy * fy);
+            break;
+        }
+        default: {
+            double d1, d2;
+            a = &st[sp - 1];
+            double f = unary_eval(op, a->v, &d1, &d2);
+            chain2(a, f, d1, d2);
+            break;
+        }
+        }
+    }
+    if (sp == 1) {
+        *value = st[0].v, grad[0] = st[0].x, grad[1] = st[0].y;
+        hess[0] = st[0].xx, hess[1] = st[0].xy, hess[2] = st[0].yy;
+    } else {
+        *value = grad[0] = grad[1] = hess[0] = hess[1] = hess[2] = NAN;
+    }
+}

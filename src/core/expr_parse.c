@@ -1,0 +1,612 @@
+/* Expression engine, part 1: the tokenizer and recursive-descent parser that
+ * turn a formula into the postfix tape of expr_internal.h (folding constant
+ * subexpressions on the way), plus creation, destruction and the
+ * human-readable error report. */
+#include "expr_internal.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum tok_kind {
+    TOK_END,
+    TOK_NUM,
+    TOK_IDENT,
+    TOK_PLUS,
+    TOK_MINUS,
+    TOK_STAR,
+    TOK_SLASH,
+    TOK_CARET,
+    TOK_LPAREN,
+    TOK_RPAREN
+} tok_kind;
+
+typedef struct token {
+    tok_kind kind;
+    int pos; /* 0-based byte offset of the first character */
+    int len;
+    double num;
+} token;
+
+typedef struct parser {
+    const char *src;
+    int pos; /* where the tokenizer continues */
+    token tok; /* the current (not yet consumed) token */
+    const char *const *param_names;
+    int nparams;
+    ov_expr_op *ops;
+    int nops;
+    int cur_stack, max_stack;
+    int depth;
+    int failed;
+    ov_expr_error *err;
+} parser;
+
+typedef struct func_entry {
+    const char *name;
+    int code;
+} func_entry;
+
+static const func_entry ov_expr_funcs[] = {
+    {"exp", OV_OP_EXP},   {"log", OV_OP_LOG}, {"sqrt", OV_OP_SQRT},
+    {"sin", OV_OP_SIN},   {"cos", OV_OP_COS}, {"tan", OV_OP_TAN},
+    {"tanh", OV_OP_TANH}, {"abs", OV_OP_ABS},
+};
+
+#ifdef __GNUC__
+__attribute__((format(printf, 3, 4)))
+#endif
+/* Records the first error only; column is 1-based. */
+static void fail(parser *p, int column, const char *fmt, ...)
+{
+    if (p->failed)
+        return;
+    p->failed = 1;
+    if (!p->err)
+        return;
+    p->err->column = column;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->err->message, sizeof p->err->message, fmt, ap);
+    va_end(ap);
+}
+
+static int is_ident_start(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static int is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+           c == '\f';
+}
+
+/* Length of the run of characters that look like part of a number or name
+ * starting at s, used to quote a malformed number whole. */
+static int word_len(const char *s)
+{
+    int n = 0;
+    while (is_ident_char(s[n]) || s[n] == '.')
+        n++;
+    return n;
+}
+
+/* Scans the number at p->pos into *t; reports malformed numbers and a name
+ * glued to a number (there is no implicit multiplication). */
+static void lex_number(parser *p, token *t)
+{
+    const char *s = p->src;
+    int i = p->pos, digits = 0;
+    while (is_digit(s[i])) {
+        i++;
+        digits++;
+    }
+    if (s[i] == '.') {
+        i++;
+        while (is_digit(s[i])) {
+            i++;
+            digits++;
+        }
+    }
+    if (digits == 0) {
+        fail(p, p->pos + 1, "invalid number '%.*s'", word_len(s + p->pos) > 0 ? word_len(s + p->pos) : 1,
+             s + p->pos);
+        return;
+    }
+    if (s[i] == 'e' || s[i] == 'E') {
+        int j = i + 1;
+        if (s[j] == '+' || s[j] == '-')
+            j++;
+        if (is_digit(s[j])) {
+            while (is_digit(s[j]))
+                j++;
+            i = j;
+        } else if (j > i + 1 || !is_ident_char(s[i + 1])) {
+            fail(p, p->pos + 1, "invalid number '%.*s': the exponent needs digits",
+                 j - p->pos, s + p->pos);
+            return;
+        }
+    }
+    if (s[i] == '.' || is_digit(s[i])) {
+        fail(p, p->pos + 1, "invalid number '%.*s'", word_len(s + p->pos), s + p->pos);
+        return;
+    }
+    if (is_ident_start(s[i])) {
+        int n = 0;
+        while (is_ident_char(s[i + n]))
+            n++;
+        fail(p, i + 1,
+             "missing operator between '%.*s' and '%.*s' (write %.*s*%.*s; "
+             "there is no implicit multiplication)",
+             i - p->pos > 24 ? 24 : i - p->pos, s + p->pos, n > 24 ? 24 : n, s + i,
+             i - p->pos > 24 ? 24 : i - p->pos, s + p->pos, n > 24 ? 24 : n, s + i);
+        return;
+    }
+    char *end = NULL;
+    double v = strtod(s + p->pos, &end);
+    if (end != s + i || !isfinite(v)) {
+        fail(p, p->pos + 1, "number '%.*s' is out of range", i - p->pos > 40 ? 40 : i - p->pos,
+             s + p->pos);
+        return;
+    }
+    t->kind = TOK_NUM;
+    t->len = i - p->pos;
+    t->num = v;
+}
+
+/* Reads the next token into p->tok. */
+static void next(parser *p)
+{
+    const char *s = p->src;
+    while (is_space(s[p->pos]))
+        p->pos++;
+    token t = {TOK_END, p->pos, 0, 0.0};
+    char c = s[p->pos];
+    if (c == '\0') {
+        p->tok = t;
+        return;
+    }
+    if (is_digit(c) || c == '.') {
+        lex_number(p, &t);
+    } else if (is_ident_start(c)) {
+        int n = 0;
+        while (is_ident_char(s[p->pos + n]))
+            n++;
+        t.kind = TOK_IDENT;
+        t.len = n;
+    } else {
+        static const char ops[] = "+-*/^()";
+        static const tok_kind kinds[] = {TOK_PLUS,  TOK_MINUS,  TOK_STAR,  TOK_SLASH,
+                                         TOK_CARET, TOK_LPAREN, TOK_RPAREN};
+        const char *hit = strchr(ops, c);
+        if (hit) {
+            t.kind = kinds[hit - ops];
+            t.len = 1;
+        } else if ((unsigned char)c >= 0x21 && (unsigned char)c <= 0x7e) {
+            fail(p, p->pos + 1, "unexpected character '%c'", c);
+        } else {
+            fail(p, p->pos + 1, "unexpected byte 0x%02X", (unsigned)(unsigned char)c);
+        }
+    }
+    p->tok = t;
+    p->pos += t.len;
+}
+
+static void note_stack(parser *p, int delta)
+{
+    p->cur_stack += delta;
+    if (p->cur_stack > p->max_stack)
+        p->max_stack = p->cur_stack;
+    if (p->cur_stack > OV_EXPR_STACK)
+        fail(p, p->tok.pos + 1, "formula too complex (more than %d pending values)",
+             OV_EXPR_STACK);
+}
+
+/* Appends an op; the tape was sized for the worst case at creation. */
+static void emit(parser *p, int code, int arg, double k)
+{
+    ov_expr_op op = {code, arg, k};
+    p->ops[p->nops++] = op;
+    if (code <= OV_OP_PARAM)
+        note_stack(p, 1);
+    else if (code <= OV_OP_POW)
+        note_stack(p, -1);
+}
+
+static int is_const_segment(const parser *p, int start)
+{
+    return p->nops - start == 1 && p->ops[start].code == OV_OP_CONST;
+}
+
+/* Emits a binary op over the segments [left, right) and [right, nops),
+ * folding it when both are constants and the result is finite. */
+static void emit_binary(parser *p, int code, int left, int right)
+{
+    if (is_const_segment(p, right) && right - left == 1 &&
+        p->ops[left].code == OV_OP_CONST) {
+        double v = ov_expr_apply_binary(code, p->ops[left].k, p->ops[right].k);
+        if (isfinite(v)) {
+            p->ops[left].k = v;
+            p->nops--;
+            note_stack(p, -1);
+            return;
+        }
+    }
+    emit(p, code, 0, 0.0);
+}
+
+/* Emits a unary op over the segment [start, nops), folding constants. */
+static void emit_unary(parser *p, int code, int arg, double k, int start)
+{
+    ov_expr_op op = {code, arg, k};
+    if (is_const_segment(p, start)) {
+        double v = ov_expr_apply_unary(&op, p->ops[start].k);
+        if (isfinite(v)) {
+            p->ops[start].k = v;
+            return;
+        }
+    }
+    emit(p, code, arg, k);
+}
+
+static int parse_expr(parser *p);
+static int parse_unary(parser *p);
+
+static int ident_is(const parser *p, const char *name)
+{
+    return (size_t)p->tok.len == strlen(name) &&
+           strncmp(p->src + p->tok.pos, name, (size_t)p->tok.len) == 0;
+}
+
+/* Explains an unknown name, listing what is known. */
+static void fail_unknown_name(parser *p)
+{
+    char msg[sizeof p->err->message];
+    int len = p->tok.len > 40 ? 40 : p->tok.len;
+    size_t n = (size_t)snprintf(msg, sizeof msg, "unknown name '%.*s%s' (variables are x and y",
+                                len, p->src + p->tok.pos, p->tok.len > len ? "..." : "");
+    int listed = 0;
+    for (int i = 0; i < p->nparams && n < sizeof msg; i++) {
+        if (!p->param_names[i])
+            continue;
+        n += (size_t)snprintf(msg + n, sizeof msg - n, "%s%s", listed ? ", " : "; parameters: ",
+                              p->param_names[i]);
+        listed = 1;
+    }
+    if (n < sizeof msg)
+        snprintf(msg + n, sizeof msg - n, ")");
+    fail(p, p->tok.pos + 1, "%s", msg);
+}
+
+/* primary = number | x | y | parameter | pi | e | func '(' expr ')' | '(' expr ')'.
+ * Returns the tape index where the primary's code starts, or -1. */
+static int parse_primary(parser *p)
+{
+    int start = p->nops;
+    token t = p->tok;
+    switch (t.kind) {
+    case TOK_NUM:
+        emit(p, OV_OP_CONST, 0, t.num);
+        next(p);
+        return p->failed ? -1 : start;
+    case TOK_LPAREN: {
+        next(p);
+        if (parse_expr(p) < 0)
+            return -1;
+        if (p->tok.kind != TOK_RPAREN) {
+            fail(p, p->tok.pos + 1, "expected ')' to close '(' at column %d", t.pos + 1);
+            return -1;
+        }
+        next(p);
+        return p->failed ? -1 : start;
+    }
+    case TOK_IDENT:
+        break;
+    case TOK_RPAREN:
+        fail(p, t.pos + 1, "unexpected ')': expected a number, variable, function or '('");
+        return -1;
+    case TOK_END:
+        fail(p, t.pos + 1, "expected a number, variable, function or '(' but the formula ends");
+        return -1;
+    default:
+        fail(p, t.pos + 1, "expected a number, variable, function or '(' but found '%c'",
+             p->src[t.pos]);
+        return -1;
+    }
+
+    for (size_t i = 0; i < sizeof ov_expr_funcs / sizeof ov_expr_funcs[0]; i++) {
+        if (!ident_is(p, ov_expr_funcs[i].name))
+            continue;
+        next(p);
+        if (p->failed)
+            return -1;
+        if (p->tok.kind != TOK_LPAREN) {
+            fail(p, p->tok.pos + 1, "'(' expected after function name '%s'",
+                 ov_expr_funcs[i].name);
+            return -1;
+        }
+        int open = p->tok.pos;
+        next(p);
+        if (parse_expr(p) < 0)
+            return -1;
+        if (p->tok.kind != TOK_RPAREN) {
+            fail(p, p->tok.pos + 1, "expected ')' to close '(' at column %d", open + 1);
+            return -1;
+        }
+        next(p);
+        if (p->failed)
+            return -1;
+        emit_unary(p, ov_expr_funcs[i].code, 0, 0.0, start);
+        return p->failed ? -1 : start;
+    }
+
+    int known = 1;
+    if (ident_is(p, "x")) {
+        emit(p, OV_OP_X, 0, 0.0);
+    } else if (ident_is(p, "y")) {
+        emit(p, OV_OP_Y, 0, 0.0);
+    } else {
+        int idx = -1;
+        for (int i = 0; i < p->nparams; i++)
+            if (p->param_names[i] && ident_is(p, p->param_names[i])) {
+                idx = i;
+                break;
+            }
+        if (idx >= 0)
+            emit(p, OV_OP_PARAM, idx, 0.0);
+        else if (ident_is(p, "pi"))
+            emit(p, OV_OP_CONST, 0, 3.14159265358979323846);
+        else if (ident_is(p, "e"))
+            emit(p, OV_OP_CONST, 0, 2.71828182845904523536);
+        else
+            known = 0;
+    }
+    int len = t.len > 40 ? 40 : t.len;
+    next(p);
+    if (p->failed)
+        return -1;
+    if (p->tok.kind == TOK_LPAREN) {
+        if (known)
+            fail(p, t.pos + 1, "'%.*s' is not a function (write %.*s*(...) to multiply)", len,
+                 p->src + t.pos, len, p->src + t.pos);
+        else
+            fail(p, t.pos + 1, "unknown function '%.*s'", len, p->src + t.pos);
+        return -1;
+    }
+    if (!known) {
+        p->tok = t; /* report the name itself */
+        fail_unknown_name(p);
+        return -1;
+    }
+    return start;
+}
+
+/* power = primary ['^' unary]; the exponent is a unary, so the operator is
+ * right associative and 2^-1 works. */
+static int parse_power(parser *p)
+{
+    int start = parse_primary(p);
+    if (start < 0 || p->tok.kind != TOK_CARET)
+        return start;
+    next(p);
+    int ex = p->nops;
+    if (parse_unary(p) < 0)
+        return -1;
+    if (is_const_segment(p, ex)) {
+        double k = p->ops[ex].k;
+        p->nops--;
+        note_stack(p, -1);
+        if (k == floor(k) && fabs(k) <= OV_EXPR_MAX_INT_POW) {
+            if (k != 1.0)
+                emit_unary(p, OV_OP_POWI, (int)k, 0.0, start);
+        } else {
+            emit_unary(p, OV_OP_POWC, 0, k, start);
+        }
+    } else {
+        emit_binary(p, OV_OP_POW, start, ex);
+    }
+    return p->failed ? -1 : start;
+}
+
+/* unary = ('-' | '+') unary | power. Each level counts towards the nesting
+ * bound, which keeps hostile input from exhausting the C stack. */
+static int parse_unary(parser *p)
+{
+    if (++p->depth > OV_EXPR_MAX_DEPTH) {
+        fail(p, p->tok.pos + 1, "formula too deeply nested (more than %d levels)",
+             OV_EXPR_MAX_DEPTH);
+        return -1;
+    }
+    int start;
+    if (p->tok.kind == TOK_MINUS || p->tok.kind == TOK_PLUS) {
+        int neg = p->tok.kind == TOK_MINUS;
+        next(p);
+        start = p->nops;
+        if (!p->failed && parse_unary(p) >= 0) {
+            if (neg)
+                emit_unary(p, OV_OP_NEG, 0, 0.0, start);
+        } else {
+            start = -1;
+        }
+    } else {
+        start = parse_power(p);
+    }
+    p->depth--;
+    return p->failed ? -1 : start;
+}
+
+/* term = unary {('*' | '/') unary} */
+static int parse_term(parser *p)
+{
+    int start = parse_unary(p);
+    while (start >= 0 && (p->tok.kind == TOK_STAR || p->tok.kind == TOK_SLASH)) {
+        int code = p->tok.kind == TOK_STAR ? OV_OP_MUL : OV_OP_DIV;
+        next(p);
+        int right = p->nops;
+        if (p->failed || parse_unary(p) < 0)
+            return -1;
+        emit_binary(p, code, start, right);
+    }
+    return p->failed ? -1 : start;
+}
+
+/* expr = term {('+' | '-') term} */
+static int parse_expr(parser *p)
+{
+    int start = parse_term(p);
+    while (start >= 0 && (p->tok.kind == TOK_PLUS || p->tok.kind == TOK_MINUS)) {
+        int code = p->tok.kind == TOK_PLUS ? OV_OP_ADD : OV_OP_SUB;
+        next(p);
+        int right = p->nops;
+        if (p->failed || parse_term(p) < 0)
+            return -1;
+        emit_binary(p, code, start, right);
+    }
+    return p->failed ? -1 : start;
+}
+
+ov_expr *ov_expr_create(const char *src, const char *const *param_names, int nparams,
+                        ov_expr_error *err)
+{
+    parser p;
+    memset(&p, 0, sizeof p);
+    p.err = err;
+    if (err) {
+        err->column = 0;
+        err->message[0] = '\0';
+    }
+    if (nparams < 0 || nparams > OV_EXPR_MAX_PARAMS || (nparams > 0 && !param_names)) {
+        fail(&p, 0, "invalid parameter list (at most %d named parameters)", OV_EXPR_MAX_PARAMS);
+        return NULL;
+    }
+    if (!src)
+        src = "";
+    size_t len = strnlen(src, (size_t)OV_EXPR_MAX_SOURCE + 1);
+    if (len > OV_EXPR_MAX_SOURCE) {
+        fail(&p, OV_EXPR_MAX_SOURCE + 1, "formula too long (more than %d characters)",
+             OV_EXPR_MAX_SOURCE);
+        return NULL;
+    }
+    size_t blank = 0;
+    while (blank < len && is_space(src[blank]))
+        blank++;
+    if (blank == len) {
+        fail(&p, 1, "empty formula");
+        return NULL;
+    }
+
+    ov_expr *e = calloc(1, sizeof *e);
+    /* Every token emits at most one op, and a token is at least one byte. */
+    ov_expr_op *ops = calloc(len + 1, sizeof *ops);
+    char *copy = malloc(len + 1);
+    if (!e || !ops || !copy) {
+        free(e);
+        free(ops);
+        free(copy);
+        fail(&p, 1, "out of memory");
+        return NULL;
+    }
+    memcpy(copy, src, len + 1);
+    p.src = copy;
+    p.param_names = param_names;
+    p.nparams = nparams;
+    p.ops = ops;
+
+    next(&p);
+    if (!p.failed && parse_expr(&p) >= 0 && p.tok.kind != TOK_END) {
+        if (p.tok.kind == TOK_RPAREN)
+            fail(&p, p.tok.pos + 1, "unexpected ')' (no '(' is open)");
+        else
+            fail(&p, p.tok.pos + 1, "unexpected text after the formula");
+    }
+    if (p.failed) {
+        free(e);
+        free(ops);
+        free(copy);
+        return NULL;
+    }
+    e->src = copy;
+    e->ops = ops;
+    e->nops = p.nops;
+    e->max_stack = p.max_stack;
+    e->nparams = nparams;
+    return e;
+}
+
+void ov_expr_destroy(ov_expr *e)
+{
+    if (!e)
+        return;
+    free(e->src);
+    free(e->ops);
+    free(e);
+}
+
+const char *ov_expr_source(const ov_expr *e) { return e ? e->src : ""; }
+
+char *ov_expr_format_error(const char *prefix, const char *src, const ov_expr_error *err,
+                           char *buf, size_t cap)
+{
+    if (!buf || cap == 0)
+        return buf;
+    buf[0] = '\0';
+    if (!err)
+        return buf;
+    if (!src)
+        src = "";
+    size_t n = 0;
+    if (prefix && *prefix)
+        n = (size_t)snprintf(buf, cap, "%s: ", prefix);
+    if (n >= cap)
+        return buf;
+    if (err->column > 0)
+        n += (size_t)snprintf(buf + n, cap - n, "%s at column %d\n", err->message, err->column);
+    else
+        n += (size_t)snprintf(buf + n, cap - n, "%s\n", err->message);
+    if (n >= cap)
+        return buf;
+
+    /* Echo at most a window of the source around the column, so a very long
+     * formula still gives a readable two lines. */
+    size_t len = strnlen(src, 1u << 20);
+    size_t col = err->column > 0 ? (size_t)err->column - 1 : 0;
+    if (col > len)
+        col = len;
+    size_t from = 0, to = len;
+    const size_t window = 60;
+    if (col > window)
+        from = col - window;
+    if (to - col > window)
+        to = col + window;
+    const char *lead = from > 0 ? "..." : "";
+    const char *tail = to < len ? "..." : "";
+    n += (size_t)snprintf(buf + n, cap - n, "  %s", lead);
+    size_t caret = strlen(lead);
+    for (size_t i = from; i < to && n + 1 < cap; i++) {
+        unsigned char c = (unsigned char)src[i];
+        buf[n++] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
+        /* UTF-8 continuation bytes share their character's column. */
+        if (i < col && (c & 0xC0) != 0x80)
+            caret++;
+    }
+    if (n >= cap) {
+        buf[cap - 1] = '\0';
+        return buf;
+    }
+    buf[n] = '\0';
+    n += (size_t)snprintf(buf + n, cap - n, "%s\n  ", tail);
+    for (size_t i = 0; i < caret && n + 1 < cap; i++)
+        buf[n++] = ' ';
+    if (n < cap)
+        buf[n] = '\0';
+    if (n + 1 < cap)
+        snprintf(buf + n, cap - n, "^");
+    return buf;
+}

@@ -1,0 +1,72 @@
+/* Loss surfaces: the built-in table (each defined once, as a formula run
+ * through the expression engine) and user formulas in x and y. A surface
+ * owns its parsed expression and the current values of its parameters. */
+#ifndef OV_SURFACE_H
+#define OV_SURFACE_H
+
+#include <stdbool.h>
+#include "expr.h"
+#include "geom.h"
+#include "optim.h"
+
+#define OV_SURFACE_MAX_MINIMA 4
+
+/* One row of the built-in table. Zero/NULL fields mean "none". */
+typedef struct ov_surface_def {
+    const char *name;        /* "quadratic", "rosenbrock", ... */
+    const char *formula;     /* in x, y and param_names */
+    const char *summary;     /* one line for --list-surfaces and the HUD */
+    int nparams;
+    const char *param_names[OV_EXPR_MAX_PARAMS];
+    double param_defaults[OV_EXPR_MAX_PARAMS];
+    ov_rect view;            /* default world rectangle */
+    ov_vec2 start;           /* default start point */
+    int nminima;             /* known minima, for markers and tests */
+    ov_vec2 minima[OV_SURFACE_MAX_MINIMA];
+    /* Default learning rate for each optimiser on this surface (indexed by
+     * ov_optim_kind); 0 means "use the optimiser's own default". */
+    double alpha[OV_OPTIM_COUNT];
+} ov_surface_def;
+
+/* The built-in surfaces, in a fixed order (the order the app cycles). */
+int ov_surface_builtin_count(void);
+const ov_surface_def *ov_surface_builtin(int i);
+/* Exact name match, or NULL. */
+const ov_surface_def *ov_surface_find(const char *name);
+
+typedef struct ov_surface {
+    char name[64];                       /* built-in name, or "custom" */
+    const ov_surface_def *def;           /* NULL for a user formula */
+    ov_expr *expr;
+    int nparams;
+    double params[OV_EXPR_MAX_PARAMS];   /* current parameter values */
+    ov_rect view;                        /* default view */
+    ov_vec2 start;                       /* default start */
+    int nminima;
+    ov_vec2 minima[OV_SURFACE_MAX_MINIMA];
+} ov_surface;
+
+/* Creates the built-in surface called name_or_formula, or, when no built-in
+ * has that name, parses it as a formula in x and y (a user surface, whose
+ * default view and start are chosen by sampling it). Returns NULL with *err
+ * filled when the text is neither. Caller frees with ov_surface_destroy. */
+ov_surface *ov_surface_create(const char *name_or_formula, ov_expr_error *err);
+void ov_surface_destroy(ov_surface *s);
+
+/* Sets a named parameter ("kappa", "theta"); returns false when the surface
+ * has no parameter of that name. */
+bool ov_surface_set_param(ov_surface *s, const char *name, double value);
+/* Reads a named parameter into *value; false when absent. */
+bool ov_surface_get_param(const ov_surface *s, const char *name, double *value);
+
+double ov_surface_value(const ov_surface *s, double x, double y);
+void ov_surface_grad(const ov_surface *s, double x, double y, double *value,
+                     double grad[2]);
+void ov_surface_hess(const ov_surface *s, double x, double y, double *value,
+                     double grad[2], double hess[3]);
+
+/* Default learning rate for kind on this surface (built-in table entry, or
+ * the optimiser's own default). */
+double ov_surface_default_alpha(const ov_surface *s, ov_optim_kind kind);
+
+#endif

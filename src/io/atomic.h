@@ -1,0 +1,37 @@
+/* Atomic file output: every export is written to a temporary file in the
+ * target's directory, flushed to disk and renamed over the target, so a
+ * failed or interrupted write never leaves a truncated file at the target
+ * name. On any failure the temporary file is removed. */
+#ifndef OV_ATOMIC_H
+#define OV_ATOMIC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct ov_atomic_file {
+    FILE *f;          /* write the contents here; NULL once committed/aborted */
+    char *path;       /* the target path (owned copy) */
+    char *tmp_path;   /* "<path>.tmp.XXXXXX" (owned) */
+} ov_atomic_file;
+
+/* Creates "<path>.tmp.XXXXXX" next to path and opens it for writing in af
+ * (caller-owned storage). Fails, with "cannot write '<path>': <reason>" in
+ * err, when path is empty or a directory or the temporary file cannot be
+ * created. On failure af holds nothing to release. */
+bool ov_atomic_open(ov_atomic_file *af, const char *path, char *err, size_t cap);
+
+/* Flushes, fsyncs and closes the temporary file and renames it over the
+ * target. Every step is checked; on failure the temporary file is removed
+ * and err names the target path and the reason. af is released either way. */
+bool ov_atomic_commit(ov_atomic_file *af, char *err, size_t cap);
+
+/* Closes and removes the temporary file and releases af. Safe to call on a
+ * released af (a no-op). */
+void ov_atomic_abort(ov_atomic_file *af);
+
+/* Formats "cannot write '<path>': <reason>" into err (cap > 0). The path is
+ * shortened when it would not fit. */
+void ov_io_error(char *err, size_t cap, const char *path, const char *reason);
+
+#endif

@@ -1,0 +1,61 @@
+/* CSV writer for scene runs (see csv.h). */
+#include "csv.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "atomic.h"
+
+static const char *optim_name(ov_optim_kind kind)
+{
+    const ov_optim_info *info = ov_optim_info_of(kind);
+    return info && info->name ? info->name : "unknown";
+}
+
+/* Writes the CSV text to f; returns 0 or the errno of the failed write. */
+static int write_rows(FILE *f, const ov_scene *sc)
+{
+    if (fputs("run,optimizer,step,x,y,loss\n", f) == EOF)
+        return errno ? errno : EIO;
+    for (int r = 0; r < sc->nruns; r++) {
+        const ov_run *run = &sc->runs[r];
+        const char *name = optim_name(run->params.kind);
+        for (int i = 0; i < run->n; i++) {
+            if (fprintf(f, "%d,%s,%d,%.17g,%.17g,%.17g\n", r, name, i, run->x[i],
+                        run->y[i], run->loss[i]) < 0)
+                return errno ? errno : EIO;
+        }
+    }
+    return 0;
+}
+
+bool ov_csv_write(const char *path, const ov_scene *sc, char *err, size_t cap)
+{
+    ov_atomic_file af;
+    if (!ov_atomic_open(&af, path, err, cap))
+        return false;
+    /* A big buffer: a long run has millions of lines. Failure to set it
+     * only costs speed. */
+    (void)setvbuf(af.f, NULL, _IOFBF, 1 << 20);
+    errno = 0;
+    int e = write_rows(af.f, sc);
+    if (e) {
+        ov_atomic_abort(&af);
+        ov_io_error(err, cap, path, strerror(e));
+        return false;
+    }
+    return ov_atomic_commit(&af, err, cap);
+}
+
+bool ov_csv_report_divergence(FILE *f, const ov_scene *sc)
+{
+    bool ok = true;
+    for (int r = 0; r < sc->nruns; r++) {
+        const ov_run *run = &sc->runs[r];
+        if (run->diverged &&
+            fprintf(f, "run %d (%s) diverged at step %d\n", r,
+                    optim_name(run->params.kind), run->diverged_step) < 0)
+            ok = false;
+    }
+    return ok;
+}

@@ -1,0 +1,50 @@
+/* The GIF writer's global palette: caller-given key colours kept exactly,
+ * the remaining entries a median-cut quantisation of a reference frame, and
+ * a 32x32x32 lookup table for fast nearest-colour mapping. Internal to
+ * src/io. */
+#ifndef OV_GIF_PALETTE_H
+#define OV_GIF_PALETTE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define OV_GIF_MAX_KEEP 64
+#define OV_GIF_CELLS (32 * 32 * 32)
+
+typedef struct ov_gif_palette {
+    int ncolors;                       /* entries in use, 1..256 */
+    int nkeep;                         /* entries [0, nkeep) are key colours */
+    uint8_t rgb[256][3];
+    uint8_t lut[OV_GIF_CELLS];         /* 5-bit cell -> nearest entry */
+    uint8_t key_cell[OV_GIF_CELLS];    /* 1 where a key colour lies in the cell */
+} ov_gif_palette;
+
+/* Builds p from npixels RGBA pixels of rgba (alpha ignored) and nkeep key
+ * colours (0 .. OV_GIF_MAX_KEEP, duplicates merged). Returns false only when
+ * memory runs out. */
+bool ov_gif_palette_build(ov_gif_palette *p, const uint8_t *rgba, size_t npixels,
+                          const uint8_t (*keep)[3], int nkeep);
+
+static inline unsigned ov_gif_cell(const uint8_t *px)
+{
+    return ((unsigned)(px[0] >> 3) << 10) | ((unsigned)(px[1] >> 3) << 5) |
+           (unsigned)(px[2] >> 3);
+}
+
+/* Palette index of one RGBA pixel: a key colour maps to its own entry,
+ * anything else to the entry nearest its cell. */
+static inline uint8_t ov_gif_palette_map(const ov_gif_palette *p, const uint8_t *px)
+{
+    unsigned cell = ov_gif_cell(px);
+    if (p->key_cell[cell]) {
+        for (int k = 0; k < p->nkeep; k++) {
+            if (p->rgb[k][0] == px[0] && p->rgb[k][1] == px[1] &&
+                p->rgb[k][2] == px[2])
+                return (uint8_t)k;
+        }
+    }
+    return p->lut[cell];
+}
+
+#endif

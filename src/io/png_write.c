@@ -1,0 +1,110 @@
+/* PNG writer on libpng: RGBA 8-bit, rows top-down, zlib level 1 with the
+ * Sub filter (fast, and good on smooth colour fills). libpng reports errors
+ * by longjmp; the callbacks below record the reason for the message. */
+#include "png_write.h"
+
+#include <errno.h>
+#include <png.h>
+#include <setjmp.h>
+#include <string.h>
+
+#include "atomic.h"
+
+/* The largest side accepted; libpng's own default limit is 1,000,000. */
+#define OV_PNG_MAX_SIDE 65535
+
+typedef struct ov_png_ctx {
+    FILE *f;
+    int write_errno;       /* errno of a failed fwrite/fflush, else 0 */
+    char message[128];     /* libpng's error text */
+} ov_png_ctx;
+
+static void on_error(png_structp png, png_const_charp msg)
+{
+    ov_png_ctx *ctx = png_get_error_ptr(png);
+    snprintf(ctx->message, sizeof ctx->message, "%s", msg ? msg : "libpng error");
+    png_longjmp(png, 1);
+}
+
+static void on_warning(png_structp png, png_const_charp msg)
+{
+    (void)png;
+    (void)msg;   /* warnings do not affect the output we ask for */
+}
+
+static void on_write(png_structp png, png_bytep data, size_t len)
+{
+    ov_png_ctx *ctx = png_get_io_ptr(png);
+    if (fwrite(data, 1, len, ctx->f) != len) {
+        ctx->write_errno = errno ? errno : EIO;
+        png_error(png, "write failed");
+    }
+}
+
+static void on_flush(png_structp png)
+{
+    ov_png_ctx *ctx = png_get_io_ptr(png);
+    if (fflush(ctx->f) != 0) {
+        ctx->write_errno = errno ? errno : EIO;
+        png_error(png, "flush failed");
+    }
+}
+
+/* Encodes the image into ctx->f. Returns false with ctx describing why. */
+static bool encode(ov_png_ctx *ctx, const uint8_t *rgba, int width, int height)
+{
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, ctx,
+                                              on_error, on_warning);
+    if (!png) {
+        snprintf(ctx->message, sizeof ctx->message, "out of memory");
+        return false;
+    }
+    png_infop info = png_create_info_struct(png);
+    if (!info) {
+        png_destroy_write_struct(&png, NULL);
+        snprintf(ctx->message, sizeof ctx->message, "out of memory");
+        return false;
+    }
+    /* png and info are not modified after setjmp, so they need no volatile. */
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        return false;
+    }
+    png_set_write_fn(png, ctx, on_write, on_flush);
+    png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8,
+                 PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_set_compression_level(png, 1);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+    png_write_info(png, info);
+    size_t stride = (size_t)width * 4;
+    for (int row = 0; row < height; row++)
+        png_write_row(png, rgba + (size_t)row * stride);
+    png_write_end(png, NULL);
+    png_destroy_write_struct(&png, &info);
+    return true;
+}
+
+bool ov_png_write(const char *path, const uint8_t *rgba, int width, int height,
+                  char *err, size_t cap)
+{
+    if (!rgba || width <= 0 || height <= 0 || width > OV_PNG_MAX_SIDE ||
+        height > OV_PNG_MAX_SIDE) {
+        char why[96];
+        snprintf(why, sizeof why, "invalid image size %dx%d (1 to %d each)",
+                 width, height, OV_PNG_MAX_SIDE);
+        ov_io_error(err, cap, path, why);
+        return false;
+    }
+    ov_atomic_file af;
+    if (!ov_atomic_open(&af, path, err, cap))
+        return false;
+    ov_png_ctx ctx = {af.f, 0, ""};
+    if (!encode(&ctx, rgba, width, height)) {
+        ov_atomic_abort(&af);
+        ov_io_error(err, cap, path,
+                    ctx.write_errno ? strerror(ctx.write_errno) : ctx.message);
+        return false;
+    }
+    return ov_atomic_commit(&af, err, cap);
+}

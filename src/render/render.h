@@ -1,0 +1,90 @@
+/* The renderer: the only module that calls gl*. It draws one frame of a
+ * scene into its own framebuffer object (contours, paths, markers), then
+ * overlay rectangles and text queued by the app's HUD layout, and can show
+ * the FBO in the window or read it back as RGBA bytes. A GL 3.3 core context
+ * must be current on the calling thread for every call. */
+#ifndef OV_RENDER_H
+#define OV_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "core/scene.h"
+
+typedef struct ov_renderer ov_renderer;
+
+typedef struct ov_rgba {
+    float r, g, b, a;   /* 0..1 */
+} ov_rgba;
+
+/* What one frame shows. Zero means default where noted. */
+typedef struct ov_frame_desc {
+    const ov_scene *scene;
+    ov_rect view;        /* world rectangle, already aspect-fitted to the FBO */
+    double anim_step;    /* each run is drawn up to this (fractional) step;
+                            runs shorter than it are drawn complete */
+    int target_run;      /* -1: all runs targeted; else that run highlighted */
+    float ui_scale;      /* text and line size multiplier; 0 means 1 */
+} ov_frame_desc;
+
+typedef enum ov_text_align {
+    OV_ALIGN_LEFT = 0,
+    OV_ALIGN_CENTER,
+    OV_ALIGN_RIGHT
+} ov_text_align;
+
+/* Creates the renderer with a width x height FBO. font_path is a TTF file
+ * (see ov_font_find). Returns NULL with a one-line reason in err on failure
+ * (shader compile log, FBO incomplete, font not loadable). */
+ov_renderer *ov_renderer_create(int width, int height, const char *font_path,
+                                char *err, size_t cap);
+void ov_renderer_destroy(ov_renderer *r);
+
+/* Resizes the FBO (no-op when unchanged). */
+bool ov_renderer_resize(ov_renderer *r, int width, int height, char *err, size_t cap);
+void ov_renderer_size(const ov_renderer *r, int *width, int *height);
+
+/* Rebuilds the contour shader from s's expression when s differs from the
+ * surface it was built for (compares formula text). Parameter values are
+ * uploaded every frame, so changing kappa needs no rebuild. */
+bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, size_t cap);
+
+/* Draws the surface, contours, minima, paths and run markers into the FBO
+ * and starts a new overlay queue. */
+void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc);
+/* Queues a filled rectangle in pixels (top-left origin). */
+void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgba c);
+/* Queues text with its top-left (or top-centre/right) at x, y in pixels;
+ * size_px is the font's pixel height. Returns the text's width in pixels. */
+float ov_renderer_text(ov_renderer *r, float x, float y, float size_px, ov_rgba c,
+                       ov_text_align align, const char *utf8);
+/* Width and height the text would take, without drawing it. */
+void ov_renderer_text_size(ov_renderer *r, float size_px, const char *utf8,
+                           float *w, float *h);
+/* Draws the queued overlay into the FBO. */
+void ov_renderer_end(ov_renderer *r);
+
+/* Copies the FBO to the default framebuffer, scaled to drawable size. */
+void ov_renderer_present(ov_renderer *r, int drawable_w, int drawable_h);
+/* The GL_RENDERER string (e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"). */
+const char *ov_renderer_name(ov_renderer *r);
+/* Waits until every queued GL command has finished (for timing). */
+void ov_renderer_finish(ov_renderer *r);
+/* Reads the FBO into out (width*height*4 bytes, rows top-down). */
+bool ov_renderer_read_rgba(ov_renderer *r, uint8_t *out);
+
+/* Test/diagnostic pass: renders s's loss (with its current parameters) over
+ * view into a width x height 32-bit float framebuffer with the same GLSL the
+ * contour pass uses, and reads it into out (width*height floats, rows
+ * top-down, pixel centres). */
+bool ov_renderer_read_loss(ov_renderer *r, const ov_surface *s, ov_rect view,
+                           int width, int height, float *out);
+
+/* The Okabe-Ito colour of run i (cycles after 7). */
+ov_rgba ov_run_color(int i);
+
+/* Finds DejaVu Sans through fontconfig, then the usual system paths.
+ * Returns false with a message naming the Debian package fonts-dejavu-core. */
+bool ov_font_find(char *path, size_t cap, char *err, size_t errcap);
+
+#endif
