@@ -8,6 +8,10 @@
 /* Opens the window on cfg's scene and runs until the user quits. */
 int ov_app_run_window(const ov_config *cfg);
 
+/* The same loop, ending after max_frames frames (0: never) — for smoke
+ * tests of a real window. */
+int ov_app_run_window_frames(const ov_config *cfg, long max_frames);
+
 /* --export-csv and/or --screenshot: writes the files, no display needed. */
 int ov_app_export(const ov_config *cfg);
 

@@ -11,6 +11,7 @@
 
 #include "controls.h"
 #include "export.h"
+#include "hud.h"
 
 static double now_ms(void)
 {

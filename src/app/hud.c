@@ -144,7 +144,7 @@ static void draw_status(ov_renderer *r, const ov_app_state *st, int W, int H, fl
 static const char *const HELP[][2] = {
     {"Up / Down", "learning rate \xce\xb1 \xc3\x97 1.25 / \xc3\xb7 1.25 (Shift: 1.05)"},
     {"Right / Left", "momentum \xce\xb2 + / \xe2\x88\x92 0.05 (Shift: 0.01)"},
-    {"K / J", "condition number \xce\xba \xc3\x97 / \xc3\xb7 \xe2\x88\x9a10 (Shift: 10^0.1)"},
+    {"K / J", "condition number \xce\xba \xc3\x97 / \xc3\xb7 \xe2\x88\x9a" "10 (Shift: 10^0.1)"},
     {". / ,", "rotate \xce\xb8 + / \xe2\x88\x92 15\xc2\xb0 (Shift: 1\xc2\xb0)"},
     {"Tab / Shift+Tab", "keys change: all runs, or one run"},
     {"Space / N", "pause / one step"},

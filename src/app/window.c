@@ -49,6 +49,11 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
 
 int ov_app_run_window(const ov_config *cfg)
 {
+    return ov_app_run_window_frames(cfg, 0);
+}
+
+int ov_app_run_window_frames(const ov_config *cfg, long max_frames)
+{
     window_app a = {0};
     char err[1024];
     if (!setup(&a, cfg, err, sizeof err)) {
@@ -60,7 +65,7 @@ int ov_app_run_window(const ov_config *cfg)
     Uint64 freq = SDL_GetPerformanceFrequency(), prev = SDL_GetPerformanceCounter();
     bool fullscreen = false;
     int status = 0;
-    while (!a.st.quit) {
+    for (long frame = 0; !a.st.quit && (max_frames <= 0 || frame < max_frames); frame++) {
         int ww, wh;
         SDL_GetWindowSize(a.win.window, &ww, &wh);
         SDL_Event e;

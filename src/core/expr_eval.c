@@ -30,7 +30,7 @@ double ov_expr_ipow(double a, int n)
     return n < 0 ? 1.0 / r : r;
 }
 
-/* f(a), f'(a) and f''(a) for a unary op; d2 may be NULL when not needed.
+/* f(a), f'(a) and, when d2 is not NULL, f''(a) for a unary op.
  * Derivatives follow the closed forms; abs has derivative sign(a) (0 at 0)
  * and second derivative 0. */
 static inline double unary_eval(const ov_expr_op *op, double a, double *d1, double *d2)
@@ -40,6 +40,24 @@ static inline double unary_eval(const ov_expr_op *op, double a, double *d1, doub
     case OV_OP_NEG:
         f = -a, g = -1.0, h = 0.0;
         break;
+    case OV_OP_ADDC:
+        f = a + op->k, g = 1.0, h = 0.0;
+        break;
+    case OV_OP_SUBC:
+        f = a - op->k, g = 1.0, h = 0.0;
+        break;
+    case OV_OP_RSUBC:
+        f = op->k - a, g = -1.0, h = 0.0;
+        break;
+    case OV_OP_MULC:
+        f = a * op->k, g = op->k, h = 0.0;
+        break;
+    case OV_OP_DIVC:
+        f = a / op->k, g = 1.0 / op->k, h = 0.0;
+        break;
+    case OV_OP_RDIVC:
+        f = op->k / a, g = -f / a, h = -2.0 * g / a;
+        break;
     case OV_OP_POWI: {
         int n = op->arg;
         if (n == 2) {
@@ -48,6 +66,8 @@ static inline double unary_eval(const ov_expr_op *op, double a, double *d1, doub
             f = 1.0, g = 0.0, h = 0.0;
         } else if (n == 1) {
             f = a, g = 1.0, h = 0.0;
+        } else if (n == 3) {
+            f = a * a * a, g = 3.0 * a * a, h = 6.0 * a;
         } else {
             f = ov_expr_ipow(a, n);
             g = n * ov_expr_ipow(a, n - 1);
@@ -91,8 +111,7 @@ static inline double unary_eval(const ov_expr_op *op, double a, double *d1, doub
         f = g = h = NAN;
         break;
     }
-    if (d1)
-        *d1 = g;
+    *d1 = g;
     if (d2)
         *d2 = h;
     return f;
@@ -103,6 +122,18 @@ double ov_expr_apply_unary(const ov_expr_op *op, double a)
     switch (op->code) {
     case OV_OP_NEG:
         return -a;
+    case OV_OP_ADDC:
+        return a + op->k;
+    case OV_OP_SUBC:
+        return a - op->k;
+    case OV_OP_RSUBC:
+        return op->k - a;
+    case OV_OP_MULC:
+        return a * op->k;
+    case OV_OP_DIVC:
+        return a / op->k;
+    case OV_OP_RDIVC:
+        return op->k / a;
     case OV_OP_POWI:
         return op->arg == 2 ? a * a : ov_expr_ipow(a, op->arg);
     case OV_OP_POWC:
@@ -153,120 +184,154 @@ static inline double param_value(const double *params, int i)
     return params ? params[i] : 0.0;
 }
 
+/* The value and gradient loops keep the top of the stack in locals (t*)
+ * and only the values below it in st[]; the first push stores a dummy
+ * bottom entry, so a well-formed tape ends with sp == 1. */
+
 double ov_expr_value(const ov_expr *e, double x, double y, const double *params)
 {
-    double st[OV_EXPR_STACK];
+    double st[OV_EXPR_STACK + 1];
+    double t = 0.0;
     int sp = 0;
     const ov_expr_op *op = e->ops, *end = e->ops + e->nops;
     for (; op < end; op++) {
         switch (op->code) {
         case OV_OP_CONST:
-            st[sp++] = op->k;
+            st[sp++] = t, t = op->k;
             break;
         case OV_OP_X:
-            st[sp++] = x;
+            st[sp++] = t, t = x;
             break;
         case OV_OP_Y:
-            st[sp++] = y;
+            st[sp++] = t, t = y;
             break;
         case OV_OP_PARAM:
-            st[sp++] = param_value(params, op->arg);
+            st[sp++] = t, t = param_value(params, op->arg);
             break;
         case OV_OP_ADD:
-            sp--;
-            st[sp - 1] += st[sp];
+            t = st[--sp] + t;
             break;
         case OV_OP_SUB:
-            sp--;
-            st[sp - 1] -= st[sp];
+            t = st[--sp] - t;
             break;
         case OV_OP_MUL:
-            sp--;
-            st[sp - 1] *= st[sp];
+            t = st[--sp] * t;
             break;
         case OV_OP_DIV:
-            sp--;
-            st[sp - 1] /= st[sp];
+            t = st[--sp] / t;
             break;
         case OV_OP_POW:
-            sp--;
-            st[sp - 1] = pow(st[sp - 1], st[sp]);
+            t = pow(st[--sp], t);
+            break;
+        case OV_OP_ADDC:
+            t += op->k;
+            break;
+        case OV_OP_SUBC:
+            t -= op->k;
+            break;
+        case OV_OP_MULC:
+            t *= op->k;
+            break;
+        case OV_OP_POWI:
+            t = op->arg == 2 ? t * t : ov_expr_ipow(t, op->arg);
             break;
         default:
-            st[sp - 1] = ov_expr_apply_unary(op, st[sp - 1]);
+            t = ov_expr_apply_unary(op, t);
             break;
         }
     }
-    return sp == 1 ? st[0] : NAN;
+    return sp == 1 ? t : NAN;
 }
 
 void ov_expr_grad(const ov_expr *e, double x, double y, const double *params, double *value,
                   double grad[2])
 {
-    dual1 st[OV_EXPR_STACK];
+    dual1 st[OV_EXPR_STACK + 1];
+    double tv = 0.0, tx = 0.0, ty = 0.0;
     int sp = 0;
     const ov_expr_op *op = e->ops, *end = e->ops + e->nops;
     for (; op < end; op++) {
-        dual1 *a, *b;
+        const dual1 *a;
         switch (op->code) {
         case OV_OP_CONST:
-            st[sp++] = (dual1){op->k, 0.0, 0.0};
+            st[sp++] = (dual1){tv, tx, ty};
+            tv = op->k, tx = 0.0, ty = 0.0;
             break;
         case OV_OP_X:
-            st[sp++] = (dual1){x, 1.0, 0.0};
+            st[sp++] = (dual1){tv, tx, ty};
+            tv = x, tx = 1.0, ty = 0.0;
             break;
         case OV_OP_Y:
-            st[sp++] = (dual1){y, 0.0, 1.0};
+            st[sp++] = (dual1){tv, tx, ty};
+            tv = y, tx = 0.0, ty = 1.0;
             break;
         case OV_OP_PARAM:
-            st[sp++] = (dual1){param_value(params, op->arg), 0.0, 0.0};
+            st[sp++] = (dual1){tv, tx, ty};
+            tv = param_value(params, op->arg), tx = 0.0, ty = 0.0;
             break;
         case OV_OP_ADD:
-            b = &st[--sp], a = b - 1;
-            a->v += b->v, a->x += b->x, a->y += b->y;
+            a = &st[--sp];
+            tv = a->v + tv, tx = a->x + tx, ty = a->y + ty;
             break;
         case OV_OP_SUB:
-            b = &st[--sp], a = b - 1;
-            a->v -= b->v, a->x -= b->x, a->y -= b->y;
+            a = &st[--sp];
+            tv = a->v - tv, tx = a->x - tx, ty = a->y - ty;
             break;
         case OV_OP_MUL:
-            b = &st[--sp], a = b - 1;
-            a->x = a->x * b->v + a->v * b->x;
-            a->y = a->y * b->v + a->v * b->y;
-            a->v *= b->v;
+            a = &st[--sp];
+            tx = a->x * tv + a->v * tx;
+            ty = a->y * tv + a->v * ty;
+            tv = a->v * tv;
             break;
         case OV_OP_DIV: {
-            b = &st[--sp], a = b - 1;
-            double q = a->v / b->v;
-            a->x = (a->x - q * b->x) / b->v;
-            a->y = (a->y - q * b->y) / b->v;
-            a->v = q;
+            a = &st[--sp];
+            double q = a->v / tv;
+            tx = (a->x - q * tx) / tv;
+            ty = (a->y - q * ty) / tv;
+            tv = q;
             break;
         }
         case OV_OP_POW: {
             /* a^b = exp(b log a): d = a^b (b' log a + b a'/a). */
-            b = &st[--sp], a = b - 1;
-            double v = pow(a->v, b->v), la = log(a->v), r = b->v / a->v;
-            a->x = v * (b->x * la + r * a->x);
-            a->y = v * (b->y * la + r * a->y);
-            a->v = v;
+            a = &st[--sp];
+            double v = pow(a->v, tv), la = log(a->v), r = tv / a->v;
+            tx = v * (tx * la + r * a->x);
+            ty = v * (ty * la + r * a->y);
+            tv = v;
             break;
         }
         case OV_OP_NEG:
-            a = &st[sp - 1];
-            a->v = -a->v, a->x = -a->x, a->y = -a->y;
+            tv = -tv, tx = -tx, ty = -ty;
             break;
+        case OV_OP_ADDC:
+            tv += op->k;
+            break;
+        case OV_OP_SUBC:
+            tv -= op->k;
+            break;
+        case OV_OP_RSUBC:
+            tv = op->k - tv, tx = -tx, ty = -ty;
+            break;
+        case OV_OP_MULC:
+            tv *= op->k, tx *= op->k, ty *= op->k;
+            break;
+        case OV_OP_POWI:
+            if (op->arg == 2) {
+                tx *= 2.0 * tv, ty *= 2.0 * tv;
+                tv *= tv;
+                break;
+            }
+            /* fall through */
         default: {
             double d1;
-            a = &st[sp - 1];
-            a->v = unary_eval(op, a->v, &d1, NULL);
-            a->x *= d1, a->y *= d1;
+            tv = unary_eval(op, tv, &d1, NULL);
+            tx *= d1, ty *= d1;
             break;
         }
         }
     }
     if (sp == 1) {
-        *value = st[0].v, grad[0] = st[0].x, grad[1] = st[0].y;
+        *value = tv, grad[0] = tx, grad[1] = ty;
     } else {
         *value = grad[0] = grad[1] = NAN;
     }
@@ -327,11 +392,15 @@ void ov_expr_hess(const ov_expr *e, double x, double y, const double *params, do
             mul2(a, b);
             break;
         case OV_OP_DIV: {
-            /* a / b = a * (1/b), with (1/b)' = -1/b^2 and (1/b)'' = 2/b^3. */
+            /* q = a/b from a = q b: q_i = (a_i - q b_i) / b and
+             * q_ij = (a_ij - q_i b_j - q_j b_i - q b_ij) / b. */
             b = &st[--sp], a = b - 1;
-            double inv = 1.0 / b->v;
-            chain2(b, inv, -inv * inv, 2.0 * inv * inv * inv);
-            mul2(a, b);
+            double q = a->v / b->v;
+            double qx = (a->x - q * b->x) / b->v, qy = (a->y - q * b->y) / b->v;
+            a->xx = (a->xx - 2.0 * qx * b->x - q * b->xx) / b->v;
+            a->xy = (a->xy - qx * b->y - qy * b->x - q * b->xy) / b->v;
+            a->yy = (a->yy - 2.0 * qy * b->y - q * b->yy) / b->v;
+            a->v = q, a->x = qx, a->y = qy;
             break;
         }
         case OV_OP_POW: {

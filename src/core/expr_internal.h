@@ -26,6 +26,12 @@ typedef enum ov_expr_opcode {
     OV_OP_DIV,
     OV_OP_POW,   /* a^b, b depending on x, y or parameters: exp(b log a) */
     OV_OP_NEG,   /* unary: replaces the top a by f(a) */
+    OV_OP_ADDC,  /* a + k: a binary op with a constant operand, fused */
+    OV_OP_SUBC,  /* a - k */
+    OV_OP_RSUBC, /* k - a */
+    OV_OP_MULC,  /* a * k */
+    OV_OP_DIVC,  /* a / k */
+    OV_OP_RDIVC, /* k / a */
     OV_OP_POWI,  /* a^arg, arg an integer (negative allowed) */
     OV_OP_POWC,  /* a^k, k a non-integer constant */
     OV_OP_EXP,

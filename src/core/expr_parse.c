@@ -226,11 +226,13 @@ static int is_const_segment(const parser *p, int start)
 }
 
 /* Emits a binary op over the segments [left, right) and [right, nops),
- * folding it when both are constants and the result is finite. */
+ * folding it when both are constants and the result is finite, and fusing
+ * a constant operand into the op (x - 2 becomes SUBC 2) otherwise. */
 static void emit_binary(parser *p, int code, int left, int right)
 {
-    if (is_const_segment(p, right) && right - left == 1 &&
-        p->ops[left].code == OV_OP_CONST) {
+    int left_const = right - left == 1 && p->ops[left].code == OV_OP_CONST;
+    int right_const = is_const_segment(p, right);
+    if (left_const && right_const) {
         double v = ov_expr_apply_binary(code, p->ops[left].k, p->ops[right].k);
         if (isfinite(v)) {
             p->ops[left].k = v;
@@ -238,6 +240,23 @@ static void emit_binary(parser *p, int code, int left, int right)
             note_stack(p, -1);
             return;
         }
+    }
+    static const int with_right[] = {OV_OP_ADDC, OV_OP_SUBC, OV_OP_MULC, OV_OP_DIVC};
+    static const int with_left[] = {OV_OP_ADDC, OV_OP_RSUBC, OV_OP_MULC, OV_OP_RDIVC};
+    if (code != OV_OP_POW && (left_const || right_const)) {
+        double k;
+        if (right_const) {
+            k = p->ops[right].k;
+        } else {
+            k = p->ops[left].k;
+            memmove(&p->ops[left], &p->ops[right],
+                    (size_t)(p->nops - right) * sizeof p->ops[0]);
+        }
+        p->nops--;
+        note_stack(p, -1);
+        int i = code - OV_OP_ADD;
+        emit(p, right_const ? with_right[i] : with_left[i], 0, k);
+        return;
     }
     emit(p, code, 0, 0.0);
 }
@@ -301,7 +320,7 @@ static int parse_primary(parser *p)
         if (parse_expr(p) < 0)
             return -1;
         if (p->tok.kind != TOK_RPAREN) {
-            fail(p, p->tok.pos + 1, "expected ')' to close '(' at column %d", t.pos + 1);
+            fail(p, p->tok.pos + 1, "expected ')' to close the '(' opened at column %d", t.pos + 1);
             return -1;
         }
         next(p);
@@ -337,7 +356,7 @@ static int parse_primary(parser *p)
         if (parse_expr(p) < 0)
             return -1;
         if (p->tok.kind != TOK_RPAREN) {
-            fail(p, p->tok.pos + 1, "expected ')' to close '(' at column %d", open + 1);
+            fail(p, p->tok.pos + 1, "expected ')' to close the '(' opened at column %d", open + 1);
             return -1;
         }
         next(p);

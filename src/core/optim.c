@@ -112,6 +112,8 @@ void ov_optim_state_init(ov_optim_state *st, const ov_optim_params *p)
     memset(st, 0, sizeof *st);
     st->step[0] = p->alpha;
     st->step[1] = p->alpha;
+    st->beta_t[0] = 1.0;
+    st->beta_t[1] = 1.0;
 }
 
 static double ov_sign(double v)
@@ -166,7 +168,9 @@ bool ov_optim_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
         }
         break;
     case OV_OPT_ADAM: {
-        double c1 = 1.0 - pow(b, st->t), c2 = 1.0 - pow(p->beta2, st->t);
+        st->beta_t[0] *= b;
+        st->beta_t[1] *= p->beta2;
+        double c1 = 1.0 - st->beta_t[0], c2 = 1.0 - st->beta_t[1];
         for (int k = 0; k < 2; k++) {
             st->m[k] = b * st->m[k] + (1.0 - b) * g[k];
             st->s[k] = p->beta2 * st->s[k] + (1.0 - p->beta2) * g[k] * g[k];

@@ -57,6 +57,7 @@ typedef struct ov_optim_state {
     double d[2];        /* adadelta: running mean of squared updates */
     double step[2];     /* rprop: per-coordinate step sizes */
     double prev_g[2];   /* rprop: previous gradient */
+    double beta_t[2];   /* adam: beta^t and beta2^t (bias corrections) */
     double last_delta[2]; /* the step w moved by last time (for arrows) */
 } ov_optim_state;
 

@@ -50,7 +50,11 @@ void ov_renderer_size(const ov_renderer *r, int *width, int *height);
 bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, size_t cap);
 
 /* Draws the surface, contours, minima, paths and run markers into the FBO
- * and starts a new overlay queue. */
+ * and starts a new overlay queue. Iso-lines lie where
+ * 3 * log10(max(L - Lref, 0) + 1e-6 * (Lmax - Lref)) is an integer, Lref and
+ * Lmax being the least and greatest finite loss on a 96 x 96 grid of cell
+ * centres over the view (Lref also over known minima in the view). Line and
+ * marker sizes scale with ui_scale * height / 720. */
 void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc);
 /* Queues a filled rectangle in pixels (top-left origin). */
 void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgba c);

@@ -1,0 +1,417 @@
+/* argv -> ov_config: the option table of DESIGN.md, strict values, and
+ * one-line usage errors that name the option, the value and what is
+ * accepted (see args.h). */
+#include "args.h"
+#include "args_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "core/run.h"
+
+typedef struct ov_parse {
+    ov_config *cfg;
+    char *err;
+    size_t cap;
+    bool help, version, list_surfaces, list_optimizers, bench;
+} ov_parse;
+
+typedef int (*ov_handler)(ov_parse *p, const char *opt, const char *value);
+
+typedef struct ov_option {
+    const char *name;       /* with the leading "--" */
+    bool takes_value;
+    const char *accepts;    /* what a value may be, for messages */
+    ov_handler handle;
+} ov_option;
+
+static const char *status_text(ov_num_status st)
+{
+    switch (st) {
+    case OV_NUM_OK:
+        break;
+    case OV_NUM_EMPTY:
+        return "is empty";
+    case OV_NUM_NOT_NUMBER:
+        return "is not a number";
+    case OV_NUM_NOT_FINITE:
+        return "is not a finite number";
+    case OV_NUM_OVERFLOW:
+        return "is out of range";
+    }
+    return "is out of range";
+}
+
+/* A number in [lo, hi] (lo_open / hi_open exclude the end). */
+static int number_option(ov_parse *p, const char *opt, const char *value,
+                         const char *accepts, double lo, bool lo_open, double hi,
+                         bool hi_open, double *out)
+{
+    char echo[96];
+    double v = 0.0;
+    ov_num_status st = ov_args_number(value, strlen(value), &v);
+    if (st == OV_NUM_OK && ((lo_open ? v <= lo : v < lo) || (hi_open ? v >= hi : v > hi)))
+        st = OV_NUM_OVERFLOW;
+    if (st != OV_NUM_OK)
+        return ov_args_fail(p->err, p->cap, "%s: '%s' %s; expected %s", opt,
+                            ov_args_echo(value, strlen(value), echo, sizeof echo),
+                            status_text(st), accepts);
+    *out = v;
+    return 0;
+}
+
+static int opt_kappa(ov_parse *p, const char *opt, const char *value)
+{
+    p->cfg->has_kappa = true;
+    return number_option(p, opt, value, "a number from 1 to 1e10", 1.0, false,
+                         OV_KAPPA_MAX, false, &p->cfg->kappa);
+}
+
+static int opt_theta(ov_parse *p, const char *opt, const char *value)
+{
+    p->cfg->has_theta = true;
+    return number_option(p, opt, value, "a finite number of degrees", -HUGE_VAL, false,
+                         HUGE_VAL, false, &p->cfg->theta);
+}
+
+static int opt_alpha(ov_parse *p, const char *opt, const char *value)
+{
+    p->cfg->has_alpha = true;
+    return number_option(p, opt, value, "a number greater than 0", 0.0, true, HUGE_VAL,
+                         false, &p->cfg->alpha);
+}
+
+static int opt_beta(ov_parse *p, const char *opt, const char *value)
+{
+    p->cfg->has_beta = true;
+    return number_option(p, opt, value, "a number from 0 up to, not including, 1", 0.0,
+                         false, 1.0, true, &p->cfg->beta);
+}
+
+static int opt_steps(ov_parse *p, const char *opt, const char *value)
+{
+    char echo[96];
+    long v = 0;
+    ov_num_status st = ov_args_uint(value, strlen(value), OV_RUN_MAX_STEPS, &v);
+    if (st == OV_NUM_NOT_NUMBER) {
+        /* "-5" is a number, just out of range; "1e3" or "2.5" are not integers. */
+        double d;
+        if (ov_args_number(value, strlen(value), &d) == OV_NUM_OK && d == floor(d) &&
+            d < 1)
+            st = OV_NUM_OVERFLOW;
+    }
+    if (st == OV_NUM_OK && v < 1)
+        st = OV_NUM_OVERFLOW;
+    if (st != OV_NUM_OK)
+        return ov_args_fail(p->err, p->cap, "%s: '%s' %s; expected an integer from 1 to %d",
+                            opt, ov_args_echo(value, strlen(value), echo, sizeof echo),
+                            st == OV_NUM_NOT_NUMBER ? "is not an integer" : status_text(st),
+                            OV_RUN_MAX_STEPS);
+    p->cfg->steps = (int)v;
+    return 0;
+}
+
+/* Splits value at commas into exactly n strict numbers. On failure fills the
+ * message (with accepts) and returns 2. */
+static int number_list(ov_parse *p, const char *opt, const char *value, int n,
+                       const char *shape, const char *accepts, double *out)
+{
+    char echo[96], part_echo[96];
+    ov_args_echo(value, strlen(value), echo, sizeof echo);
+    int count = 1;
+    for (const char *c = value; *c; c++)
+        count += *c == ',';
+    if (count != n || !*value)
+        return ov_args_fail(p->err, p->cap, "%s: '%s' is not %s; expected %s", opt, echo,
+                            shape, accepts);
+    const char *s = value;
+    for (int i = 0; i < n; i++) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        ov_num_status st = ov_args_number(s, len, &out[i]);
+        if (st != OV_NUM_OK)
+            return ov_args_fail(p->err, p->cap, "%s: '%s' in '%s' %s; expected %s", opt,
+                                ov_args_echo(s, len, part_echo, sizeof part_echo), echo,
+                                status_text(st), accepts);
+        s = e ? e + 1 : s + len;
+    }
+    return 0;
+}
+
+static int opt_start(ov_parse *p, const char *opt, const char *value)
+{
+    static const char accepts[] = "X,Y with numbers of magnitude at most 1e6";
+    double v[2];
+    if (number_list(p, opt, value, 2, "X,Y", accepts, v))
+        return 2;
+    if (fabs(v[0]) > OV_DIVERGE_LIMIT || fabs(v[1]) > OV_DIVERGE_LIMIT) {
+        char echo[96];
+        return ov_args_fail(p->err, p->cap, "%s: '%s' is out of range; expected %s", opt,
+                            ov_args_echo(value, strlen(value), echo, sizeof echo), accepts);
+    }
+    p->cfg->has_start = true;
+    p->cfg->start.x = v[0];
+    p->cfg->start.y = v[1];
+    return 0;
+}
+
+static int opt_view(ov_parse *p, const char *opt, const char *value)
+{
+    static const char accepts[] = "X0,X1,Y0,Y1 with X0 < X1 and Y0 < Y1";
+    double v[4];
+    if (number_list(p, opt, value, 4, "X0,X1,Y0,Y1", accepts, v))
+        return 2;
+    if (!(v[0] < v[1]) || !(v[2] < v[3]) || !isfinite(v[1] - v[0]) ||
+        !isfinite(v[3] - v[2])) {
+        char echo[96];
+        return ov_args_fail(p->err, p->cap, "%s: '%s' is not a rectangle; expected %s", opt,
+                            ov_args_echo(value, strlen(value), echo, sizeof echo), accepts);
+    }
+    p->cfg->has_view = true;
+    p->cfg->view.x0 = v[0];
+    p->cfg->view.x1 = v[1];
+    p->cfg->view.y0 = v[2];
+    p->cfg->view.y1 = v[3];
+    return 0;
+}
+
+static int opt_size(ov_parse *p, const char *opt, const char *value)
+{
+    char echo[96];
+    const char *x = strpbrk(value, "xX");
+    long w = 0, h = 0;
+    ov_num_status sw = OV_NUM_NOT_NUMBER, sh = OV_NUM_NOT_NUMBER;
+    if (x) {
+        sw = ov_args_uint(value, (size_t)(x - value), OV_SIZE_MAX, &w);
+        sh = ov_args_uint(x + 1, strlen(x + 1), OV_SIZE_MAX, &h);
+    }
+    if (sw == OV_NUM_EMPTY || sw == OV_NUM_NOT_NUMBER || sh == OV_NUM_EMPTY ||
+        sh == OV_NUM_NOT_NUMBER)
+        return ov_args_fail(p->err, p->cap, "%s: '%s' is not WxH; expected WxH with W and "
+                            "H integers from %d to %d", opt,
+                            ov_args_echo(value, strlen(value), echo, sizeof echo),
+                            OV_SIZE_MIN, OV_SIZE_MAX);
+    if (sw != OV_NUM_OK || sh != OV_NUM_OK || w < OV_SIZE_MIN || h < OV_SIZE_MIN)
+        return ov_args_fail(p->err, p->cap, "%s: '%s' is out of range; expected WxH with "
+                            "W and H integers from %d to %d", opt,
+                            ov_args_echo(value, strlen(value), echo, sizeof echo),
+                            OV_SIZE_MIN, OV_SIZE_MAX);
+    p->cfg->width = (int)w;
+    p->cfg->height = (int)h;
+    return 0;
+}
+
+static int opt_surface(ov_parse *p, const char *opt, const char *value)
+{
+    if (ov_args_check_surface(opt, value, p->err, p->cap))
+        return 2;
+    snprintf(p->cfg->surface, sizeof p->cfg->surface, "%s", value);
+    return 0;
+}
+
+static int add_run(ov_parse *p, const char *opt, const char *spec_text)
+{
+    if (p->cfg->nruns >= OV_MAX_RUNS) {
+        char echo[96];
+        return ov_args_fail(p->err, p->cap, "%s: cannot add '%s': at most %d runs are "
+                            "accepted in total", opt,
+                            ov_args_echo(spec_text, strlen(spec_text), echo, sizeof echo),
+                            OV_MAX_RUNS);
+    }
+    ov_run_spec spec;
+    if (!ov_args_parse_spec(opt, spec_text, &spec, p->err, p->cap))
+        return 2;
+    p->cfg->runs[p->cfg->nruns++] = spec;
+    return 0;
+}
+
+static int opt_optimizer(ov_parse *p, const char *opt, const char *value)
+{
+    return add_run(p, opt, value);
+}
+
+static int opt_optimizers(ov_parse *p, const char *opt, const char *value)
+{
+    char item[OV_EXPR_MAX_SOURCE + 1], echo[96];
+    const char *s = value;
+    for (;;) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (len == 0 || len >= sizeof item)
+            return ov_args_fail(p->err, p->cap, "%s: %s item in '%s'; expected a "
+                                "comma-separated list of optimizer names or specs", opt,
+                                len ? "overlong" : "empty",
+                                ov_args_echo(value, strlen(value), echo, sizeof echo));
+        memcpy(item, s, len);
+        item[len] = 0;
+        if (add_run(p, opt, item))
+            return 2;
+        if (!e)
+            return 0;
+        s = e + 1;
+    }
+}
+
+/* --screenshot and --export-csv: a non-empty path that does not look like a
+ * forgotten value ("--screenshot --size ..."). */
+static int file_option(ov_parse *p, const char *opt, const char *value, const char **out)
+{
+    char echo[96];
+    if (!*value)
+        return ov_args_fail(p->err, p->cap, "%s: empty value ''; expected a file name", opt);
+    if (strncmp(value, "--", 2) == 0)
+        return ov_args_fail(p->err, p->cap, "%s: '%s' looks like an option; expected a "
+                            "file name (write ./%s for a file of that name)", opt,
+                            ov_args_echo(value, strlen(value), echo, sizeof echo),
+                            ov_args_echo(value, strlen(value), echo, sizeof echo));
+    *out = value;
+    return 0;
+}
+
+static int opt_screenshot(ov_parse *p, const char *opt, const char *value)
+{
+    return file_option(p, opt, value, &p->cfg->screenshot);
+}
+
+static int opt_export_csv(ov_parse *p, const char *opt, const char *value)
+{
+    return file_option(p, opt, value, &p->cfg->export_csv);
+}
+
+static int opt_flag(ov_parse *p, const char *opt, const char *value)
+{
+    (void)value;
+    if (strcmp(opt, "--help") == 0)
+        p->help = true;
+    else if (strcmp(opt, "--version") == 0)
+        p->version = true;
+    else if (strcmp(opt, "--list-surfaces") == 0)
+        p->list_surfaces = true;
+    else if (strcmp(opt, "--list-optimizers") == 0)
+        p->list_optimizers = true;
+    else
+        p->bench = true;
+    return 0;
+}
+
+static const ov_option ov_options[] = {
+    {"--surface", true, "a surface name (see --list-surfaces) or a formula in x and y",
+     opt_surface},
+    {"--kappa", true, "a number from 1 to 1e10", opt_kappa},
+    {"--theta", true, "a finite number of degrees", opt_theta},
+    {"--start", true, "X,Y", opt_start},
+    {"--steps", true, "an integer from 1 to 1000000", opt_steps},
+    {"--alpha", true, "a number greater than 0", opt_alpha},
+    {"--beta", true, "a number from 0 up to, not including, 1", opt_beta},
+    {"--optimizer", true, "NAME[:alpha=A][:beta=B][:beta2=B2][:eps=E]", opt_optimizer},
+    {"--optimizers", true, "a comma-separated list of optimizer names", opt_optimizers},
+    {"--view", true, "X0,X1,Y0,Y1", opt_view},
+    {"--size", true, "WxH", opt_size},
+    {"--screenshot", true, "a PNG file name", opt_screenshot},
+    {"--export-csv", true, "a CSV file name", opt_export_csv},
+    {"--list-surfaces", false, NULL, opt_flag},
+    {"--list-optimizers", false, NULL, opt_flag},
+    {"--help", false, NULL, opt_flag},
+    {"--version", false, NULL, opt_flag},
+    {"--bench", false, NULL, opt_flag},
+};
+
+#define OV_NOPTIONS ((int)(sizeof ov_options / sizeof ov_options[0]))
+
+static int unknown_option(ov_parse *p, const char *arg, size_t len)
+{
+    char echo[96];
+    const char *names[OV_NOPTIONS];
+    for (int i = 0; i < OV_NOPTIONS; i++)
+        names[i] = ov_options[i].name + 2;
+    /* Compare without dashes, so "-kappa" and "--kapa" both find "--kappa". */
+    size_t dashes = 0;
+    while (dashes < len && dashes < 2 && arg[dashes] == '-')
+        dashes++;
+    const char *near = ov_args_closest(arg + dashes, len - dashes, names, OV_NOPTIONS);
+    ov_args_echo(arg, len, echo, sizeof echo);
+    if (near)
+        return ov_args_fail(p->err, p->cap, "unknown option '%s'; did you mean '--%s'? "
+                            "(see --help)", echo, near);
+    return ov_args_fail(p->err, p->cap, "unknown option '%s'; see --help for the options",
+                        echo);
+}
+
+/* The action the flags ask for; 2 on a conflicting combination. */
+static int finish(ov_parse *p)
+{
+    ov_config *cfg = p->cfg;
+    if (cfg->screenshot && cfg->export_csv && strcmp(cfg->screenshot, cfg->export_csv) == 0) {
+        char echo[96];
+        return ov_args_fail(p->err, p->cap, "--export-csv: '%s' is also the --screenshot "
+                            "file; expected two different file names",
+                            ov_args_echo(cfg->export_csv, strlen(cfg->export_csv), echo,
+                                         sizeof echo));
+    }
+    if (p->help)
+        cfg->action = OV_ACTION_HELP;
+    else if (p->version)
+        cfg->action = OV_ACTION_VERSION;
+    else if (p->list_surfaces)
+        cfg->action = OV_ACTION_LIST_SURFACES;
+    else if (p->list_optimizers)
+        cfg->action = OV_ACTION_LIST_OPTIMIZERS;
+    else if (p->bench && (cfg->screenshot || cfg->export_csv))
+        return ov_args_fail(p->err, p->cap, "--bench: cannot be combined with %s; expected "
+                            "--bench alone or with scene options",
+                            cfg->screenshot ? "--screenshot" : "--export-csv");
+    else if (p->bench)
+        cfg->action = OV_ACTION_BENCH;
+    else if (cfg->screenshot || cfg->export_csv)
+        cfg->action = OV_ACTION_EXPORT;
+    else
+        cfg->action = OV_ACTION_WINDOW;
+    return 0;
+}
+
+int ov_args_parse(int argc, char **argv, ov_config *cfg, char *err, size_t cap)
+{
+    ov_config_defaults(cfg);
+    if (err && cap)
+        err[0] = 0;
+    ov_parse p = {cfg, err, cap, false, false, false, false, false};
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        char echo[96];
+        if (!arg)
+            break;
+        if (strcmp(arg, "-h") == 0) {
+            p.help = true;
+            continue;
+        }
+        if (arg[0] != '-' || arg[1] == 0)
+            return ov_args_fail(err, cap, "unexpected argument '%s'; optiviz takes only "
+                                "options (see --help)",
+                                ov_args_echo(arg, strlen(arg), echo, sizeof echo));
+        const char *eq = strchr(arg, '=');
+        size_t name_len = eq ? (size_t)(eq - arg) : strlen(arg);
+        const ov_option *o = NULL;
+        for (int k = 0; k < OV_NOPTIONS && !o; k++)
+            if (strlen(ov_options[k].name) == name_len &&
+                strncmp(ov_options[k].name, arg, name_len) == 0)
+                o = &ov_options[k];
+        if (!o)
+            return unknown_option(&p, arg, name_len);
+        const char *value = NULL;
+        if (o->takes_value) {
+            if (eq)
+                value = eq + 1;
+            else if (i + 1 < argc && argv[i + 1])
+                value = argv[++i];
+            else
+                return ov_args_fail(err, cap, "%s: missing value; expected %s", o->name,
+                                    o->accepts);
+        } else if (eq) {
+            return ov_args_fail(err, cap, "%s: takes no value, got '%s'", o->name,
+                                ov_args_echo(eq + 1, strlen(eq + 1), echo, sizeof echo));
+        }
+        if (o->handle(&p, o->name, value))
+            return 2;
+    }
+    return finish(&p);
+}

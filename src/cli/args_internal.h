@@ -1,0 +1,48 @@
+/* Helpers shared by the argument parser's files (not a public API). */
+#ifndef OV_ARGS_INTERNAL_H
+#define OV_ARGS_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define OV_ARGS_ECHO_MAX 64   /* longest echo of a user's value in a message */
+
+/* Why a number was rejected. */
+typedef enum ov_num_status {
+    OV_NUM_OK = 0,
+    OV_NUM_EMPTY,
+    OV_NUM_NOT_NUMBER,
+    OV_NUM_NOT_FINITE,    /* nan, inf, infinity */
+    OV_NUM_OVERFLOW       /* too large for a double */
+} ov_num_status;
+
+ov_num_status ov_args_number(const char *text, size_t len, double *out);
+
+/* Strict unsigned decimal integer of len bytes (no sign, digits only);
+ * values above limit are reported as OV_NUM_OVERFLOW. */
+ov_num_status ov_args_uint(const char *text, size_t len, long limit, long *out);
+
+/* Copies len bytes of text into buf for quoting in a message: control
+ * characters become '?', and text longer than OV_ARGS_ECHO_MAX is cut (at a
+ * UTF-8 boundary) and ends with "...". Returns buf. */
+char *ov_args_echo(const char *text, size_t len, char *buf, size_t cap);
+
+/* Optimal-string-alignment edit distance, ignoring ASCII case; inputs longer
+ * than 64 bytes count as far from everything. */
+int ov_args_distance(const char *a, size_t alen, const char *b);
+
+/* The candidate closest to text, or NULL when none is close enough to be a
+ * likely typo. */
+const char *ov_args_closest(const char *text, size_t len,
+                            const char *const *candidates, int n);
+
+/* Validates a --surface value: a built-in name, or a formula that
+ * ov_surface_create accepts. Returns 0, or 2 with the message in err. */
+int ov_args_check_surface(const char *option, const char *value, char *err, size_t cap);
+
+/* snprintf into err that never fails the caller; returns 2 (usage error). */
+int ov_args_fail(char *err, size_t cap, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,22 @@
+/* Default values of the user's request (ov_config): the scene a bare
+ * `optiviz` shows. */
+#include "config.h"
+
+#include <string.h>
+
+void ov_config_defaults(ov_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->action = OV_ACTION_WINDOW;
+    strcpy(cfg->surface, "quadratic");
+    cfg->kappa = 10.0;
+    cfg->theta = 30.0;
+    cfg->steps = OV_DEFAULT_STEPS;
+    cfg->alpha = 0.0;
+    cfg->beta = 0.0;
+    cfg->nruns = 0;
+    cfg->width = OV_DEFAULT_WIDTH;
+    cfg->height = OV_DEFAULT_HEIGHT;
+    cfg->screenshot = NULL;
+    cfg->export_csv = NULL;
+}

@@ -1,0 +1,130 @@
+/* The scene: builds the surface and runs an ov_config asks for, resolves
+ * each run's parameters (the run's own value, else --alpha/--beta, else the
+ * surface's default α, else the optimiser's default) and recomputes every
+ * run whenever something changes. */
+#include "scene.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void ov_scene_resolve_params(const ov_scene *sc, const ov_run_spec *spec,
+                             ov_optim_params *out)
+{
+    ov_optim_defaults(spec->kind, out);
+    out->alpha = spec->has_alpha ? spec->alpha
+                                 : ov_surface_default_alpha(sc->surface, spec->kind);
+    if (spec->has_beta)
+        out->beta = spec->beta;
+    if (spec->has_beta2)
+        out->beta2 = spec->beta2;
+    if (spec->has_eps)
+        out->eps = spec->eps;
+}
+
+bool ov_scene_recompute(ov_scene *sc)
+{
+    bool ok = true;
+    for (int i = 0; i < sc->nruns; i++) {
+        ov_scene_resolve_params(sc, &sc->specs[i], &sc->runs[i].params);
+        if (!ov_run_compute(&sc->runs[i], sc->surface, sc->start, sc->steps))
+            ok = false;
+    }
+    return ok;
+}
+
+/* The specs cfg asks for, with --alpha/--beta filled into every spec that
+ * lacks its own value. */
+static void ov_scene_specs_from_config(ov_scene *sc, const ov_config *cfg)
+{
+    static const ov_optim_kind defaults[] = {OV_OPT_GD, OV_OPT_MOMENTUM, OV_OPT_ADAM};
+    if (cfg->nruns <= 0) {
+        sc->nruns = (int)(sizeof defaults / sizeof defaults[0]);
+        for (int i = 0; i < sc->nruns; i++) {
+            memset(&sc->specs[i], 0, sizeof sc->specs[i]);
+            sc->specs[i].kind = defaults[i];
+        }
+    } else {
+        sc->nruns = cfg->nruns < OV_MAX_RUNS ? cfg->nruns : OV_MAX_RUNS;
+        memcpy(sc->specs, cfg->runs, (size_t)sc->nruns * sizeof sc->specs[0]);
+    }
+    for (int i = 0; i < sc->nruns; i++) {
+        ov_run_spec *sp = &sc->specs[i];
+        if (cfg->has_alpha && !sp->has_alpha) {
+            sp->has_alpha = true;
+            sp->alpha = cfg->alpha;
+        }
+        if (cfg->has_beta && !sp->has_beta) {
+            sp->has_beta = true;
+            sp->beta = cfg->beta;
+        }
+    }
+}
+
+bool ov_scene_init(ov_scene *sc, const ov_config *cfg, char *err, size_t cap)
+{
+    memset(sc, 0, sizeof *sc);
+    ov_expr_error perr;
+    sc->surface = ov_surface_create(cfg->surface, &perr);
+    if (!sc->surface) {
+        if (err && cap)
+            snprintf(err, cap, "cannot use surface '%s': %s at column %d", cfg->surface,
+                     perr.message, perr.column);
+        return false;
+    }
+    if (cfg->has_kappa)
+        ov_surface_set_param(sc->surface, "kappa", cfg->kappa);
+    if (cfg->has_theta)
+        ov_surface_set_param(sc->surface, "theta", cfg->theta);
+    sc->start = cfg->has_start ? cfg->start : sc->surface->start;
+    sc->view = cfg->has_view ? cfg->view : sc->surface->view;
+    sc->steps = cfg->steps;
+    if (sc->steps < 1)
+        sc->steps = OV_DEFAULT_STEPS;
+    if (sc->steps > OV_RUN_MAX_STEPS)
+        sc->steps = OV_RUN_MAX_STEPS;
+
+    ov_scene_specs_from_config(sc, cfg);
+    for (int i = 0; i < sc->nruns; i++) {
+        ov_optim_params p;
+        ov_scene_resolve_params(sc, &sc->specs[i], &p);
+        ov_run_init(&sc->runs[i], &p);
+    }
+    if (!ov_scene_recompute(sc)) {
+        if (err && cap)
+            snprintf(err, cap, "out of memory computing %d steps", sc->steps);
+        ov_scene_deinit(sc);
+        return false;
+    }
+    return true;
+}
+
+void ov_scene_deinit(ov_scene *sc)
+{
+    if (!sc)
+        return;
+    for (int i = 0; i < sc->nruns; i++)
+        ov_run_deinit(&sc->runs[i]);
+    ov_surface_destroy(sc->surface);
+    memset(sc, 0, sizeof *sc);
+}
+
+bool ov_scene_set_surface(ov_scene *sc, const char *name_or_formula, ov_expr_error *err)
+{
+    ov_surface *s = ov_surface_create(name_or_formula, err);
+    if (!s)
+        return false;
+    /* Parameters the user set (kappa, theta) survive a change of surface
+     * when the new one has a parameter of the same name. */
+    if (sc->surface && sc->surface->def && s->def) {
+        for (int i = 0; i < s->nparams; i++) {
+            double v;
+            if (ov_surface_get_param(sc->surface, s->def->param_names[i], &v))
+                s->params[i] = v;
+        }
+    }
+    ov_surface_destroy(sc->surface);
+    sc->surface = s;
+    sc->view = s->view;
+    sc->start = s->start;
+    return ov_scene_recompute(sc);
+}

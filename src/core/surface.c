@@ -1,0 +1,291 @@
+/* The built-in loss surfaces (DESIGN.md's table plus `gaussian`), each
+ * defined once as a formula for the expression engine, with its default
+ * view, start point, known minima and per-optimiser learning rates; and user
+ * formulas in x and y, whose view and start are chosen by sampling. */
+#include "surface.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Default learning rates, in ov_optim_kind order:
+ * gd, momentum, nesterov, adam, rmsprop, adagrad, adadelta, rprop. */
+#define OV_ALPHAS(gd, mom, nes, adam, rms, adag, adad, rprop) \
+    { gd, mom, nes, adam, rms, adag, adad, rprop }
+
+/* The gaussian surface. The lecture's model y(t) = a exp(-b (t - c)^2) + d,
+ * fitted by squared error to the points (0, 1), (1, 2.1), (2, 2.9), seen on
+ * the plane of its centre c (x) and offset d (y) with the amplitude a = 3 and
+ * the sharpness b = 3 held fixed. With a narrow bump of fixed height the fit
+ * can put the bump under each data point in turn, so the plane shows three
+ * separate basins (bump under t = 0.6, 1.6 and 2.5), three saddles between
+ * them, and flat valleys on both sides (bump far from the data: the loss
+ * then only depends on d, minimal at d = 2). The minima below were found by
+ * Newton's method on the exact gradient to full double precision:
+ *   (1.5959022945498254, 1.0421976592980895)  L = 0.0028654  (global)
+ *   (2.5142241897227393, 1.5466116094409981)  L = 0.60163
+ *   (0.61214336035298478, 1.0351798289247645) L = 5.1781
+ * and the saddles at c = -0.0157, 0.9547 and 2.0395 (L = 13.5, 6.74, 2.14). */
+#define OV_GAUSSIAN_FORMULA                          \
+    "(3*exp(-3*x^2) + y - 1)^2"                      \
+    " + (3*exp(-3*(x - 1)^2) + y - 2.1)^2"           \
+    " + (3*exp(-3*(x - 2)^2) + y - 2.9)^2"
+
+static const ov_surface_def ov_builtins[] = {
+    {
+        .name = "quadratic",
+        .formula = "0.5*((cos(theta*pi/180)*x + sin(theta*pi/180)*y)^2"
+                   " + kappa*(-sin(theta*pi/180)*x + cos(theta*pi/180)*y)^2)",
+        .summary = "1/2 w'Hw, H = R(theta) diag(1, kappa) R(theta)'; minimum (0, 0)",
+        .nparams = 2,
+        .param_names = {"kappa", "theta"},
+        .param_defaults = {10.0, 30.0},
+        .view = {-4.0, 4.0, -3.0, 3.0},
+        .start = {-3.0, -1.0},
+        .nminima = 1,
+        .minima = {{0.0, 0.0}},
+        .alpha = OV_ALPHAS(0.15, 0.05, 0.05, 0.1, 0.02, 0.5, 10.0, 0.1),
+    },
+    {
+        .name = "rosenbrock",
+        .formula = "(1 - x)^2 + 100*(y - x^2)^2",
+        .summary = "(1-x)^2 + 100(y-x^2)^2: a curved narrow valley; minimum (1, 1)",
+        .view = {-2.0, 2.0, -1.0, 3.0},
+        .start = {-1.2, 1.0},
+        .nminima = 1,
+        .minima = {{1.0, 1.0}},
+        .alpha = OV_ALPHAS(0.001, 0.001, 0.001, 0.2, 0.02, 0.5, 10.0, 0.01),
+    },
+    {
+        .name = "beale",
+        .formula = "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2",
+        .summary = "Beale: flat plateau, steep walls; minimum (3, 0.5)",
+        .view = {-4.5, 4.5, -4.5, 4.5},
+        .start = {1.0, 1.4},
+        .nminima = 1,
+        .minima = {{3.0, 0.5}},
+        .alpha = OV_ALPHAS(0.01, 0.005, 0.002, 0.1, 0.02, 1.0, 10.0, 0.01),
+    },
+    {
+        .name = "himmelblau",
+        .formula = "(x^2 + y - 11)^2 + (x + y^2 - 7)^2",
+        .summary = "Himmelblau: four minima of equal height 0",
+        .view = {-5.0, 5.0, -5.0, 5.0},
+        .start = {-0.3, -0.9},
+        .nminima = 4,
+        .minima = {{3.0, 2.0},
+                   {-2.8051180869527448, 3.131312518250573},
+                   {-3.779310253377747, -3.2831859912861692},
+                   {3.5844283403304917, -1.8481265269644034}},
+        .alpha = OV_ALPHAS(0.01, 0.002, 0.002, 0.1, 0.02, 0.5, 5.0, 0.05),
+    },
+    {
+        .name = "saddle",
+        .formula = "x^2 - y^2",
+        .summary = "x^2 - y^2: a saddle at (0, 0), no minimum (paths escape along y)",
+        .view = {-2.0, 2.0, -2.0, 2.0},
+        .start = {-1.8, 0.01},
+        .nminima = 0,
+        .alpha = OV_ALPHAS(0.02, 0.002, 0.002, 0.02, 0.01, 0.1, 0.1, 0.001),
+    },
+    {
+        .name = "regression",
+        .formula = "(y - 1)^2 + (x + y - 2.1)^2 + (2*x + y - 2.9)^2",
+        .summary = "sum_i (x a_i + y - z_i)^2 on the lecture's points (0,1), (1,2.1), "
+                   "(2,2.9); minimum (0.95, 1.05)",
+        .view = {-1.0, 3.0, -1.0, 3.0},
+        .start = {-0.5, 2.5},
+        .nminima = 1,
+        .minima = {{0.95, 1.05}},
+        .alpha = OV_ALPHAS(0.1, 0.02, 0.02, 0.05, 0.01, 0.5, 5.0, 0.05),
+    },
+    {
+        .name = "gaussian",
+        .formula = OV_GAUSSIAN_FORMULA,
+        .summary = "squared error of a exp(-b(t-c)^2) + d on the lecture's points, "
+                   "x = c, y = d, a = b = 3: three basins, saddles, plateaus",
+        .view = {-1.0, 3.5, -0.5, 2.5},
+        .start = {0.2, 2.2},
+        .nminima = 3,
+        .minima = {{1.5959022945498254, 1.0421976592980895},
+                   {2.5142241897227393, 1.5466116094409981},
+                   {0.61214336035298478, 1.0351798289247645}},
+        .alpha = OV_ALPHAS(0.01, 0.002, 0.002, 0.05, 0.01, 0.3, 5.0, 0.02),
+    },
+};
+
+#define OV_NBUILTINS ((int)(sizeof ov_builtins / sizeof ov_builtins[0]))
+
+int ov_surface_builtin_count(void)
+{
+    return OV_NBUILTINS;
+}
+
+const ov_surface_def *ov_surface_builtin(int i)
+{
+    return i >= 0 && i < OV_NBUILTINS ? &ov_builtins[i] : NULL;
+}
+
+const ov_surface_def *ov_surface_find(const char *name)
+{
+    if (!name)
+        return NULL;
+    for (int i = 0; i < OV_NBUILTINS; i++)
+        if (strcmp(name, ov_builtins[i].name) == 0)
+            return &ov_builtins[i];
+    return NULL;
+}
+
+/* Picks a user formula's start by sampling the default view: the lowest
+ * finite sample marks the likely minimum, and the start is the lowest finite
+ * sample (with a finite gradient) about a third of the view away from it, so
+ * the paths have somewhere to go. Falls back to the view's centre. */
+static void ov_surface_pick_start(ov_surface *s)
+{
+    enum { N = 41 };
+    const ov_rect v = s->view;
+    const double want = (v.x1 - v.x0) / 3.0, slack = (v.x1 - v.x0) / 12.0;
+    double best_f = INFINITY, best_x = 0.0, best_y = 0.0;
+
+    for (int i = 0; i < N; i++) {
+        for (int j = 0; j < N; j++) {
+            double x = v.x0 + (v.x1 - v.x0) * i / (N - 1);
+            double y = v.y0 + (v.y1 - v.y0) * j / (N - 1);
+            double f = ov_surface_value(s, x, y);
+            if (isfinite(f) && f < best_f) {
+                best_f = f;
+                best_x = x;
+                best_y = y;
+            }
+        }
+    }
+    s->start.x = 0.5 * (v.x0 + v.x1);
+    s->start.y = 0.5 * (v.y0 + v.y1);
+    if (!isfinite(best_f))
+        return;
+
+    double pick_f = INFINITY;
+    for (int i = 0; i < N; i++) {
+        for (int j = 0; j < N; j++) {
+            double x = v.x0 + (v.x1 - v.x0) * i / (N - 1);
+            double y = v.y0 + (v.y1 - v.y0) * j / (N - 1);
+            double dist = hypot(x - best_x, y - best_y);
+            if (fabs(dist - want) > slack)
+                continue;
+            double f, g[2];
+            ov_surface_grad(s, x, y, &f, g);
+            if (isfinite(f) && isfinite(g[0]) && isfinite(g[1]) && f < pick_f) {
+                pick_f = f;
+                s->start.x = x;
+                s->start.y = y;
+            }
+        }
+    }
+}
+
+ov_surface *ov_surface_create(const char *name_or_formula, ov_expr_error *err)
+{
+    ov_expr_error local;
+    if (!err)
+        err = &local;
+    if (!name_or_formula) {
+        err->column = 1;
+        snprintf(err->message, sizeof err->message, "no surface given");
+        return NULL;
+    }
+    ov_surface *s = calloc(1, sizeof *s);
+    if (!s) {
+        err->column = 1;
+        snprintf(err->message, sizeof err->message, "out of memory");
+        return NULL;
+    }
+    const ov_surface_def *def = ov_surface_find(name_or_formula);
+    if (def) {
+        s->expr = ov_expr_create(def->formula, def->param_names, def->nparams, err);
+        if (!s->expr) {
+            free(s);
+            return NULL;
+        }
+        snprintf(s->name, sizeof s->name, "%s", def->name);
+        s->def = def;
+        s->nparams = def->nparams;
+        memcpy(s->params, def->param_defaults, sizeof s->params);
+        s->view = def->view;
+        s->start = def->start;
+        s->nminima = def->nminima;
+        memcpy(s->minima, def->minima, sizeof s->minima);
+        return s;
+    }
+    s->expr = ov_expr_create(name_or_formula, NULL, 0, err);
+    if (!s->expr) {
+        free(s);
+        return NULL;
+    }
+    snprintf(s->name, sizeof s->name, "custom");
+    s->view = (ov_rect){-3.0, 3.0, -3.0, 3.0};
+    ov_surface_pick_start(s);
+    return s;
+}
+
+void ov_surface_destroy(ov_surface *s)
+{
+    if (!s)
+        return;
+    ov_expr_destroy(s->expr);
+    free(s);
+}
+
+/* Index of the parameter called name, or -1. */
+static int ov_surface_param_index(const ov_surface *s, const char *name)
+{
+    if (!s->def || !name)
+        return -1;
+    for (int i = 0; i < s->nparams; i++)
+        if (strcmp(s->def->param_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+bool ov_surface_set_param(ov_surface *s, const char *name, double value)
+{
+    int i = ov_surface_param_index(s, name);
+    if (i < 0)
+        return false;
+    s->params[i] = value;
+    return true;
+}
+
+bool ov_surface_get_param(const ov_surface *s, const char *name, double *value)
+{
+    int i = ov_surface_param_index(s, name);
+    if (i < 0)
+        return false;
+    *value = s->params[i];
+    return true;
+}
+
+double ov_surface_value(const ov_surface *s, double x, double y)
+{
+    return ov_expr_value(s->expr, x, y, s->params);
+}
+
+void ov_surface_grad(const ov_surface *s, double x, double y, double *value, double grad[2])
+{
+    ov_expr_grad(s->expr, x, y, s->params, value, grad);
+}
+
+void ov_surface_hess(const ov_surface *s, double x, double y, double *value, double grad[2],
+                     double hess[3])
+{
+    ov_expr_hess(s->expr, x, y, s->params, value, grad, hess);
+}
+
+double ov_surface_default_alpha(const ov_surface *s, ov_optim_kind kind)
+{
+    if ((int)kind < 0 || kind >= OV_OPTIM_COUNT)
+        return 0.0;
+    if (s && s->def && s->def->alpha[kind] > 0.0)
+        return s->def->alpha[kind];
+    return ov_optim_info_of(kind)->alpha;
+}

@@ -1,0 +1,198 @@
+/* The contour pass: builds the fragment shader from the surface's GLSL,
+ * finds the loss range over the view (sampled in C, cached), and draws the
+ * colour fill and log-spaced iso-lines with one full-screen triangle into a
+ * cached image, redrawn only when surface, parameters, view or size change;
+ * other frames just copy it. */
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_internal.h"
+
+extern const char ov_shader_contour_vert[];
+extern const char ov_shader_contour_frag[];
+
+bool ov_contour_init(ov_contour *c, char *err, size_t cap)
+{
+    memset(c, 0, sizeof *c);
+    double worst = ov_colormap_poly(c->cmap_poly);
+    if (worst > 3.0 / 255.0)
+        ov_render_log("colour map polynomial is off by %.1f/255", worst * 255.0);
+    glGenFramebuffers(1, &c->cache_fbo);
+    glGenTextures(1, &c->cache_tex);
+    if (!ov_gl_ok("contour cache")) {
+        snprintf(err, cap, "cannot create the contour cache");
+        return false;
+    }
+    return true;
+}
+
+void ov_contour_deinit(ov_contour *c)
+{
+    if (c->prog)
+        glDeleteProgram(c->prog);
+    if (c->cache_fbo)
+        glDeleteFramebuffers(1, &c->cache_fbo);
+    if (c->cache_tex)
+        glDeleteTextures(1, &c->cache_tex);
+    memset(c, 0, sizeof *c);
+}
+
+bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_t cap)
+{
+    const char *src = ov_expr_source(s->expr);
+    if (c->prog && strcmp(src, c->formula) == 0)
+        return true;
+    char *loss = ov_loss_glsl(s, err, cap);
+    if (!loss)
+        return false;
+    const char *vs[] = {ov_shader_contour_vert};
+    const char *fs[] = {loss, ov_shader_contour_frag};
+    GLuint prog = ov_gl_program("contour", vs, 1, fs, 2, err, cap);
+    free(loss);
+    if (!prog)
+        return false;
+    if (c->prog)
+        glDeleteProgram(c->prog);
+    c->prog = prog;
+    snprintf(c->formula, sizeof c->formula, "%s", src);
+    c->u_param = glGetUniformLocation(prog, "u_param");
+    c->u_view = glGetUniformLocation(prog, "u_view");
+    c->u_level = glGetUniformLocation(prog, "u_level");
+    c->u_cmap_range = glGetUniformLocation(prog, "u_cmap_range");
+    c->u_line = glGetUniformLocation(prog, "u_line");
+    c->u_cmap = glGetUniformLocation(prog, "u_cmap");
+    c->ref_valid = false;
+    c->cache_valid = false;
+    return ov_gl_ok("contour uniforms");
+}
+
+void ov_contour_reference(ov_contour *c, const ov_surface *s, ov_rect view,
+                          double *lref, double *lmax)
+{
+    bool same = c->ref_valid && c->ref_surface == s &&
+                memcmp(&c->ref_view, &view, sizeof view) == 0 &&
+                memcmp(c->ref_params, s->params, sizeof c->ref_params) == 0;
+    if (!same) {
+        double lo = INFINITY, hi = -INFINITY;
+        const int n = OV_LREF_GRID;
+        for (int j = 0; j < n; j++) {
+            double y = view.y0 + (j + 0.5) / n * (view.y1 - view.y0);
+            for (int i = 0; i < n; i++) {
+                double x = view.x0 + (i + 0.5) / n * (view.x1 - view.x0);
+                double v = ov_surface_value(s, x, y);
+                if (isfinite(v)) {
+                    lo = v < lo ? v : lo;
+                    hi = v > hi ? v : hi;
+                }
+            }
+        }
+        for (int k = 0; k < s->nminima; k++) {
+            ov_vec2 m = s->minima[k];
+            if (m.x < view.x0 || m.x > view.x1 || m.y < view.y0 || m.y > view.y1)
+                continue;
+            double v = ov_surface_value(s, m.x, m.y);
+            if (isfinite(v) && v < lo)
+                lo = v;
+        }
+        if (!(lo <= hi)) {
+            lo = 0.0;
+            hi = 1.0;
+        }
+        c->lref = lo;
+        c->lmax = hi;
+        c->ref_view = view;
+        memcpy(c->ref_params, s->params, sizeof c->ref_params);
+        c->ref_surface = s;
+        c->ref_valid = true;
+    }
+    *lref = c->lref;
+    *lmax = c->lmax;
+}
+
+/* (Re)allocates the cache image at width x height. */
+static bool cache_storage(ov_contour *c, int width, int height)
+{
+    if (c->cache_w == width && c->cache_h == height)
+        return true;
+    glBindTexture(GL_TEXTURE_2D, c->cache_tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                 NULL);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, c->cache_fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, c->cache_tex, 0);
+    bool ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    if (!ok || !ov_gl_ok("contour cache storage")) {
+        ov_render_log("contour cache %dx%d incomplete", width, height);
+        c->cache_w = c->cache_h = 0;
+        return false;
+    }
+    c->cache_w = width;
+    c->cache_h = height;
+    return true;
+}
+
+/* Draws the fill and iso-lines into the bound framebuffer. */
+static void draw_pass(ov_contour *c, const ov_surface *s, ov_rect view, int width,
+                      int height, float px_scale)
+{
+    double lref, lmax;
+    ov_contour_reference(c, s, view, &lref, &lmax);
+    double range = lmax - lref;
+    double floor_range = 1e-12 * fmax(1.0, fabs(lref));
+    if (!(range > floor_range))
+        range = floor_range;
+    if (range > 1e36)
+        range = 1e36;
+    lref = fmax(fmin(lref, 1e37), -1e37);
+    double delta = OV_LEVEL_DELTA * range;
+    double top = log10(range + delta);
+
+    float params[OV_EXPR_MAX_PARAMS];
+    for (int i = 0; i < OV_EXPR_MAX_PARAMS; i++)
+        params[i] = i < s->nparams ? (float)s->params[i] : 0.0f;
+    glUseProgram(c->prog);
+    glUniform1fv(c->u_param, OV_EXPR_MAX_PARAMS, params);
+    glUniform4f(c->u_view, (float)view.x0, (float)view.y0,
+                (float)((view.x1 - view.x0) / width), (float)((view.y1 - view.y0) / height));
+    glUniform4f(c->u_level, (float)lref, (float)delta, (float)OV_LEVELS_PER_DECADE, 0.0f);
+    glUniform2f(c->u_cmap_range, (float)(top - OV_CMAP_DECADES), (float)(1.0 / OV_CMAP_DECADES));
+    glUniform2f(c->u_line, 1.2f * px_scale, 14.0f * px_scale);
+    glUniform3fv(c->u_cmap, OV_CMAP_POLY, &c->cmap_poly[0][0]);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    ov_gl_ok("contour pass");
+}
+
+void ov_contour_draw(ov_contour *c, const ov_surface *s, ov_rect view, int width,
+                     int height, float px_scale, GLuint dst_fbo)
+{
+    if (!c->prog)
+        return;
+    bool same = c->cache_valid && c->cache_w == width && c->cache_h == height &&
+                c->cache_scale == px_scale && c->cache_surface == s &&
+                memcmp(&c->cache_view, &view, sizeof view) == 0 &&
+                memcmp(c->cache_params, s->params, sizeof c->cache_params) == 0;
+    if (!same) {
+        if (!cache_storage(c, width, height)) {
+            glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
+            draw_pass(c, s, view, width, height, px_scale);
+            return;
+        }
+        glBindFramebuffer(GL_FRAMEBUFFER, c->cache_fbo);
+        draw_pass(c, s, view, width, height, px_scale);
+        c->cache_valid = true;
+        c->cache_scale = px_scale;
+        c->cache_surface = s;
+        c->cache_view = view;
+        memcpy(c->cache_params, s->params, sizeof c->cache_params);
+    }
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, c->cache_fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst_fbo);
+    glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
+    ov_gl_ok("contour copy");
+}

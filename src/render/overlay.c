@@ -1,0 +1,209 @@
+/* The overlay queue: rectangles and text the HUD (and the path pass's
+ * labels) ask for during a frame, drawn in the order queued, on top of the
+ * scene, as pixel-space quads in one vertex buffer. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_internal.h"
+
+extern const char ov_shader_overlay_vert[];
+extern const char ov_shader_overlay_frag[];
+
+#define FLOATS_PER_VERT 8
+
+bool ov_overlay_init(ov_overlay *o, char *err, size_t cap)
+{
+    memset(o, 0, sizeof *o);
+    const char *vs[] = {ov_shader_overlay_vert};
+    const char *fs[] = {ov_shader_overlay_frag};
+    o->prog = ov_gl_program("overlay", vs, 1, fs, 1, err, cap);
+    if (!o->prog)
+        return false;
+    o->u_size = glGetUniformLocation(o->prog, "u_size");
+    o->u_tex = glGetUniformLocation(o->prog, "u_tex");
+    glGenVertexArrays(1, &o->vao);
+    glGenBuffers(1, &o->vbo);
+    glBindVertexArray(o->vao);
+    glBindBuffer(GL_ARRAY_BUFFER, o->vbo);
+    const GLsizei st = FLOATS_PER_VERT * (GLsizei)sizeof(float);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, st, (void *)0);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, st, (void *)(2 * sizeof(float)));
+    glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, st, (void *)(4 * sizeof(float)));
+    for (GLuint i = 0; i < 3; i++)
+        glEnableVertexAttribArray(i);
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    const uint8_t white = 255;
+    glGenTextures(1, &o->white_tex);
+    glBindTexture(GL_TEXTURE_2D, o->white_tex);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, 1, 1, 0, GL_RED, GL_UNSIGNED_BYTE, &white);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    if (!ov_gl_ok("overlay buffers")) {
+        snprintf(err, cap, "cannot create the overlay buffers");
+        return false;
+    }
+    return true;
+}
+
+void ov_overlay_deinit(ov_overlay *o)
+{
+    if (o->prog)
+        glDeleteProgram(o->prog);
+    if (o->vbo)
+        glDeleteBuffers(1, &o->vbo);
+    if (o->vao)
+        glDeleteVertexArrays(1, &o->vao);
+    if (o->white_tex)
+        glDeleteTextures(1, &o->white_tex);
+    free(o->items);
+    free(o->arena);
+    free(o->verts);
+    memset(o, 0, sizeof *o);
+}
+
+void ov_overlay_clear(ov_overlay *o)
+{
+    o->nitems = 0;
+    o->arena_len = 0;
+}
+
+static ov_overlay_item *add(ov_overlay *o)
+{
+    if (o->nitems == o->cap) {
+        int ncap = o->cap ? o->cap * 2 : 64;
+        ov_overlay_item *ni = realloc(o->items, (size_t)ncap * sizeof *ni);
+        if (!ni)
+            return NULL;
+        o->items = ni;
+        o->cap = ncap;
+    }
+    ov_overlay_item *it = &o->items[o->nitems++];
+    memset(it, 0, sizeof *it);
+    return it;
+}
+
+static bool finite4(float a, float b, float c, float d)
+{
+    return isfinite(a) && isfinite(b) && isfinite(c) && isfinite(d);
+}
+
+void ov_overlay_rect(ov_overlay *o, float x, float y, float w, float h, ov_rgba c)
+{
+    if (!finite4(x, y, w, h) || w <= 0 || h <= 0)
+        return;
+    ov_overlay_item *it = add(o);
+    if (!it)
+        return;
+    it->x = x;
+    it->y = y;
+    it->w = w;
+    it->h = h;
+    it->color = c;
+}
+
+void ov_overlay_text(ov_overlay *o, float x, float y, float size, ov_rgba c,
+                     const char *utf8)
+{
+    if (!finite4(x, y, size, 0) || !utf8 || !*utf8)
+        return;
+    size_t n = strlen(utf8) + 1;
+    if (o->arena_len + n > o->arena_cap) {
+        size_t ncap = o->arena_cap ? o->arena_cap : 4096;
+        while (ncap < o->arena_len + n)
+            ncap *= 2;
+        char *na = realloc(o->arena, ncap);
+        if (!na)
+            return;
+        o->arena = na;
+        o->arena_cap = ncap;
+    }
+    ov_overlay_item *it = add(o);
+    if (!it)
+        return;
+    memcpy(o->arena + o->arena_len, utf8, n);
+    it->is_text = true;
+    it->x = x;
+    it->y = y;
+    it->size = size;
+    it->color = c;
+    it->text = o->arena_len;
+    o->arena_len += n;
+}
+
+static void quad(float *v, float x, float y, float w, float h, ov_rgba c)
+{
+    static const float corner[6][2] = {{0, 0}, {1, 0}, {0, 1}, {1, 0}, {1, 1}, {0, 1}};
+    for (int i = 0; i < 6; i++) {
+        float *p = v + i * FLOATS_PER_VERT;
+        p[0] = x + corner[i][0] * w;
+        p[1] = y + corner[i][1] * h;
+        p[2] = corner[i][0];
+        p[3] = corner[i][1];
+        p[4] = c.r * c.a;
+        p[5] = c.g * c.a;
+        p[6] = c.b * c.a;
+        p[7] = c.a;
+    }
+}
+
+void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
+{
+    if (o->nitems == 0)
+        return;
+    size_t need = (size_t)o->nitems * 6 * FLOATS_PER_VERT;
+    if (need > o->verts_cap) {
+        float *nv = realloc(o->verts, need * sizeof(float));
+        if (!nv)
+            return;
+        o->verts = nv;
+        o->verts_cap = need;
+    }
+    /* Text items are measured (and rasterised on a cache miss) first, so
+     * their quads can go into the one buffer with the rectangles. */
+    for (int i = 0; i < o->nitems; i++) {
+        ov_overlay_item *it = &o->items[i];
+        if (it->is_text) {
+            const ov_text_entry *e = ov_text_get(tc, o->arena + it->text, it->size);
+            it->x = roundf(it->x);
+            it->y = roundf(it->y);
+            it->w = (float)e->w;
+            it->h = (float)e->h;
+        }
+        quad(o->verts + (size_t)i * 6 * FLOATS_PER_VERT, it->x, it->y, it->w, it->h, it->color);
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, o->vbo);
+    glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(need * sizeof(float)), o->verts, GL_STREAM_DRAW);
+    glUseProgram(o->prog);
+    glUniform2f(o->u_size, (float)width, (float)height);
+    glUniform1i(o->u_tex, 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindVertexArray(o->vao);
+    int first = 0;
+    while (first < o->nitems) {
+        /* Runs of rectangles share the white texture: one draw each run. */
+        int last = first + 1;
+        GLuint tex = o->white_tex;
+        if (o->items[first].is_text) {
+            const ov_text_entry *e =
+                ov_text_get(tc, o->arena + o->items[first].text, o->items[first].size);
+            tex = e->tex;
+        } else {
+            while (last < o->nitems && !o->items[last].is_text)
+                last++;
+        }
+        if (tex) {
+            glBindTexture(GL_TEXTURE_2D, tex);
+            glDrawArrays(GL_TRIANGLES, first * 6, (last - first) * 6);
+        }
+        first = last;
+    }
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    ov_gl_ok("overlay pass");
+}

@@ -1,0 +1,412 @@
+/* The path pass: each run's iterates as a thick outlined polyline with a dot
+ * per iterate, the animated head, the divergence marker and label, and the
+ * minima markers. Geometry is built on the CPU in pixels, decimated (points
+ * under a pixel apart merged), clipped to a guard band around the view, and
+ * drawn as instanced anti-aliased capsules. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_internal.h"
+
+extern const char ov_shader_path_vert[];
+extern const char ov_shader_path_frag[];
+
+#define GUARD 64.0          /* px beyond the view that geometry may reach */
+#define MAX_SEGS 200000     /* per run; a path beyond it is cut short */
+#define FADED 0.35f         /* opacity of the runs that are not targeted */
+
+bool ov_paths_init(ov_paths *p, char *err, size_t cap)
+{
+    memset(p, 0, sizeof *p);
+    const char *vs[] = {ov_shader_path_vert};
+    const char *fs[] = {ov_shader_path_frag};
+    p->prog = ov_gl_program("path", vs, 1, fs, 1, err, cap);
+    if (!p->prog)
+        return false;
+    p->u_size = glGetUniformLocation(p->prog, "u_size");
+    glGenVertexArrays(1, &p->vao);
+    glGenBuffers(1, &p->vbo);
+    glBindVertexArray(p->vao);
+    glBindBuffer(GL_ARRAY_BUFFER, p->vbo);
+    const GLsizei st = (GLsizei)sizeof(ov_seg);
+    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, st, (void *)offsetof(ov_seg, p0));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, st, (void *)offsetof(ov_seg, radius));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, st, (void *)offsetof(ov_seg, fill));
+    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, st,
+                          (void *)offsetof(ov_seg, edgecol));
+    for (GLuint i = 0; i < 4; i++) {
+        glEnableVertexAttribArray(i);
+        glVertexAttribDivisor(i, 1);
+    }
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    if (!ov_gl_ok("path buffers")) {
+        snprintf(err, cap, "cannot create the path vertex buffers");
+        return false;
+    }
+    return true;
+}
+
+void ov_paths_deinit(ov_paths *p)
+{
+    if (p->prog)
+        glDeleteProgram(p->prog);
+    if (p->vbo)
+        glDeleteBuffers(1, &p->vbo);
+    if (p->vao)
+        glDeleteVertexArrays(1, &p->vao);
+    free(p->list.v);
+    for (int i = 0; i < OV_MAX_RUNS; i++) {
+        free(p->cache[i].segs);
+        free(p->cache[i].dots);
+    }
+    memset(p, 0, sizeof *p);
+}
+
+static bool grow(void **v, int *cap, int need, size_t elem)
+{
+    if (need <= *cap)
+        return true;
+    int ncap = *cap ? *cap * 2 : 256;
+    while (ncap < need)
+        ncap *= 2;
+    void *nv = realloc(*v, (size_t)ncap * elem);
+    if (!nv)
+        return false;
+    *v = nv;
+    *cap = ncap;
+    return true;
+}
+
+static void to_bytes(ov_rgba c, float alpha, uint8_t out[4])
+{
+    float a = c.a * alpha;
+    float v[4] = {c.r * a, c.g * a, c.b * a, a};
+    for (int i = 0; i < 4; i++) {
+        float x = v[i] < 0 ? 0 : v[i] > 1 ? 1 : v[i];
+        out[i] = (uint8_t)(x * 255.0f + 0.5f);
+    }
+}
+
+/* Appends a capsule; with edge 0 the ring colour is the fill colour. */
+static void push(ov_seg_list *l, float x0, float y0, float x1, float y1, float radius,
+                 float edge, ov_rgba fill, ov_rgba ring, float alpha)
+{
+    if (!grow((void **)&l->v, &l->cap, l->n + 1, sizeof(ov_seg)))
+        return;
+    ov_seg *s = &l->v[l->n++];
+    s->p0[0] = x0;
+    s->p0[1] = y0;
+    s->p1[0] = x1;
+    s->p1[1] = y1;
+    s->radius = radius;
+    s->edge = edge;
+    to_bytes(fill, alpha, s->fill);
+    to_bytes(edge > 0 ? ring : fill, alpha, s->edgecol);
+}
+
+/* Liang-Barsky: clips the segment to [x0, x1] x [y0, y1]; false if none. */
+static bool clip(double *ax, double *ay, double *bx, double *by, double x0, double x1,
+                 double y0, double y1)
+{
+    double dx = *bx - *ax, dy = *by - *ay, t0 = 0.0, t1 = 1.0;
+    double p[4] = {-dx, dx, -dy, dy};
+    double q[4] = {*ax - x0, x1 - *ax, *ay - y0, y1 - *ay};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0.0) {
+            if (q[i] < 0.0)
+                return false;
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0.0) {
+            if (t > t1)
+                return false;
+            if (t > t0)
+                t0 = t;
+        } else {
+            if (t < t0)
+                return false;
+            if (t < t1)
+                t1 = t;
+        }
+    }
+    double sx = *ax, sy = *ay;
+    *ax = sx + t0 * dx;
+    *ay = sy + t0 * dy;
+    *bx = sx + t1 * dx;
+    *by = sy + t1 * dy;
+    return true;
+}
+
+static uint64_t fnv(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *b = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/* Identifies a run's stored path and how it is projected. A recompute that
+ * changes the path changes the sampled iterates; the arrays are not hashed
+ * whole, so drawing a million-step run costs nothing per frame. */
+static uint64_t path_key(const ov_run *run, ov_rect v, int w, int h, float scale)
+{
+    uint64_t k = 14695981039346656037ull;
+    k = fnv(k, &run->x, sizeof run->x);
+    k = fnv(k, &run->y, sizeof run->y);
+    k = fnv(k, &run->n, sizeof run->n);
+    k = fnv(k, &run->diverged, sizeof run->diverged);
+    k = fnv(k, &v, sizeof v);
+    k = fnv(k, &w, sizeof w);
+    k = fnv(k, &h, sizeof h);
+    k = fnv(k, &scale, sizeof scale);
+    for (int i = 0; i < 33 && run->n > 0; i++) {
+        long idx = (long)((double)(run->n - 1) * i / 32.0);
+        k = fnv(k, &run->x[idx], sizeof(double));
+        k = fnv(k, &run->y[idx], sizeof(double));
+    }
+    return k;
+}
+
+typedef struct proj {
+    double x0, y1, sx, sy;
+    int w, h;
+} proj;
+
+static void project(const proj *pj, double x, double y, double *px, double *py)
+{
+    *px = (x - pj->x0) * pj->sx;
+    *py = (pj->y1 - y) * pj->sy;
+}
+
+static bool in_guard(const proj *pj, double x, double y)
+{
+    return x >= -GUARD && x <= pj->w + GUARD && y >= -GUARD && y <= pj->h + GUARD;
+}
+
+/* Consumes iterates [pc->processed, k) into the cached segments and dots. */
+static void cache_extend(ov_path_cache *pc, const ov_run *run, int k, const proj *pj,
+                         double dot_gap)
+{
+    for (int i = pc->processed; i < k; i++) {
+        double px, py;
+        project(pj, run->x[i], run->y[i], &px, &py);
+        if (i > 0) {
+            double dx = px - pc->ax, dy = py - pc->ay;
+            if (dx * dx + dy * dy < 1.0)
+                continue;
+            double ax = pc->ax, ay = pc->ay, bx = px, by = py;
+            if (clip(&ax, &ay, &bx, &by, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD) &&
+                pc->nsegs < MAX_SEGS &&
+                grow((void **)&pc->segs, &pc->segcap, pc->nsegs + 1, sizeof *pc->segs)) {
+                float *s = pc->segs[pc->nsegs++];
+                s[0] = (float)ax;
+                s[1] = (float)ay;
+                s[2] = (float)bx;
+                s[3] = (float)by;
+            }
+        }
+        pc->ax = px;
+        pc->ay = py;
+        double gx = px - pc->dx, gy = py - pc->dy;
+        if (in_guard(pj, px, py) && (pc->ndots == 0 || gx * gx + gy * gy >= dot_gap * dot_gap) &&
+            grow((void **)&pc->dots, &pc->dotcap, pc->ndots + 1, sizeof *pc->dots)) {
+            pc->dots[pc->ndots][0] = (float)px;
+            pc->dots[pc->ndots][1] = (float)py;
+            pc->ndots++;
+            pc->dx = px;
+            pc->dy = py;
+        }
+    }
+    pc->processed = k;
+}
+
+typedef struct style {
+    float line, casing, dot, dot_ring, head, head_ring, s;
+    ov_rgba dark, white;
+} style;
+
+/* Pushes a clipped segment in two layers' worth: called once per layer. */
+static void push_clipped(ov_seg_list *l, double ax, double ay, double bx, double by,
+                         const proj *pj, float radius, ov_rgba c, float alpha)
+{
+    if (clip(&ax, &ay, &bx, &by, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD))
+        push(l, (float)ax, (float)ay, (float)bx, (float)by, radius, 0, c, c, alpha);
+}
+
+/* Where run's animation head is (pixels) and how many whole iterates show. */
+static int shown(const ov_run *run, double anim, double *frac)
+{
+    *frac = 0.0;
+    if (!(anim < (double)(run->n - 1)))
+        return run->n;
+    if (!(anim > 0.0))
+        return 1;
+    double f = floor(anim);
+    *frac = anim - f;
+    return (int)f + 1;
+}
+
+static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
+                     const proj *pj, const style *st, float alpha)
+{
+    ov_path_cache *pc = &p->cache[idx];
+    double frac;
+    int k = shown(run, d->anim_step, &frac);
+    uint64_t key = path_key(run, d->view, pj->w, pj->h, st->s);
+    if (key != pc->key || k < pc->processed) {
+        pc->key = key;
+        pc->processed = 0;
+        pc->nsegs = 0;
+        pc->ndots = 0;
+    }
+    cache_extend(pc, run, k, pj, 4.0 * st->s);
+
+    ov_rgba col = ov_run_color(idx);
+    double lx, ly, hx, hy;
+    project(pj, run->x[k - 1], run->y[k - 1], &lx, &ly);
+    hx = lx;
+    hy = ly;
+    if (k < run->n && frac > 0.0) {
+        double nx, ny;
+        project(pj, run->x[k], run->y[k], &nx, &ny);
+        hx = lx + (nx - lx) * frac;
+        hy = ly + (ny - ly) * frac;
+    }
+    for (int layer = 0; layer < 2; layer++) {
+        float r = layer ? st->line : st->line + st->casing;
+        ov_rgba c = layer ? col : st->dark;
+        for (int i = 0; i < pc->nsegs; i++) {
+            const float *s = pc->segs[i];
+            push(&p->list, s[0], s[1], s[2], s[3], r, 0, c, c, alpha);
+        }
+        push_clipped(&p->list, pc->ax, pc->ay, lx, ly, pj, r, c, alpha);
+        push_clipped(&p->list, lx, ly, hx, hy, pj, r, c, alpha);
+    }
+    for (int i = 0; i < pc->ndots; i++) {
+        const float *q = pc->dots[i];
+        push(&p->list, q[0], q[1], q[0], q[1], st->dot, st->dot_ring, col, st->dark, alpha);
+    }
+}
+
+/* The head marker, or for a diverged run shown whole an X and its label. */
+static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
+                      const proj *pj, const style *st, float alpha, ov_overlay *o,
+                      ov_text_cache *tc)
+{
+    double frac, hx, hy;
+    int k = shown(run, d->anim_step, &frac);
+    project(pj, run->x[k - 1], run->y[k - 1], &hx, &hy);
+    if (k < run->n && frac > 0.0) {
+        double nx, ny;
+        project(pj, run->x[k], run->y[k], &nx, &ny);
+        hx += (nx - hx) * frac;
+        hy += (ny - hy) * frac;
+    }
+    ov_rgba col = ov_run_color(idx);
+    bool diverged = run->diverged && k == run->n;
+    if (!diverged) {
+        if (in_guard(pj, hx, hy)) {
+            float x = (float)hx, y = (float)hy;
+            push(&p->list, x, y, x, y, st->head + st->head_ring, st->casing * 0.8f, st->white,
+                 st->dark, alpha);
+            push(&p->list, x, y, x, y, st->head, 0, col, col, alpha);
+        }
+        return;
+    }
+    float arm = 9.0f * st->s;
+    if (in_guard(pj, hx, hy)) {
+        float x = (float)hx, y = (float)hy;
+        for (int layer = 0; layer < 2; layer++) {
+            float r = layer ? 2.4f * st->s : 2.4f * st->s + st->casing;
+            ov_rgba c = layer ? col : st->dark;
+            push(&p->list, x - arm, y - arm, x + arm, y + arm, r, 0, c, c, alpha);
+            push(&p->list, x - arm, y + arm, x + arm, y - arm, r, 0, c, c, alpha);
+        }
+    }
+    char label[64];
+    snprintf(label, sizeof label, "diverged at step %d", run->diverged_step);
+    float size = 17.0f * st->s;
+    const ov_text_entry *te = ov_text_get(tc, label, size);
+    float tw = (float)te->w, th = (float)te->h, pad = 4.0f * st->s;
+    float lx = (float)hx + arm + 6.0f * st->s, ly = (float)hy - th * 0.5f;
+    if (lx + tw + pad > (float)pj->w)
+        lx = (float)hx - arm - 6.0f * st->s - tw;
+    lx = fmaxf(pad, fminf(lx, (float)pj->w - tw - pad));
+    ly = fmaxf(pad, fminf(ly, (float)pj->h - th - pad));
+    ov_rgba bg = {0.05f, 0.05f, 0.08f, 0.78f * alpha};
+    ov_rgba fg = {col.r, col.g, col.b, alpha};
+    ov_overlay_rect(o, lx - pad, ly, tw + 2 * pad, th, bg);
+    ov_overlay_text(o, lx, ly, size, fg, label);
+}
+
+/* A six-armed star at each known minimum inside the view. */
+static void draw_minima(ov_paths *p, const ov_surface *s, const proj *pj, const style *st)
+{
+    float arm = 8.0f * st->s;
+    for (int layer = 0; layer < 2; layer++) {
+        for (int m = 0; m < s->nminima; m++) {
+            double x, y;
+            project(pj, s->minima[m].x, s->minima[m].y, &x, &y);
+            if (!in_guard(pj, x, y))
+                continue;
+            float r = layer ? 1.3f * st->s : 1.3f * st->s + st->casing;
+            ov_rgba c = layer ? st->white : st->dark;
+            for (int a = 0; a < 3; a++) {
+                float ang = (float)(a * 3.14159265358979 / 3.0 + 3.14159265358979 / 2.0);
+                float dx = arm * cosf(ang), dy = arm * sinf(ang);
+                push(&p->list, (float)x - dx, (float)y - dy, (float)x + dx, (float)y + dy, r,
+                     0, c, c, 1.0f);
+            }
+        }
+    }
+}
+
+void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height,
+                   float px_scale, ov_overlay *o, ov_text_cache *tc)
+{
+    const ov_scene *sc = desc->scene;
+    ov_rect v = desc->view;
+    proj pj = {v.x0, v.y1, width / (v.x1 - v.x0), height / (v.y1 - v.y0), width, height};
+    float s = px_scale;
+    style st = {1.9f * s, 1.4f * s, 3.0f * s, 1.2f * s, 6.0f * s, 2.2f * s, s,
+                {0.05f, 0.05f, 0.08f, 0.92f}, {1.0f, 1.0f, 1.0f, 1.0f}};
+    p->list.n = 0;
+    draw_minima(p, sc->surface, &pj, &st);
+    int target = desc->target_run >= 0 && desc->target_run < sc->nruns ? desc->target_run : -1;
+    int order[OV_MAX_RUNS], n = 0;
+    for (int i = 0; i < sc->nruns && i < OV_MAX_RUNS; i++)
+        if (i != target && sc->runs[i].n > 0)
+            order[n++] = i;
+    if (target >= 0 && sc->runs[target].n > 0)
+        order[n++] = target;
+    for (int i = 0; i < n; i++) {
+        float a = target >= 0 && order[i] != target ? FADED : 1.0f;
+        draw_run(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a);
+    }
+    for (int i = 0; i < n; i++) {
+        float a = target >= 0 && order[i] != target ? FADED : 1.0f;
+        draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, o, tc);
+    }
+    if (p->list.n == 0)
+        return;
+    size_t bytes = (size_t)p->list.n * sizeof(ov_seg);
+    glBindBuffer(GL_ARRAY_BUFFER, p->vbo);
+    if (bytes > p->vbo_bytes) {
+        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)bytes, NULL, GL_STREAM_DRAW);
+        p->vbo_bytes = bytes;
+    }
+    glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)bytes, p->list.v);
+    glUseProgram(p->prog);
+    glUniform2f(p->u_size, (float)width, (float)height);
+    glBindVertexArray(p->vao);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, p->list.n);
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    ov_gl_ok("path pass");
+}

@@ -1,0 +1,343 @@
+/* The renderer's public face: the framebuffer object (create, resize,
+ * present, read back), the frame sequence (contour pass, path pass, overlay)
+ * and the float loss readback used by the tests. */
+#include <SDL_ttf.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_internal.h"
+
+extern const char ov_shader_contour_vert[];
+extern const char ov_shader_loss_frag[];
+
+/* Allocates the colour texture of the FBO at the current size. */
+static bool fbo_storage(ov_renderer *r, char *err, size_t cap)
+{
+    glBindTexture(GL_TEXTURE_2D, r->color_tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, r->width, r->height, 0, GL_RGBA,
+                 GL_UNSIGNED_BYTE, NULL);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r->color_tex, 0);
+    GLenum st = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (st != GL_FRAMEBUFFER_COMPLETE || !ov_gl_ok("framebuffer")) {
+        snprintf(err, cap, "framebuffer %dx%d incomplete (status 0x%04x)", r->width, r->height,
+                 (unsigned)st);
+        return false;
+    }
+    return true;
+}
+
+static bool valid_size(int w, int h, char *err, size_t cap)
+{
+    GLint max = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max);
+    if (w < 1 || h < 1 || w > max || h > max) {
+        snprintf(err, cap, "framebuffer size %dx%d outside 1..%d", w, h, (int)max);
+        return false;
+    }
+    return true;
+}
+
+ov_renderer *ov_renderer_create(int width, int height, const char *font_path, char *err,
+                                size_t cap)
+{
+    ov_renderer *r = calloc(1, sizeof *r);
+    if (!r) {
+        snprintf(err, cap, "out of memory");
+        return NULL;
+    }
+    if (!glGetString(GL_VERSION)) {
+        snprintf(err, cap, "no current OpenGL context");
+        free(r);
+        return NULL;
+    }
+    ov_gl_ok("before renderer creation");
+    if (TTF_Init() != 0) {
+        snprintf(err, cap, "SDL_ttf: %s", TTF_GetError());
+        free(r);
+        return NULL;
+    }
+    r->ttf_inited = true;
+    r->width = width;
+    r->height = height;
+    glGenVertexArrays(1, &r->empty_vao);
+    glGenFramebuffers(1, &r->fbo);
+    glGenTextures(1, &r->color_tex);
+    if (!valid_size(width, height, err, cap) || !fbo_storage(r, err, cap) ||
+        !ov_text_init(&r->text, font_path, err, cap) ||
+        !ov_contour_init(&r->contour, err, cap) || !ov_paths_init(&r->paths, err, cap) ||
+        !ov_overlay_init(&r->overlay, err, cap)) {
+        ov_renderer_destroy(r);
+        return NULL;
+    }
+    return r;
+}
+
+void ov_renderer_destroy(ov_renderer *r)
+{
+    if (!r)
+        return;
+    ov_overlay_deinit(&r->overlay);
+    ov_paths_deinit(&r->paths);
+    ov_contour_deinit(&r->contour);
+    ov_text_deinit(&r->text);
+    if (r->loss_prog)
+        glDeleteProgram(r->loss_prog);
+    if (r->fbo)
+        glDeleteFramebuffers(1, &r->fbo);
+    if (r->color_tex)
+        glDeleteTextures(1, &r->color_tex);
+    if (r->empty_vao)
+        glDeleteVertexArrays(1, &r->empty_vao);
+    if (r->ttf_inited)
+        TTF_Quit();
+    free(r);
+}
+
+bool ov_renderer_resize(ov_renderer *r, int width, int height, char *err, size_t cap)
+{
+    if (width == r->width && height == r->height)
+        return true;
+    if (!valid_size(width, height, err, cap))
+        return false;
+    int ow = r->width, oh = r->height;
+    r->width = width;
+    r->height = height;
+    if (!fbo_storage(r, err, cap)) {
+        r->width = ow;
+        r->height = oh;
+        char ignored[256];
+        fbo_storage(r, ignored, sizeof ignored);
+        return false;
+    }
+    return true;
+}
+
+void ov_renderer_size(const ov_renderer *r, int *width, int *height)
+{
+    *width = r->width;
+    *height = r->height;
+}
+
+bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, size_t cap)
+{
+    return ov_contour_set_surface(&r->contour, s, err, cap);
+}
+
+/* Line and marker size multiplier: sizes are designed at 720 rows. */
+static float px_scale(const ov_renderer *r, float ui_scale)
+{
+    float s = (ui_scale > 0 ? ui_scale : 1.0f) * (float)r->height / 720.0f;
+    return s < 0.75f ? 0.75f : s;
+}
+
+static bool view_ok(ov_rect v)
+{
+    return isfinite(v.x0) && isfinite(v.x1) && isfinite(v.y0) && isfinite(v.y1) &&
+           v.x1 > v.x0 && v.y1 > v.y0;
+}
+
+void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
+{
+    ov_overlay_clear(&r->overlay);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
+    glViewport(0, 0, r->width, r->height);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_BLEND);
+    if (!desc || !desc->scene || !desc->scene->surface || !view_ok(desc->view)) {
+        glClearColor(0.12f, 0.12f, 0.14f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        return;
+    }
+    const ov_surface *s = desc->scene->surface;
+    char err[1024];
+    if (!ov_contour_set_surface(&r->contour, s, err, sizeof err))
+        ov_render_log("%s", err);
+    float scale = px_scale(r, desc->ui_scale);
+    glBindVertexArray(r->empty_vao);
+    ov_contour_draw(&r->contour, s, desc->view, r->width, r->height, scale, r->fbo);
+    glBindVertexArray(0);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    ov_paths_draw(&r->paths, desc, r->width, r->height, scale, &r->overlay, &r->text);
+}
+
+void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgba c)
+{
+    ov_overlay_rect(&r->overlay, x, y, w, h, c);
+}
+
+float ov_renderer_text(ov_renderer *r, float x, float y, float size_px, ov_rgba c,
+                       ov_text_align align, const char *utf8)
+{
+    const ov_text_entry *e = ov_text_get(&r->text, utf8, size_px);
+    float w = (float)e->w;
+    if (align == OV_ALIGN_CENTER)
+        x -= w * 0.5f;
+    else if (align == OV_ALIGN_RIGHT)
+        x -= w;
+    ov_overlay_text(&r->overlay, x, y, size_px, c, utf8);
+    return w;
+}
+
+void ov_renderer_text_size(ov_renderer *r, float size_px, const char *utf8, float *w,
+                           float *h)
+{
+    const ov_text_entry *e = ov_text_get(&r->text, utf8, size_px);
+    *w = (float)e->w;
+    *h = (float)e->h;
+}
+
+void ov_renderer_end(ov_renderer *r)
+{
+    glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
+    glViewport(0, 0, r->width, r->height);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    ov_overlay_draw(&r->overlay, &r->text, r->width, r->height);
+    ov_overlay_clear(&r->overlay);
+    glDisable(GL_BLEND);
+}
+
+void ov_renderer_present(ov_renderer *r, int drawable_w, int drawable_h)
+{
+    if (drawable_w < 1 || drawable_h < 1)
+        return;
+    /* Letterbox: the largest rectangle of the FBO's aspect that fits. */
+    double sx = (double)drawable_w / r->width, sy = (double)drawable_h / r->height;
+    double s = sx < sy ? sx : sy;
+    int w = (int)lround(r->width * s), h = (int)lround(r->height * s);
+    int x = (drawable_w - w) / 2, y = (drawable_h - h) / 2;
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glViewport(0, 0, drawable_w, drawable_h);
+    glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo);
+    glBlitFramebuffer(0, 0, r->width, r->height, x, y, x + w, y + h, GL_COLOR_BUFFER_BIT,
+                      (w == r->width && h == r->height) ? GL_NEAREST : GL_LINEAR);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    ov_gl_ok("present");
+}
+
+/* Reverses the order of height rows of row_bytes each. */
+static void flip_rows(uint8_t *p, size_t row_bytes, int height)
+{
+    uint8_t tmp[4096];
+    for (int y = 0; y < height / 2; y++) {
+        uint8_t *a = p + (size_t)y * row_bytes, *b = p + (size_t)(height - 1 - y) * row_bytes;
+        for (size_t off = 0; off < row_bytes; off += sizeof tmp) {
+            size_t n = row_bytes - off < sizeof tmp ? row_bytes - off : sizeof tmp;
+            memcpy(tmp, a + off, n);
+            memcpy(a + off, b + off, n);
+            memcpy(b + off, tmp, n);
+        }
+    }
+}
+
+bool ov_renderer_read_rgba(ov_renderer *r, uint8_t *out)
+{
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo);
+    glReadBuffer(GL_COLOR_ATTACHMENT0);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, r->width, r->height, GL_RGBA, GL_UNSIGNED_BYTE, out);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    if (!ov_gl_ok("read_rgba"))
+        return false;
+    flip_rows(out, (size_t)r->width * 4, r->height);
+    return true;
+}
+
+/* Builds (or reuses) the loss readback program for s's formula. */
+static bool loss_program(ov_renderer *r, const ov_surface *s)
+{
+    const char *src = ov_expr_source(s->expr);
+    if (r->loss_prog && strcmp(src, r->loss_formula) == 0)
+        return true;
+    char err[2048];
+    char *loss = ov_loss_glsl(s, err, sizeof err);
+    if (!loss) {
+        ov_render_log("%s", err);
+        return false;
+    }
+    const char *vs[] = {ov_shader_contour_vert};
+    const char *fs[] = {loss, ov_shader_loss_frag};
+    GLuint prog = ov_gl_program("loss", vs, 1, fs, 2, err, sizeof err);
+    free(loss);
+    if (!prog) {
+        ov_render_log("%s", err);
+        return false;
+    }
+    if (r->loss_prog)
+        glDeleteProgram(r->loss_prog);
+    r->loss_prog = prog;
+    snprintf(r->loss_formula, sizeof r->loss_formula, "%s", src);
+    r->loss_u_param = glGetUniformLocation(prog, "u_param");
+    r->loss_u_view = glGetUniformLocation(prog, "u_view");
+    return true;
+}
+
+bool ov_renderer_read_loss(ov_renderer *r, const ov_surface *s, ov_rect view, int width,
+                           int height, float *out)
+{
+    char err[256];
+    if (!view_ok(view) || !valid_size(width, height, err, sizeof err) || !loss_program(r, s))
+        return false;
+    GLuint tex = 0, fbo = 0;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, width, height, 0, GL_RED, GL_FLOAT, NULL);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+    bool ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    if (ok) {
+        float params[OV_EXPR_MAX_PARAMS];
+        for (int i = 0; i < OV_EXPR_MAX_PARAMS; i++)
+            params[i] = i < s->nparams ? (float)s->params[i] : 0.0f;
+        glViewport(0, 0, width, height);
+        glDisable(GL_BLEND);
+        glUseProgram(r->loss_prog);
+        glUniform1fv(r->loss_u_param, OV_EXPR_MAX_PARAMS, params);
+        glUniform4f(r->loss_u_view, (float)view.x0, (float)view.y0,
+                    (float)((view.x1 - view.x0) / width), (float)((view.y1 - view.y0) / height));
+        glBindVertexArray(r->empty_vao);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        glBindVertexArray(0);
+        glReadBuffer(GL_COLOR_ATTACHMENT0);
+        glPixelStorei(GL_PACK_ALIGNMENT, 4);
+        glReadPixels(0, 0, width, height, GL_RED, GL_FLOAT, out);
+    } else {
+        ov_render_log("float framebuffer %dx%d incomplete", width, height);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &fbo);
+    glDeleteTextures(1, &tex);
+    ok = ov_gl_ok("read_loss") && ok;
+    if (ok)
+        flip_rows((uint8_t *)out, (size_t)width * sizeof(float), height);
+    return ok;
+}
+
+void ov_renderer_finish(ov_renderer *r)
+{
+    (void)r;
+    glFinish();
+}
+
+const char *ov_renderer_name(ov_renderer *r)
+{
+    (void)r;
+    const GLubyte *s = glGetString(GL_RENDERER);
+    return s ? (const char *)s : "unknown";
+}

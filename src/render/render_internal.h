@@ -1,0 +1,221 @@
+/* Shared internals of the renderer: the pieces (shader helpers, colour map,
+ * contour pass, path pass, text cache, overlay queue) and the renderer struct
+ * that owns them. Only files in src/render include this. */
+#ifndef OV_RENDER_INTERNAL_H
+#define OV_RENDER_INTERNAL_H
+
+#include <epoxy/gl.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/surface.h"
+#include "render.h"
+
+/* ---- logging and GL checks (shader.c) ---- */
+
+/* The renderer's one logging function: "optiviz: render: <message>". */
+void ov_render_log(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* Drains glGetError; logs and returns false when any error was pending. */
+bool ov_gl_ok(const char *where);
+
+/* Compiles and links a program from the concatenation of vs_parts and of
+ * fs_parts. Returns 0 with "<name>: <info log>" in err on failure. */
+GLuint ov_gl_program(const char *name, const char *const *vs_parts, int nvs,
+                     const char *const *fs_parts, int nfs, char *err, size_t cap);
+
+/* Builds the fragment source for s's loss: the GLSL 330 header, the
+ * parameter uniform and the function `float ov_loss(vec2 p)`. Returns a
+ * malloc'd string, or NULL with a message in err. */
+char *ov_loss_glsl(const ov_surface *s, char *err, size_t cap);
+
+/* ---- colour map and palette (palette.c) ---- */
+
+#define OV_CMAP_SIZE 256
+/* Fills rgb (OV_CMAP_SIZE * 3 bytes, sRGB) with the sequential colour map:
+ * a straight lightness ramp in OKLab from deep blue-violet through teal and
+ * green to pale yellow, chroma clipped to the sRGB gamut. */
+void ov_colormap_fill(uint8_t *rgb);
+/* Least-squares polynomial fit of the colour map for the shader (cheaper
+ * than a texture fetch on llvmpipe): colour(t) = sum_k coef[k] x^k with
+ * x = 2t - 1. Returns the largest error over the table (0..1 units). */
+#define OV_CMAP_POLY 8
+double ov_colormap_poly(float coef[OV_CMAP_POLY][3]);
+
+/* ---- contour pass (contour.c) ---- */
+
+/* Levels: u = OV_LEVELS_PER_DECADE * log10(max(L - Lref, 0) + delta), an
+ * iso-line wherever u is an integer. Lref and Lmax are the minimum and
+ * maximum of the finite loss values on an OV_LREF_GRID^2 grid of cell
+ * centres over the view (plus known minima inside the view, for Lref);
+ * delta = OV_LEVEL_DELTA * (Lmax - Lref). The fill colour is
+ * t = (log10(max(L - Lref, 0) + delta) - log10(R + delta)) / OV_CMAP_DECADES + 1
+ * clamped to [0, 1], R = Lmax - Lref. */
+#define OV_LEVELS_PER_DECADE 3.0
+#define OV_LEVEL_DELTA 1e-6
+#define OV_CMAP_DECADES 4.5
+#define OV_LREF_GRID 96
+
+typedef struct ov_contour {
+    GLuint prog;            /* 0 until a surface is set */
+    GLint u_param, u_view, u_level, u_cmap_range, u_line, u_cmap;
+    char formula[OV_EXPR_MAX_SOURCE + 1];
+    float cmap_poly[OV_CMAP_POLY][3];
+    /* The last image drawn, reused while nothing it depends on changed. */
+    GLuint cache_fbo, cache_tex;
+    int cache_w, cache_h;
+    bool cache_valid;
+    float cache_scale;
+    const ov_surface *cache_surface;
+    ov_rect cache_view;
+    double cache_params[OV_EXPR_MAX_PARAMS];
+    /* Lref cache: valid while view, size, formula and params are unchanged. */
+    bool ref_valid;
+    ov_rect ref_view;
+    double ref_params[OV_EXPR_MAX_PARAMS];
+    const ov_surface *ref_surface;
+    double lref, lmax;
+} ov_contour;
+
+bool ov_contour_init(ov_contour *c, char *err, size_t cap);
+void ov_contour_deinit(ov_contour *c);
+bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_t cap);
+/* Computes (cached) Lref and Lmax of s over view. */
+void ov_contour_reference(ov_contour *c, const ov_surface *s, ov_rect view,
+                          double *lref, double *lmax);
+/* Draws the fill and iso-lines into dst_fbo (width x height), from the
+ * cached image when nothing changed; leaves dst_fbo bound. */
+void ov_contour_draw(ov_contour *c, const ov_surface *s, ov_rect view, int width,
+                     int height, float px_scale, GLuint dst_fbo);
+
+/* ---- text (text.c) ---- */
+
+typedef struct ov_text_entry {
+    uint64_t hash;
+    char *str;
+    int size;
+    GLuint tex;
+    int w, h;
+    uint64_t last_used;
+} ov_text_entry;
+
+#define OV_TEXT_CACHE 256
+#define OV_FONT_SIZES 16
+
+typedef struct ov_text_cache {
+    char *font_path;
+    struct {
+        int size;
+        void *font;         /* TTF_Font */
+        uint64_t last_used;
+    } fonts[OV_FONT_SIZES];
+    ov_text_entry entries[OV_TEXT_CACHE];
+    ov_text_entry empty;    /* returned for "" and on failure */
+    uint64_t clock;
+} ov_text_cache;
+
+bool ov_text_init(ov_text_cache *tc, const char *font_path, char *err, size_t cap);
+void ov_text_deinit(ov_text_cache *tc);
+/* The cached texture (GL_R8 coverage) of utf8 at size_px, rendering it on a
+ * miss. Empty strings and failures give an entry with tex 0 and w 0 (h is
+ * the font height when the font opened). Valid until the next call. */
+const ov_text_entry *ov_text_get(ov_text_cache *tc, const char *utf8, float size_px);
+
+/* ---- overlay queue (overlay.c) ---- */
+
+typedef struct ov_overlay_item {
+    bool is_text;
+    float x, y, w, h;       /* rect; for text x, y is the top-left */
+    ov_rgba color;
+    float size;             /* text size in px */
+    size_t text;            /* offset into the arena */
+} ov_overlay_item;
+
+typedef struct ov_overlay {
+    GLuint prog, vao, vbo;
+    GLint u_size, u_tex;
+    GLuint white_tex;
+    ov_overlay_item *items;
+    int nitems, cap;
+    char *arena;
+    size_t arena_len, arena_cap;
+    float *verts;
+    size_t verts_cap;
+} ov_overlay;
+
+bool ov_overlay_init(ov_overlay *o, char *err, size_t cap);
+void ov_overlay_deinit(ov_overlay *o);
+void ov_overlay_clear(ov_overlay *o);
+void ov_overlay_rect(ov_overlay *o, float x, float y, float w, float h, ov_rgba c);
+/* Queues text whose top-left is x, y. */
+void ov_overlay_text(ov_overlay *o, float x, float y, float size, ov_rgba c,
+                     const char *utf8);
+/* Draws the queue in order into the bound framebuffer. */
+void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height);
+
+/* ---- paths and markers (paths.c) ---- */
+
+/* One capsule instance: a segment p0-p1 in pixels (top-down) with a core of
+ * radius `radius` in fill colour and a ring of width `edge` in edge colour
+ * around it, anti-aliased; p0 == p1 draws a disc. Colours premultiplied. */
+typedef struct ov_seg {
+    float p0[2], p1[2];
+    float radius, edge;
+    uint8_t fill[4], edgecol[4];
+} ov_seg;
+
+typedef struct ov_seg_list {
+    ov_seg *v;
+    int n, cap;
+} ov_seg_list;
+
+/* The decimated, clipped polyline of one run, extended as the animation
+ * advances and rebuilt when the run, the view or the size changes. */
+typedef struct ov_path_cache {
+    uint64_t key;
+    int processed;          /* source iterates consumed */
+    double ax, ay;          /* last kept point, pixels */
+    double dx, dy;          /* last dot, pixels */
+    float (*segs)[4];
+    int nsegs, segcap;
+    float (*dots)[2];
+    int ndots, dotcap;
+} ov_path_cache;
+
+typedef struct ov_paths {
+    GLuint prog, vao, vbo;
+    GLint u_size;
+    size_t vbo_bytes;
+    ov_seg_list list;
+    ov_path_cache cache[OV_MAX_RUNS];
+} ov_paths;
+
+bool ov_paths_init(ov_paths *p, char *err, size_t cap);
+void ov_paths_deinit(ov_paths *p);
+/* Draws the minima markers and every run of desc into the bound framebuffer
+ * and queues the "diverged at step S" labels on o. */
+void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height,
+                   float px_scale, ov_overlay *o, ov_text_cache *tc);
+
+/* ---- the renderer ---- */
+
+struct ov_renderer {
+    int width, height;
+    GLuint fbo, color_tex;
+    GLuint empty_vao;
+    ov_contour contour;
+    ov_paths paths;
+    ov_overlay overlay;
+    ov_text_cache text;
+    /* read_loss: program for the last formula asked about */
+    GLuint loss_prog;
+    GLint loss_u_param, loss_u_view;
+    char loss_formula[OV_EXPR_MAX_SOURCE + 1];
+    bool ttf_inited;
+};
+
+#endif

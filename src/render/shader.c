@@ -1,0 +1,117 @@
+/* Shader plumbing: compiling and linking programs with the info log in the
+ * error, assembling the loss function's GLSL from the core's expression, and
+ * the renderer's one logging function and GL error check. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/expr.h"
+#include "render_internal.h"
+
+void ov_render_log(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("optiviz: render: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+bool ov_gl_ok(const char *where)
+{
+    bool ok = true;
+    for (int i = 0; i < 16; i++) {
+        GLenum e = glGetError();
+        if (e == GL_NO_ERROR)
+            break;
+        ov_render_log("GL error 0x%04x in %s", (unsigned)e, where);
+        ok = false;
+    }
+    return ok;
+}
+
+/* Compiles one stage; on failure writes "<name> <stage>: <log>" into err. */
+static GLuint compile(GLenum type, const char *name, const char *const *parts, int n,
+                      char *err, size_t cap)
+{
+    GLuint sh = glCreateShader(type);
+    if (!sh) {
+        snprintf(err, cap, "%s: glCreateShader failed", name);
+        return 0;
+    }
+    glShaderSource(sh, n, parts, NULL);
+    glCompileShader(sh);
+    GLint ok = 0;
+    glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[2048] = "";
+        glGetShaderInfoLog(sh, (GLsizei)sizeof log, NULL, log);
+        snprintf(err, cap, "%s %s shader: %s", name,
+                 type == GL_VERTEX_SHADER ? "vertex" : "fragment", log);
+        glDeleteShader(sh);
+        return 0;
+    }
+    return sh;
+}
+
+GLuint ov_gl_program(const char *name, const char *const *vs_parts, int nvs,
+                     const char *const *fs_parts, int nfs, char *err, size_t cap)
+{
+    GLuint vs = compile(GL_VERTEX_SHADER, name, vs_parts, nvs, err, cap);
+    if (!vs)
+        return 0;
+    GLuint fs = compile(GL_FRAGMENT_SHADER, name, fs_parts, nfs, err, cap);
+    if (!fs) {
+        glDeleteShader(vs);
+        return 0;
+    }
+    GLuint prog = glCreateProgram();
+    if (!prog) {
+        snprintf(err, cap, "%s: glCreateProgram failed", name);
+        glDeleteShader(vs);
+        glDeleteShader(fs);
+        return 0;
+    }
+    glAttachShader(prog, vs);
+    glAttachShader(prog, fs);
+    glLinkProgram(prog);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(prog, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[2048] = "";
+        glGetProgramInfoLog(prog, (GLsizei)sizeof log, NULL, log);
+        snprintf(err, cap, "%s link: %s", name, log);
+        glDeleteProgram(prog);
+        return 0;
+    }
+    if (!ov_gl_ok(name)) {
+        snprintf(err, cap, "%s: GL error while building the program", name);
+        glDeleteProgram(prog);
+        return 0;
+    }
+    return prog;
+}
+
+char *ov_loss_glsl(const ov_surface *s, char *err, size_t cap)
+{
+    char head[160];
+    snprintf(head, sizeof head, "#version 330 core\nuniform float u_param[%d];\n",
+             OV_EXPR_MAX_PARAMS);
+    size_t hl = strlen(head);
+    for (size_t room = 8192; room <= (size_t)1 << 24; room *= 2) {
+        char *buf = malloc(hl + room);
+        if (!buf)
+            break;
+        memcpy(buf, head, hl);
+        int n = ov_expr_glsl(s->expr, "ov_loss", "u_param", buf + hl, room);
+        if (n >= 0)
+            return buf;
+        free(buf);
+    }
+    snprintf(err, cap, "cannot emit GLSL for the surface (out of memory)");
+    return NULL;
+}

@@ -1,0 +1,175 @@
+/* Text through SDL_ttf: one TTF_Font per pixel size, and an LRU cache of
+ * rendered strings as GL_R8 coverage textures keyed by (string, size), so a
+ * static HUD costs no rasterisation per frame. */
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_internal.h"
+
+static int size_key(float size_px)
+{
+    long s = lroundf(size_px);
+    return s < 4 ? 4 : s > 512 ? 512 : (int)s;
+}
+
+static TTF_Font *font_at(ov_text_cache *tc, int size)
+{
+    int slot = 0;
+    for (int i = 0; i < OV_FONT_SIZES; i++) {
+        if (tc->fonts[i].font && tc->fonts[i].size == size) {
+            tc->fonts[i].last_used = tc->clock;
+            return tc->fonts[i].font;
+        }
+        if (tc->fonts[i].last_used < tc->fonts[slot].last_used)
+            slot = i;
+    }
+    for (int i = 0; i < OV_FONT_SIZES; i++)
+        if (!tc->fonts[i].font) {
+            slot = i;
+            break;
+        }
+    TTF_Font *f = TTF_OpenFont(tc->font_path, size);
+    if (!f) {
+        ov_render_log("cannot open font %s at %d px: %s", tc->font_path, size, TTF_GetError());
+        return NULL;
+    }
+    if (tc->fonts[slot].font)
+        TTF_CloseFont(tc->fonts[slot].font);
+    tc->fonts[slot].font = f;
+    tc->fonts[slot].size = size;
+    tc->fonts[slot].last_used = tc->clock;
+    return f;
+}
+
+bool ov_text_init(ov_text_cache *tc, const char *font_path, char *err, size_t cap)
+{
+    memset(tc, 0, sizeof *tc);
+    size_t n = strlen(font_path) + 1;
+    tc->font_path = malloc(n);
+    if (!tc->font_path) {
+        snprintf(err, cap, "out of memory");
+        return false;
+    }
+    memcpy(tc->font_path, font_path, n);
+    if (!font_at(tc, 16)) {
+        snprintf(err, cap, "cannot load font %s: %s", font_path, TTF_GetError());
+        return false;
+    }
+    return true;
+}
+
+static void drop(ov_text_entry *e)
+{
+    if (e->tex)
+        glDeleteTextures(1, &e->tex);
+    free(e->str);
+    memset(e, 0, sizeof *e);
+}
+
+void ov_text_deinit(ov_text_cache *tc)
+{
+    for (int i = 0; i < OV_TEXT_CACHE; i++)
+        drop(&tc->entries[i]);
+    for (int i = 0; i < OV_FONT_SIZES; i++)
+        if (tc->fonts[i].font)
+            TTF_CloseFont(tc->fonts[i].font);
+    free(tc->font_path);
+    memset(tc, 0, sizeof *tc);
+}
+
+static uint64_t hash_of(const char *s, int size)
+{
+    uint64_t h = 14695981039346656037ull ^ (uint64_t)size;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/* Rasterises str into e (texture and size); false when SDL_ttf fails. */
+static bool render_into(ov_text_entry *e, TTF_Font *font, const char *str)
+{
+    SDL_Color white = {255, 255, 255, 255};
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(font, str, white);
+    if (!surf) {
+        ov_render_log("cannot render text \"%s\": %s", str, TTF_GetError());
+        return false;
+    }
+    SDL_Surface *conv = SDL_ConvertSurfaceFormat(surf, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(surf);
+    if (!conv) {
+        ov_render_log("cannot convert text surface: %s", SDL_GetError());
+        return false;
+    }
+    uint8_t *alpha = malloc((size_t)conv->w * (size_t)conv->h);
+    if (!alpha || SDL_LockSurface(conv) != 0) {
+        free(alpha);
+        SDL_FreeSurface(conv);
+        ov_render_log("cannot read text surface");
+        return false;
+    }
+    for (int y = 0; y < conv->h; y++) {
+        const uint32_t *row = (const uint32_t *)((const uint8_t *)conv->pixels + y * conv->pitch);
+        for (int x = 0; x < conv->w; x++)
+            alpha[y * conv->w + x] = (uint8_t)(row[x] >> 24);
+    }
+    SDL_UnlockSurface(conv);
+    e->w = conv->w;
+    e->h = conv->h;
+    glGenTextures(1, &e->tex);
+    glBindTexture(GL_TEXTURE_2D, e->tex);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, e->w, e->h, 0, GL_RED, GL_UNSIGNED_BYTE, alpha);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    free(alpha);
+    SDL_FreeSurface(conv);
+    return ov_gl_ok("text texture");
+}
+
+const ov_text_entry *ov_text_get(ov_text_cache *tc, const char *utf8, float size_px)
+{
+    int size = size_key(size_px);
+    tc->clock++;
+    memset(&tc->empty, 0, sizeof tc->empty);
+    TTF_Font *font = font_at(tc, size);
+    if (!font)
+        return &tc->empty;
+    tc->empty.h = TTF_FontHeight(font);
+    if (!utf8 || !*utf8)
+        return &tc->empty;
+    uint64_t h = hash_of(utf8, size);
+    int victim = 0;
+    for (int i = 0; i < OV_TEXT_CACHE; i++) {
+        ov_text_entry *e = &tc->entries[i];
+        if (e->str && e->hash == h && e->size == size && strcmp(e->str, utf8) == 0) {
+            e->last_used = tc->clock;
+            return e;
+        }
+        if (e->last_used < tc->entries[victim].last_used)
+            victim = i;
+    }
+    ov_text_entry *e = &tc->entries[victim];
+    drop(e);
+    size_t n = strlen(utf8) + 1;
+    e->str = malloc(n);
+    if (!e->str)
+        return &tc->empty;
+    memcpy(e->str, utf8, n);
+    e->hash = h;
+    e->size = size;
+    e->last_used = tc->clock;
+    if (!render_into(e, font, utf8)) {
+        drop(e);
+        return &tc->empty;
+    }
+    return e;
+}

@@ -1,0 +1,171 @@
+/* The event path, headless: synthetic SDL events go through SDL's queue and
+ * the app's bindings, change the state as the help overlay says, and the
+ * next rendered frame differs where it should. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/export.h"
+#include "app/hud.h"
+#include "app/input.h"
+#include "ov_test.h"
+
+#define W 640
+#define H 360
+
+static void push_key(SDL_Keycode sym, Uint16 mod)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = sym;
+    e.key.keysym.mod = mod;
+    CHECK(SDL_PushEvent(&e) == 1);
+}
+
+static void push_click(int x, int y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    CHECK(SDL_PushEvent(&e) == 1);
+    e.type = SDL_MOUSEBUTTONUP;
+    CHECK(SDL_PushEvent(&e) == 1);
+}
+
+static void pump(ov_input *in, ov_app_state *st)
+{
+    SDL_Event e;
+    while (SDL_PollEvent(&e))
+        ov_input_handle(in, st, &e, W, H);
+}
+
+/* Number of pixels whose colour differs by more than 24 in some channel. */
+static long frame_diff(const uint8_t *a, const uint8_t *b)
+{
+    long n = 0;
+    for (long i = 0; i < (long)W * H; i++)
+        for (int c = 0; c < 3; c++)
+            if (abs(a[i * 4 + c] - b[i * 4 + c]) > 24) {
+                n++;
+                break;
+            }
+    return n;
+}
+
+int main(void)
+{
+    ov_config cfg;
+    ov_config_defaults(&cfg);
+    ov_app_state st;
+    char err[1024];
+    CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
+    st.anim_step = ov_controls_last_step(&st);
+    st.message_age = 1e9;   /* keep transient messages out of the diffs */
+    ov_glwin win;
+    ov_renderer *r = NULL;
+    if (!ov_export_offscreen_begin(&win, &r, &st, W, H, err, sizeof err)) {
+        fprintf(stderr, "cannot render headless: %s\n", err);
+        ov_renderer_destroy(r);
+        ov_glwin_destroy(&win);
+        ov_controls_deinit(&st);
+        return 1;
+    }
+    uint8_t *before = malloc((size_t)W * H * 4), *after = malloc((size_t)W * H * 4);
+    ov_input in = {0};
+
+    /* α up: every run's α x1.25, the paths change. */
+    double a0 = st.scene.runs[0].params.alpha;
+    ov_hud_draw_frame(r, &st, 1.0f);
+    CHECK(ov_renderer_read_rgba(r, before));
+    push_key(SDLK_UP, KMOD_NONE);
+    pump(&in, &st);
+    CHECK_NEAR(st.scene.runs[0].params.alpha, a0 * 1.25, 1e-12);
+    st.message_age = 1e9;
+    ov_hud_draw_frame(r, &st, 1.0f);
+    CHECK(ov_renderer_read_rgba(r, after));
+    long d_alpha = frame_diff(before, after);
+    CHECK_MSG(d_alpha > 200, "alpha up changed only %ld pixels", d_alpha);
+
+    /* Shift+Down is the fine step: /1.05. */
+    push_key(SDLK_DOWN, KMOD_LSHIFT);
+    pump(&in, &st);
+    CHECK_NEAR(st.scene.runs[0].params.alpha, a0 * 1.25 / 1.05, 1e-12);
+
+    /* κ up (K): x sqrt(10); the contours change over much of the frame. */
+    memcpy(before, after, (size_t)W * H * 4);
+    push_key(SDLK_k, KMOD_NONE);
+    pump(&in, &st);
+    double k;
+    CHECK(ov_surface_get_param(st.scene.surface, "kappa", &k));
+    CHECK_NEAR(k, 10.0 * sqrt(10.0), 1e-9);
+    st.message_age = 1e9;
+    ov_hud_draw_frame(r, &st, 1.0f);
+    CHECK(ov_renderer_read_rgba(r, after));
+    long d_kappa = frame_diff(before, after);
+    CHECK_MSG(d_kappa > W * H / 10, "kappa up changed only %ld pixels", d_kappa);
+
+    /* Click: the start moves to the world point under the cursor, computed
+     * here from the view rectangle (aspect fitted by hand). */
+    ov_rect v = st.view;
+    double vw = v.x1 - v.x0, vh = v.y1 - v.y0, cx = (v.x0 + v.x1) / 2, cy = (v.y0 + v.y1) / 2;
+    if (vw / vh < (double)W / H)
+        vw = vh * W / H;
+    else
+        vh = vw * H / W;
+    int px = 480, py = 90;
+    double ex = cx - vw / 2 + (px + 0.5) / W * vw, ey = cy + vh / 2 - (py + 0.5) / H * vh;
+    push_click(px, py);
+    pump(&in, &st);
+    for (int i = 0; i < st.scene.nruns; i++) {
+        CHECK_NEAR(st.scene.runs[i].x[0], ex, 1e-9 * vw);
+        CHECK_NEAR(st.scene.runs[i].y[0], ey, 1e-9 * vh);
+    }
+    memcpy(before, after, (size_t)W * H * 4);
+    st.message_age = 1e9;
+    ov_hud_draw_frame(r, &st, 1.0f);
+    CHECK(ov_renderer_read_rgba(r, after));
+    /* The start marker region (around the click) now shows a run colour. */
+    long changed_near = 0;
+    for (int y = py - 6; y <= py + 6; y++)
+        for (int x = px - 6; x <= px + 6; x++) {
+            long i = ((long)y * W + x) * 4;
+            for (int c = 0; c < 3; c++)
+                if (abs(before[i + c] - after[i + c]) > 24) {
+                    changed_near++;
+                    break;
+                }
+        }
+    CHECK_MSG(changed_near > 20, "only %ld pixels changed near the click", changed_near);
+
+    /* Tab, then α up: only the first run changes. */
+    double a1 = st.scene.runs[1].params.alpha, a0b = st.scene.runs[0].params.alpha;
+    push_key(SDLK_TAB, KMOD_NONE);
+    push_key(SDLK_UP, KMOD_NONE);
+    pump(&in, &st);
+    CHECK(st.target == 0);
+    CHECK_NEAR(st.scene.runs[0].params.alpha, a0b * 1.25, 1e-12);
+    CHECK(st.scene.runs[1].params.alpha == a1);
+
+    /* H shows help, Esc closes it, Esc again quits. */
+    push_key(SDLK_h, KMOD_NONE);
+    pump(&in, &st);
+    CHECK(st.show_help);
+    push_key(SDLK_ESCAPE, KMOD_NONE);
+    pump(&in, &st);
+    CHECK(!st.show_help && !st.quit);
+    push_key(SDLK_ESCAPE, KMOD_NONE);
+    pump(&in, &st);
+    CHECK(st.quit);
+
+    free(before);
+    free(after);
+    ov_renderer_destroy(r);
+    ov_glwin_destroy(&win);
+    ov_controls_deinit(&st);
+    return ov_test_finish("test_app_events");
+}
