@@ -24,9 +24,8 @@ void main()
 
     float t = clamp((lg - u_cmap_range.x) * u_cmap_range.y, 0.0, 1.0);
     float x = 2.0 * t - 1.0;
-    vec3 c = u_cmap[7];
-    for (int i = 6; i >= 0; i--)
-        c = c * x + u_cmap[i];
+    vec3 c = ((((((u_cmap[7] * x + u_cmap[6]) * x + u_cmap[5]) * x + u_cmap[4]) * x
+                 + u_cmap[3]) * x + u_cmap[2]) * x + u_cmap[1]) * x + u_cmap[0];
     c = clamp(c, 0.0, 1.0);
 
     float k = floor(u + 0.5);

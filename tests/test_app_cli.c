@@ -126,6 +126,18 @@ static void test_unwritable(void)
     CHECK(strstr(g_errout, "cannot write") != NULL);
     struct stat st;
     CHECK(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+
+    /* A symbolic link as the target stays a link; the file it names is
+     * written. */
+    char link[700], real[700];
+    snprintf(link, sizeof link, "%s/link.csv", g_dir);
+    snprintf(real, sizeof real, "%s/real.csv", g_dir);
+    CHECK(symlink("real.csv", link) == 0);
+    FILE *f = fopen(real, "wb");
+    CHECK(f && fclose(f) == 0);
+    CHECK(run("--steps", "1", "--export-csv", link, NULL) == 0);
+    CHECK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+    CHECK(stat(real, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 28);
 }
 
 /* Splits one CSV line into its six fields in place. */

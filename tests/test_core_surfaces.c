@@ -246,6 +246,44 @@ static void test_quadratic(void)
     ov_surface_destroy(s);
 }
 
+/* The surface evaluates its formula with the parameter values folded in as
+ * constants; that must give exactly what the formula with named parameters
+ * gives, for every value the app may set. */
+static void test_bound_parameters(void)
+{
+    ov_surface *s = make("quadratic");
+    if (!s)
+        return;
+    const ov_surface_def *d = s->def;
+    ov_expr *named = ov_expr_create(d->formula, d->param_names, d->nparams, NULL);
+    CHECK(named != NULL);
+    const double kappas[] = {10, 1, 3.7, 1e10, 123456.789};
+    const double thetas[] = {30, 0, -12.5, 90, 1e-3};
+    for (int a = 0; named && a < 5; a++) {
+        CHECK(ov_surface_set_param(s, "kappa", kappas[a]));
+        CHECK(ov_surface_set_param(s, "theta", thetas[a]));
+        for (int i = 0; i < 25; i++) {
+            double x = -3.3 + 0.29 * i, y = 2.1 - 0.17 * i;
+            double f1, g1[2], h1[3], f2, g2[2], h2[3];
+            ov_surface_hess(s, x, y, &f1, g1, h1);
+            ov_expr_hess(named, x, y, s->params, &f2, g2, h2);
+            CHECK(f1 == f2 && g1[0] == g2[0] && g1[1] == g2[1]);
+            CHECK(h1[0] == h2[0] && h1[1] == h2[1] && h1[2] == h2[2]);
+            ov_surface_grad(s, x, y, &f1, g1);
+            ov_expr_grad(named, x, y, s->params, &f2, g2);
+            CHECK(f1 == f2 && g1[0] == g2[0] && g1[1] == g2[1]);
+            CHECK(ov_surface_value(s, x, y) == ov_expr_value(named, x, y, s->params));
+        }
+    }
+    /* A non-finite parameter: evaluation still works (NaN), nothing crashes. */
+    CHECK(ov_surface_set_param(s, "kappa", NAN));
+    CHECK(isnan(ov_surface_value(s, 1, 1)));
+    CHECK(ov_surface_set_param(s, "kappa", 10));
+    CHECK_NEAR(ov_surface_value(s, 0, 0), 0.0, 0.0);
+    ov_expr_destroy(named);
+    ov_surface_destroy(s);
+}
+
 static void test_minima(void)
 {
     for (int i = 0; i < ov_surface_builtin_count(); i++) {
@@ -357,6 +395,7 @@ int main(void)
     test_all_derivatives();
     test_values();
     test_quadratic();
+    test_bound_parameters();
     test_minima();
     test_user_formulas();
     test_default_alpha();

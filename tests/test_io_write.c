@@ -4,6 +4,7 @@
  * partial or temporary file behind. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <gif_lib.h>
 #include <png.h>
 #include <signal.h>
@@ -280,6 +281,60 @@ static void test_failed_write_leaves_nothing(void)
     free(noise);
 }
 
+/* A symbolic link as target stays a link to the new file; devices are
+ * written in place. */
+static void test_special_targets(void)
+{
+    char dir[600], link[700], real[700], err[512];
+    make_dir("special", dir, sizeof dir);
+    snprintf(real, sizeof real, "%s/real.png", dir);
+    snprintf(link, sizeof link, "%s/link.png", dir);
+    FILE *f = fopen(real, "wb");
+    CHECK(f && fputs("old", f) != EOF && fclose(f) == 0);
+    CHECK(symlink("real.png", link) == 0);
+    uint8_t *img = make_image(16, 16, 2, false);
+    CHECK_MSG(ov_png_write(link, img, 16, 16, err, sizeof err), "%s", err);
+    struct stat st;
+    CHECK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+    CHECK(stat(real, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 8);
+    CHECK(count_entries(dir) == 2);
+
+    /* A pipe is written in place (and stays a pipe). */
+    char fifo[700];
+    snprintf(fifo, sizeof fifo, "%s/pipe", dir);
+    CHECK(mkfifo(fifo, 0644) == 0);
+    int rfd = open(fifo, O_RDWR | O_NONBLOCK);   /* so the writer need not wait */
+    CHECK(rfd >= 0);
+    ov_scene sc;
+    memset(&sc, 0, sizeof sc);
+    bool direct_ok = false;
+    if (rfd >= 0) {
+        CHECK_MSG(ov_csv_write(fifo, &sc, err, sizeof err), "%s", err);
+        char got[64] = {0};
+        ssize_t n = read(rfd, got, sizeof got - 1);
+        CHECK(n == 28 && strcmp(got, "run,optimizer,step,x,y,loss\n") == 0);
+        direct_ok = n == 28 && lstat(fifo, &st) == 0 && S_ISFIFO(st.st_mode);
+        CHECK(direct_ok);
+        close(rfd);
+    }
+    CHECK(count_entries(dir) == 3);
+
+    /* Only once direct writing is shown to work: a regression here would
+     * otherwise rename a file over the system's device nodes. */
+    if (direct_ok) {
+        CHECK_MSG(ov_png_write("/dev/null", img, 16, 16, err, sizeof err), "%s", err);
+        CHECK(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
+    }
+    if (direct_ok && stat("/dev/full", &st) == 0 && S_ISCHR(st.st_mode)) {
+        CHECK(!ov_csv_write("/dev/full", &sc, err, sizeof err));
+        check_failure_message(err, "/dev/full", strerror(ENOSPC));
+        CHECK(!ov_png_write("/dev/full", img, 16, 16, err, sizeof err));
+        check_failure_message(err, "/dev/full", strerror(ENOSPC));
+        CHECK(stat("/dev/full", &st) == 0 && S_ISCHR(st.st_mode));
+    }
+    free(img);
+}
+
 static const uint8_t g_keys[3][3] = {{230, 159, 0}, {86, 180, 233}, {0, 158, 115}};
 
 static void fill_rect(uint8_t *img, int w, int x0, int y0, int x1, int y1,
@@ -428,6 +483,7 @@ int main(void)
     test_csv_exact();
     test_unwritable_paths();
     test_failed_write_leaves_nothing();
+    test_special_targets();
     test_gif_roundtrip();
     return ov_test_finish("test_io_write");
 }

@@ -1,9 +1,20 @@
 /* optiviz entry point: parse the arguments, then hand over to the action
  * they ask for. Exit status: 0 success, 1 runtime failure, 2 usage error. */
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "app/app.h"
 #include "cli/args.h"
+
+/* Exit status of an information action: 1 when stdout could not be written
+ * (a full disk, a closed pipe). */
+static int printed(bool ok)
+{
+    if (ok && fflush(stdout) == 0)
+        return 0;
+    fprintf(stderr, "optiviz: cannot write to standard output\n");
+    return 1;
+}
 
 int main(int argc, char **argv)
 {
@@ -16,17 +27,13 @@ int main(int argc, char **argv)
     }
     switch (cfg.action) {
     case OV_ACTION_HELP:
-        ov_cli_print_help(stdout);
-        return 0;
+        return printed(ov_cli_print_help(stdout));
     case OV_ACTION_VERSION:
-        ov_cli_print_version(stdout);
-        return 0;
+        return printed(ov_cli_print_version(stdout));
     case OV_ACTION_LIST_SURFACES:
-        ov_cli_print_surfaces(stdout);
-        return 0;
+        return printed(ov_cli_print_surfaces(stdout));
     case OV_ACTION_LIST_OPTIMIZERS:
-        ov_cli_print_optimizers(stdout);
-        return 0;
+        return printed(ov_cli_print_optimizers(stdout));
     case OV_ACTION_EXPORT:
         return ov_app_export(&cfg);
     case OV_ACTION_BENCH:

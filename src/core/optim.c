@@ -37,21 +37,21 @@ static const ov_optim_info ov_optim_table[OV_OPTIM_COUNT] = {
         .name = "adam",
         .title = "Adam (Kingma & Ba 2015)",
         .rule = "t = 1, 2, ...;  m <- β m + (1-β) g;  s <- β2 s + (1-β2) g²;\n"
-                "w <- w - α (m/(1-β^t)) / (sqrt(s/(1-β2^t)) + ε);  m, s start at 0",
+                "w <- w - α (m/(1-β^t)) / (sqrt(s/(1-β2^t)) + ε);  m, s start at 0, all per coordinate",
         .alpha = 0.001, .beta = 0.9, .beta2 = 0.999, .eps = 1e-8,
         .uses_beta = true, .uses_beta2 = true, .uses_eps = true,
     },
     [OV_OPT_RMSPROP] = {
         .name = "rmsprop",
         .title = "RMSprop (Tieleman & Hinton 2012)",
-        .rule = "s <- β s + (1-β) g²;  w <- w - α g / (sqrt(s) + ε);  s starts at 0",
+        .rule = "s <- β s + (1-β) g²;  w <- w - α g / (sqrt(s) + ε);  s starts at 0, per coordinate",
         .alpha = 0.001, .beta = 0.9, .eps = 1e-8,
         .uses_beta = true, .uses_eps = true,
     },
     [OV_OPT_ADAGRAD] = {
         .name = "adagrad",
         .title = "Adagrad (Duchi, Hazan & Singer 2011)",
-        .rule = "s <- s + g²;  w <- w - α g / (sqrt(s) + ε);  s starts at 0",
+        .rule = "s <- s + g²;  w <- w - α g / (sqrt(s) + ε);  s starts at 0, per coordinate",
         .alpha = 0.01, .eps = 1e-8,
         .uses_eps = true,
     },
@@ -59,7 +59,7 @@ static const ov_optim_info ov_optim_table[OV_OPTIM_COUNT] = {
         .name = "adadelta",
         .title = "Adadelta (Zeiler 2012), β is the decay ρ",
         .rule = "s <- β s + (1-β) g²;  Δ = -sqrt(d + ε) / sqrt(s + ε) g;\n"
-                "d <- β d + (1-β) Δ²;  w <- w + α Δ;  s, d start at 0",
+                "d <- β d + (1-β) Δ²;  w <- w + α Δ;  s, d start at 0, all per coordinate",
         .alpha = 1.0, .beta = 0.95, .eps = 1e-6,
         .uses_beta = true, .uses_eps = true,
     },

@@ -38,12 +38,13 @@ static void ov_run_fp_end(unsigned old)
 }
 #endif
 
-/* The last point the surface was evaluated at, with its value and gradient. */
+/* The last stored iterate, with its loss and (when has_grad) its gradient. */
 typedef struct ov_run_cache {
     const ov_surface *surface;
     double w[2];
     double f;
     double g[2];
+    bool has_grad;
 } ov_run_cache;
 
 static void ov_run_eval(void *ctx, const double w[2], double *f, double g[2], double h[3])
@@ -51,7 +52,7 @@ static void ov_run_eval(void *ctx, const double w[2], double *f, double g[2], do
     ov_run_cache *c = ctx;
     if (h) {
         ov_surface_hess(c->surface, w[0], w[1], f, g, h);
-    } else if (w[0] == c->w[0] && w[1] == c->w[1]) {
+    } else if (c->has_grad && w[0] == c->w[0] && w[1] == c->w[1]) {
         *f = c->f;
         g[0] = c->g[0];
         g[1] = c->g[1];
@@ -123,6 +124,7 @@ bool ov_run_compute(ov_run *run, const ov_surface *s, ov_vec2 start, int steps)
     ov_optim_state st;
     ov_optim_state_init(&st, &run->params);
     double w[2] = {start.x, start.y};
+    const bool lookahead = run->params.kind == OV_OPT_NESTEROV;
     unsigned fp = ov_run_fp_begin();
 
     for (int i = 0; i <= steps; i++) {
@@ -132,7 +134,13 @@ bool ov_run_compute(ov_run *run, const ov_surface *s, ov_vec2 start, int steps)
             run->diverged_step = i;
             break;
         }
-        ov_surface_grad(s, w[0], w[1], &cache.f, cache.g);
+        /* Nesterov asks for the gradient at a look-ahead point, not here. */
+        if (lookahead) {
+            cache.f = ov_surface_value(s, w[0], w[1]);
+        } else {
+            ov_surface_grad(s, w[0], w[1], &cache.f, cache.g);
+            cache.has_grad = true;
+        }
         cache.w[0] = w[0];
         cache.w[1] = w[1];
         if (!ov_run_acceptable(w[0], w[1], cache.f)) {

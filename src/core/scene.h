@@ -30,7 +30,9 @@ void ov_scene_deinit(ov_scene *sc);
 bool ov_scene_recompute(ov_scene *sc);
 
 /* Replaces the surface (built-in name or formula): view, start and every
- * run's unset α go to the new surface's defaults, runs are recomputed.
+ * run's unset α go to the new surface's defaults, runs are recomputed;
+ * parameters the old and new surface share by name (kappa, theta) keep
+ * their current values.
  * On a parse error returns false, fills err and keeps the old surface. */
 bool ov_scene_set_surface(ov_scene *sc, const char *name_or_formula,
                           ov_expr_error *err);

@@ -4,6 +4,7 @@
  * formulas in x and y, whose view and start are chosen by sampling. */
 #include "surface.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +27,10 @@
  *   (1.5959022945498254, 1.0421976592980895)  L = 0.0028654  (global)
  *   (2.5142241897227393, 1.5466116094409981)  L = 0.60163
  *   (0.61214336035298478, 1.0351798289247645) L = 5.1781
- * and the saddles at c = -0.0157, 0.9547 and 2.0395 (L = 13.5, 6.74, 2.14). */
+ * and the saddles at c = -0.0157, 0.9547 and 2.0395 (L = 13.5, 6.74, 2.14).
+ * From the default start (0.2, 2.2) gd and adam settle in the poorest basin
+ * while momentum carries over a saddle into the middle one; started left of
+ * c = 0 the paths drift onto the plateau, right of c = 1 gd finds the best. */
 #define OV_GAUSSIAN_FORMULA                          \
     "(3*exp(-3*x^2) + y - 1)^2"                      \
     " + (3*exp(-3*(x - 1)^2) + y - 2.1)^2"           \
@@ -137,51 +141,105 @@ const ov_surface_def *ov_surface_find(const char *name)
     return NULL;
 }
 
-/* Picks a user formula's start by sampling the default view: the lowest
- * finite sample marks the likely minimum, and the start is the lowest finite
- * sample (with a finite gradient) about a third of the view away from it, so
- * the paths have somewhere to go. Falls back to the view's centre. */
+/* A sampled point of a user formula, for choosing its start. */
+typedef struct ov_sample {
+    double f, x, y;
+} ov_sample;
+
+static int ov_sample_cmp(const void *a, const void *b)
+{
+    double fa = ((const ov_sample *)a)->f, fb = ((const ov_sample *)b)->f;
+    return (fa > fb) - (fa < fb);
+}
+
+/* Picks a user formula's start by sampling the default view on a grid: the
+ * lowest finite sample marks the likely minimum, and the start is the
+ * median-valued sample (finite value and gradient) about a third of the
+ * view away from it: neither on a far wall nor in the same valley, so the
+ * paths have somewhere to go. Falls back to the view's centre. */
 static void ov_surface_pick_start(ov_surface *s)
 {
     enum { N = 41 };
+    ov_sample ring[N * N];
     const ov_rect v = s->view;
     const double want = (v.x1 - v.x0) / 3.0, slack = (v.x1 - v.x0) / 12.0;
-    double best_f = INFINITY, best_x = 0.0, best_y = 0.0;
+    ov_sample best = {INFINITY, 0.0, 0.0};
 
+    s->start.x = 0.5 * (v.x0 + v.x1);
+    s->start.y = 0.5 * (v.y0 + v.y1);
     for (int i = 0; i < N; i++) {
         for (int j = 0; j < N; j++) {
             double x = v.x0 + (v.x1 - v.x0) * i / (N - 1);
             double y = v.y0 + (v.y1 - v.y0) * j / (N - 1);
             double f = ov_surface_value(s, x, y);
-            if (isfinite(f) && f < best_f) {
-                best_f = f;
-                best_x = x;
-                best_y = y;
-            }
+            if (isfinite(f) && f < best.f)
+                best = (ov_sample){f, x, y};
         }
     }
-    s->start.x = 0.5 * (v.x0 + v.x1);
-    s->start.y = 0.5 * (v.y0 + v.y1);
-    if (!isfinite(best_f))
+    if (!isfinite(best.f))
         return;
 
-    double pick_f = INFINITY;
+    int n = 0;
     for (int i = 0; i < N; i++) {
         for (int j = 0; j < N; j++) {
             double x = v.x0 + (v.x1 - v.x0) * i / (N - 1);
             double y = v.y0 + (v.y1 - v.y0) * j / (N - 1);
-            double dist = hypot(x - best_x, y - best_y);
-            if (fabs(dist - want) > slack)
+            if (fabs(hypot(x - best.x, y - best.y) - want) > slack)
                 continue;
             double f, g[2];
             ov_surface_grad(s, x, y, &f, g);
-            if (isfinite(f) && isfinite(g[0]) && isfinite(g[1]) && f < pick_f) {
-                pick_f = f;
-                s->start.x = x;
-                s->start.y = y;
-            }
+            if (isfinite(f) && isfinite(g[0]) && isfinite(g[1]))
+                ring[n++] = (ov_sample){f, x, y};
         }
     }
+    if (n == 0)
+        return;
+    qsort(ring, (size_t)n, sizeof ring[0], ov_sample_cmp);
+    s->start.x = ring[n / 2].x;
+    s->start.y = ring[n / 2].y;
+}
+
+/* Rebuilds s->bound from the formula with every parameter name replaced by
+ * its value as a round-trip exact literal. The parser folds the constant
+ * subexpressions with the same operations, in the same order, as evaluation
+ * with named parameters would, so results are identical, only faster. On
+ * any trouble (a non-finite value, a formula too long) s->bound stays NULL
+ * and evaluation uses the parameters by name. */
+static void ov_surface_rebind(ov_surface *s)
+{
+    ov_expr_destroy(s->bound);
+    s->bound = NULL;
+    if (!s->def || s->nparams == 0)
+        return;
+    char text[4 * OV_EXPR_MAX_SOURCE];
+    size_t n = 0;
+    const char *src = s->def->formula;
+    while (*src) {
+        size_t len = 0;
+        if (isalpha((unsigned char)*src) || *src == '_')
+            while (isalnum((unsigned char)src[len]) || src[len] == '_')
+                len++;
+        int param = -1;
+        for (int i = 0; len && i < s->nparams; i++)
+            if (strlen(s->def->param_names[i]) == len &&
+                strncmp(src, s->def->param_names[i], len) == 0)
+                param = i;
+        int wrote;
+        if (param >= 0) {
+            if (!isfinite(s->params[param]))
+                return;
+            wrote = snprintf(text + n, sizeof text - n, "(%.17g)", s->params[param]);
+        } else {
+            if (!len)
+                len = 1;
+            wrote = snprintf(text + n, sizeof text - n, "%.*s", (int)len, src);
+        }
+        if (wrote < 0 || (size_t)wrote >= sizeof text - n)
+            return;
+        n += (size_t)wrote;
+        src += len;
+    }
+    s->bound = ov_expr_create(text, NULL, 0, NULL);
 }
 
 ov_surface *ov_surface_create(const char *name_or_formula, ov_expr_error *err)
@@ -215,6 +273,7 @@ ov_surface *ov_surface_create(const char *name_or_formula, ov_expr_error *err)
         s->start = def->start;
         s->nminima = def->nminima;
         memcpy(s->minima, def->minima, sizeof s->minima);
+        ov_surface_rebind(s);
         return s;
     }
     s->expr = ov_expr_create(name_or_formula, NULL, 0, err);
@@ -233,6 +292,7 @@ void ov_surface_destroy(ov_surface *s)
     if (!s)
         return;
     ov_expr_destroy(s->expr);
+    ov_expr_destroy(s->bound);
     free(s);
 }
 
@@ -253,6 +313,7 @@ bool ov_surface_set_param(ov_surface *s, const char *name, double value)
     if (i < 0)
         return false;
     s->params[i] = value;
+    ov_surface_rebind(s);
     return true;
 }
 
@@ -267,18 +328,26 @@ bool ov_surface_get_param(const ov_surface *s, const char *name, double *value)
 
 double ov_surface_value(const ov_surface *s, double x, double y)
 {
+    if (s->bound)
+        return ov_expr_value(s->bound, x, y, NULL);
     return ov_expr_value(s->expr, x, y, s->params);
 }
 
 void ov_surface_grad(const ov_surface *s, double x, double y, double *value, double grad[2])
 {
-    ov_expr_grad(s->expr, x, y, s->params, value, grad);
+    if (s->bound)
+        ov_expr_grad(s->bound, x, y, NULL, value, grad);
+    else
+        ov_expr_grad(s->expr, x, y, s->params, value, grad);
 }
 
 void ov_surface_hess(const ov_surface *s, double x, double y, double *value, double grad[2],
                      double hess[3])
 {
-    ov_expr_hess(s->expr, x, y, s->params, value, grad, hess);
+    if (s->bound)
+        ov_expr_hess(s->bound, x, y, NULL, value, grad, hess);
+    else
+        ov_expr_hess(s->expr, x, y, s->params, value, grad, hess);
 }
 
 double ov_surface_default_alpha(const ov_surface *s, ov_optim_kind kind)

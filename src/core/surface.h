@@ -37,7 +37,12 @@ const ov_surface_def *ov_surface_find(const char *name);
 typedef struct ov_surface {
     char name[64];                       /* built-in name, or "custom" */
     const ov_surface_def *def;           /* NULL for a user formula */
-    ov_expr *expr;
+    ov_expr *expr;                       /* the formula, parameters by name */
+    /* The same formula with the current parameter values written in as
+     * constants, which the parser folds (cos(theta*pi/180) becomes one
+     * number): what value/grad/hess evaluate. NULL when there are no
+     * parameters. Rebuilt by ov_surface_set_param. */
+    ov_expr *bound;
     int nparams;
     double params[OV_EXPR_MAX_PARAMS];   /* current parameter values */
     ov_rect view;                        /* default view */

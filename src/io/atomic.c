@@ -1,5 +1,7 @@
 /* Write-to-temporary-then-rename helper shared by the PNG, CSV and GIF
  * writers (see atomic.h). POSIX: mkstemp, fsync, rename. */
+/* realpath is an XSI function. */
+#define _XOPEN_SOURCE 700
 #include "atomic.h"
 
 #include <errno.h>
@@ -24,38 +26,76 @@ void ov_io_error(char *err, size_t cap, const char *path, const char *reason)
 
 static void release(ov_atomic_file *af)
 {
+    if (af->target != af->path)
+        free(af->target);
     free(af->path);
     free(af->tmp_path);
     af->f = NULL;
     af->path = NULL;
+    af->target = NULL;
     af->tmp_path = NULL;
+}
+
+/* Opens a target that is a device, pipe or socket for writing in place. */
+static bool open_direct(ov_atomic_file *af, char *err, size_t cap)
+{
+    af->f = fopen(af->path, "wb");
+    if (!af->f) {
+        ov_io_error(err, cap, af->path, strerror(errno));
+        release(af);
+        return false;
+    }
+    return true;
 }
 
 bool ov_atomic_open(ov_atomic_file *af, const char *path, char *err, size_t cap)
 {
     af->f = NULL;
     af->path = NULL;
+    af->target = NULL;
     af->tmp_path = NULL;
     if (!path || !*path) {
         ov_io_error(err, cap, "", "empty file name");
         return false;
     }
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        ov_io_error(err, cap, path, strerror(EISDIR));
-        return false;
-    }
     size_t len = strlen(path);
     af->path = malloc(len + 1);
-    af->tmp_path = malloc(len + sizeof OV_TMP_SUFFIX);
-    if (!af->path || !af->tmp_path) {
-        release(af);
+    if (!af->path) {
         ov_io_error(err, cap, path, strerror(ENOMEM));
         return false;
     }
     memcpy(af->path, path, len + 1);
-    memcpy(af->tmp_path, path, len);
-    memcpy(af->tmp_path + len, OV_TMP_SUFFIX, sizeof OV_TMP_SUFFIX);
+    af->target = af->path;
+
+    struct stat st, lst;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            ov_io_error(err, cap, path, strerror(EISDIR));
+            release(af);
+            return false;
+        }
+        if (!S_ISREG(st.st_mode))
+            return open_direct(af, err, cap);
+        if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+            char *real = realpath(path, NULL);
+            if (!real) {
+                ov_io_error(err, cap, path, strerror(errno));
+                release(af);
+                return false;
+            }
+            af->target = real;
+        }
+    }
+
+    size_t tlen = strlen(af->target);
+    af->tmp_path = malloc(tlen + sizeof OV_TMP_SUFFIX);
+    if (!af->tmp_path) {
+        ov_io_error(err, cap, path, strerror(ENOMEM));
+        release(af);
+        return false;
+    }
+    memcpy(af->tmp_path, af->target, tlen);
+    memcpy(af->tmp_path + tlen, OV_TMP_SUFFIX, sizeof OV_TMP_SUFFIX);
 
     int fd = mkstemp(af->tmp_path);
     if (fd < 0) {
@@ -64,7 +104,8 @@ bool ov_atomic_open(ov_atomic_file *af, const char *path, char *err, size_t cap)
         return false;
     }
     /* mkstemp creates the file 0600; give the export the usual
-     * 0666 & ~umask. A failure here only leaves the mode stricter. */
+     * 0666 & ~umask (umask can only be read by setting it). A failure here
+     * only leaves the mode stricter. */
     mode_t mask = umask(0);
     umask(mask);
     (void)fchmod(fd, 0666 & ~mask);
@@ -93,15 +134,16 @@ bool ov_atomic_commit(ov_atomic_file *af, char *err, size_t cap)
         e = EIO;
     if (!e && fflush(af->f) != 0)
         e = errno;
-    if (!e && fsync(fileno(af->f)) != 0)
+    if (!e && af->tmp_path && fsync(fileno(af->f)) != 0)
         e = errno;
     if (fclose(af->f) != 0 && !e)
         e = errno;
     af->f = NULL;
-    if (!e && rename(af->tmp_path, af->path) != 0)
+    if (!e && af->tmp_path && rename(af->tmp_path, af->target) != 0)
         e = errno;
     if (e) {
-        unlink(af->tmp_path);
+        if (af->tmp_path)
+            unlink(af->tmp_path);
         ov_io_error(err, cap, af->path, strerror(e));
         release(af);
         return false;

@@ -1,7 +1,11 @@
 /* Atomic file output: every export is written to a temporary file in the
  * target's directory, flushed to disk and renamed over the target, so a
  * failed or interrupted write never leaves a truncated file at the target
- * name. On any failure the temporary file is removed. */
+ * name. On any failure the temporary file is removed. A symbolic link as
+ * the target is followed (the link stays, the file it names is replaced);
+ * a target that exists and is not a regular file or directory (a pipe, a
+ * terminal, /dev/null, /dev/stdout on a pipe) is written directly, as
+ * there is no file to leave half-written. */
 #ifndef OV_ATOMIC_H
 #define OV_ATOMIC_H
 
@@ -11,8 +15,9 @@
 
 typedef struct ov_atomic_file {
     FILE *f;          /* write the contents here; NULL once committed/aborted */
-    char *path;       /* the target path (owned copy) */
-    char *tmp_path;   /* "<path>.tmp.XXXXXX" (owned) */
+    char *path;       /* the path as given, for messages (owned copy) */
+    char *target;     /* the file to replace: path, or where its link points */
+    char *tmp_path;   /* "<target>.tmp.XXXXXX" (owned); NULL when direct */
 } ov_atomic_file;
 
 /* Creates "<path>.tmp.XXXXXX" next to path and opens it for writing in af

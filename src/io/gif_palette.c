@@ -131,6 +131,35 @@ static bool is_key(const ov_gif_palette *p, const uint8_t *px)
     return false;
 }
 
+/* Sets lut[cell] to the entry nearest target and returns it. */
+static uint8_t fill_nearest(ov_gif_palette *p, unsigned cell, const int target[3])
+{
+    int best = 0;
+    long best_d = -1;
+    for (int i = 0; i < p->ncolors; i++) {
+        long d = 0;
+        for (int ch = 0; ch < 3; ch++) {
+            long diff = (long)p->rgb[i][ch] - target[ch];
+            d += diff * diff;
+        }
+        if (best_d < 0 || d < best_d) {
+            best = i;
+            best_d = d;
+        }
+    }
+    p->lut[cell] = (uint8_t)best;
+    p->lut_ready[cell] = 1;
+    return (uint8_t)best;
+}
+
+uint8_t ov_gif_palette_fill(ov_gif_palette *p, unsigned cell)
+{
+    int target[3];
+    for (int ch = 0; ch < 3; ch++)
+        target[ch] = (cell_channel(cell, ch) << 3) | 4;
+    return fill_nearest(p, cell, target);
+}
+
 bool ov_gif_palette_build(ov_gif_palette *p, const uint8_t *rgba, size_t npixels,
                           const uint8_t (*keep)[3], int nkeep)
 {
@@ -163,26 +192,14 @@ bool ov_gif_palette_build(ov_gif_palette *p, const uint8_t *rgba, size_t npixels
     if (p->ncolors == 0)
         p->ncolors = 1;   /* an empty frame and no keys: one black entry */
 
-    for (unsigned c = 0; c < OV_GIF_CELLS; c++) {
+    /* The cells of the reference frame map by their mean colour; others
+     * are filled on first use by their centre. */
+    for (int i = 0; i < h->ncells; i++) {
+        unsigned c = h->cells[i];
         int target[3];
         for (int ch = 0; ch < 3; ch++)
-            target[ch] = h->count[c]
-                             ? (int)((h->sum[c][ch] + h->count[c] / 2) / h->count[c])
-                             : (cell_channel(c, ch) << 3) | 4;
-        int best = 0;
-        long best_d = -1;
-        for (int i = 0; i < p->ncolors; i++) {
-            long d = 0;
-            for (int ch = 0; ch < 3; ch++) {
-                long diff = (long)p->rgb[i][ch] - target[ch];
-                d += diff * diff;
-            }
-            if (best_d < 0 || d < best_d) {
-                best = i;
-                best_d = d;
-            }
-        }
-        p->lut[c] = (uint8_t)best;
+            target[ch] = (int)((h->sum[c][ch] + h->count[c] / 2) / h->count[c]);
+        fill_nearest(p, c, target);
     }
     free(h);
     return true;

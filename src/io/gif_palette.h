@@ -17,6 +17,7 @@ typedef struct ov_gif_palette {
     int nkeep;                         /* entries [0, nkeep) are key colours */
     uint8_t rgb[256][3];
     uint8_t lut[OV_GIF_CELLS];         /* 5-bit cell -> nearest entry */
+    uint8_t lut_ready[OV_GIF_CELLS];   /* 1 once lut[cell] is computed */
     uint8_t key_cell[OV_GIF_CELLS];    /* 1 where a key colour lies in the cell */
 } ov_gif_palette;
 
@@ -32,9 +33,13 @@ static inline unsigned ov_gif_cell(const uint8_t *px)
            (unsigned)(px[2] >> 3);
 }
 
+/* Computes lut[cell]: the entry nearest the cell's centre. */
+uint8_t ov_gif_palette_fill(ov_gif_palette *p, unsigned cell);
+
 /* Palette index of one RGBA pixel: a key colour maps to its own entry,
- * anything else to the entry nearest its cell. */
-static inline uint8_t ov_gif_palette_map(const ov_gif_palette *p, const uint8_t *px)
+ * anything else to the entry nearest its cell (computed on first use, so
+ * only the cells that occur cost a search). */
+static inline uint8_t ov_gif_palette_map(ov_gif_palette *p, const uint8_t *px)
 {
     unsigned cell = ov_gif_cell(px);
     if (p->key_cell[cell]) {
@@ -44,7 +49,7 @@ static inline uint8_t ov_gif_palette_map(const ov_gif_palette *p, const uint8_t 
                 return (uint8_t)k;
         }
     }
-    return p->lut[cell];
+    return p->lut_ready[cell] ? p->lut[cell] : ov_gif_palette_fill(p, cell);
 }
 
 #endif

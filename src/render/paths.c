@@ -319,8 +319,27 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
         }
         return;
     }
+    /* The X goes on the last iterate, or where the path leaves the view. */
     float arm = 9.0f * st->s;
-    if (in_guard(pj, hx, hy)) {
+    bool inside = hx >= 0 && hx <= pj->w && hy >= 0 && hy <= pj->h;
+    if (!inside) {
+        double ex = pj->w * 0.5, ey = arm + 2.0;
+        for (int j = run->n - 2, walked = 0; j >= 0 && walked < 100000; j--, walked++) {
+            double ax, ay, bx, by;
+            project(pj, run->x[j], run->y[j], &ax, &ay);
+            if (ax < 0 || ax > pj->w || ay < 0 || ay > pj->h)
+                continue;
+            project(pj, run->x[j + 1], run->y[j + 1], &bx, &by);
+            if (clip(&ax, &ay, &bx, &by, 0, pj->w, 0, pj->h)) {
+                ex = bx;
+                ey = by;
+            }
+            break;
+        }
+        hx = fmax(arm + 2.0, fmin(ex, pj->w - arm - 2.0));
+        hy = fmax(arm + 2.0, fmin(ey, pj->h - arm - 2.0));
+    }
+    {
         float x = (float)hx, y = (float)hy;
         for (int layer = 0; layer < 2; layer++) {
             float r = layer ? 2.4f * st->s : 2.4f * st->s + st->casing;
@@ -331,7 +350,7 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
     }
     char label[64];
     snprintf(label, sizeof label, "diverged at step %d", run->diverged_step);
-    float size = 17.0f * st->s;
+    float size = 20.0f * st->s;
     const ov_text_entry *te = ov_text_get(tc, label, size);
     float tw = (float)te->w, th = (float)te->h, pad = 4.0f * st->s;
     float lx = (float)hx + arm + 6.0f * st->s, ly = (float)hy - th * 0.5f;
