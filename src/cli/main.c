@@ -34,6 +34,8 @@ int main(int argc, char **argv)
         return printed(ov_cli_print_surfaces(stdout));
     case OV_ACTION_LIST_OPTIMIZERS:
         return printed(ov_cli_print_optimizers(stdout));
+    case OV_ACTION_LIST_PRESETS:
+        return printed(ov_cli_print_presets(stdout));
     case OV_ACTION_EXPORT:
         return ov_app_export(&cfg);
     case OV_ACTION_BENCH:

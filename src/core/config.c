@@ -19,4 +19,7 @@ void ov_config_defaults(ov_config *cfg)
     cfg->height = OV_DEFAULT_HEIGHT;
     cfg->screenshot = NULL;
     cfg->export_csv = NULL;
+    cfg->ui_scale = 1.0f;
+    cfg->gif_frames = OV_DEFAULT_GIF_FRAMES;
+    cfg->gif_delay_cs = OV_DEFAULT_GIF_DELAY_CS;
 }

@@ -13,6 +13,8 @@
 #define OV_DEFAULT_WIDTH 1280
 #define OV_DEFAULT_HEIGHT 720
 #define OV_KAPPA_MAX 1e10
+#define OV_DEFAULT_GIF_FRAMES 120
+#define OV_DEFAULT_GIF_DELAY_CS 4
 
 /* One --optimizer SPEC. The has_ flags say which values were given; the
  * others come from the surface's and optimiser's defaults. */
@@ -29,7 +31,8 @@ typedef enum ov_action {
     OV_ACTION_LIST_OPTIMIZERS,
     OV_ACTION_HELP,
     OV_ACTION_VERSION,
-    OV_ACTION_BENCH
+    OV_ACTION_BENCH,
+    OV_ACTION_LIST_PRESETS
 } ov_action;
 
 typedef struct ov_config {
@@ -49,6 +52,16 @@ typedef struct ov_config {
     int width, height;
     const char *screenshot;                 /* NULL when not asked for */
     const char *export_csv;                 /* NULL when not asked for */
+    /* Classroom and slides (issue 4). */
+    char preset[64];                        /* --preset NAME, "" when none */
+    char caption[192];                      /* the preset's one-line caption */
+    const char *output_dir;                 /* --output-dir: where the window's
+                                               export keys write; NULL: "." */
+    float ui_scale;                         /* --ui-scale; 0 means 1 */
+    bool projector;                         /* --projector: high-contrast theme */
+    const char *gif;                        /* --gif FILE, NULL when not asked */
+    int gif_frames;                         /* --gif-frames N (default 120) */
+    int gif_delay_cs;                       /* --gif-delay CS, 1/100 s (default 4) */
 } ov_config;
 
 /* Sets every field to its default (quadratic, 200 steps, 1280x720, ...). */
