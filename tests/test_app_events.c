@@ -80,13 +80,13 @@ int main(void)
 
     /* α up: every run's α x1.25, the paths change. */
     double a0 = st.scene.runs[0].params.alpha;
-    ov_hud_draw_frame(r, &st, 1.0f);
+    ov_hud_draw_frame(r, &st);
     CHECK(ov_renderer_read_rgba(r, before));
     push_key(SDLK_UP, KMOD_NONE);
     pump(&in, &st);
     CHECK_NEAR(st.scene.runs[0].params.alpha, a0 * 1.25, 1e-12);
     st.message_age = 1e9;
-    ov_hud_draw_frame(r, &st, 1.0f);
+    ov_hud_draw_frame(r, &st);
     CHECK(ov_renderer_read_rgba(r, after));
     long d_alpha = frame_diff(before, after);
     CHECK_MSG(d_alpha > 200, "alpha up changed only %ld pixels", d_alpha);
@@ -104,7 +104,7 @@ int main(void)
     CHECK(ov_surface_get_param(st.scene.surface, "kappa", &k));
     CHECK_NEAR(k, 10.0 * sqrt(10.0), 1e-9);
     st.message_age = 1e9;
-    ov_hud_draw_frame(r, &st, 1.0f);
+    ov_hud_draw_frame(r, &st);
     CHECK(ov_renderer_read_rgba(r, after));
     long d_kappa = frame_diff(before, after);
     CHECK_MSG(d_kappa > W * H / 10, "kappa up changed only %ld pixels", d_kappa);
@@ -127,7 +127,7 @@ int main(void)
     }
     memcpy(before, after, (size_t)W * H * 4);
     st.message_age = 1e9;
-    ov_hud_draw_frame(r, &st, 1.0f);
+    ov_hud_draw_frame(r, &st);
     CHECK(ov_renderer_read_rgba(r, after));
     /* The start marker region (around the click) now shows a run colour. */
     long changed_near = 0;

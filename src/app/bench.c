@@ -47,13 +47,13 @@ static bool bench_size(ov_app_state *st, int w, int h, double *frame_ms, double 
     } else {
         double t[FRAMES];
         for (int i = 0; i < 5; i++) {   /* warm caches: text, shaders */
-            ov_hud_draw_frame(r, st, 1.0f);
+            ov_hud_draw_frame(r, st);
             ov_renderer_finish(r);
         }
         for (int i = 0; i < FRAMES; i++) {
             double t0 = now_ms();
             ov_controls_tick(st, 1.0 / 60.0);
-            ov_hud_draw_frame(r, st, 1.0f);
+            ov_hud_draw_frame(r, st);
             ov_renderer_finish(r);
             t[i] = now_ms() - t0;
         }
@@ -61,7 +61,7 @@ static bool bench_size(ov_app_state *st, int w, int h, double *frame_ms, double 
         for (int i = 0; i < FRAMES; i++) {
             double t0 = now_ms();
             ov_controls_scale_alpha(st, i % 2 ? 1 / 1.05 : 1.05);
-            ov_hud_draw_frame(r, st, 1.0f);
+            ov_hud_draw_frame(r, st);
             ov_renderer_finish(r);
             t[i] = now_ms() - t0;
         }

@@ -22,12 +22,45 @@ bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t 
     st->speed = OV_DEFAULT_SPEED;
     st->target = -1;
     st->message_age = 1e9;
+    snprintf(st->caption, sizeof st->caption, "%s", cfg->caption);
+    st->projector = cfg->projector;
+    st->ui_scale = cfg->ui_scale > 0 ? cfg->ui_scale : 1.0f;
+    st->output_dir = cfg->output_dir;
+    for (int i = 0; i < OV_MAX_RUNS; i++)
+        ov_run_init(&st->ghosts[i], NULL);
     return true;
 }
 
 void ov_controls_deinit(ov_app_state *st)
 {
     ov_scene_deinit(&st->scene);
+    for (int i = 0; i < OV_MAX_RUNS; i++)
+        ov_run_deinit(&st->ghosts[i]);
+}
+
+bool ov_controls_apply_config(ov_app_state *st, const ov_config *cfg)
+{
+    ov_scene next;
+    char err[256];
+    if (!ov_scene_init(&next, cfg, err, sizeof err)) {
+        ov_controls_say(st, "%s", err);
+        return false;
+    }
+    ov_scene_deinit(&st->scene);
+    st->scene = next;
+    st->view = st->home_view = st->scene.view;
+    st->anim_step = 0.0;
+    st->target = -1;
+    st->nghosts = 0;
+    st->sweep_on = false;
+    snprintf(st->caption, sizeof st->caption, "%s", cfg->caption);
+    return true;
+}
+
+float ov_controls_ui_scale(const ov_app_state *st)
+{
+    float s = st->ui_scale > 0 ? st->ui_scale : 1.0f;
+    return st->projector ? s * OV_PROJECTOR_SCALE : s;
 }
 
 void ov_controls_say(ov_app_state *st, const char *fmt, ...)
@@ -74,6 +107,19 @@ static const char *target_name(const ov_app_state *st)
     return ov_optim_info_of(st->scene.runs[st->target].params.kind)->name;
 }
 
+/* Before a parameter change: with ghost trails on, keep the current runs. */
+static void remember(ov_app_state *st)
+{
+    if (!st->ghosts_on)
+        return;
+    st->nghosts = 0;
+    for (int i = 0; i < st->scene.nruns; i++) {
+        if (!ov_run_copy(&st->ghosts[i], &st->scene.runs[i]))
+            return;
+        st->nghosts = i + 1;
+    }
+}
+
 /* Recomputes after a change; the animation keeps its step. */
 static void recompute(ov_app_state *st)
 {
@@ -84,6 +130,7 @@ static void recompute(ov_app_state *st)
 void ov_controls_scale_alpha(ov_app_state *st, double factor)
 {
     double shown = 0.0;
+    remember(st);
     for (int i = 0; i < st->scene.nruns; i++) {
         if (!targeted(st, i))
             continue;
@@ -118,6 +165,9 @@ void ov_controls_add_beta(ov_app_state *st, double delta)
         ov_controls_say(st, "\xce\xb2 does not apply to %s", target_name(st));
         return;
     }
+    /* The ghosts are the runs before this change: keep a copy of them from
+     * before the specs moved (the runs themselves have not been recomputed). */
+    remember(st);
     recompute(st);
     ov_controls_say(st, "\xce\xb2 = %.3f (%s)", shown, target_name(st));
 }
@@ -129,6 +179,7 @@ void ov_controls_scale_kappa(ov_app_state *st, double factor)
         ov_controls_say(st, "\xce\xba applies to the quadratic only");
         return;
     }
+    remember(st);
     k = clamp(k * factor, 1.0, OV_KAPPA_MAX);
     /* Snap near powers of ten so the HUD shows 100, not 99.99999. */
     double p = round(log10(k));
@@ -146,6 +197,7 @@ void ov_controls_add_theta(ov_app_state *st, double delta)
         ov_controls_say(st, "\xce\xb8 applies to the quadratic only");
         return;
     }
+    remember(st);
     t = fmod(t + delta, 360.0);
     if (t < 0)
         t += 360.0;
@@ -179,6 +231,8 @@ void ov_controls_cycle_surface(ov_app_state *st, int dir)
     }
     st->view = st->scene.view;
     st->home_view = st->view;
+    st->nghosts = 0;
+    st->caption[0] = '\0';
     ov_controls_say(st, "surface: %s", st->scene.surface->name);
 }
 
@@ -186,6 +240,7 @@ void ov_controls_set_start(ov_app_state *st, ov_vec2 start)
 {
     if (!isfinite(start.x) || !isfinite(start.y))
         return;
+    remember(st);
     st->scene.start = start;
     recompute(st);
     ov_controls_say(st, "start = (%.3g, %.3g)", start.x, start.y);
@@ -246,4 +301,52 @@ void ov_controls_home(ov_app_state *st)
 {
     st->view = st->home_view;
     ov_controls_say(st, "view reset");
+}
+
+void ov_controls_toggle_ghosts(ov_app_state *st)
+{
+    st->ghosts_on = !st->ghosts_on;
+    st->nghosts = 0;
+    ov_controls_say(st, st->ghosts_on ? "ghost trails on: the next change leaves its old path"
+                                      : "ghost trails off");
+}
+
+void ov_controls_toggle_sweep(ov_app_state *st)
+{
+    if (st->sweep_on) {
+        st->sweep_on = false;
+        if (!ov_scene_set_runs(&st->scene, st->sweep_saved, st->sweep_saved_n))
+            ov_controls_say(st, "out of memory while recomputing the runs");
+        st->target = st->sweep_saved_target;
+        st->nghosts = 0;
+        ov_controls_say(st, "sweep folded back");
+        return;
+    }
+    int src = st->target >= 0 ? st->target : 0;
+    ov_run_spec fan[OV_SWEEP_RUNS];
+    double alpha = st->scene.runs[src].params.alpha;
+    for (int k = 0; k < OV_SWEEP_RUNS; k++) {
+        fan[k] = st->scene.specs[src];
+        fan[k].has_alpha = true;
+        fan[k].alpha = clamp(alpha * pow(OV_SWEEP_RATIO, k - OV_SWEEP_RUNS / 2), OV_ALPHA_MIN,
+                             OV_ALPHA_MAX);
+    }
+    st->sweep_saved_n = st->scene.nruns;
+    st->sweep_saved_target = st->target;
+    memcpy(st->sweep_saved, st->scene.specs, sizeof st->sweep_saved);
+    st->sweep_on = true;
+    st->target = -1;
+    st->nghosts = 0;
+    if (!ov_scene_set_runs(&st->scene, fan, OV_SWEEP_RUNS))
+        ov_controls_say(st, "out of memory while recomputing the runs");
+    else
+        ov_controls_say(st, "sweep: %s with \xce\xb1 = %.3g \xe2\x80\xa6 %.3g",
+                        ov_optim_info_of(fan[0].kind)->name, fan[0].alpha,
+                        fan[OV_SWEEP_RUNS - 1].alpha);
+}
+
+void ov_controls_toggle_projector(ov_app_state *st)
+{
+    st->projector = !st->projector;
+    ov_controls_say(st, st->projector ? "projector mode" : "normal mode");
 }

@@ -28,7 +28,23 @@ typedef struct ov_app_state {
     bool quit;
     char message[192];      /* last change, shown briefly in the HUD */
     double message_age;     /* seconds since message was set */
+    char caption[192];      /* the preset's "what to notice", "" when none */
+    /* Ghost trails: the runs as they were before the last parameter change. */
+    bool ghosts_on;
+    int nghosts;
+    ov_run ghosts[OV_MAX_RUNS];
+    /* Learning-rate sweep: the runs it replaced, restored when folded back. */
+    bool sweep_on;
+    int sweep_saved_n, sweep_saved_target;
+    ov_run_spec sweep_saved[OV_MAX_RUNS];
+    bool projector;         /* high-contrast theme, larger text */
+    float ui_scale;         /* --ui-scale (1 = default) */
+    const char *output_dir; /* where export keys write; NULL: current directory */
 } ov_app_state;
+
+#define OV_SWEEP_RUNS 5
+#define OV_SWEEP_RATIO 2.0  /* neighbouring sweep runs differ by this factor in α */
+#define OV_PROJECTOR_SCALE 1.35f
 
 /* Builds the state from cfg (scene, view, clock). false + err on failure. */
 bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap);
@@ -65,6 +81,23 @@ void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor);
 /* Moves the view by a world-space offset. */
 void ov_controls_pan(ov_app_state *st, double dx, double dy);
 void ov_controls_home(ov_app_state *st);
+
+/* Replaces the scene by the one cfg describes (a preset on keys 1-9): view,
+ * start, runs and caption from cfg; projector, ui scale and output directory
+ * stay. On failure keeps the old scene and says why in the HUD. */
+bool ov_controls_apply_config(ov_app_state *st, const ov_config *cfg);
+
+/* Ghost trails on/off. When on, every later parameter change first keeps a
+ * copy of the current runs, drawn faded under the new ones. */
+void ov_controls_toggle_ghosts(ov_app_state *st);
+/* Fans the targeted run (run 0 when all are targeted) into OV_SWEEP_RUNS runs
+ * whose α are its α times OV_SWEEP_RATIO^k, k = -2..2; a second press folds
+ * them back into the runs there were before. */
+void ov_controls_toggle_sweep(ov_app_state *st);
+void ov_controls_toggle_projector(ov_app_state *st);
+/* The effective text/line scale: ui_scale, times OV_PROJECTOR_SCALE in
+ * projector mode. */
+float ov_controls_ui_scale(const ov_app_state *st);
 
 /* printf-style message shown in the HUD for a few seconds. */
 void ov_controls_say(ov_app_state *st, const char *fmt, ...)

@@ -1,31 +1,42 @@
-/* Headless exports: --export-csv and --screenshot. The screenshot renders the
- * scene with every run drawn complete into an FBO on a hidden window (SDL's
- * offscreen driver when there is no display) and writes it with libpng. */
+/* Exports: --export-csv, --screenshot and --gif from the CLI (headless: the
+ * scene is rendered into an FBO on a hidden window, SDL's offscreen driver
+ * when there is no display), and the same writers for the window's keys.
+ * Every file is written to a temporary name and renamed (src/io/atomic). */
 #include "app.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "controls.h"
 #include "export.h"
 #include "glwin.h"
 #include "hud.h"
 #include "io/csv.h"
+#include "io/gif_write.h"
 #include "io/png_write.h"
 #include "render/render.h"
 
-bool ov_export_png(ov_renderer *r, const ov_app_state *st, float ui_scale, const char *path,
-                   char *err, size_t cap)
+/* Pixel buffer for one frame of the renderer's size; NULL + err when out of memory. */
+static uint8_t *frame_buffer(ov_renderer *r, int *w, int *h, char *err, size_t cap)
+{
+    ov_renderer_size(r, w, h);
+    uint8_t *px = malloc((size_t)*w * (size_t)*h * 4);
+    if (!px)
+        snprintf(err, cap, "out of memory for a %dx%d image", *w, *h);
+    return px;
+}
+
+bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, char *err,
+                   size_t cap)
 {
     int w, h;
-    ov_renderer_size(r, &w, &h);
-    uint8_t *px = malloc((size_t)w * (size_t)h * 4);
-    if (!px) {
-        snprintf(err, cap, "out of memory for a %dx%d image", w, h);
+    uint8_t *px = frame_buffer(r, &w, &h, err, cap);
+    if (!px)
         return false;
-    }
-    ov_hud_draw_frame(r, st, ui_scale);
+    ov_hud_draw_frame(r, st);
     bool ok = ov_renderer_read_rgba(r, px);
     if (!ok)
         snprintf(err, cap, "cannot read the rendered frame back");
@@ -33,6 +44,69 @@ bool ov_export_png(ov_renderer *r, const ov_app_state *st, float ui_scale, const
         ok = ov_png_write(path, px, w, h, err, cap);
     free(px);
     return ok;
+}
+
+bool ov_export_gif(ov_renderer *r, ov_app_state *st, const char *path, int frames,
+                   int delay_cs, char *err, size_t cap)
+{
+    int w, h;
+    if (frames < 2)
+        frames = 2;
+    uint8_t *px = frame_buffer(r, &w, &h, err, cap);
+    if (!px)
+        return false;
+    /* The run colours get exact palette entries so paths stay true. */
+    uint8_t keep[OV_MAX_RUNS][3];
+    int nkeep = st->scene.nruns;
+    for (int i = 0; i < nkeep; i++) {
+        ov_rgba c = ov_run_color(i);
+        keep[i][0] = (uint8_t)(c.r * 255.0f + 0.5f);
+        keep[i][1] = (uint8_t)(c.g * 255.0f + 0.5f);
+        keep[i][2] = (uint8_t)(c.b * 255.0f + 0.5f);
+    }
+    ov_gif *g = ov_gif_create(path, w, h, delay_cs, (const uint8_t(*)[3])keep, nkeep, err, cap);
+    bool ok = g != NULL;
+    double saved = st->anim_step, saved_age = st->message_age;
+    double last = ov_controls_last_step(st);
+    st->message_age = 1e9;   /* transient HUD messages stay out of the animation */
+    for (int f = 0; ok && f < frames; f++) {
+        st->anim_step = last * f / (frames - 1);
+        ov_hud_draw_frame(r, st);
+        ok = ov_renderer_read_rgba(r, px);
+        if (!ok)
+            snprintf(err, cap, "cannot read the rendered frame back");
+        else
+            ok = ov_gif_add_frame(g, px, err, cap);
+    }
+    if (ok)
+        ok = ov_gif_finish(g, err, cap);
+    else
+        ov_gif_destroy(g);
+    st->anim_step = saved;
+    st->message_age = saved_age;
+    free(px);
+    return ok;
+}
+
+bool ov_export_timestamped_path(const char *dir, const char *ext, char *buf, size_t cap)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    char stamp[32];
+    if (!localtime_r(&now, &tm) || strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0)
+        snprintf(stamp, sizeof stamp, "%lld", (long long)now);
+    if (!dir || !*dir)
+        dir = ".";
+    for (int n = 1; n < 1000; n++) {
+        int len = n == 1 ? snprintf(buf, cap, "%s/optiviz-%s.%s", dir, stamp, ext)
+                         : snprintf(buf, cap, "%s/optiviz-%s-%d.%s", dir, stamp, n, ext);
+        if (len < 0 || (size_t)len >= cap)
+            return false;
+        struct stat sb;
+        if (stat(buf, &sb) != 0)
+            return true;
+    }
+    return false;
 }
 
 bool ov_export_offscreen_begin(ov_glwin *win, ov_renderer **r, const ov_app_state *st,
@@ -52,20 +126,22 @@ bool ov_export_offscreen_begin(ov_glwin *win, ov_renderer **r, const ov_app_stat
     return ov_renderer_set_surface(*r, st->scene.surface, err, cap);
 }
 
-static int screenshot(ov_app_state *st, const ov_config *cfg)
+/* --screenshot and --gif: one offscreen renderer for both. */
+static int render_exports(ov_app_state *st, const ov_config *cfg)
 {
     char err[1024];
     ov_glwin win;
     ov_renderer *r = NULL;
-    int status = 0;
-    if (!ov_export_offscreen_begin(&win, &r, st, cfg->width, cfg->height, err, sizeof err) ||
-        !ov_export_png(r, st, 1.0f, cfg->screenshot, err, sizeof err)) {
+    bool ok = ov_export_offscreen_begin(&win, &r, st, cfg->width, cfg->height, err, sizeof err);
+    if (ok && cfg->screenshot)
+        ok = ov_export_png(r, st, cfg->screenshot, err, sizeof err);
+    if (ok && cfg->gif)
+        ok = ov_export_gif(r, st, cfg->gif, cfg->gif_frames, cfg->gif_delay_cs, err, sizeof err);
+    if (!ok)
         fprintf(stderr, "optiviz: %s\n", err);
-        status = 1;
-    }
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);
-    return status;
+    return ok ? 0 : 1;
 }
 
 int ov_app_export(const ov_config *cfg)
@@ -76,7 +152,7 @@ int ov_app_export(const ov_config *cfg)
         fprintf(stderr, "optiviz: %s\n", err);
         return 1;
     }
-    /* Exports show every run complete. */
+    /* A screenshot shows every run complete. */
     st.anim_step = ov_controls_last_step(&st);
     ov_csv_report_divergence(stderr, &st.scene);
     int status = 0;
@@ -84,8 +160,8 @@ int ov_app_export(const ov_config *cfg)
         fprintf(stderr, "optiviz: %s\n", err);
         status = 1;
     }
-    if (status == 0 && cfg->screenshot)
-        status = screenshot(&st, cfg);
+    if (status == 0 && (cfg->screenshot || cfg->gif))
+        status = render_exports(&st, cfg);
     ov_controls_deinit(&st);
     return status;
 }

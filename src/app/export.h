@@ -1,5 +1,6 @@
-/* Shared pieces of the headless paths (screenshot, benchmark, tests): a
- * hidden GL window with a renderer for one scene, and frame -> PNG. */
+/* Exports shared by the CLI (headless) and the window's keys: a hidden GL
+ * window with a renderer for one scene, frame -> PNG, the animation -> GIF,
+ * and timestamped file names for the export keys. */
 #ifndef OV_EXPORT_H
 #define OV_EXPORT_H
 
@@ -15,7 +16,18 @@ bool ov_export_offscreen_begin(ov_glwin *win, ov_renderer **r, const ov_app_stat
                                int width, int height, char *err, size_t cap);
 
 /* Draws st (HUD included) and writes it as a PNG at path, atomically. */
-bool ov_export_png(ov_renderer *r, const ov_app_state *st, float ui_scale, const char *path,
-                   char *err, size_t cap);
+bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, char *err,
+                   size_t cap);
+
+/* Writes the animation from step 0 to the last step as an animated GIF of
+ * `frames` frames (>= 2), `delay_cs` hundredths of a second apart, at the
+ * renderer's size; the runs' colours are kept exact in the palette.
+ * st->anim_step is restored afterwards. */
+bool ov_export_gif(ov_renderer *r, ov_app_state *st, const char *path, int frames,
+                   int delay_cs, char *err, size_t cap);
+
+/* "DIR/optiviz-YYYYmmdd-HHMMSS.EXT" (DIR "." when NULL), with "-2", "-3"...
+ * appended when that name exists. false when it would not fit in cap. */
+bool ov_export_timestamped_path(const char *dir, const char *ext, char *buf, size_t cap);
 
 #endif

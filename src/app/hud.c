@@ -6,9 +6,22 @@
 #include <stdio.h>
 #include <string.h>
 
-static const ov_rgba PANEL = {0.04f, 0.05f, 0.08f, 0.72f};
-static const ov_rgba TEXT = {0.96f, 0.96f, 0.96f, 1.0f};
-static const ov_rgba DIM = {0.78f, 0.80f, 0.84f, 1.0f};
+/* Panel and text colours; projector mode makes panels opaque and text white. */
+typedef struct hud_theme {
+    ov_rgba panel, text, dim;
+} hud_theme;
+
+static const hud_theme NORMAL = {{0.04f, 0.05f, 0.08f, 0.72f},
+                                 {0.96f, 0.96f, 0.96f, 1.0f},
+                                 {0.78f, 0.80f, 0.84f, 1.0f}};
+static const hud_theme PROJECTOR = {{0.0f, 0.0f, 0.0f, 0.92f},
+                                    {1.0f, 1.0f, 1.0f, 1.0f},
+                                    {0.95f, 0.95f, 0.95f, 1.0f}};
+
+static const hud_theme *theme_of(const ov_app_state *st)
+{
+    return st->projector ? &PROJECTOR : &NORMAL;
+}
 
 float ov_hud_text_px(int height, float ui_scale)
 {
@@ -63,6 +76,7 @@ static void run_line(const ov_app_state *st, int i, char *buf, size_t cap)
 
 static void draw_info_panel(ov_renderer *r, const ov_app_state *st, float px)
 {
+    const hud_theme *th = theme_of(st);
     const ov_surface *s = st->scene.surface;
     char title[256], params[96], lines[OV_MAX_RUNS][192];
     float pad = px * 0.6f, big = px * 1.25f, small = px * 0.8f;
@@ -86,12 +100,12 @@ static void draw_info_panel(ov_renderer *r, const ov_app_state *st, float px)
     }
     float line = px * 1.35f;
     float height = pad * 2 + big * 1.3f + small * 1.4f + line * (float)st->scene.nruns;
-    ov_renderer_rect(r, pad, pad, maxw + pad * 2, height, PANEL);
+    ov_renderer_rect(r, pad, pad, maxw + pad * 2, height, th->panel);
 
     float x = pad * 2, y = pad * 2;
-    ov_renderer_text(r, x, y, big, TEXT, OV_ALIGN_LEFT, title);
+    ov_renderer_text(r, x, y, big, th->text, OV_ALIGN_LEFT, title);
     y += big * 1.3f;
-    ov_renderer_text(r, x, y, small, DIM, OV_ALIGN_LEFT, subline);
+    ov_renderer_text(r, x, y, small, th->dim, OV_ALIGN_LEFT, subline);
     y += small * 1.4f;
     for (int i = 0; i < st->scene.nruns; i++) {
         ov_rgba c = ov_run_color(i);
@@ -100,7 +114,7 @@ static void draw_info_panel(ov_renderer *r, const ov_app_state *st, float px)
         /* Colour swatch doubles as the legend entry for this run. */
         ov_renderer_rect(r, x, y + (px - sw) * 0.6f, sw, sw, c);
         if (st->target == i)
-            ov_renderer_text(r, x - px * 0.9f, y, px, TEXT, OV_ALIGN_LEFT, "\xe2\x96\xb6");
+            ov_renderer_text(r, x - px * 0.9f, y, px, th->text, OV_ALIGN_LEFT, "\xe2\x96\xb6");
         ov_rgba tc = c;
         if (!on)
             tc.a = 0.55f;
@@ -111,6 +125,7 @@ static void draw_info_panel(ov_renderer *r, const ov_app_state *st, float px)
 
 static void draw_status(ov_renderer *r, const ov_app_state *st, int W, int H, float px)
 {
+    const hud_theme *th = theme_of(st);
     char buf[256];
     float small = px * 0.8f, pad = px * 0.6f, w, h;
     snprintf(buf, sizeof buf, "step %.0f / %d   %s%.3g steps/s   keys: %s   H: help",
@@ -119,20 +134,20 @@ static void draw_status(ov_renderer *r, const ov_app_state *st, int W, int H, fl
              st->target < 0 ? "all runs"
                             : ov_optim_info_of(st->scene.runs[st->target].params.kind)->name);
     ov_renderer_text_size(r, small, buf, &w, &h);
-    ov_renderer_rect(r, pad, (float)H - pad - h - pad, w + 2 * pad, h + pad, PANEL);
-    ov_renderer_text(r, pad * 2, (float)H - pad - h - pad * 0.5f, small, DIM, OV_ALIGN_LEFT, buf);
+    ov_renderer_rect(r, pad, (float)H - pad - h - pad, w + 2 * pad, h + pad, th->panel);
+    ov_renderer_text(r, pad * 2, (float)H - pad - h - pad * 0.5f, small, th->dim, OV_ALIGN_LEFT, buf);
 
     const char *legend = "\xe2\x98\x85 minimum   \xe2\x97\x8f iterate   \xe2\x9c\x95 diverged";
     ov_renderer_text_size(r, small, legend, &w, &h);
     ov_renderer_rect(r, (float)W - w - pad * 3, (float)H - pad - h - pad, w + 2 * pad, h + pad,
-                     PANEL);
-    ov_renderer_text(r, (float)W - pad * 2, (float)H - pad - h - pad * 0.5f, small, DIM,
+                     th->panel);
+    ov_renderer_text(r, (float)W - pad * 2, (float)H - pad - h - pad * 0.5f, small, th->dim,
                      OV_ALIGN_RIGHT, legend);
 
     if (st->message[0] && st->message_age < 3.0) {
         float a = st->message_age < 2.0 ? 1.0f : (float)(3.0 - st->message_age);
         ov_renderer_text_size(r, px, st->message, &w, &h);
-        ov_rgba bg = PANEL, fg = TEXT;
+        ov_rgba bg = th->panel, fg = th->text;
         bg.a *= a;
         fg.a = a;
         ov_renderer_rect(r, (float)W - w - pad * 3, pad, w + 2 * pad, h + pad, bg);
@@ -154,12 +169,17 @@ static const char *const HELP[][2] = {
     {"Click", "start all runs here"},
     {"Wheel / drag", "zoom about the cursor / pan"},
     {"Home", "reset the view"},
+    {"1 \xe2\x80\xa6 9", "lecture presets"},
+    {"T", "ghost trails: keep the path from before a change"},
+    {"W", "learning-rate sweep: five runs, \xce\xb1 \xc3\x97 \xc2\xbc \xe2\x80\xa6 4"},
+    {"P / G / X", "save PNG / animated GIF / CSV"},
+    {"M", "projector mode (high contrast)"},
     {"F", "fullscreen"},
     {"H or F1", "this help"},
     {"Esc or Q", "quit"},
 };
 
-static void draw_help(ov_renderer *r, int W, int H, float px)
+static void draw_help(ov_renderer *r, const hud_theme *th, int W, int H, float px)
 {
     int n = (int)(sizeof HELP / sizeof HELP[0]);
     float line = px * 1.45f, keyw = 0, actw = 0, w, h;
@@ -171,20 +191,34 @@ static void draw_help(ov_renderer *r, int W, int H, float px)
     }
     float pw = keyw + actw + px * 4, ph = line * (float)(n + 2);
     float x0 = ((float)W - pw) / 2, y0 = ((float)H - ph) / 2;
-    ov_rgba bg = PANEL;
+    ov_rgba bg = th->panel;
     bg.a = 0.88f;
     ov_renderer_rect(r, x0, y0, pw, ph, bg);
-    ov_renderer_text(r, (float)W / 2, y0 + px * 0.5f, px * 1.2f, TEXT, OV_ALIGN_CENTER,
+    ov_renderer_text(r, (float)W / 2, y0 + px * 0.5f, px * 1.2f, th->text, OV_ALIGN_CENTER,
                      "optiviz controls");
     for (int i = 0; i < n; i++) {
         float y = y0 + line * (float)(i + 1.5f);
-        ov_renderer_text(r, x0 + px * 1.5f + keyw, y, px, TEXT, OV_ALIGN_RIGHT, HELP[i][0]);
-        ov_renderer_text(r, x0 + px * 2.5f + keyw, y, px, DIM, OV_ALIGN_LEFT, HELP[i][1]);
+        ov_renderer_text(r, x0 + px * 1.5f + keyw, y, px, th->text, OV_ALIGN_RIGHT, HELP[i][0]);
+        ov_renderer_text(r, x0 + px * 2.5f + keyw, y, px, th->dim, OV_ALIGN_LEFT, HELP[i][1]);
     }
 }
 
-void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, float ui_scale)
+/* The preset's caption, centred above the status line. */
+static void draw_caption(ov_renderer *r, const ov_app_state *st, int W, int H, float px)
 {
+    if (!st->caption[0])
+        return;
+    const hud_theme *th = theme_of(st);
+    float size = px * 1.1f, pad = px * 0.6f, w, h;
+    ov_renderer_text_size(r, size, st->caption, &w, &h);
+    float y = (float)H - px * 2.6f - h - pad;
+    ov_renderer_rect(r, ((float)W - w) / 2 - pad, y - pad * 0.5f, w + 2 * pad, h + pad, th->panel);
+    ov_renderer_text(r, (float)W / 2, y, size, th->text, OV_ALIGN_CENTER, st->caption);
+}
+
+void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
+{
+    float ui_scale = ov_controls_ui_scale(st);
     int W, H;
     ov_renderer_size(r, &W, &H);
     ov_frame_desc desc;
@@ -193,12 +227,16 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, float ui_scale)
     desc.view = ov_hud_view(st, W, H);
     desc.anim_step = st->anim_step;
     desc.target_run = st->target;
-    desc.ui_scale = (ui_scale > 0 ? ui_scale : 1.0f) * (float)H / 720.0f;
+    desc.ui_scale = ui_scale * (float)H / 720.0f;
+    desc.ghosts = st->ghosts_on ? st->ghosts : NULL;
+    desc.nghosts = st->ghosts_on ? st->nghosts : 0;
+    desc.high_contrast = st->projector;
     ov_renderer_begin(r, &desc);
     float px = ov_hud_text_px(H, ui_scale);
     draw_info_panel(r, st, px);
     draw_status(r, st, W, H, px);
+    draw_caption(r, st, W, H, px);
     if (st->show_help)
-        draw_help(r, W, H, px);
+        draw_help(r, theme_of(st), W, H, px);
     ov_renderer_end(r);
 }

@@ -8,8 +8,8 @@
 #include "render/render.h"
 
 /* Draws one whole frame of st (picture and HUD) into the renderer's FBO.
- * ui_scale multiplies text and line sizes (1 = sized for the frame height). */
-void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, float ui_scale);
+ * Text and line sizes follow the frame height times st's ui scale. */
+void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st);
 
 /* The world rectangle a frame of this size shows for st (aspect-fitted). */
 ov_rect ov_hud_view(const ov_app_state *st, int width, int height);

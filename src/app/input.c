@@ -83,7 +83,32 @@ static void handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *
     case SDLK_q:
         st->quit = true;
         break;
+    case SDLK_p:
+        in->want_png = !k->repeat;
+        break;
+    case SDLK_g:
+        in->want_gif = !k->repeat;
+        break;
+    case SDLK_x:
+        in->want_csv = !k->repeat;
+        break;
+    case SDLK_t:
+        if (!k->repeat)
+            ov_controls_toggle_ghosts(st);
+        break;
+    case SDLK_w:
+        if (!k->repeat)
+            ov_controls_toggle_sweep(st);
+        break;
+    case SDLK_m:
+        if (!k->repeat)
+            ov_controls_toggle_projector(st);
+        break;
     default:
+        if (k->keysym.sym >= SDLK_1 && k->keysym.sym <= SDLK_9 && !k->repeat)
+            in->want_preset = (int)(k->keysym.sym - SDLK_0);
+        else if (k->keysym.sym >= SDLK_KP_1 && k->keysym.sym <= SDLK_KP_9 && !k->repeat)
+            in->want_preset = (int)(k->keysym.sym - SDLK_KP_1) + 1;
         break;
     }
 }

@@ -13,7 +13,13 @@ typedef struct ov_input {
     bool moved;             /* it moved further than a click allows */
     int down_x, down_y;     /* where it went down, window points */
     int last_x, last_y;
-    bool toggle_fullscreen; /* set by F; the window loop clears it */
+    /* Requests the window loop carries out and clears (they need the
+     * renderer or files): */
+    bool toggle_fullscreen; /* F */
+    bool want_png;          /* P: screenshot of the current frame */
+    bool want_gif;          /* G: animated GIF of the scene */
+    bool want_csv;          /* X: the runs as CSV */
+    int want_preset;        /* 1-9: that lecture preset; 0: none */
 } ov_input;
 
 /* Applies one event to st. win_w, win_h: the window size in points (mouse

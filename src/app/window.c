@@ -4,7 +4,10 @@
 
 #include <stdio.h>
 
+#include "io/csv.h"
+
 #include "controls.h"
+#include "export.h"
 #include "glwin.h"
 #include "hud.h"
 #include "input.h"
@@ -45,6 +48,55 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
     if (!a->renderer)
         return false;
     return ov_renderer_set_surface(a->renderer, a->st.scene.surface, err, cap);
+}
+
+#define GIF_MAX_WIDTH 960
+
+/* P: the current frame, HUD included, as a timestamped PNG. */
+static void save_png(window_app *a)
+{
+    char path[1024], err[1024];
+    if (!ov_export_timestamped_path(a->st.output_dir, "png", path, sizeof path))
+        ov_controls_say(&a->st, "screenshot failed: output directory name too long");
+    else if (!ov_export_png(a->renderer, &a->st, path, err, sizeof err))
+        ov_controls_say(&a->st, "screenshot failed: %s", err);
+    else
+        ov_controls_say(&a->st, "saved %s", path);
+}
+
+/* G: the animation as a GIF, at most GIF_MAX_WIDTH wide, then back to the
+ * window's size. */
+static void save_gif(window_app *a, const ov_config *cfg, int dw, int dh)
+{
+    char path[1024], err[1024];
+    int gw = dw > GIF_MAX_WIDTH ? GIF_MAX_WIDTH : dw;
+    int gh = (int)((double)dh * gw / dw + 0.5);
+    bool ok = ov_export_timestamped_path(a->st.output_dir, "gif", path, sizeof path);
+    if (!ok)
+        snprintf(err, sizeof err, "output directory name too long");
+    else
+        ok = ov_renderer_resize(a->renderer, gw, gh, err, sizeof err) &&
+             ov_export_gif(a->renderer, &a->st, path, cfg->gif_frames, cfg->gif_delay_cs, err,
+                           sizeof err);
+    char back[256];
+    if (!ov_renderer_resize(a->renderer, dw, dh, back, sizeof back))
+        fprintf(stderr, "optiviz: %s\n", back);
+    if (ok)
+        ov_controls_say(&a->st, "saved %s (%d frames)", path, cfg->gif_frames);
+    else
+        ov_controls_say(&a->st, "GIF failed: %s", err);
+}
+
+/* X: the runs as CSV in the contract format. */
+static void save_csv(window_app *a)
+{
+    char path[1024], err[1024];
+    if (!ov_export_timestamped_path(a->st.output_dir, "csv", path, sizeof path))
+        ov_controls_say(&a->st, "CSV failed: output directory name too long");
+    else if (!ov_csv_write(path, &a->st.scene, err, sizeof err))
+        ov_controls_say(&a->st, "CSV failed: %s", err);
+    else
+        ov_controls_say(&a->st, "saved %s", path);
 }
 
 int ov_app_run_window(const ov_config *cfg)
@@ -90,13 +142,25 @@ int ov_app_run_window_frames(const ov_config *cfg, long max_frames)
             status = 1;
             break;
         }
+        if (in.want_png) {
+            in.want_png = false;
+            save_png(&a);
+        }
+        if (in.want_gif) {
+            in.want_gif = false;
+            save_gif(&a, cfg, dw, dh);
+        }
+        if (in.want_csv) {
+            in.want_csv = false;
+            save_csv(&a);
+        }
         Uint64 now = SDL_GetPerformanceCounter();
         double dt = (double)(now - prev) / (double)freq;
         prev = now;
         if (dt > 0.25)
             dt = 0.25;   /* after a stall, don't jump the animation */
         ov_controls_tick(&a.st, dt);
-        ov_hud_draw_frame(a.renderer, &a.st, 1.0f);
+        ov_hud_draw_frame(a.renderer, &a.st);
         ov_renderer_present(a.renderer, dw, dh);
         SDL_GL_SwapWindow(a.win.window);
     }

@@ -13,7 +13,11 @@ typedef struct ov_parse {
     ov_config *cfg;
     char *err;
     size_t cap;
-    bool help, version, list_surfaces, list_optimizers, bench;
+    bool help, version, list_surfaces, list_optimizers, list_presets, bench;
+    /* With --preset: the preset's runs are replaced by the first run the
+     * command line adds (not appended to), and a command-line --alpha or
+     * --beta also overrides the values the preset's runs give themselves. */
+    bool preset_runs, cmd_runs, cmd_alpha, cmd_beta;
 } ov_parse;
 
 typedef int (*ov_handler)(ov_parse *p, const char *opt, const char *value);
@@ -25,39 +29,13 @@ typedef struct ov_option {
     ov_handler handle;
 } ov_option;
 
-static const char *status_text(ov_num_status st)
-{
-    switch (st) {
-    case OV_NUM_OK:
-        break;
-    case OV_NUM_EMPTY:
-        return "is empty";
-    case OV_NUM_NOT_NUMBER:
-        return "is not a number";
-    case OV_NUM_NOT_FINITE:
-        return "is not a finite number";
-    case OV_NUM_OVERFLOW:
-        return "is out of range";
-    }
-    return "is out of range";
-}
-
 /* A number in [lo, hi] (lo_open / hi_open exclude the end). */
 static int number_option(ov_parse *p, const char *opt, const char *value,
                          const char *accepts, double lo, bool lo_open, double hi,
                          bool hi_open, double *out)
 {
-    char echo[96];
-    double v = 0.0;
-    ov_num_status st = ov_args_number(value, strlen(value), &v);
-    if (st == OV_NUM_OK && ((lo_open ? v <= lo : v < lo) || (hi_open ? v >= hi : v > hi)))
-        st = OV_NUM_OVERFLOW;
-    if (st != OV_NUM_OK)
-        return ov_args_fail(p->err, p->cap, "%s: '%s' %s; expected %s", opt,
-                            ov_args_echo(value, strlen(value), echo, sizeof echo),
-                            status_text(st), accepts);
-    *out = v;
-    return 0;
+    return ov_args_number_in(opt, value, accepts, lo, lo_open, hi, hi_open, out, p->err,
+                             p->cap);
 }
 
 static int opt_kappa(ov_parse *p, const char *opt, const char *value)
@@ -105,7 +83,7 @@ static int opt_steps(ov_parse *p, const char *opt, const char *value)
     if (st != OV_NUM_OK)
         return ov_args_fail(p->err, p->cap, "%s: '%s' %s; expected an integer from 1 to %d",
                             opt, ov_args_echo(value, strlen(value), echo, sizeof echo),
-                            st == OV_NUM_NOT_NUMBER ? "is not an integer" : status_text(st),
+                            st == OV_NUM_NOT_NUMBER ? "is not an integer" : ov_args_status_text(st),
                             OV_RUN_MAX_STEPS);
     p->cfg->steps = (int)v;
     return 0;
@@ -132,7 +110,7 @@ static int number_list(ov_parse *p, const char *opt, const char *value, int n,
         if (st != OV_NUM_OK)
             return ov_args_fail(p->err, p->cap, "%s: '%s' in '%s' %s; expected %s", opt,
                                 ov_args_echo(s, len, part_echo, sizeof part_echo), echo,
-                                status_text(st), accepts);
+                                ov_args_status_text(st), accepts);
         s = e ? e + 1 : s + len;
     }
     return 0;

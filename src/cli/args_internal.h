@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/config.h"
+
 #define OV_ARGS_ECHO_MAX 64   /* longest echo of a user's value in a message */
 
 /* Why a number was rejected. */
@@ -40,6 +42,33 @@ const char *ov_args_closest(const char *text, size_t len,
 /* Validates a --surface value: a built-in name, or a formula that
  * ov_surface_create accepts. Returns 0, or 2 with the message in err. */
 int ov_args_check_surface(const char *option, const char *value, char *err, size_t cap);
+
+/* A number in [lo, hi] (lo_open / hi_open exclude that end) for option
+ * opt; accepts says what is accepted, for the message. Returns 0 with the
+ * value in *out, or 2 with the message in err. */
+int ov_args_number_in(const char *opt, const char *value, const char *accepts, double lo,
+                      bool lo_open, double hi, bool hi_open, double *out, char *err,
+                      size_t cap);
+
+/* A decimal integer from lo to hi (lo >= 0), as ov_args_number_in. */
+int ov_args_int_in(const char *opt, const char *value, long lo, long hi, long *out,
+                   char *err, size_t cap);
+
+/* The message word for a rejected number ("is not a number", ...). */
+const char *ov_args_status_text(ov_num_status st);
+
+/* Runs the handler of the value-taking option called name ("--kappa") on
+ * value, into cfg, exactly as the command line would (--optimizer appends a
+ * run). Returns 0, or 2 with the handler's message in err; a name that is
+ * not a value-taking option is reported as unknown. */
+int ov_args_apply_option(ov_config *cfg, const char *name, const char *value, char *err,
+                         size_t cap);
+
+/* --preset NAME|N: loads the program's presets, finds the one asked for and
+ * applies it to cfg (ov_preset_apply). Returns 0, or 2 with a one-line
+ * message: unknown name (with a suggestion and the list), a preset that was
+ * skipped as invalid (with its first problem), no presets file. */
+int ov_args_use_preset(ov_config *cfg, const char *value, char *err, size_t cap);
 
 /* snprintf into err that never fails the caller; returns 2 (usage error). */
 int ov_args_fail(char *err, size_t cap, const char *fmt, ...)

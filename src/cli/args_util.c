@@ -213,3 +213,62 @@ int ov_args_fail(char *err, size_t cap, const char *fmt, ...)
     }
     return 2;
 }
+
+const char *ov_args_status_text(ov_num_status st)
+{
+    switch (st) {
+    case OV_NUM_OK:
+        break;
+    case OV_NUM_EMPTY:
+        return "is empty";
+    case OV_NUM_NOT_NUMBER:
+        return "is not a number";
+    case OV_NUM_NOT_FINITE:
+        return "is not a finite number";
+    case OV_NUM_OVERFLOW:
+        return "is out of range";
+    }
+    return "is out of range";
+}
+
+int ov_args_number_in(const char *opt, const char *value, const char *accepts, double lo,
+                      bool lo_open, double hi, bool hi_open, double *out, char *err,
+                      size_t cap)
+{
+    char echo[96];
+    double v = 0.0;
+    ov_num_status st = ov_args_number(value, strlen(value), &v);
+    if (st == OV_NUM_OK && ((lo_open ? v <= lo : v < lo) || (hi_open ? v >= hi : v > hi)))
+        st = OV_NUM_OVERFLOW;
+    if (st != OV_NUM_OK)
+        return ov_args_fail(err, cap, "%s: '%s' %s; expected %s", opt,
+                            ov_args_echo(value, strlen(value), echo, sizeof echo),
+                            ov_args_status_text(st), accepts);
+    *out = v;
+    return 0;
+}
+
+int ov_args_int_in(const char *opt, const char *value, long lo, long hi, long *out,
+                   char *err, size_t cap)
+{
+    char echo[96];
+    long v = 0;
+    ov_num_status st = ov_args_uint(value, strlen(value), hi, &v);
+    if (st == OV_NUM_NOT_NUMBER) {
+        /* "-5" is a number, just out of range; "2.5" or "1e3" are not integers. */
+        double d;
+        if (ov_args_number(value, strlen(value), &d) == OV_NUM_OK && d == floor(d) &&
+            d < (double)lo)
+            st = OV_NUM_OVERFLOW;
+    }
+    if (st == OV_NUM_OK && v < lo)
+        st = OV_NUM_OVERFLOW;
+    if (st != OV_NUM_OK)
+        return ov_args_fail(err, cap, "%s: '%s' %s; expected an integer from %ld to %ld",
+                            opt, ov_args_echo(value, strlen(value), echo, sizeof echo),
+                            st == OV_NUM_NOT_NUMBER ? "is not an integer"
+                                                    : ov_args_status_text(st),
+                            lo, hi);
+    *out = v;
+    return 0;
+}

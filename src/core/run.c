@@ -156,3 +156,20 @@ bool ov_run_compute(ov_run *run, const ov_surface *s, ov_vec2 start, int steps)
     ov_run_fp_end(fp);
     return true;
 }
+
+bool ov_run_copy(ov_run *dst, const ov_run *src)
+{
+    if (!ov_run_reserve(dst, src->n > 0 ? src->n : 1))
+        return false;
+    size_t bytes = (size_t)src->n * sizeof(double);
+    if (bytes) {
+        memcpy(dst->x, src->x, bytes);
+        memcpy(dst->y, src->y, bytes);
+        memcpy(dst->loss, src->loss, bytes);
+    }
+    dst->params = src->params;
+    dst->n = src->n;
+    dst->diverged = src->diverged;
+    dst->diverged_step = src->diverged_step;
+    return true;
+}

@@ -33,4 +33,9 @@ void ov_run_deinit(ov_run *run);
  * (the run is then empty). Reuses its arrays between calls. */
 bool ov_run_compute(ov_run *run, const ov_surface *s, ov_vec2 start, int steps);
 
+/* Copies src's parameters and results into dst (an initialised run, whose
+ * arrays are reused). false when memory runs out (dst then keeps its old
+ * contents). */
+bool ov_run_copy(ov_run *dst, const ov_run *src);
+
 #endif

@@ -119,12 +119,30 @@ bool ov_scene_set_surface(ov_scene *sc, const char *name_or_formula, ov_expr_err
         for (int i = 0; i < s->nparams; i++) {
             double v;
             if (ov_surface_get_param(sc->surface, s->def->param_names[i], &v))
-                s->params[i] = v;
+                ov_surface_set_param(s, s->def->param_names[i], v);
         }
     }
     ov_surface_destroy(sc->surface);
     sc->surface = s;
     sc->view = s->view;
     sc->start = s->start;
+    return ov_scene_recompute(sc);
+}
+
+bool ov_scene_set_runs(ov_scene *sc, const ov_run_spec *specs, int n)
+{
+    if (n < 1)
+        n = 1;
+    if (n > OV_MAX_RUNS)
+        n = OV_MAX_RUNS;
+    /* Copy first: specs may point into sc->specs. */
+    ov_run_spec copy[OV_MAX_RUNS];
+    memcpy(copy, specs, (size_t)n * sizeof copy[0]);
+    for (int i = n; i < sc->nruns; i++)
+        ov_run_deinit(&sc->runs[i]);
+    for (int i = sc->nruns; i < n; i++)
+        ov_run_init(&sc->runs[i], NULL);
+    memcpy(sc->specs, copy, (size_t)n * sizeof copy[0]);
+    sc->nruns = n;
     return ov_scene_recompute(sc);
 }

@@ -37,6 +37,11 @@ bool ov_scene_recompute(ov_scene *sc);
 bool ov_scene_set_surface(ov_scene *sc, const char *name_or_formula,
                           ov_expr_error *err);
 
+/* Replaces the runs by n (1 .. OV_MAX_RUNS) new specs and recomputes them
+ * (the learning-rate sweep fans one run out and folds it back this way).
+ * specs may point into sc->specs. false when memory runs out. */
+bool ov_scene_set_runs(ov_scene *sc, const ov_run_spec *specs, int n);
+
 /* Resolved parameters of run i's spec on the current surface
  * (spec value, else surface default α, else optimiser default). */
 void ov_scene_resolve_params(const ov_scene *sc, const ov_run_spec *spec,

@@ -138,7 +138,7 @@ static bool cache_storage(ov_contour *c, int width, int height)
 
 /* Draws the fill and iso-lines into the bound framebuffer. */
 static void draw_pass(ov_contour *c, const ov_surface *s, ov_rect view, int width,
-                      int height, float px_scale)
+                      int height, float px_scale, bool strong)
 {
     double lref, lmax;
     ov_contour_reference(c, s, view, &lref, &lmax);
@@ -159,33 +159,36 @@ static void draw_pass(ov_contour *c, const ov_surface *s, ov_rect view, int widt
     glUniform1fv(c->u_param, OV_EXPR_MAX_PARAMS, params);
     glUniform4f(c->u_view, (float)view.x0, (float)view.y0,
                 (float)((view.x1 - view.x0) / width), (float)((view.y1 - view.y0) / height));
-    glUniform4f(c->u_level, (float)lref, (float)delta, (float)OV_LEVELS_PER_DECADE, 0.0f);
+    glUniform4f(c->u_level, (float)lref, (float)delta, (float)OV_LEVELS_PER_DECADE,
+                strong ? 1.0f : 0.85f);
     glUniform2f(c->u_cmap_range, (float)(top - OV_CMAP_DECADES), (float)(1.0 / OV_CMAP_DECADES));
-    glUniform2f(c->u_line, 1.2f * px_scale, 14.0f * px_scale);
+    glUniform2f(c->u_line, (strong ? 1.8f : 1.2f) * px_scale, 14.0f * px_scale);
     glUniform3fv(c->u_cmap, OV_CMAP_POLY, &c->cmap_poly[0][0]);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     ov_gl_ok("contour pass");
 }
 
 void ov_contour_draw(ov_contour *c, const ov_surface *s, ov_rect view, int width,
-                     int height, float px_scale, GLuint dst_fbo)
+                     int height, float px_scale, bool strong, GLuint dst_fbo)
 {
     if (!c->prog)
         return;
     bool same = c->cache_valid && c->cache_w == width && c->cache_h == height &&
-                c->cache_scale == px_scale && c->cache_surface == s &&
+                c->cache_scale == px_scale && c->cache_strong == strong &&
+                c->cache_surface == s &&
                 memcmp(&c->cache_view, &view, sizeof view) == 0 &&
                 memcmp(c->cache_params, s->params, sizeof c->cache_params) == 0;
     if (!same) {
         if (!cache_storage(c, width, height)) {
             glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-            draw_pass(c, s, view, width, height, px_scale);
+            draw_pass(c, s, view, width, height, px_scale, strong);
             return;
         }
         glBindFramebuffer(GL_FRAMEBUFFER, c->cache_fbo);
-        draw_pass(c, s, view, width, height, px_scale);
+        draw_pass(c, s, view, width, height, px_scale, strong);
         c->cache_valid = true;
         c->cache_scale = px_scale;
+        c->cache_strong = strong;
         c->cache_surface = s;
         c->cache_view = view;
         memcpy(c->cache_params, s->params, sizeof c->cache_params);

@@ -61,6 +61,8 @@ void ov_paths_deinit(ov_paths *p)
     for (int i = 0; i < OV_MAX_RUNS; i++) {
         free(p->cache[i].segs);
         free(p->cache[i].dots);
+        free(p->ghost_cache[i].segs);
+        free(p->ghost_cache[i].dots);
     }
     memset(p, 0, sizeof *p);
 }
@@ -252,12 +254,11 @@ static int shown(const ov_run *run, double anim, double *frac)
     return (int)f + 1;
 }
 
-static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
-                     const proj *pj, const style *st, float alpha)
+/* Brings pc up to the first k iterates of run, rebuilding it when the run,
+ * the view or the size changed or the animation went back. */
+static void cache_update(ov_path_cache *pc, const ov_run *run, int k, const ov_frame_desc *d,
+                         const proj *pj, const style *st)
 {
-    ov_path_cache *pc = &p->cache[idx];
-    double frac;
-    int k = shown(run, d->anim_step, &frac);
     uint64_t key = path_key(run, d->view, pj->w, pj->h, st->s);
     if (key != pc->key || k < pc->processed) {
         pc->key = key;
@@ -266,6 +267,28 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
         pc->ndots = 0;
     }
     cache_extend(pc, run, k, pj, 4.0 * st->s);
+}
+
+/* A ghost trail: the whole run, thin and faded, no dots or markers. */
+static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
+                       const proj *pj, const style *st, float alpha)
+{
+    ov_path_cache *pc = &p->ghost_cache[idx];
+    cache_update(pc, run, run->n, d, pj, st);
+    ov_rgba col = ov_run_color(idx);
+    for (int i = 0; i < pc->nsegs; i++) {
+        const float *s = pc->segs[i];
+        push(&p->list, s[0], s[1], s[2], s[3], 1.1f * st->s, 0, col, col, alpha);
+    }
+}
+
+static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
+                     const proj *pj, const style *st, float alpha)
+{
+    ov_path_cache *pc = &p->cache[idx];
+    double frac;
+    int k = shown(run, d->anim_step, &frac);
+    cache_update(pc, run, k, d, pj, st);
 
     ov_rgba col = ov_run_color(idx);
     double lx, ly, hx, hy;
@@ -392,12 +415,18 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
     const ov_scene *sc = desc->scene;
     ov_rect v = desc->view;
     proj pj = {v.x0, v.y1, width / (v.x1 - v.x0), height / (v.y1 - v.y0), width, height};
-    float s = px_scale;
-    style st = {1.9f * s, 1.4f * s, 3.0f * s, 1.2f * s, 6.0f * s, 2.2f * s, s,
-                {0.05f, 0.05f, 0.08f, 0.92f}, {1.0f, 1.0f, 1.0f, 1.0f}};
+    float s = px_scale, hc = desc->high_contrast ? 1.5f : 1.0f;
+    style st = {1.9f * s * (desc->high_contrast ? 1.2f : 1.0f), 1.4f * s * hc, 3.0f * s,
+                1.2f * s * hc, 6.0f * s, 2.2f * s, s,
+                {0.05f, 0.05f, 0.08f, desc->high_contrast ? 1.0f : 0.92f},
+                {1.0f, 1.0f, 1.0f, 1.0f}};
     p->list.n = 0;
     draw_minima(p, sc->surface, &pj, &st);
     int target = desc->target_run >= 0 && desc->target_run < sc->nruns ? desc->target_run : -1;
+    for (int g = 0; desc->ghosts && g < desc->nghosts && g < OV_MAX_RUNS; g++)
+        if (desc->ghosts[g].n > 1)
+            draw_ghost(p, g, &desc->ghosts[g], desc, &pj, &st,
+                       target >= 0 && g != target ? 0.2f : 0.5f);
     int order[OV_MAX_RUNS], n = 0;
     for (int i = 0; i < sc->nruns && i < OV_MAX_RUNS; i++)
         if (i != target && sc->runs[i].n > 0)

@@ -163,7 +163,8 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
         ov_render_log("%s", err);
     float scale = px_scale(r, desc->ui_scale);
     glBindVertexArray(r->empty_vao);
-    ov_contour_draw(&r->contour, s, desc->view, r->width, r->height, scale, r->fbo);
+    ov_contour_draw(&r->contour, s, desc->view, r->width, r->height, scale,
+                    desc->high_contrast, r->fbo);
     glBindVertexArray(0);
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);

@@ -25,6 +25,12 @@ typedef struct ov_frame_desc {
                             runs shorter than it are drawn complete */
     int target_run;      /* -1: all runs targeted; else that run highlighted */
     float ui_scale;      /* text and line size multiplier; 0 means 1 */
+    /* Ghost trails: runs from before the last parameter change, drawn
+     * complete, thin and faded in the colour of the run with the same index,
+     * under the live paths. NULL/0 when off. */
+    const ov_run *ghosts;
+    int nghosts;
+    bool high_contrast;  /* projector theme: stronger lines and outlines */
 } ov_frame_desc;
 
 typedef enum ov_text_align {

@@ -70,6 +70,7 @@ typedef struct ov_contour {
     int cache_w, cache_h;
     bool cache_valid;
     float cache_scale;
+    bool cache_strong;
     const ov_surface *cache_surface;
     ov_rect cache_view;
     double cache_params[OV_EXPR_MAX_PARAMS];
@@ -88,9 +89,10 @@ bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_
 void ov_contour_reference(ov_contour *c, const ov_surface *s, ov_rect view,
                           double *lref, double *lmax);
 /* Draws the fill and iso-lines into dst_fbo (width x height), from the
- * cached image when nothing changed; leaves dst_fbo bound. */
+ * cached image when nothing changed; leaves dst_fbo bound. strong: the
+ * high-contrast theme (wider, opaque iso-lines). */
 void ov_contour_draw(ov_contour *c, const ov_surface *s, ov_rect view, int width,
-                     int height, float px_scale, GLuint dst_fbo);
+                     int height, float px_scale, bool strong, GLuint dst_fbo);
 
 /* ---- text (text.c) ---- */
 
@@ -192,6 +194,7 @@ typedef struct ov_paths {
     size_t vbo_bytes;
     ov_seg_list list;
     ov_path_cache cache[OV_MAX_RUNS];
+    ov_path_cache ghost_cache[OV_MAX_RUNS];
 } ov_paths;
 
 bool ov_paths_init(ov_paths *p, char *err, size_t cap);
