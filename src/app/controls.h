@@ -40,6 +40,14 @@ typedef struct ov_app_state {
     bool projector;         /* high-contrast theme, larger text */
     float ui_scale;         /* --ui-scale (1 = default) */
     const char *output_dir; /* where export keys write; NULL: current directory */
+    /* The formula field (E or Enter): typed text, caret, and the parse error
+     * of the last Enter, shown at its column; the old surface stays until a
+     * formula parses. */
+    bool editing;
+    char edit_text[OV_EXPR_MAX_SOURCE + 1];
+    int edit_caret;         /* byte offset into edit_text */
+    char edit_error[160];   /* "" when none */
+    int edit_error_column;  /* 1-based column of the error */
 } ov_app_state;
 
 #define OV_SWEEP_RUNS 5
@@ -98,6 +106,22 @@ void ov_controls_toggle_projector(ov_app_state *st);
 /* The effective text/line scale: ui_scale, times OV_PROJECTOR_SCALE in
  * projector mode. */
 float ov_controls_ui_scale(const ov_app_state *st);
+
+/* Opens the formula field, filled with the current surface's formula. */
+void ov_controls_edit_begin(ov_app_state *st);
+/* Inserts UTF-8 text at the caret (control characters are dropped). */
+void ov_controls_edit_insert(ov_app_state *st, const char *utf8);
+/* Deletes the character before (dir -1, Backspace) or at (dir 1, Delete) the caret. */
+void ov_controls_edit_delete(ov_app_state *st, int dir);
+/* Moves the caret one character left (-1) or right (1), or to the start
+ * (-2, Home) or end (2, End). */
+void ov_controls_edit_move(ov_app_state *st, int dir);
+/* Enter: parses the text; a valid formula replaces the surface, contours and
+ * runs at once and closes the field; a parse error stays on screen at its
+ * column and the old surface is kept. Returns true when applied. */
+bool ov_controls_edit_commit(ov_app_state *st);
+/* Esc: closes the field, keeping the surface. */
+void ov_controls_edit_cancel(ov_app_state *st);
 
 /* printf-style message shown in the HUD for a few seconds. */
 void ov_controls_say(ov_app_state *st, const char *fmt, ...)

@@ -170,6 +170,7 @@ static const char *const HELP[][2] = {
     {"Wheel / drag", "zoom about the cursor / pan"},
     {"Home", "reset the view"},
     {"1 \xe2\x80\xa6 9", "lecture presets"},
+    {"Enter", "type your own loss formula in x and y"},
     {"T", "ghost trails: keep the path from before a change"},
     {"W", "learning-rate sweep: five runs, \xce\xb1 \xc3\x97 \xc2\xbc \xe2\x80\xa6 4"},
     {"P / G / X", "save PNG / animated GIF / CSV"},
@@ -216,6 +217,44 @@ static void draw_caption(ov_renderer *r, const ov_app_state *st, int W, int H, f
     ov_renderer_text(r, (float)W / 2, y, size, th->text, OV_ALIGN_CENTER, st->caption);
 }
 
+/* The formula field: the text with a caret, and the parse error under the
+ * column it names. */
+static void draw_formula_field(ov_renderer *r, const ov_app_state *st, int W, int H, float px)
+{
+    const hud_theme *th = theme_of(st);
+    static const ov_rgba ERR = {1.0f, 0.55f, 0.45f, 1.0f};
+    float pad = px * 0.7f, size = px * 1.1f, w, h;
+    const char *label = "L(x, y) = ";
+    float lw, x0 = (float)W * 0.08f, width = (float)W * 0.84f;
+    ov_renderer_text_size(r, size, label, &lw, &h);
+    float y0 = (float)H * 0.38f, ph = size * 1.5f + px * 3.2f;
+    ov_rgba bg = th->panel;
+    bg.a = 0.94f;
+    ov_renderer_rect(r, x0, y0, width, ph, bg);
+    ov_renderer_text(r, x0 + pad, y0 + pad, px * 0.8f, th->dim, OV_ALIGN_LEFT,
+                     "Type a loss in x and y (+ - * / ^, exp log sqrt sin cos tan tanh abs, pi, e)."
+                     "  Enter applies, Esc cancels.");
+    float ty = y0 + pad + px * 1.3f;
+    ov_renderer_text(r, x0 + pad, ty, size, th->dim, OV_ALIGN_LEFT, label);
+    float tx = x0 + pad + lw;
+    ov_renderer_text(r, tx, ty, size, th->text, OV_ALIGN_LEFT, st->edit_text);
+    /* Caret: width of the text before it. */
+    char before[OV_EXPR_MAX_SOURCE + 1];
+    snprintf(before, sizeof before, "%.*s", st->edit_caret, st->edit_text);
+    ov_renderer_text_size(r, size, before, &w, &h);
+    ov_renderer_rect(r, tx + w, ty, px * 0.12f, size * 1.15f, th->text);
+    if (st->edit_error[0]) {
+        int col = st->edit_error_column > 0 ? st->edit_error_column - 1 : 0;
+        snprintf(before, sizeof before, "%.*s", col, st->edit_text);
+        ov_renderer_text_size(r, size, before, &w, &h);
+        float ey = ty + size * 1.25f;
+        ov_renderer_text(r, tx + w, ey, size, ERR, OV_ALIGN_LEFT, "\xe2\x86\x91");
+        char msg[200];
+        snprintf(msg, sizeof msg, "column %d: %s", st->edit_error_column, st->edit_error);
+        ov_renderer_text(r, tx + w + size, ey + size * 0.15f, px * 0.85f, ERR, OV_ALIGN_LEFT, msg);
+    }
+}
+
 void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
 {
     float ui_scale = ov_controls_ui_scale(st);
@@ -236,6 +275,8 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
     draw_info_panel(r, st, px);
     draw_status(r, st, W, H, px);
     draw_caption(r, st, W, H, px);
+    if (st->editing)
+        draw_formula_field(r, st, W, H, px);
     if (st->show_help)
         draw_help(r, theme_of(st), W, H, px);
     ov_renderer_end(r);

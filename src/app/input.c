@@ -7,8 +7,48 @@
 
 #define CLICK_SLOP 4   /* points a press may move and still be a click */
 
+/* Keys while the formula field is open: editing, Enter applies, Esc closes. */
+static void handle_edit_key(ov_app_state *st, const SDL_KeyboardEvent *k)
+{
+    switch (k->keysym.sym) {
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        if (!k->repeat && ov_controls_edit_commit(st))
+            SDL_StopTextInput();
+        break;
+    case SDLK_ESCAPE:
+        ov_controls_edit_cancel(st);
+        SDL_StopTextInput();
+        break;
+    case SDLK_BACKSPACE:
+        ov_controls_edit_delete(st, -1);
+        break;
+    case SDLK_DELETE:
+        ov_controls_edit_delete(st, 1);
+        break;
+    case SDLK_LEFT:
+        ov_controls_edit_move(st, -1);
+        break;
+    case SDLK_RIGHT:
+        ov_controls_edit_move(st, 1);
+        break;
+    case SDLK_HOME:
+        ov_controls_edit_move(st, -2);
+        break;
+    case SDLK_END:
+        ov_controls_edit_move(st, 2);
+        break;
+    default:
+        break;
+    }
+}
+
 static void handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *k)
 {
+    if (st->editing) {
+        handle_edit_key(st, k);
+        return;
+    }
     bool fine = (k->keysym.mod & KMOD_SHIFT) != 0;
     switch (k->keysym.sym) {
     case SDLK_UP:
@@ -83,6 +123,13 @@ static void handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *
     case SDLK_q:
         st->quit = true;
         break;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        if (!k->repeat) {
+            ov_controls_edit_begin(st);
+            SDL_StartTextInput();
+        }
+        break;
     case SDLK_p:
         in->want_png = !k->repeat;
         break;
@@ -130,6 +177,10 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
         break;
     case SDL_KEYDOWN:
         handle_key(in, st, &e->key);
+        break;
+    case SDL_TEXTINPUT:
+        if (st->editing)
+            ov_controls_edit_insert(st, e->text.text);
         break;
     case SDL_MOUSEBUTTONDOWN:
         in->dragging = true;

@@ -55,6 +55,7 @@ static int opt_theta(ov_parse *p, const char *opt, const char *value)
 static int opt_alpha(ov_parse *p, const char *opt, const char *value)
 {
     p->cfg->has_alpha = true;
+    p->cmd_alpha = true;
     return number_option(p, opt, value, "a number greater than 0", 0.0, true, HUGE_VAL,
                          false, &p->cfg->alpha);
 }
@@ -62,6 +63,7 @@ static int opt_alpha(ov_parse *p, const char *opt, const char *value)
 static int opt_beta(ov_parse *p, const char *opt, const char *value)
 {
     p->cfg->has_beta = true;
+    p->cmd_beta = true;
     return number_option(p, opt, value, "a number from 0 up to, not including, 1", 0.0,
                          false, 1.0, true, &p->cfg->beta);
 }
@@ -83,7 +85,8 @@ static int opt_steps(ov_parse *p, const char *opt, const char *value)
     if (st != OV_NUM_OK)
         return ov_args_fail(p->err, p->cap, "%s: '%s' %s; expected an integer from 1 to %d",
                             opt, ov_args_echo(value, strlen(value), echo, sizeof echo),
-                            st == OV_NUM_NOT_NUMBER ? "is not an integer" : ov_args_status_text(st),
+                            st == OV_NUM_NOT_NUMBER ? "is not an integer"
+                                                    : ov_args_status_text(st),
                             OV_RUN_MAX_STEPS);
     p->cfg->steps = (int)v;
     return 0;
@@ -189,6 +192,9 @@ static int opt_surface(ov_parse *p, const char *opt, const char *value)
 
 static int add_run(ov_parse *p, const char *opt, const char *spec_text)
 {
+    if (p->preset_runs && !p->cmd_runs)
+        p->cfg->nruns = 0;
+    p->cmd_runs = true;
     if (p->cfg->nruns >= OV_MAX_RUNS) {
         char echo[96];
         return ov_args_fail(p->err, p->cap, "%s: cannot add '%s': at most %d runs are "
@@ -230,20 +236,28 @@ static int opt_optimizers(ov_parse *p, const char *opt, const char *value)
     }
 }
 
-/* --screenshot and --export-csv: a non-empty path that does not look like a
- * forgotten value ("--screenshot --size ..."). */
-static int file_option(ov_parse *p, const char *opt, const char *value, const char **out)
+/* --screenshot, --export-csv, --gif and --output-dir: a non-empty path that
+ * does not look like a forgotten value ("--screenshot --size ..."); what is
+ * "file" or "directory". Whether it exists is checked when writing. */
+static int path_option(ov_parse *p, const char *opt, const char *value, const char *what,
+                       const char **out)
 {
     char echo[96];
     if (!*value)
-        return ov_args_fail(p->err, p->cap, "%s: empty value ''; expected a file name", opt);
+        return ov_args_fail(p->err, p->cap, "%s: empty value ''; expected a %s name", opt,
+                            what);
     if (strncmp(value, "--", 2) == 0)
         return ov_args_fail(p->err, p->cap, "%s: '%s' looks like an option; expected a "
-                            "file name (write ./%s for a file of that name)", opt,
-                            ov_args_echo(value, strlen(value), echo, sizeof echo),
-                            ov_args_echo(value, strlen(value), echo, sizeof echo));
+                            "%s name (write ./%s for a %s of that name)", opt,
+                            ov_args_echo(value, strlen(value), echo, sizeof echo), what,
+                            echo, what);
     *out = value;
     return 0;
+}
+
+static int file_option(ov_parse *p, const char *opt, const char *value, const char **out)
+{
+    return path_option(p, opt, value, "file", out);
 }
 
 static int opt_screenshot(ov_parse *p, const char *opt, const char *value)
@@ -254,6 +268,52 @@ static int opt_screenshot(ov_parse *p, const char *opt, const char *value)
 static int opt_export_csv(ov_parse *p, const char *opt, const char *value)
 {
     return file_option(p, opt, value, &p->cfg->export_csv);
+}
+
+static int opt_gif(ov_parse *p, const char *opt, const char *value)
+{
+    return file_option(p, opt, value, &p->cfg->gif);
+}
+
+static int opt_output_dir(ov_parse *p, const char *opt, const char *value)
+{
+    return path_option(p, opt, value, "directory", &p->cfg->output_dir);
+}
+
+static int opt_ui_scale(ov_parse *p, const char *opt, const char *value)
+{
+    double v = 1.0;
+    if (number_option(p, opt, value, "a number from 0.5 to 4", 0.5, false, 4.0, false, &v))
+        return 2;
+    p->cfg->ui_scale = (float)v;
+    return 0;
+}
+
+static int opt_gif_frames(ov_parse *p, const char *opt, const char *value)
+{
+    long v = 0;
+    if (ov_args_int_in(opt, value, 2, 2000, &v, p->err, p->cap))
+        return 2;
+    p->cfg->gif_frames = (int)v;
+    return 0;
+}
+
+static int opt_gif_delay(ov_parse *p, const char *opt, const char *value)
+{
+    long v = 0;
+    if (ov_args_int_in(opt, value, 1, 100, &v, p->err, p->cap))
+        return 2;
+    p->cfg->gif_delay_cs = (int)v;
+    return 0;
+}
+
+/* --preset was applied before the other options (see ov_args_parse). */
+static int opt_preset(ov_parse *p, const char *opt, const char *value)
+{
+    (void)p;
+    (void)opt;
+    (void)value;
+    return 0;
 }
 
 static int opt_flag(ov_parse *p, const char *opt, const char *value)
@@ -267,6 +327,10 @@ static int opt_flag(ov_parse *p, const char *opt, const char *value)
         p->list_surfaces = true;
     else if (strcmp(opt, "--list-optimizers") == 0)
         p->list_optimizers = true;
+    else if (strcmp(opt, "--list-presets") == 0)
+        p->list_presets = true;
+    else if (strcmp(opt, "--projector") == 0)
+        p->cfg->projector = true;
     else
         p->bench = true;
     return 0;
@@ -287,6 +351,15 @@ static const ov_option ov_options[] = {
     {"--size", true, "WxH", opt_size},
     {"--screenshot", true, "a PNG file name", opt_screenshot},
     {"--export-csv", true, "a CSV file name", opt_export_csv},
+    {"--gif", true, "a GIF file name", opt_gif},
+    {"--gif-frames", true, "an integer from 2 to 2000", opt_gif_frames},
+    {"--gif-delay", true, "an integer from 1 to 100 (hundredths of a second)",
+     opt_gif_delay},
+    {"--output-dir", true, "a directory name", opt_output_dir},
+    {"--ui-scale", true, "a number from 0.5 to 4", opt_ui_scale},
+    {"--projector", false, NULL, opt_flag},
+    {"--preset", true, "a preset name or number (see --list-presets)", opt_preset},
+    {"--list-presets", false, NULL, opt_flag},
     {"--list-surfaces", false, NULL, opt_flag},
     {"--list-optimizers", false, NULL, opt_flag},
     {"--help", false, NULL, opt_flag},
@@ -315,17 +388,30 @@ static int unknown_option(ov_parse *p, const char *arg, size_t len)
                         echo);
 }
 
+/* Two export options naming the same file. */
+static int same_path(ov_parse *p, const char *a_opt, const char *a, const char *b_opt,
+                     const char *b)
+{
+    char echo[96];
+    if (!a || !b || strcmp(a, b) != 0)
+        return 0;
+    return ov_args_fail(p->err, p->cap, "%s: '%s' is also the %s file; expected two "
+                        "different file names", b_opt,
+                        ov_args_echo(b, strlen(b), echo, sizeof echo), a_opt);
+}
+
 /* The action the flags ask for; 2 on a conflicting combination. */
 static int finish(ov_parse *p)
 {
     ov_config *cfg = p->cfg;
-    if (cfg->screenshot && cfg->export_csv && strcmp(cfg->screenshot, cfg->export_csv) == 0) {
-        char echo[96];
-        return ov_args_fail(p->err, p->cap, "--export-csv: '%s' is also the --screenshot "
-                            "file; expected two different file names",
-                            ov_args_echo(cfg->export_csv, strlen(cfg->export_csv), echo,
-                                         sizeof echo));
-    }
+    if (same_path(p, "--screenshot", cfg->screenshot, "--export-csv", cfg->export_csv) ||
+        same_path(p, "--screenshot", cfg->screenshot, "--gif", cfg->gif) ||
+        same_path(p, "--export-csv", cfg->export_csv, "--gif", cfg->gif))
+        return 2;
+    const char *export_opt = cfg->screenshot   ? "--screenshot"
+                             : cfg->export_csv ? "--export-csv"
+                             : cfg->gif        ? "--gif"
+                                               : NULL;
     if (p->help)
         cfg->action = OV_ACTION_HELP;
     else if (p->version)
@@ -334,17 +420,80 @@ static int finish(ov_parse *p)
         cfg->action = OV_ACTION_LIST_SURFACES;
     else if (p->list_optimizers)
         cfg->action = OV_ACTION_LIST_OPTIMIZERS;
-    else if (p->bench && (cfg->screenshot || cfg->export_csv))
+    else if (p->list_presets)
+        cfg->action = OV_ACTION_LIST_PRESETS;
+    else if (p->bench && export_opt)
         return ov_args_fail(p->err, p->cap, "--bench: cannot be combined with %s; expected "
-                            "--bench alone or with scene options",
-                            cfg->screenshot ? "--screenshot" : "--export-csv");
+                            "--bench alone or with scene options", export_opt);
     else if (p->bench)
         cfg->action = OV_ACTION_BENCH;
-    else if (cfg->screenshot || cfg->export_csv)
+    else if (export_opt)
         cfg->action = OV_ACTION_EXPORT;
     else
         cfg->action = OV_ACTION_WINDOW;
     return 0;
+}
+
+/* Reads the option at argv[*i] (and its value, advancing *i past it) into *o
+ * and *value; *o is NULL for "-h". Returns 0, or 2 with the message. */
+static int read_option(ov_parse *p, int argc, char **argv, int *i, const ov_option **o,
+                       const char **value)
+{
+    const char *arg = argv[*i];
+    char echo[96];
+    *o = NULL;
+    *value = NULL;
+    if (strcmp(arg, "-h") == 0)
+        return 0;
+    if (arg[0] != '-' || arg[1] == 0)
+        return ov_args_fail(p->err, p->cap, "unexpected argument '%s'; optiviz takes only "
+                            "options (see --help)",
+                            ov_args_echo(arg, strlen(arg), echo, sizeof echo));
+    const char *eq = strchr(arg, '=');
+    size_t name_len = eq ? (size_t)(eq - arg) : strlen(arg);
+    for (int k = 0; k < OV_NOPTIONS && !*o; k++)
+        if (strlen(ov_options[k].name) == name_len &&
+            strncmp(ov_options[k].name, arg, name_len) == 0)
+            *o = &ov_options[k];
+    if (!*o)
+        return unknown_option(p, arg, name_len);
+    if ((*o)->takes_value) {
+        if (eq)
+            *value = eq + 1;
+        else if (*i + 1 < argc && argv[*i + 1])
+            *value = argv[++*i];
+        else
+            return ov_args_fail(p->err, p->cap, "%s: missing value; expected %s",
+                                (*o)->name, (*o)->accepts);
+    } else if (eq) {
+        return ov_args_fail(p->err, p->cap, "%s: takes no value, got '%s'", (*o)->name,
+                            ov_args_echo(eq + 1, strlen(eq + 1), echo, sizeof echo));
+    }
+    return 0;
+}
+
+/* Applies the first --preset of argv to cfg before any other option, so that
+ * every other option overrides it whatever the order. Scanning stops at the
+ * first malformed argument, which the main pass then reports. Returns false
+ * when the preset could not be applied, with the message in perr; the main
+ * pass reports it at the --preset's place, after any earlier error. */
+static bool apply_preset_first(ov_parse *p, int argc, char **argv, char *perr, size_t pcap)
+{
+    char scratch[8];
+    ov_parse scan = {.cfg = p->cfg, .err = scratch, .cap = sizeof scratch};
+    for (int i = 1; i < argc && argv[i]; i++) {
+        const ov_option *o;
+        const char *value;
+        if (read_option(&scan, argc, argv, &i, &o, &value))
+            return true;
+        if (o && o->handle == opt_preset) {
+            if (ov_args_use_preset(p->cfg, value, perr, pcap))
+                return false;
+            p->preset_runs = p->cfg->nruns > 0;
+            return true;
+        }
+    }
+    return true;
 }
 
 int ov_args_parse(int argc, char **argv, ov_config *cfg, char *err, size_t cap)
@@ -352,44 +501,48 @@ int ov_args_parse(int argc, char **argv, ov_config *cfg, char *err, size_t cap)
     ov_config_defaults(cfg);
     if (err && cap)
         err[0] = 0;
-    ov_parse p = {cfg, err, cap, false, false, false, false, false};
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        char echo[96];
-        if (!arg)
-            break;
-        if (strcmp(arg, "-h") == 0) {
+    ov_parse p = {.cfg = cfg, .err = err, .cap = cap};
+    char preset_err[1024] = "";
+    bool preset_ok = apply_preset_first(&p, argc, argv, preset_err, sizeof preset_err);
+    int presets_seen = 0;
+    for (int i = 1; i < argc && argv[i]; i++) {
+        const ov_option *o;
+        const char *value;
+        if (read_option(&p, argc, argv, &i, &o, &value))
+            return 2;
+        if (!o) {
             p.help = true;
             continue;
         }
-        if (arg[0] != '-' || arg[1] == 0)
-            return ov_args_fail(err, cap, "unexpected argument '%s'; optiviz takes only "
-                                "options (see --help)",
-                                ov_args_echo(arg, strlen(arg), echo, sizeof echo));
-        const char *eq = strchr(arg, '=');
-        size_t name_len = eq ? (size_t)(eq - arg) : strlen(arg);
-        const ov_option *o = NULL;
-        for (int k = 0; k < OV_NOPTIONS && !o; k++)
-            if (strlen(ov_options[k].name) == name_len &&
-                strncmp(ov_options[k].name, arg, name_len) == 0)
-                o = &ov_options[k];
-        if (!o)
-            return unknown_option(&p, arg, name_len);
-        const char *value = NULL;
-        if (o->takes_value) {
-            if (eq)
-                value = eq + 1;
-            else if (i + 1 < argc && argv[i + 1])
-                value = argv[++i];
-            else
-                return ov_args_fail(err, cap, "%s: missing value; expected %s", o->name,
-                                    o->accepts);
-        } else if (eq) {
-            return ov_args_fail(err, cap, "%s: takes no value, got '%s'", o->name,
-                                ov_args_echo(eq + 1, strlen(eq + 1), echo, sizeof echo));
+        if (o->handle == opt_preset) {
+            if (!preset_ok)
+                return ov_args_fail(err, cap, "%s", preset_err);
+            char echo[96];
+            if (++presets_seen > 1)
+                return ov_args_fail(err, cap, "--preset: given more than once (second: "
+                                    "'%s'); expected one preset",
+                                    ov_args_echo(value, strlen(value), echo, sizeof echo));
         }
         if (o->handle(&p, o->name, value))
             return 2;
     }
+    /* A command-line --alpha or --beta overrides the preset runs' own values. */
+    for (int r = 0; p.preset_runs && !p.cmd_runs && r < cfg->nruns; r++) {
+        if (p.cmd_alpha)
+            cfg->runs[r].has_alpha = false;
+        if (p.cmd_beta)
+            cfg->runs[r].has_beta = false;
+    }
     return finish(&p);
+}
+
+int ov_args_apply_option(ov_config *cfg, const char *name, const char *value, char *err,
+                         size_t cap)
+{
+    ov_parse p = {.cfg = cfg, .err = err, .cap = cap};
+    for (int k = 0; k < OV_NOPTIONS; k++)
+        if (ov_options[k].takes_value && ov_options[k].handle != opt_preset &&
+            strcmp(ov_options[k].name, name) == 0)
+            return ov_options[k].handle(&p, name, value);
+    return ov_args_fail(err, cap, "unknown option '%s'", name);
 }

@@ -48,9 +48,15 @@ bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_
     char *loss = ov_loss_glsl(s, err, cap);
     if (!loss)
         return false;
+    char cmap[1024];
+    int n = 0;
+    for (int k = 0; k < OV_CMAP_POLY; k++)
+        n += snprintf(cmap + n, sizeof cmap - (size_t)n,
+                      "const vec3 ov_cmap%d = vec3(%.9g, %.9g, %.9g);\n", k,
+                      c->cmap_poly[k][0], c->cmap_poly[k][1], c->cmap_poly[k][2]);
     const char *vs[] = {ov_shader_contour_vert};
-    const char *fs[] = {loss, ov_shader_contour_frag};
-    GLuint prog = ov_gl_program("contour", vs, 1, fs, 2, err, cap);
+    const char *fs[] = {loss, cmap, ov_shader_contour_frag};
+    GLuint prog = ov_gl_program("contour", vs, 1, fs, 3, err, cap);
     free(loss);
     if (!prog)
         return false;
@@ -58,12 +64,12 @@ bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_
         glDeleteProgram(c->prog);
     c->prog = prog;
     snprintf(c->formula, sizeof c->formula, "%s", src);
-    c->u_param = glGetUniformLocation(prog, "u_param");
+    c->u_param_a = glGetUniformLocation(prog, "u_param_a");
+    c->u_param_b = glGetUniformLocation(prog, "u_param_b");
     c->u_view = glGetUniformLocation(prog, "u_view");
     c->u_level = glGetUniformLocation(prog, "u_level");
     c->u_cmap_range = glGetUniformLocation(prog, "u_cmap_range");
     c->u_line = glGetUniformLocation(prog, "u_line");
-    c->u_cmap = glGetUniformLocation(prog, "u_cmap");
     c->ref_valid = false;
     c->cache_valid = false;
     return ov_gl_ok("contour uniforms");
@@ -152,18 +158,14 @@ static void draw_pass(ov_contour *c, const ov_surface *s, ov_rect view, int widt
     double delta = OV_LEVEL_DELTA * range;
     double top = log10(range + delta);
 
-    float params[OV_EXPR_MAX_PARAMS];
-    for (int i = 0; i < OV_EXPR_MAX_PARAMS; i++)
-        params[i] = i < s->nparams ? (float)s->params[i] : 0.0f;
     glUseProgram(c->prog);
-    glUniform1fv(c->u_param, OV_EXPR_MAX_PARAMS, params);
+    ov_gl_params(c->u_param_a, c->u_param_b, s);
     glUniform4f(c->u_view, (float)view.x0, (float)view.y0,
                 (float)((view.x1 - view.x0) / width), (float)((view.y1 - view.y0) / height));
     glUniform4f(c->u_level, (float)lref, (float)delta, (float)OV_LEVELS_PER_DECADE,
                 strong ? 1.0f : 0.85f);
     glUniform2f(c->u_cmap_range, (float)(top - OV_CMAP_DECADES), (float)(1.0 / OV_CMAP_DECADES));
     glUniform2f(c->u_line, (strong ? 1.8f : 1.2f) * px_scale, 14.0f * px_scale);
-    glUniform3fv(c->u_cmap, OV_CMAP_POLY, &c->cmap_poly[0][0]);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     ov_gl_ok("contour pass");
 }

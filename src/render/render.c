@@ -280,7 +280,8 @@ static bool loss_program(ov_renderer *r, const ov_surface *s)
         glDeleteProgram(r->loss_prog);
     r->loss_prog = prog;
     snprintf(r->loss_formula, sizeof r->loss_formula, "%s", src);
-    r->loss_u_param = glGetUniformLocation(prog, "u_param");
+    r->loss_u_param_a = glGetUniformLocation(prog, "u_param_a");
+    r->loss_u_param_b = glGetUniformLocation(prog, "u_param_b");
     r->loss_u_view = glGetUniformLocation(prog, "u_view");
     return true;
 }
@@ -303,13 +304,10 @@ bool ov_renderer_read_loss(ov_renderer *r, const ov_surface *s, ov_rect view, in
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
     bool ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     if (ok) {
-        float params[OV_EXPR_MAX_PARAMS];
-        for (int i = 0; i < OV_EXPR_MAX_PARAMS; i++)
-            params[i] = i < s->nparams ? (float)s->params[i] : 0.0f;
         glViewport(0, 0, width, height);
         glDisable(GL_BLEND);
         glUseProgram(r->loss_prog);
-        glUniform1fv(r->loss_u_param, OV_EXPR_MAX_PARAMS, params);
+        ov_gl_params(r->loss_u_param_a, r->loss_u_param_b, s);
         glUniform4f(r->loss_u_view, (float)view.x0, (float)view.y0,
                     (float)((view.x1 - view.x0) / width), (float)((view.y1 - view.y0) / height));
         glBindVertexArray(r->empty_vao);

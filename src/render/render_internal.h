@@ -29,9 +29,13 @@ GLuint ov_gl_program(const char *name, const char *const *vs_parts, int nvs,
                      const char *const *fs_parts, int nfs, char *err, size_t cap);
 
 /* Builds the fragment source for s's loss: the GLSL 330 header, the
- * parameter uniform and the function `float ov_loss(vec2 p)`. Returns a
- * malloc'd string, or NULL with a message in err. */
+ * parameters (uniforms u_param_a, u_param_b, copied into the array u_param
+ * by ov_load_params(), which main must call first) and the function
+ * `float ov_loss(vec2 p)`. Returns a malloc'd string, or NULL with a
+ * message in err. */
 char *ov_loss_glsl(const ov_surface *s, char *err, size_t cap);
+/* Uploads s's parameters to the current program's u_param_a/u_param_b. */
+void ov_gl_params(GLint loc_a, GLint loc_b, const ov_surface *s);
 
 /* ---- colour map and palette (palette.c) ---- */
 
@@ -40,9 +44,10 @@ char *ov_loss_glsl(const ov_surface *s, char *err, size_t cap);
  * a straight lightness ramp in OKLab from deep blue-violet through teal and
  * green to pale yellow, chroma clipped to the sRGB gamut. */
 void ov_colormap_fill(uint8_t *rgb);
-/* Least-squares polynomial fit of the colour map for the shader (cheaper
- * than a texture fetch on llvmpipe): colour(t) = sum_k coef[k] x^k with
- * x = 2t - 1. Returns the largest error over the table (0..1 units). */
+/* Least-squares polynomial fit of the colour map for the shader, compiled
+ * in as constants (on llvmpipe a texture fetch or a uniform array costs
+ * more than the whole loss): colour(t) = sum_k coef[k] x^k, x = 2t - 1.
+ * Returns the largest error over the table (0..1 units). */
 #define OV_CMAP_POLY 8
 double ov_colormap_poly(float coef[OV_CMAP_POLY][3]);
 
@@ -62,7 +67,7 @@ double ov_colormap_poly(float coef[OV_CMAP_POLY][3]);
 
 typedef struct ov_contour {
     GLuint prog;            /* 0 until a surface is set */
-    GLint u_param, u_view, u_level, u_cmap_range, u_line, u_cmap;
+    GLint u_param_a, u_param_b, u_view, u_level, u_cmap_range, u_line;
     char formula[OV_EXPR_MAX_SOURCE + 1];
     float cmap_poly[OV_CMAP_POLY][3];
     /* The last image drawn, reused while nothing it depends on changed. */
@@ -216,7 +221,7 @@ struct ov_renderer {
     ov_text_cache text;
     /* read_loss: program for the last formula asked about */
     GLuint loss_prog;
-    GLint loss_u_param, loss_u_view;
+    GLint loss_u_param_a, loss_u_param_b, loss_u_view;
     char loss_formula[OV_EXPR_MAX_SOURCE + 1];
     bool ttf_inited;
 };

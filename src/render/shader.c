@@ -98,15 +98,25 @@ GLuint ov_gl_program(const char *name, const char *const *vs_parts, int nvs,
 
 char *ov_loss_glsl(const ov_surface *s, char *err, size_t cap)
 {
-    char head[160];
-    snprintf(head, sizeof head, "#version 330 core\nuniform float u_param[%d];\n",
-             OV_EXPR_MAX_PARAMS);
-    size_t hl = strlen(head);
+    /* Parameters arrive in vec4 uniforms and are copied into a plain array
+     * by ov_load_params(): llvmpipe reads uniform arrays slowly. */
+    char head[1024];
+    int hl = snprintf(head, sizeof head,
+                      "#version 330 core\n"
+                      "uniform vec4 u_param_a;\n"
+                      "uniform vec4 u_param_b;\n"
+                      "float u_param[%d];\n"
+                      "void ov_load_params()\n{\n",
+                      OV_EXPR_MAX_PARAMS);
+    for (int i = 0; i < OV_EXPR_MAX_PARAMS; i++)
+        hl += snprintf(head + hl, sizeof head - (size_t)hl, "    u_param[%d] = u_param_%c.%c;\n",
+                       i, i < 4 ? 'a' : 'b', "xyzw"[i % 4]);
+    hl += snprintf(head + hl, sizeof head - (size_t)hl, "}\n");
     for (size_t room = 8192; room <= (size_t)1 << 24; room *= 2) {
-        char *buf = malloc(hl + room);
+        char *buf = malloc((size_t)hl + room);
         if (!buf)
             break;
-        memcpy(buf, head, hl);
+        memcpy(buf, head, (size_t)hl);
         int n = ov_expr_glsl(s->expr, "ov_loss", "u_param", buf + hl, room);
         if (n >= 0)
             return buf;
@@ -114,4 +124,13 @@ char *ov_loss_glsl(const ov_surface *s, char *err, size_t cap)
     }
     snprintf(err, cap, "cannot emit GLSL for the surface (out of memory)");
     return NULL;
+}
+
+void ov_gl_params(GLint loc_a, GLint loc_b, const ov_surface *s)
+{
+    float v[8] = {0};
+    for (int i = 0; i < s->nparams && i < 8; i++)
+        v[i] = (float)s->params[i];
+    glUniform4f(loc_a, v[0], v[1], v[2], v[3]);
+    glUniform4f(loc_b, v[4], v[5], v[6], v[7]);
 }
