@@ -3,7 +3,9 @@
 #include "app.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "cli/preset.h"
 #include "io/csv.h"
 
 #include "controls.h"
@@ -16,6 +18,7 @@
 /* Renderer, window and state together, so cleanup happens in one place. */
 typedef struct window_app {
     ov_glwin win;
+    ov_preset_set *presets;   /* keys 1-9; NULL when none could be read */
     ov_renderer *renderer;
     ov_app_state st;
     bool st_ready;
@@ -23,6 +26,7 @@ typedef struct window_app {
 
 static void teardown(window_app *a)
 {
+    ov_presets_destroy(a->presets);
     ov_renderer_destroy(a->renderer);
     ov_glwin_destroy(&a->win);
     if (a->st_ready)
@@ -35,6 +39,11 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
     if (!ov_controls_init(&a->st, cfg, err, cap))
         return false;
     a->st_ready = true;
+    /* A malformed preset file is reported once; the program still starts. */
+    char perr[1024];
+    a->presets = ov_presets_load_default(perr, sizeof perr);
+    if (perr[0])
+        fprintf(stderr, "optiviz: presets: %s\n", perr);
     if (!ov_font_find(font, sizeof font, err, cap))
         return false;
     if (!ov_glwin_create(&a->win, "optiviz", cfg->width, cfg->height, true, err, cap))
@@ -85,6 +94,32 @@ static void save_gif(window_app *a, const ov_config *cfg, int dw, int dh)
         ov_controls_say(&a->st, "saved %s (%d frames)", path, cfg->gif_frames);
     else
         ov_controls_say(&a->st, "GIF failed: %s", err);
+}
+
+/* Keys 1-9: the lecture preset with that number, on top of the window's own
+ * settings (size, output directory, ui scale). */
+static void apply_preset(window_app *a, const ov_config *cfg, int number)
+{
+    const ov_preset *p = a->presets ? ov_presets_by_number(a->presets, number) : NULL;
+    if (!p) {
+        char key[4];
+        snprintf(key, sizeof key, "%d", number);
+        const char *why = a->presets ? ov_presets_skipped_reason(a->presets, key) : NULL;
+        ov_controls_say(&a->st, "no preset %d%s%s", number, why ? ": " : "", why ? why : "");
+        return;
+    }
+    ov_config *next = malloc(sizeof *next);   /* large (formula text) */
+    char err[512];
+    if (!next) {
+        ov_controls_say(&a->st, "preset %d: out of memory", number);
+        return;
+    }
+    *next = *cfg;
+    if (!ov_preset_apply(p, next, err, sizeof err))
+        ov_controls_say(&a->st, "preset %d: %s", number, err);
+    else if (ov_controls_apply_config(&a->st, next))
+        ov_controls_say(&a->st, "preset %d: %s", number, p->name);
+    free(next);
 }
 
 /* X: the runs as CSV in the contract format. */
@@ -149,6 +184,10 @@ int ov_app_run_window_frames(const ov_config *cfg, long max_frames)
         if (in.want_gif) {
             in.want_gif = false;
             save_gif(&a, cfg, dw, dh);
+        }
+        if (in.want_preset) {
+            apply_preset(&a, cfg, in.want_preset);
+            in.want_preset = 0;
         }
         if (in.want_csv) {
             in.want_csv = false;

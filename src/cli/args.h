@@ -18,10 +18,14 @@
  * that names the option, the bad value and what is accepted. Both
  * "--opt VALUE" and "--opt=VALUE" are accepted; the value after a
  * value-taking option is taken as is, even when it starts with '-'.
- * cfg->screenshot and cfg->export_csv point into argv. cfg->action is HELP,
- * VERSION, LIST_SURFACES, LIST_OPTIMIZERS (in that priority) when asked for,
- * else BENCH, else EXPORT when --screenshot or --export-csv is given, else
- * WINDOW. The first error stops parsing. */
+ * cfg->screenshot, cfg->export_csv, cfg->gif and cfg->output_dir point into
+ * argv. cfg->action is HELP, VERSION, LIST_SURFACES, LIST_OPTIMIZERS,
+ * LIST_PRESETS (in that priority) when asked for, else BENCH, else EXPORT
+ * when --screenshot, --export-csv or --gif is given, else WINDOW. The first
+ * error stops parsing. --preset NAME (loaded with ov_presets_load_default)
+ * is applied first, whatever its place, and every other option overrides
+ * it; any --optimizer/--optimizers replace the preset's runs, and --alpha /
+ * --beta override the values its runs give themselves. */
 int ov_args_parse(int argc, char **argv, ov_config *cfg, char *err, size_t cap);
 
 /* Parses one optimiser spec NAME[:alpha=A][:beta=B][:beta2=B2][:eps=E] into
@@ -40,5 +44,9 @@ bool ov_cli_print_help(FILE *f);
 bool ov_cli_print_surfaces(FILE *f);
 bool ov_cli_print_optimizers(FILE *f);
 bool ov_cli_print_version(FILE *f);
+/* --list-presets: number, name, caption and the equivalent command line of
+ * each preset (ov_presets_load_default); the preset file's problems go to
+ * stderr. */
+bool ov_cli_print_presets(FILE *f);
 
 #endif

@@ -1,4 +1,5 @@
-/* The texts of --help, --list-surfaces, --list-optimizers and --version.
+/* The texts of --help, --list-surfaces, --list-optimizers and --version
+ * (--list-presets is in args_preset.c).
  * Lists are generated from the core's tables (ov_surface_builtin,
  * ov_optim_info_of), so they cannot drift from what runs. */
 #include "args.h"
@@ -126,22 +127,39 @@ bool ov_cli_print_help(FILE *f)
                "  (see --list-optimizers).\n"
                "  A key a method does not use is an error (gd has no beta).\n"
                "\n"
+               "Lecture presets:\n"
+               "  --preset NAME|N         start from a preset scene of the lecture (1 to 9,\n"
+               "                          also on the number keys); every other option\n"
+               "                          overrides it, whatever the order, and\n"
+               "                          --optimizer/--optimizers replace its runs\n"
+               "  --list-presets          the presets: number, name, caption, options\n"
+               "                          (file: $OPTIVIZ_PRESETS, else assets/presets.txt)\n"
+               "\n"
                "View and output:\n"
                "  --view X0,X1,Y0,Y1      world rectangle shown (X0 < X1, Y0 < Y1;\n"
                "                          default: the surface's)\n"
                "  --size WxH              window or image size in pixels, %d to %d each\n"
                "                          (default %dx%d)\n"
+               "  --ui-scale S            text and line size, 0.5 to 4 (default 1)\n"
+               "  --projector             high-contrast theme, larger text\n"
                "  --screenshot FILE       render one frame (no display needed), write it\n"
                "                          as PNG, exit\n"
+               "  --gif FILE              render the animation as an animated GIF, exit\n"
+               "  --gif-frames N          frames of the GIF, 2 to 2000 (default %d)\n"
+               "  --gif-delay CS          delay between GIF frames in 1/100 s, 1 to 100\n"
+               "                          (default %d)\n"
                "  --export-csv FILE       write the runs as CSV, exit; columns\n"
                "                          run,optimizer,step,x,y,loss (run counts from 0\n"
                "                          in command-line order, step 0 is the start,\n"
                "                          numbers %%.17g); a diverged run ends before the\n"
                "                          first non-finite or |x|, |y| > 1e6 iterate and\n"
                "                          stderr says 'run K (NAME) diverged at step S'\n"
+               "  --output-dir DIR        where the window's export keys write\n"
+               "                          (default: the current directory)\n"
                "  --bench                 measure frame and recompute times, print, exit\n"
                "\n",
-               OV_SIZE_MIN, OV_SIZE_MAX, OV_DEFAULT_WIDTH, OV_DEFAULT_HEIGHT);
+               OV_SIZE_MIN, OV_SIZE_MAX, OV_DEFAULT_WIDTH, OV_DEFAULT_HEIGHT,
+               OV_DEFAULT_GIF_FRAMES, OV_DEFAULT_GIF_DELAY_CS);
     out_puts(&o,
              "Information:\n"
              "  --list-surfaces         built-in surfaces: formula, parameters, view,\n"
@@ -165,6 +183,7 @@ bool ov_cli_print_help(FILE *f)
              "  optiviz --surface rosenbrock --optimizer gd:alpha=0.001 \\\n"
              "          --optimizer adam:alpha=0.05 --screenshot rosenbrock.png\n"
              "  optiviz --surface regression --steps 2000 --export-csv runs.csv\n"
+             "  optiviz --preset ill-conditioned --kappa 1000 --gif zigzag.gif\n"
              "  optiviz --surface 'x^4 - 2*x^2 + 2*y^2' --optimizer momentum:beta=0.9\n"
              "  optiviz --optimizer gd:alpha=0.1 --optimizer gd:alpha=0.19 \\\n"
              "          --optimizer gd:alpha=0.21\n");

@@ -2,6 +2,7 @@
  * they ask for. Exit status: 0 success, 1 runtime failure, 2 usage error. */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "app/app.h"
 #include "cli/args.h"
@@ -16,16 +17,30 @@ static int printed(bool ok)
     return 1;
 }
 
+static int run(int argc, char **argv, ov_config *cfg);
+
 int main(int argc, char **argv)
 {
-    static ov_config cfg;   /* large (formula text); kept off the stack */
+    ov_config *cfg = malloc(sizeof *cfg);   /* large (formula text) */
+    if (!cfg) {
+        fprintf(stderr, "optiviz: out of memory\n");
+        return 1;
+    }
+    int status = run(argc, argv, cfg);
+    free(cfg);
+    return status;
+}
+
+/* Parses argv into cfg and carries out the action; returns the exit status. */
+static int run(int argc, char **argv, ov_config *cfg)
+{
     char err[1024];
-    if (ov_args_parse(argc, argv, &cfg, err, sizeof err) != 0) {
+    if (ov_args_parse(argc, argv, cfg, err, sizeof err) != 0) {
         fprintf(stderr, "optiviz: %s\n", err);
         fprintf(stderr, "Try 'optiviz --help' for the list of options.\n");
         return 2;
     }
-    switch (cfg.action) {
+    switch (cfg->action) {
     case OV_ACTION_HELP:
         return printed(ov_cli_print_help(stdout));
     case OV_ACTION_VERSION:
@@ -37,11 +52,11 @@ int main(int argc, char **argv)
     case OV_ACTION_LIST_PRESETS:
         return printed(ov_cli_print_presets(stdout));
     case OV_ACTION_EXPORT:
-        return ov_app_export(&cfg);
+        return ov_app_export(cfg);
     case OV_ACTION_BENCH:
-        return ov_app_bench(&cfg);
+        return ov_app_bench(cfg);
     case OV_ACTION_WINDOW:
         break;
     }
-    return ov_app_run_window(&cfg);
+    return ov_app_run_window(cfg);
 }

@@ -81,8 +81,9 @@ const char *ov_presets_skipped_reason(const ov_preset_set *set, const char *text
  * keeping action, size, output paths, output_dir, ui_scale, projector and
  * the GIF settings; then applies p's entries through the CLI's handlers and
  * sets cfg->preset and cfg->caption. Returns false with a one-line message
- * (cfg then holds the defaults) only if an entry fails, which a preset from
- * a parsed set does not. */
+ * only if an entry fails (cfg then holds the entries before it), which
+ * cannot happen to a preset of a parsed set: each entry was checked on a
+ * fresh config when the file was read. */
 bool ov_preset_apply(const ov_preset *p, ov_config *cfg, char *err, size_t cap);
 
 /* Writes p as the equivalent command line ("optiviz --surface gaussian

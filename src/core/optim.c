@@ -1,8 +1,10 @@
 /* The optimisers' update rules (DESIGN.md's table plus RMSprop, Adagrad,
- * Adadelta and iRprop-), their defaults and the descriptions printed by
- * --list-optimizers. Each step is a pure function of the parameters, the
- * per-run state and the loss oracle. */
+ * Adadelta, iRprop-, conjugate gradient and Newton), their defaults and the
+ * descriptions printed by --list-optimizers. Each step is a pure function of
+ * the parameters, the per-run state and the loss oracle; cg and newton,
+ * which search along a line, live in optim_methods.c. */
 #include "optim.h"
+#include "optim_internal.h"
 
 #include <math.h>
 #include <string.h>
@@ -70,6 +72,34 @@ static const ov_optim_info ov_optim_table[OV_OPTIM_COUNT] = {
                 "if g_k g'_k < 0: step_k <- max(0.5 step_k, 1e-6), g_k <- 0;\n"
                 "w_k <- w_k - sign(g_k) step_k;  g'_k <- g_k (g' starts at 0)",
         .alpha = 0.01,
+    },
+    [OV_OPT_CG] = {
+        .name = "cg",
+        .title = "nonlinear conjugate gradient (Polak-Ribière+), strong Wolfe line search",
+        .rule = "d_0 = -g_0;  d_k = -g_k + β_k d_(k-1),  β_k = max(0, g_k'(g_k - g_(k-1)) / g_(k-1)'g_(k-1));\n"
+                "d_k = -g_k when g_k'd_k >= 0 or the previous search fell short of strong Wolfe;\n"
+                "w <- w + t d_k, t from one line search on φ(t) = L(w + t d_k) per step, for the\n"
+                "strong Wolfe conditions φ(t) <= φ(0) + 1e-4 t φ'(0) and |φ'(t)| <= 0.1 |φ'(0)|:\n"
+                "first trial t = α, later t_(k-1) φ'_(k-1)(0) / φ'_k(0); while φ decreases and φ' < 0,\n"
+                "next trial = zero of the secant of φ' clamped to [1.1 t, 10 t]; once bracketed, zoom by\n"
+                "the secant zero of φ' (end slopes of opposite sign), else the minimum of the quadratic\n"
+                "through φ(lo), φ'(lo), φ(hi) (within 10..90% of the bracket), bisecting when two\n"
+                "trials have not halved it; at a strong Wolfe point, up to 2 secant steps toward\n"
+                "φ' = 0, kept while Armijo holds and |φ'| shrinks, until |φ'| <= 1e-10 |φ'(0)|\n"
+                "(exact line minimum on a quadratic); at most 30 evaluations, then the Armijo point\n"
+                "of least loss, else w stays",
+        .alpha = 1.0,
+    },
+    [OV_OPT_NEWTON] = {
+        .name = "newton",
+        .title = "damped Newton, saddle-free where H is not positive definite",
+        .rule = "H = V Λ V' at w (eigenvalues λ_1 <= λ_2), δ = 1e-12 max|λ_i|;\n"
+                "λ_1 > δ: p = -H^-1 g (Newton);  else p = -V |Λ|_δ^-1 V' g, |λ_i|_δ = max(|λ_i|, δ)\n"
+                "(saddle-free: the step along negative curvature goes downhill, away from a saddle);\n"
+                "H zero or not finite, or g'p >= 0: p = -g;\n"
+                "t = α, α/2, α/4, ... (at most 51 trials) until L(w + t p) <= L(w) + 1e-4 t g'p;\n"
+                "w <- w + t p; if no trial passes, w stays (the loss never increases)",
+        .alpha = 1.0,
     },
 };
 
@@ -139,6 +169,11 @@ bool ov_optim_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
 {
     double g[2], delta[2];
     const double a = p->alpha, b = p->beta;
+
+    if (p->kind == OV_OPT_CG)
+        return ov_optim_step_cg(p, st, w, oracle);
+    if (p->kind == OV_OPT_NEWTON)
+        return ov_optim_step_newton(p, st, w, oracle);
 
     if (p->kind == OV_OPT_NESTEROV) {
         double ahead[2] = {w[0] + b * st->u[0], w[1] + b * st->u[1]};

@@ -11,9 +11,11 @@
 #include <string.h>
 
 /* Default learning rates, in ov_optim_kind order:
- * gd, momentum, nesterov, adam, rmsprop, adagrad, adadelta, rprop. */
-#define OV_ALPHAS(gd, mom, nes, adam, rms, adag, adad, rprop) \
-    { gd, mom, nes, adam, rms, adag, adad, rprop }
+ * gd, momentum, nesterov, adam, rmsprop, adagrad, adadelta, rprop, cg,
+ * newton (for cg the first trial step of its first line search, for newton
+ * the first trial step before halving: 1, the full Newton step). */
+#define OV_ALPHAS(gd, mom, nes, adam, rms, adag, adad, rprop, cg, newton) \
+    { gd, mom, nes, adam, rms, adag, adad, rprop, cg, newton }
 
 /* The gaussian surface. The lecture's model y(t) = a exp(-b (t - c)^2) + d,
  * fitted by squared error to the points (0, 1), (1, 2.1), (2, 2.9), seen on
@@ -49,7 +51,7 @@ static const ov_surface_def ov_builtins[] = {
         .start = {-3.0, -1.0},
         .nminima = 1,
         .minima = {{0.0, 0.0}},
-        .alpha = OV_ALPHAS(0.15, 0.05, 0.05, 0.1, 0.02, 0.5, 10.0, 0.1),
+        .alpha = OV_ALPHAS(0.15, 0.05, 0.05, 0.1, 0.02, 0.5, 10.0, 0.1, 1.0, 1.0),
     },
     {
         .name = "rosenbrock",
@@ -59,7 +61,7 @@ static const ov_surface_def ov_builtins[] = {
         .start = {-1.2, 1.0},
         .nminima = 1,
         .minima = {{1.0, 1.0}},
-        .alpha = OV_ALPHAS(0.001, 0.001, 0.001, 0.2, 0.02, 0.5, 10.0, 0.01),
+        .alpha = OV_ALPHAS(0.001, 0.001, 0.001, 0.2, 0.02, 0.5, 10.0, 0.01, 1.0, 1.0),
     },
     {
         .name = "beale",
@@ -69,7 +71,7 @@ static const ov_surface_def ov_builtins[] = {
         .start = {1.0, 1.4},
         .nminima = 1,
         .minima = {{3.0, 0.5}},
-        .alpha = OV_ALPHAS(0.01, 0.005, 0.002, 0.1, 0.02, 1.0, 10.0, 0.01),
+        .alpha = OV_ALPHAS(0.01, 0.005, 0.002, 0.1, 0.02, 1.0, 10.0, 0.01, 1.0, 1.0),
     },
     {
         .name = "himmelblau",
@@ -82,7 +84,7 @@ static const ov_surface_def ov_builtins[] = {
                    {-2.8051180869527448, 3.131312518250573},
                    {-3.779310253377747, -3.2831859912861692},
                    {3.5844283403304917, -1.8481265269644034}},
-        .alpha = OV_ALPHAS(0.01, 0.002, 0.002, 0.1, 0.02, 0.5, 5.0, 0.05),
+        .alpha = OV_ALPHAS(0.01, 0.002, 0.002, 0.1, 0.02, 0.5, 5.0, 0.05, 1.0, 1.0),
     },
     {
         .name = "saddle",
@@ -91,7 +93,7 @@ static const ov_surface_def ov_builtins[] = {
         .view = {-2.0, 2.0, -2.0, 2.0},
         .start = {-1.8, 0.01},
         .nminima = 0,
-        .alpha = OV_ALPHAS(0.02, 0.002, 0.002, 0.02, 0.01, 0.1, 0.1, 0.001),
+        .alpha = OV_ALPHAS(0.02, 0.002, 0.002, 0.02, 0.01, 0.1, 0.1, 0.001, 1.0, 1.0),
     },
     {
         .name = "regression",
@@ -102,7 +104,7 @@ static const ov_surface_def ov_builtins[] = {
         .start = {-0.5, 2.5},
         .nminima = 1,
         .minima = {{0.95, 1.05}},
-        .alpha = OV_ALPHAS(0.1, 0.02, 0.02, 0.05, 0.01, 0.5, 5.0, 0.05),
+        .alpha = OV_ALPHAS(0.1, 0.02, 0.02, 0.05, 0.01, 0.5, 5.0, 0.05, 1.0, 1.0),
     },
     {
         .name = "gaussian",
@@ -115,7 +117,7 @@ static const ov_surface_def ov_builtins[] = {
         .minima = {{1.5959022945498254, 1.0421976592980895},
                    {2.5142241897227393, 1.5466116094409981},
                    {0.61214336035298478, 1.0351798289247645}},
-        .alpha = OV_ALPHAS(0.01, 0.002, 0.002, 0.05, 0.01, 0.3, 5.0, 0.02),
+        .alpha = OV_ALPHAS(0.01, 0.002, 0.002, 0.05, 0.01, 0.3, 5.0, 0.02, 1.0, 1.0),
     },
 };
 

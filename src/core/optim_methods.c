@@ -1,0 +1,328 @@
+/* The optimisers that call the oracle several times per step: nonlinear
+ * conjugate gradient (Polak-Ribiere+ directions, a strong Wolfe line search
+ * that lands on the exact line minimum of a quadratic) and damped Newton
+ * (saddle-free fallback where the Hessian is not positive definite, Armijo
+ * backtracking). Their rules, word for word, are in optim.c's table. */
+#include "optim_internal.h"
+
+#include <math.h>
+
+#include "theory.h"
+
+#define OV_LS_GROW_MIN 1.1     /* extrapolation: next trial within [1.1 t, 10 t] */
+#define OV_LS_GROW_MAX 10.0
+#define OV_LS_REFINE_TOL 1e-10 /* refine while |φ'(t)| > this |φ'(0)| */
+#define OV_LS_REFINES 2
+
+/* One trial of a line search: t, φ(t) = L(w + t d) and φ'(t) = g(w + t d)'d. */
+typedef struct ov_ls_point {
+    double a, f, s;
+    bool ok;   /* f and s finite */
+} ov_ls_point;
+
+typedef struct ov_line {
+    const ov_oracle *oracle;
+    double w[2], d[2];
+    double f0, s0;        /* φ(0), φ'(0) < 0 */
+    int evals;
+    ov_ls_point best;     /* the Armijo point of least loss so far (a = 0: none) */
+} ov_line;
+
+static double ov_dot(const double a[2], const double b[2])
+{
+    return a[0] * b[0] + a[1] * b[1];
+}
+
+static bool ov_armijo(const ov_line *ln, const ov_ls_point *pt)
+{
+    return pt->ok && pt->f <= ln->f0 + OV_LS_C1 * pt->a * ln->s0;
+}
+
+static bool ov_curvature(const ov_line *ln, const ov_ls_point *pt)
+{
+    return fabs(pt->s) <= -OV_LS_C2 * ln->s0;
+}
+
+static ov_ls_point ov_line_eval(ov_line *ln, double a)
+{
+    double x[2] = {ln->w[0] + a * ln->d[0], ln->w[1] + a * ln->d[1]};
+    double f, g[2];
+    ln->oracle->eval(ln->oracle->ctx, x, &f, g, NULL);
+    ln->evals++;
+    ov_ls_point pt = {a, f, ov_dot(g, ln->d), false};
+    pt.ok = isfinite(pt.f) && isfinite(pt.s);
+    if (ov_armijo(ln, &pt) && (ln->best.a == 0.0 || pt.f < ln->best.f))
+        ln->best = pt;
+    return pt;
+}
+
+/* The zero of the line through (p.a, p.s) and (q.a, q.s): where the
+ * quadratic with these slopes has its stationary point (exact on a
+ * quadratic loss). */
+static double ov_secant(const ov_ls_point *p, const ov_ls_point *q)
+{
+    return q->a - q->s * (q->a - p->a) / (q->s - p->s);
+}
+
+/* Moves acc toward φ' = 0 by secant steps from partner (the other end of
+ * its bracket, or the trial before it), keeping each new point that passes
+ * Armijo with a smaller |φ'|. On a quadratic one step is exact. */
+static void ov_line_refine(ov_line *ln, ov_ls_point partner, ov_ls_point *acc)
+{
+    for (int r = 0; r < OV_LS_REFINES; r++) {
+        if (fabs(acc->s) <= -OV_LS_REFINE_TOL * ln->s0 || ln->evals >= OV_LS_MAX_EVALS ||
+            !partner.ok || partner.s == acc->s)
+            return;
+        double a = ov_secant(&partner, acc);
+        if (!(isfinite(a) && a > 0.0) || a == acc->a)
+            return;
+        ov_ls_point pt = ov_line_eval(ln, a);
+        if (!ov_armijo(ln, &pt) || !(fabs(pt.s) < fabs(acc->s)))
+            return;
+        partner = *acc;
+        *acc = pt;
+    }
+}
+
+/* After the evaluations ran out: the best Armijo point, else no step. */
+static ov_ls_result ov_line_give_up(const ov_line *ln, ov_ls_point *acc)
+{
+    if (ln->best.a > 0.0) {
+        *acc = ln->best;
+        return OV_LS_ARMIJO;
+    }
+    return OV_LS_FAILED;
+}
+
+/* Zoom (Nocedal & Wright, Algorithm 3.6): lo passes Armijo with the least
+ * loss so far and its slope points toward hi. */
+static ov_ls_result ov_line_zoom(ov_line *ln, ov_ls_point lo, ov_ls_point hi,
+                                 ov_ls_point *acc)
+{
+    double width1 = INFINITY, width2 = INFINITY;   /* bracket widths 1 and 2 trials ago */
+    for (;;) {
+        const double h = hi.a - lo.a;
+        if (ln->evals >= OV_LS_MAX_EVALS || fabs(h) <= 1e-15 * fmax(fabs(lo.a), fabs(hi.a)))
+            return ov_line_give_up(ln, acc);
+        double frac;
+        if (fabs(h) > 0.5 * width2) {
+            /* Two trials have not halved the bracket: bisect it, in
+             * log(t) when it spans more than a factor of 4 away from 0. */
+            double lo_a = fmin(lo.a, hi.a), hi_a = fmax(lo.a, hi.a);
+            frac = lo_a > 0.0 && hi_a > 4.0 * lo_a ? (sqrt(lo_a * hi_a) - lo.a) / h : 0.5;
+        } else if (hi.ok && hi.s * h > 0.0) {
+            /* The secant zero of φ', measured from lo: no cancellation
+             * when hi lies far beyond the minimum. */
+            frac = lo.s / (lo.s - hi.s);
+        } else if (hi.ok) {
+            /* The quadratic through φ(lo), φ'(lo) and φ(hi). */
+            double slope = -lo.s * h;
+            frac = 0.5 * slope / (hi.f - lo.f + slope);
+            frac = fmin(fmax(frac, 0.1), 0.9);
+        } else {
+            frac = 0.1;   /* hi is not finite: stay close to lo */
+        }
+        if (!(frac > 0.0 && frac < 1.0))
+            frac = 0.5;
+        width2 = width1;
+        width1 = fabs(h);
+        ov_ls_point cur = ov_line_eval(ln, lo.a + frac * h);
+        if (!ov_armijo(ln, &cur) || cur.f >= lo.f) {
+            hi = cur;
+            continue;
+        }
+        if (ov_curvature(ln, &cur)) {
+            *acc = cur;
+            ov_line_refine(ln, hi.ok && hi.s * cur.s < 0.0 ? hi : lo, acc);
+            return OV_LS_WOLFE;
+        }
+        if (cur.s * h >= 0.0)
+            hi = lo;
+        lo = cur;
+    }
+}
+
+/* A line search for the strong Wolfe conditions along ln->d from a_init
+ * (Nocedal & Wright, Algorithm 3.5, with secant interpolation). */
+static ov_ls_result ov_line_search(ov_line *ln, double a_init, ov_ls_point *acc)
+{
+    ov_ls_point prev = {0.0, ln->f0, ln->s0, true};
+    double a = a_init;
+    for (;;) {
+        if (ln->evals >= OV_LS_MAX_EVALS)
+            return ov_line_give_up(ln, acc);
+        ov_ls_point cur = ov_line_eval(ln, a);
+        if (!ov_armijo(ln, &cur) || (prev.a > 0.0 && cur.f >= prev.f))
+            return ov_line_zoom(ln, prev, cur, acc);
+        if (ov_curvature(ln, &cur)) {
+            *acc = cur;
+            ov_line_refine(ln, prev, acc);
+            return OV_LS_WOLFE;
+        }
+        if (cur.s >= 0.0)
+            return ov_line_zoom(ln, cur, prev, acc);
+        double next = cur.s > prev.s ? ov_secant(&prev, &cur) : INFINITY;
+        if (!(next <= OV_LS_GROW_MAX * cur.a))
+            next = OV_LS_GROW_MAX * cur.a;
+        else if (next < OV_LS_GROW_MIN * cur.a)
+            next = OV_LS_GROW_MIN * cur.a;
+        prev = cur;
+        a = next;
+    }
+}
+
+/* Records a step of delta (possibly zero) in st and moves w. */
+static void ov_take(ov_optim_state *st, double w[2], const double delta[2])
+{
+    w[0] += delta[0];
+    w[1] += delta[1];
+    st->last_delta[0] = delta[0];
+    st->last_delta[1] = delta[1];
+}
+
+/* A step that does not move: a repeat of a failed search, or g = 0. */
+static bool ov_stay(ov_optim_state *st, ov_ls_result result, int evals)
+{
+    st->t++;
+    st->ls_evals = evals;
+    st->ls_step = 0.0;
+    st->ls_result = result;
+    st->last_delta[0] = st->last_delta[1] = 0.0;
+    return true;
+}
+
+bool ov_optim_step_cg(const ov_optim_params *p, ov_optim_state *st, double w[2],
+                      const ov_oracle *oracle)
+{
+    if (st->stuck)
+        return ov_stay(st, OV_LS_FAILED, 0);
+    double f, g[2];
+    oracle->eval(oracle->ctx, w, &f, g, NULL);
+    if (!isfinite(g[0]) || !isfinite(g[1]))
+        return false;
+    const double gg = ov_dot(g, g);
+    if (gg == 0.0)
+        return ov_stay(st, OV_LS_NONE, 1);
+    st->t++;
+
+    /* Polak-Ribiere+ direction; steepest descent after a restart. */
+    const double prev_gg = ov_dot(st->cg_g, st->cg_g);
+    const bool fresh = prev_gg == 0.0 && !(st->ls_step > 0.0);
+    double beta = 0.0;
+    if (prev_gg > 0.0) {
+        double dg[2] = {g[0] - st->cg_g[0], g[1] - st->cg_g[1]};
+        beta = fmax(0.0, ov_dot(g, dg) / prev_gg);
+    }
+    ov_line ln = {.oracle = oracle, .f0 = f};
+    ln.w[0] = w[0];
+    ln.w[1] = w[1];
+    ln.d[0] = -g[0] + beta * st->cg_d[0];
+    ln.d[1] = -g[1] + beta * st->cg_d[1];
+    ln.s0 = ov_dot(g, ln.d);
+    if (!(ln.s0 < 0.0) || !isfinite(ln.s0) || !isfinite(beta)) {
+        ln.d[0] = -g[0];
+        ln.d[1] = -g[1];
+        ln.s0 = -gg;
+    }
+
+    /* First trial: α, later the last step scaled by the ratio of slopes. */
+    double a0 = st->ls_step > 0.0 ? st->ls_step * st->cg_slope / ln.s0 : p->alpha;
+    if (!(isfinite(a0) && a0 > 0.0))
+        a0 = p->alpha > 0.0 && isfinite(p->alpha) ? p->alpha : 1.0;
+
+    ov_ls_point acc = {0};
+    ov_ls_result res = isfinite(f) ? ov_line_search(&ln, a0, &acc) : OV_LS_FAILED;
+    double delta[2] = {0.0, 0.0};
+    st->ls_evals = 1 + ln.evals;
+    st->ls_result = res;
+    if (res == OV_LS_FAILED) {
+        st->cg_d[0] = st->cg_d[1] = st->cg_g[0] = st->cg_g[1] = 0.0;
+        st->cg_slope = st->ls_step = 0.0;
+        st->stuck = fresh;
+        ov_take(st, w, delta);
+        return true;
+    }
+    delta[0] = acc.a * ln.d[0];
+    delta[1] = acc.a * ln.d[1];
+    /* After a step short of strong Wolfe the next direction restarts. */
+    const bool keep = res == OV_LS_WOLFE;
+    st->cg_d[0] = keep ? ln.d[0] : 0.0;
+    st->cg_d[1] = keep ? ln.d[1] : 0.0;
+    st->cg_g[0] = keep ? g[0] : 0.0;
+    st->cg_g[1] = keep ? g[1] : 0.0;
+    st->cg_slope = ln.s0;
+    st->ls_step = acc.a;
+    ov_take(st, w, delta);
+    return true;
+}
+
+/* Newton's direction p from g and the Hessian h; returns which rule. */
+static ov_newton_dir ov_newton_direction(const double g[2], const double h[3], double p[2])
+{
+    p[0] = -g[0];
+    p[1] = -g[1];
+    if (!isfinite(h[0]) || !isfinite(h[1]) || !isfinite(h[2]))
+        return OV_NEWTON_GRADIENT;
+    double lambda[2], v[2][2];
+    ov_sym2_eigen(h, lambda, v);
+    const double big = fmax(fabs(lambda[0]), fabs(lambda[1]));
+    if (!(big > 0.0) || !isfinite(big))
+        return OV_NEWTON_GRADIENT;
+    const double floor = OV_NEWTON_EIG_FLOOR * big;
+    const ov_newton_dir dir = lambda[0] > floor ? OV_NEWTON_EXACT : OV_NEWTON_ABS;
+    p[0] = p[1] = 0.0;
+    for (int i = 0; i < 2; i++) {
+        double l = dir == OV_NEWTON_EXACT ? lambda[i] : fmax(fabs(lambda[i]), floor);
+        double c = ov_dot(v[i], g) / l;
+        p[0] -= c * v[i][0];
+        p[1] -= c * v[i][1];
+    }
+    return dir;
+}
+
+bool ov_optim_step_newton(const ov_optim_params *p, ov_optim_state *st, double w[2],
+                          const ov_oracle *oracle)
+{
+    if (st->stuck)
+        return ov_stay(st, OV_LS_FAILED, 0);
+    double f, g[2], h[3];
+    oracle->eval(oracle->ctx, w, &f, g, h);
+    if (!isfinite(g[0]) || !isfinite(g[1]))
+        return false;
+    const double gg = ov_dot(g, g);
+    if (gg == 0.0)
+        return ov_stay(st, OV_LS_NONE, 1);
+    st->t++;
+
+    double dir[2];
+    st->newton_dir = ov_newton_direction(g, h, dir);
+    double slope = ov_dot(g, dir);
+    if (!(slope < 0.0) || !isfinite(slope)) {
+        st->newton_dir = OV_NEWTON_GRADIENT;
+        dir[0] = -g[0];
+        dir[1] = -g[1];
+        slope = -gg;
+    }
+
+    double delta[2] = {0.0, 0.0};
+    double t = p->alpha;
+    st->ls_evals = 1;
+    st->ls_result = OV_LS_FAILED;
+    st->ls_step = 0.0;
+    for (int j = 0; j <= OV_NEWTON_MAX_HALVINGS && t > 0.0 && isfinite(f); j++, t *= 0.5) {
+        double x[2] = {w[0] + t * dir[0], w[1] + t * dir[1]}, fx, gx[2];
+        oracle->eval(oracle->ctx, x, &fx, gx, NULL);
+        st->ls_evals++;
+        if (isfinite(fx) && fx <= f + OV_LS_C1 * t * slope) {
+            delta[0] = t * dir[0];
+            delta[1] = t * dir[1];
+            st->ls_result = OV_LS_ARMIJO;
+            st->ls_step = t;
+            break;
+        }
+    }
+    /* Newton keeps no memory: a failed search from w fails again. */
+    st->stuck = st->ls_result == OV_LS_FAILED;
+    ov_take(st, w, delta);
+    return true;
+}
