@@ -75,7 +75,7 @@ static void check_eigen(const double h[3], double l0, double l1, double tol)
         CHECK_NEAR(hypot(v[i][0], v[i][1]), 1.0, 1e-15);
         double r0 = h[0] * v[i][0] + h[1] * v[i][1] - lambda[i] * v[i][0];
         double r1 = h[1] * v[i][0] + h[2] * v[i][1] - lambda[i] * v[i][1];
-        CHECK_MSG(hypot(r0, r1) <= 4e-16 * scale + 1e-300, "residual %g for [%g %g %g]",
+        CHECK_MSG(hypot(r0, r1) <= 1e-15 * scale + 1e-300, "residual %g for [%g %g %g]",
                   hypot(r0, r1), h[0], h[1], h[2]);
     }
     CHECK_NEAR(v[0][0] * v[1][0] + v[0][1] * v[1][1], 0.0, 1e-15);
@@ -180,10 +180,10 @@ static void test_quadratic_theory(void)
             CHECK_NEAR(t.nag_rate, 1 - 2 / q, 1e-15);
             /* The rates are what the methods achieve with these values. */
             CHECK_NEAR(gd_rho(t.gd_alpha_opt, lmin, lmax), t.gd_rate, 1e-14);
-            CHECK_NEAR(pair_rho(false, t.hb_alpha, t.hb_beta, lmin, lmax), t.hb_rate,
-                       k > 1e6 ? 1e-7 : 1e-9);
-            CHECK_NEAR(pair_rho(true, t.nag_alpha, t.nag_beta, lmin, lmax), t.nag_rate,
-                       k > 1e6 ? 1e-7 : 1e-9);
+            /* The optima sit on double roots, which rounding moves by
+             * about the square root of eps. */
+            CHECK_NEAR(pair_rho(false, t.hb_alpha, t.hb_beta, lmin, lmax), t.hb_rate, 1e-7);
+            CHECK_NEAR(pair_rho(true, t.nag_alpha, t.nag_beta, lmin, lmax), t.nag_rate, 1e-7);
         }
     }
     ov_quad_theory t;
@@ -300,7 +300,7 @@ static void test_momentum_is_heavy_ball(void)
             double next = hb[c] - p.alpha * l[c] * hb[c] + p.beta * (hb[c] - hb_prev[c]);
             hb_prev[c] = hb[c];
             hb[c] = next;
-            CHECK_NEAR(w[c], hb[c], 1e-12 * fmax(fabs(hb[c]), 1e-30));
+            CHECK_NEAR(w[c], hb[c], 1e-14 + 1e-12 * fabs(hb[c]));
         }
     }
 }
@@ -390,11 +390,13 @@ static const regime_case cases[] = {
     {OV_OPT_RPROP, 0.1, 0, 10, 30, OV_RUN_NOT_COVERED, 0, -1},
 };
 
-/* Sign changes of one eigen-coordinate while it is well above round-off. */
-static int sign_changes(const ov_run *r, double cx, double cy)
+/* Sign changes of one eigen-coordinate over steps 1 .. last while it is
+ * well above round-off (1e-8 |w|) and |w| has not fallen by 1e150. */
+static int sign_changes(const ov_run *r, int last, double cx, double cy)
 {
     int n = 0;
-    for (int k = 1; k < r->n; k++) {
+    const double e0 = hypot(r->x[0], r->y[0]);
+    for (int k = 1; k <= last && hypot(r->x[k], r->y[k]) >= 1e-150 * e0; k++) {
         double a = cx * r->x[k - 1] + cy * r->y[k - 1], b = cx * r->x[k] + cy * r->y[k];
         double floor_a = 1e-8 * hypot(r->x[k - 1], r->y[k - 1]);
         double floor_b = 1e-8 * hypot(r->x[k], r->y[k]);
@@ -465,8 +467,11 @@ static void test_classify_vs_runs(void)
         ov_run_init(&run, &p);
         CHECK(ov_run_compute(&run, s, (ov_vec2){2.0, -1.5}, steps));
         double th = c->theta * 3.14159265358979323846 / 180;
-        int flat = sign_changes(&run, cos(th), sin(th));
-        int steep = sign_changes(&run, -sin(th), cos(th));
+        /* rho = 0: at the minimum after one step (checked below), then
+         * round-off only. */
+        int last = rho == 0 ? 0 : run.n - 1;
+        int flat = sign_changes(&run, last, cos(th), sin(th));
+        int steep = sign_changes(&run, last, -sin(th), cos(th));
         switch (reg) {
         case OV_RUN_DIVERGING:
             CHECK_MSG(run.diverged, "case %d (%s): predicted to diverge, did not", i, name);
@@ -504,9 +509,16 @@ static void test_classify_vs_runs(void)
                           "case %d (%s): measured 1 - rate %g, predicted %g", i, name, 1 - m,
                           1 - rho);
             } else {
-                /* kappa 1e10: the flat mode barely moves in 2000 steps. */
-                double e0 = hypot(run.x[0], run.y[0]), en = hypot(run.x[run.n - 1], run.y[run.n - 1]);
-                CHECK(en <= e0 && en > 0.5 * e0);
+                /* kappa 1e10: in 2000 steps the steep mode dies out and
+                 * the flat one (rate 1 - O(1e-10)) barely moves. */
+                int e = run.n - 1;
+                double p0 = cos(th) * run.x[0] + sin(th) * run.y[0];
+                double pn = cos(th) * run.x[e] + sin(th) * run.y[e];
+                double q0 = -sin(th) * run.x[0] + cos(th) * run.y[0];
+                double qn = -sin(th) * run.x[e] + cos(th) * run.y[e];
+                CHECK_MSG(fabs(pn) <= fabs(p0) && fabs(pn) > (1 - 1e-5) * fabs(p0) &&
+                              fabs(qn) < 1e-6 * fabs(q0),
+                          "case %d (%s): flat %g -> %g, steep %g -> %g", i, name, p0, pn, q0, qn);
             }
             break;
         }

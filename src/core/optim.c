@@ -76,18 +76,18 @@ static const ov_optim_info ov_optim_table[OV_OPTIM_COUNT] = {
     [OV_OPT_CG] = {
         .name = "cg",
         .title = "nonlinear conjugate gradient (Polak-Ribière+), strong Wolfe line search",
-        .rule = "d_0 = -g_0;  d_k = -g_k + β_k d_(k-1),  β_k = max(0, g_k'(g_k - g_(k-1)) / g_(k-1)'g_(k-1));\n"
-                "d_k = -g_k when g_k'd_k >= 0 or the previous search fell short of strong Wolfe;\n"
-                "w <- w + t d_k, t from one line search on φ(t) = L(w + t d_k) per step, for the\n"
-                "strong Wolfe conditions φ(t) <= φ(0) + 1e-4 t φ'(0) and |φ'(t)| <= 0.1 |φ'(0)|:\n"
-                "first trial t = α, later t_(k-1) φ'_(k-1)(0) / φ'_k(0); while φ decreases and φ' < 0,\n"
-                "next trial = zero of the secant of φ' clamped to [1.1 t, 10 t]; once bracketed, zoom by\n"
-                "the secant zero of φ' (end slopes of opposite sign), else the minimum of the quadratic\n"
-                "through φ(lo), φ'(lo), φ(hi) (within 10..90% of the bracket), bisecting when two\n"
-                "trials have not halved it; at a strong Wolfe point, up to 2 secant steps toward\n"
-                "φ' = 0, kept while Armijo holds and |φ'| shrinks, until |φ'| <= 1e-10 |φ'(0)|\n"
-                "(exact line minimum on a quadratic); at most 30 evaluations, then the Armijo point\n"
-                "of least loss, else w stays",
+        .rule = "d_k = -g_k + β_k d_(k-1),  β_k = max(0, g_k'(g_k - g_(k-1)) / g_(k-1)'g_(k-1));\n"
+                "d_k = -g_k at the start, when g_k'd_k >= 0, and after a search short of strong Wolfe;\n"
+                "w <- w + t d_k, t from one line search per step on φ(t) = L(w + t d_k) for\n"
+                "strong Wolfe: φ(t) <= φ(0) + 1e-4 t φ'(0), φ(t) < φ(0), |φ'(t)| <= 0.1 |φ'(0)|.\n"
+                "Trials: first t = α, later t_(k-1) φ'_(k-1)(0) / φ'_k(0); while φ falls and φ' < 0,\n"
+                "the zero of the secant of φ' clamped to [1.1 t, 10 t]; once bracketed, zoom: the\n"
+                "secant zero of φ' when the ends' slopes differ in sign, else the minimum of the\n"
+                "quadratic through φ(lo), φ'(lo), φ(hi) kept within 10..90% of the bracket; when two\n"
+                "trials have not halved the bracket, bisect it (geometrically if it spans > 4x).\n"
+                "At a strong Wolfe point up to 2 secant steps toward φ' = 0 while |φ'| > 1e-10 |φ'(0)|,\n"
+                "each kept if sufficient decrease holds and |φ'| shrinks (exact on a quadratic).\n"
+                "At most 30 evaluations; then the sufficient-decrease point of least loss, else w stays",
         .alpha = 1.0,
     },
     [OV_OPT_NEWTON] = {
@@ -95,10 +95,10 @@ static const ov_optim_info ov_optim_table[OV_OPTIM_COUNT] = {
         .title = "damped Newton, saddle-free where H is not positive definite",
         .rule = "H = V Λ V' at w (eigenvalues λ_1 <= λ_2), δ = 1e-12 max|λ_i|;\n"
                 "λ_1 > δ: p = -H^-1 g (Newton);  else p = -V |Λ|_δ^-1 V' g, |λ_i|_δ = max(|λ_i|, δ)\n"
-                "(saddle-free: the step along negative curvature goes downhill, away from a saddle);\n"
-                "H zero or not finite, or g'p >= 0: p = -g;\n"
-                "t = α, α/2, α/4, ... (at most 51 trials) until L(w + t p) <= L(w) + 1e-4 t g'p;\n"
-                "w <- w + t p; if no trial passes, w stays (the loss never increases)",
+                "(saddle-free: along negative curvature the step goes downhill, away from a saddle);\n"
+                "H zero or not finite, or g'p > 0 from round-off: p = -g;\n"
+                "t = α, α/2, α/4, ... (at most 51 trials) until L(w + t p) <= L(w) + 1e-4 t g'p\n"
+                "and L(w + t p) < L(w);  w <- w + t p;  if none passes, w stays (the loss never increases)",
         .alpha = 1.0,
     },
 };

@@ -33,9 +33,12 @@ static double ov_dot(const double a[2], const double b[2])
     return a[0] * b[0] + a[1] * b[1];
 }
 
+/* Sufficient decrease. It implies a strict decrease, required explicitly:
+ * where c1 t φ'(0) is below round-off of φ(0) the test alone would pass a
+ * trial that does not lower the loss (or does not move w at all). */
 static bool ov_armijo(const ov_line *ln, const ov_ls_point *pt)
 {
-    return pt->ok && pt->f <= ln->f0 + OV_LS_C1 * pt->a * ln->s0;
+    return pt->ok && pt->f < ln->f0 && pt->f <= ln->f0 + OV_LS_C1 * pt->a * ln->s0;
 }
 
 static bool ov_curvature(const ov_line *ln, const ov_ls_point *pt)
@@ -296,8 +299,9 @@ bool ov_optim_step_newton(const ov_optim_params *p, ov_optim_state *st, double w
 
     double dir[2];
     st->newton_dir = ov_newton_direction(g, h, dir);
+    /* g'p < 0 for every direction above; 0 only when it underflows. */
     double slope = ov_dot(g, dir);
-    if (!(slope < 0.0) || !isfinite(slope)) {
+    if (slope > 0.0 || !isfinite(slope)) {
         st->newton_dir = OV_NEWTON_GRADIENT;
         dir[0] = -g[0];
         dir[1] = -g[1];
@@ -313,7 +317,7 @@ bool ov_optim_step_newton(const ov_optim_params *p, ov_optim_state *st, double w
         double x[2] = {w[0] + t * dir[0], w[1] + t * dir[1]}, fx, gx[2];
         oracle->eval(oracle->ctx, x, &fx, gx, NULL);
         st->ls_evals++;
-        if (isfinite(fx) && fx <= f + OV_LS_C1 * t * slope) {
+        if (isfinite(fx) && fx < f && fx <= f + OV_LS_C1 * t * slope) {
             delta[0] = t * dir[0];
             delta[1] = t * dir[1];
             st->ls_result = OV_LS_ARMIJO;

@@ -43,7 +43,7 @@ static const ov_surface_def ov_builtins[] = {
         .name = "quadratic",
         .formula = "0.5*((cos(theta*pi/180)*x + sin(theta*pi/180)*y)^2"
                    " + kappa*(-sin(theta*pi/180)*x + cos(theta*pi/180)*y)^2)",
-        .summary = "1/2 w'Hw, H = R(theta) diag(1, kappa) R(theta)'; minimum (0, 0)",
+        .summary = "\u00bd w\u1d40Hw, H = R(\u03b8) diag(1, \u03ba) R(\u03b8)\u1d40; minimum (0, 0)",
         .nparams = 2,
         .param_names = {"kappa", "theta"},
         .param_defaults = {10.0, 30.0},
@@ -56,7 +56,7 @@ static const ov_surface_def ov_builtins[] = {
     {
         .name = "rosenbrock",
         .formula = "(1 - x)^2 + 100*(y - x^2)^2",
-        .summary = "(1-x)^2 + 100(y-x^2)^2: a curved narrow valley; minimum (1, 1)",
+        .summary = "(1\u2212x)\u00b2 + 100(y\u2212x\u00b2)\u00b2: a curved narrow valley; minimum (1, 1)",
         .view = {-2.0, 2.0, -1.0, 3.0},
         .start = {-1.2, 1.0},
         .nminima = 1,
@@ -89,7 +89,7 @@ static const ov_surface_def ov_builtins[] = {
     {
         .name = "saddle",
         .formula = "x^2 - y^2",
-        .summary = "x^2 - y^2: a saddle at (0, 0), no minimum (paths escape along y)",
+        .summary = "x\u00b2 \u2212 y\u00b2: a saddle at (0, 0), no minimum (paths escape along y)",
         .view = {-2.0, 2.0, -2.0, 2.0},
         .start = {-1.8, 0.01},
         .nminima = 0,
@@ -98,8 +98,8 @@ static const ov_surface_def ov_builtins[] = {
     {
         .name = "regression",
         .formula = "(y - 1)^2 + (x + y - 2.1)^2 + (2*x + y - 2.9)^2",
-        .summary = "sum_i (x a_i + y - z_i)^2 on the lecture's points (0,1), (1,2.1), "
-                   "(2,2.9); minimum (0.95, 1.05)",
+        .summary = "\u03a3\u1d62 (x a\u1d62 + y \u2212 z\u1d62)\u00b2 on the lecture's points (0, 1), (1, 2.1), "
+                   "(2, 2.9); minimum (0.95, 1.05)",
         .view = {-1.0, 3.0, -1.0, 3.0},
         .start = {-0.5, 2.5},
         .nminima = 1,
@@ -109,7 +109,7 @@ static const ov_surface_def ov_builtins[] = {
     {
         .name = "gaussian",
         .formula = OV_GAUSSIAN_FORMULA,
-        .summary = "squared error of a exp(-b(t-c)^2) + d on the lecture's points, "
+        .summary = "squared error of a\u00b7exp(\u2212b(t\u2212c)\u00b2) + d on the lecture's points, "
                    "x = c, y = d, a = b = 3: three basins, saddles, plateaus",
         .view = {-1.0, 3.5, -0.5, 2.5},
         .start = {0.2, 2.2},

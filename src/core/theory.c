@@ -48,14 +48,17 @@ void ov_sym2_eigen(const double h[3], double lambda[2], double v[2][2])
         lambda[0] = lambda[1];
         lambda[1] = t;
     }
-    /* The larger eigenvalue's eigenvector makes the angle phi with the x
-     * axis, tan(2 phi) = 2b / (a - c). */
-    const double phi = 0.5 * atan2(2.0 * b, a - c);
-    const double cs = cos(phi), sn = sin(phi);
-    v[1][0] = cs;
-    v[1][1] = sn;
-    v[0][0] = sn;
-    v[0][1] = -cs;
+    /* The larger eigenvalue's eigenvector from whichever row of H - lambda1 I
+     * has no cancellation: lambda1 - c = r + d when d > 0, else
+     * lambda1 - a = r - d. */
+    double ex = d > 0.0 ? r + d : b, ey = d > 0.0 ? b : r - d;
+    const double n = hypot(ex, ey);
+    ex /= n;
+    ey /= n;
+    v[1][0] = ex;
+    v[1][1] = ey;
+    v[0][0] = ey;
+    v[0][1] = -ex;
 }
 
 bool ov_theory_quadratic(double lmin, double lmax, ov_quad_theory *out)
