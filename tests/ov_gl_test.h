@@ -52,15 +52,13 @@ static inline bool ov_gl_test_init(ov_gl_test *t)
     return true;
 }
 
-/* Destroys the context and window. SDL_Quit is left out on purpose: it
- * unloads the GL driver, and LeakSanitizer then cannot name (or suppress,
- * see tests/lsan.supp) the driver's own leftovers. */
 static inline void ov_gl_test_deinit(ov_gl_test *t)
 {
     if (t->ctx)
         SDL_GL_DeleteContext(t->ctx);
     if (t->win)
         SDL_DestroyWindow(t->win);
+    SDL_Quit();
 }
 
 /* A renderer of width x height with DejaVu Sans; NULL (reason printed). */

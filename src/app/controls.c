@@ -2,6 +2,8 @@
  * scene, the view and the animation clock. See controls.h. */
 #include "controls.h"
 
+#include "core/theory.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -349,4 +351,45 @@ void ov_controls_toggle_projector(ov_app_state *st)
 {
     st->projector = !st->projector;
     ov_controls_say(st, st->projector ? "projector mode" : "normal mode");
+}
+
+void ov_controls_snap_optimal(ov_app_state *st)
+{
+    double lmin, lmax;
+    if (!ov_theory_surface_eigen(st->scene.surface, &lmin, &lmax)) {
+        ov_controls_say(st, "the optimal \xce\xb1 is known for the quadratic only");
+        return;
+    }
+    int snapped = 0, last = -1;
+    remember(st);
+    for (int i = 0; i < st->scene.nruns; i++) {
+        if (!targeted(st, i))
+            continue;
+        ov_optim_params p = st->scene.runs[i].params;
+        if (!ov_theory_optimal(p.kind, lmin, lmax, &p))
+            continue;
+        ov_run_spec *sp = &st->scene.specs[i];
+        sp->alpha = p.alpha;
+        sp->has_alpha = true;
+        if (ov_optim_info_of(p.kind)->uses_beta) {
+            sp->beta = p.beta;
+            sp->has_beta = true;
+        }
+        snapped++;
+        last = i;
+    }
+    if (!snapped) {
+        ov_controls_say(st, "no optimum known for %s", target_name(st));
+        return;
+    }
+    recompute(st);
+    const ov_optim_params *p = &st->scene.runs[last].params;
+    if (snapped == 1 && ov_optim_info_of(p->kind)->uses_beta)
+        ov_controls_say(st, "%s: optimal \xce\xb1 = %.4g, \xce\xb2 = %.4g",
+                        ov_optim_info_of(p->kind)->name, p->alpha, p->beta);
+    else if (snapped == 1)
+        ov_controls_say(st, "%s: optimal \xce\xb1 = %.4g", ov_optim_info_of(p->kind)->name,
+                        p->alpha);
+    else
+        ov_controls_say(st, "%d runs snapped to their optimal \xce\xb1 (and \xce\xb2)", snapped);
 }

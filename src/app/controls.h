@@ -48,6 +48,10 @@ typedef struct ov_app_state {
     int edit_caret;         /* byte offset into edit_text */
     char edit_error[160];   /* "" when none */
     int edit_error_column;  /* 1-based column of the error */
+    /* Insight panels (issue 5), each on its own key. */
+    bool show_loss;         /* L: loss against step, log scale */
+    bool show_theory;       /* I: the quadratic's theory and each run's regime */
+    bool show_curvature;    /* V: Hessian glyph, gradient and step arrows */
 } ov_app_state;
 
 #define OV_SWEEP_RUNS 5
@@ -122,6 +126,11 @@ void ov_controls_edit_move(ov_app_state *st, int dir);
 bool ov_controls_edit_commit(ov_app_state *st);
 /* Esc: closes the field, keeping the surface. */
 void ov_controls_edit_cancel(ov_app_state *st);
+
+/* O: sets the targeted run(s)' α (and β for momentum and Nesterov) to the
+ * optimum the theory of the quadratic gives for the current κ. Says so and
+ * changes nothing on other surfaces or for methods without a known optimum. */
+void ov_controls_snap_optimal(ov_app_state *st);
 
 /* printf-style message shown in the HUD for a few seconds. */
 void ov_controls_say(ov_app_state *st, const char *fmt, ...)

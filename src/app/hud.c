@@ -2,6 +2,8 @@
  * export looks like a 720p window, only sharper. See hud.h. */
 #include "hud.h"
 
+#include "panels.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -36,14 +38,6 @@ ov_rect ov_hud_view(const ov_app_state *st, int width, int height)
     return ov_rect_fit(st->view, width, height);
 }
 
-/* The step the animation shows for run r: clamped to what was stored. */
-static int shown_step(const ov_run *r, double anim)
-{
-    int s = (int)floor(anim);
-    if (s > r->n - 1)
-        s = r->n - 1;
-    return s < 0 ? 0 : s;
-}
 
 /* "κ = 10   θ = 30°" for surfaces with those parameters, else "". */
 static void param_text(const ov_surface *s, char *buf, size_t cap)
@@ -62,11 +56,13 @@ static void run_line(const ov_app_state *st, int i, char *buf, size_t cap)
 {
     const ov_run *r = &st->scene.runs[i];
     const ov_optim_info *info = ov_optim_info_of(r->params.kind);
-    int step = shown_step(r, st->anim_step);
+    int step = ov_panel_shown_step(r, st->anim_step);
     char beta[32] = "";
     if (info->uses_beta)
         snprintf(beta, sizeof beta, "  \xce\xb2 = %.3g", r->params.beta);
-    if (r->diverged && st->anim_step >= r->diverged_step - 1)
+    if (r->n < 1)
+        snprintf(buf, cap, "%s: the loss is not finite at the start point", info->name);
+    else if (r->diverged && st->anim_step >= r->diverged_step - 1)
         snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   diverged at step %d", info->name,
                  r->params.alpha, beta, r->diverged_step);
     else
@@ -74,7 +70,8 @@ static void run_line(const ov_app_state *st, int i, char *buf, size_t cap)
                  r->params.alpha, beta, step, r->loss[step]);
 }
 
-static void draw_info_panel(ov_renderer *r, const ov_app_state *st, float px)
+/* Returns the panel's bottom edge. */
+static float draw_info_panel(ov_renderer *r, const ov_app_state *st, float px)
 {
     const hud_theme *th = theme_of(st);
     const ov_surface *s = st->scene.surface;
@@ -121,6 +118,7 @@ static void draw_info_panel(ov_renderer *r, const ov_app_state *st, float px)
         ov_renderer_text(r, x + px * 1.1f, y, px, tc, OV_ALIGN_LEFT, lines[i]);
         y += line;
     }
+    return pad + height;
 }
 
 static void draw_status(ov_renderer *r, const ov_app_state *st, int W, int H, float px)
@@ -175,6 +173,10 @@ static const char *const HELP[][2] = {
     {"W", "learning-rate sweep: five runs, \xce\xb1 \xc3\x97 \xc2\xbc \xe2\x80\xa6 4"},
     {"P / G / X", "save PNG / animated GIF / CSV"},
     {"M", "projector mode (high contrast)"},
+    {"L", "loss against step (log scale)"},
+    {"I", "theory of the quadratic: optimal \xce\xb1, \xce\xb2, rates, each run's regime"},
+    {"O", "snap \xce\xb1 (and \xce\xb2) to the optimum of the quadratic"},
+    {"V", "local curvature: Hessian ellipse, gradient and step arrows"},
     {"F", "fullscreen"},
     {"H or F1", "this help"},
     {"Esc or Q", "quit"},
@@ -183,24 +185,32 @@ static const char *const HELP[][2] = {
 static void draw_help(ov_renderer *r, const hud_theme *th, int W, int H, float px)
 {
     int n = (int)(sizeof HELP / sizeof HELP[0]);
-    float line = px * 1.45f, keyw = 0, actw = 0, w, h;
+    float line = px * 1.4f, w, h;
+    /* One column when it fits the frame's height, else two side by side. */
+    int cols = line * (float)(n + 2) > (float)H * 0.92f ? 2 : 1;
+    int per = (n + cols - 1) / cols;
+    float keyw[2] = {0, 0}, actw[2] = {0, 0};
     for (int i = 0; i < n; i++) {
+        int c = i / per;
         ov_renderer_text_size(r, px, HELP[i][0], &w, &h);
-        keyw = w > keyw ? w : keyw;
+        keyw[c] = w > keyw[c] ? w : keyw[c];
         ov_renderer_text_size(r, px, HELP[i][1], &w, &h);
-        actw = w > actw ? w : actw;
+        actw[c] = w > actw[c] ? w : actw[c];
     }
-    float pw = keyw + actw + px * 4, ph = line * (float)(n + 2);
+    float colw[2] = {keyw[0] + actw[0] + px * 3, keyw[1] + actw[1] + px * 3};
+    float pw = colw[0] + (cols == 2 ? colw[1] : 0) + px, ph = line * (float)(per + 2);
     float x0 = ((float)W - pw) / 2, y0 = ((float)H - ph) / 2;
     ov_rgba bg = th->panel;
-    bg.a = 0.88f;
+    bg.a = 0.9f;
     ov_renderer_rect(r, x0, y0, pw, ph, bg);
     ov_renderer_text(r, (float)W / 2, y0 + px * 0.5f, px * 1.2f, th->text, OV_ALIGN_CENTER,
                      "optiviz controls");
     for (int i = 0; i < n; i++) {
-        float y = y0 + line * (float)(i + 1.5f);
-        ov_renderer_text(r, x0 + px * 1.5f + keyw, y, px, th->text, OV_ALIGN_RIGHT, HELP[i][0]);
-        ov_renderer_text(r, x0 + px * 2.5f + keyw, y, px, th->dim, OV_ALIGN_LEFT, HELP[i][1]);
+        int c = i / per;
+        float cx = x0 + px + (c ? colw[0] : 0);
+        float y = y0 + line * (float)(i - c * per + 1.5f);
+        ov_renderer_text(r, cx + keyw[c], y, px, th->text, OV_ALIGN_RIGHT, HELP[i][0]);
+        ov_renderer_text(r, cx + keyw[c] + px, y, px, th->dim, OV_ALIGN_LEFT, HELP[i][1]);
     }
 }
 
@@ -272,7 +282,15 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
     desc.high_contrast = st->projector;
     ov_renderer_begin(r, &desc);
     float px = ov_hud_text_px(H, ui_scale);
-    draw_info_panel(r, st, px);
+    const hud_theme *th = theme_of(st);
+    ov_hud_style sty = {th->panel, th->text, th->dim, px};
+    float below_info = draw_info_panel(r, st, px);
+    if (st->show_curvature)
+        ov_panel_curvature(r, st, &sty, desc.view, W, H, below_info + px * 0.4f);
+    if (st->show_theory)
+        ov_panel_theory(r, st, &sty, W, px * 2.4f);
+    if (st->show_loss)
+        ov_panel_loss(r, st, &sty, W, H);
     draw_status(r, st, W, H, px);
     draw_caption(r, st, W, H, px);
     if (st->editing)

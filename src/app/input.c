@@ -151,6 +151,22 @@ static void handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *
         if (!k->repeat)
             ov_controls_toggle_projector(st);
         break;
+    case SDLK_l:
+        if (!k->repeat)
+            st->show_loss = !st->show_loss;
+        break;
+    case SDLK_i:
+        if (!k->repeat)
+            st->show_theory = !st->show_theory;
+        break;
+    case SDLK_v:
+        if (!k->repeat)
+            st->show_curvature = !st->show_curvature;
+        break;
+    case SDLK_o:
+        if (!k->repeat)
+            ov_controls_snap_optimal(st);
+        break;
     default:
         if (k->keysym.sym >= SDLK_1 && k->keysym.sym <= SDLK_9 && !k->repeat)
             in->want_preset = (int)(k->keysym.sym - SDLK_0);

@@ -64,6 +64,10 @@ bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, siz
 void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc);
 /* Queues a filled rectangle in pixels (top-left origin). */
 void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgba c);
+/* Queues a straight line segment between two pixel positions, width px
+ * wide (drawn as a quad, so any width works in a core profile). */
+void ov_renderer_line(ov_renderer *r, float x0, float y0, float x1, float y1, float width,
+                      ov_rgba c);
 /* Queues text with its top-left (or top-centre/right) at x, y in pixels;
  * size_px is the font's pixel height. Returns the text's width in pixels. */
 float ov_renderer_text(ov_renderer *r, float x, float y, float size_px, ov_rgba c,

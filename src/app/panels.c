@@ -1,0 +1,268 @@
+/* Insight panels: theory of the quadratic (I), loss against step (L), local
+ * curvature (V). Every number shown comes from src/core (theory.c for the
+ * quadratic's optimum and regimes, the surface's exact Hessian for the
+ * curvature), so the tests of those functions cover what is on screen. */
+#include "panels.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/theory.h"
+
+#define OV_PI 3.14159265358979323846
+
+int ov_panel_shown_step(const ov_run *r, double anim)
+{
+    int s = (int)floor(anim);
+    if (s > r->n - 1)
+        s = r->n - 1;
+    return s < 0 ? 0 : s;
+}
+
+/* A panel of text lines, right-aligned to the frame at `top`; colours per
+ * line. Returns the bottom edge. */
+static float text_panel(ov_renderer *r, const ov_hud_style *sty, int W, float top,
+                        char lines[][160], const ov_rgba *colours, int n, float size)
+{
+    float pad = sty->px * 0.6f, maxw = 0, w, h, line = size * 1.35f;
+    for (int i = 0; i < n; i++) {
+        ov_renderer_text_size(r, size, lines[i], &w, &h);
+        maxw = w > maxw ? w : maxw;
+    }
+    float x = (float)W - maxw - pad * 3;
+    ov_renderer_rect(r, x - pad, top, maxw + pad * 2, line * (float)n + pad * 1.5f, sty->panel);
+    for (int i = 0; i < n; i++)
+        ov_renderer_text(r, x, top + pad + line * (float)i, size, colours[i], OV_ALIGN_LEFT,
+                         lines[i]);
+    return top + line * (float)n + pad * 1.5f;
+}
+
+#define MAX_LINES (8 + OV_MAX_RUNS)
+
+float ov_panel_theory(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, int W,
+                      float top)
+{
+    char lines[MAX_LINES][160];
+    ov_rgba col[MAX_LINES];
+    int n = 0;
+    double lmin, lmax;
+    ov_quad_theory th;
+    if (!ov_theory_surface_eigen(st->scene.surface, &lmin, &lmax) ||
+        !ov_theory_quadratic(lmin, lmax, &th)) {
+        snprintf(lines[0], sizeof lines[0],
+                 "theory panel: for the quadratic (press C to reach it)");
+        col[0] = sty->dim;
+        return text_panel(r, sty, W, top, lines, col, 1, sty->px * 0.8f);
+    }
+    col[n] = sty->text;
+    snprintf(lines[n++], 160, "quadratic: \xce\xbb" "min = %.4g   "
+             "\xce\xbb" "max = %.4g   \xce\xba = %.4g",
+             th.lmin, th.lmax, th.kappa);
+    col[n] = sty->dim;
+    snprintf(lines[n++], 160, "GD stable for \xce\xb1 < 2/\xce\xbb" "max = %.4g",
+             th.gd_alpha_max);
+    col[n] = sty->dim;
+    snprintf(lines[n++], 160, "GD optimal \xce\xb1* = 2/(\xce\xbb" "min + "
+             "\xce\xbb" "max) = %.4g, rate (\xce\xba\xe2\x88\x92" "1)/(\xce\xba+1) = %.4g",
+             th.gd_alpha_opt, th.gd_rate);
+    col[n] = sty->dim;
+    snprintf(lines[n++], 160, "momentum optimal \xce\xb1 = %.4g, \xce\xb2 = %.4g, rate %.4g",
+             th.hb_alpha, th.hb_beta, th.hb_rate);
+    col[n] = sty->dim;
+    snprintf(lines[n++], 160, "nesterov optimal \xce\xb1 = %.4g, \xce\xb2 = %.4g, rate %.4g",
+             th.nag_alpha, th.nag_beta, th.nag_rate);
+    for (int i = 0; i < st->scene.nruns && n < MAX_LINES - 1; i++) {
+        const ov_optim_params *p = &st->scene.runs[i].params;
+        double rho = 0.0;
+        ov_run_regime rg = ov_theory_classify(p, lmin, lmax, &rho);
+        col[n] = ov_run_color(i);
+        if (rg == OV_RUN_NOT_COVERED)
+            snprintf(lines[n++], 160, "%s: %s", ov_optim_info_of(p->kind)->name,
+                     ov_theory_regime_name(rg));
+        else
+            snprintf(lines[n++], 160, "%s \xce\xb1 = %.3g: %s, \xcf\x81 = %.4g",
+                     ov_optim_info_of(p->kind)->name, p->alpha, ov_theory_regime_name(rg), rho);
+    }
+    col[n] = sty->dim;
+    snprintf(lines[n++], 160, "O: snap \xce\xb1 (and \xce\xb2) of the targeted run to its optimum");
+    return text_panel(r, sty, W, top, lines, col, n, sty->px * 0.8f);
+}
+
+/* An arrow from a to b in pixels with a head of size head. */
+static void arrow(ov_renderer *r, ov_vec2 a, ov_vec2 b, float width, float head, ov_rgba c)
+{
+    double dx = b.x - a.x, dy = b.y - a.y, len = sqrt(dx * dx + dy * dy);
+    if (!(len > 1.0))
+        return;
+    ov_renderer_line(r, (float)a.x, (float)a.y, (float)b.x, (float)b.y, width, c);
+    double ux = dx / len, uy = dy / len, hs = fmin(head, len * 0.5);
+    for (int s = -1; s <= 1; s += 2) {
+        double hx = b.x - hs * (ux * 0.866 - s * uy * 0.5);
+        double hy = b.y - hs * (uy * 0.866 + s * ux * 0.5);
+        ov_renderer_line(r, (float)b.x, (float)b.y, (float)hx, (float)hy, width, c);
+    }
+}
+
+/* log10 of the loss above the reference, floored at 1e-300. */
+static double log_above(double loss, double ref)
+{
+    double v = loss - ref;
+    return log10(v > 1e-300 ? v : 1e-300);
+}
+
+void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, int W,
+                   int H)
+{
+    const ov_scene *sc = &st->scene;
+    float px = sty->px, pad = px * 0.6f;
+    float pw = (float)W * 0.34f, ph = (float)H * 0.30f;
+    float x0 = (float)W - pw - pad, y0 = (float)H - ph - px * 2.6f;
+    ov_renderer_rect(r, x0, y0, pw, ph, sty->panel);
+    /* Reference: the lowest loss any run reached (the loss above the
+     * minimum for converging runs; works for negative losses too). */
+    double ref = INFINITY, hi = -INFINITY, lo = INFINITY;
+    int last = 1;
+    for (int i = 0; i < sc->nruns; i++)
+        for (int k = 0; k < sc->runs[i].n; k++)
+            ref = fmin(ref, sc->runs[i].loss[k]);
+    for (int i = 0; i < sc->nruns; i++) {
+        const ov_run *run = &sc->runs[i];
+        last = run->n - 1 > last ? run->n - 1 : last;
+        for (int k = 0; k < run->n; k++) {
+            double v = log_above(run->loss[k], ref);
+            if (v > -299) {
+                hi = fmax(hi, v);
+                lo = fmin(lo, v);
+            }
+        }
+    }
+    if (!isfinite(hi) || !isfinite(lo)) {
+        hi = 1;
+        lo = 0;
+    }
+    hi = ceil(hi);
+    lo = floor(fmax(lo, hi - 16.0));
+    if (hi - lo < 1)
+        lo = hi - 1;
+    float gx0 = x0 + px * 3.2f, gx1 = x0 + pw - pad, gy0 = y0 + px * 1.6f, gy1 = y0 + ph - px * 1.6f;
+    ov_renderer_text(r, x0 + pad, y0 + pad * 0.5f, px * 0.75f, sty->text, OV_ALIGN_LEFT,
+                     "loss above the lowest reached, log scale");
+    /* Decade grid with labels, at most ~6 labels. */
+    int every = (int)ceil((hi - lo) / 6.0);
+    for (int d = (int)lo; d <= (int)hi; d += every) {
+        float y = gy1 - (float)((d - lo) / (hi - lo)) * (gy1 - gy0);
+        ov_rgba grid = sty->dim;
+        grid.a = 0.25f;
+        ov_renderer_line(r, gx0, y, gx1, y, 1.0f, grid);
+        char lab[16];
+        snprintf(lab, sizeof lab, "1e%d", d);
+        ov_renderer_text(r, gx0 - pad * 0.5f, y - px * 0.4f, px * 0.65f, sty->dim, OV_ALIGN_RIGHT,
+                         lab);
+    }
+    char lab[32];
+    snprintf(lab, sizeof lab, "step %d", last);
+    ov_renderer_text(r, gx1, gy1 + px * 0.2f, px * 0.65f, sty->dim, OV_ALIGN_RIGHT, lab);
+    ov_renderer_text(r, gx0, gy1 + px * 0.2f, px * 0.65f, sty->dim, OV_ALIGN_LEFT, "0");
+    for (int i = 0; i < sc->nruns; i++) {
+        const ov_run *run = &sc->runs[i];
+        if (run->n < 1)
+            continue;
+        ov_rgba c = ov_run_color(i);
+        /* About one vertex per pixel column. */
+        int stride = (int)ceil((double)run->n / (double)(gx1 - gx0));
+        stride = stride < 1 ? 1 : stride;
+        float px0 = 0, py0 = 0;
+        for (int k = 0; k < run->n; k += stride) {
+            double v = fmax(log_above(run->loss[k], ref), lo);
+            float x = gx0 + (float)k / (float)last * (gx1 - gx0);
+            float y = gy1 - (float)((v - lo) / (hi - lo)) * (gy1 - gy0);
+            if (k > 0)
+                ov_renderer_line(r, px0, py0, x, y, px * 0.12f, c);
+            px0 = x;
+            py0 = y;
+        }
+        if (run->diverged) {
+            float s = px * 0.35f;
+            ov_renderer_line(r, px0 - s, py0 - s, px0 + s, py0 + s, px * 0.14f, c);
+            ov_renderer_line(r, px0 - s, py0 + s, px0 + s, py0 - s, px * 0.14f, c);
+        }
+    }
+    float cx = gx0 + (float)(fmin(st->anim_step, last) / last) * (gx1 - gx0);
+    ov_renderer_line(r, cx, gy0, cx, gy1, 1.5f, sty->text);
+}
+
+void ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
+                        ov_rect view, int W, int H, float top)
+{
+    const ov_scene *sc = &st->scene;
+    char lines[OV_MAX_RUNS + 1][160];
+    ov_rgba col[OV_MAX_RUNS + 1];
+    int n = 0;
+    float R = sty->px * 2.2f;
+    for (int i = 0; i < sc->nruns; i++) {
+        const ov_run *run = &sc->runs[i];
+        if (run->n < 1)
+            continue;
+        int k = ov_panel_shown_step(run, st->anim_step);
+        double f, g[2], h[3], lam[2], v[2][2];
+        ov_surface_hess(sc->surface, run->x[k], run->y[k], &f, g, h);
+        if (!isfinite(h[0]) || !isfinite(h[1]) || !isfinite(h[2]))
+            continue;
+        ov_sym2_eigen(h, lam, v);
+        ov_rgba c = ov_run_color(i);
+        const char *name = ov_optim_info_of(run->params.kind)->name;
+        col[n] = c;
+        if (lam[0] <= 0)
+            snprintf(lines[n++], 160, "%s: \xce\xbb = %.3g, %.3g   non-convex here", name, lam[0],
+                     lam[1]);
+        else
+            snprintf(lines[n++], 160, "%s: \xce\xbb = %.3g, %.3g   local \xce\xba = %.3g", name,
+                     lam[0], lam[1], lam[1] / lam[0]);
+
+        ov_vec2 p = ov_world_to_pixel(view, W, H, (ov_vec2){run->x[k], run->y[k]});
+        double amax = fmax(fabs(lam[0]), fabs(lam[1]));
+        if (amax > 0 && isfinite(amax)) {
+            /* Level-set ellipse of the local quadratic: semi-axis along v_i
+             * proportional to 1/sqrt|lambda_i|, the longer one R pixels. */
+            double a0 = R * sqrt(fmin(1.0, fabs(lam[1]) / fmax(fabs(lam[0]), 1e-300)));
+            double a1 = R * sqrt(fmin(1.0, fabs(lam[0]) / fmax(fabs(lam[1]), 1e-300)));
+            a0 = fmax(a0, 1.5);
+            a1 = fmax(a1, 1.5);
+            ov_rgba ec = lam[0] <= 0 ? (ov_rgba){1.0f, 0.35f, 0.35f, 1.0f} : sty->text;
+            ov_vec2 prev = {0, 0};
+            for (int s = 0; s <= 48; s++) {
+                double t = 2 * OV_PI * s / 48, ca = cos(t) * a0, sa = sin(t) * a1;
+                /* Eigenvectors are world directions: y flips on screen. */
+                ov_vec2 q = {p.x + ca * v[0][0] + sa * v[1][0], p.y - (ca * v[0][1] + sa * v[1][1])};
+                if (s > 0)
+                    ov_renderer_line(r, (float)prev.x, (float)prev.y, (float)q.x, (float)q.y,
+                                     sty->px * 0.09f, ec);
+                prev = q;
+            }
+        }
+        double gn = sqrt(g[0] * g[0] + g[1] * g[1]);
+        if (gn > 0 && isfinite(gn)) {
+            /* Direction of steepest descent, fixed length: its angle is the point. */
+            ov_vec2 b = {p.x - g[0] / gn * R * 1.4, p.y + g[1] / gn * R * 1.4};
+            arrow(r, p, b, sty->px * 0.11f, sty->px * 0.5f, sty->text);
+        }
+        if (k + 1 < run->n && run->params.kind != OV_OPT_GD) {
+            /* The step actually taken next (momentum's velocity, Adam's step), true length. */
+            ov_vec2 b = ov_world_to_pixel(view, W, H, (ov_vec2){run->x[k + 1], run->y[k + 1]});
+            arrow(r, p, b, sty->px * 0.14f, sty->px * 0.55f, c);
+        }
+    }
+    col[n] = sty->dim;
+    snprintf(lines[n++], 160, "ellipse: local Hessian (red: non-convex)   white arrow: \xe2\x88\x92\xe2\x88\x87L   "
+             "coloured: next step");
+    float pad = sty->px * 0.6f, size = sty->px * 0.8f, line = size * 1.35f, maxw = 0, w, hh;
+    for (int i = 0; i < n; i++) {
+        ov_renderer_text_size(r, size, lines[i], &w, &hh);
+        maxw = w > maxw ? w : maxw;
+    }
+    ov_renderer_rect(r, pad, top, maxw + pad * 2, line * (float)n + pad * 1.5f, sty->panel);
+    for (int i = 0; i < n; i++)
+        ov_renderer_text(r, pad * 2, top + pad + line * (float)i, size, col[i], OV_ALIGN_LEFT,
+                         lines[i]);
+}

@@ -1,0 +1,36 @@
+/* The insight panels on top of the picture: the theory of the quadratic
+ * with each run's regime (I), loss against step (L), and the local
+ * curvature at each run's current point (V). Laid out through the
+ * renderer's overlay queue, like the rest of the HUD. */
+#ifndef OV_PANELS_H
+#define OV_PANELS_H
+
+#include "controls.h"
+#include "render/render.h"
+
+/* Colours and sizes the panels share with the rest of the HUD. */
+typedef struct ov_hud_style {
+    ov_rgba panel, text, dim;
+    float px;   /* base text height in pixels */
+} ov_hud_style;
+
+/* Theory of the quadratic, top right under the message line. Returns the
+ * panel's bottom edge in pixels (top when nothing was drawn). */
+float ov_panel_theory(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, int W,
+                      float top);
+
+/* Loss against step for every run, log scale, with a cursor at the
+ * animation's step; bottom right above the legend. */
+void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, int W,
+                   int H);
+
+/* At each run's current point: the Hessian's eigen-ellipse, the gradient
+ * arrow and the last step arrow, in world position (view = the frame's
+ * world rectangle); and a line of eigenvalues per run in the HUD. */
+void ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
+                        ov_rect view, int W, int H, float top);
+
+/* The step the animation shows for run r, clamped to what was stored. */
+int ov_panel_shown_step(const ov_run *r, double anim);
+
+#endif
