@@ -106,6 +106,23 @@ void ov_overlay_rect(ov_overlay *o, float x, float y, float w, float h, ov_rgba 
     it->color = c;
 }
 
+void ov_overlay_line(ov_overlay *o, float x0, float y0, float x1, float y1, float width,
+                     ov_rgba c)
+{
+    if (!finite4(x0, y0, x1, y1) || !isfinite(width) || width <= 0)
+        return;
+    ov_overlay_item *it = add(o);
+    if (!it)
+        return;
+    it->is_line = true;
+    it->x = x0;
+    it->y = y0;
+    it->x1 = x1;
+    it->y1 = y1;
+    it->w = width;
+    it->color = c;
+}
+
 void ov_overlay_text(ov_overlay *o, float x, float y, float size, ov_rgba c,
                      const char *utf8)
 {
@@ -151,6 +168,30 @@ static void quad(float *v, float x, float y, float w, float h, ov_rgba c)
     }
 }
 
+/* A segment as two triangles: the centre line pushed out by half the width
+ * on both sides (square ends, extended by half the width so joints close). */
+static void segment(float *v, const ov_overlay_item *it)
+{
+    float dx = it->x1 - it->x, dy = it->y1 - it->y, len = sqrtf(dx * dx + dy * dy);
+    float ux = len > 0 ? dx / len : 1, uy = len > 0 ? dy / len : 0, h = it->w * 0.5f;
+    float nx = -uy * h, ny = ux * h;
+    float ax = it->x - ux * h, ay = it->y - uy * h, bx = it->x1 + ux * h, by = it->y1 + uy * h;
+    const float pts[6][2] = {{ax + nx, ay + ny}, {bx + nx, by + ny}, {ax - nx, ay - ny},
+                             {bx + nx, by + ny}, {bx - nx, by - ny}, {ax - nx, ay - ny}};
+    ov_rgba c = it->color;
+    for (int i = 0; i < 6; i++) {
+        float *p = v + i * FLOATS_PER_VERT;
+        p[0] = pts[i][0];
+        p[1] = pts[i][1];
+        p[2] = 0.5f;
+        p[3] = 0.5f;
+        p[4] = c.r * c.a;
+        p[5] = c.g * c.a;
+        p[6] = c.b * c.a;
+        p[7] = c.a;
+    }
+}
+
 void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
 {
     if (o->nitems == 0)
@@ -174,7 +215,11 @@ void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
             it->w = (float)e->w;
             it->h = (float)e->h;
         }
-        quad(o->verts + (size_t)i * 6 * FLOATS_PER_VERT, it->x, it->y, it->w, it->h, it->color);
+        if (it->is_line)
+            segment(o->verts + (size_t)i * 6 * FLOATS_PER_VERT, it);
+        else
+            quad(o->verts + (size_t)i * 6 * FLOATS_PER_VERT, it->x, it->y, it->w, it->h,
+                 it->color);
     }
     glBindBuffer(GL_ARRAY_BUFFER, o->vbo);
     glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(need * sizeof(float)), o->verts, GL_STREAM_DRAW);

@@ -176,6 +176,12 @@ void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgb
     ov_overlay_rect(&r->overlay, x, y, w, h, c);
 }
 
+void ov_renderer_line(ov_renderer *r, float x0, float y0, float x1, float y1, float width,
+                      ov_rgba c)
+{
+    ov_overlay_line(&r->overlay, x0, y0, x1, y1, width, c);
+}
+
 float ov_renderer_text(ov_renderer *r, float x, float y, float size_px, ov_rgba c,
                        ov_text_align align, const char *utf8)
 {

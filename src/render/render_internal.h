@@ -136,7 +136,9 @@ const ov_text_entry *ov_text_get(ov_text_cache *tc, const char *utf8, float size
 
 typedef struct ov_overlay_item {
     bool is_text;
+    bool is_line;           /* a segment from (x, y) to (x1, y1), w wide */
     float x, y, w, h;       /* rect; for text x, y is the top-left */
+    float x1, y1;
     ov_rgba color;
     float size;             /* text size in px */
     size_t text;            /* offset into the arena */
@@ -162,6 +164,8 @@ void ov_overlay_rect(ov_overlay *o, float x, float y, float w, float h, ov_rgba 
 void ov_overlay_text(ov_overlay *o, float x, float y, float size, ov_rgba c,
                      const char *utf8);
 /* Draws the queue in order into the bound framebuffer. */
+void ov_overlay_line(ov_overlay *o, float x0, float y0, float x1, float y1, float width,
+                     ov_rgba c);
 void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height);
 
 /* ---- paths and markers (paths.c) ---- */
