@@ -28,6 +28,9 @@ bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t 
     st->projector = cfg->projector;
     st->ui_scale = cfg->ui_scale > 0 ? cfg->ui_scale : 1.0f;
     st->output_dir = cfg->output_dir;
+    st->show_loss = cfg->show_loss;
+    st->show_theory = cfg->show_theory;
+    st->show_curvature = cfg->show_curvature;
     for (int i = 0; i < OV_MAX_RUNS; i++)
         ov_run_init(&st->ghosts[i], NULL);
     return true;

@@ -284,13 +284,17 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
     float px = ov_hud_text_px(H, ui_scale);
     const hud_theme *th = theme_of(st);
     ov_hud_style sty = {th->panel, th->text, th->dim, px};
-    float below_info = draw_info_panel(r, st, px);
-    if (st->show_curvature)
-        ov_panel_curvature(r, st, &sty, desc.view, W, H, below_info + px * 0.4f);
+    /* Panels stack down the left edge under the run list. */
+    float below = draw_info_panel(r, st, px);
     if (st->show_theory)
-        ov_panel_theory(r, st, &sty, W, px * 2.4f);
-    if (st->show_loss)
-        ov_panel_loss(r, st, &sty, W, H);
+        below = ov_panel_theory(r, st, &sty, below + px * 0.4f);
+    if (st->show_curvature)
+        ov_panel_curvature(r, st, &sty, desc.view, W, H, below + px * 0.4f);
+    if (st->show_loss) {
+        /* Above the legend, and above the caption when there is one. */
+        float bottom = (float)H - px * 2.6f - (st->caption[0] ? px * 2.4f : 0.0f);
+        ov_panel_loss(r, st, &sty, W, H, bottom);
+    }
     draw_status(r, st, W, H, px);
     draw_caption(r, st, W, H, px);
     if (st->editing)

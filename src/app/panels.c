@@ -20,18 +20,18 @@ int ov_panel_shown_step(const ov_run *r, double anim)
     return s < 0 ? 0 : s;
 }
 
-/* A panel of text lines, right-aligned to the frame at `top`; colours per
- * line. Returns the bottom edge. */
-static float text_panel(ov_renderer *r, const ov_hud_style *sty, int W, float top,
-                        char lines[][160], const ov_rgba *colours, int n, float size)
+/* A panel of text lines at the left edge from `top`, one colour per line.
+ * Returns the bottom edge. */
+static float text_panel(ov_renderer *r, const ov_hud_style *sty, float top, char lines[][160],
+                        const ov_rgba *colours, int n, float size)
 {
     float pad = sty->px * 0.6f, maxw = 0, w, h, line = size * 1.35f;
     for (int i = 0; i < n; i++) {
         ov_renderer_text_size(r, size, lines[i], &w, &h);
         maxw = w > maxw ? w : maxw;
     }
-    float x = (float)W - maxw - pad * 3;
-    ov_renderer_rect(r, x - pad, top, maxw + pad * 2, line * (float)n + pad * 1.5f, sty->panel);
+    float x = pad * 2;
+    ov_renderer_rect(r, pad, top, maxw + pad * 2, line * (float)n + pad * 1.5f, sty->panel);
     for (int i = 0; i < n; i++)
         ov_renderer_text(r, x, top + pad + line * (float)i, size, colours[i], OV_ALIGN_LEFT,
                          lines[i]);
@@ -40,8 +40,7 @@ static float text_panel(ov_renderer *r, const ov_hud_style *sty, int W, float to
 
 #define MAX_LINES (8 + OV_MAX_RUNS)
 
-float ov_panel_theory(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, int W,
-                      float top)
+float ov_panel_theory(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, float top)
 {
     char lines[MAX_LINES][160];
     ov_rgba col[MAX_LINES];
@@ -53,7 +52,7 @@ float ov_panel_theory(ov_renderer *r, const ov_app_state *st, const ov_hud_style
         snprintf(lines[0], sizeof lines[0],
                  "theory panel: for the quadratic (press C to reach it)");
         col[0] = sty->dim;
-        return text_panel(r, sty, W, top, lines, col, 1, sty->px * 0.8f);
+        return text_panel(r, sty, top, lines, col, 1, sty->px * 0.75f);
     }
     col[n] = sty->text;
     snprintf(lines[n++], 160, "quadratic: \xce\xbb" "min = %.4g   "
@@ -86,7 +85,7 @@ float ov_panel_theory(ov_renderer *r, const ov_app_state *st, const ov_hud_style
     }
     col[n] = sty->dim;
     snprintf(lines[n++], 160, "O: snap \xce\xb1 (and \xce\xb2) of the targeted run to its optimum");
-    return text_panel(r, sty, W, top, lines, col, n, sty->px * 0.8f);
+    return text_panel(r, sty, top, lines, col, n, sty->px * 0.75f);
 }
 
 /* An arrow from a to b in pixels with a head of size head. */
@@ -112,12 +111,12 @@ static double log_above(double loss, double ref)
 }
 
 void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, int W,
-                   int H)
+                   int H, float bottom)
 {
     const ov_scene *sc = &st->scene;
     float px = sty->px, pad = px * 0.6f;
     float pw = (float)W * 0.34f, ph = (float)H * 0.30f;
-    float x0 = (float)W - pw - pad, y0 = (float)H - ph - px * 2.6f;
+    float x0 = (float)W - pw - pad, y0 = bottom - ph;
     ov_renderer_rect(r, x0, y0, pw, ph, sty->panel);
     /* Reference: the lowest loss any run reached (the loss above the
      * minimum for converging runs; works for negative losses too). */
@@ -192,8 +191,8 @@ void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *s
     ov_renderer_line(r, cx, gy0, cx, gy1, 1.5f, sty->text);
 }
 
-void ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
-                        ov_rect view, int W, int H, float top)
+float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
+                         ov_rect view, int W, int H, float top)
 {
     const ov_scene *sc = &st->scene;
     char lines[OV_MAX_RUNS + 1][160];
@@ -241,10 +240,14 @@ void ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_sty
                 prev = q;
             }
         }
-        double gn = sqrt(g[0] * g[0] + g[1] * g[1]);
-        if (gn > 0 && isfinite(gn)) {
-            /* Direction of steepest descent, fixed length: its angle is the point. */
-            ov_vec2 b = {p.x - g[0] / gn * R * 1.4, p.y + g[1] / gn * R * 1.4};
+        /* The step plain gradient descent would take here, -alpha g, at its
+         * true length (capped at 3R pixels); too short to see: not drawn. */
+        ov_vec2 gd = ov_world_to_pixel(view, W, H, (ov_vec2){run->x[k] - run->params.alpha * g[0],
+                                                             run->y[k] - run->params.alpha * g[1]});
+        double gl = hypot(gd.x - p.x, gd.y - p.y);
+        if (isfinite(gl) && gl > 3.0) {
+            double f3 = gl > 3 * R ? 3 * R / gl : 1.0;
+            ov_vec2 b = {p.x + (gd.x - p.x) * f3, p.y + (gd.y - p.y) * f3};
             arrow(r, p, b, sty->px * 0.11f, sty->px * 0.5f, sty->text);
         }
         if (k + 1 < run->n && run->params.kind != OV_OPT_GD) {
@@ -254,15 +257,7 @@ void ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_sty
         }
     }
     col[n] = sty->dim;
-    snprintf(lines[n++], 160, "ellipse: local Hessian (red: non-convex)   white arrow: \xe2\x88\x92\xe2\x88\x87L   "
-             "coloured: next step");
-    float pad = sty->px * 0.6f, size = sty->px * 0.8f, line = size * 1.35f, maxw = 0, w, hh;
-    for (int i = 0; i < n; i++) {
-        ov_renderer_text_size(r, size, lines[i], &w, &hh);
-        maxw = w > maxw ? w : maxw;
-    }
-    ov_renderer_rect(r, pad, top, maxw + pad * 2, line * (float)n + pad * 1.5f, sty->panel);
-    for (int i = 0; i < n; i++)
-        ov_renderer_text(r, pad * 2, top + pad + line * (float)i, size, col[i], OV_ALIGN_LEFT,
-                         lines[i]);
+    snprintf(lines[n++], 160, "ellipse: local Hessian (red: non-convex)   white: \xe2\x88\x92\xce\xb1\xe2\x88\x87L   "
+             "coloured: the next step");
+    return text_panel(r, sty, top, lines, col, n, sty->px * 0.75f);
 }

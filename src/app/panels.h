@@ -14,20 +14,20 @@ typedef struct ov_hud_style {
     float px;   /* base text height in pixels */
 } ov_hud_style;
 
-/* Theory of the quadratic, top right under the message line. Returns the
- * panel's bottom edge in pixels (top when nothing was drawn). */
-float ov_panel_theory(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, int W,
-                      float top);
+/* Theory of the quadratic, at the left edge from `top`. Returns the
+ * panel's bottom edge in pixels. */
+float ov_panel_theory(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, float top);
 
 /* Loss against step for every run, log scale, with a cursor at the
- * animation's step; bottom right above the legend. */
+ * animation's step; at the right edge, its bottom at `bottom`. */
 void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, int W,
-                   int H);
+                   int H, float bottom);
 
-/* At each run's current point: the Hessian's eigen-ellipse, the gradient
- * arrow and the last step arrow, in world position (view = the frame's
- * world rectangle); and a line of eigenvalues per run in the HUD. */
-void ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
+/* At each run's current point: the Hessian's eigen-ellipse, the step -αg
+ * plain gradient descent would take, and the step the run takes next, in
+ * world position (view = the frame's world rectangle); and a panel at the
+ * left edge from `top` with each run's eigenvalues. Returns its bottom. */
+float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
                         ov_rect view, int W, int H, float top);
 
 /* The step the animation shows for run r, clamped to what was stored. */

@@ -142,6 +142,8 @@ bool ov_cli_print_help(FILE *f)
                "                          (default %dx%d)\n"
                "  --ui-scale S            text and line size, 0.5 to 4 (default 1)\n"
                "  --projector             high-contrast theme, larger text\n"
+               "  --panels LIST           insight panels shown (keys L, I, V): loss,\n"
+               "                          theory, curvature, comma-separated, or none\n"
                "  --screenshot FILE       render one frame (no display needed), write it\n"
                "                          as PNG, exit\n"
                "  --gif FILE              render the animation as an animated GIF, exit\n"

@@ -1,16 +1,13 @@
-/* Expression engine, part 2: evaluation of the postfix tape. Three separate
- * loops (value; value + gradient as dual numbers; value + gradient + Hessian
- * as second-order dual numbers) so the hot gradient path does no more work
- * than it needs. No allocation, no recursion: a fixed local stack sized by
+/* Expression engine, part 2: evaluation. Three separate loops (value and
+ * value + gradient as dual numbers, both over the fused tape of
+ * expr_fuse.c; value + gradient + Hessian as second-order dual numbers over
+ * the postfix tape) so the hot gradient path does no more work than it
+ * needs. No allocation, no recursion: a fixed local stack sized by
  * OV_EXPR_STACK, which the parser guarantees is enough. */
 #include "expr_internal.h"
 
 #include <assert.h>
 #include <math.h>
-
-typedef struct dual1 {
-    double v, x, y;
-} dual1;
 
 typedef struct dual2 {
     double v, x, y, xx, xy, yy;
@@ -184,152 +181,324 @@ static inline double param_value(const double *params, int i)
     return params ? params[i] : 0.0;
 }
 
-/* The value and gradient loops keep the top of the stack in locals (t*)
- * and only the values below it in st[]; the first push stores a dummy
- * bottom entry, so a well-formed tape ends with sp == 1. */
+/* The value and gradient loops run the fused tape and keep the top of the
+ * stack in locals (t*) and only the values below it in st[]; the first
+ * push stores a dummy bottom entry, so a well-formed tape ends with
+ * sp == 1. */
 
 double ov_expr_value(const ov_expr *e, double x, double y, const double *params)
 {
     double st[OV_EXPR_STACK + 1];
     double t = 0.0;
     int sp = 0;
-    const ov_expr_op *op = e->ops, *end = e->ops + e->nops;
+    const ov_expr_fop *op = e->fops, *end = e->fops + e->nfops;
     for (; op < end; op++) {
         switch (op->code) {
-        case OV_OP_CONST:
+        case OV_F_CONST:
             st[sp++] = t, t = op->k;
             break;
-        case OV_OP_X:
+        case OV_F_X:
             st[sp++] = t, t = x;
             break;
-        case OV_OP_Y:
+        case OV_F_Y:
             st[sp++] = t, t = y;
             break;
-        case OV_OP_PARAM:
+        case OV_F_PARAM:
             st[sp++] = t, t = param_value(params, op->arg);
             break;
-        case OV_OP_ADD:
+        case OV_F_ADD:
             t = st[--sp] + t;
             break;
-        case OV_OP_SUB:
+        case OV_F_SUB:
             t = st[--sp] - t;
             break;
-        case OV_OP_MUL:
+        case OV_F_MUL:
             t = st[--sp] * t;
             break;
-        case OV_OP_DIV:
+        case OV_F_DIV:
             t = st[--sp] / t;
             break;
-        case OV_OP_POW:
+        case OV_F_POW:
             t = pow(st[--sp], t);
             break;
-        case OV_OP_ADDC:
+        case OV_F_ADD_X:
+            t += x;
+            break;
+        case OV_F_ADD_Y:
+            t += y;
+            break;
+        case OV_F_SUB_X:
+            t -= x;
+            break;
+        case OV_F_SUB_Y:
+            t -= y;
+            break;
+        case OV_F_RSUB_X:
+            t = x - t;
+            break;
+        case OV_F_RSUB_Y:
+            t = y - t;
+            break;
+        case OV_F_MUL_X:
+            t *= x;
+            break;
+        case OV_F_MUL_Y:
+            t *= y;
+            break;
+        case OV_F_DIV_X:
+            t /= x;
+            break;
+        case OV_F_DIV_Y:
+            t /= y;
+            break;
+        case OV_F_RDIV_X:
+            t = x / t;
+            break;
+        case OV_F_RDIV_Y:
+            t = y / t;
+            break;
+        case OV_F_NEG:
+            t = -t;
+            break;
+        case OV_F_ADDC:
             t += op->k;
             break;
-        case OV_OP_SUBC:
+        case OV_F_SUBC:
             t -= op->k;
             break;
-        case OV_OP_MULC:
+        case OV_F_RSUBC:
+            t = op->k - t;
+            break;
+        case OV_F_MULC:
             t *= op->k;
             break;
-        case OV_OP_POWI:
-            t = op->arg == 2 ? t * t : ov_expr_ipow(t, op->arg);
+        case OV_F_DIVC:
+            t /= op->k;
             break;
-        default:
-            t = ov_expr_apply_unary(op, t);
+        case OV_F_RDIVC:
+            t = op->k / t;
             break;
+        case OV_F_SQR:
+            t *= t;
+            break;
+        case OV_F_ADDC_SQR:
+            t += op->k, t *= t;
+            break;
+        case OV_F_SUBC_SQR:
+            t -= op->k, t *= t;
+            break;
+        case OV_F_RSUBC_SQR:
+            t = op->k - t, t *= t;
+            break;
+        case OV_F_EXP:
+            t = exp(t);
+            break;
+        case OV_F_MULC_EXP:
+            t = exp(t * op->k);
+            break;
+        case OV_F_MULC_EXP_MULC:
+            t = exp(t * op->k) * op->k2;
+            break;
+        default: {
+            ov_expr_op u = {op->sub, op->arg, op->k};
+            t = ov_expr_apply_unary(&u, t);
+            break;
+        }
         }
     }
     return sp == 1 ? t : NAN;
 }
 
+/* The gradient loop dispatches with GCC's labels as values where the
+ * compiler has them: each op ends with its own jump to the next one through
+ * a table (direct threading), which takes half the instructions of a
+ * switch and predicts better; elsewhere it is a plain switch. The op
+ * bodies are written once, between these macros. */
+#if defined(__GNUC__)
+#define OV_OP(name) ov_op_##name:
+#define OV_NEXT goto *ov_label[(++op)->code]
+#define OV_LOOP_BEGIN goto *ov_label[op->code];
+#define OV_LOOP_END
+#define OV_LABEL(name) [OV_F_##name] = &&ov_op_##name
+#else
+#define OV_OP(name) case OV_F_##name:
+#define OV_NEXT \
+    op++;       \
+    continue
+#define OV_LOOP_BEGIN \
+    for (;;) {        \
+        switch (op->code) {
+#define OV_LOOP_END \
+    }               \
+    }
+#endif
+
+/* The gradient of a leaf x or y: which of tx, ty gets the 1. The fused ops
+ * with a leaf operand spell out the general rule with the zero terms left
+ * out, e.g. (a * x)' = a' x + a (1, 0). */
+#define OV_LEAF_OPS(X, x, tx, ty)                                    \
+    OV_OP(ADD_##X)                                                   \
+    tv += x, tx += 1.0;                                              \
+    OV_NEXT;                                                         \
+    OV_OP(SUB_##X)                                                   \
+    tv -= x, tx -= 1.0;                                              \
+    OV_NEXT;                                                         \
+    OV_OP(RSUB_##X)                                                  \
+    tv = x - tv, tx = 1.0 - tx, ty = -ty;                            \
+    OV_NEXT;                                                         \
+    OV_OP(MUL_##X)                                                   \
+    tx = tx * x + tv, ty = ty * x;                                   \
+    tv *= x;                                                         \
+    OV_NEXT;                                                         \
+    OV_OP(DIV_##X)                                                   \
+    q = tv / x;                                                      \
+    tx = (tx - q) / x, ty = ty / x;                                  \
+    tv = q;                                                          \
+    OV_NEXT;                                                         \
+    OV_OP(RDIV_##X)                                                  \
+    q = x / tv;                                                      \
+    tx = (1.0 - q * tx) / tv, ty = -(q * ty) / tv;                   \
+    tv = q;                                                          \
+    OV_NEXT;
+
 void ov_expr_grad(const ov_expr *e, double x, double y, const double *params, double *value,
                   double grad[2])
 {
-    dual1 st[OV_EXPR_STACK + 1];
-    double tv = 0.0, tx = 0.0, ty = 0.0;
+#if defined(__GNUC__)
+    static const void *const ov_label[] = {
+        OV_LABEL(CONST),     OV_LABEL(X),         OV_LABEL(Y),
+        OV_LABEL(PARAM),     OV_LABEL(ADD),       OV_LABEL(SUB),
+        OV_LABEL(MUL),       OV_LABEL(DIV),       OV_LABEL(POW),
+        OV_LABEL(ADD_X),     OV_LABEL(ADD_Y),     OV_LABEL(SUB_X),
+        OV_LABEL(SUB_Y),     OV_LABEL(RSUB_X),    OV_LABEL(RSUB_Y),
+        OV_LABEL(MUL_X),     OV_LABEL(MUL_Y),     OV_LABEL(DIV_X),
+        OV_LABEL(DIV_Y),     OV_LABEL(RDIV_X),    OV_LABEL(RDIV_Y),
+        OV_LABEL(NEG),       OV_LABEL(ADDC),      OV_LABEL(SUBC),
+        OV_LABEL(RSUBC),     OV_LABEL(MULC),      OV_LABEL(DIVC),
+        OV_LABEL(RDIVC),     OV_LABEL(SQR),       OV_LABEL(ADDC_SQR),
+        OV_LABEL(SUBC_SQR),  OV_LABEL(RSUBC_SQR), OV_LABEL(EXP),
+        OV_LABEL(MULC_EXP),  OV_LABEL(MULC_EXP_MULC), OV_LABEL(UNARY),
+        OV_LABEL(END),
+    };
+#endif
+    /* The stack below the top, split by component (one array each for
+     * values, d/dx and d/dy), which keeps the compiler from packing the
+     * top's components into vector registers it must unpack at every op. */
+    double sv[OV_EXPR_STACK + 1], sx[OV_EXPR_STACK + 1], sy[OV_EXPR_STACK + 1];
+    double tv = 0.0, tx = 0.0, ty = 0.0, q, d;
     int sp = 0;
-    const ov_expr_op *op = e->ops, *end = e->ops + e->nops;
-    for (; op < end; op++) {
-        const dual1 *a;
-        switch (op->code) {
-        case OV_OP_CONST:
-            st[sp++] = (dual1){tv, tx, ty};
-            tv = op->k, tx = 0.0, ty = 0.0;
-            break;
-        case OV_OP_X:
-            st[sp++] = (dual1){tv, tx, ty};
-            tv = x, tx = 1.0, ty = 0.0;
-            break;
-        case OV_OP_Y:
-            st[sp++] = (dual1){tv, tx, ty};
-            tv = y, tx = 0.0, ty = 1.0;
-            break;
-        case OV_OP_PARAM:
-            st[sp++] = (dual1){tv, tx, ty};
-            tv = param_value(params, op->arg), tx = 0.0, ty = 0.0;
-            break;
-        case OV_OP_ADD:
-            a = &st[--sp];
-            tv = a->v + tv, tx = a->x + tx, ty = a->y + ty;
-            break;
-        case OV_OP_SUB:
-            a = &st[--sp];
-            tv = a->v - tv, tx = a->x - tx, ty = a->y - ty;
-            break;
-        case OV_OP_MUL:
-            a = &st[--sp];
-            tx = a->x * tv + a->v * tx;
-            ty = a->y * tv + a->v * ty;
-            tv = a->v * tv;
-            break;
-        case OV_OP_DIV: {
-            a = &st[--sp];
-            double q = a->v / tv;
-            tx = (a->x - q * tx) / tv;
-            ty = (a->y - q * ty) / tv;
-            tv = q;
-            break;
-        }
-        case OV_OP_POW: {
-            /* a^b = exp(b log a): d = a^b (b' log a + b a'/a). */
-            a = &st[--sp];
-            double v = pow(a->v, tv), la = log(a->v), r = tv / a->v;
-            tx = v * (tx * la + r * a->x);
-            ty = v * (ty * la + r * a->y);
-            tv = v;
-            break;
-        }
-        case OV_OP_NEG:
-            tv = -tv, tx = -tx, ty = -ty;
-            break;
-        case OV_OP_ADDC:
-            tv += op->k;
-            break;
-        case OV_OP_SUBC:
-            tv -= op->k;
-            break;
-        case OV_OP_RSUBC:
-            tv = op->k - tv, tx = -tx, ty = -ty;
-            break;
-        case OV_OP_MULC:
-            tv *= op->k, tx *= op->k, ty *= op->k;
-            break;
-        case OV_OP_POWI:
-            if (op->arg == 2) {
-                tx *= 2.0 * tv, ty *= 2.0 * tv;
-                tv *= tv;
-                break;
-            }
-            /* fall through */
-        default: {
-            double d1;
-            tv = unary_eval(op, tv, &d1, NULL);
-            tx *= d1, ty *= d1;
-            break;
-        }
-        }
+    const ov_expr_fop *op = e->fops;
+    OV_LOOP_BEGIN
+    OV_OP(CONST)
+    sv[sp] = tv, sx[sp] = tx, sy[sp] = ty, sp++;
+    tv = op->k, tx = 0.0, ty = 0.0;
+    OV_NEXT;
+    OV_OP(X)
+    sv[sp] = tv, sx[sp] = tx, sy[sp] = ty, sp++;
+    tv = x, tx = 1.0, ty = 0.0;
+    OV_NEXT;
+    OV_OP(Y)
+    sv[sp] = tv, sx[sp] = tx, sy[sp] = ty, sp++;
+    tv = y, tx = 0.0, ty = 1.0;
+    OV_NEXT;
+    OV_OP(PARAM)
+    sv[sp] = tv, sx[sp] = tx, sy[sp] = ty, sp++;
+    tv = param_value(params, op->arg), tx = 0.0, ty = 0.0;
+    OV_NEXT;
+    OV_OP(ADD)
+    --sp;
+    tv = sv[sp] + tv, tx = sx[sp] + tx, ty = sy[sp] + ty;
+    OV_NEXT;
+    OV_OP(SUB)
+    --sp;
+    tv = sv[sp] - tv, tx = sx[sp] - tx, ty = sy[sp] - ty;
+    OV_NEXT;
+    OV_OP(MUL)
+    --sp;
+    tx = sx[sp] * tv + sv[sp] * tx;
+    ty = sy[sp] * tv + sv[sp] * ty;
+    tv = sv[sp] * tv;
+    OV_NEXT;
+    OV_OP(DIV)
+    --sp;
+    q = sv[sp] / tv;
+    tx = (sx[sp] - q * tx) / tv;
+    ty = (sy[sp] - q * ty) / tv;
+    tv = q;
+    OV_NEXT;
+    OV_OP(POW)
+    /* a^b = exp(b log a): d = a^b (b' log a + b a'/a). */
+    --sp;
+    q = pow(sv[sp], tv), d = log(sv[sp]);
+    {
+        double r = tv / sv[sp];
+        tx = q * (tx * d + r * sx[sp]);
+        ty = q * (ty * d + r * sy[sp]);
     }
+    tv = q;
+    OV_NEXT;
+    OV_LEAF_OPS(X, x, tx, ty)
+    OV_LEAF_OPS(Y, y, ty, tx)
+    OV_OP(NEG)
+    tv = -tv, tx = -tx, ty = -ty;
+    OV_NEXT;
+    OV_OP(ADDC)
+    tv += op->k;
+    OV_NEXT;
+    OV_OP(SUBC)
+    tv -= op->k;
+    OV_NEXT;
+    OV_OP(RSUBC)
+    tv = op->k - tv, tx = -tx, ty = -ty;
+    OV_NEXT;
+    OV_OP(MULC)
+    tv *= op->k, tx *= op->k, ty *= op->k;
+    OV_NEXT;
+    OV_OP(DIVC)
+    d = 1.0 / op->k;
+    tv /= op->k, tx *= d, ty *= d;
+    OV_NEXT;
+    OV_OP(RDIVC)
+    q = op->k / tv, d = -q / tv;
+    tv = q, tx *= d, ty *= d;
+    OV_NEXT;
+    OV_OP(ADDC_SQR)
+    tv += op->k;
+    goto square;
+    OV_OP(SUBC_SQR)
+    tv -= op->k;
+    goto square;
+    OV_OP(RSUBC_SQR)
+    tv = op->k - tv, tx = -tx, ty = -ty;
+    goto square;
+    OV_OP(SQR)
+square:
+    tx *= 2.0 * tv, ty *= 2.0 * tv;
+    tv *= tv;
+    OV_NEXT;
+    OV_OP(EXP)
+    tv = exp(tv), tx *= tv, ty *= tv;
+    OV_NEXT;
+    OV_OP(MULC_EXP)
+    tv *= op->k, tx *= op->k, ty *= op->k;
+    tv = exp(tv), tx *= tv, ty *= tv;
+    OV_NEXT;
+    OV_OP(MULC_EXP_MULC)
+    tv *= op->k, tx *= op->k, ty *= op->k;
+    tv = exp(tv), tx *= tv, ty *= tv;
+    tv *= op->k2, tx *= op->k2, ty *= op->k2;
+    OV_NEXT;
+    OV_OP(UNARY)
+    {
+        ov_expr_op u = {op->sub, op->arg, op->k};
+        tv = unary_eval(&u, tv, &d, NULL);
+        tx *= d, ty *= d;
+    }
+    OV_NEXT;
+    OV_OP(END)
+    goto done;
+    OV_LOOP_END
+done:
     if (sp == 1) {
         *value = tv, grad[0] = tx, grad[1] = ty;
     } else {

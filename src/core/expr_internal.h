@@ -6,6 +6,8 @@
 
 #include "expr.h"
 
+#include <stdbool.h>
+
 /* Most values an evaluation keeps on its stack; the parser rejects formulas
  * that need more ("formula too complex"). */
 #define OV_EXPR_STACK 64
@@ -50,10 +52,64 @@ typedef struct ov_expr_op {
     double k; /* constant (CONST) or exponent (POWC) */
 } ov_expr_op;
 
+/* The fused tape (expr_fuse.c): the postfix tape rewritten for the value
+ * and gradient loops, with fewer, larger ops. Every fused op computes
+ * exactly the floating-point operations, in the same order, of the ops it
+ * replaces, less additions of 0 and multiplications by 1 (results agree up
+ * to the sign of a zero). X/Y pairs are adjacent: the Y form is X form + 1. */
+typedef enum ov_expr_fcode {
+    OV_F_CONST,      /* push k */
+    OV_F_X,
+    OV_F_Y,
+    OV_F_PARAM,      /* push params[arg] */
+    OV_F_ADD,        /* binary over the stack, as OV_OP_ADD .. OV_OP_POW */
+    OV_F_SUB,
+    OV_F_MUL,
+    OV_F_DIV,
+    OV_F_POW,
+    OV_F_ADD_X,      /* a + x (also x + a), replacing a push of x */
+    OV_F_ADD_Y,
+    OV_F_SUB_X,      /* a - x */
+    OV_F_SUB_Y,
+    OV_F_RSUB_X,     /* x - a */
+    OV_F_RSUB_Y,
+    OV_F_MUL_X,      /* a * x (also x * a) */
+    OV_F_MUL_Y,
+    OV_F_DIV_X,      /* a / x */
+    OV_F_DIV_Y,
+    OV_F_RDIV_X,     /* x / a */
+    OV_F_RDIV_Y,
+    OV_F_NEG,        /* unary, as the OV_OP_ of the same name */
+    OV_F_ADDC,
+    OV_F_SUBC,
+    OV_F_RSUBC,
+    OV_F_MULC,
+    OV_F_DIVC,
+    OV_F_RDIVC,
+    OV_F_SQR,        /* a^2 */
+    OV_F_ADDC_SQR,   /* (a + k)^2 */
+    OV_F_SUBC_SQR,   /* (a - k)^2 */
+    OV_F_RSUBC_SQR,  /* (k - a)^2 */
+    OV_F_EXP,
+    OV_F_MULC_EXP,   /* exp(a * k) */
+    OV_F_MULC_EXP_MULC, /* exp(a * k) * k2 */
+    OV_F_UNARY,      /* any other unary op: the ov_expr_op {sub, arg, k} */
+    OV_F_END         /* the end of the tape, after the last op */
+} ov_expr_fcode;
+
+typedef struct ov_expr_fop {
+    short code; /* an ov_expr_fcode */
+    short sub;  /* OV_F_UNARY: the ov_expr_opcode */
+    int arg;    /* as in ov_expr_op */
+    double k, k2;
+} ov_expr_fop;
+
 struct ov_expr {
     char *src;          /* owned copy of the source text */
-    ov_expr_op *ops;    /* owned postfix tape */
+    ov_expr_op *ops;    /* owned postfix tape (Hessian, GLSL) */
     int nops;
+    ov_expr_fop *fops;  /* owned fused tape (value, gradient), then OV_F_END */
+    int nfops;          /* ops before the OV_F_END */
     int max_stack;      /* deepest stack the tape reaches, <= OV_EXPR_STACK */
     int nparams;
 };
@@ -63,6 +119,9 @@ double ov_expr_ipow(double a, int n);
 
 /* The value of a unary op (NEG .. ABS) applied to a, as evaluation does. */
 double ov_expr_apply_unary(const ov_expr_op *op, double a);
+
+/* Builds e->fops from e->ops; false when out of memory. */
+bool ov_expr_fuse(ov_expr *e);
 
 /* The value of a binary op (ADD .. POW) applied to a and b. */
 double ov_expr_apply_binary(int code, double a, double b);

@@ -1,7 +1,6 @@
 /* Expression engine, part 1: the tokenizer and recursive-descent parser that
  * turn a formula into the postfix tape of expr_internal.h (folding constant
- * subexpressions on the way), plus creation, destruction and the
- * human-readable error report. */
+ * subexpressions on the way), plus creation and destruction. */
 #include "expr_internal.h"
 
 #include <math.h>
@@ -556,6 +555,11 @@ ov_expr *ov_expr_create(const char *src, const char *const *param_names, int npa
     e->nops = p.nops;
     e->max_stack = p.max_stack;
     e->nparams = nparams;
+    if (!ov_expr_fuse(e)) {
+        ov_expr_destroy(e);
+        fail(&p, 1, "out of memory");
+        return NULL;
+    }
     return e;
 }
 
@@ -565,67 +569,8 @@ void ov_expr_destroy(ov_expr *e)
         return;
     free(e->src);
     free(e->ops);
+    free(e->fops);
     free(e);
 }
 
 const char *ov_expr_source(const ov_expr *e) { return e ? e->src : ""; }
-
-char *ov_expr_format_error(const char *prefix, const char *src, const ov_expr_error *err,
-                           char *buf, size_t cap)
-{
-    if (!buf || cap == 0)
-        return buf;
-    buf[0] = '\0';
-    if (!err)
-        return buf;
-    if (!src)
-        src = "";
-    size_t n = 0;
-    if (prefix && *prefix)
-        n = (size_t)snprintf(buf, cap, "%s: ", prefix);
-    if (n >= cap)
-        return buf;
-    if (err->column > 0)
-        n += (size_t)snprintf(buf + n, cap - n, "%s at column %d\n", err->message, err->column);
-    else
-        n += (size_t)snprintf(buf + n, cap - n, "%s\n", err->message);
-    if (n >= cap)
-        return buf;
-
-    /* Echo at most a window of the source around the column, so a very long
-     * formula still gives a readable two lines. */
-    size_t len = strnlen(src, 1u << 20);
-    size_t col = err->column > 0 ? (size_t)err->column - 1 : 0;
-    if (col > len)
-        col = len;
-    size_t from = 0, to = len;
-    const size_t window = 60;
-    if (col > window)
-        from = col - window;
-    if (to - col > window)
-        to = col + window;
-    const char *lead = from > 0 ? "..." : "";
-    const char *tail = to < len ? "..." : "";
-    n += (size_t)snprintf(buf + n, cap - n, "  %s", lead);
-    size_t caret = strlen(lead);
-    for (size_t i = from; i < to && n + 1 < cap; i++) {
-        unsigned char c = (unsigned char)src[i];
-        buf[n++] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
-        /* UTF-8 continuation bytes share their character's column. */
-        if (i < col && (c & 0xC0) != 0x80)
-            caret++;
-    }
-    if (n >= cap) {
-        buf[cap - 1] = '\0';
-        return buf;
-    }
-    buf[n] = '\0';
-    n += (size_t)snprintf(buf + n, cap - n, "%s\n  ", tail);
-    for (size_t i = 0; i < caret && n + 1 < cap; i++)
-        buf[n++] = ' ';
-    if (n < cap)
-        buf[n] = '\0';
-    if (n + 1 < cap)
-        snprintf(buf + n, cap - n, "^");
-    return buf;
-}
