@@ -290,6 +290,18 @@ double ov_expr_value(const ov_expr *e, double x, double y, const double *params)
         case OV_F_RSUBC_SQR:
             t = op->k - t, t *= t;
             break;
+        case OV_F_X_SUBC_SQR:
+            st[sp++] = t, t = x - op->k, t *= t;
+            break;
+        case OV_F_Y_SUBC_SQR:
+            st[sp++] = t, t = y - op->k, t *= t;
+            break;
+        case OV_F_ADD_X_SUBC_SQR:
+            t += x, t -= op->k, t *= t;
+            break;
+        case OV_F_ADD_Y_SUBC_SQR:
+            t += y, t -= op->k, t *= t;
+            break;
         case OV_F_EXP:
             t = exp(t);
             break;
@@ -333,6 +345,9 @@ double ov_expr_value(const ov_expr *e, double x, double y, const double *params)
     }
 #endif
 
+/* Pushes the top (not a parameter of OV_LEAF_OPS, which swaps tx, ty). */
+#define OV_PUSH sv[sp] = tv, sx[sp] = tx, sy[sp] = ty, sp++
+
 /* The gradient of a leaf x or y: which of tx, ty gets the 1. The fused ops
  * with a leaf operand spell out the general rule with the zero terms left
  * out, e.g. (a * x)' = a' x + a (1, 0). */
@@ -340,6 +355,14 @@ double ov_expr_value(const ov_expr *e, double x, double y, const double *params)
     OV_OP(ADD_##X)                                                   \
     tv += x, tx += 1.0;                                              \
     OV_NEXT;                                                         \
+    OV_OP(X##_SUBC_SQR)                                              \
+    OV_PUSH;                                                         \
+    d = x - op->k;                                                   \
+    tv = d * d, tx = 2.0 * d, ty = 0.0;                              \
+    OV_NEXT;                                                         \
+    OV_OP(ADD_##X##_SUBC_SQR)                                        \
+    tv += x, tx += 1.0, tv -= op->k;                                 \
+    goto square;                                                     \
     OV_OP(SUB_##X)                                                   \
     tv -= x, tx -= 1.0;                                              \
     OV_NEXT;                                                         \
@@ -376,7 +399,9 @@ void ov_expr_grad(const ov_expr *e, double x, double y, const double *params, do
         OV_LABEL(NEG),       OV_LABEL(ADDC),      OV_LABEL(SUBC),
         OV_LABEL(RSUBC),     OV_LABEL(MULC),      OV_LABEL(DIVC),
         OV_LABEL(RDIVC),     OV_LABEL(SQR),       OV_LABEL(ADDC_SQR),
-        OV_LABEL(SUBC_SQR),  OV_LABEL(RSUBC_SQR), OV_LABEL(EXP),
+        OV_LABEL(SUBC_SQR),  OV_LABEL(RSUBC_SQR), OV_LABEL(X_SUBC_SQR),
+        OV_LABEL(Y_SUBC_SQR), OV_LABEL(ADD_X_SUBC_SQR), OV_LABEL(ADD_Y_SUBC_SQR),
+        OV_LABEL(EXP),
         OV_LABEL(MULC_EXP),  OV_LABEL(MULC_EXP_MULC), OV_LABEL(UNARY),
         OV_LABEL(END),
     };
@@ -390,19 +415,19 @@ void ov_expr_grad(const ov_expr *e, double x, double y, const double *params, do
     const ov_expr_fop *op = e->fops;
     OV_LOOP_BEGIN
     OV_OP(CONST)
-    sv[sp] = tv, sx[sp] = tx, sy[sp] = ty, sp++;
+    OV_PUSH;
     tv = op->k, tx = 0.0, ty = 0.0;
     OV_NEXT;
     OV_OP(X)
-    sv[sp] = tv, sx[sp] = tx, sy[sp] = ty, sp++;
+    OV_PUSH;
     tv = x, tx = 1.0, ty = 0.0;
     OV_NEXT;
     OV_OP(Y)
-    sv[sp] = tv, sx[sp] = tx, sy[sp] = ty, sp++;
+    OV_PUSH;
     tv = y, tx = 0.0, ty = 1.0;
     OV_NEXT;
     OV_OP(PARAM)
-    sv[sp] = tv, sx[sp] = tx, sy[sp] = ty, sp++;
+    OV_PUSH;
     tv = param_value(params, op->arg), tx = 0.0, ty = 0.0;
     OV_NEXT;
     OV_OP(ADD)

@@ -2,8 +2,8 @@
  * tape into the fused tape of expr_internal.h, which the value and gradient
  * loops of expr_eval.c run: a push of x or y followed by the binary op that
  * consumes it becomes one op (x + y is X ADD_Y, x * (...) becomes (...)
- * MUL_X), and the common unary chains of loss formulas, (a - k)^2 and
- * k2 * exp(k * a), become one op each. Fewer ops, fewer dispatches and
+ * MUL_X), and the common chains of loss formulas, (x - k)^2,
+ * (a + y - k)^2 and k2 * exp(k * a), become one op each. Fewer ops, fewer dispatches and
  * stack moves, the same arithmetic. */
 #include "expr_internal.h"
 
@@ -58,7 +58,25 @@ static int fuse_unary(ov_expr_fop *out, int n, const ov_expr_op *op)
     case OV_OP_POWI:
         if (op->arg != 2)
             break;
+        if (leaf_var(last) >= 0) {
+            last->code = (short)(OV_F_X_SUBC_SQR + leaf_var(last));
+            last->k = 0.0;
+            return n;
+        }
         if (last->code == OV_F_ADDC || last->code == OV_F_SUBC || last->code == OV_F_RSUBC) {
+            /* The op before a unary op made its operand. */
+            ov_expr_fop *before = n >= 2 ? &out[n - 2] : NULL;
+            double k = last->code == OV_F_ADDC ? -last->k : last->k;
+            if (before && leaf_var(before) >= 0) {
+                before->code = (short)(OV_F_X_SUBC_SQR + leaf_var(before));
+                before->k = k;
+                return n - 1;
+            }
+            if (before && (before->code == OV_F_ADD_X || before->code == OV_F_ADD_Y)) {
+                before->code = (short)(before->code - OV_F_ADD_X + OV_F_ADD_X_SUBC_SQR);
+                before->k = k;
+                return n - 1;
+            }
             last->code = (short)(last->code - OV_F_ADDC + OV_F_ADDC_SQR);
             return n;
         }

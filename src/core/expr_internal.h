@@ -54,9 +54,11 @@ typedef struct ov_expr_op {
 
 /* The fused tape (expr_fuse.c): the postfix tape rewritten for the value
  * and gradient loops, with fewer, larger ops. Every fused op computes
- * exactly the floating-point operations, in the same order, of the ops it
- * replaces, less additions of 0 and multiplications by 1 (results agree up
- * to the sign of a zero). X/Y pairs are adjacent: the Y form is X form + 1. */
+ * exactly the floating-point operations of the ops it replaces, less
+ * additions of 0 and multiplications by 1, so results agree up to the sign
+ * of a zero. (a + k)^2 and (k - a)^2 are computed as (a - k')^2 with k' =
+ * -k and k: the same bits under round-to-nearest. X/Y pairs are adjacent:
+ * the Y form is the X form + 1. */
 typedef enum ov_expr_fcode {
     OV_F_CONST,      /* push k */
     OV_F_X,
@@ -90,6 +92,10 @@ typedef enum ov_expr_fcode {
     OV_F_ADDC_SQR,   /* (a + k)^2 */
     OV_F_SUBC_SQR,   /* (a - k)^2 */
     OV_F_RSUBC_SQR,  /* (k - a)^2 */
+    OV_F_X_SUBC_SQR, /* push (x - k)^2; x^2 is k = 0 */
+    OV_F_Y_SUBC_SQR,
+    OV_F_ADD_X_SUBC_SQR, /* (a + x - k)^2 */
+    OV_F_ADD_Y_SUBC_SQR,
     OV_F_EXP,
     OV_F_MULC_EXP,   /* exp(a * k) */
     OV_F_MULC_EXP_MULC, /* exp(a * k) * k2 */
