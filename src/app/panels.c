@@ -5,6 +5,7 @@
 #include "panels.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,72 +21,77 @@ int ov_panel_shown_step(const ov_run *r, double anim)
     return s < 0 ? 0 : s;
 }
 
-/* A panel of text lines at the left edge from `top`, one colour per line.
- * Returns the bottom edge. */
-static float text_panel(ov_renderer *r, const ov_hud_style *sty, float top, char lines[][160],
-                        const ov_rgba *colours, int n, float size)
+/* A panel of text lines at the left edge from `top`, each in the colour its
+ * tag names. Returns the bottom edge. */
+static float text_panel(ov_renderer *r, const ov_hud_style *sty, float top,
+                        const ov_panel_text *t, float size)
 {
     float pad = sty->px * 0.6f, maxw = 0, w, h, line = size * 1.35f;
-    for (int i = 0; i < n; i++) {
-        ov_renderer_text_size(r, size, lines[i], &w, &h);
+    for (int i = 0; i < t->n; i++) {
+        ov_renderer_text_size(r, size, t->lines[i], &w, &h);
         maxw = w > maxw ? w : maxw;
     }
     float x = pad * 2;
-    ov_renderer_rect(r, pad, top, maxw + pad * 2, line * (float)n + pad * 1.5f, sty->panel);
-    for (int i = 0; i < n; i++)
-        ov_renderer_text(r, x, top + pad + line * (float)i, size, colours[i], OV_ALIGN_LEFT,
-                         lines[i]);
-    return top + line * (float)n + pad * 1.5f;
+    ov_renderer_rect(r, pad, top, maxw + pad * 2, line * (float)t->n + pad * 1.5f, sty->panel);
+    for (int i = 0; i < t->n; i++) {
+        int tag = t->colour[i];
+        ov_rgba c = tag >= 0 ? ov_run_color(tag) : tag == OV_PANEL_TEXT ? sty->text : sty->dim;
+        ov_renderer_text(r, x, top + pad + line * (float)i, size, c, OV_ALIGN_LEFT, t->lines[i]);
+    }
+    return top + line * (float)t->n + pad * 1.5f;
 }
 
-#define MAX_LINES (8 + OV_MAX_RUNS)
-
-float ov_panel_theory(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, float top)
+/* Appends a formatted line in colour tag (a run index or OV_PANEL_TEXT/DIM). */
+static void add_line(ov_panel_text *t, int tag, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void add_line(ov_panel_text *t, int tag, const char *fmt, ...)
 {
-    char lines[MAX_LINES][160];
-    ov_rgba col[MAX_LINES];
-    int n = 0;
+    if (t->n >= OV_PANEL_MAX_LINES)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(t->lines[t->n], sizeof t->lines[t->n], fmt, ap);
+    va_end(ap);
+    t->colour[t->n++] = tag;
+}
+
+void ov_panel_theory_text(const ov_app_state *st, ov_panel_text *t)
+{
+    t->n = 0;
     double lmin, lmax;
     ov_quad_theory th;
     if (!ov_theory_surface_eigen(st->scene.surface, &lmin, &lmax) ||
         !ov_theory_quadratic(lmin, lmax, &th)) {
-        snprintf(lines[0], sizeof lines[0],
-                 "theory panel: for the quadratic (press C to reach it)");
-        col[0] = sty->dim;
-        return text_panel(r, sty, top, lines, col, 1, sty->px * 0.75f);
+        add_line(t, OV_PANEL_DIM, "theory panel: for the quadratic (press C to reach it)");
+        return;
     }
-    col[n] = sty->text;
-    snprintf(lines[n++], 160, "quadratic: \xce\xbb" "min = %.4g   "
-             "\xce\xbb" "max = %.4g   \xce\xba = %.4g",
-             th.lmin, th.lmax, th.kappa);
-    col[n] = sty->dim;
-    snprintf(lines[n++], 160, "GD stable for \xce\xb1 < 2/\xce\xbb" "max = %.4g",
-             th.gd_alpha_max);
-    col[n] = sty->dim;
-    snprintf(lines[n++], 160, "GD optimal \xce\xb1* = 2/(\xce\xbb" "min + "
-             "\xce\xbb" "max) = %.4g, rate (\xce\xba\xe2\x88\x92" "1)/(\xce\xba+1) = %.4g",
-             th.gd_alpha_opt, th.gd_rate);
-    col[n] = sty->dim;
-    snprintf(lines[n++], 160, "momentum optimal \xce\xb1 = %.4g, \xce\xb2 = %.4g, rate %.4g",
+    add_line(t, OV_PANEL_TEXT, "quadratic: \xce\xbb" "min = %.4g   \xce\xbb" "max = %.4g   "
+             "\xce\xba = %.4g", th.lmin, th.lmax, th.kappa);
+    add_line(t, OV_PANEL_DIM, "GD stable for \xce\xb1 < 2/\xce\xbb" "max = %.4g", th.gd_alpha_max);
+    add_line(t, OV_PANEL_DIM, "GD optimal \xce\xb1* = 2/(\xce\xbb" "min + \xce\xbb" "max) = %.4g, "
+             "rate (\xce\xba\xe2\x88\x92" "1)/(\xce\xba+1) = %.4g", th.gd_alpha_opt, th.gd_rate);
+    add_line(t, OV_PANEL_DIM, "momentum optimal \xce\xb1 = %.4g, \xce\xb2 = %.4g, rate %.4g",
              th.hb_alpha, th.hb_beta, th.hb_rate);
-    col[n] = sty->dim;
-    snprintf(lines[n++], 160, "nesterov optimal \xce\xb1 = %.4g, \xce\xb2 = %.4g, rate %.4g",
+    add_line(t, OV_PANEL_DIM, "nesterov optimal \xce\xb1 = %.4g, \xce\xb2 = %.4g, rate %.4g",
              th.nag_alpha, th.nag_beta, th.nag_rate);
-    for (int i = 0; i < st->scene.nruns && n < MAX_LINES - 1; i++) {
+    for (int i = 0; i < st->scene.nruns; i++) {
         const ov_optim_params *p = &st->scene.runs[i].params;
         double rho = 0.0;
         ov_run_regime rg = ov_theory_classify(p, lmin, lmax, &rho);
-        col[n] = ov_run_color(i);
         if (rg == OV_RUN_NOT_COVERED)
-            snprintf(lines[n++], 160, "%s: %s", ov_optim_info_of(p->kind)->name,
-                     ov_theory_regime_name(rg));
+            add_line(t, i, "%s: %s", ov_optim_info_of(p->kind)->name, ov_theory_regime_name(rg));
         else
-            snprintf(lines[n++], 160, "%s \xce\xb1 = %.3g: %s, \xcf\x81 = %.4g",
-                     ov_optim_info_of(p->kind)->name, p->alpha, ov_theory_regime_name(rg), rho);
+            add_line(t, i, "%s \xce\xb1 = %.3g: %s, \xcf\x81 = %.4g", ov_optim_info_of(p->kind)->name,
+                     p->alpha, ov_theory_regime_name(rg), rho);
     }
-    col[n] = sty->dim;
-    snprintf(lines[n++], 160, "O: snap \xce\xb1 (and \xce\xb2) of the targeted run to its optimum");
-    return text_panel(r, sty, top, lines, col, n, sty->px * 0.75f);
+    add_line(t, OV_PANEL_DIM, "O: snap \xce\xb1 (and \xce\xb2) of the targeted run to its optimum");
+}
+
+float ov_panel_theory(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, float top)
+{
+    ov_panel_text t;
+    ov_panel_theory_text(st, &t);
+    return text_panel(r, sty, top, &t, sty->px * 0.75f);
 }
 
 /* An arrow from a to b in pixels with a head of size head. */
@@ -191,13 +197,37 @@ void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *s
     ov_renderer_line(r, cx, gy0, cx, gy1, 1.5f, sty->text);
 }
 
+void ov_panel_curvature_text(const ov_app_state *st, ov_panel_text *t)
+{
+    const ov_scene *sc = &st->scene;
+    t->n = 0;
+    for (int i = 0; i < sc->nruns; i++) {
+        const ov_run *run = &sc->runs[i];
+        if (run->n < 1)
+            continue;
+        int k = ov_panel_shown_step(run, st->anim_step);
+        double f, g[2], h[3], lam[2], v[2][2];
+        ov_surface_hess(sc->surface, run->x[k], run->y[k], &f, g, h);
+        const char *name = ov_optim_info_of(run->params.kind)->name;
+        if (!isfinite(h[0]) || !isfinite(h[1]) || !isfinite(h[2])) {
+            add_line(t, i, "%s: Hessian not finite here", name);
+            continue;
+        }
+        ov_sym2_eigen(h, lam, v);
+        if (lam[0] <= 0)
+            add_line(t, i, "%s: \xce\xbb = %.3g, %.3g   non-convex here", name, lam[0], lam[1]);
+        else
+            add_line(t, i, "%s: \xce\xbb = %.3g, %.3g   local \xce\xba = %.3g", name, lam[0],
+                     lam[1], lam[1] / lam[0]);
+    }
+    add_line(t, OV_PANEL_DIM, "ellipse: local Hessian (red: non-convex)   white: "
+             "\xe2\x88\x92\xce\xb1\xe2\x88\x87L   coloured: the next step");
+}
+
 float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
                          ov_rect view, int W, int H, float top)
 {
     const ov_scene *sc = &st->scene;
-    char lines[OV_MAX_RUNS + 1][160];
-    ov_rgba col[OV_MAX_RUNS + 1];
-    int n = 0;
     float R = sty->px * 2.2f;
     for (int i = 0; i < sc->nruns; i++) {
         const ov_run *run = &sc->runs[i];
@@ -210,14 +240,6 @@ float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_st
             continue;
         ov_sym2_eigen(h, lam, v);
         ov_rgba c = ov_run_color(i);
-        const char *name = ov_optim_info_of(run->params.kind)->name;
-        col[n] = c;
-        if (lam[0] <= 0)
-            snprintf(lines[n++], 160, "%s: \xce\xbb = %.3g, %.3g   non-convex here", name, lam[0],
-                     lam[1]);
-        else
-            snprintf(lines[n++], 160, "%s: \xce\xbb = %.3g, %.3g   local \xce\xba = %.3g", name,
-                     lam[0], lam[1], lam[1] / lam[0]);
 
         ov_vec2 p = ov_world_to_pixel(view, W, H, (ov_vec2){run->x[k], run->y[k]});
         double amax = fmax(fabs(lam[0]), fabs(lam[1]));
@@ -256,8 +278,7 @@ float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_st
             arrow(r, p, b, sty->px * 0.14f, sty->px * 0.55f, c);
         }
     }
-    col[n] = sty->dim;
-    snprintf(lines[n++], 160, "ellipse: local Hessian (red: non-convex)   white: \xe2\x88\x92\xce\xb1\xe2\x88\x87L   "
-             "coloured: the next step");
-    return text_panel(r, sty, top, lines, col, n, sty->px * 0.75f);
+    ov_panel_text t;
+    ov_panel_curvature_text(st, &t);
+    return text_panel(r, sty, top, &t, sty->px * 0.75f);
 }

@@ -14,6 +14,24 @@ typedef struct ov_hud_style {
     float px;   /* base text height in pixels */
 } ov_hud_style;
 
+/* A panel's text: lines and, per line, a run index (its colour) or one of
+ * OV_PANEL_TEXT / OV_PANEL_DIM. Built apart from drawing so tests can read
+ * every number a panel shows. */
+#define OV_PANEL_MAX_LINES (8 + OV_MAX_RUNS)
+#define OV_PANEL_TEXT (-1)
+#define OV_PANEL_DIM (-2)
+typedef struct ov_panel_text {
+    int n;
+    char lines[OV_PANEL_MAX_LINES][160];
+    int colour[OV_PANEL_MAX_LINES];
+} ov_panel_text;
+
+/* The theory panel's lines: λmin, λmax, κ, GD's limit, optimum and rate,
+ * momentum's and Nesterov's optimum, each run's regime and ρ. */
+void ov_panel_theory_text(const ov_app_state *st, ov_panel_text *t);
+/* The curvature panel's lines: each run's Hessian eigenvalues and local κ. */
+void ov_panel_curvature_text(const ov_app_state *st, ov_panel_text *t);
+
 /* Theory of the quadratic, at the left edge from `top`. Returns the
  * panel's bottom edge in pixels. */
 float ov_panel_theory(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, float top);

@@ -281,14 +281,8 @@ double ov_expr_value(const ov_expr *e, double x, double y, const double *params)
         case OV_F_SQR:
             t *= t;
             break;
-        case OV_F_ADDC_SQR:
-            t += op->k, t *= t;
-            break;
         case OV_F_SUBC_SQR:
             t -= op->k, t *= t;
-            break;
-        case OV_F_RSUBC_SQR:
-            t = op->k - t, t *= t;
             break;
         case OV_F_X_SUBC_SQR:
             st[sp++] = t, t = x - op->k, t *= t;
@@ -301,6 +295,15 @@ double ov_expr_value(const ov_expr *e, double x, double y, const double *params)
             break;
         case OV_F_ADD_Y_SUBC_SQR:
             t += y, t -= op->k, t *= t;
+            break;
+        case OV_F_SUBC_SQR_ADD:
+            t -= op->k, t *= t, t = st[--sp] + t;
+            break;
+        case OV_F_ADD_X_SUBC_SQR_ADD:
+            t += x, t -= op->k, t *= t, t = st[--sp] + t;
+            break;
+        case OV_F_ADD_Y_SUBC_SQR_ADD:
+            t += y, t -= op->k, t *= t, t = st[--sp] + t;
             break;
         case OV_F_EXP:
             t = exp(t);
@@ -363,6 +366,9 @@ double ov_expr_value(const ov_expr *e, double x, double y, const double *params)
     OV_OP(ADD_##X##_SUBC_SQR)                                        \
     tv += x, tx += 1.0, tv -= op->k;                                 \
     goto square;                                                     \
+    OV_OP(ADD_##X##_SUBC_SQR_ADD)                                    \
+    tv += x, tx += 1.0, tv -= op->k;                                 \
+    goto square_add;                                                 \
     OV_OP(SUB_##X)                                                   \
     tv -= x, tx -= 1.0;                                              \
     OV_NEXT;                                                         \
@@ -398,9 +404,10 @@ void ov_expr_grad(const ov_expr *e, double x, double y, const double *params, do
         OV_LABEL(DIV_Y),     OV_LABEL(RDIV_X),    OV_LABEL(RDIV_Y),
         OV_LABEL(NEG),       OV_LABEL(ADDC),      OV_LABEL(SUBC),
         OV_LABEL(RSUBC),     OV_LABEL(MULC),      OV_LABEL(DIVC),
-        OV_LABEL(RDIVC),     OV_LABEL(SQR),       OV_LABEL(ADDC_SQR),
-        OV_LABEL(SUBC_SQR),  OV_LABEL(RSUBC_SQR), OV_LABEL(X_SUBC_SQR),
-        OV_LABEL(Y_SUBC_SQR), OV_LABEL(ADD_X_SUBC_SQR), OV_LABEL(ADD_Y_SUBC_SQR),
+        OV_LABEL(RDIVC),     OV_LABEL(SQR),       OV_LABEL(SUBC_SQR),
+        OV_LABEL(X_SUBC_SQR), OV_LABEL(Y_SUBC_SQR), OV_LABEL(ADD_X_SUBC_SQR),
+        OV_LABEL(ADD_Y_SUBC_SQR), OV_LABEL(SUBC_SQR_ADD), OV_LABEL(ADD_X_SUBC_SQR_ADD),
+        OV_LABEL(ADD_Y_SUBC_SQR_ADD),
         OV_LABEL(EXP),
         OV_LABEL(MULC_EXP),  OV_LABEL(MULC_EXP_MULC), OV_LABEL(UNARY),
         OV_LABEL(END),
@@ -487,15 +494,17 @@ void ov_expr_grad(const ov_expr *e, double x, double y, const double *params, do
     q = op->k / tv, d = -q / tv;
     tv = q, tx *= d, ty *= d;
     OV_NEXT;
-    OV_OP(ADDC_SQR)
-    tv += op->k;
-    goto square;
     OV_OP(SUBC_SQR)
     tv -= op->k;
     goto square;
-    OV_OP(RSUBC_SQR)
-    tv = op->k - tv, tx = -tx, ty = -ty;
-    goto square;
+    OV_OP(SUBC_SQR_ADD)
+    tv -= op->k;
+square_add:
+    tx *= 2.0 * tv, ty *= 2.0 * tv;
+    tv *= tv;
+    --sp;
+    tv = sv[sp] + tv, tx = sx[sp] + tx, ty = sy[sp] + ty;
+    OV_NEXT;
     OV_OP(SQR)
 square:
     tx *= 2.0 * tv, ty *= 2.0 * tv;
@@ -516,8 +525,9 @@ square:
     OV_OP(UNARY)
     {
         ov_expr_op u = {op->sub, op->arg, op->k};
-        tv = unary_eval(&u, tv, &d, NULL);
-        tx *= d, ty *= d;
+        double d1;
+        tv = unary_eval(&u, tv, &d1, NULL);
+        tx *= d1, ty *= d1;
     }
     OV_NEXT;
     OV_OP(END)

@@ -3,7 +3,7 @@
  * loops of expr_eval.c run: a push of x or y followed by the binary op that
  * consumes it becomes one op (x + y is X ADD_Y, x * (...) becomes (...)
  * MUL_X), and the common chains of loss formulas, (x - k)^2,
- * (a + y - k)^2 and k2 * exp(k * a), become one op each. Fewer ops, fewer dispatches and
+ * b + (a + y - k)^2 and k2 * exp(k * a), become one op each. Fewer ops, fewer dispatches and
  * stack moves, the same arithmetic. */
 #include "expr_internal.h"
 
@@ -44,6 +44,16 @@ static int fuse_binary(ov_expr_fop *out, int n, int code, int left, int right)
             return n;
         }
     }
+    /* The sum of squares of least-squares losses: the square that made the
+     * right operand adds the left one too. */
+    int last = out[n - 1].code;
+    if (code == OV_OP_ADD && (last == OV_F_SUBC_SQR || last == OV_F_ADD_X_SUBC_SQR ||
+                              last == OV_F_ADD_Y_SUBC_SQR)) {
+        out[n - 1].code = (short)(last == OV_F_SUBC_SQR ? OV_F_SUBC_SQR_ADD
+                                                        : last - OV_F_ADD_X_SUBC_SQR +
+                                                              OV_F_ADD_X_SUBC_SQR_ADD);
+        return n;
+    }
     out[n] = fop(OV_F_ADD + i, 0, 0.0);
     return n + 1;
 }
@@ -77,7 +87,8 @@ static int fuse_unary(ov_expr_fop *out, int n, const ov_expr_op *op)
                 before->k = k;
                 return n - 1;
             }
-            last->code = (short)(last->code - OV_F_ADDC + OV_F_ADDC_SQR);
+            last->code = OV_F_SUBC_SQR;
+            last->k = k;
             return n;
         }
         out[n] = fop(OV_F_SQR, 0, 0.0);

@@ -89,13 +89,14 @@ typedef enum ov_expr_fcode {
     OV_F_DIVC,
     OV_F_RDIVC,
     OV_F_SQR,        /* a^2 */
-    OV_F_ADDC_SQR,   /* (a + k)^2 */
     OV_F_SUBC_SQR,   /* (a - k)^2 */
-    OV_F_RSUBC_SQR,  /* (k - a)^2 */
     OV_F_X_SUBC_SQR, /* push (x - k)^2; x^2 is k = 0 */
     OV_F_Y_SUBC_SQR,
     OV_F_ADD_X_SUBC_SQR, /* (a + x - k)^2 */
     OV_F_ADD_Y_SUBC_SQR,
+    OV_F_SUBC_SQR_ADD,   /* b + (a - k)^2, b below a on the stack */
+    OV_F_ADD_X_SUBC_SQR_ADD, /* b + (a + x - k)^2 */
+    OV_F_ADD_Y_SUBC_SQR_ADD,
     OV_F_EXP,
     OV_F_MULC_EXP,   /* exp(a * k) */
     OV_F_MULC_EXP_MULC, /* exp(a * k) * k2 */

@@ -1,0 +1,230 @@
+/* Classroom features, headless: every lecture preset loads and renders with
+ * its caption on screen; the GIF export has the requested frames and size,
+ * decodes with giflib, and its first and last frames match frames rendered
+ * directly; ghost trails keep the old path after an α change; the sweep
+ * fans a run into five with α x 1/4 ... 4 and folds back. */
+#include <gif_lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/export.h"
+#include "app/hud.h"
+#include "cli/preset.h"
+#include "ov_test.h"
+
+#define W 640
+#define H 360
+
+/* Pixels in rows [y0, y1) that are near white (text) */
+static long white_pixels(const uint8_t *px, int y0, int y1)
+{
+    long n = 0;
+    for (int y = y0 < 0 ? 0 : y0; y < y1 && y < H; y++)
+        for (int x = 0; x < W; x++) {
+            const uint8_t *p = px + 4 * ((size_t)y * W + x);
+            n += p[0] > 225 && p[1] > 225 && p[2] > 225;
+        }
+    return n;
+}
+
+static long diff_pixels(const uint8_t *a, const uint8_t *b, int tol)
+{
+    long n = 0;
+    for (long i = 0; i < (long)W * H; i++)
+        for (int c = 0; c < 3; c++)
+            if (abs(a[4 * i + c] - b[4 * i + c]) > tol) {
+                n++;
+                break;
+            }
+    return n;
+}
+
+static void test_presets(ov_renderer *r, uint8_t *px, uint8_t *plain)
+{
+    char err[1024];
+    ov_preset_set *set = ov_presets_load_default(err, sizeof err);
+    CHECK_MSG(set != NULL && err[0] == '\0', "%s", err);
+    if (!set)
+        return;
+    /* The caption band: above the status line at the bottom (hud.c places
+     * it about 2.6 text heights up; text height is H/34 at this size). */
+    float px_h = (float)H / 34.0f < 13.0f ? 13.0f : (float)H / 34.0f;
+    int band0 = H - (int)(px_h * 5.2f), band1 = H - (int)(px_h * 2.4f);
+    for (int n = 1; n <= 9; n++) {
+        const ov_preset *p = ov_presets_by_number(set, n);
+        CHECK_MSG(p != NULL, "preset %d missing", n);
+        if (!p)
+            continue;
+        ov_config cfg;
+        ov_config_defaults(&cfg);
+        CHECK_MSG(ov_preset_apply(p, &cfg, err, sizeof err), "preset %d: %s", n, err);
+        CHECK(cfg.caption[0] != '\0');
+        ov_app_state st;
+        if (!ov_controls_init(&st, &cfg, err, sizeof err)) {
+            CHECK_MSG(false, "preset %d: %s", n, err);
+            continue;
+        }
+        st.anim_step = ov_controls_last_step(&st);
+        CHECK(strcmp(st.caption, p->caption) == 0);
+        CHECK_MSG(ov_renderer_set_surface(r, st.scene.surface, err, sizeof err), "%s", err);
+        ov_hud_draw_frame(r, &st);
+        CHECK(ov_renderer_read_rgba(r, px));
+        /* The same scene with no caption: the band gains text with it. */
+        st.caption[0] = '\0';
+        ov_hud_draw_frame(r, &st);
+        CHECK(ov_renderer_read_rgba(r, plain));
+        long with = white_pixels(px, band0, band1), without = white_pixels(plain, band0, band1);
+        CHECK_MSG(with > without + 300, "preset %d: caption band has %ld white pixels, %ld without",
+                  n, with, without);
+        ov_controls_deinit(&st);
+    }
+    ov_presets_destroy(set);
+}
+
+/* Decodes path and composites frame k onto canvas (RGB); frames leave their
+ * pixels in place. Returns the number of frames, or -1. */
+static int gif_frame(const char *path, int k, uint8_t *canvas, int *gw, int *gh, int *delay)
+{
+    int code = 0;
+    GifFileType *d = DGifOpenFileName(path, &code);
+    if (!d)
+        return -1;
+    int count = -1;
+    if (DGifSlurp(d) == GIF_OK && d->SColorMap) {
+        count = d->ImageCount;
+        *gw = d->SWidth;
+        *gh = d->SHeight;
+        GraphicsControlBlock gcb;
+        *delay = DGifSavedExtensionToGCB(d, 0, &gcb) == GIF_OK ? gcb.DelayTime : -1;
+        for (int f = 0; f <= k && f < d->ImageCount && d->SWidth == W && d->SHeight == H; f++) {
+            const SavedImage *s = &d->SavedImages[f];
+            const GifImageDesc *id = &s->ImageDesc;
+            const ColorMapObject *map = id->ColorMap ? id->ColorMap : d->SColorMap;
+            for (int y = 0; y < id->Height; y++)
+                for (int x = 0; x < id->Width; x++) {
+                    const GifColorType *c = &map->Colors[s->RasterBits[y * id->Width + x]];
+                    uint8_t *o = canvas + 4 * ((size_t)(id->Top + y) * W + (size_t)(id->Left + x));
+                    o[0] = c->Red;
+                    o[1] = c->Green;
+                    o[2] = c->Blue;
+                    o[3] = 255;
+                }
+        }
+    }
+    DGifCloseFile(d, &code);
+    return count;
+}
+
+static void test_gif(ov_renderer *r, uint8_t *px, uint8_t *frame)
+{
+    const char *tmp = getenv("OV_TMP");
+    char path[1024], err[1024];
+    snprintf(path, sizeof path, "%s/classroom.gif", tmp ? tmp : ".");
+    ov_config cfg;
+    ov_config_defaults(&cfg);
+    ov_app_state st;
+    CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
+    CHECK(ov_renderer_set_surface(r, st.scene.surface, err, sizeof err));
+    st.anim_step = 17;
+    CHECK_MSG(ov_export_gif(r, &st, path, 12, 5, err, sizeof err), "%s", err);
+    CHECK(st.anim_step == 17);   /* restored */
+    int gw = 0, gh = 0, delay = 0;
+    CHECK(gif_frame(path, 0, frame, &gw, &gh, &delay) == 12);
+    CHECK(gw == W && gh == H);
+    CHECK(delay == 5);
+    /* First frame: the scene at step 0; last: at the last step. GIF
+     * quantisation allows small differences over smooth gradients. */
+    st.anim_step = 0;
+    st.message_age = 1e9;
+    ov_hud_draw_frame(r, &st);
+    CHECK(ov_renderer_read_rgba(r, px));
+    long d0 = diff_pixels(px, frame, 40);
+    CHECK_MSG(d0 < (long)W * H / 200, "first GIF frame differs at %ld pixels", d0);
+    gif_frame(path, 11, frame, &gw, &gh, &delay);
+    st.anim_step = ov_controls_last_step(&st);
+    ov_hud_draw_frame(r, &st);
+    CHECK(ov_renderer_read_rgba(r, px));
+    long d1 = diff_pixels(px, frame, 40);
+    CHECK_MSG(d1 < (long)W * H / 200, "last GIF frame differs at %ld pixels", d1);
+    /* The last frame is not the first: the animation moves. */
+    gif_frame(path, 0, px, &gw, &gh, &delay);
+    CHECK(diff_pixels(px, frame, 40) > 100);
+    ov_controls_deinit(&st);
+}
+
+static void test_ghosts_and_sweep(ov_renderer *r, uint8_t *with, uint8_t *without)
+{
+    char err[1024];
+    ov_config cfg;
+    ov_config_defaults(&cfg);
+    ov_app_state st;
+    CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
+    CHECK(ov_renderer_set_surface(r, st.scene.surface, err, sizeof err));
+    st.anim_step = ov_controls_last_step(&st);
+    st.message_age = 1e9;
+
+    /* Ghosts on, α x 0.25: the ghosts are the runs from before the change. */
+    double x5 = st.scene.runs[0].x[5], a0 = st.scene.runs[0].params.alpha;
+    ov_controls_toggle_ghosts(&st);
+    CHECK(st.ghosts_on && st.nghosts == 0);
+    ov_controls_scale_alpha(&st, 0.25);
+    st.message_age = 1e9;
+    CHECK(st.nghosts == st.scene.nruns);
+    CHECK(st.ghosts[0].x[5] == x5 && st.ghosts[0].params.alpha == a0);
+    CHECK(st.scene.runs[0].x[5] != x5);
+    ov_hud_draw_frame(r, &st);
+    CHECK(ov_renderer_read_rgba(r, with));
+    st.ghosts_on = false;
+    ov_hud_draw_frame(r, &st);
+    CHECK(ov_renderer_read_rgba(r, without));
+    st.ghosts_on = true;
+    long d = diff_pixels(with, without, 20);
+    CHECK_MSG(d > 300, "ghost trails changed only %ld pixels", d);
+
+    /* Sweep: target the momentum run (Tab twice), fan out, fold back. */
+    ov_controls_cycle_target(&st, 1);
+    ov_controls_cycle_target(&st, 1);
+    double a = st.scene.runs[1].params.alpha;
+    ov_optim_kind kind = st.scene.runs[1].params.kind;
+    ov_controls_toggle_sweep(&st);
+    CHECK(st.scene.nruns == 5);
+    static const double factor[5] = {0.25, 0.5, 1.0, 2.0, 4.0};
+    for (int i = 0; i < 5 && i < st.scene.nruns; i++) {
+        CHECK(st.scene.runs[i].params.kind == kind);
+        CHECK_NEAR(st.scene.runs[i].params.alpha, a * factor[i], 1e-15 * a);
+    }
+    ov_controls_toggle_sweep(&st);
+    CHECK(st.scene.nruns == 3);
+    CHECK(st.target == 1);
+    CHECK(st.scene.runs[1].params.alpha == a);
+    ov_controls_deinit(&st);
+}
+
+int main(void)
+{
+    ov_config cfg;
+    ov_config_defaults(&cfg);
+    ov_app_state st;
+    char err[1024];
+    CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
+    ov_glwin win;
+    ov_renderer *r = NULL;
+    if (!ov_export_offscreen_begin(&win, &r, &st, W, H, err, sizeof err)) {
+        fprintf(stderr, "cannot render headless: %s\n", err);
+        ov_renderer_destroy(r);
+        ov_glwin_destroy(&win);
+        ov_controls_deinit(&st);
+        return 1;
+    }
+    ov_controls_deinit(&st);
+    uint8_t *a = malloc((size_t)W * H * 4), *b = malloc((size_t)W * H * 4);
+    test_presets(r, a, b);
+    test_gif(r, a, b);
+    test_ghosts_and_sweep(r, a, b);
+    free(a);
+    free(b);
+    ov_renderer_destroy(r);
+    ov_glwin_destroy(&win);
+    return ov_test_finish("test_app_classroom");
+}

@@ -1,0 +1,249 @@
+/* Insight features: the snap-to-optimum key against the textbook optimum
+ * of the quadratic (computed here), the theory and curvature panels' text
+ * against independent numbers, the formula field through synthetic SDL
+ * text and key events, and the loss panel drawing every run's colour. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/export.h"
+#include "app/hud.h"
+#include "app/input.h"
+#include "app/panels.h"
+#include "ov_test.h"
+
+#define W 640
+#define H 360
+
+static bool has_line(const ov_panel_text *t, const char *want)
+{
+    for (int i = 0; i < t->n; i++)
+        if (strstr(t->lines[i], want))
+            return true;
+    fprintf(stderr, "no panel line contains '%s'; lines:\n", want);
+    for (int i = 0; i < t->n; i++)
+        fprintf(stderr, "  %s\n", t->lines[i]);
+    return false;
+}
+
+static void init_scene(ov_app_state *st, double kappa)
+{
+    ov_config cfg;
+    char err[256];
+    ov_config_defaults(&cfg);
+    cfg.has_kappa = true;
+    cfg.kappa = kappa;
+    CHECK_MSG(ov_controls_init(st, &cfg, err, sizeof err), "%s", err);
+}
+
+static void test_snap_and_theory(void)
+{
+    ov_app_state st;
+    init_scene(&st, 100.0);
+    /* Textbook optimum for eigenvalues 1 and kappa = 100. */
+    double k = 100.0, sk = 10.0;
+    double gd_alpha = 2.0 / (1.0 + k);
+    double hb_alpha = pow(2.0 / (1.0 + sk), 2), hb_beta = pow((sk - 1) / (sk + 1), 2);
+
+    ov_panel_text t;
+    ov_panel_theory_text(&st, &t);
+    char want[160];
+    snprintf(want, sizeof want, "= %.4g, rate", gd_alpha);
+    CHECK(has_line(&t, want));
+    snprintf(want, sizeof want, "= %.4g", (k - 1) / (k + 1));
+    CHECK(has_line(&t, want));
+    snprintf(want, sizeof want, "momentum optimal \xce\xb1 = %.4g, \xce\xb2 = %.4g, rate %.4g",
+             hb_alpha, hb_beta, (sk - 1) / (sk + 1));
+    CHECK(has_line(&t, want));
+    snprintf(want, sizeof want, "2/\xce\xbb" "max = %.4g", 2.0 / k);
+    CHECK(has_line(&t, want));
+    /* gd's default α on the quadratic (0.15) is past 2/100: diverging, with
+     * spectral radius |1 - 0.15*100| = 14. */
+    CHECK(st.scene.runs[0].params.alpha == 0.15);
+    CHECK(has_line(&t, "gd \xce\xb1 = 0.15: diverging, \xcf\x81 = 14"));
+    CHECK(has_line(&t, "adam: not covered by this analysis"));
+
+    /* O on gd alone (Tab once), then on momentum. */
+    ov_controls_cycle_target(&st, 1);
+    ov_controls_snap_optimal(&st);
+    CHECK_NEAR(st.scene.runs[0].params.alpha, gd_alpha, 1e-12);
+    ov_controls_cycle_target(&st, 1);
+    ov_controls_snap_optimal(&st);
+    CHECK_NEAR(st.scene.runs[1].params.alpha, hb_alpha, 1e-12);
+    CHECK_NEAR(st.scene.runs[1].params.beta, hb_beta, 1e-12);
+    /* Adam has no known optimum: unchanged, and the HUD says so. */
+    double adam = st.scene.runs[2].params.alpha;
+    ov_controls_cycle_target(&st, 1);
+    ov_controls_snap_optimal(&st);
+    CHECK(st.scene.runs[2].params.alpha == adam);
+    CHECK(strstr(st.message, "adam") != NULL);
+    /* The snapped GD run now converges at the predicted rate: the error
+     * shrinks by (k-1)/(k+1) per step (measured over steps 50..150). */
+    const ov_run *gd = &st.scene.runs[0];
+    CHECK(gd->n > 150);
+    if (gd->n > 150) {
+        double e50 = hypot(gd->x[50], gd->y[50]), e150 = hypot(gd->x[150], gd->y[150]);
+        CHECK_NEAR(pow(e150 / e50, 1.0 / 100.0), (k - 1) / (k + 1), 1e-6);
+    }
+    /* Away from the quadratic, O changes nothing and says why. */
+    ov_controls_cycle_surface(&st, 1);
+    ov_controls_snap_optimal(&st);
+    CHECK(strstr(st.message, "quadratic") != NULL);
+    ov_panel_theory_text(&st, &t);
+    CHECK(t.n == 1 && strstr(t.lines[0], "quadratic") != NULL);
+    ov_controls_deinit(&st);
+}
+
+static void test_curvature_text(void)
+{
+    ov_app_state st;
+    init_scene(&st, 1000.0);
+    ov_panel_text t;
+    ov_panel_curvature_text(&st, &t);
+    /* The quadratic's Hessian has eigenvalues 1 and kappa everywhere. */
+    CHECK(has_line(&t, "gd: \xce\xbb = 1, 1e+03   local \xce\xba = 1e+03"));
+    /* The saddle x^2 - y^2: eigenvalues -2 and 2, non-convex. */
+    ov_expr_error perr;
+    CHECK(ov_scene_set_surface(&st.scene, "saddle", &perr));
+    ov_panel_curvature_text(&st, &t);
+    CHECK(has_line(&t, "\xce\xbb = -2, 2   non-convex here"));
+    /* Rosenbrock at its start (-1.2, 1): H = [[1330, 480], [480, 200]],
+     * eigenvalues (1530 -+ sqrt(1130^2 + 4*480^2)) / 2. */
+    CHECK(ov_scene_set_surface(&st.scene, "rosenbrock", &perr));
+    st.anim_step = 0;
+    double disc = sqrt(1130.0 * 1130.0 + 4 * 480.0 * 480.0);
+    double l0 = (1530.0 - disc) / 2, l1 = (1530.0 + disc) / 2;
+    char want[160];
+    snprintf(want, sizeof want, "\xce\xbb = %.3g, %.3g   local \xce\xba = %.3g", l0, l1, l1 / l0);
+    CHECK(st.scene.start.x == -1.2 && st.scene.start.y == 1.0);
+    ov_panel_curvature_text(&st, &t);
+    CHECK(has_line(&t, want));
+    ov_controls_deinit(&st);
+}
+
+static void push_key(SDL_Keycode sym)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = sym;
+    CHECK(SDL_PushEvent(&e) == 1);
+}
+
+static void push_text(const char *s)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_TEXTINPUT;
+    snprintf(e.text.text, sizeof e.text.text, "%s", s);
+    CHECK(SDL_PushEvent(&e) == 1);
+}
+
+static void pump(ov_input *in, ov_app_state *st)
+{
+    SDL_Event e;
+    while (SDL_PollEvent(&e))
+        ov_input_handle(in, st, &e, W, H);
+}
+
+static void test_formula_field(ov_app_state *st)
+{
+    ov_input in = {0};
+    push_key(SDLK_RETURN);
+    pump(&in, st);
+    CHECK(st->editing);
+    CHECK(strcmp(st->edit_text, st->scene.surface->def->formula) == 0);
+    /* Clear it: End, then Backspace over every character. */
+    size_t len = strlen(st->edit_text);
+    push_key(SDLK_END);
+    for (size_t i = 0; i < len; i++)
+        push_key(SDLK_BACKSPACE);
+    pump(&in, st);
+    CHECK(st->edit_text[0] == '\0');
+    /* A formula that ends early: error at column 5, old surface kept. */
+    push_text("x^2+");
+    push_key(SDLK_RETURN);
+    pump(&in, st);
+    CHECK(st->editing);
+    CHECK(st->edit_error[0] != '\0');
+    CHECK(st->edit_error_column == 5);
+    CHECK(strcmp(st->scene.surface->name, "quadratic") == 0);
+    /* Finish it: applied at once, surface, view and runs replaced. */
+    push_text("3*y^2");
+    push_key(SDLK_RETURN);
+    pump(&in, st);
+    CHECK(!st->editing);
+    CHECK(strcmp(ov_expr_source(st->scene.surface->expr), "x^2+3*y^2") == 0);
+    CHECK(st->scene.surface->def == NULL);
+    const ov_run *r = &st->scene.runs[0];
+    CHECK(r->x[0] == st->scene.start.x && r->y[0] == st->scene.start.y);
+    CHECK_NEAR(r->loss[0], r->x[0] * r->x[0] + 3 * r->y[0] * r->y[0], 1e-12);
+    /* Esc cancels without touching the surface. */
+    push_key(SDLK_RETURN);
+    push_text("(((");
+    push_key(SDLK_ESCAPE);
+    pump(&in, st);
+    CHECK(!st->editing && strcmp(ov_expr_source(st->scene.surface->expr), "x^2+3*y^2") == 0);
+}
+
+/* Pixels within 12 of run i's colour inside the box. */
+static long colour_pixels(const uint8_t *px, int i, int x0, int y0, int x1, int y1)
+{
+    ov_rgba c = ov_run_color(i);
+    int cr = (int)lroundf(c.r * 255), cg = (int)lroundf(c.g * 255), cb = (int)lroundf(c.b * 255);
+    long n = 0;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++) {
+            const uint8_t *p = px + 4 * ((size_t)y * W + x);
+            n += abs(p[0] - cr) <= 12 && abs(p[1] - cg) <= 12 && abs(p[2] - cb) <= 12;
+        }
+    return n;
+}
+
+static void test_loss_panel(ov_renderer *r, ov_app_state *st)
+{
+    char err[256];
+    uint8_t *on = malloc((size_t)W * H * 4), *off = malloc((size_t)W * H * 4);
+    CHECK(ov_renderer_set_surface(r, st->scene.surface, err, sizeof err));
+    st->anim_step = ov_controls_last_step(st);
+    st->message_age = 1e9;
+    st->show_loss = false;
+    ov_hud_draw_frame(r, st);
+    CHECK(ov_renderer_read_rgba(r, off));
+    st->show_loss = true;
+    ov_hud_draw_frame(r, st);
+    CHECK(ov_renderer_read_rgba(r, on));
+    /* The panel: the right third of the frame, above the legend. */
+    int x0 = W * 2 / 3, y0 = H / 2, x1 = W, y1 = H - 30;
+    for (int i = 0; i < st->scene.nruns; i++) {
+        long a = colour_pixels(on, i, x0, y0, x1, y1), b = colour_pixels(off, i, x0, y0, x1, y1);
+        CHECK_MSG(a > b + 40, "run %d: %ld colour pixels with the loss panel, %ld without", i, a, b);
+    }
+    free(on);
+    free(off);
+}
+
+int main(void)
+{
+    test_snap_and_theory();
+    test_curvature_text();
+
+    ov_app_state st;
+    init_scene(&st, 10.0);
+    char err[1024];
+    ov_glwin win;
+    ov_renderer *r = NULL;
+    if (!ov_export_offscreen_begin(&win, &r, &st, W, H, err, sizeof err)) {
+        fprintf(stderr, "cannot render headless: %s\n", err);
+        ov_renderer_destroy(r);
+        ov_glwin_destroy(&win);
+        ov_controls_deinit(&st);
+        return 1;
+    }
+    test_loss_panel(r, &st);
+    test_formula_field(&st);
+    ov_renderer_destroy(r);
+    ov_glwin_destroy(&win);
+    ov_controls_deinit(&st);
+    return ov_test_finish("test_app_insight");
+}
