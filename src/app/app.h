@@ -3,7 +3,13 @@
 #ifndef OV_APP_H
 #define OV_APP_H
 
+#include <SDL2/SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "controls.h"
 #include "core/config.h"
+#include "render/render.h"
 
 /* Opens the window on cfg's scene and runs until the user quits. */
 int ov_app_run_window(const ov_config *cfg);
@@ -11,6 +17,19 @@ int ov_app_run_window(const ov_config *cfg);
 /* The same loop, ending after max_frames frames (0: never) — for smoke
  * tests of a real window. */
 int ov_app_run_window_frames(const ov_config *cfg, long max_frames);
+
+/* The interactive window as an object, for the loop above and for tests
+ * that drive it (the soak test): create, then one ov_window_frame per
+ * frame (events polled from SDL's queue, requests carried out, the frame
+ * drawn, presented and swapped), then destroy. */
+typedef struct ov_window ov_window;
+ov_window *ov_window_create(const ov_config *cfg, char *err, size_t cap);
+/* false (with err) on a fatal renderer failure. dt: seconds since the last frame. */
+bool ov_window_frame(ov_window *w, double dt, char *err, size_t cap);
+void ov_window_destroy(ov_window *w);
+ov_app_state *ov_window_state(ov_window *w);
+ov_renderer *ov_window_renderer(ov_window *w);
+SDL_Window *ov_window_sdl(ov_window *w);
 
 /* --export-csv and/or --screenshot: writes the files, no display needed. */
 int ov_app_export(const ov_config *cfg);

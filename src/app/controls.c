@@ -75,6 +75,7 @@ void ov_controls_say(ov_app_state *st, const char *fmt, ...)
     vsnprintf(st->message, sizeof(st->message), fmt, ap);
     va_end(ap);
     st->message_age = 0.0;
+    st->message_serial++;
 }
 
 int ov_controls_last_step(const ov_app_state *st)

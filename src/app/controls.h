@@ -28,6 +28,7 @@ typedef struct ov_app_state {
     bool quit;
     char message[192];      /* last change, shown briefly in the HUD */
     double message_age;     /* seconds since message was set */
+    unsigned long message_serial;   /* counts messages said */
     char caption[192];      /* the preset's "what to notice", "" when none */
     /* Ghost trails: the runs as they were before the last parameter change. */
     bool ghosts_on;
@@ -52,6 +53,7 @@ typedef struct ov_app_state {
     bool show_loss;         /* L: loss against step, log scale */
     bool show_theory;       /* I: the quadratic's theory and each run's regime */
     bool show_curvature;    /* V: Hessian glyph, gradient and step arrows */
+    bool interactive;       /* a window (previews allowed), not an export */
 } ov_app_state;
 
 #define OV_SWEEP_RUNS 5

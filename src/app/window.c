@@ -16,13 +16,18 @@
 #include "render/render.h"
 
 /* Renderer, window and state together, so cleanup happens in one place. */
-typedef struct window_app {
+struct ov_window {
     ov_glwin win;
     ov_preset_set *presets;   /* keys 1-9; NULL when none could be read */
     ov_renderer *renderer;
     ov_app_state st;
     bool st_ready;
-} window_app;
+    ov_config cfg;            /* the options the window was opened with */
+    ov_input in;
+    bool fullscreen;
+};
+
+typedef struct ov_window window_app;
 
 static void teardown(window_app *a)
 {
@@ -39,6 +44,7 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
     if (!ov_controls_init(&a->st, cfg, err, cap))
         return false;
     a->st_ready = true;
+    a->st.interactive = true;
     /* A malformed preset file is reported once; the program still starts. */
     char perr[1024];
     a->presets = ov_presets_load_default(perr, sizeof perr);
@@ -49,7 +55,9 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
     if (!ov_glwin_create(&a->win, "optiviz", cfg->width, cfg->height, true, err, cap))
         return false;
     /* Vsync: adaptive if the driver has it, else plain; some (Xvfb) have neither. */
-    if (SDL_GL_SetSwapInterval(-1) != 0 && SDL_GL_SetSwapInterval(1) != 0)
+    if (cfg->no_vsync)
+        SDL_GL_SetSwapInterval(0);
+    else if (SDL_GL_SetSwapInterval(-1) != 0 && SDL_GL_SetSwapInterval(1) != 0)
         fprintf(stderr, "optiviz: note: vsync unavailable (%s)\n", SDL_GetError());
     int dw, dh;
     SDL_GL_GetDrawableSize(a->win.window, &dw, &dh);
@@ -134,6 +142,96 @@ static void save_csv(window_app *a)
         ov_controls_say(&a->st, "saved %s", path);
 }
 
+ov_window *ov_window_create(const ov_config *cfg, char *err, size_t cap)
+{
+    window_app *a = calloc(1, sizeof *a);
+    if (!a) {
+        snprintf(err, cap, "out of memory");
+        return NULL;
+    }
+    a->cfg = *cfg;
+    if (!setup(a, cfg, err, cap)) {
+        ov_window_destroy(a);
+        return NULL;
+    }
+    return a;
+}
+
+void ov_window_destroy(ov_window *a)
+{
+    if (!a)
+        return;
+    teardown(a);
+    free(a);
+}
+
+ov_app_state *ov_window_state(ov_window *a)
+{
+    return &a->st;
+}
+
+ov_renderer *ov_window_renderer(ov_window *a)
+{
+    return a->renderer;
+}
+
+SDL_Window *ov_window_sdl(ov_window *a)
+{
+    return a->win.window;
+}
+
+/* Carries out what the last events asked for that needs the window, the
+ * renderer or files. */
+static void handle_requests(window_app *a, int dw, int dh)
+{
+    ov_input *in = &a->in;
+    if (in->toggle_fullscreen) {
+        in->toggle_fullscreen = false;
+        a->fullscreen = !a->fullscreen;
+        if (SDL_SetWindowFullscreen(a->win.window, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0))
+            ov_controls_say(&a->st, "fullscreen unavailable: %s", SDL_GetError());
+    }
+    if (in->want_png) {
+        in->want_png = false;
+        save_png(a);
+    }
+    if (in->want_gif) {
+        in->want_gif = false;
+        save_gif(a, &a->cfg, dw, dh);
+    }
+    if (in->want_preset) {
+        apply_preset(a, &a->cfg, in->want_preset);
+        in->want_preset = 0;
+    }
+    if (in->want_csv) {
+        in->want_csv = false;
+        save_csv(a);
+    }
+}
+
+bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
+{
+    int ww, wh;
+    SDL_GetWindowSize(a->win.window, &ww, &wh);
+    SDL_Event e;
+    while (SDL_PollEvent(&e))
+        ov_input_handle(&a->in, &a->st, &e, ww, wh);
+    int dw, dh;
+    SDL_GL_GetDrawableSize(a->win.window, &dw, &dh);
+    if (dw > 0 && dh > 0 && !ov_renderer_resize(a->renderer, dw, dh, err, cap))
+        return false;
+    handle_requests(a, dw, dh);
+    /* The surface may have changed (C key, a preset, a typed formula);
+     * rebuilding is a no-op otherwise. */
+    if (!ov_renderer_set_surface(a->renderer, a->st.scene.surface, err, cap))
+        return false;
+    ov_controls_tick(&a->st, dt > 0.25 ? 0.25 : dt);   /* after a stall, don't jump */
+    ov_hud_draw_frame(a->renderer, &a->st);
+    ov_renderer_present(a->renderer, dw, dh);
+    SDL_GL_SwapWindow(a->win.window);
+    return true;
+}
+
 int ov_app_run_window(const ov_config *cfg)
 {
     return ov_app_run_window_frames(cfg, 0);
@@ -141,68 +239,24 @@ int ov_app_run_window(const ov_config *cfg)
 
 int ov_app_run_window_frames(const ov_config *cfg, long max_frames)
 {
-    window_app a = {0};
     char err[1024];
-    if (!setup(&a, cfg, err, sizeof err)) {
+    ov_window *a = ov_window_create(cfg, err, sizeof err);
+    if (!a) {
         fprintf(stderr, "optiviz: %s\n", err);
-        teardown(&a);
         return 1;
     }
-    ov_input in = {0};
     Uint64 freq = SDL_GetPerformanceFrequency(), prev = SDL_GetPerformanceCounter();
-    bool fullscreen = false;
     int status = 0;
-    for (long frame = 0; !a.st.quit && (max_frames <= 0 || frame < max_frames); frame++) {
-        int ww, wh;
-        SDL_GetWindowSize(a.win.window, &ww, &wh);
-        SDL_Event e;
-        while (SDL_PollEvent(&e))
-            ov_input_handle(&in, &a.st, &e, ww, wh);
-        if (in.toggle_fullscreen) {
-            in.toggle_fullscreen = false;
-            fullscreen = !fullscreen;
-            if (SDL_SetWindowFullscreen(a.win.window, fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0))
-                ov_controls_say(&a.st, "fullscreen unavailable: %s", SDL_GetError());
-        }
-        int dw, dh;
-        SDL_GL_GetDrawableSize(a.win.window, &dw, &dh);
-        if (dw > 0 && dh > 0 && !ov_renderer_resize(a.renderer, dw, dh, err, sizeof err)) {
-            fprintf(stderr, "optiviz: %s\n", err);
-            status = 1;
-            break;
-        }
-        /* The surface may have changed (C key); rebuilding is a no-op otherwise. */
-        if (!ov_renderer_set_surface(a.renderer, a.st.scene.surface, err, sizeof err)) {
-            fprintf(stderr, "optiviz: %s\n", err);
-            status = 1;
-            break;
-        }
-        if (in.want_png) {
-            in.want_png = false;
-            save_png(&a);
-        }
-        if (in.want_gif) {
-            in.want_gif = false;
-            save_gif(&a, cfg, dw, dh);
-        }
-        if (in.want_preset) {
-            apply_preset(&a, cfg, in.want_preset);
-            in.want_preset = 0;
-        }
-        if (in.want_csv) {
-            in.want_csv = false;
-            save_csv(&a);
-        }
+    for (long frame = 0; !a->st.quit && (max_frames <= 0 || frame < max_frames); frame++) {
         Uint64 now = SDL_GetPerformanceCounter();
         double dt = (double)(now - prev) / (double)freq;
         prev = now;
-        if (dt > 0.25)
-            dt = 0.25;   /* after a stall, don't jump the animation */
-        ov_controls_tick(&a.st, dt);
-        ov_hud_draw_frame(a.renderer, &a.st);
-        ov_renderer_present(a.renderer, dw, dh);
-        SDL_GL_SwapWindow(a.win.window);
+        if (!ov_window_frame(a, dt, err, sizeof err)) {
+            fprintf(stderr, "optiviz: %s\n", err);
+            status = 1;
+            break;
+        }
     }
-    teardown(&a);
+    ov_window_destroy(a);
     return status;
 }

@@ -63,6 +63,7 @@ typedef struct ov_config {
     int gif_frames;                         /* --gif-frames N (default 120) */
     int gif_delay_cs;                       /* --gif-delay CS, 1/100 s (default 4) */
     bool show_loss, show_theory, show_curvature;   /* --panels: insight panels */
+    bool no_vsync;                          /* window frames unpaced (tests) */
 } ov_config;
 
 /* Sets every field to its default (quadratic, 200 steps, 1280x720, ...). */

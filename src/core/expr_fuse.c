@@ -3,8 +3,8 @@
  * loops of expr_eval.c run: a push of x or y followed by the binary op that
  * consumes it becomes one op (x + y is X ADD_Y, x * (...) becomes (...)
  * MUL_X), and the common chains of loss formulas, (x - k)^2,
- * b + (a + y - k)^2 and k2 * exp(k * a), become one op each. Fewer ops, fewer dispatches and
- * stack moves, the same arithmetic. */
+ * b + (a + y - k)^2 and k2 * exp(k * a), become one op each. Fewer ops,
+ * fewer dispatches and stack moves, the same arithmetic. */
 #include "expr_internal.h"
 
 #include <assert.h>
@@ -24,7 +24,7 @@ static ov_expr_fop fop(int code, int arg, double k)
 }
 
 /* Appends the binary op code (OV_OP_ADD .. OV_OP_POW) over the segments
- * [left, right) and [right, *n); returns the new length. */
+ * [left, right) and [right, n); returns the new length. */
 static int fuse_binary(ov_expr_fop *out, int n, int code, int left, int right)
 {
     /* The fused op for a leaf on the right, and for one on the left. */
@@ -47,6 +47,10 @@ static int fuse_binary(ov_expr_fop *out, int n, int code, int left, int right)
     /* The sum of squares of least-squares losses: the square that made the
      * right operand adds the left one too. */
     int last = out[n - 1].code;
+    if (code == OV_OP_ADD && last == OV_F_SQR) {
+        out[n - 1] = fop(OV_F_SUBC_SQR_ADD, 0, 0.0); /* a - 0 is a */
+        return n;
+    }
     if (code == OV_OP_ADD && (last == OV_F_SUBC_SQR || last == OV_F_ADD_X_SUBC_SQR ||
                               last == OV_F_ADD_Y_SUBC_SQR)) {
         out[n - 1].code = (short)(last == OV_F_SUBC_SQR ? OV_F_SUBC_SQR_ADD

@@ -56,9 +56,10 @@ typedef struct ov_expr_op {
  * and gradient loops, with fewer, larger ops. Every fused op computes
  * exactly the floating-point operations of the ops it replaces, less
  * additions of 0 and multiplications by 1, so results agree up to the sign
- * of a zero. (a + k)^2 and (k - a)^2 are computed as (a - k')^2 with k' =
- * -k and k: the same bits under round-to-nearest. X/Y pairs are adjacent:
- * the Y form is the X form + 1. */
+ * of a zero (and, where the value is infinite, a derivative may be infinite
+ * where 0 * inf made it NaN). (a + k)^2 and (k - a)^2 are computed as
+ * (a - k')^2 with k' = -k and k: the same bits under round-to-nearest.
+ * X/Y pairs are adjacent: the Y form is the X form + 1. */
 typedef enum ov_expr_fcode {
     OV_F_CONST,      /* push k */
     OV_F_X,
@@ -129,6 +130,10 @@ double ov_expr_apply_unary(const ov_expr_op *op, double a);
 
 /* Builds e->fops from e->ops; false when out of memory. */
 bool ov_expr_fuse(ov_expr *e);
+
+/* f(a), f'(a) and, when d2 is not NULL, f''(a) for a unary op (NEG ..
+ * ABS), with the closed-form derivatives. */
+double ov_expr_unary_eval(const ov_expr_op *op, double a, double *d1, double *d2);
 
 /* The value of a binary op (ADD .. POW) applied to a and b. */
 double ov_expr_apply_binary(int code, double a, double b);

@@ -100,11 +100,12 @@ static bool ov_run_reserve(ov_run *run, int cap)
     return true;
 }
 
-/* True when (x, y) with loss f may be stored (DESIGN.md's divergence rule). */
+/* True when (x, y) with loss f may be stored (DESIGN.md's divergence rule:
+ * finite, |x|, |y| at most OV_DIVERGE_LIMIT). A NaN or infinite coordinate
+ * fails the bound test too, so it needs no isfinite of its own. */
 static bool ov_run_acceptable(double x, double y, double f)
 {
-    return isfinite(x) && isfinite(y) && isfinite(f) && fabs(x) <= OV_DIVERGE_LIMIT &&
-           fabs(y) <= OV_DIVERGE_LIMIT;
+    return fabs(x) <= OV_DIVERGE_LIMIT && fabs(y) <= OV_DIVERGE_LIMIT && isfinite(f);
 }
 
 bool ov_run_compute(ov_run *run, const ov_surface *s, ov_vec2 start, int steps)

@@ -171,7 +171,7 @@ static void draw_pass(ov_contour *c, const ov_surface *s, ov_rect view, int widt
 }
 
 void ov_contour_draw(ov_contour *c, const ov_surface *s, ov_rect view, int width,
-                     int height, float px_scale, bool strong, GLuint dst_fbo)
+                     int height, float px_scale, bool strong, bool preview, GLuint dst_fbo)
 {
     if (!c->prog)
         return;
@@ -180,24 +180,50 @@ void ov_contour_draw(ov_contour *c, const ov_surface *s, ov_rect view, int width
                 c->cache_surface == s &&
                 memcmp(&c->cache_view, &view, sizeof view) == 0 &&
                 memcmp(c->cache_params, s->params, sizeof c->cache_params) == 0;
-    if (!same) {
+    /* A change is shown at once at half resolution (a quarter of the
+     * shader work) when the caller allows a preview; the first frame with
+     * no change redraws it sharp. */
+    bool half = !same && preview;
+    bool sharpen = same && c->cache_half && !preview;
+    sharpen = sharpen || (same && c->cache_half && preview && c->cache_steady);
+    if (!same || sharpen || (c->cache_half && !preview)) {
         if (!cache_storage(c, width, height)) {
             glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
             draw_pass(c, s, view, width, height, px_scale, strong);
             return;
         }
+        int w = half ? (width + 1) / 2 : width, h = half ? (height + 1) / 2 : height;
         glBindFramebuffer(GL_FRAMEBUFFER, c->cache_fbo);
-        draw_pass(c, s, view, width, height, px_scale, strong);
+        glViewport(0, 0, w, h);
+        /* Half size: the same world rectangle over half the pixels, lines
+         * half as wide so they keep their width when scaled up. */
+        ov_rect v = view;
+        if (half) {
+            v.x1 = view.x0 + (view.x1 - view.x0) * (double)(2 * w) / width;
+            v.y1 = view.y0 + (view.y1 - view.y0) * (double)(2 * h) / height;
+        }
+        draw_pass(c, s, v, w, h, half ? px_scale * 0.5f : px_scale, strong);
+        glViewport(0, 0, width, height);
         c->cache_valid = true;
+        c->cache_half = half;
+        c->cache_steady = false;
         c->cache_scale = px_scale;
         c->cache_strong = strong;
         c->cache_surface = s;
         c->cache_view = view;
         memcpy(c->cache_params, s->params, sizeof c->cache_params);
+    } else if (c->cache_half) {
+        /* Unchanged for one frame: sharpen on the next. */
+        c->cache_steady = true;
     }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, c->cache_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst_fbo);
-    glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    if (c->cache_half)
+        glBlitFramebuffer(0, 0, (width + 1) / 2, (height + 1) / 2, 0, 0, 2 * ((width + 1) / 2),
+                          2 * ((height + 1) / 2), GL_COLOR_BUFFER_BIT, GL_LINEAR);
+    else
+        glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT,
+                          GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
     ov_gl_ok("contour copy");
 }

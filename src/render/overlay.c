@@ -1,10 +1,12 @@
 /* The overlay queue: rectangles and text the HUD (and the path pass's
  * labels) ask for during a frame, drawn in the order queued, on top of the
  * scene, as pixel-space quads in one vertex buffer. */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "render_internal.h"
 
@@ -123,11 +125,27 @@ void ov_overlay_line(ov_overlay *o, float x0, float y0, float x1, float y1, floa
     it->color = c;
 }
 
+/* True when text holds "nan" or "inf" as a word of its own (any case):
+ * what printf makes of a non-finite number. */
+static bool names_nonfinite(const char *text)
+{
+    for (const char *t = text; *t; t++) {
+        if (t != text && isalpha((unsigned char)t[-1]))
+            continue;
+        if ((strncasecmp(t, "nan", 3) == 0 || strncasecmp(t, "inf", 3) == 0) &&
+            !isalpha((unsigned char)t[3]))
+            return true;
+    }
+    return false;
+}
+
 void ov_overlay_text(ov_overlay *o, float x, float y, float size, ov_rgba c,
                      const char *utf8)
 {
     if (!finite4(x, y, size, 0) || !utf8 || !*utf8)
         return;
+    if (names_nonfinite(utf8))
+        o->bad_text++;
     size_t n = strlen(utf8) + 1;
     if (o->arena_len + n > o->arena_cap) {
         size_t ncap = o->arena_cap ? o->arena_cap : 4096;
@@ -221,6 +239,12 @@ void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
             quad(o->verts + (size_t)i * 6 * FLOATS_PER_VERT, it->x, it->y, it->w, it->h,
                  it->color);
     }
+    /* Guard (and count, for the soak test): nothing non-finite reaches the GPU. */
+    for (size_t i = 0; i < need; i++)
+        if (!isfinite(o->verts[i])) {
+            o->nonfinite++;
+            o->verts[i] = 0.0f;
+        }
     glBindBuffer(GL_ARRAY_BUFFER, o->vbo);
     glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(need * sizeof(float)), o->verts, GL_STREAM_DRAW);
     glUseProgram(o->prog);

@@ -444,6 +444,16 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
     if (p->list.n == 0)
         return;
     size_t bytes = (size_t)p->list.n * sizeof(ov_seg);
+    /* Guard (and count, for the soak test): nothing non-finite reaches the GPU. */
+    for (int i = 0; i < p->list.n; i++) {
+        ov_seg *sg = &p->list.v[i];
+        float *f[6] = {&sg->p0[0], &sg->p0[1], &sg->p1[0], &sg->p1[1], &sg->radius, &sg->edge};
+        for (int k = 0; k < 6; k++)
+            if (!isfinite(*f[k])) {
+                p->nonfinite++;
+                *f[k] = 0.0f;
+            }
+    }
     glBindBuffer(GL_ARRAY_BUFFER, p->vbo);
     if (bytes > p->vbo_bytes) {
         glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)bytes, NULL, GL_STREAM_DRAW);

@@ -164,7 +164,7 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     float scale = px_scale(r, desc->ui_scale);
     glBindVertexArray(r->empty_vao);
     ov_contour_draw(&r->contour, s, desc->view, r->width, r->height, scale,
-                    desc->high_contrast, r->fbo);
+                    desc->high_contrast, desc->interactive, r->fbo);
     glBindVertexArray(0);
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -345,4 +345,10 @@ const char *ov_renderer_name(ov_renderer *r)
     (void)r;
     const GLubyte *s = glGetString(GL_RENDERER);
     return s ? (const char *)s : "unknown";
+}
+
+void ov_renderer_stats(const ov_renderer *r, ov_render_stats *out)
+{
+    out->nonfinite_values = r->paths.nonfinite + r->overlay.nonfinite;
+    out->nonfinite_text = r->overlay.bad_text;
 }

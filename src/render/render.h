@@ -31,6 +31,10 @@ typedef struct ov_frame_desc {
     const ov_run *ghosts;
     int nghosts;
     bool high_contrast;  /* projector theme: stronger lines and outlines */
+    /* Interactive window: a change of surface, parameters or view shows at
+     * once with the contours at half resolution, sharp one frame later.
+     * false (exports, tests): always full resolution. */
+    bool interactive;
 } ov_frame_desc;
 
 typedef enum ov_text_align {
@@ -94,11 +98,23 @@ bool ov_renderer_read_rgba(ov_renderer *r, uint8_t *out);
 bool ov_renderer_read_loss(ov_renderer *r, const ov_surface *s, ov_rect view,
                            int width, int height, float *out);
 
+/* What the renderer's guards caught since it was created: non-finite
+ * numbers about to be uploaded to a vertex buffer (replaced by 0), and HUD
+ * strings that print "nan" or "inf". Both stay 0 when the core keeps its
+ * promise; the soak test checks them. */
+typedef struct ov_render_stats {
+    unsigned long nonfinite_values;
+    unsigned long nonfinite_text;
+} ov_render_stats;
+void ov_renderer_stats(const ov_renderer *r, ov_render_stats *out);
+
 /* The Okabe-Ito colour of run i (cycles after 7). */
 ov_rgba ov_run_color(int i);
 
-/* Finds DejaVu Sans through fontconfig, then the usual system paths.
- * Returns false with a message naming the Debian package fonts-dejavu-core. */
+/* The TTF file named by the environment variable OPTIVIZ_FONT when it is set
+ * and not empty (it must exist and be a font: no fallback then), else DejaVu
+ * Sans through fontconfig, then the usual system paths. Returns false with a
+ * message naming the path and the Debian package fonts-dejavu-core. */
 bool ov_font_find(char *path, size_t cap, char *err, size_t errcap);
 
 #endif

@@ -74,6 +74,8 @@ typedef struct ov_contour {
     GLuint cache_fbo, cache_tex;
     int cache_w, cache_h;
     bool cache_valid;
+    bool cache_half;        /* the cache holds a half-resolution preview */
+    bool cache_steady;      /* ... and nothing has changed since */
     float cache_scale;
     bool cache_strong;
     const ov_surface *cache_surface;
@@ -96,8 +98,11 @@ void ov_contour_reference(ov_contour *c, const ov_surface *s, ov_rect view,
 /* Draws the fill and iso-lines into dst_fbo (width x height), from the
  * cached image when nothing changed; leaves dst_fbo bound. strong: the
  * high-contrast theme (wider, opaque iso-lines). */
+/* Copies the cached contour image into dst_fbo, redrawing it first when
+ * surface, parameters, view, size or style changed. With preview, a change
+ * is drawn at half resolution and sharpened on the next unchanged frame. */
 void ov_contour_draw(ov_contour *c, const ov_surface *s, ov_rect view, int width,
-                     int height, float px_scale, bool strong, GLuint dst_fbo);
+                     int height, float px_scale, bool strong, bool preview, GLuint dst_fbo);
 
 /* ---- text (text.c) ---- */
 
@@ -154,6 +159,8 @@ typedef struct ov_overlay {
     size_t arena_len, arena_cap;
     float *verts;
     size_t verts_cap;
+    unsigned long nonfinite;    /* non-finite values found in uploads (0) */
+    unsigned long bad_text;     /* strings queued with "nan" or "inf" in them */
 } ov_overlay;
 
 bool ov_overlay_init(ov_overlay *o, char *err, size_t cap);
@@ -204,6 +211,7 @@ typedef struct ov_paths {
     ov_seg_list list;
     ov_path_cache cache[OV_MAX_RUNS];
     ov_path_cache ghost_cache[OV_MAX_RUNS];
+    unsigned long nonfinite;    /* non-finite values found in uploads (0) */
 } ov_paths;
 
 bool ov_paths_init(ov_paths *p, char *err, size_t cap);
