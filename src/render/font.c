@@ -39,7 +39,8 @@ static bool from_fontconfig(char *path, size_t cap)
     return found;
 }
 
-#define OV_FONT_PACKAGE_HINT "unset OPTIVIZ_FONT to use DejaVu Sans (Debian package fonts-dejavu-core)"
+#define OV_FONT_PACKAGE_HINT \
+    "unset OPTIVIZ_FONT to use DejaVu Sans (Debian package fonts-dejavu-core)"
 
 /* OPTIVIZ_FONT: the file must be readable and start like a TrueType or
  * OpenType font (SDL_ttf opens it only when text is first drawn, too late
