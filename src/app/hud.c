@@ -51,8 +51,7 @@ static void param_text(const ov_surface *s, char *buf, size_t cap)
         snprintf(buf + len, cap - len, "   \xce\xb8 = %.0f\xc2\xb0", t);
 }
 
-/* One line per run: name, α, β, step and loss, in the run's colour. */
-static void run_line(const ov_app_state *st, int i, char *buf, size_t cap)
+void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
 {
     const ov_run *r = &st->scene.runs[i];
     const ov_optim_info *info = ov_optim_info_of(r->params.kind);
@@ -90,7 +89,7 @@ static float draw_info_panel(ov_renderer *r, const ov_app_state *st, float px)
     if (w > maxw)
         maxw = w;
     for (int i = 0; i < st->scene.nruns; i++) {
-        run_line(st, i, lines[i], sizeof lines[i]);
+        ov_hud_run_line(st, i, lines[i], sizeof lines[i]);
         ov_renderer_text_size(r, px, lines[i], &w, &h);
         if (w + px * 1.6f > maxw)
             maxw = w + px * 1.6f;

@@ -14,6 +14,10 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st);
 /* The world rectangle a frame of this size shows for st (aspect-fitted). */
 ov_rect ov_hud_view(const ov_app_state *st, int width, int height);
 
+/* Run i's HUD line: name, α, β, then step and loss, or "diverged at step
+ * S" once the animation reaches the divergence. */
+void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap);
+
 /* Base text height in pixels for a frame height and ui scale. */
 float ov_hud_text_px(int height, float ui_scale);
 
