@@ -15,7 +15,6 @@ out vec4 o_color;
 
 void main()
 {
-    ov_load_params();
     vec2 p = u_view.xy + gl_FragCoord.xy * u_view.zw;
     float L = ov_loss(p);
     bool bad = isnan(L) || isinf(L);

@@ -8,6 +8,5 @@ out vec4 o_color;
 
 void main()
 {
-    ov_load_params();
     o_color = vec4(ov_loss(u_view.xy + gl_FragCoord.xy * u_view.zw), 0.0, 0.0, 1.0);
 }

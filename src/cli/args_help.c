@@ -202,10 +202,17 @@ bool ov_cli_print_surfaces(FILE *f)
         out_printf(&o, "  %s\n", d->summary);
         if (d->nparams > 0) {
             out_puts(&o, "  parameters:");
-            for (int k = 0; k < d->nparams; k++)
+            for (int k = 0; k < d->nparams - d->nderived; k++)
                 out_printf(&o, "%s %s = %.15g", k ? "," : "", d->param_names[k],
                            d->param_defaults[k]);
             out_puts(&o, "\n");
+            if (d->nderived > 0) {
+                out_puts(&o, "  derived from them:");
+                for (int k = d->nparams - d->nderived; k < d->nparams; k++)
+                    out_printf(&o, "%s %s", k > d->nparams - d->nderived ? "," : "",
+                               d->param_names[k]);
+                out_puts(&o, "\n");
+            }
         }
         out_printf(&o, "  view: x %.15g to %.15g, y %.15g to %.15g\n", d->view.x0,
                    d->view.x1, d->view.y0, d->view.y1);

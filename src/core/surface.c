@@ -38,15 +38,26 @@
     " + (3*exp(-3*(x - 1)^2) + y - 2.1)^2"           \
     " + (3*exp(-3*(x - 2)^2) + y - 2.9)^2"
 
+/* The quadratic's c = cos θ and s = sin θ, θ in degrees. */
+static void ov_quadratic_derive(double *p)
+{
+    double rad = p[1] * (3.14159265358979323846 / 180.0);
+    p[2] = cos(rad);
+    p[3] = sin(rad);
+}
+
 static const ov_surface_def ov_builtins[] = {
     {
         .name = "quadratic",
-        .formula = "0.5*((cos(theta*pi/180)*x + sin(theta*pi/180)*y)^2"
-                   " + kappa*(-sin(theta*pi/180)*x + cos(theta*pi/180)*y)^2)",
-        .summary = "\u00bd w\u1d40Hw, H = R(\u03b8) diag(1, \u03ba) R(\u03b8)\u1d40; minimum (0, 0)",
-        .nparams = 2,
-        .param_names = {"kappa", "theta"},
+        /* 1/2 w'Hw with H = R diag(1, kappa) R', R the rotation by theta:
+         * R'w = (c x + s y, -s x + c y). */
+        .formula = "0.5*((c*x + s*y)^2 + kappa*(-s*x + c*y)^2)",
+        .summary = "\u00bd w\u1d40Hw, H = R(\u03b8) diag(1, \u03ba) R(\u03b8)\u1d40, c = cos \u03b8, s = sin \u03b8; minimum (0, 0)",
+        .nparams = 4,
+        .param_names = {"kappa", "theta", "c", "s"},
         .param_defaults = {10.0, 30.0},
+        .nderived = 2,
+        .derive = ov_quadratic_derive,
         .view = {-4.0, 4.0, -3.0, 3.0},
         .start = {-3.0, -1.0},
         .nminima = 1,
@@ -271,6 +282,8 @@ ov_surface *ov_surface_create(const char *name_or_formula, ov_expr_error *err)
         s->def = def;
         s->nparams = def->nparams;
         memcpy(s->params, def->param_defaults, sizeof s->params);
+        if (def->derive)
+            def->derive(s->params);
         s->view = def->view;
         s->start = def->start;
         s->nminima = def->nminima;
@@ -298,12 +311,12 @@ void ov_surface_destroy(ov_surface *s)
     free(s);
 }
 
-/* Index of the parameter called name, or -1. */
+/* Index of the user-settable parameter called name, or -1. */
 static int ov_surface_param_index(const ov_surface *s, const char *name)
 {
     if (!s->def || !name)
         return -1;
-    for (int i = 0; i < s->nparams; i++)
+    for (int i = 0; i < s->nparams - s->def->nderived; i++)
         if (strcmp(s->def->param_names[i], name) == 0)
             return i;
     return -1;
@@ -315,6 +328,8 @@ bool ov_surface_set_param(ov_surface *s, const char *name, double value)
     if (i < 0)
         return false;
     s->params[i] = value;
+    if (s->def->derive)
+        s->def->derive(s->params);
     ov_surface_rebind(s);
     return true;
 }

@@ -19,6 +19,12 @@ typedef struct ov_surface_def {
     int nparams;
     const char *param_names[OV_EXPR_MAX_PARAMS];
     double param_defaults[OV_EXPR_MAX_PARAMS];
+    /* The last nderived parameters are not set by the user but computed
+     * from the others by derive() after every change (the quadratic's
+     * c = cos θ, s = sin θ: once per change on the CPU instead of per
+     * pixel and per step). */
+    int nderived;
+    void (*derive)(double *params);
     ov_rect view;            /* default world rectangle */
     ov_vec2 start;           /* default start point */
     int nminima;             /* known minima, for markers and tests */

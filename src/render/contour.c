@@ -64,8 +64,8 @@ bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_
         glDeleteProgram(c->prog);
     c->prog = prog;
     snprintf(c->formula, sizeof c->formula, "%s", src);
-    c->u_param_a = glGetUniformLocation(prog, "u_param_a");
-    c->u_param_b = glGetUniformLocation(prog, "u_param_b");
+    c->u_param_a = glGetUniformLocation(prog, "Pa");
+    c->u_param_b = glGetUniformLocation(prog, "Pb");
     c->u_view = glGetUniformLocation(prog, "u_view");
     c->u_level = glGetUniformLocation(prog, "u_level");
     c->u_cmap_range = glGetUniformLocation(prog, "u_cmap_range");

@@ -286,8 +286,8 @@ static bool loss_program(ov_renderer *r, const ov_surface *s)
         glDeleteProgram(r->loss_prog);
     r->loss_prog = prog;
     snprintf(r->loss_formula, sizeof r->loss_formula, "%s", src);
-    r->loss_u_param_a = glGetUniformLocation(prog, "u_param_a");
-    r->loss_u_param_b = glGetUniformLocation(prog, "u_param_b");
+    r->loss_u_param_a = glGetUniformLocation(prog, "Pa");
+    r->loss_u_param_b = glGetUniformLocation(prog, "Pb");
     r->loss_u_view = glGetUniformLocation(prog, "u_view");
     return true;
 }

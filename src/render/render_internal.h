@@ -29,12 +29,11 @@ GLuint ov_gl_program(const char *name, const char *const *vs_parts, int nvs,
                      const char *const *fs_parts, int nfs, char *err, size_t cap);
 
 /* Builds the fragment source for s's loss: the GLSL 330 header, the
- * parameters (uniforms u_param_a, u_param_b, copied into the array u_param
- * by ov_load_params(), which main must call first) and the function
- * `float ov_loss(vec2 p)`. Returns a malloc'd string, or NULL with a
- * message in err. */
+ * parameters (uniforms vec4 Pa, Pb: parameter i is component i % 4 of Pa
+ * for i < 4, else of Pb) and the function `float ov_loss(vec2 p)`.
+ * Returns a malloc'd string, or NULL with a message in err. */
 char *ov_loss_glsl(const ov_surface *s, char *err, size_t cap);
-/* Uploads s's parameters to the current program's u_param_a/u_param_b. */
+/* Uploads s's parameters to the current program's Pa and Pb. */
 void ov_gl_params(GLint loc_a, GLint loc_b, const ov_surface *s);
 
 /* ---- colour map and palette (palette.c) ---- */

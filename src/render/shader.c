@@ -98,28 +98,32 @@ GLuint ov_gl_program(const char *name, const char *const *vs_parts, int nvs,
 
 char *ov_loss_glsl(const ov_surface *s, char *err, size_t cap)
 {
-    /* Parameters arrive in vec4 uniforms and are copied into a plain array
-     * by ov_load_params(): llvmpipe reads uniform arrays slowly. */
-    char head[1024];
-    int hl = snprintf(head, sizeof head,
-                      "#version 330 core\n"
-                      "uniform vec4 u_param_a;\n"
-                      "uniform vec4 u_param_b;\n"
-                      "float u_param[%d];\n"
-                      "void ov_load_params()\n{\n",
-                      OV_EXPR_MAX_PARAMS);
-    for (int i = 0; i < OV_EXPR_MAX_PARAMS; i++)
-        hl += snprintf(head + hl, sizeof head - (size_t)hl, "    u_param[%d] = u_param_%c.%c;\n",
-                       i, i < 4 ? 'a' : 'b', "xyzw"[i % 4]);
-    hl += snprintf(head + hl, sizeof head - (size_t)hl, "}\n");
+    /* Parameters arrive in two vec4 uniforms, Pa and Pb. The core emits
+     * parameter i as "P[i]"; each is rewritten in place to the component
+     * "Pa.x" ... "Pb.w" (same length). llvmpipe reads uniform arrays, and
+     * global arrays copied from uniforms, several times slower per pixel
+     * (measured: 13 of 19 ms of the 1280x720 contour pass). */
+    static const char head[] = "#version 330 core\n"
+                               "uniform vec4 Pa;\n"
+                               "uniform vec4 Pb;\n";
+    size_t hl = sizeof head - 1;
     for (size_t room = 8192; room <= (size_t)1 << 24; room *= 2) {
-        char *buf = malloc((size_t)hl + room);
+        char *buf = malloc(hl + room);
         if (!buf)
             break;
-        memcpy(buf, head, (size_t)hl);
-        int n = ov_expr_glsl(s->expr, "ov_loss", "u_param", buf + hl, room);
-        if (n >= 0)
+        memcpy(buf, head, hl);
+        int n = ov_expr_glsl(s->expr, "ov_loss", "P", buf + hl, room);
+        if (n >= 0) {
+            for (char *q = strstr(buf + hl, "P["); q; q = strstr(q + 4, "P[")) {
+                int i = q[2] - '0';
+                if (i < 0 || i >= OV_EXPR_MAX_PARAMS || q[3] != ']')
+                    continue;
+                q[1] = i < 4 ? 'a' : 'b';
+                q[2] = '.';
+                q[3] = "xyzw"[i % 4];
+            }
             return buf;
+        }
         free(buf);
     }
     snprintf(err, cap, "cannot emit GLSL for the surface (out of memory)");
