@@ -13,6 +13,7 @@
 
 extern const char ov_shader_contour_vert[];
 extern const char ov_shader_contour_frag[];
+extern const char ov_shader_upscale_frag[];
 
 bool ov_contour_init(ov_contour *c, char *err, size_t cap)
 {
@@ -20,6 +21,13 @@ bool ov_contour_init(ov_contour *c, char *err, size_t cap)
     double worst = ov_colormap_poly(c->cmap_poly);
     if (worst > 3.0 / 255.0)
         ov_render_log("colour map polynomial is off by %.1f/255", worst * 255.0);
+    const char *vs[] = {ov_shader_contour_vert};
+    const char *fs[] = {ov_shader_upscale_frag};
+    c->up_prog = ov_gl_program("upscale", vs, 1, fs, 1, err, cap);
+    if (!c->up_prog)
+        return false;
+    c->up_u_tex = glGetUniformLocation(c->up_prog, "u_tex");
+    c->up_u_scale = glGetUniformLocation(c->up_prog, "u_scale");
     glGenFramebuffers(1, &c->cache_fbo);
     glGenTextures(1, &c->cache_tex);
     if (!ov_gl_ok("contour cache")) {
@@ -33,6 +41,8 @@ void ov_contour_deinit(ov_contour *c)
 {
     if (c->prog)
         glDeleteProgram(c->prog);
+    if (c->up_prog)
+        glDeleteProgram(c->up_prog);
     if (c->cache_fbo)
         glDeleteFramebuffers(1, &c->cache_fbo);
     if (c->cache_tex)
@@ -126,8 +136,11 @@ static bool cache_storage(ov_contour *c, int width, int height)
     glBindTexture(GL_TEXTURE_2D, c->cache_tex);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
                  NULL);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    /* Linear: the half-resolution preview is sampled scaled up. */
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glBindTexture(GL_TEXTURE_2D, 0);
     glBindFramebuffer(GL_FRAMEBUFFER, c->cache_fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, c->cache_tex, 0);
@@ -216,14 +229,24 @@ void ov_contour_draw(ov_contour *c, const ov_surface *s, ov_rect view, int width
         /* Unchanged for one frame: sharpen on the next. */
         c->cache_steady = true;
     }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, c->cache_fbo);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst_fbo);
-    if (c->cache_half)
-        glBlitFramebuffer(0, 0, (width + 1) / 2, (height + 1) / 2, 0, 0, 2 * ((width + 1) / 2),
-                          2 * ((height + 1) / 2), GL_COLOR_BUFFER_BIT, GL_LINEAR);
-    else
+    if (c->cache_half) {
+        glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
+        glDisable(GL_BLEND);
+        glUseProgram(c->up_prog);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, c->cache_tex);
+        glUniform1i(c->up_u_tex, 0);
+        /* Destination pixel f shows half-resolution pixel f / 2; the cache
+         * texture is width x height, the preview its lower-left quarter. */
+        glUniform2f(c->up_u_scale, 0.5f / (float)width, 0.5f / (float)height);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        glBindTexture(GL_TEXTURE_2D, 0);
+    } else {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, c->cache_fbo);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst_fbo);
         glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT,
                           GL_NEAREST);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
     ov_gl_ok("contour copy");
 }

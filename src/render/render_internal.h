@@ -70,6 +70,8 @@ typedef struct ov_contour {
     char formula[OV_EXPR_MAX_SOURCE + 1];
     float cmap_poly[OV_CMAP_POLY][3];
     /* The last image drawn, reused while nothing it depends on changed. */
+    GLuint up_prog;         /* draws the half-resolution preview scaled up */
+    GLint up_u_tex, up_u_scale;
     GLuint cache_fbo, cache_tex;
     int cache_w, cache_h;
     bool cache_valid;
