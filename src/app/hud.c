@@ -81,6 +81,11 @@ static float draw_info_panel(ov_renderer *r, const ov_app_state *st, float px)
     const char *sub = s->def ? s->def->summary : ov_expr_source(s->expr);
     char subline[160];
     snprintf(subline, sizeof subline, "%s%s", s->def ? "" : "L = ", sub);
+    int W, H;
+    ov_renderer_size(r, &W, &H);
+    /* The formula line is the widest; it shrinks before the panel covers
+     * more than about half of a small frame. */
+    small = ov_hud_fit_size(r, small, subline, (float)W * 0.55f);
 
     float w, h, maxw = 0;
     ov_renderer_text_size(r, big, title, &w, &h);
@@ -184,18 +189,28 @@ static const char *const HELP[][2] = {
 static void draw_help(ov_renderer *r, const hud_theme *th, int W, int H, float px)
 {
     int n = (int)(sizeof HELP / sizeof HELP[0]);
-    float line = px * 1.4f, w, h;
+    float w, h;
     /* One column when it fits the frame's height, else two side by side. */
-    int cols = line * (float)(n + 2) > (float)H * 0.92f ? 2 : 1;
+    int cols = px * 1.4f * (float)(n + 2) > (float)H * 0.92f ? 2 : 1;
     int per = (n + cols - 1) / cols;
-    float keyw[2] = {0, 0}, actw[2] = {0, 0};
-    for (int i = 0; i < n; i++) {
-        int c = i / per;
-        ov_renderer_text_size(r, px, HELP[i][0], &w, &h);
-        keyw[c] = w > keyw[c] ? w : keyw[c];
-        ov_renderer_text_size(r, px, HELP[i][1], &w, &h);
-        actw[c] = w > actw[c] ? w : actw[c];
+    float keyw[2], actw[2];
+    for (int pass = 0; pass < 2; pass++) {
+        keyw[0] = keyw[1] = actw[0] = actw[1] = 0;
+        for (int i = 0; i < n; i++) {
+            int c = i / per;
+            ov_renderer_text_size(r, px, HELP[i][0], &w, &h);
+            keyw[c] = w > keyw[c] ? w : keyw[c];
+            ov_renderer_text_size(r, px, HELP[i][1], &w, &h);
+            actw[c] = w > actw[c] ? w : actw[c];
+        }
+        /* Too wide or too tall for the frame: smaller text, measured again. */
+        float total = keyw[0] + actw[0] + keyw[1] + actw[1] + px * (cols == 2 ? 7 : 4);
+        float fit = fminf((float)W * 0.96f / total, (float)H * 0.94f / (px * 1.4f * (float)(per + 2)));
+        if (pass == 1 || fit >= 1.0f)
+            break;
+        px = floorf(px * fit);
     }
+    float line = px * 1.4f;
     float colw[2] = {keyw[0] + actw[0] + px * 3, keyw[1] + actw[1] + px * 3};
     float pw = colw[0] + (cols == 2 ? colw[1] : 0) + px, ph = line * (float)(per + 2);
     float x0 = ((float)W - pw) / 2, y0 = ((float)H - ph) / 2;
@@ -219,7 +234,8 @@ static void draw_caption(ov_renderer *r, const ov_app_state *st, int W, int H, f
     if (!st->caption[0])
         return;
     const hud_theme *th = theme_of(st);
-    float size = px * 1.1f, pad = px * 0.6f, w, h;
+    float pad = px * 0.6f, w, h;
+    float size = ov_hud_fit_size(r, px * 1.1f, st->caption, (float)W - 4 * pad);
     ov_renderer_text_size(r, size, st->caption, &w, &h);
     float y = (float)H - px * 2.6f - h - pad;
     ov_renderer_rect(r, ((float)W - w) / 2 - pad, y - pad * 0.5f, w + 2 * pad, h + pad, th->panel);

@@ -13,6 +13,17 @@
 
 #define OV_PI 3.14159265358979323846
 
+float ov_hud_fit_size(ov_renderer *r, float size_px, const char *text, float max_w)
+{
+    float w, h;
+    ov_renderer_text_size(r, size_px, text, &w, &h);
+    if (w <= max_w || w <= 0)
+        return size_px;
+    /* Text width grows with size; one rescale, floored at 60% to stay legible. */
+    float fit = size_px * max_w / w;
+    return fit < size_px * 0.6f ? size_px * 0.6f : floorf(fit);
+}
+
 int ov_panel_shown_step(const ov_run *r, double anim)
 {
     int s = (int)floor(anim);
@@ -151,8 +162,10 @@ void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *s
     if (hi - lo < 1)
         lo = hi - 1;
     float gx0 = x0 + px * 3.2f, gx1 = x0 + pw - pad, gy0 = y0 + px * 1.6f, gy1 = y0 + ph - px * 1.6f;
-    ov_renderer_text(r, x0 + pad, y0 + pad * 0.5f, px * 0.75f, sty->text, OV_ALIGN_LEFT,
-                     "loss above the lowest reached, log scale");
+    const char *title = "loss above the lowest reached, log scale";
+    ov_renderer_text(r, x0 + pad, y0 + pad * 0.5f,
+                     ov_hud_fit_size(r, px * 0.75f, title, pw - 2 * pad), sty->text,
+                     OV_ALIGN_LEFT, title);
     /* Decade grid with labels, at most ~6 labels. */
     int every = (int)ceil((hi - lo) / 6.0);
     for (int d = (int)lo; d <= (int)hi; d += every) {

@@ -48,6 +48,9 @@ void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *s
 float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
                         ov_rect view, int W, int H, float top);
 
+/* size_px, reduced when needed so that text fits in max_w pixels. */
+float ov_hud_fit_size(ov_renderer *r, float size_px, const char *text, float max_w);
+
 /* The step the animation shows for run r, clamped to what was stored. */
 int ov_panel_shown_step(const ov_run *r, double anim);
 
