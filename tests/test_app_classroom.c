@@ -11,6 +11,7 @@
 #include "app/export.h"
 #include "app/hud.h"
 #include "cli/preset.h"
+#include "ov_app_test.h"
 #include "ov_test.h"
 
 #define W 640
@@ -209,14 +210,7 @@ int main(void)
     char err[1024];
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
     ov_glwin win;
-    ov_renderer *r = NULL;
-    if (!ov_export_offscreen_begin(&win, &r, &st, W, H, err, sizeof err)) {
-        fprintf(stderr, "cannot render headless: %s\n", err);
-        ov_renderer_destroy(r);
-        ov_glwin_destroy(&win);
-        ov_controls_deinit(&st);
-        return 1;
-    }
+    ov_renderer *r = ov_app_test_open(&win, &st, W, H);
     ov_controls_deinit(&st);
     uint8_t *a = malloc((size_t)W * H * 4), *b = malloc((size_t)W * H * 4);
     test_presets(r, a, b);

@@ -8,6 +8,7 @@
 #include "app/export.h"
 #include "app/hud.h"
 #include "app/input.h"
+#include "ov_app_test.h"
 #include "ov_test.h"
 
 #define W 640
@@ -67,14 +68,7 @@ int main(void)
     st.anim_step = ov_controls_last_step(&st);
     st.message_age = 1e9;   /* keep transient messages out of the diffs */
     ov_glwin win;
-    ov_renderer *r = NULL;
-    if (!ov_export_offscreen_begin(&win, &r, &st, W, H, err, sizeof err)) {
-        fprintf(stderr, "cannot render headless: %s\n", err);
-        ov_renderer_destroy(r);
-        ov_glwin_destroy(&win);
-        ov_controls_deinit(&st);
-        return 1;
-    }
+    ov_renderer *r = ov_app_test_open(&win, &st, W, H);
     uint8_t *before = malloc((size_t)W * H * 4), *after = malloc((size_t)W * H * 4);
     ov_input in = {0};
 

@@ -11,6 +11,7 @@
 
 #include "app/export.h"
 #include "app/hud.h"
+#include "ov_app_test.h"
 #include "ov_test.h"
 
 #define W 256
@@ -105,14 +106,7 @@ int main(void)
     char err[512];
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
     ov_glwin win;
-    ov_renderer *r = NULL;
-    if (!ov_export_offscreen_begin(&win, &r, &st, W, H, err, sizeof err)) {
-        fprintf(stderr, "cannot render headless: %s\n", err);
-        ov_renderer_destroy(r);
-        ov_glwin_destroy(&win);
-        ov_controls_deinit(&st);
-        return 1;
-    }
+    ov_renderer *r = ov_app_test_open(&win, &st, W, H);
     ov_controls_deinit(&st);
     for (int s = 0; s < ov_surface_builtin_count(); s++)
         for (size_t a = 0; a < sizeof alphas / sizeof alphas[0]; a++)

@@ -10,6 +10,7 @@
 #include "app/hud.h"
 #include "app/input.h"
 #include "app/panels.h"
+#include "ov_app_test.h"
 #include "ov_test.h"
 
 #define W 640
@@ -230,16 +231,8 @@ int main(void)
 
     ov_app_state st;
     init_scene(&st, 10.0);
-    char err[1024];
     ov_glwin win;
-    ov_renderer *r = NULL;
-    if (!ov_export_offscreen_begin(&win, &r, &st, W, H, err, sizeof err)) {
-        fprintf(stderr, "cannot render headless: %s\n", err);
-        ov_renderer_destroy(r);
-        ov_glwin_destroy(&win);
-        ov_controls_deinit(&st);
-        return 1;
-    }
+    ov_renderer *r = ov_app_test_open(&win, &st, W, H);
     test_loss_panel(r, &st);
     test_formula_field(&st);
     ov_renderer_destroy(r);
