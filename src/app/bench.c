@@ -37,7 +37,7 @@ static double median(double *v, int n)
 
 /* Median frame and change-to-frame times at one size; false on GL failure. */
 static bool bench_size(ov_app_state *st, int w, int h, double *frame_ms, double *change_ms,
-                       double *kappa_ms, double *sharp_ms,
+                       double *kappa_ms,
                        char *renderer_name, size_t name_cap)
 {
     char err[1024];
@@ -72,29 +72,20 @@ static bool bench_size(ov_app_state *st, int w, int h, double *frame_ms, double 
          * under the paths too: the contour pass is redrawn. */
         double k = 0.0;
         bool has_kappa = ov_surface_get_param(st->scene.surface, "kappa", &k);
-        for (int pass = 0; pass < 2; pass++) {
-            /* As in the window (a half-resolution preview of the contours),
-             * then as an export draws it (full resolution at once). */
-            st->interactive = pass == 0;
-            for (int i = 0; i < FRAMES; i++) {
-                double t0 = now_ms();
-                if (has_kappa)
-                    ov_controls_scale_kappa(st, i % 2 ? 1 / 1.26 : 1.26);
-                else
-                    ov_controls_zoom(st, st->scene.start, i % 2 ? 1 / 1.05 : 1.05);
-                ov_hud_draw_frame(r, st);
-                ov_renderer_finish(r);
-                t[i] = now_ms() - t0;
-            }
-            if (pass == 0)
-                *kappa_ms = median(t, FRAMES);
+        for (int i = 0; i < FRAMES; i++) {
+            double t0 = now_ms();
+            if (has_kappa)
+                ov_controls_scale_kappa(st, i % 2 ? 1 / 1.26 : 1.26);
+            else
+                ov_controls_zoom(st, st->scene.start, i % 2 ? 1 / 1.05 : 1.05);
+            ov_hud_draw_frame(r, st);
+            ov_renderer_finish(r);
+            t[i] = now_ms() - t0;
         }
-        st->interactive = false;
-        *sharp_ms = median(t, FRAMES);
+        *kappa_ms = median(t, FRAMES);
         snprintf(renderer_name, name_cap, "%s", ov_renderer_name(r));
-        printf("  %4dx%-4d  frame %6.2f ms   change-to-frame: alpha %6.2f ms, %s %6.2f ms"
-               " (sharp at once: %6.2f ms)\n",
-               w, h, *frame_ms, *change_ms, has_kappa ? "kappa" : "zoom", *kappa_ms, *sharp_ms);
+        printf("  %4dx%-4d  frame %6.2f ms   change-to-frame: alpha %6.2f ms, %s %6.2f ms\n", w,
+               h, *frame_ms, *change_ms, has_kappa ? "kappa" : "zoom", *kappa_ms);
     }
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);
@@ -115,9 +106,9 @@ int ov_app_bench(const ov_config *cfg)
            st.scene.surface->name, st.scene.nruns, st.scene.steps, FRAMES);
     int status = 0;
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && status == 0; i++) {
-        double f = 0, c = 0, k = 0, sh = 0;
+        double f = 0, c = 0, k = 0;
         st.anim_step = 0;
-        if (!bench_size(&st, sizes[i][0], sizes[i][1], &f, &c, &k, &sh, name, sizeof name))
+        if (!bench_size(&st, sizes[i][0], sizes[i][1], &f, &c, &k, name, sizeof name))
             status = 1;
     }
     if (status == 0)

@@ -53,7 +53,6 @@ typedef struct ov_app_state {
     bool show_loss;         /* L: loss against step, log scale */
     bool show_theory;       /* I: the quadratic's theory and each run's regime */
     bool show_curvature;    /* V: Hessian glyph, gradient and step arrows */
-    bool interactive;       /* a window (previews allowed), not an export */
 } ov_app_state;
 
 #define OV_SWEEP_RUNS 5

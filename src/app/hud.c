@@ -295,7 +295,6 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
     desc.ghosts = st->ghosts_on ? st->ghosts : NULL;
     desc.nghosts = st->ghosts_on ? st->nghosts : 0;
     desc.high_contrast = st->projector;
-    desc.interactive = st->interactive;
     ov_renderer_begin(r, &desc);
     float px = ov_hud_text_px(H, ui_scale);
     const hud_theme *th = theme_of(st);

@@ -44,7 +44,6 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
     if (!ov_controls_init(&a->st, cfg, err, cap))
         return false;
     a->st_ready = true;
-    a->st.interactive = true;
     /* A malformed preset file is reported once; the program still starts. */
     char perr[1024];
     a->presets = ov_presets_load_default(perr, sizeof perr);

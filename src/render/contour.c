@@ -13,7 +13,6 @@
 
 extern const char ov_shader_contour_vert[];
 extern const char ov_shader_contour_frag[];
-extern const char ov_shader_upscale_frag[];
 
 bool ov_contour_init(ov_contour *c, char *err, size_t cap)
 {
@@ -21,13 +20,6 @@ bool ov_contour_init(ov_contour *c, char *err, size_t cap)
     double worst = ov_colormap_poly(c->cmap_poly);
     if (worst > 3.0 / 255.0)
         ov_render_log("colour map polynomial is off by %.1f/255", worst * 255.0);
-    const char *vs[] = {ov_shader_contour_vert};
-    const char *fs[] = {ov_shader_upscale_frag};
-    c->up_prog = ov_gl_program("upscale", vs, 1, fs, 1, err, cap);
-    if (!c->up_prog)
-        return false;
-    c->up_u_tex = glGetUniformLocation(c->up_prog, "u_tex");
-    c->up_u_scale = glGetUniformLocation(c->up_prog, "u_scale");
     glGenFramebuffers(1, &c->cache_fbo);
     glGenTextures(1, &c->cache_tex);
     if (!ov_gl_ok("contour cache")) {
@@ -41,8 +33,6 @@ void ov_contour_deinit(ov_contour *c)
 {
     if (c->prog)
         glDeleteProgram(c->prog);
-    if (c->up_prog)
-        glDeleteProgram(c->up_prog);
     if (c->cache_fbo)
         glDeleteFramebuffers(1, &c->cache_fbo);
     if (c->cache_tex)
@@ -136,11 +126,8 @@ static bool cache_storage(ov_contour *c, int width, int height)
     glBindTexture(GL_TEXTURE_2D, c->cache_tex);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
                  NULL);
-    /* Linear: the half-resolution preview is sampled scaled up. */
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glBindTexture(GL_TEXTURE_2D, 0);
     glBindFramebuffer(GL_FRAMEBUFFER, c->cache_fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, c->cache_tex, 0);
@@ -184,7 +171,7 @@ static void draw_pass(ov_contour *c, const ov_surface *s, ov_rect view, int widt
 }
 
 void ov_contour_draw(ov_contour *c, const ov_surface *s, ov_rect view, int width,
-                     int height, float px_scale, bool strong, bool preview, GLuint dst_fbo)
+                     int height, float px_scale, bool strong, GLuint dst_fbo)
 {
     if (!c->prog)
         return;
@@ -193,60 +180,31 @@ void ov_contour_draw(ov_contour *c, const ov_surface *s, ov_rect view, int width
                 c->cache_surface == s &&
                 memcmp(&c->cache_view, &view, sizeof view) == 0 &&
                 memcmp(c->cache_params, s->params, sizeof c->cache_params) == 0;
-    /* A change is shown at once at half resolution (a quarter of the
-     * shader work) when the caller allows a preview; the first frame with
-     * no change redraws it sharp. */
-    bool half = !same && preview;
-    bool sharpen = same && c->cache_half && !preview;
-    sharpen = sharpen || (same && c->cache_half && preview && c->cache_steady);
-    if (!same || sharpen || (c->cache_half && !preview)) {
-        if (!cache_storage(c, width, height)) {
-            glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-            draw_pass(c, s, view, width, height, px_scale, strong);
-            return;
-        }
-        int w = half ? (width + 1) / 2 : width, h = half ? (height + 1) / 2 : height;
-        glBindFramebuffer(GL_FRAMEBUFFER, c->cache_fbo);
-        glViewport(0, 0, w, h);
-        /* Half size: the same world rectangle over half the pixels, lines
-         * half as wide so they keep their width when scaled up. */
-        ov_rect v = view;
-        if (half) {
-            v.x1 = view.x0 + (view.x1 - view.x0) * (double)(2 * w) / width;
-            v.y1 = view.y0 + (view.y1 - view.y0) * (double)(2 * h) / height;
-        }
-        draw_pass(c, s, v, w, h, half ? px_scale * 0.5f : px_scale, strong);
-        glViewport(0, 0, width, height);
-        c->cache_valid = true;
-        c->cache_half = half;
-        c->cache_steady = false;
-        c->cache_scale = px_scale;
-        c->cache_strong = strong;
-        c->cache_surface = s;
-        c->cache_view = view;
-        memcpy(c->cache_params, s->params, sizeof c->cache_params);
-    } else if (c->cache_half) {
-        /* Unchanged for one frame: sharpen on the next. */
-        c->cache_steady = true;
-    }
-    if (c->cache_half) {
-        glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-        glDisable(GL_BLEND);
-        glUseProgram(c->up_prog);
-        glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, c->cache_tex);
-        glUniform1i(c->up_u_tex, 0);
-        /* Destination pixel f shows half-resolution pixel f / 2; the cache
-         * texture is width x height, the preview its lower-left quarter. */
-        glUniform2f(c->up_u_scale, 0.5f / (float)width, 0.5f / (float)height);
-        glDrawArrays(GL_TRIANGLES, 0, 3);
-        glBindTexture(GL_TEXTURE_2D, 0);
-    } else {
+    if (same) {
         glBindFramebuffer(GL_READ_FRAMEBUFFER, c->cache_fbo);
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst_fbo);
         glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT,
                           GL_NEAREST);
+        glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
+        ov_gl_ok("contour copy");
+        return;
     }
+    /* Changed: drawn straight into the frame, then kept for the next frames
+     * by a 1:1 copy (on llvmpipe cheaper than drawing into the cache and
+     * copying it out in the same frame). */
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-    ov_gl_ok("contour copy");
+    draw_pass(c, s, view, width, height, px_scale, strong);
+    if (!cache_storage(c, width, height))
+        return;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, dst_fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, c->cache_fbo);
+    glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
+    c->cache_valid = true;
+    c->cache_scale = px_scale;
+    c->cache_strong = strong;
+    c->cache_surface = s;
+    c->cache_view = view;
+    memcpy(c->cache_params, s->params, sizeof c->cache_params);
+    ov_gl_ok("contour pass");
 }

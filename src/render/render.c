@@ -164,7 +164,7 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     float scale = px_scale(r, desc->ui_scale);
     glBindVertexArray(r->empty_vao);
     ov_contour_draw(&r->contour, s, desc->view, r->width, r->height, scale,
-                    desc->high_contrast, desc->interactive, r->fbo);
+                    desc->high_contrast, r->fbo);
     glBindVertexArray(0);
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);

@@ -31,10 +31,6 @@ typedef struct ov_frame_desc {
     const ov_run *ghosts;
     int nghosts;
     bool high_contrast;  /* projector theme: stronger lines and outlines */
-    /* Interactive window: a change of surface, parameters or view shows at
-     * once with the contours at half resolution, sharp one frame later.
-     * false (exports, tests): always full resolution. */
-    bool interactive;
 } ov_frame_desc;
 
 typedef enum ov_text_align {

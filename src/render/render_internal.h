@@ -70,13 +70,9 @@ typedef struct ov_contour {
     char formula[OV_EXPR_MAX_SOURCE + 1];
     float cmap_poly[OV_CMAP_POLY][3];
     /* The last image drawn, reused while nothing it depends on changed. */
-    GLuint up_prog;         /* draws the half-resolution preview scaled up */
-    GLint up_u_tex, up_u_scale;
     GLuint cache_fbo, cache_tex;
     int cache_w, cache_h;
     bool cache_valid;
-    bool cache_half;        /* the cache holds a half-resolution preview */
-    bool cache_steady;      /* ... and nothing has changed since */
     float cache_scale;
     bool cache_strong;
     const ov_surface *cache_surface;
@@ -99,11 +95,11 @@ void ov_contour_reference(ov_contour *c, const ov_surface *s, ov_rect view,
 /* Draws the fill and iso-lines into dst_fbo (width x height), from the
  * cached image when nothing changed; leaves dst_fbo bound. strong: the
  * high-contrast theme (wider, opaque iso-lines). */
-/* Copies the cached contour image into dst_fbo, redrawing it first when
- * surface, parameters, view, size or style changed. With preview, a change
- * is drawn at half resolution and sharpened on the next unchanged frame. */
+/* Draws the contours into dst_fbo: a copy of the cached image, or, when
+ * surface, parameters, view, size or style changed, a new pass that is
+ * then cached. */
 void ov_contour_draw(ov_contour *c, const ov_surface *s, ov_rect view, int width,
-                     int height, float px_scale, bool strong, bool preview, GLuint dst_fbo);
+                     int height, float px_scale, bool strong, GLuint dst_fbo);
 
 /* ---- text (text.c) ---- */
 
