@@ -11,16 +11,7 @@ set(OV_FUZZ_SAN -fsanitize=address,undefined -fno-sanitize-recover=all
 add_compile_options(${OV_FUZZ_SAN} -fsanitize=fuzzer-no-link)
 
 find_library(M_LIBRARY m REQUIRED)
-set(OV_PRESETS_C ${CMAKE_CURRENT_BINARY_DIR}/ov_presets.c)
-add_custom_command(
-  OUTPUT ${OV_PRESETS_C}
-  COMMAND ${CMAKE_COMMAND} -DOUT=${OV_PRESETS_C} -DPREFIX=ov_asset_
-          -DFILES=${CMAKE_CURRENT_SOURCE_DIR}/assets/presets.txt
-          -P ${CMAKE_CURRENT_SOURCE_DIR}/scripts/embed_shaders.cmake
-  DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/assets/presets.txt
-          ${CMAKE_CURRENT_SOURCE_DIR}/scripts/embed_shaders.cmake
-  COMMENT "Embedding presets")
-
+# OV_PRESETS_C (the embedded presets) is set up by the top-level file.
 file(GLOB OV_FUZZ_CORE CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/src/core/*.c)
 file(GLOB OV_FUZZ_CLI CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/*.c)
 list(FILTER OV_FUZZ_CLI EXCLUDE REGEX ".*/main\\.c$")
