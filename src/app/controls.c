@@ -24,6 +24,7 @@ bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t 
     st->speed = OV_DEFAULT_SPEED;
     st->target = -1;
     st->message_age = 1e9;
+    st->esc_at = -1e9;
     snprintf(st->caption, sizeof st->caption, "%s", cfg->caption);
     st->projector = cfg->projector;
     st->ui_scale = cfg->ui_scale > 0 ? cfg->ui_scale : 1.0f;
@@ -93,9 +94,12 @@ int ov_controls_last_step(const ov_app_state *st)
 void ov_controls_tick(ov_app_state *st, double dt)
 {
     st->message_age += dt;
+    st->clock += dt;
+    double last = ov_controls_last_step(st);
+    if (st->anim_step > last)
+        st->anim_step = last;   /* the runs got shorter (a divergence) */
     if (st->paused)
         return;
-    double last = ov_controls_last_step(st);
     st->anim_step += st->speed * dt;
     if (st->anim_step > last)
         st->anim_step = last;
@@ -116,7 +120,7 @@ static const char *target_name(const ov_app_state *st)
 /* Before a parameter change: with ghost trails on, keep the current runs. */
 static void remember(ov_app_state *st)
 {
-    if (!st->ghosts_on)
+    if (!st->ghosts_on || st->holding)
         return;
     st->nghosts = 0;
     for (int i = 0; i < st->scene.nruns; i++) {
@@ -160,9 +164,11 @@ void ov_controls_add_beta(ov_app_state *st, double delta)
         if (!targeted(st, i) || !ov_optim_info_of(st->scene.runs[i].params.kind)->uses_beta)
             continue;
         ov_run_spec *sp = &st->scene.specs[i];
-        /* Round to 1e-6 so repeated +0.01 steps land on tidy values. */
-        double b = clamp(st->scene.runs[i].params.beta + delta, 0.0, OV_BETA_MAX);
-        sp->beta = round(b * 1e6) / 1e6;
+        /* On the grid of the step: from the cap 0.999, -0.05 gives 0.95. */
+        double step = fabs(delta) > 0 ? fabs(delta) : 0.01;
+        double b = round((st->scene.runs[i].params.beta + delta) / step) * step;
+        b = clamp(round(b * 1e6) / 1e6, 0.0, OV_BETA_MAX);
+        sp->beta = b;
         sp->has_beta = true;
         shown = sp->beta;
         changed++;
@@ -212,6 +218,38 @@ void ov_controls_add_theta(ov_app_state *st, double delta)
     ov_controls_say(st, "\xce\xb8 = %.0f\xc2\xb0", t);
 }
 
+void ov_controls_reset_params(ov_app_state *st)
+{
+    remember(st);
+    for (int i = 0; i < st->scene.nruns; i++) {
+        if (!targeted(st, i))
+            continue;
+        ov_run_spec *sp = &st->scene.specs[i];
+        sp->has_alpha = sp->has_beta = false;
+    }
+    recompute(st);
+    if (st->target >= 0)
+        ov_controls_say(st, "%s: \xce\xb1 = %.3g, default for %s", target_name(st),
+                        st->scene.runs[st->target].params.alpha, st->scene.surface->name);
+    else
+        ov_controls_say(st, "\xce\xb1 and \xce\xb2 back to the defaults for %s",
+                        st->scene.surface->name);
+}
+
+void ov_controls_escape(ov_app_state *st)
+{
+    if (st->show_help) {
+        st->show_help = false;
+        return;
+    }
+    if (st->clock - st->esc_at <= OV_ESC_QUIT_SECONDS) {
+        st->quit = true;
+        return;
+    }
+    st->esc_at = st->clock;
+    ov_controls_say(st, "Esc again to quit (or Q)");
+}
+
 void ov_controls_cycle_target(ov_app_state *st, int dir)
 {
     int n = st->scene.nruns;
@@ -231,15 +269,32 @@ void ov_controls_cycle_surface(ov_app_state *st, int dir)
             cur = i;
     int next = cur < 0 ? 0 : ((cur + dir) % count + count) % count;
     ov_expr_error err;
-    if (!ov_scene_set_surface(&st->scene, ov_surface_builtin(next)->name, &err)) {
+    if (!ov_controls_replace_surface(st, ov_surface_builtin(next)->name, &err)) {
         ov_controls_say(st, "cannot switch surface: %s", err.message);
         return;
     }
-    st->view = st->scene.view;
-    st->home_view = st->view;
+    ov_controls_say(st, "surface: %s", st->scene.surface->name);
+}
+
+bool ov_controls_replace_surface(ov_app_state *st, const char *name_or_formula,
+                                 ov_expr_error *err)
+{
+    /* α and β the user set belong to the old surface's scale: every run
+     * starts over from the new surface's defaults. Restored if the new
+     * surface does not parse. */
+    ov_run_spec saved[OV_MAX_RUNS];
+    memcpy(saved, st->scene.specs, sizeof saved);
+    for (int i = 0; i < st->scene.nruns; i++)
+        st->scene.specs[i].has_alpha = st->scene.specs[i].has_beta = false;
+    if (!ov_scene_set_surface(&st->scene, name_or_formula, err)) {
+        memcpy(st->scene.specs, saved, sizeof saved);
+        return false;
+    }
+    st->view = st->home_view = st->scene.view;
     st->nghosts = 0;
     st->caption[0] = '\0';
-    ov_controls_say(st, "surface: %s", st->scene.surface->name);
+    st->anim_step = 0.0;
+    return true;
 }
 
 void ov_controls_set_start(ov_app_state *st, ov_vec2 start)
@@ -249,6 +304,7 @@ void ov_controls_set_start(ov_app_state *st, ov_vec2 start)
     remember(st);
     st->scene.start = start;
     recompute(st);
+    st->anim_step = 0.0;
     ov_controls_say(st, "start = (%.3g, %.3g)", start.x, start.y);
 }
 
@@ -325,6 +381,7 @@ void ov_controls_toggle_sweep(ov_app_state *st)
             ov_controls_say(st, "out of memory while recomputing the runs");
         st->target = st->sweep_saved_target;
         st->nghosts = 0;
+        st->anim_step = 0.0;
         ov_controls_say(st, "sweep folded back");
         return;
     }
@@ -343,6 +400,7 @@ void ov_controls_toggle_sweep(ov_app_state *st)
     st->sweep_on = true;
     st->target = -1;
     st->nghosts = 0;
+    st->anim_step = 0.0;
     if (!ov_scene_set_runs(&st->scene, fan, OV_SWEEP_RUNS))
         ov_controls_say(st, "out of memory while recomputing the runs");
     else
