@@ -58,9 +58,17 @@ static void test_snap_and_theory(void)
     CHECK(has_line(&t, want));
     snprintf(want, sizeof want, "2/\xce\xbb" "max = %.4g", 2.0 / k);
     CHECK(has_line(&t, want));
-    /* gd's default α on the quadratic (0.15) is past 2/100: diverging, with
+    /* gd's default α on the quadratic follows κ: 0.15 * 10/100 = 0.015,
+     * under 2/100; factors 1 - 0.015 and 1 - 0.015*100 = -0.5 per step:
+     * oscillating, converging, spectral radius 0.985. */
+    CHECK_NEAR(st.scene.runs[0].params.alpha, 0.015, 1e-15);
+    CHECK(has_line(&t, "gd \xce\xb1 = 0.015: oscillating, converging, \xcf\x81 = 0.985"));
+    /* Past the limit (α = 0.15, as the default is at κ = 10): diverging,
      * spectral radius |1 - 0.15*100| = 14. */
-    CHECK(st.scene.runs[0].params.alpha == 0.15);
+    st.scene.specs[0].has_alpha = true;
+    st.scene.specs[0].alpha = 0.15;
+    CHECK(ov_scene_recompute(&st.scene));
+    ov_panel_theory_text(&st, &t);
     CHECK(has_line(&t, "gd \xce\xb1 = 0.15: diverging, \xcf\x81 = 14"));
     CHECK(has_line(&t, "adam: not covered by this analysis"));
 

@@ -192,6 +192,14 @@ void ov_controls_scale_kappa(ov_app_state *st, double factor)
         return;
     }
     remember(st);
+    /* A run on its default α keeps that α: the default follows κ
+     * (ov_surface_default_alpha), but K and J are there to show what a
+     * larger κ does to the same α. Backspace brings back the default. */
+    for (int i = 0; i < st->scene.nruns; i++)
+        if (!st->scene.specs[i].has_alpha) {
+            st->scene.specs[i].has_alpha = true;
+            st->scene.specs[i].alpha = st->scene.runs[i].params.alpha;
+        }
     k = clamp(k * factor, 1.0, OV_KAPPA_MAX);
     /* Snap near powers of ten so the HUD shows 100, not 99.99999. */
     double p = round(log10(k));

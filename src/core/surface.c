@@ -461,7 +461,17 @@ double ov_surface_default_alpha(const ov_surface *s, ov_optim_kind kind)
 {
     if ((int)kind < 0 || kind >= OV_OPTIM_COUNT)
         return 0.0;
-    if (s && s->def && s->def->alpha[kind] > 0.0)
-        return s->def->alpha[kind];
+    if (s && s->def && s->def->alpha[kind] > 0.0) {
+        double a = s->def->alpha[kind];
+        /* On the quadratic, the methods whose stability limit is set by
+         * the largest curvature κ (gd: α < 2/κ) keep the table's ratio to
+         * that limit at any κ, so a scene with a larger κ still converges. */
+        double k;
+        int ki = ov_surface_param_index(s, "kappa");
+        if (ki >= 0 && (kind == OV_OPT_GD || kind == OV_OPT_MOMENTUM || kind == OV_OPT_NESTEROV) &&
+            ov_surface_get_param(s, "kappa", &k) && k > 0 && isfinite(k))
+            a *= s->def->param_defaults[ki] / k;
+        return a;
+    }
     return ov_optim_info_of(kind)->alpha;
 }

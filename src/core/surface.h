@@ -87,7 +87,10 @@ void ov_surface_hess(const ov_surface *s, double x, double y, double *value,
 bool ov_surface_formula_text(const ov_surface *s, char *buf, size_t cap);
 
 /* Default learning rate for kind on this surface (built-in table entry, or
- * the optimiser's own default). */
+ * the optimiser's own default). On a surface with a parameter kappa (the
+ * quadratic), gd's, momentum's and Nesterov's entries are for the default
+ * κ and scale with 1/κ, so they stay the same fraction of the stability
+ * limit 2/κ. */
 double ov_surface_default_alpha(const ov_surface *s, ov_optim_kind kind);
 
 #endif
