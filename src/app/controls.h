@@ -41,7 +41,7 @@ typedef struct ov_app_state {
     bool projector;         /* high-contrast theme, larger text */
     float ui_scale;         /* --ui-scale (1 = default) */
     const char *output_dir; /* where export keys write; NULL: current directory */
-    /* The formula field (E or Enter): typed text, caret, and the parse error
+    /* The formula field (Enter): typed text, caret, and the parse error
      * of the last Enter, shown at its column; the old surface stays until a
      * formula parses. */
     bool editing;
@@ -76,6 +76,11 @@ void ov_controls_add_beta(ov_app_state *st, double delta);
 void ov_controls_scale_kappa(ov_app_state *st, double factor);
 /* θ plus delta degrees, wrapped to [0, 360) (surfaces with a theta). */
 void ov_controls_add_theta(ov_app_state *st, double delta);
+/* Gradient noise σ one step up (dir > 0) or down the 1-2-5 ladder from
+ * OV_NOISE_LADDER_MIN to OV_NOISE_MAX; from 0 up, about a tenth of the
+ * gradient's size at the start point; below the ladder, 0 (exact). */
+#define OV_NOISE_LADDER_MIN 1e-3
+void ov_controls_step_noise(ov_app_state *st, int dir);
 /* Tab: all runs -> run 0 -> run 1 -> ... -> all (dir -1 goes backwards). */
 void ov_controls_cycle_target(ov_app_state *st, int dir);
 /* Next (dir 1) or previous (dir -1) built-in surface; resets view and start. */

@@ -167,11 +167,20 @@ static void handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *
         if (!k->repeat)
             ov_controls_snap_optimal(st);
         break;
+    case SDLK_RIGHTBRACKET:
+        ov_controls_step_noise(st, 1);
+        break;
+    case SDLK_LEFTBRACKET:
+        ov_controls_step_noise(st, -1);
+        break;
     default:
+        /* 1-9: presets 1-9 (Shift: 11-19); 0: preset 10. */
         if (k->keysym.sym >= SDLK_1 && k->keysym.sym <= SDLK_9 && !k->repeat)
-            in->want_preset = (int)(k->keysym.sym - SDLK_0);
+            in->want_preset = (int)(k->keysym.sym - SDLK_0) + (fine ? 10 : 0);
         else if (k->keysym.sym >= SDLK_KP_1 && k->keysym.sym <= SDLK_KP_9 && !k->repeat)
-            in->want_preset = (int)(k->keysym.sym - SDLK_KP_1) + 1;
+            in->want_preset = (int)(k->keysym.sym - SDLK_KP_1) + 1 + (fine ? 10 : 0);
+        else if ((k->keysym.sym == SDLK_0 || k->keysym.sym == SDLK_KP_0) && !k->repeat)
+            in->want_preset = 10;
         break;
     }
 }

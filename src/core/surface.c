@@ -299,6 +299,13 @@ ov_surface *ov_surface_create(const char *name_or_formula, ov_expr_error *err)
     snprintf(s->name, sizeof s->name, "custom");
     s->view = (ov_rect){-3.0, 3.0, -3.0, 3.0};
     ov_surface_pick_start(s);
+    s->one_d = !ov_expr_uses_y(s->expr);
+    if (s->one_d) {
+        /* A curve: x from -3 to 3 fills a 16:9 frame; y plays no part. */
+        s->view.y0 = -3.0 * 9.0 / 16.0;
+        s->view.y1 = 3.0 * 9.0 / 16.0;
+        s->start.y = 0.0;
+    }
     return s;
 }
 

@@ -55,6 +55,9 @@ typedef struct ov_surface {
     ov_vec2 start;                       /* default start */
     int nminima;
     ov_vec2 minima[OV_SURFACE_MAX_MINIMA];
+    /* A formula in x alone: drawn as the curve L(x), and its runs move
+     * along x only (y stays at the start's y, its gradient component 0). */
+    bool one_d;
 } ov_surface;
 
 /* Creates the built-in surface called name_or_formula, or, when no built-in
