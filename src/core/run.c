@@ -143,7 +143,8 @@ bool ov_run_compute(ov_run *run, const ov_surface *s, ov_vec2 start, int steps)
     ov_optim_state st;
     ov_optim_state_init(&st, &run->params);
     double w[2] = {start.x, start.y};
-    const bool lookahead = run->params.kind == OV_OPT_NESTEROV;
+    const ov_optim_info *info = ov_optim_info_of(run->params.kind);
+    const bool lookahead = info && info->lookahead;
     unsigned fp = ov_run_fp_begin();
 
     for (int i = 0; i <= steps; i++) {

@@ -29,8 +29,9 @@ typedef struct ov_surface_def {
     ov_vec2 start;           /* default start point */
     int nminima;             /* known minima, for markers and tests */
     ov_vec2 minima[OV_SURFACE_MAX_MINIMA];
-    /* Default learning rate for each optimiser on this surface (indexed by
-     * ov_optim_kind); 0 means "use the optimiser's own default". */
+    /* Default learning rate for each optimiser on this surface, written as
+     * designated initialisers ([OV_OPT_GD] = 0.15, ...); a method left out
+     * (0) gets the optimiser's own default. */
     double alpha[OV_OPTIM_COUNT];
 } ov_surface_def;
 
