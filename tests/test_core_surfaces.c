@@ -85,8 +85,9 @@ static void test_builtin_table(void)
         CHECK(d->view.x0 < d->view.x1 && d->view.y0 < d->view.y1);
         CHECK(d->start.x >= d->view.x0 && d->start.x <= d->view.x1);
         CHECK(d->start.y >= d->view.y0 && d->start.y <= d->view.y1);
+        /* A rate is positive, or left out (0): the optimiser's own. */
         for (int k = 0; k < OV_OPTIM_COUNT; k++)
-            CHECK(d->alpha[k] > 0.0);
+            CHECK(d->alpha[k] >= 0.0);
     }
     CHECK(ov_surface_builtin(7) == NULL);
     CHECK(ov_surface_builtin(-1) == NULL);
@@ -399,6 +400,28 @@ static void test_default_alpha(void)
     s = make("rosenbrock");
     if (s) {
         CHECK_NEAR(ov_surface_default_alpha(s, OV_OPT_GD), s->def->alpha[OV_OPT_GD], 0.0);
+        ov_surface_destroy(s);
+    }
+    /* No surface sets newton's rate: it gets newton's own, the full step 1;
+     * a method a surface does set gets that surface's value. */
+    for (int i = 0; i < ov_surface_builtin_count(); i++) {
+        s = make(ov_surface_builtin(i)->name);
+        if (!s)
+            continue;
+        CHECK(s->def->alpha[OV_OPT_NEWTON] == 0.0);
+        CHECK(ov_surface_default_alpha(s, OV_OPT_NEWTON) == 1.0);
+        for (int k = 0; k < OV_OPTIM_COUNT; k++) {
+            double a = ov_surface_default_alpha(s, (ov_optim_kind)k);
+            CHECK(a > 0.0);
+            CHECK(a == (s->def->alpha[k] > 0.0 ? s->def->alpha[k]
+                                                : ov_optim_info_of((ov_optim_kind)k)->alpha));
+        }
+        ov_surface_destroy(s);
+    }
+    /* A user formula has no table: every method's own rate. */
+    s = make("x^2 + y^2");
+    if (s) {
+        CHECK(ov_surface_default_alpha(s, OV_OPT_ADAM) == 0.001);
         ov_surface_destroy(s);
     }
 }

@@ -177,6 +177,13 @@ static void act_optimal(ov_input *in, ov_app_state *st, const ov_binding *b, dou
     ov_controls_snap_optimal(st);
 }
 
+static void act_noise(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)dt;
+    ov_controls_step_noise(st, (int)b->arg);
+}
+
 static void act_home(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)in;
@@ -207,8 +214,11 @@ static void act_quit(ov_input *in, ov_app_state *st, const ov_binding *b, double
 #define NONE OV_MOD_NONE
 #define SHIFT OV_MOD_SHIFT
 #define ANY OV_MOD_ANY
-#define PRESET(n) {SDLK_##n, ANY, NO, NULL, NULL, act_preset, n, 0}, \
-                  {SDLK_KP_##n, ANY, NO, NULL, NULL, act_preset, n, 0}
+/* Preset keys: n, Shift+n is n + 10, on the main keys and the keypad. */
+#define PRESET(n) {SDLK_##n, NONE, NO, NULL, NULL, act_preset, n, 0}, \
+                  {SDLK_##n, SHIFT, NO, NULL, NULL, act_preset, n + 10, 0}, \
+                  {SDLK_KP_##n, NONE, NO, NULL, NULL, act_preset, n, 0}, \
+                  {SDLK_KP_##n, SHIFT, NO, NULL, NULL, act_preset, n + 10, 0}
 
 static const ov_binding BINDINGS[] = {
     {SDLK_UP, NONE, RATE, "Up / Down",
@@ -256,9 +266,15 @@ static const ov_binding BINDINGS[] = {
     {SDLK_c, NONE, NO, "C / Shift+C",
      "next / previous surface, with its own view, start, \xce\xb1 and \xce\xb2", act_surface, 1, 0},
     {SDLK_c, SHIFT, NO, NULL, NULL, act_surface, -1, 0},
-    {SDLK_1, ANY, NO, "1 \xe2\x80\xa6 9", "lecture presets", act_preset, 1, 0},
-    {SDLK_KP_1, ANY, NO, NULL, NULL, act_preset, 1, 0},
+    {SDLK_1, NONE, NO, "1 \xe2\x80\xa6 9, 0",
+     "lecture presets 1 \xe2\x80\xa6 10 (Shift+1 \xe2\x80\xa6 9: presets 11 \xe2\x80\xa6 19)",
+     act_preset, 1, 0},
+    {SDLK_1, SHIFT, NO, NULL, NULL, act_preset, 11, 0},
+    {SDLK_KP_1, NONE, NO, NULL, NULL, act_preset, 1, 0},
+    {SDLK_KP_1, SHIFT, NO, NULL, NULL, act_preset, 11, 0},
     PRESET(2), PRESET(3), PRESET(4), PRESET(5), PRESET(6), PRESET(7), PRESET(8), PRESET(9),
+    {SDLK_0, ANY, NO, NULL, NULL, act_preset, 10, 0},
+    {SDLK_KP_0, ANY, NO, NULL, NULL, act_preset, 10, 0},
     {SDLK_RETURN, ANY, NO, "Enter",
      "type your own loss formula in x and y (keys of the field below)", act_edit, 0, 0},
     {SDLK_KP_ENTER, ANY, NO, NULL, NULL, act_edit, 0, 0},
@@ -279,6 +295,12 @@ static const ov_binding BINDINGS[] = {
     {SDLK_i, ANY, NO, "I",
      "panel: theory of the quadratic (optimal \xce\xb1, \xce\xb2, rates, each run's regime)",
      act_panel, PANEL_THEORY, 0},
+    {SDLK_RIGHTBRACKET, ANY, YES, "] / [",
+     "gradient noise \xcf\x83 up / down the 1-2-5 ladder (0.001 \xe2\x80\xa6 1e6; the first "
+     "step up is about a tenth of the gradient at the start; down past 0.001 is 0, exact "
+     "gradients)",
+     act_noise, 1, 0},
+    {SDLK_LEFTBRACKET, ANY, YES, NULL, NULL, act_noise, -1, 0},
     {SDLK_o, ANY, NO, "O", "snap \xce\xb1 (and \xce\xb2) to the optimum of the quadratic",
      act_optimal, 0, 0},
     {SDLK_v, ANY, NO, "V",

@@ -258,6 +258,63 @@ void ov_controls_escape(ov_app_state *st)
     ov_controls_say(st, "Esc again to quit (or Q)");
 }
 
+/* The 1-2-5 value next above (dir > 0) or below (dir < 0) sigma; below
+ * OV_NOISE_LADDER_MIN the answer is 0. */
+static double noise_ladder(double sigma, int dir)
+{
+    static const double mant[3] = {1.0, 2.0, 5.0};
+    double best = dir > 0 ? OV_NOISE_MAX : 0.0;
+    for (int e = -3; e <= 6; e++) {
+        for (int m = 0; m < 3; m++) {
+            double v = mant[m] * pow(10.0, e);
+            if (v > OV_NOISE_MAX)
+                continue;
+            if (dir > 0 && v > sigma * (1 + 1e-9) && v < best)
+                best = v;
+            if (dir < 0 && v < sigma * (1 - 1e-9) && v > best)
+                best = v;
+        }
+    }
+    return best;
+}
+
+void ov_controls_step_noise(ov_app_state *st, int dir)
+{
+    double sigma = st->scene.noise.sigma, next;
+    if (dir > 0 && sigma == 0.0) {
+        /* First noise: about a tenth of the gradient at the start point,
+         * on the 1-2-5 ladder, so it shows without swamping the slope. */
+        double f, g[2];
+        ov_surface_grad(st->scene.surface, st->scene.start.x, st->scene.start.y, &f, g);
+        double gn = st->scene.surface->one_d ? fabs(g[0]) : hypot(g[0], g[1]);
+        double want = isfinite(gn) && gn > 0.0 ? 0.1 * gn : 0.01;
+        next = noise_ladder(want * (1 + 1e-9), -1);
+        if (next < OV_NOISE_LADDER_MIN)
+            next = OV_NOISE_LADDER_MIN;
+    } else if (dir > 0) {
+        next = noise_ladder(sigma, 1);
+    } else {
+        next = noise_ladder(sigma, -1);
+        if (next < OV_NOISE_LADDER_MIN)
+            next = 0.0;
+    }
+    if (next == sigma) {
+        if (sigma > 0)
+            ov_controls_say(st, "noise \xcf\x83 = %.3g is the largest", sigma);
+        else
+            ov_controls_say(st, "no noise: gradients are exact");
+        return;
+    }
+    remember(st);
+    st->scene.noise.sigma = next;
+    recompute(st);
+    if (next > 0)
+        ov_controls_say(st, "noise \xcf\x83 = %.3g on each gradient coordinate (seed %llu)",
+                        next, (unsigned long long)st->scene.noise.seed);
+    else
+        ov_controls_say(st, "noise off: exact gradients");
+}
+
 void ov_controls_cycle_target(ov_app_state *st, int dir)
 {
     int n = st->scene.nruns;

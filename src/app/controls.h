@@ -48,7 +48,7 @@ typedef struct ov_app_state {
     bool projector;         /* high-contrast theme, larger text */
     float ui_scale;         /* --ui-scale (1 = default) */
     const char *output_dir; /* where export keys write; NULL: current directory */
-    /* The formula field (E or Enter): typed text, caret, and the parse error
+    /* The formula field (Enter): typed text, caret, and the parse error
      * of the last Enter, shown at its column; the old surface stays until a
      * formula parses. */
     bool editing;
@@ -87,6 +87,11 @@ void ov_controls_add_theta(ov_app_state *st, double delta);
 /* α and β of the targeted run(s) back to the surface's and optimiser's
  * defaults (what the run would get with no --alpha/--beta). */
 void ov_controls_reset_params(ov_app_state *st);
+/* Gradient noise σ one step up (dir > 0) or down the 1-2-5 ladder from
+ * OV_NOISE_LADDER_MIN to OV_NOISE_MAX; from 0 up, about a tenth of the
+ * gradient's size at the start point; below the ladder, 0 (exact). */
+#define OV_NOISE_LADDER_MIN 1e-3
+void ov_controls_step_noise(ov_app_state *st, int dir);
 /* Tab: all runs -> run 0 -> run 1 -> ... -> all (dir -1 goes backwards). */
 void ov_controls_cycle_target(ov_app_state *st, int dir);
 /* Next (dir 1) or previous (dir -1) built-in surface (see

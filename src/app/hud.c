@@ -40,16 +40,20 @@ ov_rect ov_hud_view(const ov_app_state *st, int width, int height)
 }
 
 
-/* "κ = 10   θ = 30°" for surfaces with those parameters, else "". */
-static void param_text(const ov_surface *s, char *buf, size_t cap)
+/* "κ = 10   θ = 30°" for surfaces with those parameters, then the
+ * gradient noise "noise σ = 0.5" when there is some; else "". */
+static void param_text(const ov_scene *sc, char *buf, size_t cap)
 {
+    const ov_surface *s = sc->surface;
     double k, t;
     buf[0] = '\0';
     size_t len = 0;
     if (ov_surface_get_param(s, "kappa", &k))
         len += (size_t)snprintf(buf + len, cap - len, "   \xce\xba = %.4g", k);
     if (len < cap && ov_surface_get_param(s, "theta", &t))
-        snprintf(buf + len, cap - len, "   \xce\xb8 = %.0f\xc2\xb0", t);
+        len += (size_t)snprintf(buf + len, cap - len, "   \xce\xb8 = %.0f\xc2\xb0", t);
+    if (len < cap && sc->noise.sigma > 0)
+        snprintf(buf + len, cap - len, "   noise \xcf\x83 = %.3g", sc->noise.sigma);
 }
 
 void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
@@ -77,7 +81,7 @@ static float draw_info_panel(ov_renderer *r, const ov_app_state *st, float px)
     const ov_surface *s = st->scene.surface;
     char title[256], params[96], lines[OV_MAX_RUNS][192];
     float pad = px * 0.6f, big = px * 1.25f, small = px * 0.8f;
-    param_text(s, params, sizeof params);
+    param_text(&st->scene, params, sizeof params);
     snprintf(title, sizeof title, "%s%s", s->name, params);
     const char *sub = s->def ? s->def->summary : ov_expr_source(s->expr);
     char subline[160];

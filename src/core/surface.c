@@ -10,13 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Default learning rates, in ov_optim_kind order:
- * gd, momentum, nesterov, adam, rmsprop, adagrad, adadelta, rprop, cg,
- * newton (for cg the first trial step of its first line search, for newton
- * the first trial step before halving: 1, the full Newton step). */
-#define OV_ALPHAS(gd, mom, nes, adam, rms, adag, adad, rprop, cg, newton) \
-    { gd, mom, nes, adam, rms, adag, adad, rprop, cg, newton }
-
 /* The gaussian surface. The lecture's model y(t) = a exp(-b (t - c)^2) + d,
  * fitted by squared error to the points (0, 1), (1, 2.1), (2, 2.9), seen on
  * the plane of its centre c (x) and offset d (y) with the amplitude a = 3 and
@@ -63,7 +56,9 @@ static const ov_surface_def ov_builtins[] = {
         .start = {-3.0, -1.0},
         .nminima = 1,
         .minima = {{0.0, 0.0}},
-        .alpha = OV_ALPHAS(0.15, 0.05, 0.05, 0.1, 0.02, 0.5, 10.0, 0.1, 1.0, 1.0),
+        .alpha = {[OV_OPT_GD] = 0.15, [OV_OPT_MOMENTUM] = 0.05, [OV_OPT_NESTEROV] = 0.05,
+                  [OV_OPT_ADAM] = 0.1, [OV_OPT_RMSPROP] = 0.02, [OV_OPT_ADAGRAD] = 0.5,
+                  [OV_OPT_ADADELTA] = 10.0, [OV_OPT_RPROP] = 0.1},
     },
     {
         .name = "rosenbrock",
@@ -73,7 +68,9 @@ static const ov_surface_def ov_builtins[] = {
         .start = {-1.2, 1.0},
         .nminima = 1,
         .minima = {{1.0, 1.0}},
-        .alpha = OV_ALPHAS(0.001, 0.001, 0.001, 0.2, 0.02, 0.5, 10.0, 0.01, 1.0, 1.0),
+        .alpha = {[OV_OPT_GD] = 0.001, [OV_OPT_MOMENTUM] = 0.001, [OV_OPT_NESTEROV] = 0.001,
+                  [OV_OPT_ADAM] = 0.2, [OV_OPT_RMSPROP] = 0.02, [OV_OPT_ADAGRAD] = 0.5,
+                  [OV_OPT_ADADELTA] = 10.0, [OV_OPT_RPROP] = 0.01},
     },
     {
         .name = "beale",
@@ -83,7 +80,9 @@ static const ov_surface_def ov_builtins[] = {
         .start = {1.0, 1.4},
         .nminima = 1,
         .minima = {{3.0, 0.5}},
-        .alpha = OV_ALPHAS(0.01, 0.005, 0.002, 0.1, 0.02, 1.0, 10.0, 0.01, 1.0, 1.0),
+        .alpha = {[OV_OPT_GD] = 0.01, [OV_OPT_MOMENTUM] = 0.005, [OV_OPT_NESTEROV] = 0.002,
+                  [OV_OPT_ADAM] = 0.1, [OV_OPT_RMSPROP] = 0.02, [OV_OPT_ADAGRAD] = 1.0,
+                  [OV_OPT_ADADELTA] = 10.0, [OV_OPT_RPROP] = 0.01},
     },
     {
         .name = "himmelblau",
@@ -96,7 +95,9 @@ static const ov_surface_def ov_builtins[] = {
                    {-2.8051180869527448, 3.131312518250573},
                    {-3.779310253377747, -3.2831859912861692},
                    {3.5844283403304917, -1.8481265269644034}},
-        .alpha = OV_ALPHAS(0.01, 0.002, 0.002, 0.1, 0.02, 0.5, 5.0, 0.05, 1.0, 1.0),
+        .alpha = {[OV_OPT_GD] = 0.01, [OV_OPT_MOMENTUM] = 0.002, [OV_OPT_NESTEROV] = 0.002,
+                  [OV_OPT_ADAM] = 0.1, [OV_OPT_RMSPROP] = 0.02, [OV_OPT_ADAGRAD] = 0.5,
+                  [OV_OPT_ADADELTA] = 5.0, [OV_OPT_RPROP] = 0.05},
     },
     {
         .name = "saddle",
@@ -105,7 +106,9 @@ static const ov_surface_def ov_builtins[] = {
         .view = {-2.0, 2.0, -2.0, 2.0},
         .start = {-1.8, 0.01},
         .nminima = 0,
-        .alpha = OV_ALPHAS(0.02, 0.002, 0.002, 0.02, 0.01, 0.1, 0.1, 0.001, 1.0, 1.0),
+        .alpha = {[OV_OPT_GD] = 0.02, [OV_OPT_MOMENTUM] = 0.002, [OV_OPT_NESTEROV] = 0.002,
+                  [OV_OPT_ADAM] = 0.02, [OV_OPT_RMSPROP] = 0.01, [OV_OPT_ADAGRAD] = 0.1,
+                  [OV_OPT_ADADELTA] = 0.1, [OV_OPT_RPROP] = 0.001},
     },
     {
         .name = "regression",
@@ -116,7 +119,9 @@ static const ov_surface_def ov_builtins[] = {
         .start = {-0.5, 2.5},
         .nminima = 1,
         .minima = {{0.95, 1.05}},
-        .alpha = OV_ALPHAS(0.1, 0.02, 0.02, 0.05, 0.01, 0.5, 5.0, 0.05, 1.0, 1.0),
+        .alpha = {[OV_OPT_GD] = 0.1, [OV_OPT_MOMENTUM] = 0.02, [OV_OPT_NESTEROV] = 0.02,
+                  [OV_OPT_ADAM] = 0.05, [OV_OPT_RMSPROP] = 0.01, [OV_OPT_ADAGRAD] = 0.5,
+                  [OV_OPT_ADADELTA] = 5.0, [OV_OPT_RPROP] = 0.05},
     },
     {
         .name = "gaussian",
@@ -129,7 +134,9 @@ static const ov_surface_def ov_builtins[] = {
         .minima = {{1.5959022945498254, 1.0421976592980895},
                    {2.5142241897227393, 1.5466116094409981},
                    {0.61214336035298478, 1.0351798289247645}},
-        .alpha = OV_ALPHAS(0.01, 0.002, 0.002, 0.05, 0.01, 0.3, 5.0, 0.02, 1.0, 1.0),
+        .alpha = {[OV_OPT_GD] = 0.01, [OV_OPT_MOMENTUM] = 0.002, [OV_OPT_NESTEROV] = 0.002,
+                  [OV_OPT_ADAM] = 0.05, [OV_OPT_RMSPROP] = 0.01, [OV_OPT_ADAGRAD] = 0.3,
+                  [OV_OPT_ADADELTA] = 5.0, [OV_OPT_RPROP] = 0.02},
     },
 };
 
@@ -389,6 +396,13 @@ ov_surface *ov_surface_create(const char *name_or_formula, ov_expr_error *err)
     snprintf(s->name, sizeof s->name, "custom");
     s->view = (ov_rect){-3.0, 3.0, -3.0, 3.0};
     ov_surface_pick_start(s);
+    s->one_d = !ov_expr_uses_y(s->expr);
+    if (s->one_d) {
+        /* A curve: x from -3 to 3 fills a 16:9 frame; y plays no part. */
+        s->view.y0 = -3.0 * 9.0 / 16.0;
+        s->view.y1 = 3.0 * 9.0 / 16.0;
+        s->start.y = 0.0;
+    }
     return s;
 }
 

@@ -33,8 +33,9 @@ typedef struct ov_surface_def {
     ov_vec2 start;           /* default start point */
     int nminima;             /* known minima, for markers and tests */
     ov_vec2 minima[OV_SURFACE_MAX_MINIMA];
-    /* Default learning rate for each optimiser on this surface (indexed by
-     * ov_optim_kind); 0 means "use the optimiser's own default". */
+    /* Default learning rate for each optimiser on this surface, written as
+     * designated initialisers ([OV_OPT_GD] = 0.15, ...); a method left out
+     * (0) gets the optimiser's own default. */
     double alpha[OV_OPTIM_COUNT];
 } ov_surface_def;
 
@@ -59,6 +60,9 @@ typedef struct ov_surface {
     ov_vec2 start;                       /* default start */
     int nminima;
     ov_vec2 minima[OV_SURFACE_MAX_MINIMA];
+    /* A formula in x alone: drawn as the curve L(x), and its runs move
+     * along x only (y stays at the start's y, its gradient component 0). */
+    bool one_d;
 } ov_surface;
 
 /* Creates the built-in surface called name_or_formula, or, when no built-in
