@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/linalg.h"
 #include "core/theory.h"
 
 #define OV_PI 3.14159265358979323846
