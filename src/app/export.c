@@ -67,10 +67,12 @@ bool ov_export_gif(ov_renderer *r, ov_app_state *st, const char *path, int frame
     ov_gif *g = ov_gif_create(path, w, h, delay_cs, (const uint8_t(*)[3])keep, nkeep, err, cap);
     bool ok = g != NULL;
     double saved = st->anim_step, saved_age = st->message_age;
+    ov_camera saved_cam = st->camera;
     double last = ov_controls_last_step(st);
     st->message_age = 1e9;   /* transient HUD messages stay out of the animation */
     for (int f = 0; ok && f < frames; f++) {
         st->anim_step = last * f / (frames - 1);
+        ov_controls_orbit_frame(st, saved_cam, f, frames);
         ov_hud_draw_frame(r, st);
         ok = ov_renderer_read_rgba(r, px);
         if (!ok)
@@ -83,6 +85,7 @@ bool ov_export_gif(ov_renderer *r, ov_app_state *st, const char *path, int frame
     else
         ov_gif_destroy(g);
     st->anim_step = saved;
+    st->camera = saved_cam;
     st->message_age = saved_age;
     free(px);
     return ok;

@@ -36,7 +36,8 @@ bool ov_paths_init(ov_paths *p, char *err, size_t cap)
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, st, (void *)offsetof(ov_seg, fill));
     glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, st,
                           (void *)offsetof(ov_seg, edgecol));
-    for (GLuint i = 0; i < 4; i++) {
+    glVertexAttribPointer(4, 2, GL_FLOAT, GL_FALSE, st, (void *)offsetof(ov_seg, z));
+    for (GLuint i = 0; i < 5; i++) {
         glEnableVertexAttribArray(i);
         glVertexAttribDivisor(i, 1);
     }
@@ -92,30 +93,34 @@ static void to_bytes(ov_rgba c, float alpha, uint8_t out[4])
     }
 }
 
-/* Appends a capsule; with edge 0 the ring colour is the fill colour. */
-static void push(ov_seg_list *l, float x0, float y0, float x1, float y1, float radius,
-                 float edge, ov_rgba fill, ov_rgba ring, float alpha)
+typedef ov_pt pt;
+
+/* Appends a capsule a-b; with edge 0 the ring colour is the fill colour. */
+static void push(ov_seg_list *l, pt a, pt b, float radius, float edge, ov_rgba fill,
+                 ov_rgba ring, float alpha)
 {
     if (!grow((void **)&l->v, &l->cap, l->n + 1, sizeof(ov_seg)))
         return;
     ov_seg *s = &l->v[l->n++];
-    s->p0[0] = x0;
-    s->p0[1] = y0;
-    s->p1[0] = x1;
-    s->p1[1] = y1;
+    s->p0[0] = (float)a.x;
+    s->p0[1] = (float)a.y;
+    s->p1[0] = (float)b.x;
+    s->p1[1] = (float)b.y;
+    s->z[0] = (float)a.z;
+    s->z[1] = (float)b.z;
     s->radius = radius;
     s->edge = edge;
     to_bytes(fill, alpha, s->fill);
     to_bytes(edge > 0 ? ring : fill, alpha, s->edgecol);
 }
 
-/* Liang-Barsky: clips the segment to [x0, x1] x [y0, y1]; false if none. */
-static bool clip(double *ax, double *ay, double *bx, double *by, double x0, double x1,
-                 double y0, double y1)
+/* Liang-Barsky: clips segment a-b to [x0, x1] x [y0, y1] (depth follows
+ * linearly, as it does along a line on screen); false if nothing is left. */
+static bool clip(pt *a, pt *b, double x0, double x1, double y0, double y1)
 {
-    double dx = *bx - *ax, dy = *by - *ay, t0 = 0.0, t1 = 1.0;
+    double dx = b->x - a->x, dy = b->y - a->y, t0 = 0.0, t1 = 1.0;
     double p[4] = {-dx, dx, -dy, dy};
-    double q[4] = {*ax - x0, x1 - *ax, *ay - y0, y1 - *ay};
+    double q[4] = {a->x - x0, x1 - a->x, a->y - y0, y1 - a->y};
     for (int i = 0; i < 4; i++) {
         if (p[i] == 0.0) {
             if (q[i] < 0.0)
@@ -135,11 +140,13 @@ static bool clip(double *ax, double *ay, double *bx, double *by, double x0, doub
                 t1 = t;
         }
     }
-    double sx = *ax, sy = *ay;
-    *ax = sx + t0 * dx;
-    *ay = sy + t0 * dy;
-    *bx = sx + t1 * dx;
-    *by = sy + t1 * dy;
+    pt s = *a, e = *b;
+    a->x = s.x + t0 * dx;
+    a->y = s.y + t0 * dy;
+    a->z = s.z + t0 * (e.z - s.z);
+    b->x = s.x + t1 * dx;
+    b->y = s.y + t1 * dy;
+    b->z = s.z + t1 * (e.z - s.z);
     return true;
 }
 
@@ -182,60 +189,92 @@ static uint64_t path_key(const ov_run *run, const ov_view *v, float scale)
     return k;
 }
 
-/* The frame's view and size. */
+/* The frame's view and size, and how far (px) paths and markers are lifted
+ * towards the camera in 3-D so the surface does not hide them. */
 typedef struct proj {
     const ov_view *v;
+    const ov_surface *s;
     int w, h;
+    double lift_path, lift_head;
 } proj;
 
-/* World point with loss L -> pixel, through the view. */
-static void project(const proj *pj, double x, double y, double L, double *px, double *py)
+/* World point with loss L -> drawing point through the view; false when
+ * it cannot be drawn (behind the camera). */
+static bool project(const proj *pj, double x, double y, double L, double lift, pt *out)
 {
     ov_vec2 q;
     double depth;
-    ov_view_project(pj->v, x, y, L, 0.0, &q, &depth);
-    *px = q.x;
-    *py = q.y;
+    bool ok = ov_view_project(pj->v, x, y, L, lift, &q, &depth);
+    out->x = q.x;
+    out->y = q.y;
+    out->z = depth;
+    return ok;
 }
 
-static bool in_guard(const proj *pj, double x, double y)
+static bool in_guard(const proj *pj, pt q)
 {
-    return x >= -GUARD && x <= pj->w + GUARD && y >= -GUARD && y <= pj->h + GUARD;
+    return q.x >= -GUARD && q.x <= pj->w + GUARD && q.y >= -GUARD && q.y <= pj->h + GUARD;
 }
 
-/* Consumes iterates [pc->processed, k) into the cached segments and dots. */
+/* Feeding one projected point into the cached polyline and dots. */
+typedef struct feed {
+    ov_path_cache *pc;
+    const proj *pj;
+    double dot_gap;
+} feed;
+
+static void feed_point(void *ctx, double x, double y, double z, ov_path_point kind)
+{
+    feed *f = ctx;
+    ov_path_cache *pc = f->pc;
+    const proj *pj = f->pj;
+    pt q = {x, y, z};
+    if (kind == OV_PATH_MOVE)
+        pc->started = false;
+    if (pc->started) {
+        double dx = q.x - pc->last.x, dy = q.y - pc->last.y;
+        if (dx * dx + dy * dy < 1.0)
+            return;
+        pt a = pc->last, b = q;
+        if (clip(&a, &b, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD) &&
+            pc->nsegs < MAX_SEGS &&
+            grow((void **)&pc->segs, &pc->segcap, pc->nsegs + 1, sizeof *pc->segs)) {
+            float *s = pc->segs[pc->nsegs++];
+            s[0] = (float)a.x;
+            s[1] = (float)a.y;
+            s[2] = (float)a.z;
+            s[3] = (float)b.x;
+            s[4] = (float)b.y;
+            s[5] = (float)b.z;
+        }
+    }
+    pc->started = true;
+    pc->last = q;
+    double gx = q.x - pc->dot.x, gy = q.y - pc->dot.y;
+    if (kind == OV_PATH_ITERATE && in_guard(pj, q) &&
+        (pc->ndots == 0 || gx * gx + gy * gy >= f->dot_gap * f->dot_gap) &&
+        grow((void **)&pc->dots, &pc->dotcap, pc->ndots + 1, sizeof *pc->dots)) {
+        pc->dots[pc->ndots][0] = (float)q.x;
+        pc->dots[pc->ndots][1] = (float)q.y;
+        pc->dots[pc->ndots][2] = (float)q.z;
+        pc->ndots++;
+        pc->dot = q;
+    }
+}
+
+/* Consumes iterates [pc->processed, k) into the cached segments and dots;
+ * in 3-D the points between iterates that keep the path on the surface. */
 static void cache_extend(ov_path_cache *pc, const ov_run *run, int k, const proj *pj,
                          double dot_gap)
 {
+    feed f = {pc, pj, dot_gap};
     for (int i = pc->processed; i < k; i++) {
-        double px, py;
-        project(pj, run->x[i], run->y[i], run->loss[i], &px, &py);
-        if (i > 0) {
-            double dx = px - pc->ax, dy = py - pc->ay;
-            if (dx * dx + dy * dy < 1.0)
-                continue;
-            double ax = pc->ax, ay = pc->ay, bx = px, by = py;
-            if (clip(&ax, &ay, &bx, &by, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD) &&
-                pc->nsegs < MAX_SEGS &&
-                grow((void **)&pc->segs, &pc->segcap, pc->nsegs + 1, sizeof *pc->segs)) {
-                float *s = pc->segs[pc->nsegs++];
-                s[0] = (float)ax;
-                s[1] = (float)ay;
-                s[2] = (float)bx;
-                s[3] = (float)by;
-            }
-        }
-        pc->ax = px;
-        pc->ay = py;
-        double gx = px - pc->dx, gy = py - pc->dy;
-        if (in_guard(pj, px, py) && (pc->ndots == 0 || gx * gx + gy * gy >= dot_gap * dot_gap) &&
-            grow((void **)&pc->dots, &pc->dotcap, pc->ndots + 1, sizeof *pc->dots)) {
-            pc->dots[pc->ndots][0] = (float)px;
-            pc->dots[pc->ndots][1] = (float)py;
-            pc->ndots++;
-            pc->dx = px;
-            pc->dy = py;
-        }
+        if (i == 0)
+            ov_path3d_start(pj->v, pj->s, run->x[0], run->y[0], run->loss[0], pj->lift_path,
+                            feed_point, &f);
+        else
+            ov_path3d_step(pj->v, pj->s, run->x[i - 1], run->y[i - 1], run->x[i], run->y[i],
+                           run->loss[i], pj->lift_path, feed_point, &f);
     }
     pc->processed = k;
 }
@@ -245,12 +284,12 @@ typedef struct style {
     ov_rgba dark, white;
 } style;
 
-/* Pushes a clipped segment in two layers' worth: called once per layer. */
-static void push_clipped(ov_seg_list *l, double ax, double ay, double bx, double by,
-                         const proj *pj, float radius, ov_rgba c, float alpha)
+/* Pushes segment a-b clipped to the guard band. */
+static void push_clipped(ov_seg_list *l, pt a, pt b, const proj *pj, float radius, ov_rgba c,
+                         float alpha)
 {
-    if (clip(&ax, &ay, &bx, &by, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD))
-        push(l, (float)ax, (float)ay, (float)bx, (float)by, radius, 0, c, c, alpha);
+    if (clip(&a, &b, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD))
+        push(l, a, b, radius, 0, c, c, alpha);
 }
 
 /* Where run's animation head is (pixels) and how many whole iterates show. */
@@ -266,6 +305,22 @@ static int shown(const ov_run *run, double anim, double *frac)
     return (int)f + 1;
 }
 
+/* The animation head: frac of the way from iterate k - 1 to k, in the
+ * world (on the surface in 3-D). */
+static bool head_point(const proj *pj, const ov_run *run, int k, double frac, double lift,
+                       pt *out, double *wx, double *wy)
+{
+    double x = run->x[k - 1], y = run->y[k - 1], L = run->loss[k - 1];
+    if (k < run->n && frac > 0.0) {
+        x += (run->x[k] - x) * frac;
+        y += (run->y[k] - y) * frac;
+        L = pj->v->is3d ? ov_surface_value(pj->s, x, y) : L;
+    }
+    *wx = x;
+    *wy = y;
+    return project(pj, x, y, L, lift, out);
+}
+
 /* Brings pc up to the first k iterates of run, rebuilding it when the run,
  * the view or the size changed or the animation went back. */
 static void cache_update(ov_path_cache *pc, const ov_run *run, int k, const ov_frame_desc *d,
@@ -277,6 +332,7 @@ static void cache_update(ov_path_cache *pc, const ov_run *run, int k, const ov_f
         pc->processed = 0;
         pc->nsegs = 0;
         pc->ndots = 0;
+        pc->started = false;
     }
     cache_extend(pc, run, k, pj, 4.0 * st->s);
 }
@@ -290,8 +346,24 @@ static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_d
     ov_rgba col = ov_run_color(idx);
     for (int i = 0; i < pc->nsegs; i++) {
         const float *s = pc->segs[i];
-        push(&p->list, s[0], s[1], s[2], s[3], 1.1f * st->s, 0, col, col, alpha);
+        push(&p->list, (pt){s[0], s[1], s[2]}, (pt){s[3], s[4], s[5]}, 1.1f * st->s, 0, col,
+             col, alpha);
     }
+}
+
+/* Collects the points of the partial step to the head (3-D). */
+typedef struct tail {
+    pt v[OV_PATH3D_MAX_PIECES + 2];
+    int n;
+} tail;
+
+static void tail_point(void *ctx, double x, double y, double z, ov_path_point kind)
+{
+    tail *t = ctx;
+    if (kind == OV_PATH_MOVE)
+        t->n = 0;
+    if (t->n < (int)(sizeof t->v / sizeof t->v[0]))
+        t->v[t->n++] = (pt){x, y, z};
 }
 
 static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
@@ -303,29 +375,36 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
     cache_update(pc, run, k, d, pj, st);
 
     ov_rgba col = ov_run_color(idx);
-    double lx, ly, hx, hy;
-    project(pj, run->x[k - 1], run->y[k - 1], run->loss[k - 1], &lx, &ly);
-    hx = lx;
-    hy = ly;
+    /* From the last cached point to the last whole iterate, then on to the
+     * head (through the surface's points in 3-D). */
+    tail t = {.n = 0};
+    if (pc->started)
+        t.v[t.n++] = pc->last;
+    pt last;
+    if (ov_path3d_visible(pj->v, run->x[k - 1], run->y[k - 1]) &&
+        project(pj, run->x[k - 1], run->y[k - 1], run->loss[k - 1], pj->lift_path, &last))
+        tail_point(&t, last.x, last.y, last.z, OV_PATH_LINE);
     if (k < run->n && frac > 0.0) {
-        double nx, ny;
-        project(pj, run->x[k], run->y[k], run->loss[k], &nx, &ny);
-        hx = lx + (nx - lx) * frac;
-        hy = ly + (ny - ly) * frac;
+        double hx = run->x[k - 1] + (run->x[k] - run->x[k - 1]) * frac;
+        double hy = run->y[k - 1] + (run->y[k] - run->y[k - 1]) * frac;
+        double hl = pj->v->is3d ? ov_surface_value(pj->s, hx, hy) : run->loss[k - 1];
+        ov_path3d_step(pj->v, pj->s, run->x[k - 1], run->y[k - 1], hx, hy, hl, pj->lift_path,
+                       tail_point, &t);
     }
     for (int layer = 0; layer < 2; layer++) {
         float r = layer ? st->line : st->line + st->casing;
         ov_rgba c = layer ? col : st->dark;
         for (int i = 0; i < pc->nsegs; i++) {
             const float *s = pc->segs[i];
-            push(&p->list, s[0], s[1], s[2], s[3], r, 0, c, c, alpha);
+            push(&p->list, (pt){s[0], s[1], s[2]}, (pt){s[3], s[4], s[5]}, r, 0, c, c, alpha);
         }
-        push_clipped(&p->list, pc->ax, pc->ay, lx, ly, pj, r, c, alpha);
-        push_clipped(&p->list, lx, ly, hx, hy, pj, r, c, alpha);
+        for (int i = 1; i < t.n; i++)
+            push_clipped(&p->list, t.v[i - 1], t.v[i], pj, r, c, alpha);
     }
     for (int i = 0; i < pc->ndots; i++) {
         const float *q = pc->dots[i];
-        push(&p->list, q[0], q[1], q[0], q[1], st->dot, st->dot_ring, col, st->dark, alpha);
+        pt c = {q[0], q[1], q[2]};
+        push(&p->list, c, c, st->dot, st->dot_ring, col, st->dark, alpha);
     }
 }
 
@@ -334,63 +413,63 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
                       const proj *pj, const style *st, float alpha, ov_overlay *o,
                       ov_text_cache *tc)
 {
-    double frac, hx, hy;
+    double frac, wx, wy;
     int k = shown(run, d->anim_step, &frac);
-    project(pj, run->x[k - 1], run->y[k - 1], run->loss[k - 1], &hx, &hy);
-    if (k < run->n && frac > 0.0) {
-        double nx, ny;
-        project(pj, run->x[k], run->y[k], run->loss[k], &nx, &ny);
-        hx += (nx - hx) * frac;
-        hy += (ny - hy) * frac;
-    }
+    pt h;
+    bool have = head_point(pj, run, k, frac, pj->lift_head, &h, &wx, &wy);
     ov_rgba col = ov_run_color(idx);
     bool diverged = run->diverged && k == run->n;
     if (!diverged) {
-        if (in_guard(pj, hx, hy)) {
-            float x = (float)hx, y = (float)hy;
-            push(&p->list, x, y, x, y, st->head + st->head_ring, st->casing * 0.8f, st->white,
+        if (have && ov_path3d_visible(pj->v, wx, wy) && in_guard(pj, h)) {
+            push(&p->list, h, h, st->head + st->head_ring, st->casing * 0.8f, st->white,
                  st->dark, alpha);
-            push(&p->list, x, y, x, y, st->head, 0, col, col, alpha);
+            push(&p->list, h, h, st->head, 0, col, col, alpha);
         }
         return;
     }
-    /* The X goes on the last iterate, or where the path leaves the view. */
+    /* The X goes on the last iterate, or where the path leaves the view (in
+     * 3-D: the last iterate over the surface). */
     float arm = 9.0f * st->s;
-    bool inside = hx >= 0 && hx <= pj->w && hy >= 0 && hy <= pj->h;
+    bool inside = have && ov_path3d_visible(pj->v, wx, wy) && h.x >= 0 && h.x <= pj->w &&
+                  h.y >= 0 && h.y <= pj->h;
     if (!inside) {
-        double ex = pj->w * 0.5, ey = arm + 2.0;
+        pt e = {pj->w * 0.5, arm + 2.0, 0.0};
         for (int j = run->n - 2, walked = 0; j >= 0 && walked < 100000; j--, walked++) {
-            double ax, ay, bx, by;
-            project(pj, run->x[j], run->y[j], run->loss[j], &ax, &ay);
-            if (ax < 0 || ax > pj->w || ay < 0 || ay > pj->h)
+            pt a, b;
+            if (!ov_path3d_visible(pj->v, run->x[j], run->y[j]) ||
+                !project(pj, run->x[j], run->y[j], run->loss[j], pj->lift_head, &a) ||
+                a.x < 0 || a.x > pj->w || a.y < 0 || a.y > pj->h)
                 continue;
-            project(pj, run->x[j + 1], run->y[j + 1], run->loss[j + 1], &bx, &by);
-            if (clip(&ax, &ay, &bx, &by, 0, pj->w, 0, pj->h)) {
-                ex = bx;
-                ey = by;
+            if (pj->v->is3d) {
+                e = a;
+                break;
             }
+            if (project(pj, run->x[j + 1], run->y[j + 1], run->loss[j + 1], pj->lift_head,
+                        &b) &&
+                clip(&a, &b, 0, pj->w, 0, pj->h))
+                e = b;
             break;
         }
-        hx = fmax(arm + 2.0, fmin(ex, pj->w - arm - 2.0));
-        hy = fmax(arm + 2.0, fmin(ey, pj->h - arm - 2.0));
+        h.x = fmax(arm + 2.0, fmin(e.x, pj->w - arm - 2.0));
+        h.y = fmax(arm + 2.0, fmin(e.y, pj->h - arm - 2.0));
+        h.z = e.z;
     }
-    {
-        float x = (float)hx, y = (float)hy;
-        for (int layer = 0; layer < 2; layer++) {
-            float r = layer ? 2.4f * st->s : 2.4f * st->s + st->casing;
-            ov_rgba c = layer ? col : st->dark;
-            push(&p->list, x - arm, y - arm, x + arm, y + arm, r, 0, c, c, alpha);
-            push(&p->list, x - arm, y + arm, x + arm, y - arm, r, 0, c, c, alpha);
-        }
+    for (int layer = 0; layer < 2; layer++) {
+        float r = layer ? 2.4f * st->s : 2.4f * st->s + st->casing;
+        ov_rgba c = layer ? col : st->dark;
+        push(&p->list, (pt){h.x - arm, h.y - arm, h.z}, (pt){h.x + arm, h.y + arm, h.z}, r, 0,
+             c, c, alpha);
+        push(&p->list, (pt){h.x - arm, h.y + arm, h.z}, (pt){h.x + arm, h.y - arm, h.z}, r, 0,
+             c, c, alpha);
     }
     char label[64];
     snprintf(label, sizeof label, "diverged at step %d", run->diverged_step);
     float size = 20.0f * st->s;
     const ov_text_entry *te = ov_text_get(tc, label, size);
     float tw = (float)te->w, th = (float)te->h, pad = 4.0f * st->s;
-    float lx = (float)hx + arm + 6.0f * st->s, ly = (float)hy - th * 0.5f;
+    float lx = (float)h.x + arm + 6.0f * st->s, ly = (float)h.y - th * 0.5f;
     if (lx + tw + pad > (float)pj->w)
-        lx = (float)hx - arm - 6.0f * st->s - tw;
+        lx = (float)h.x - arm - 6.0f * st->s - tw;
     lx = fmaxf(pad, fminf(lx, (float)pj->w - tw - pad));
     ly = fmaxf(pad, fminf(ly, (float)pj->h - th - pad));
     ov_rgba bg = {0.05f, 0.05f, 0.08f, 0.78f * alpha};
@@ -399,24 +478,36 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
     ov_overlay_text(o, lx, ly, size, fg, label);
 }
 
-/* A six-armed star at each known minimum inside the view. */
+/* A six-armed star at each known minimum inside the view; in 3-D on top of
+ * a stem standing on the surface. */
 static void draw_minima(ov_paths *p, const ov_surface *s, const proj *pj, const style *st)
 {
     float arm = 8.0f * st->s;
     for (int layer = 0; layer < 2; layer++) {
         for (int m = 0; m < s->nminima; m++) {
-            double x, y;
-            project(pj, s->minima[m].x, s->minima[m].y,
-                    ov_surface_value(s, s->minima[m].x, s->minima[m].y), &x, &y);
-            if (!in_guard(pj, x, y))
+            double mx = s->minima[m].x, my = s->minima[m].y;
+            pt c, base;
+            ov_vec2 q0, q1;
+            double z0, z1;
+            if (pj->v->is3d) {
+                if (!ov_path3d_stem(pj->v, s, mx, my, pj->lift_path, &q0, &z0, &q1, &z1))
+                    continue;
+                base = (pt){q0.x, q0.y, z0};
+                c = (pt){q1.x, q1.y, z1};
+            } else if (!project(pj, mx, my, ov_surface_value(s, mx, my), 0, &c)) {
+                continue;
+            }
+            if (!in_guard(pj, c))
                 continue;
             float r = layer ? 1.3f * st->s : 1.3f * st->s + st->casing;
-            ov_rgba c = layer ? st->white : st->dark;
+            ov_rgba col = layer ? st->white : st->dark;
+            if (pj->v->is3d)
+                push(&p->list, base, c, r, 0, col, col, 1.0f);
             for (int a = 0; a < 3; a++) {
                 float ang = (float)(a * 3.14159265358979 / 3.0 + 3.14159265358979 / 2.0);
                 float dx = arm * cosf(ang), dy = arm * sinf(ang);
-                push(&p->list, (float)x - dx, (float)y - dy, (float)x + dx, (float)y + dy, r,
-                     0, c, c, 1.0f);
+                push(&p->list, (pt){c.x - dx, c.y - dy, c.z}, (pt){c.x + dx, c.y + dy, c.z}, r,
+                     0, col, col, 1.0f);
             }
         }
     }
@@ -426,12 +517,16 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
                    float px_scale, ov_overlay *o, ov_text_cache *tc)
 {
     const ov_scene *sc = desc->scene;
-    proj pj = {desc->view, width, height};
     float s = px_scale, hc = desc->high_contrast ? 1.5f : 1.0f;
     style st = {1.9f * s * (desc->high_contrast ? 1.2f : 1.0f), 1.4f * s * hc, 3.0f * s,
                 1.2f * s * hc, 6.0f * s, 2.2f * s, s,
                 {0.05f, 0.05f, 0.08f, desc->high_contrast ? 1.0f : 0.92f},
                 {1.0f, 1.0f, 1.0f, 1.0f}};
+    /* Lifted by their own radius (and a pixel) towards the camera, lines,
+     * dots and markers lie on the surface without sinking into it. */
+    proj pj = {desc->view, sc->surface, width, height,
+               fmax(st.line + st.casing, st.dot + st.dot_ring) + 1.0,
+               st.head + st.head_ring + 1.0};
     p->list.n = 0;
     draw_minima(p, sc->surface, &pj, &st);
     int target = desc->target_run >= 0 && desc->target_run < sc->nruns ? desc->target_run : -1;
@@ -459,8 +554,9 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
     /* Guard (and count, for the soak test): nothing non-finite reaches the GPU. */
     for (int i = 0; i < p->list.n; i++) {
         ov_seg *sg = &p->list.v[i];
-        float *f[6] = {&sg->p0[0], &sg->p0[1], &sg->p1[0], &sg->p1[1], &sg->radius, &sg->edge};
-        for (int k = 0; k < 6; k++)
+        float *f[8] = {&sg->p0[0], &sg->p0[1], &sg->p1[0], &sg->p1[1],
+                       &sg->z[0],  &sg->z[1],  &sg->radius, &sg->edge};
+        for (int k = 0; k < 8; k++)
             if (!isfinite(*f[k])) {
                 p->nonfinite++;
                 *f[k] = 0.0f;
@@ -474,9 +570,18 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
     glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)bytes, p->list.v);
     glUseProgram(p->prog);
     glUniform2f(p->u_size, (float)width, (float)height);
+    /* 3-D: hidden behind the surface where it is nearer, but neither
+     * hiding each other (no depth writes: they blend in order). */
+    if (desc->view->is3d) {
+        glEnable(GL_DEPTH_TEST);
+        glDepthFunc(GL_LEQUAL);
+        glDepthMask(GL_FALSE);
+    }
     glBindVertexArray(p->vao);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, p->list.n);
     glBindVertexArray(0);
+    glDisable(GL_DEPTH_TEST);
+    glDepthMask(GL_TRUE);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     ov_gl_ok("path pass");
 }
