@@ -310,6 +310,20 @@ bool ov_renderer_read_rgba(ov_renderer *r, uint8_t *out)
     return true;
 }
 
+bool ov_renderer_read_depth(ov_renderer *r, float *out)
+{
+    if (!r->depth_tex)
+        return false;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo);
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    glReadPixels(0, 0, r->width, r->height, GL_DEPTH_COMPONENT, GL_FLOAT, out);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    if (!ov_gl_ok("read_depth"))
+        return false;
+    flip_rows((uint8_t *)out, (size_t)r->width * sizeof(float), r->height);
+    return true;
+}
+
 /* Builds (or reuses) the loss readback program for s's formula. */
 static bool loss_program(ov_renderer *r, const ov_surface *s)
 {
