@@ -83,7 +83,14 @@ static void handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *
             ov_controls_toggle_pause(st);
         break;
     case SDLK_n:
-        ov_controls_step_once(st);
+        if (fine)
+            ov_controls_step_back(st);
+        else
+            ov_controls_step_once(st);
+        break;
+    case SDLK_e:
+        if (!k->repeat)
+            ov_controls_toggle_explain(st);
         break;
     case SDLK_r:
         ov_controls_restart(st);
