@@ -11,7 +11,8 @@
 
 #include "core/config.h"
 
-#define OV_PRESET_MAX 9            /* numbered 1 .. 9: the number keys */
+#define OV_PRESET_MAX 32           /* presets a file may hold */
+#define OV_PRESET_NUMBER_MAX 99    /* numbered 1 .. 99; 1 .. 9 are the number keys */
 #define OV_PRESET_NAME_MAX 32      /* slug, NUL included */
 #define OV_PRESET_CAPTION_MAX 192  /* = sizeof ov_config.caption, NUL included */
 #define OV_PRESET_MAX_ENTRIES 24   /* key = value lines per preset */
@@ -26,7 +27,7 @@ typedef struct ov_preset_entry {
 } ov_preset_entry;
 
 typedef struct ov_preset {
-    int number;                          /* 1 .. 9 */
+    int number;                          /* 1 .. OV_PRESET_NUMBER_MAX */
     char name[OV_PRESET_NAME_MAX];       /* "step-too-small" */
     char caption[OV_PRESET_CAPTION_MAX]; /* one line: what to notice */
     int line;                            /* line of its [N name] header */
@@ -69,9 +70,10 @@ int ov_presets_problem_count(const ov_preset_set *set);
 /* The file name the set was parsed under. */
 const char *ov_presets_file_name(const ov_preset_set *set);
 
-/* The preset numbered n (1 .. 9), or NULL (also for a skipped one). */
+/* The preset numbered n (1 .. 99), or NULL (also for a skipped one). */
 const ov_preset *ov_presets_by_number(const ov_preset_set *set, int n);
-/* By exact name, or by number when text is a digit 1 .. 9; NULL if none. */
+/* By exact name, or by number when text is a number 1 .. 99 (no leading
+ * zero); NULL if none. */
 const ov_preset *ov_presets_find(const ov_preset_set *set, const char *text);
 /* The first problem reported for a preset that was skipped and had this name
  * or number (text as for ov_presets_find), or NULL. For messages such as
@@ -79,7 +81,7 @@ const ov_preset *ov_presets_find(const ov_preset_set *set, const char *text);
 const char *ov_presets_skipped_reason(const ov_preset_set *set, const char *text);
 
 /* Applies p to cfg: first resets the scene fields (surface, kappa, theta,
- * start, steps, alpha, beta, runs, view) to ov_config_defaults' values,
+ * start, steps, alpha, beta, runs, view, noise, seed) to ov_config_defaults' values,
  * keeping action, size, output paths, output_dir, ui_scale, projector and
  * the GIF settings; then applies p's entries through the CLI's handlers and
  * sets cfg->preset and cfg->caption. Returns false with a one-line message
