@@ -400,6 +400,13 @@ void ov_controls_scale_speed(ov_app_state *st, double factor)
     ov_controls_say(st, "speed %.3g steps/s", st->speed);
 }
 
+void ov_controls_view(ov_app_state *st, int width, int height, ov_view *out)
+{
+    ov_view_desc d = {.surface = st->scene.surface, .rect = st->view, .width = width,
+                      .height = height};
+    ov_view_build(out, &d, &st->range_cache);
+}
+
 void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor)
 {
     ov_rect v = st->view;

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include "core/scene.h"
+#include "core/view.h"
 
 #define OV_BETA_MAX 0.999
 #define OV_ALPHA_MIN 1e-8
@@ -61,6 +62,8 @@ typedef struct ov_app_state {
     bool show_loss;         /* L: loss against step, log scale */
     bool show_theory;       /* I: the quadratic's theory and each run's regime */
     bool show_curvature;    /* V: Hessian glyph, gradient and step arrows */
+    /* The loss range of the view's rectangle, kept between frames. */
+    ov_loss_range_cache range_cache;
 } ov_app_state;
 
 #define OV_SWEEP_RUNS 5
@@ -111,6 +114,10 @@ void ov_controls_toggle_pause(ov_app_state *st);
 void ov_controls_step_once(ov_app_state *st);
 void ov_controls_restart(ov_app_state *st);
 void ov_controls_scale_speed(ov_app_state *st, double factor);
+
+/* The view of a width x height frame of st: the one projection the frame's
+ * drawing, picking and the HUD use. */
+void ov_controls_view(ov_app_state *st, int width, int height, ov_view *out);
 
 /* Zooms the view by factor (< 1 zooms in) keeping world point `about` fixed. */
 void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor);

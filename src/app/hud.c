@@ -34,10 +34,6 @@ float ov_hud_text_px(int height, float ui_scale)
     return px * (ui_scale > 0 ? ui_scale : 1.0f);
 }
 
-ov_rect ov_hud_view(const ov_app_state *st, int width, int height)
-{
-    return ov_rect_fit(st->view, width, height);
-}
 
 
 /* "κ = 10   θ = 30°" for surfaces with those parameters, then the
@@ -273,15 +269,17 @@ static void draw_formula_field(ov_renderer *r, const ov_app_state *st, int W, in
     }
 }
 
-void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
+void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
 {
     float ui_scale = ov_controls_ui_scale(st);
     int W, H;
     ov_renderer_size(r, &W, &H);
+    ov_view view;
+    ov_controls_view(st, W, H, &view);
     ov_frame_desc desc;
     memset(&desc, 0, sizeof desc);
     desc.scene = &st->scene;
-    desc.view = ov_hud_view(st, W, H);
+    desc.view = &view;
     desc.anim_step = st->anim_step;
     desc.target_run = st->target;
     desc.ui_scale = ui_scale * (float)H / 720.0f;
@@ -297,7 +295,7 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
     if (st->show_theory)
         below = ov_panel_theory(r, st, &sty, below + px * 0.4f);
     if (st->show_curvature)
-        ov_panel_curvature(r, st, &sty, desc.view, W, H, below + px * 0.4f);
+        ov_panel_curvature(r, st, &sty, &view, below + px * 0.4f);
     if (st->show_loss) {
         /* Above the legend, and above the caption when there is one. */
         float bottom = (float)H - px * 2.6f - (st->caption[0] ? px * 2.4f : 0.0f);
