@@ -215,6 +215,7 @@ bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
     SDL_Event e;
     while (SDL_PollEvent(&e))
         ov_input_handle(&a->in, &a->st, &e, ww, wh);
+    ov_input_tick(&a->in, &a->st, dt > 0.25 ? 0.25 : dt);
     int dw, dh;
     SDL_GL_GetDrawableSize(a->win.window, &dw, &dh);
     if (dw > 0 && dh > 0 && !ov_renderer_resize(a->renderer, dw, dh, err, cap))

@@ -12,22 +12,36 @@
 
 #define MAX_LABELS (OV_EXPLAIN_MAX_ARROWS + OV_EXPLAIN_MAX_POINTS)
 
-/* Where world points land: the 2-D view, or on a curve the plot rectangle
- * (x, L) with every explanation point at the current point's height. */
+/* Where world points land: through the frame's view (2-D or 3-D), or on a
+ * curve through the plot's view of (x, L), every explanation point at the
+ * current point's height. */
 typedef struct ov_xmap {
-    ov_rect view;
-    int W, H;
+    const ov_view *view;
+    const ov_surface *surface;
     bool one_d;
     double level;      /* 1-D: the loss at the current point */
     double origin[2];  /* the current point w_i */
     double zoom;       /* every item magnified about w_i by this (>= 1) */
+    int H;
 } ov_xmap;
 
+/* Pixel of world point w, magnified about the origin; NaN when it cannot
+ * be seen (behind a 3-D camera), which the overlay then drops. */
 static ov_vec2 to_px(const ov_xmap *m, const double w[2])
 {
-    ov_vec2 p = {m->origin[0] + m->zoom * (w[0] - m->origin[0]),
-                 m->one_d ? m->level : m->origin[1] + m->zoom * (w[1] - m->origin[1])};
-    return ov_world_to_pixel(m->view, m->W, m->H, p);
+    double x = m->origin[0] + m->zoom * (w[0] - m->origin[0]);
+    double y = m->origin[1] + m->zoom * (w[1] - m->origin[1]);
+    ov_vec2 px = {NAN, NAN};
+    double depth;
+    if (m->one_d) {
+        if (!ov_view_project(m->view, x, m->level, 0.0, 0.0, &px, &depth))
+            px.x = px.y = NAN;
+        return px;
+    }
+    double L = m->view->is3d ? ov_surface_value(m->surface, x, y) : 0.0;
+    if (!ov_view_project(m->view, x, y, L, 2.0, &px, &depth))
+        px.x = px.y = NAN;
+    return px;
 }
 
 /* A magnification that makes the longest arrow up to 0.3 of the frame
@@ -341,10 +355,10 @@ static void draw_bars(ov_xctx *c, const ov_explain *x, int W, int H)
 }
 
 void ov_render_explain(ov_overlay *o, ov_text_cache *tc, const ov_frame_desc *d, int W, int H,
-                       ov_rect plot, double level)
+                       const ov_view *plot, double level)
 {
     const ov_explain *x = d->explain;
-    if (!x || !x->valid || W <= 0 || H <= 0)
+    if (!x || !x->valid || W <= 0 || H <= 0 || !d->view || !d->scene || !d->scene->surface)
         return;
     ov_xctx c;
     memset(&c, 0, sizeof c);
@@ -357,8 +371,8 @@ void ov_render_explain(ov_overlay *o, ov_text_cache *tc, const ov_frame_desc *d,
     c.run = ov_run_color(d->explain_run < 0 ? 0 : d->explain_run);
     c.ink = (ov_rgba){1.0f, 1.0f, 1.0f, 1.0f};
     c.shade = (ov_rgba){0.03f, 0.03f, 0.05f, d->high_contrast ? 0.9f : 0.68f};
-    ov_xmap m = {d->view, W, H, false, 0.0, {x->w[0], x->w[1]}, 1.0};
-    if (d->scene && d->scene->surface && d->scene->surface->one_d) {
+    ov_xmap m = {d->view, d->scene->surface, false, 0.0, {x->w[0], x->w[1]}, 1.0, H};
+    if (plot) {
         m.view = plot;
         m.one_d = true;
         m.level = level;
@@ -379,8 +393,7 @@ void ov_render_explain(ov_overlay *o, ov_text_cache *tc, const ov_frame_desc *d,
     if (m.zoom > 1.0) {
         char note[64];
         snprintf(note, sizeof note, "arrows \xc3\x97%.0f about w\xe1\xb5\xa2", m.zoom);
-        ov_vec2 at = to_px(&m, x->w);
-        label_at(&c, (float)at.x, (float)at.y, -1.0f, 1.0f, c.ink, note);
+        label_at(&c, (float)o0.x, (float)o0.y, -1.0f, 1.0f, c.ink, note);
     }
     draw_bars(&c, x, W, H);
 }
