@@ -34,6 +34,14 @@ static bool build(ov_scene *sc, double kappa, ov_optim_kind kind, double alpha,
     return ov_run_compute(&sc->runs[0], sc->surface, start, steps);
 }
 
+/* The 2-D view of sc's rectangle at the test's size. */
+static const ov_view *view_of(ov_view *buf, const ov_scene *sc)
+{
+    ov_view_desc d = {.surface = sc->surface, .rect = sc->view, .width = W, .height = H};
+    ov_view_build(buf, &d, NULL);
+    return buf;
+}
+
 static void unbuild(ov_scene *sc)
 {
     ov_run_deinit(&sc->runs[0]);
@@ -72,7 +80,8 @@ static void check_oscillation(ov_renderer *r, uint8_t *a, uint8_t *b)
         CHECK(many.runs[0].x[200001] == -2.5 && many.runs[0].y[200001] == -1.2);
         char err[512];
         CHECK(ov_renderer_set_surface(r, few.surface, err, sizeof err));
-        ov_frame_desc d = {.scene = &few, .view = few.view, .anim_step = 1e9,
+        ov_view view;
+        ov_frame_desc d = {.scene = &few, .view = view_of(&view, &few), .anim_step = 1e9,
                            .target_run = -1, .ui_scale = 1.0f};
         ov_render_stats s3 = draw(r, &d, a);
         d.scene = &many;
@@ -105,7 +114,8 @@ static void check_incremental(ov_renderer *r, uint8_t *a, uint8_t *b)
     if (ok) {
         char err[512];
         CHECK(ov_renderer_set_surface(r, sc.surface, err, sizeof err));
-        ov_frame_desc d = {.scene = &sc, .view = sc.view, .anim_step = 0.0,
+        ov_view view;
+        ov_frame_desc d = {.scene = &sc, .view = view_of(&view, &sc), .anim_step = 0.0,
                            .target_run = -1, .ui_scale = 1.0f};
         static const double steps[] = {0.0, 0.4, 1.0, 7.5, 7.5, 60.25, 61.0, 800.9, 2999.0};
         long fed = 0, expect = 0;

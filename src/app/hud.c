@@ -2,6 +2,7 @@
  * export looks like a 720p window, only sharper. See hud.h. */
 #include "hud.h"
 
+#include "actions.h"
 #include "panels.h"
 
 #include <math.h>
@@ -33,22 +34,22 @@ float ov_hud_text_px(int height, float ui_scale)
     return px * (ui_scale > 0 ? ui_scale : 1.0f);
 }
 
-ov_rect ov_hud_view(const ov_app_state *st, int width, int height)
-{
-    return ov_rect_fit(st->view, width, height);
-}
 
 
-/* "κ = 10   θ = 30°" for surfaces with those parameters, else "". */
-static void param_text(const ov_surface *s, char *buf, size_t cap)
+/* "κ = 10   θ = 30°" for surfaces with those parameters, then the
+ * gradient noise "noise σ = 0.5" when there is some; else "". */
+static void param_text(const ov_scene *sc, char *buf, size_t cap)
 {
+    const ov_surface *s = sc->surface;
     double k, t;
     buf[0] = '\0';
     size_t len = 0;
     if (ov_surface_get_param(s, "kappa", &k))
         len += (size_t)snprintf(buf + len, cap - len, "   \xce\xba = %.4g", k);
     if (len < cap && ov_surface_get_param(s, "theta", &t))
-        snprintf(buf + len, cap - len, "   \xce\xb8 = %.0f\xc2\xb0", t);
+        len += (size_t)snprintf(buf + len, cap - len, "   \xce\xb8 = %.0f\xc2\xb0", t);
+    if (len < cap && sc->noise.sigma > 0)
+        snprintf(buf + len, cap - len, "   noise \xcf\x83 = %.3g", sc->noise.sigma);
 }
 
 void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
@@ -76,7 +77,7 @@ static float draw_info_panel(ov_renderer *r, const ov_app_state *st, float px)
     const ov_surface *s = st->scene.surface;
     char title[256], params[96], lines[OV_MAX_RUNS][192];
     float pad = px * 0.6f, big = px * 1.25f, small = px * 0.8f;
-    param_text(s, params, sizeof params);
+    param_text(&st->scene, params, sizeof params);
     snprintf(title, sizeof title, "%s%s", s->name, params);
     const char *sub = s->def ? s->def->summary : ov_expr_source(s->expr);
     char subline[160];
@@ -130,8 +131,10 @@ static void draw_status(ov_renderer *r, const ov_app_state *st, int W, int H, fl
     const hud_theme *th = theme_of(st);
     char buf[256];
     float small = px * 0.8f, pad = px * 0.6f, w, h;
+    int last = ov_controls_last_step(st);
+    double shown = floor(st->anim_step);
     snprintf(buf, sizeof buf, "step %.0f / %d   %s%.3g steps/s   keys: %s   H: help",
-             floor(st->anim_step), ov_controls_last_step(st), st->paused ? "paused   " : "",
+             shown > last ? (double)last : shown, last, st->paused ? "paused   " : "",
              st->speed,
              st->target < 0 ? "all runs"
                             : ov_optim_info_of(st->scene.runs[st->target].params.kind)->name);
@@ -157,38 +160,24 @@ static void draw_status(ov_renderer *r, const ov_app_state *st, int W, int H, fl
     }
 }
 
-/* Key, action pairs of the help overlay; also listed in README. */
-static const char *const HELP[][2] = {
-    {"Up / Down", "learning rate \xce\xb1 \xc3\x97 1.25 / \xc3\xb7 1.25 (Shift: 1.05)"},
-    {"Right / Left", "momentum \xce\xb2 + / \xe2\x88\x92 0.05 (Shift: 0.01)"},
-    {"K / J", "condition number \xce\xba \xc3\x97 / \xc3\xb7 \xe2\x88\x9a" "10 (Shift: 10^0.1)"},
-    {". / ,", "rotate \xce\xb8 + / \xe2\x88\x92 15\xc2\xb0 (Shift: 1\xc2\xb0)"},
-    {"Tab / Shift+Tab", "keys change: all runs, or one run"},
-    {"Space / N", "pause / one step"},
-    {"R", "restart the animation"},
-    {"+ / \xe2\x88\x92", "animation faster / slower"},
-    {"C / Shift+C", "next / previous surface"},
-    {"Click", "start all runs here"},
-    {"Wheel / drag", "zoom about the cursor / pan"},
-    {"Home", "reset the view"},
-    {"1 \xe2\x80\xa6 9", "lecture presets"},
-    {"Enter", "type your own loss formula in x and y"},
-    {"T", "ghost trails: keep the path from before a change"},
-    {"W", "learning-rate sweep: five runs, \xce\xb1 \xc3\x97 \xc2\xbc \xe2\x80\xa6 4"},
-    {"P / G / X", "save PNG / animated GIF / CSV"},
-    {"M", "projector mode (high contrast)"},
-    {"L", "loss against step (log scale)"},
-    {"I", "theory of the quadratic: optimal \xce\xb1, \xce\xb2, rates, each run's regime"},
-    {"O", "snap \xce\xb1 (and \xce\xb2) to the optimum of the quadratic"},
-    {"V", "local curvature: Hessian ellipse, gradient and step arrows"},
-    {"F", "fullscreen"},
-    {"H or F1", "this help"},
-    {"Esc or Q", "quit"},
-};
+/* The help overlay's rows: the action table's rows with a key column. */
+static int help_rows(const char *rows[][2], int cap)
+{
+    int n, count = 0;
+    const ov_binding *b = ov_bindings(&n);
+    for (int i = 0; i < n && count < cap; i++)
+        if (b[i].keys) {
+            rows[count][0] = b[i].keys;
+            rows[count][1] = b[i].help;
+            count++;
+        }
+    return count;
+}
 
 static void draw_help(ov_renderer *r, const hud_theme *th, int W, int H, float px)
 {
-    int n = (int)(sizeof HELP / sizeof HELP[0]);
+    const char *HELP[96][2];
+    int n = help_rows(HELP, 96);
     float w, h;
     /* One column when it fits the frame's height, else two side by side. */
     int cols = px * 1.4f * (float)(n + 2) > (float)H * 0.92f ? 2 : 1;
@@ -258,7 +247,7 @@ static void draw_formula_field(ov_renderer *r, const ov_app_state *st, int W, in
     ov_renderer_rect(r, x0, y0, width, ph, bg);
     ov_renderer_text(r, x0 + pad, y0 + pad, px * 0.8f, th->dim, OV_ALIGN_LEFT,
                      "Type a loss in x and y (+ - * / ^, exp log sqrt sin cos tan tanh abs, pi, e)."
-                     "  Enter applies, Esc cancels.");
+                     "  Enter applies, Esc cancels, Ctrl+A selects all, Ctrl+U clears.");
     float ty = y0 + pad + px * 1.3f;
     ov_renderer_text(r, x0 + pad, ty, size, th->dim, OV_ALIGN_LEFT, label);
     float tx = x0 + pad + lw;
@@ -280,15 +269,17 @@ static void draw_formula_field(ov_renderer *r, const ov_app_state *st, int W, in
     }
 }
 
-void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
+void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
 {
     float ui_scale = ov_controls_ui_scale(st);
     int W, H;
     ov_renderer_size(r, &W, &H);
+    ov_view view;
+    ov_controls_view(st, W, H, &view);
     ov_frame_desc desc;
     memset(&desc, 0, sizeof desc);
     desc.scene = &st->scene;
-    desc.view = ov_hud_view(st, W, H);
+    desc.view = &view;
     desc.anim_step = st->anim_step;
     desc.target_run = st->target;
     desc.ui_scale = ui_scale * (float)H / 720.0f;
@@ -304,7 +295,7 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
     if (st->show_theory)
         below = ov_panel_theory(r, st, &sty, below + px * 0.4f);
     if (st->show_curvature)
-        ov_panel_curvature(r, st, &sty, desc.view, W, H, below + px * 0.4f);
+        ov_panel_curvature(r, st, &sty, &view, below + px * 0.4f);
     if (st->show_loss) {
         /* Above the legend, and above the caption when there is one. */
         float bottom = (float)H - px * 2.6f - (st->caption[0] ? px * 2.4f : 0.0f);

@@ -18,7 +18,7 @@
 /* Renderer, window and state together, so cleanup happens in one place. */
 struct ov_window {
     ov_glwin win;
-    ov_preset_set *presets;   /* keys 1-9; NULL when none could be read */
+    ov_preset_set *presets;   /* keys 1-9, 0; NULL when none could be read */
     ov_renderer *renderer;
     ov_app_state st;
     bool st_ready;
@@ -103,7 +103,7 @@ static void save_gif(window_app *a, const ov_config *cfg, int dw, int dh)
         ov_controls_say(&a->st, "GIF failed: %s", err);
 }
 
-/* Keys 1-9: the lecture preset with that number, on top of the window's own
+/* Keys 1-9 and 0: the lecture preset with that number, on top of the window's own
  * settings (size, output directory, ui scale). */
 static void apply_preset(window_app *a, const ov_config *cfg, int number)
 {
@@ -215,6 +215,7 @@ bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
     SDL_Event e;
     while (SDL_PollEvent(&e))
         ov_input_handle(&a->in, &a->st, &e, ww, wh);
+    ov_input_tick(&a->in, &a->st, dt > 0.25 ? 0.25 : dt);
     int dw, dh;
     SDL_GL_GetDrawableSize(a->win.window, &dw, &dh);
     if (dw > 0 && dh > 0 && !ov_renderer_resize(a->renderer, dw, dh, err, cap))

@@ -68,6 +68,21 @@ static int opt_beta(ov_parse *p, const char *opt, const char *value)
                          false, 1.0, true, &p->cfg->beta);
 }
 
+static int opt_noise(ov_parse *p, const char *opt, const char *value)
+{
+    return number_option(p, opt, value, "a number from 0 to 1e6 (0: exact gradients)", 0.0,
+                         false, OV_NOISE_MAX, false, &p->cfg->noise.sigma);
+}
+
+static int opt_seed(ov_parse *p, const char *opt, const char *value)
+{
+    long v = 0;
+    if (ov_args_int_in(opt, value, 0, (long)OV_SEED_MAX, &v, p->err, p->cap))
+        return 2;
+    p->cfg->noise.seed = (uint64_t)v;
+    return 0;
+}
+
 static int opt_steps(ov_parse *p, const char *opt, const char *value)
 {
     char echo[96];
@@ -360,6 +375,8 @@ static int opt_flag(ov_parse *p, const char *opt, const char *value)
         p->list_presets = true;
     else if (strcmp(opt, "--projector") == 0)
         p->cfg->projector = true;
+    else if (strcmp(opt, "--explain") == 0)
+        p->cfg->explain = true;
     else
         p->bench = true;
     return 0;
@@ -377,6 +394,9 @@ static const ov_option ov_options[] = {
     {"--optimizer", true, "NAME[:alpha=A][:beta=B][:beta2=B2][:eps=E]", opt_optimizer},
     {"--optimizers", true, "a comma-separated list of optimizer names", opt_optimizers},
     {"--view", true, "X0,X1,Y0,Y1", opt_view},
+    {"--noise", true, "a number from 0 to 1e6 (0: exact gradients)", opt_noise},
+    {"--seed", true, "an integer from 0 to 4294967295", opt_seed},
+    {"--explain", false, NULL, opt_flag},
     {"--size", true, "WxH", opt_size},
     {"--screenshot", true, "a PNG file name", opt_screenshot},
     {"--export-csv", true, "a CSV file name", opt_export_csv},

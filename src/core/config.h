@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include "expr.h"
 #include "geom.h"
+#include "noise.h"
 #include "optim.h"
 
 #define OV_MAX_RUNS 16
@@ -49,6 +50,9 @@ typedef struct ov_config {
     ov_run_spec runs[OV_MAX_RUNS];
     bool has_view;
     ov_rect view;
+    ov_noise noise;                         /* --noise SIGMA, --seed N */
+    bool explain;                           /* --explain: the targeted run's
+                                               update taken apart */
     int width, height;
     const char *screenshot;                 /* NULL when not asked for */
     const char *export_csv;                 /* NULL when not asked for */

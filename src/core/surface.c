@@ -51,6 +51,7 @@ static const ov_surface_def ov_builtins[] = {
         .param_defaults = {10.0, 30.0},
         .nderived = 2,
         .derive = ov_quadratic_derive,
+        .param_formulas = {NULL, NULL, "cos(theta*pi/180)", "sin(theta*pi/180)"},
         .view = {-4.0, 4.0, -3.0, 3.0},
         .start = {-3.0, -1.0},
         .nminima = 1,
@@ -262,6 +263,95 @@ static void ov_surface_rebind(ov_surface *s)
     s->bound = ov_expr_create(text, NULL, 0, NULL);
 }
 
+/* The shortest %g form of v that reads back as v exactly. */
+static void ov_surface_number(double v, char *buf, size_t cap)
+{
+    for (int digits = 6; digits <= 17; digits++) {
+        snprintf(buf, cap, "%.*g", digits, v);
+        if (strtod(buf, NULL) == v)
+            return;
+    }
+}
+
+/* Appends src to buf with every parameter name replaced by its value (a
+ * derived one by its formula, itself substituted). false when it does not
+ * fit. */
+static bool ov_surface_substitute(const ov_surface *s, const char *src, char *buf, size_t cap,
+                                  size_t *n, int depth)
+{
+    while (*src) {
+        size_t len = 0;
+        if (isdigit((unsigned char)*src) || *src == '.') {
+            /* A number, exponent included (the e of 1e-3 is not a name). */
+            while (isdigit((unsigned char)src[len]) || src[len] == '.')
+                len++;
+            if ((src[len] == 'e' || src[len] == 'E') &&
+                (isdigit((unsigned char)src[len + 1]) ||
+                 ((src[len + 1] == '+' || src[len + 1] == '-') &&
+                  isdigit((unsigned char)src[len + 2])))) {
+                len += 2;
+                while (isdigit((unsigned char)src[len]))
+                    len++;
+            }
+        } else if (isalpha((unsigned char)*src) || *src == '_') {
+            while (isalnum((unsigned char)src[len]) || src[len] == '_')
+                len++;
+        } else {
+            len = 1;
+        }
+        int param = -1;
+        for (int i = 0; i < s->nparams; i++)
+            if (strlen(s->def->param_names[i]) == len &&
+                strncmp(src, s->def->param_names[i], len) == 0)
+                param = i;
+        int wrote;
+        if (param >= 0 && s->def->param_formulas[param] && depth == 0) {
+            double v = s->params[param];
+            if (v == 0)
+                v = 0;   /* no "-0" */
+            if (v == floor(v) && fabs(v) < 1e6) {
+                /* Exact integers (θ a multiple of 90°) are written as such. */
+                wrote = snprintf(buf + *n, cap - *n, "%s%.0f%s", v < 0 ? "(" : "", v,
+                                 v < 0 ? ")" : "");
+            } else {
+                /* Other values through the parameter's own formula. */
+                if (!ov_surface_substitute(s, s->def->param_formulas[param], buf, cap, n, 1))
+                    return false;
+                wrote = 0;
+            }
+        } else if (param >= 0) {
+            char num[32];
+            ov_surface_number(s->params[param], num, sizeof num);
+            bool paren = num[0] == '-' || strchr(num, 'e');
+            wrote = snprintf(buf + *n, cap - *n, paren ? "(%s)" : "%s", num);
+        } else {
+            wrote = snprintf(buf + *n, cap - *n, "%.*s", (int)len, src);
+        }
+        if (wrote < 0 || (size_t)wrote >= cap - *n)
+            return false;
+        *n += (size_t)wrote;
+        src += len;
+    }
+    return true;
+}
+
+bool ov_surface_formula_text(const ov_surface *s, char *buf, size_t cap)
+{
+    if (!cap)
+        return false;
+    buf[0] = '\0';
+    if (!s->def) {
+        const char *src = ov_expr_source(s->expr);
+        return (size_t)snprintf(buf, cap, "%s", src) < cap;
+    }
+    size_t n = 0;
+    if (!ov_surface_substitute(s, s->def->formula, buf, cap, &n, 0)) {
+        buf[0] = '\0';
+        return false;
+    }
+    return true;
+}
+
 ov_surface *ov_surface_create(const char *name_or_formula, ov_expr_error *err)
 {
     ov_expr_error local;
@@ -306,6 +396,13 @@ ov_surface *ov_surface_create(const char *name_or_formula, ov_expr_error *err)
     snprintf(s->name, sizeof s->name, "custom");
     s->view = (ov_rect){-3.0, 3.0, -3.0, 3.0};
     ov_surface_pick_start(s);
+    s->one_d = !ov_expr_uses_y(s->expr);
+    if (s->one_d) {
+        /* A curve: x from -3 to 3 fills a 16:9 frame; y plays no part. */
+        s->view.y0 = -3.0 * 9.0 / 16.0;
+        s->view.y1 = 3.0 * 9.0 / 16.0;
+        s->start.y = 0.0;
+    }
     return s;
 }
 
@@ -378,7 +475,17 @@ double ov_surface_default_alpha(const ov_surface *s, ov_optim_kind kind)
 {
     if ((int)kind < 0 || kind >= OV_OPTIM_COUNT)
         return 0.0;
-    if (s && s->def && s->def->alpha[kind] > 0.0)
-        return s->def->alpha[kind];
+    if (s && s->def && s->def->alpha[kind] > 0.0) {
+        double a = s->def->alpha[kind];
+        /* On the quadratic, the methods whose stability limit is set by
+         * the largest curvature κ (gd: α < 2/κ) keep the table's ratio to
+         * that limit at any κ, so a scene with a larger κ still converges. */
+        double k;
+        int ki = ov_surface_param_index(s, "kappa");
+        if (ki >= 0 && (kind == OV_OPT_GD || kind == OV_OPT_MOMENTUM || kind == OV_OPT_NESTEROV) &&
+            ov_surface_get_param(s, "kappa", &k) && k > 0 && isfinite(k))
+            a *= s->def->param_defaults[ki] / k;
+        return a;
+    }
     return ov_optim_info_of(kind)->alpha;
 }

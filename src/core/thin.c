@@ -290,6 +290,8 @@ static void add_dot(ov_thin *t, double x, double y)
 
 bool ov_thin_add(ov_thin *t, double x, double y)
 {
+    if (!isfinite(x) || !isfinite(y))
+        return false;
     t->tx = x;
     t->ty = y;
     if (t->fed++ > 0) {

@@ -69,8 +69,8 @@ void ov_thin_init(ov_thin *t, const ov_thin_area *area);
 void ov_thin_reset(ov_thin *t, const ov_thin_area *area);
 void ov_thin_deinit(ov_thin *t);
 
-/* Feeds the next point of the path (px, finite). Returns true when it was
- * kept as a vertex. */
+/* Feeds the next point of the path (px). Returns true when it was kept as
+ * a vertex; a point that is not finite is ignored (false). */
 bool ov_thin_add(ov_thin *t, double x, double y);
 
 /* The tail: from the last kept vertex (x0, y0) to the last point fed

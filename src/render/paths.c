@@ -127,17 +127,24 @@ static uint64_t fnv(uint64_t h, const void *data, size_t n)
 /* Identifies a run's stored path and how it is projected. A recompute that
  * changes the path changes the sampled iterates; the arrays are not hashed
  * whole, so drawing a million-step run costs nothing per frame. */
-static uint64_t path_key(const ov_run *run, ov_rect v, int w, int h, float scale)
+static uint64_t path_key(const ov_run *run, const ov_view *v, float scale)
 {
     uint64_t k = 14695981039346656037ull;
     k = fnv(k, &run->x, sizeof run->x);
     k = fnv(k, &run->y, sizeof run->y);
     k = fnv(k, &run->n, sizeof run->n);
     k = fnv(k, &run->diverged, sizeof run->diverged);
-    k = fnv(k, &v, sizeof v);
-    k = fnv(k, &w, sizeof w);
-    k = fnv(k, &h, sizeof h);
+    k = fnv(k, &v->rect, sizeof v->rect);
+    k = fnv(k, &v->width, sizeof v->width);
+    k = fnv(k, &v->height, sizeof v->height);
     k = fnv(k, &scale, sizeof scale);
+    if (v->is3d) {
+        /* Camera, heights and their scale move every projected point. */
+        k = fnv(k, v->mvp, sizeof v->mvp);
+        k = fnv(k, &v->relief, sizeof v->relief);
+        k = fnv(k, &v->log_height, sizeof v->log_height);
+        k = fnv(k, &v->range, sizeof v->range);
+    }
     for (int i = 0; i < 33 && run->n > 0; i++) {
         long idx = (long)((double)(run->n - 1) * i / 32.0);
         k = fnv(k, &run->x[idx], sizeof(double));
@@ -146,15 +153,22 @@ static uint64_t path_key(const ov_run *run, ov_rect v, int w, int h, float scale
     return k;
 }
 
+/* The frame's view and size. */
 typedef struct proj {
-    double x0, y1, sx, sy;
+    const ov_view *v;
     int w, h;
 } proj;
 
-static void project(const proj *pj, double x, double y, double *px, double *py)
+/* World point with loss L -> pixel, through the view; false when it has
+ * none (behind a 3-D camera). */
+static bool project(const proj *pj, double x, double y, double L, double *px, double *py)
 {
-    *px = (x - pj->x0) * pj->sx;
-    *py = (pj->y1 - y) * pj->sy;
+    ov_vec2 q;
+    double depth;
+    bool ok = ov_view_project(pj->v, x, y, L, 0.0, &q, &depth);
+    *px = q.x;
+    *py = q.y;
+    return ok;
 }
 
 static bool in_guard(const proj *pj, double x, double y)
@@ -194,7 +208,7 @@ static int shown(const ov_run *run, double anim, double *frac)
 static void cache_update(ov_paths *p, ov_path_cache *pc, const ov_run *run, int k,
                          const ov_frame_desc *d, const proj *pj, const style *st)
 {
-    uint64_t key = path_key(run, d->view, pj->w, pj->h, st->s);
+    uint64_t key = path_key(run, d->view, st->s);
     if (key != pc->key || k < pc->processed || pc->processed == 0) {
         ov_thin_area area = {-GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD, 4.0 * st->s};
         ov_thin_reset(&pc->thin, &area);
@@ -203,8 +217,8 @@ static void cache_update(ov_paths *p, ov_path_cache *pc, const ov_run *run, int 
     }
     for (int i = pc->processed; i < k; i++) {
         double px, py;
-        project(pj, run->x[i], run->y[i], &px, &py);
-        ov_thin_add(&pc->thin, px, py);
+        if (project(pj, run->x[i], run->y[i], run->loss[i], &px, &py))
+            ov_thin_add(&pc->thin, px, py);
     }
     if (k > pc->processed)
         p->last_fed += k - pc->processed;
@@ -245,7 +259,7 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
     hy = ly;
     if (k < run->n && frac > 0.0) {
         double nx, ny;
-        project(pj, run->x[k], run->y[k], &nx, &ny);
+        project(pj, run->x[k], run->y[k], run->loss[k], &nx, &ny);
         hx = lx + (nx - lx) * frac;
         hy = ly + (ny - ly) * frac;
     }
@@ -272,10 +286,10 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
 {
     double frac, hx, hy;
     int k = shown(run, d->anim_step, &frac);
-    project(pj, run->x[k - 1], run->y[k - 1], &hx, &hy);
+    project(pj, run->x[k - 1], run->y[k - 1], run->loss[k - 1], &hx, &hy);
     if (k < run->n && frac > 0.0) {
         double nx, ny;
-        project(pj, run->x[k], run->y[k], &nx, &ny);
+        project(pj, run->x[k], run->y[k], run->loss[k], &nx, &ny);
         hx += (nx - hx) * frac;
         hy += (ny - hy) * frac;
     }
@@ -298,10 +312,10 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
         double ex = pj->w * 0.5, ey = arm + 2.0;
         for (int j = run->n - 2, walked = 0; j >= 0 && walked < 100000; j--, walked++) {
             double ax, ay, bx, by;
-            project(pj, run->x[j], run->y[j], &ax, &ay);
+            project(pj, run->x[j], run->y[j], run->loss[j], &ax, &ay);
             if (ax < 0 || ax > pj->w || ay < 0 || ay > pj->h)
                 continue;
-            project(pj, run->x[j + 1], run->y[j + 1], &bx, &by);
+            project(pj, run->x[j + 1], run->y[j + 1], run->loss[j + 1], &bx, &by);
             if (ov_clip_segment(&ax, &ay, &bx, &by, 0, pj->w, 0, pj->h)) {
                 ex = bx;
                 ey = by;
@@ -344,7 +358,8 @@ static void draw_minima(ov_paths *p, const ov_surface *s, const proj *pj, const 
     for (int layer = 0; layer < 2; layer++) {
         for (int m = 0; m < s->nminima; m++) {
             double x, y;
-            project(pj, s->minima[m].x, s->minima[m].y, &x, &y);
+            project(pj, s->minima[m].x, s->minima[m].y,
+                    ov_surface_value(s, s->minima[m].x, s->minima[m].y), &x, &y);
             if (!in_guard(pj, x, y))
                 continue;
             float r = layer ? 1.3f * st->s : 1.3f * st->s + st->casing;
@@ -363,8 +378,7 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
                    float px_scale, ov_overlay *o, ov_text_cache *tc)
 {
     const ov_scene *sc = desc->scene;
-    ov_rect v = desc->view;
-    proj pj = {v.x0, v.y1, width / (v.x1 - v.x0), height / (v.y1 - v.y0), width, height};
+    proj pj = {desc->view, width, height};
     float s = px_scale, hc = desc->high_contrast ? 1.5f : 1.0f;
     style st = {1.9f * s * (desc->high_contrast ? 1.2f : 1.0f), 1.4f * s * hc, 3.0f * s,
                 1.2f * s * hc, 6.0f * s, 2.2f * s, s,

@@ -137,10 +137,16 @@ static float px_scale(const ov_renderer *r, float ui_scale)
     return s < 0.75f ? 0.75f : s;
 }
 
-static bool view_ok(ov_rect v)
+static bool rect_ok(ov_rect v)
 {
     return isfinite(v.x0) && isfinite(v.x1) && isfinite(v.y0) && isfinite(v.y1) &&
            v.x1 > v.x0 && v.y1 > v.y0;
+}
+
+/* The view must be made for this frame's size. */
+static bool view_ok(const ov_renderer *r, const ov_view *v)
+{
+    return v && rect_ok(v->rect) && v->width == r->width && v->height == r->height;
 }
 
 void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
@@ -152,7 +158,7 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     glDisable(GL_CULL_FACE);
     glDisable(GL_SCISSOR_TEST);
     glDisable(GL_BLEND);
-    if (!desc || !desc->scene || !desc->scene->surface || !view_ok(desc->view)) {
+    if (!desc || !desc->scene || !desc->scene->surface || !view_ok(r, desc->view)) {
         glClearColor(0.12f, 0.12f, 0.14f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         return;
@@ -163,8 +169,7 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
         ov_render_log("%s", err);
     float scale = px_scale(r, desc->ui_scale);
     glBindVertexArray(r->empty_vao);
-    ov_contour_draw(&r->contour, s, desc->view, r->width, r->height, scale,
-                    desc->high_contrast, r->fbo);
+    ov_contour_draw(&r->contour, s, desc->view, scale, desc->high_contrast, r->fbo);
     glBindVertexArray(0);
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -296,8 +301,13 @@ bool ov_renderer_read_loss(ov_renderer *r, const ov_surface *s, ov_rect view, in
                            int height, float *out)
 {
     char err[256];
-    if (!view_ok(view) || !valid_size(width, height, err, sizeof err) || !loss_program(r, s))
+    if (!rect_ok(view) || !valid_size(width, height, err, sizeof err) || !loss_program(r, s))
         return false;
+    ov_view_desc vd = {.rect = view, .width = width, .height = height, .stretch = true};
+    ov_view v;
+    ov_view_build(&v, &vd, NULL);
+    float a[4];
+    ov_view_frag_affine(&v, a);
     GLuint tex = 0, fbo = 0;
     glGenTextures(1, &tex);
     glBindTexture(GL_TEXTURE_2D, tex);
@@ -314,8 +324,7 @@ bool ov_renderer_read_loss(ov_renderer *r, const ov_surface *s, ov_rect view, in
         glDisable(GL_BLEND);
         glUseProgram(r->loss_prog);
         ov_gl_params(r->loss_u_param_a, r->loss_u_param_b, s);
-        glUniform4f(r->loss_u_view, (float)view.x0, (float)view.y0,
-                    (float)((view.x1 - view.x0) / width), (float)((view.y1 - view.y0) / height));
+        glUniform4f(r->loss_u_view, a[0], a[1], a[2], a[3]);
         glBindVertexArray(r->empty_vao);
         glDrawArrays(GL_TRIANGLES, 0, 3);
         glBindVertexArray(0);

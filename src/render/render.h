@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "core/scene.h"
+#include "core/view.h"
 
 typedef struct ov_renderer ov_renderer;
 
@@ -20,7 +21,7 @@ typedef struct ov_rgba {
 /* What one frame shows. Zero means default where noted. */
 typedef struct ov_frame_desc {
     const ov_scene *scene;
-    ov_rect view;        /* world rectangle, already aspect-fitted to the FBO */
+    const ov_view *view; /* the projection (2-D or 3-D), built for the FBO's size */
     double anim_step;    /* each run is drawn up to this (fractional) step;
                             runs shorter than it are drawn complete */
     int target_run;      /* -1: all runs targeted; else that run highlighted */
@@ -58,9 +59,8 @@ bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, siz
 /* Draws the surface, contours, minima, paths and run markers into the FBO
  * and starts a new overlay queue. Iso-lines lie where
  * 3 * log10(max(L - Lref, 0) + 1e-6 * (Lmax - Lref)) is an integer, Lref and
- * Lmax being the least and greatest finite loss on a 96 x 96 grid of cell
- * centres over the view (Lref also over known minima in the view). Line and
- * marker sizes scale with ui_scale * height / 720. */
+ * Lmax being the view's loss range (core/loss_range.h). Line and marker
+ * sizes scale with ui_scale * height / 720. */
 void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc);
 /* Queues a filled rectangle in pixels (top-left origin). */
 void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgba c);

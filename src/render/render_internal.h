@@ -9,8 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/loss_range.h"
 #include "core/surface.h"
 #include "core/thin.h"
+#include "core/view.h"
 #include "render.h"
 
 /* ---- logging and GL checks (shader.c) ---- */
@@ -53,23 +55,12 @@ double ov_colormap_poly(float coef[OV_CMAP_POLY][3]);
 
 /* ---- contour pass (contour.c) ---- */
 
-/* Levels: u = OV_LEVELS_PER_DECADE * log10(max(L - Lref, 0) + delta), an
- * iso-line wherever u is an integer. Lref and Lmax are the minimum and
- * maximum of the finite loss values on an OV_LREF_GRID^2 grid of cell
- * centres over the view (plus known minima inside the view, for Lref);
- * delta = OV_LEVEL_DELTA * (Lmax - Lref). The fill colour is
- * t = (log10(max(L - Lref, 0) + delta) - log10(R + delta)) / OV_CMAP_DECADES + 1
- * clamped to [0, 1], R = Lmax - Lref. */
-#define OV_LEVELS_PER_DECADE 3.0
-#define OV_LEVEL_DELTA 1e-6
-#define OV_CMAP_DECADES 4.5
-#define OV_LREF_GRID 96
-
 typedef struct ov_contour {
     GLuint prog;            /* 0 until a surface is set */
     GLint u_param_a, u_param_b, u_view, u_level, u_cmap_range, u_line;
     char formula[OV_EXPR_MAX_SOURCE + 1];
     float cmap_poly[OV_CMAP_POLY][3];
+    char cmap_glsl[1024];   /* the same as GLSL constants */
     /* The last image drawn, reused while nothing it depends on changed. */
     GLuint cache_fbo, cache_tex;
     int cache_w, cache_h;
@@ -79,28 +70,24 @@ typedef struct ov_contour {
     const ov_surface *cache_surface;
     ov_rect cache_view;
     double cache_params[OV_EXPR_MAX_PARAMS];
-    /* Lref cache: valid while view, size, formula and params are unchanged. */
-    bool ref_valid;
-    ov_rect ref_view;
-    double ref_params[OV_EXPR_MAX_PARAMS];
-    const ov_surface *ref_surface;
-    double lref, lmax;
 } ov_contour;
 
 bool ov_contour_init(ov_contour *c, char *err, size_t cap);
 void ov_contour_deinit(ov_contour *c);
 bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_t cap);
-/* Computes (cached) Lref and Lmax of s over view. */
-void ov_contour_reference(ov_contour *c, const ov_surface *s, ov_rect view,
-                          double *lref, double *lmax);
-/* Draws the fill and iso-lines into dst_fbo (width x height), from the
- * cached image when nothing changed; leaves dst_fbo bound. strong: the
- * high-contrast theme (wider, opaque iso-lines). */
-/* Draws the contours into dst_fbo: a copy of the cached image, or, when
- * surface, parameters, view, size or style changed, a new pass that is
- * then cached. */
-void ov_contour_draw(ov_contour *c, const ov_surface *s, ov_rect view, int width,
-                     int height, float px_scale, bool strong, GLuint dst_fbo);
+/* Draws the fill and iso-lines of the 2-D view v into dst_fbo (v's size):
+ * a copy of the cached image, or, when surface, parameters, view, size or
+ * style changed, a new pass that is then cached; leaves dst_fbo bound.
+ * strong: the high-contrast theme (wider, opaque iso-lines). */
+void ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
+                     bool strong, GLuint dst_fbo);
+/* The level, colour-range and line uniforms shared by the contour pass and
+ * the 3-D surface (same names in both shaders). */
+void ov_contour_uniforms(GLint u_level, GLint u_cmap_range, GLint u_line,
+                         const ov_loss_range *lr, float px_scale, bool strong);
+/* The colour map polynomial as GLSL constants ov_cmap0..7 (a static buffer
+ * inside c, valid while c lives). */
+const char *ov_contour_cmap_glsl(ov_contour *c);
 
 /* ---- text (text.c) ---- */
 
