@@ -372,4 +372,6 @@ void ov_renderer_stats(const ov_renderer *r, ov_render_stats *out)
 {
     out->nonfinite_values = r->paths.nonfinite + r->overlay.nonfinite;
     out->nonfinite_text = r->overlay.bad_text;
+    out->path_capsules = r->paths.last_capsules;
+    out->path_points_fed = r->paths.last_fed;
 }

@@ -107,10 +107,15 @@ bool ov_renderer_read_loss(ov_renderer *r, const ov_surface *s, ov_rect view,
 /* What the renderer's guards caught since it was created: non-finite
  * numbers about to be uploaded to a vertex buffer (replaced by 0), and HUD
  * strings that print "nan" or "inf". Both stay 0 when the core keeps its
- * promise; the soak test checks them. */
+ * promise; the soak test checks them. Also what the last frame drew. */
 typedef struct ov_render_stats {
     unsigned long nonfinite_values;
     unsigned long nonfinite_text;
+    /* The last frame's path pass: capsules drawn (segments, dots and
+     * markers after thinning), and iterates fed to the thinning (0 when
+     * the thinned paths were reused as they were). */
+    long path_capsules;
+    long path_points_fed;
 } ov_render_stats;
 void ov_renderer_stats(const ov_renderer *r, ov_render_stats *out);
 

@@ -11,6 +11,7 @@
 
 #include "core/loss_range.h"
 #include "core/surface.h"
+#include "core/thin.h"
 #include "core/view.h"
 #include "render.h"
 
@@ -182,17 +183,12 @@ typedef struct ov_seg_list {
     int n, cap;
 } ov_seg_list;
 
-/* The decimated, clipped polyline of one run, extended as the animation
- * advances and rebuilt when the run, the view or the size changes. */
+/* The thinned, clipped polyline of one run (core/thin), extended as the
+ * animation advances and rebuilt when the run, the view or the size changes. */
 typedef struct ov_path_cache {
     uint64_t key;
-    int processed;          /* source iterates consumed */
-    double ax, ay;          /* last kept point, pixels */
-    double dx, dy;          /* last dot, pixels */
-    float (*segs)[4];
-    int nsegs, segcap;
-    float (*dots)[2];
-    int ndots, dotcap;
+    int processed;          /* source iterates fed to thin */
+    ov_thin thin;
 } ov_path_cache;
 
 typedef struct ov_paths {
@@ -203,6 +199,8 @@ typedef struct ov_paths {
     ov_path_cache cache[OV_MAX_RUNS];
     ov_path_cache ghost_cache[OV_MAX_RUNS];
     unsigned long nonfinite;    /* non-finite values found in uploads (0) */
+    long last_capsules;         /* capsules drawn by the last ov_paths_draw */
+    long last_fed;              /* iterates it fed to the thinning */
 } ov_paths;
 
 bool ov_paths_init(ov_paths *p, char *err, size_t cap);
