@@ -1,8 +1,12 @@
 /* The path pass: each run's iterates as a thick outlined polyline with a dot
  * per iterate, the animated head, the divergence marker and label, and the
- * minima markers. Geometry is built on the CPU in pixels, decimated (points
- * under a pixel apart merged), clipped to a guard band around the view, and
- * drawn as instanced anti-aliased capsules. */
+ * minima markers. Geometry is built on the CPU in pixels, thinned to the
+ * pixel grid (core/thin: a vertex per pixel moved, each segment and each dot
+ * cell once), clipped to a guard band around the view, cached as the
+ * animation advances, and drawn as instanced anti-aliased capsules. In 3-D
+ * the points come from paths3d.c (along the surface, cut to its
+ * rectangle) with their depths, and the capsules are depth-tested against
+ * the surface. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +18,6 @@ extern const char ov_shader_path_vert[];
 extern const char ov_shader_path_frag[];
 
 #define GUARD 64.0          /* px beyond the view that geometry may reach */
-#define MAX_SEGS 200000     /* per run; a path beyond it is cut short */
 #define FADED 0.35f         /* opacity of the runs that are not targeted */
 
 bool ov_paths_init(ov_paths *p, char *err, size_t cap)
@@ -60,10 +63,8 @@ void ov_paths_deinit(ov_paths *p)
         glDeleteVertexArrays(1, &p->vao);
     free(p->list.v);
     for (int i = 0; i < OV_MAX_RUNS; i++) {
-        free(p->cache[i].segs);
-        free(p->cache[i].dots);
-        free(p->ghost_cache[i].segs);
-        free(p->ghost_cache[i].dots);
+        ov_thin_deinit(&p->cache[i].thin);
+        ov_thin_deinit(&p->ghost_cache[i].thin);
     }
     memset(p, 0, sizeof *p);
 }
@@ -83,21 +84,27 @@ static bool grow(void **v, int *cap, int need, size_t elem)
     return true;
 }
 
-static void to_bytes(ov_rgba c, float alpha, uint8_t out[4])
+/* A colour as premultiplied bytes, at opacity alpha. */
+typedef struct paint {
+    uint8_t b[4];
+} paint;
+
+static paint to_paint(ov_rgba c, float alpha)
 {
     float a = c.a * alpha;
     float v[4] = {c.r * a, c.g * a, c.b * a, a};
+    paint out;
     for (int i = 0; i < 4; i++) {
         float x = v[i] < 0 ? 0 : v[i] > 1 ? 1 : v[i];
-        out[i] = (uint8_t)(x * 255.0f + 0.5f);
+        out.b[i] = (uint8_t)(x * 255.0f + 0.5f);
     }
+    return out;
 }
 
 typedef ov_pt pt;
 
 /* Appends a capsule a-b; with edge 0 the ring colour is the fill colour. */
-static void push(ov_seg_list *l, pt a, pt b, float radius, float edge, ov_rgba fill,
-                 ov_rgba ring, float alpha)
+static void push(ov_seg_list *l, pt a, pt b, float radius, float edge, paint fill, paint ring)
 {
     if (!grow((void **)&l->v, &l->cap, l->n + 1, sizeof(ov_seg)))
         return;
@@ -110,44 +117,8 @@ static void push(ov_seg_list *l, pt a, pt b, float radius, float edge, ov_rgba f
     s->z[1] = (float)b.z;
     s->radius = radius;
     s->edge = edge;
-    to_bytes(fill, alpha, s->fill);
-    to_bytes(edge > 0 ? ring : fill, alpha, s->edgecol);
-}
-
-/* Liang-Barsky: clips segment a-b to [x0, x1] x [y0, y1] (depth follows
- * linearly, as it does along a line on screen); false if nothing is left. */
-static bool clip(pt *a, pt *b, double x0, double x1, double y0, double y1)
-{
-    double dx = b->x - a->x, dy = b->y - a->y, t0 = 0.0, t1 = 1.0;
-    double p[4] = {-dx, dx, -dy, dy};
-    double q[4] = {a->x - x0, x1 - a->x, a->y - y0, y1 - a->y};
-    for (int i = 0; i < 4; i++) {
-        if (p[i] == 0.0) {
-            if (q[i] < 0.0)
-                return false;
-            continue;
-        }
-        double t = q[i] / p[i];
-        if (p[i] < 0.0) {
-            if (t > t1)
-                return false;
-            if (t > t0)
-                t0 = t;
-        } else {
-            if (t < t0)
-                return false;
-            if (t < t1)
-                t1 = t;
-        }
-    }
-    pt s = *a, e = *b;
-    a->x = s.x + t0 * dx;
-    a->y = s.y + t0 * dy;
-    a->z = s.z + t0 * (e.z - s.z);
-    b->x = s.x + t1 * dx;
-    b->y = s.y + t1 * dy;
-    b->z = s.z + t1 * (e.z - s.z);
-    return true;
+    memcpy(s->fill, fill.b, 4);
+    memcpy(s->edgecol, (edge > 0 ? ring : fill).b, 4);
 }
 
 static uint64_t fnv(uint64_t h, const void *data, size_t n)
@@ -199,7 +170,7 @@ typedef struct proj {
 } proj;
 
 /* World point with loss L -> drawing point through the view; false when
- * it cannot be drawn (behind the camera). */
+ * it has none (behind a 3-D camera). */
 static bool project(const proj *pj, double x, double y, double L, double lift, pt *out)
 {
     ov_vec2 q;
@@ -216,67 +187,20 @@ static bool in_guard(const proj *pj, pt q)
     return q.x >= -GUARD && q.x <= pj->w + GUARD && q.y >= -GUARD && q.y <= pj->h + GUARD;
 }
 
-/* Feeding one projected point into the cached polyline and dots. */
-typedef struct feed {
-    ov_path_cache *pc;
-    const proj *pj;
-    double dot_gap;
-} feed;
-
-static void feed_point(void *ctx, double x, double y, double z, ov_path_point kind)
+/* Clips a-b to the rectangle (depth follows linearly, as on screen). */
+static bool clip(pt *a, pt *b, double x0, double x1, double y0, double y1)
 {
-    feed *f = ctx;
-    ov_path_cache *pc = f->pc;
-    const proj *pj = f->pj;
-    pt q = {x, y, z};
-    if (kind == OV_PATH_MOVE)
-        pc->started = false;
-    if (pc->started) {
-        double dx = q.x - pc->last.x, dy = q.y - pc->last.y;
-        if (dx * dx + dy * dy < 1.0)
-            return;
-        pt a = pc->last, b = q;
-        if (clip(&a, &b, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD) &&
-            pc->nsegs < MAX_SEGS &&
-            grow((void **)&pc->segs, &pc->segcap, pc->nsegs + 1, sizeof *pc->segs)) {
-            float *s = pc->segs[pc->nsegs++];
-            s[0] = (float)a.x;
-            s[1] = (float)a.y;
-            s[2] = (float)a.z;
-            s[3] = (float)b.x;
-            s[4] = (float)b.y;
-            s[5] = (float)b.z;
-        }
-    }
-    pc->started = true;
-    pc->last = q;
-    double gx = q.x - pc->dot.x, gy = q.y - pc->dot.y;
-    if (kind == OV_PATH_ITERATE && in_guard(pj, q) &&
-        (pc->ndots == 0 || gx * gx + gy * gy >= f->dot_gap * f->dot_gap) &&
-        grow((void **)&pc->dots, &pc->dotcap, pc->ndots + 1, sizeof *pc->dots)) {
-        pc->dots[pc->ndots][0] = (float)q.x;
-        pc->dots[pc->ndots][1] = (float)q.y;
-        pc->dots[pc->ndots][2] = (float)q.z;
-        pc->ndots++;
-        pc->dot = q;
-    }
-}
-
-/* Consumes iterates [pc->processed, k) into the cached segments and dots;
- * in 3-D the points between iterates that keep the path on the surface. */
-static void cache_extend(ov_path_cache *pc, const ov_run *run, int k, const proj *pj,
-                         double dot_gap)
-{
-    feed f = {pc, pj, dot_gap};
-    for (int i = pc->processed; i < k; i++) {
-        if (i == 0)
-            ov_path3d_start(pj->v, pj->s, run->x[0], run->y[0], run->loss[0], pj->lift_path,
-                            feed_point, &f);
-        else
-            ov_path3d_step(pj->v, pj->s, run->x[i - 1], run->y[i - 1], run->x[i], run->y[i],
-                           run->loss[i], pj->lift_path, feed_point, &f);
-    }
-    pc->processed = k;
+    double ax = a->x, ay = a->y, bx = b->x, by = b->y;
+    if (!ov_clip_segment(&ax, &ay, &bx, &by, x0, x1, y0, y1))
+        return false;
+    double dx = b->x - a->x, dy = b->y - a->y, dz = b->z - a->z;
+    double len2 = dx * dx + dy * dy;
+    double t0 = len2 > 0 ? ((ax - a->x) * dx + (ay - a->y) * dy) / len2 : 0.0;
+    double t1 = len2 > 0 ? ((bx - a->x) * dx + (by - a->y) * dy) / len2 : 1.0;
+    double z0 = a->z;
+    *a = (pt){ax, ay, z0 + dz * t0};
+    *b = (pt){bx, by, z0 + dz * t1};
+    return true;
 }
 
 typedef struct style {
@@ -285,11 +209,10 @@ typedef struct style {
 } style;
 
 /* Pushes segment a-b clipped to the guard band. */
-static void push_clipped(ov_seg_list *l, pt a, pt b, const proj *pj, float radius, ov_rgba c,
-                         float alpha)
+static void push_clipped(ov_seg_list *l, pt a, pt b, const proj *pj, float radius, paint c)
 {
     if (clip(&a, &b, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD))
-        push(l, a, b, radius, 0, c, c, alpha);
+        push(l, a, b, radius, 0, c, c);
 }
 
 /* Where run's animation head is (pixels) and how many whole iterates show. */
@@ -303,6 +226,84 @@ static int shown(const ov_run *run, double anim, double *frac)
     double f = floor(anim);
     *frac = anim - f;
     return (int)f + 1;
+}
+
+/* Feeds one projected point of a path to its thinning. */
+static void thin_point(void *ctx, double x, double y, double z, ov_thin_kind kind)
+{
+    ov_thin_add_point(ctx, x, y, z, kind);
+}
+
+/* The segments and dots of a thinned path, and its tail. */
+static pt seg_end(const ov_thin *t, int i, int end)
+{
+    return (pt){t->segs[i][2 * end], t->segs[i][2 * end + 1], t->segz[i][end]};
+}
+
+static bool thin_tail(const ov_thin *t, pt *a, pt *b)
+{
+    if (!ov_thin_tail(t, &a->x, &a->y, &b->x, &b->y))
+        return false;
+    ov_thin_tail_depth(t, &a->z, &b->z);
+    return true;
+}
+
+/* Brings pc up to the first k iterates of run, thinned: rebuilt when the
+ * run, the view or the size changed or the animation went back, otherwise
+ * only the iterates new since the last frame are fed. */
+static void cache_update(ov_paths *p, ov_path_cache *pc, const ov_run *run, int k,
+                         const ov_frame_desc *d, const proj *pj, const style *st)
+{
+    uint64_t key = path_key(run, d->view, st->s);
+    if (key != pc->key || k < pc->processed || pc->processed == 0) {
+        ov_thin_area area = {-GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD, 4.0 * st->s};
+        ov_thin_reset(&pc->thin, &area);
+        pc->key = key;
+        pc->processed = 0;
+    }
+    for (int i = pc->processed; i < k; i++) {
+        if (i == 0)
+            ov_path3d_start(pj->v, pj->s, run->x[0], run->y[0], run->loss[0], pj->lift_path,
+                            thin_point, &pc->thin);
+        else
+            ov_path3d_step(pj->v, pj->s, run->x[i - 1], run->y[i - 1], run->x[i], run->y[i],
+                           run->loss[i], pj->lift_path, thin_point, &pc->thin);
+    }
+    if (k > pc->processed)
+        p->last_fed += k - pc->processed;
+    pc->processed = k;
+}
+
+/* A ghost trail: the whole run, thin and faded, no dots or markers. */
+static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
+                       const proj *pj, const style *st, float alpha)
+{
+    ov_path_cache *pc = &p->ghost_cache[idx];
+    cache_update(p, pc, run, run->n, d, pj, st);
+    paint col = to_paint(ov_run_color(idx), alpha);
+    const ov_thin *t = &pc->thin;
+    float r = 1.1f * st->s;
+    for (int i = 0; i < t->nsegs; i++)
+        push(&p->list, seg_end(t, i, 0), seg_end(t, i, 1), r, 0, col, col);
+    pt a, b;
+    if (thin_tail(t, &a, &b))
+        push_clipped(&p->list, a, b, pj, r, col);
+}
+
+/* Collects the points of the partial step to the head (3-D: along the
+ * surface). */
+typedef struct tail {
+    pt v[OV_PATH3D_MAX_PIECES + 4];
+    int n;
+} tail;
+
+static void tail_point(void *ctx, double x, double y, double z, ov_thin_kind kind)
+{
+    tail *t = ctx;
+    if (kind == OV_THIN_MOVE)
+        t->n = 0;
+    if (t->n < (int)(sizeof t->v / sizeof t->v[0]))
+        t->v[t->n++] = (pt){x, y, z};
 }
 
 /* The animation head: frac of the way from iterate k - 1 to k, in the
@@ -321,90 +322,42 @@ static bool head_point(const proj *pj, const ov_run *run, int k, double frac, do
     return project(pj, x, y, L, lift, out);
 }
 
-/* Brings pc up to the first k iterates of run, rebuilding it when the run,
- * the view or the size changed or the animation went back. */
-static void cache_update(ov_path_cache *pc, const ov_run *run, int k, const ov_frame_desc *d,
-                         const proj *pj, const style *st)
-{
-    uint64_t key = path_key(run, d->view, st->s);
-    if (key != pc->key || k < pc->processed) {
-        pc->key = key;
-        pc->processed = 0;
-        pc->nsegs = 0;
-        pc->ndots = 0;
-        pc->started = false;
-    }
-    cache_extend(pc, run, k, pj, 4.0 * st->s);
-}
-
-/* A ghost trail: the whole run, thin and faded, no dots or markers. */
-static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
-                       const proj *pj, const style *st, float alpha)
-{
-    ov_path_cache *pc = &p->ghost_cache[idx];
-    cache_update(pc, run, run->n, d, pj, st);
-    ov_rgba col = ov_run_color(idx);
-    for (int i = 0; i < pc->nsegs; i++) {
-        const float *s = pc->segs[i];
-        push(&p->list, (pt){s[0], s[1], s[2]}, (pt){s[3], s[4], s[5]}, 1.1f * st->s, 0, col,
-             col, alpha);
-    }
-}
-
-/* Collects the points of the partial step to the head (3-D). */
-typedef struct tail {
-    pt v[OV_PATH3D_MAX_PIECES + 2];
-    int n;
-} tail;
-
-static void tail_point(void *ctx, double x, double y, double z, ov_path_point kind)
-{
-    tail *t = ctx;
-    if (kind == OV_PATH_MOVE)
-        t->n = 0;
-    if (t->n < (int)(sizeof t->v / sizeof t->v[0]))
-        t->v[t->n++] = (pt){x, y, z};
-}
-
 static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
                      const proj *pj, const style *st, float alpha)
 {
     ov_path_cache *pc = &p->cache[idx];
     double frac;
     int k = shown(run, d->anim_step, &frac);
-    cache_update(pc, run, k, d, pj, st);
+    cache_update(p, pc, run, k, d, pj, st);
+    const ov_thin *t = &pc->thin;
 
-    ov_rgba col = ov_run_color(idx);
-    /* From the last cached point to the last whole iterate, then on to the
-     * head (through the surface's points in 3-D). */
-    tail t = {.n = 0};
-    if (pc->started)
-        t.v[t.n++] = pc->last;
-    pt last;
-    if (ov_path3d_visible(pj->v, run->x[k - 1], run->y[k - 1]) &&
-        project(pj, run->x[k - 1], run->y[k - 1], run->loss[k - 1], pj->lift_path, &last))
-        tail_point(&t, last.x, last.y, last.z, OV_PATH_LINE);
+    paint col = to_paint(ov_run_color(idx), alpha), dark = to_paint(st->dark, alpha);
+    /* The tail (last kept vertex to the last iterate shown), then the
+     * partial step to the head (along the surface in 3-D). */
+    tail tl = {.n = 0};
+    pt a, b;
+    if (thin_tail(t, &a, &b)) {
+        tl.v[tl.n++] = a;
+        tl.v[tl.n++] = b;
+    }
     if (k < run->n && frac > 0.0) {
         double hx = run->x[k - 1] + (run->x[k] - run->x[k - 1]) * frac;
         double hy = run->y[k - 1] + (run->y[k] - run->y[k - 1]) * frac;
         double hl = pj->v->is3d ? ov_surface_value(pj->s, hx, hy) : run->loss[k - 1];
         ov_path3d_step(pj->v, pj->s, run->x[k - 1], run->y[k - 1], hx, hy, hl, pj->lift_path,
-                       tail_point, &t);
+                       tail_point, &tl);
     }
     for (int layer = 0; layer < 2; layer++) {
         float r = layer ? st->line : st->line + st->casing;
-        ov_rgba c = layer ? col : st->dark;
-        for (int i = 0; i < pc->nsegs; i++) {
-            const float *s = pc->segs[i];
-            push(&p->list, (pt){s[0], s[1], s[2]}, (pt){s[3], s[4], s[5]}, r, 0, c, c, alpha);
-        }
-        for (int i = 1; i < t.n; i++)
-            push_clipped(&p->list, t.v[i - 1], t.v[i], pj, r, c, alpha);
+        paint c = layer ? col : dark;
+        for (int i = 0; i < t->nsegs; i++)
+            push(&p->list, seg_end(t, i, 0), seg_end(t, i, 1), r, 0, c, c);
+        for (int i = 1; i < tl.n; i++)
+            push_clipped(&p->list, tl.v[i - 1], tl.v[i], pj, r, c);
     }
-    for (int i = 0; i < pc->ndots; i++) {
-        const float *q = pc->dots[i];
-        pt c = {q[0], q[1], q[2]};
-        push(&p->list, c, c, st->dot, st->dot_ring, col, st->dark, alpha);
+    for (int i = 0; i < t->ndots; i++) {
+        pt q = {t->dots[i][0], t->dots[i][1], t->dotz[i]};
+        push(&p->list, q, q, st->dot, st->dot_ring, col, dark);
     }
 }
 
@@ -418,12 +371,13 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
     pt h;
     bool have = head_point(pj, run, k, frac, pj->lift_head, &h, &wx, &wy);
     ov_rgba col = ov_run_color(idx);
+    paint pc = to_paint(col, alpha), dark = to_paint(st->dark, alpha);
     bool diverged = run->diverged && k == run->n;
     if (!diverged) {
         if (have && ov_path3d_visible(pj->v, wx, wy) && in_guard(pj, h)) {
-            push(&p->list, h, h, st->head + st->head_ring, st->casing * 0.8f, st->white,
-                 st->dark, alpha);
-            push(&p->list, h, h, st->head, 0, col, col, alpha);
+            push(&p->list, h, h, st->head + st->head_ring, st->casing * 0.8f,
+                 to_paint(st->white, alpha), dark);
+            push(&p->list, h, h, st->head, 0, pc, pc);
         }
         return;
     }
@@ -456,20 +410,21 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
     }
     for (int layer = 0; layer < 2; layer++) {
         float r = layer ? 2.4f * st->s : 2.4f * st->s + st->casing;
-        ov_rgba c = layer ? col : st->dark;
+        paint c = layer ? pc : dark;
         push(&p->list, (pt){h.x - arm, h.y - arm, h.z}, (pt){h.x + arm, h.y + arm, h.z}, r, 0,
-             c, c, alpha);
+             c, c);
         push(&p->list, (pt){h.x - arm, h.y + arm, h.z}, (pt){h.x + arm, h.y - arm, h.z}, r, 0,
-             c, c, alpha);
+             c, c);
     }
+    double hx = h.x, hy = h.y;
     char label[64];
     snprintf(label, sizeof label, "diverged at step %d", run->diverged_step);
     float size = 20.0f * st->s;
     const ov_text_entry *te = ov_text_get(tc, label, size);
     float tw = (float)te->w, th = (float)te->h, pad = 4.0f * st->s;
-    float lx = (float)h.x + arm + 6.0f * st->s, ly = (float)h.y - th * 0.5f;
+    float lx = (float)hx + arm + 6.0f * st->s, ly = (float)hy - th * 0.5f;
     if (lx + tw + pad > (float)pj->w)
-        lx = (float)h.x - arm - 6.0f * st->s - tw;
+        lx = (float)hx - arm - 6.0f * st->s - tw;
     lx = fmaxf(pad, fminf(lx, (float)pj->w - tw - pad));
     ly = fmaxf(pad, fminf(ly, (float)pj->h - th - pad));
     ov_rgba bg = {0.05f, 0.05f, 0.08f, 0.78f * alpha};
@@ -483,13 +438,14 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
 static void draw_minima(ov_paths *p, const ov_surface *s, const proj *pj, const style *st)
 {
     float arm = 8.0f * st->s;
+    paint white = to_paint(st->white, 1.0f), dark = to_paint(st->dark, 1.0f);
     for (int layer = 0; layer < 2; layer++) {
         for (int m = 0; m < s->nminima; m++) {
             double mx = s->minima[m].x, my = s->minima[m].y;
             pt c, base;
-            ov_vec2 q0, q1;
-            double z0, z1;
             if (pj->v->is3d) {
+                ov_vec2 q0, q1;
+                double z0, z1;
                 if (!ov_path3d_stem(pj->v, s, mx, my, pj->lift_path, &q0, &z0, &q1, &z1))
                     continue;
                 base = (pt){q0.x, q0.y, z0};
@@ -500,14 +456,14 @@ static void draw_minima(ov_paths *p, const ov_surface *s, const proj *pj, const 
             if (!in_guard(pj, c))
                 continue;
             float r = layer ? 1.3f * st->s : 1.3f * st->s + st->casing;
-            ov_rgba col = layer ? st->white : st->dark;
+            paint col = layer ? white : dark;
             if (pj->v->is3d)
-                push(&p->list, base, c, r, 0, col, col, 1.0f);
+                push(&p->list, base, c, r, 0, col, col);
             for (int a = 0; a < 3; a++) {
                 float ang = (float)(a * 3.14159265358979 / 3.0 + 3.14159265358979 / 2.0);
                 float dx = arm * cosf(ang), dy = arm * sinf(ang);
                 push(&p->list, (pt){c.x - dx, c.y - dy, c.z}, (pt){c.x + dx, c.y + dy, c.z}, r,
-                     0, col, col, 1.0f);
+                     0, col, col);
             }
         }
     }
@@ -528,6 +484,7 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
                fmax(st.line + st.casing, st.dot + st.dot_ring) + 1.0,
                st.head + st.head_ring + 1.0};
     p->list.n = 0;
+    p->last_fed = 0;
     draw_minima(p, sc->surface, &pj, &st);
     int target = desc->target_run >= 0 && desc->target_run < sc->nruns ? desc->target_run : -1;
     for (int g = 0; desc->ghosts && g < desc->nghosts && g < OV_MAX_RUNS; g++)
@@ -548,6 +505,7 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
         float a = target >= 0 && order[i] != target ? FADED : 1.0f;
         draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, o, tc);
     }
+    p->last_capsules = p->list.n;
     if (p->list.n == 0)
         return;
     size_t bytes = (size_t)p->list.n * sizeof(ov_seg);

@@ -46,7 +46,7 @@ static bool clip_rect(const ov_view *v, double ax, double ay, double bx, double 
 }
 
 static void emit(const ov_view *v, double x, double y, double L, double lift_px,
-                 ov_path_point kind, ov_path_sink sink, void *ctx)
+                 ov_thin_kind kind, ov_path_sink sink, void *ctx)
 {
     ov_vec2 q;
     double z;
@@ -59,14 +59,14 @@ void ov_path3d_start(const ov_view *v, const ov_surface *s, double x, double y, 
 {
     (void)s;
     if (ov_path3d_visible(v, x, y))
-        emit(v, x, y, L, lift_px, OV_PATH_ITERATE, sink, ctx);
+        emit(v, x, y, L, lift_px, OV_THIN_ITERATE, sink, ctx);
 }
 
 void ov_path3d_step(const ov_view *v, const ov_surface *s, double ax, double ay, double bx,
                     double by, double Lb, double lift_px, ov_path_sink sink, void *ctx)
 {
     if (!v->is3d) {
-        emit(v, bx, by, Lb, lift_px, OV_PATH_ITERATE, sink, ctx);
+        emit(v, bx, by, Lb, lift_px, OV_THIN_ITERATE, sink, ctx);
         return;
     }
     double t0, t1;
@@ -75,7 +75,7 @@ void ov_path3d_step(const ov_view *v, const ov_surface *s, double ax, double ay,
     double dx = bx - ax, dy = by - ay;
     if (t0 > 0.0) {
         double x = ax + dx * t0, y = ay + dy * t0;
-        emit(v, x, y, ov_surface_value(s, x, y), lift_px, OV_PATH_MOVE, sink, ctx);
+        emit(v, x, y, ov_surface_value(s, x, y), lift_px, OV_THIN_MOVE, sink, ctx);
     }
     /* Pieces of about OV_PATH3D_PIECE_PX along the projected step. */
     ov_vec2 pa, pb;
@@ -90,12 +90,12 @@ void ov_path3d_step(const ov_view *v, const ov_surface *s, double ax, double ay,
     }
     for (int i = 1; i < n; i++) {
         double t = t0 + (t1 - t0) * i / n, x = ax + dx * t, y = ay + dy * t;
-        emit(v, x, y, ov_surface_value(s, x, y), lift_px, OV_PATH_LINE, sink, ctx);
+        emit(v, x, y, ov_surface_value(s, x, y), lift_px, OV_THIN_LINE, sink, ctx);
     }
     if (t1 >= 1.0)
-        emit(v, bx, by, Lb, lift_px, OV_PATH_ITERATE, sink, ctx);
+        emit(v, bx, by, Lb, lift_px, OV_THIN_ITERATE, sink, ctx);
     else
-        emit(v, xb, yb, ov_surface_value(s, xb, yb), lift_px, OV_PATH_LINE, sink, ctx);
+        emit(v, xb, yb, ov_surface_value(s, xb, yb), lift_px, OV_THIN_LINE, sink, ctx);
 }
 
 bool ov_path3d_stem(const ov_view *v, const ov_surface *s, double x, double y, double lift_px,

@@ -11,6 +11,7 @@
 
 #include "core/loss_range.h"
 #include "core/surface.h"
+#include "core/thin.h"
 #include "core/view.h"
 #include "render.h"
 
@@ -172,6 +173,9 @@ const ov_text_entry *ov_text_get(ov_text_cache *tc, const char *utf8, float size
 typedef struct ov_overlay_item {
     bool is_text;
     bool is_line;           /* a segment from (x, y) to (x1, y1), w wide */
+    bool is_tri;            /* a filled triangle (x, y), (x1, y1), (x2, y2) */
+    bool is_disc;           /* an anti-aliased disc: centre x, y, radius w */
+    float x2, y2;
     float x, y, w, h;       /* rect; for text x, y is the top-left */
     float x1, y1;
     ov_rgba color;
@@ -183,6 +187,7 @@ typedef struct ov_overlay {
     GLuint prog, vao, vbo;
     GLint u_size, u_tex;
     GLuint white_tex;
+    GLuint disc_tex;        /* coverage of an anti-aliased disc */
     ov_overlay_item *items;
     int nitems, cap;
     char *arena;
@@ -200,6 +205,9 @@ void ov_overlay_rect(ov_overlay *o, float x, float y, float w, float h, ov_rgba 
 /* Queues text whose top-left is x, y. */
 void ov_overlay_text(ov_overlay *o, float x, float y, float size, ov_rgba c,
                      const char *utf8);
+void ov_overlay_triangle(ov_overlay *o, float x0, float y0, float x1, float y1, float x2,
+                         float y2, ov_rgba c);
+void ov_overlay_disc(ov_overlay *o, float x, float y, float radius, ov_rgba c);
 /* Draws the queue in order into the bound framebuffer. */
 void ov_overlay_line(ov_overlay *o, float x0, float y0, float x1, float y1, float width,
                      ov_rgba c);
@@ -228,17 +236,12 @@ typedef struct ov_seg_list {
     int n, cap;
 } ov_seg_list;
 
-/* The decimated, clipped polyline of one run, extended as the animation
- * advances and rebuilt when the run, the view or the size changes. */
+/* The thinned, clipped polyline of one run (core/thin), extended as the
+ * animation advances and rebuilt when the run, the view or the size changes. */
 typedef struct ov_path_cache {
     uint64_t key;
-    int processed;          /* source iterates consumed */
-    bool started;           /* a point was kept */
-    ov_pt last, dot;        /* last kept point and last dot */
-    float (*segs)[6];       /* x0, y0, z0, x1, y1, z1 */
-    int nsegs, segcap;
-    float (*dots)[3];
-    int ndots, dotcap;
+    int processed;          /* source iterates fed to thin */
+    ov_thin thin;
 } ov_path_cache;
 
 typedef struct ov_paths {
@@ -249,6 +252,8 @@ typedef struct ov_paths {
     ov_path_cache cache[OV_MAX_RUNS];
     ov_path_cache ghost_cache[OV_MAX_RUNS];
     unsigned long nonfinite;    /* non-finite values found in uploads (0) */
+    long last_capsules;         /* capsules drawn by the last ov_paths_draw */
+    long last_fed;              /* iterates it fed to the thinning */
 } ov_paths;
 
 bool ov_paths_init(ov_paths *p, char *err, size_t cap);
@@ -258,13 +263,8 @@ bool ov_paths_init(ov_paths *p, char *err, size_t cap);
 #define OV_PATH3D_PIECE_PX 6.0      /* px between points that keep a path on the surface */
 #define OV_PATH3D_MAX_PIECES 96     /* per step between two iterates */
 
-/* What a projected point of a path is: the start of a new piece (the path
- * re-enters the surface's rectangle), a point on the way, or an iterate
- * (which may get a dot). */
-typedef enum ov_path_point { OV_PATH_MOVE, OV_PATH_LINE, OV_PATH_ITERATE } ov_path_point;
-
 /* Receives one projected point: pixel position and window depth. */
-typedef void (*ov_path_sink)(void *ctx, double x, double y, double depth, ov_path_point kind);
+typedef void (*ov_path_sink)(void *ctx, double x, double y, double depth, ov_thin_kind kind);
 
 /* A path's first iterate (x, y) with loss L: an ITERATE, unless in 3-D it
  * lies off the surface's rectangle. */
@@ -292,6 +292,15 @@ void ov_paths_deinit(ov_paths *p);
  * and queues the "diverged at step S" labels on o. */
 void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height,
                    float px_scale, ov_overlay *o, ov_text_cache *tc);
+
+/* ---- the step taken apart (explain.c) ---- */
+
+/* Queues desc->explain on o: arrows, points, ellipse, box and bars,
+ * projected through desc->view; on a curve through plot instead (the view
+ * of (x, L) the curve is drawn in), at level, the loss at the current
+ * point. plot is NULL for a surface. */
+void ov_render_explain(ov_overlay *o, ov_text_cache *tc, const ov_frame_desc *desc, int width,
+                       int height, const ov_view *plot, double level);
 
 /* ---- the renderer ---- */
 
