@@ -3,13 +3,16 @@
  * frame rate, its index ahead of the data; its last frame matches
  * --screenshot of the same scene and its first frame the scene rendered at
  * step 0; odd sizes lose a row and column; bad paths exit 1 and leave
- * nothing behind. */
+ * nothing behind. In the window (ov_window, SDL's offscreen driver),
+ * Shift+G writes a frame per window frame with a progress bar while the
+ * scene stays put, and Esc cancels it leaving no file. */
 #include <dirent.h>
 #include <png.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 
+#include "app/app.h"
 #include "app/hud.h"
 #include "ov_app_test.h"
 #include "ov_mp4_test.h"
@@ -201,6 +204,100 @@ static void test_frames(void)
     ov_controls_deinit(&st);
 }
 
+static void push_key(SDL_Keycode sym, Uint16 mod)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = sym;
+    e.key.keysym.mod = mod;
+    CHECK(SDL_PushEvent(&e) == 1);
+}
+
+/* Pixels of the window's frame within 40 of the progress bar's sky blue
+ * (87, 181, 232) in every channel, in the lower half. */
+static long bar_pixels(ov_window *w)
+{
+    int fw, fh;
+    ov_renderer *r = ov_window_renderer(w);
+    ov_renderer_size(r, &fw, &fh);
+    uint8_t *px = malloc((size_t)fw * fh * 4);
+    long n = 0;
+    if (px && ov_renderer_read_rgba(r, px))
+        for (long i = (long)fw * fh / 2; i < (long)fw * fh; i++)
+            n += abs(px[4 * i] - 87) < 40 && abs(px[4 * i + 1] - 181) < 40 &&
+                 abs(px[4 * i + 2] - 232) < 40;
+    free(px);
+    return n;
+}
+
+static void test_window(void)
+{
+    char dir[1200], err[1024], cmd[2600];
+    snprintf(dir, sizeof dir, "%s/video-window", tmp);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s'", dir, dir);
+    CHECK(system(cmd) == 0);
+    ov_config cfg;
+    ov_config_defaults(&cfg);
+    cfg.width = 321;   /* odd: the video gets 320 x 200 */
+    cfg.height = 200;
+    cfg.output_dir = dir;
+    cfg.gif_frames = 5;
+    cfg.no_vsync = true;
+    ov_window *w = ov_window_create(&cfg, err, sizeof err);
+    CHECK_MSG(w != NULL, "%s", err);
+    if (!w)
+        return;
+    ov_app_state *st = ov_window_state(w);
+    CHECK(ov_window_frame(w, 0.0, err, sizeof err));
+    long bar_before = bar_pixels(w);
+
+    /* Shift+G, then Esc after two frames: cancelled, nothing written. */
+    push_key(SDLK_g, KMOD_LSHIFT);
+    CHECK(ov_window_frame(w, 0.0, err, sizeof err));
+    CHECK(st->exporting && st->export_total == 5 && st->export_done == 1);
+    CHECK(ov_window_frame(w, 0.0, err, sizeof err));
+    CHECK(st->export_done == 2);
+    CHECK(count_containing(dir, ".mp4") == 1);   /* the temporary file */
+    push_key(SDLK_ESCAPE, KMOD_NONE);
+    CHECK(ov_window_frame(w, 0.0, err, sizeof err));
+    CHECK(!st->exporting);
+    CHECK_MSG(strstr(st->message, "cancelled") != NULL, "message: %s", st->message);
+    CHECK(count_containing(dir, ".mp4") == 0);
+    CHECK(!st->quit);
+
+    /* Shift+G to the end. Meanwhile the window draws a progress bar and the
+     * scene keys do nothing. */
+    double alpha = st->scene.runs[0].params.alpha;
+    push_key(SDLK_g, KMOD_LSHIFT);
+    CHECK(ov_window_frame(w, 0.0, err, sizeof err));
+    long bar_during = bar_pixels(w);
+    printf("progress bar: %ld sky-blue pixels in the lower half, %ld before\n", bar_during, bar_before);
+    CHECK_MSG(bar_during > bar_before + 200, "progress bar: %ld sky-blue pixels, %ld before",
+              bar_during, bar_before);
+    push_key(SDLK_UP, KMOD_NONE);
+    for (int f = 0; f < 10 && st->exporting; f++)
+        CHECK(ov_window_frame(w, 0.0, err, sizeof err));
+    CHECK(!st->exporting);
+    CHECK(st->scene.runs[0].params.alpha == alpha);
+    CHECK_MSG(strncmp(st->message, "saved ", 6) == 0, "message: %s", st->message);
+    ov_window_destroy(w);
+
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char path[2600] = "";
+    while (d && (e = readdir(d)))
+        if (strstr(e->d_name, ".mp4"))
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    if (d)
+        closedir(d);
+    CHECK(count_containing(dir, ".tmp") == 0);
+    ov_video_info info;
+    CHECK_MSG(path[0] && ov_video_decode(path, &info, 0, 0, NULL) == 0, "no video in %s", dir);
+    CHECK(info.frames == 5 && info.width == 320 && info.height == 200);
+}
+
 int main(void)
 {
     const char *b = getenv("OV_BIN"), *t = getenv("OV_TMP");
@@ -212,5 +309,6 @@ int main(void)
     snprintf(tmp, sizeof tmp, "%s", t);
     test_cli();
     test_frames();
+    test_window();
     return ov_test_finish("test_app_video");
 }
