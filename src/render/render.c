@@ -174,6 +174,7 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     ov_paths_draw(&r->paths, desc, r->width, r->height, scale, &r->overlay, &r->text);
+    ov_render_explain(&r->overlay, &r->text, desc, r->width, r->height, NULL, 0.0);
 }
 
 void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgba c)
@@ -185,6 +186,17 @@ void ov_renderer_line(ov_renderer *r, float x0, float y0, float x1, float y1, fl
                       ov_rgba c)
 {
     ov_overlay_line(&r->overlay, x0, y0, x1, y1, width, c);
+}
+
+void ov_renderer_triangle(ov_renderer *r, float x0, float y0, float x1, float y1, float x2,
+                          float y2, ov_rgba c)
+{
+    ov_overlay_triangle(&r->overlay, x0, y0, x1, y1, x2, y2, c);
+}
+
+void ov_renderer_disc(ov_renderer *r, float x, float y, float radius, ov_rgba c)
+{
+    ov_overlay_disc(&r->overlay, x, y, radius, c);
 }
 
 float ov_renderer_text(ov_renderer *r, float x, float y, float size_px, ov_rgba c,
@@ -360,4 +372,6 @@ void ov_renderer_stats(const ov_renderer *r, ov_render_stats *out)
 {
     out->nonfinite_values = r->paths.nonfinite + r->overlay.nonfinite;
     out->nonfinite_text = r->overlay.bad_text;
+    out->path_capsules = r->paths.last_capsules;
+    out->path_points_fed = r->paths.last_fed;
 }

@@ -11,6 +11,7 @@
 
 #include "core/loss_range.h"
 #include "core/surface.h"
+#include "core/thin.h"
 #include "core/view.h"
 #include "render.h"
 
@@ -126,6 +127,9 @@ const ov_text_entry *ov_text_get(ov_text_cache *tc, const char *utf8, float size
 typedef struct ov_overlay_item {
     bool is_text;
     bool is_line;           /* a segment from (x, y) to (x1, y1), w wide */
+    bool is_tri;            /* a filled triangle (x, y), (x1, y1), (x2, y2) */
+    bool is_disc;           /* an anti-aliased disc: centre x, y, radius w */
+    float x2, y2;
     float x, y, w, h;       /* rect; for text x, y is the top-left */
     float x1, y1;
     ov_rgba color;
@@ -137,6 +141,7 @@ typedef struct ov_overlay {
     GLuint prog, vao, vbo;
     GLint u_size, u_tex;
     GLuint white_tex;
+    GLuint disc_tex;        /* coverage of an anti-aliased disc */
     ov_overlay_item *items;
     int nitems, cap;
     char *arena;
@@ -154,6 +159,9 @@ void ov_overlay_rect(ov_overlay *o, float x, float y, float w, float h, ov_rgba 
 /* Queues text whose top-left is x, y. */
 void ov_overlay_text(ov_overlay *o, float x, float y, float size, ov_rgba c,
                      const char *utf8);
+void ov_overlay_triangle(ov_overlay *o, float x0, float y0, float x1, float y1, float x2,
+                         float y2, ov_rgba c);
+void ov_overlay_disc(ov_overlay *o, float x, float y, float radius, ov_rgba c);
 /* Draws the queue in order into the bound framebuffer. */
 void ov_overlay_line(ov_overlay *o, float x0, float y0, float x1, float y1, float width,
                      ov_rgba c);
@@ -175,17 +183,12 @@ typedef struct ov_seg_list {
     int n, cap;
 } ov_seg_list;
 
-/* The decimated, clipped polyline of one run, extended as the animation
- * advances and rebuilt when the run, the view or the size changes. */
+/* The thinned, clipped polyline of one run (core/thin), extended as the
+ * animation advances and rebuilt when the run, the view or the size changes. */
 typedef struct ov_path_cache {
     uint64_t key;
-    int processed;          /* source iterates consumed */
-    double ax, ay;          /* last kept point, pixels */
-    double dx, dy;          /* last dot, pixels */
-    float (*segs)[4];
-    int nsegs, segcap;
-    float (*dots)[2];
-    int ndots, dotcap;
+    int processed;          /* source iterates fed to thin */
+    ov_thin thin;
 } ov_path_cache;
 
 typedef struct ov_paths {
@@ -196,6 +199,8 @@ typedef struct ov_paths {
     ov_path_cache cache[OV_MAX_RUNS];
     ov_path_cache ghost_cache[OV_MAX_RUNS];
     unsigned long nonfinite;    /* non-finite values found in uploads (0) */
+    long last_capsules;         /* capsules drawn by the last ov_paths_draw */
+    long last_fed;              /* iterates it fed to the thinning */
 } ov_paths;
 
 bool ov_paths_init(ov_paths *p, char *err, size_t cap);
@@ -204,6 +209,15 @@ void ov_paths_deinit(ov_paths *p);
  * and queues the "diverged at step S" labels on o. */
 void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height,
                    float px_scale, ov_overlay *o, ov_text_cache *tc);
+
+/* ---- the step taken apart (explain.c) ---- */
+
+/* Queues desc->explain on o: arrows, points, ellipse, box and bars,
+ * projected through desc->view; on a curve through plot instead (the view
+ * of (x, L) the curve is drawn in), at level, the loss at the current
+ * point. plot is NULL for a surface. */
+void ov_render_explain(ov_overlay *o, ov_text_cache *tc, const ov_frame_desc *desc, int width,
+                       int height, const ov_view *plot, double level);
 
 /* ---- the renderer ---- */
 
