@@ -110,6 +110,10 @@ static void export_begin(window_app *a, bool video, int dw, int dh)
 {
     const char *kind = video ? "MP4" : "GIF";
     char err[1024];
+    if (dw <= 0 || dh <= 0) {
+        ov_controls_say(&a->st, "%s failed: the window has no size", kind);
+        return;
+    }
     int max = video ? VIDEO_MAX_WIDTH : GIF_MAX_WIDTH;
     int w = dw > max ? max : dw;
     int h = (int)((double)dh * w / dw + 0.5);
