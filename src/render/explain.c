@@ -132,8 +132,9 @@ static void label_at(ov_xctx *c, float x, float y, float dx, float dy, ov_rgba c
     float bx = ux >= -0.3f ? ax : ax - w;
     float by = uy > 0.5f ? ay : uy < -0.5f ? ay - h : ay - h * 0.5f;
     float box[4] = {bx - pad, by - pad * 0.5f, bx + w + pad, by + h + pad * 0.5f};
-    /* Inside the frame, above the status line and captions. */
-    float lo_y = c->text * 0.5f, hi_y = c->frame_h - c->text * 5.0f;
+    /* Inside the frame, above the status line and the captions (the
+     * lowest fifth of the frame). */
+    float lo_y = c->text * 0.5f, hi_y = c->frame_h * 0.78f;
     float shift_x = box[0] < pad ? pad - box[0] : box[2] > c->frame_w - pad ? c->frame_w - pad - box[2] : 0;
     float shift_y = box[3] > hi_y ? hi_y - box[3] : box[1] < lo_y ? lo_y - box[1] : 0;
     box[0] += shift_x;
