@@ -454,6 +454,8 @@ static void test_3d_options(void)
     CHECK(g_cfg.camera_az == 400.0 && g_cfg.camera_el == 0.0);
     GOOD("--camera", "0,90");
     CHECK(g_cfg.camera_el == 90.0);
+    GOOD("--orbit", "--video", "a.mp4");
+    CHECK(g_cfg.orbit);
     GOOD("--orbit", "--gif", "a.gif");
     CHECK(g_cfg.view3d && g_cfg.orbit && g_cfg.action == OV_ACTION_EXPORT);
     GOOD("--3d", "--gif", "a.gif", "--camera", "10,20");

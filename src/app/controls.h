@@ -37,6 +37,12 @@ typedef struct ov_app_state {
     int target;             /* -1: all runs; else the run the keys change */
     bool show_help;
     bool quit;
+    /* A window export (G: GIF, Shift+G: MP4) is running, a frame per window
+     * frame: only its own keys apply (ov_export_bindings) and the HUD shows
+     * its progress, export_done of export_total frames of export_kind. */
+    bool exporting;
+    int export_done, export_total;
+    const char *export_kind;   /* "GIF", "MP4" */
     double clock;           /* seconds since start, paused or not */
     double esc_at;          /* clock of the last Esc that closed nothing; < 0: none */
     bool holding;           /* a held key is changing a parameter: the change
@@ -159,7 +165,11 @@ void ov_controls_view(ov_app_state *st, int width, int height, ov_view *out);
 /* Sets up the 3-D state from cfg (--3d, --camera): the camera given or the
  * default one, which Home returns to. */
 void ov_controls_init_3d(ov_app_state *st, const ov_config *cfg);
-/* D: heads for 3-D, or back to 2-D; the transition then runs on tick. */
+/* Whether the mouse acts on the 3-D view: heading for 3-D on a surface in
+ * x and y (a curve is always drawn flat). */
+bool ov_controls_in_3d(const ov_app_state *st);
+/* D: heads for 3-D, or back to 2-D; the transition then runs on tick. On a
+ * curve it stays 2-D and says why. */
 void ov_controls_toggle_3d(ov_app_state *st);
 /* Moves the transition by dt seconds towards where the view is heading. */
 void ov_controls_tick_3d(ov_app_state *st, double dt);

@@ -25,16 +25,27 @@ void ov_controls_init_3d(ov_app_state *st, const ov_config *cfg)
     st->orbit = cfg->orbit;
 }
 
+bool ov_controls_in_3d(const ov_app_state *st)
+{
+    return st->view3d && !st->scene.surface->one_d;
+}
+
 void ov_controls_view(ov_app_state *st, int width, int height, ov_view *out)
 {
+    /* A curve (formula in x alone) is always drawn flat. */
+    double lift = st->scene.surface->one_d ? 0.0 : st->lift;
     ov_view_desc d = {.surface = st->scene.surface, .rect = st->view, .width = width,
-                      .height = height, .lift = st->lift, .camera = st->camera,
+                      .height = height, .lift = lift, .camera = st->camera,
                       .heights = st->heights};
     ov_view_build(out, &d, &st->range_cache);
 }
 
 void ov_controls_toggle_3d(ov_app_state *st)
 {
+    if (st->scene.surface->one_d && !st->view3d) {
+        ov_controls_say(st, "a formula in x alone is a curve: the 3-D view needs x and y");
+        return;
+    }
     st->view3d = !st->view3d;
     ov_controls_say(st, st->view3d ? "3-D view: drag turns the camera, the wheel moves it, "
                                      "Home resets it"

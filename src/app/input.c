@@ -19,12 +19,14 @@ static void release(ov_input *in, ov_app_state *st, SDL_Keycode key)
         st->holding = false;
 }
 
-/* A key press: the binding of the open table (the formula field's while it
- * is open), subject to its repeat policy. */
+/* A key press: the binding of the open table (an export's while one runs,
+ * the formula field's while it is open), subject to its repeat policy. */
 static void handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *k)
 {
     int n;
-    const ov_binding *table = st->editing ? ov_edit_bindings(&n) : ov_bindings(&n);
+    const ov_binding *table = st->exporting ? ov_export_bindings(&n)
+                              : st->editing ? ov_edit_bindings(&n)
+                                            : ov_bindings(&n);
     const ov_binding *b = ov_binding_find(table, n, k->keysym.sym, k->keysym.mod);
     if (!b || (k->repeat && b->repeat != OV_REPEAT_YES))
         return;
@@ -48,7 +50,7 @@ static void handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *
 
 void ov_input_tick(ov_input *in, ov_app_state *st, double dt)
 {
-    if (st->editing) {
+    if (st->editing || st->exporting) {
         in->nheld = 0;
         st->holding = false;
         return;
@@ -83,6 +85,13 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
 {
     if (win_w <= 0 || win_h <= 0)
         return;
+    /* While an export runs the scene stays as it was: the mouse does not
+     * move the start or the view. */
+    if (st->exporting && (e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEMOTION ||
+                          e->type == SDL_MOUSEBUTTONUP || e->type == SDL_MOUSEWHEEL)) {
+        in->dragging = false;
+        return;
+    }
     switch (e->type) {
     case SDL_QUIT:
         st->quit = true;
@@ -114,7 +123,7 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
             break;
         if (abs(e->motion.x - in->down_x) > CLICK_SLOP || abs(e->motion.y - in->down_y) > CLICK_SLOP)
             in->moved = true;
-        if (in->moved && st->view3d) {
+        if (in->moved && ov_controls_in_3d(st)) {
             /* 3-D: dragging right turns the surface to the right, dragging
              * up tilts it towards the viewer. */
             ov_controls_orbit(st, -(e->motion.x - in->last_x) * OV_ORBIT_DEG_PER_POINT,
@@ -133,7 +142,7 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
             ov_vec2 w;
             if (cursor_world(st, e->button.x, e->button.y, win_w, win_h, &w))
                 ov_controls_set_start(st, w);
-            else if (st->view3d)
+            else if (ov_controls_in_3d(st))
                 ov_controls_say(st, "click on the surface to start the runs there");
         }
         in->dragging = false;
@@ -146,7 +155,7 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
         if (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED)
             dy = -dy;
         ov_vec2 w;
-        if (dy != 0 && st->view3d)
+        if (dy != 0 && ov_controls_in_3d(st))
             ov_controls_dolly(st, pow(1.0 / 0.85, dy));
         else if (dy != 0 && cursor_world(st, mx, my, win_w, win_h, &w))
             ov_controls_zoom(st, w, pow(0.85, dy));
