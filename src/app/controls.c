@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static double clamp(double v, double lo, double hi)
@@ -17,8 +18,18 @@ static double clamp(double v, double lo, double hi)
 bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap)
 {
     memset(st, 0, sizeof(*st));
-    if (!ov_scene_init(&st->scene, cfg, err, cap))
+    st->explain = calloc(1, sizeof *st->explain);
+    if (!st->explain) {
+        snprintf(err, cap, "out of memory");
         return false;
+    }
+    ov_explainer_init(&st->explain->replay);
+    if (!ov_scene_init(&st->scene, cfg, err, cap)) {
+        free(st->explain);
+        st->explain = NULL;
+        return false;
+    }
+    st->explain_on = cfg->explain;
     st->view = st->scene.view;
     st->home_view = st->view;
     st->speed = OV_DEFAULT_SPEED;
@@ -39,6 +50,8 @@ bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t 
 
 void ov_controls_deinit(ov_app_state *st)
 {
+    free(st->explain);
+    st->explain = NULL;
     ov_scene_deinit(&st->scene);
     for (int i = 0; i < OV_MAX_RUNS; i++)
         ov_run_deinit(&st->ghosts[i]);
@@ -371,11 +384,18 @@ void ov_controls_set_start(ov_app_state *st, ov_vec2 start)
 {
     if (!isfinite(start.x) || !isfinite(start.y))
         return;
+    /* On a curve only x is chosen; y plays no part and stays. */
+    bool curve = st->scene.surface->one_d;
+    if (curve)
+        start.y = st->scene.start.y;
     remember(st);
     st->scene.start = start;
     recompute(st);
     st->anim_step = 0.0;
-    ov_controls_say(st, "start = (%.3g, %.3g)", start.x, start.y);
+    if (curve)
+        ov_controls_say(st, "start x = %.3g", start.x);
+    else
+        ov_controls_say(st, "start = (%.3g, %.3g)", start.x, start.y);
 }
 
 void ov_controls_toggle_pause(ov_app_state *st)

@@ -9,6 +9,7 @@
 #define OV_CONTROLS_H
 
 #include <stdbool.h>
+#include "core/explain.h"
 #include "core/scene.h"
 #include "core/view.h"
 
@@ -18,6 +19,13 @@
 #define OV_SPEED_MIN 0.25
 #define OV_SPEED_MAX 5000.0
 #define OV_DEFAULT_SPEED 25.0   /* animation steps per second */
+
+/* The step taken apart: the replay cursor and the last explanation, kept
+ * between frames (owned by the state, changed while drawing: a cache). */
+typedef struct ov_explain_cache {
+    ov_explainer replay;
+    ov_explain out;
+} ov_explain_cache;
 
 typedef struct ov_app_state {
     ov_scene scene;
@@ -29,6 +37,12 @@ typedef struct ov_app_state {
     int target;             /* -1: all runs; else the run the keys change */
     bool show_help;
     bool quit;
+    /* A window export (G: GIF, Shift+G: MP4) is running, a frame per window
+     * frame: only its own keys apply (ov_export_bindings) and the HUD shows
+     * its progress, export_done of export_total frames of export_kind. */
+    bool exporting;
+    int export_done, export_total;
+    const char *export_kind;   /* "GIF", "MP4" */
     double clock;           /* seconds since start, paused or not */
     double esc_at;          /* clock of the last Esc that closed nothing; < 0: none */
     bool holding;           /* a held key is changing a parameter: the change
@@ -64,6 +78,9 @@ typedef struct ov_app_state {
     bool show_curvature;    /* V: Hessian glyph, gradient and step arrows */
     /* The loss range of the view's rectangle, kept between frames. */
     ov_loss_range_cache range_cache;
+    /* E, --explain: the targeted run's current update taken apart. */
+    bool explain_on;
+    ov_explain_cache *explain;   /* never NULL after init */
 } ov_app_state;
 
 #define OV_SWEEP_RUNS 5
@@ -114,6 +131,18 @@ void ov_controls_set_start(ov_app_state *st, ov_vec2 start);
 void ov_controls_toggle_pause(ov_app_state *st);
 /* Pauses and advances one whole step. */
 void ov_controls_step_once(ov_app_state *st);
+/* Pauses and goes back one whole step (to step 0 at most). */
+void ov_controls_step_back(ov_app_state *st);
+
+/* E: the step taken apart on or off; on pauses the animation. */
+void ov_controls_toggle_explain(ov_app_state *st);
+/* The run the explanation is of: the targeted one, run 0 when all are. */
+int ov_controls_explain_run(const ov_app_state *st);
+/* The explanation of that run's update from the step the animation shows
+ * (its next step), computed when asked (the replay is cached, so the next
+ * step costs one optimiser step). Never NULL; ->valid says whether there is
+ * one, ->why why not. */
+const ov_explain *ov_controls_explanation(const ov_app_state *st);
 void ov_controls_restart(ov_app_state *st);
 void ov_controls_scale_speed(ov_app_state *st, double factor);
 

@@ -244,6 +244,29 @@ static void draw_caption(ov_renderer *r, const ov_app_state *st, int W, int H, f
     ov_renderer_text(r, (float)W / 2, y, size, th->text, OV_ALIGN_CENTER, st->caption);
 }
 
+/* The step taken apart: the equation drawn (or why nothing is), centred
+ * above the preset's caption. */
+static void draw_explain_caption(ov_renderer *r, const ov_app_state *st, const ov_explain *x,
+                                 int W, int H, float px)
+{
+    const hud_theme *th = theme_of(st);
+    char text[320];
+    const ov_run *run = &st->scene.runs[ov_controls_explain_run(st)];
+    if (x->valid)
+        snprintf(text, sizeof text, "%s", x->caption);
+    else
+        snprintf(text, sizeof text, "%s, step %d: %s", ov_optim_info_of(run->params.kind)->name,
+                 x->step, x->why);
+    float pad = px * 0.6f, w, h;
+    float size = ov_hud_fit_size(r, px * 0.95f, text, (float)W - 4 * pad);
+    ov_renderer_text_size(r, size, text, &w, &h);
+    float y = (float)H - px * 2.6f - h - pad - (st->caption[0] ? px * 2.4f : 0.0f);
+    ov_rgba bg = th->panel;
+    bg.a = 0.85f;
+    ov_renderer_rect(r, ((float)W - w) / 2 - pad, y - pad * 0.5f, w + 2 * pad, h + pad, bg);
+    ov_renderer_text(r, (float)W / 2, y, size, th->text, OV_ALIGN_CENTER, text);
+}
+
 /* The formula field: the text with a caret, and the parse error under the
  * column it names. */
 static void draw_formula_field(ov_renderer *r, const ov_app_state *st, int W, int H, float px)
@@ -282,6 +305,30 @@ static void draw_formula_field(ov_renderer *r, const ov_app_state *st, int W, in
     }
 }
 
+/* A window export in progress: what is written, a bar filling with its
+ * frames, and how to cancel it, centred above the status line. */
+static void draw_export_progress(ov_renderer *r, const ov_app_state *st, int W, int H, float px)
+{
+    const hud_theme *th = theme_of(st);
+    static const ov_rgba BAR = {0.34f, 0.71f, 0.91f, 1.0f};   /* sky blue */
+    char buf[160];
+    int total = st->export_total > 0 ? st->export_total : 1;
+    int done = st->export_done < 0 ? 0 : st->export_done > total ? total : st->export_done;
+    snprintf(buf, sizeof buf, "writing %s: frame %d of %d   Esc cancels",
+             st->export_kind ? st->export_kind : "", done, total);
+    float pad = px * 0.6f, w, h;
+    ov_renderer_text_size(r, px, buf, &w, &h);
+    float bw = w > (float)W * 0.4f ? w : (float)W * 0.4f, bh = px * 0.5f;
+    float x = ((float)W - bw) / 2, y = (float)H - px * 5.4f - h - bh;
+    ov_rgba bg = th->panel;
+    bg.a = 0.9f;
+    ov_renderer_rect(r, x - pad, y - pad, bw + 2 * pad, h + bh + pad * 3, bg);
+    ov_renderer_text(r, (float)W / 2, y, px, th->text, OV_ALIGN_CENTER, buf);
+    float by = y + h + pad;
+    ov_renderer_rect(r, x, by, bw, bh, th->dim);
+    ov_renderer_rect(r, x, by, bw * (float)done / (float)total, bh, BAR);
+}
+
 void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
 {
     float ui_scale = ov_controls_ui_scale(st);
@@ -299,6 +346,9 @@ void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
     desc.ghosts = st->ghosts_on ? st->ghosts : NULL;
     desc.nghosts = st->ghosts_on ? st->nghosts : 0;
     desc.high_contrast = st->projector;
+    const ov_explain *explain = st->explain_on ? ov_controls_explanation(st) : NULL;
+    desc.explain = explain;
+    desc.explain_run = ov_controls_explain_run(st);
     ov_renderer_begin(r, &desc);
     float px = ov_hud_text_px(H, ui_scale);
     const hud_theme *th = theme_of(st);
@@ -316,9 +366,13 @@ void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
     }
     draw_status(r, st, W, H, px);
     draw_caption(r, st, W, H, px);
+    if (explain)
+        draw_explain_caption(r, st, explain, W, H, px);
     if (st->editing)
         draw_formula_field(r, st, W, H, px);
     if (st->show_help)
         draw_help(r, theme_of(st), W, H, px);
+    if (st->exporting)
+        draw_export_progress(r, st, W, H, px);
     ov_renderer_end(r);
 }

@@ -164,6 +164,17 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
         return;
     }
     const ov_surface *s = desc->scene->surface;
+    if (s->one_d) {
+        /* A formula in x alone: the curve L(x), its runs on it. */
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        ov_view plot;
+        ov_curve1d_draw(r, desc, &plot);
+        const ov_explain *x = desc->explain;
+        double level = x ? ov_surface_value(s, x->w[0], x->w[1]) : 0.0;
+        ov_render_explain(&r->overlay, &r->text, desc, r->width, r->height, &plot, level);
+        return;
+    }
     char err[1024];
     if (!ov_contour_set_surface(&r->contour, s, err, sizeof err))
         ov_render_log("%s", err);
@@ -174,6 +185,7 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     ov_paths_draw(&r->paths, desc, r->width, r->height, scale, &r->overlay, &r->text);
+    ov_render_explain(&r->overlay, &r->text, desc, r->width, r->height, NULL, 0.0);
 }
 
 void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgba c)
@@ -185,6 +197,17 @@ void ov_renderer_line(ov_renderer *r, float x0, float y0, float x1, float y1, fl
                       ov_rgba c)
 {
     ov_overlay_line(&r->overlay, x0, y0, x1, y1, width, c);
+}
+
+void ov_renderer_triangle(ov_renderer *r, float x0, float y0, float x1, float y1, float x2,
+                          float y2, ov_rgba c)
+{
+    ov_overlay_triangle(&r->overlay, x0, y0, x1, y1, x2, y2, c);
+}
+
+void ov_renderer_disc(ov_renderer *r, float x, float y, float radius, ov_rgba c)
+{
+    ov_overlay_disc(&r->overlay, x, y, radius, c);
 }
 
 float ov_renderer_text(ov_renderer *r, float x, float y, float size_px, ov_rgba c,

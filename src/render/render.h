@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "core/explain.h"
 #include "core/scene.h"
 #include "core/view.h"
 
@@ -32,6 +33,10 @@ typedef struct ov_frame_desc {
     const ov_run *ghosts;
     int nghosts;
     bool high_contrast;  /* projector theme: stronger lines and outlines */
+    /* The step taken apart (key E): drawn on top of the paths, in the
+     * colour of run explain_run. NULL when off. */
+    const ov_explain *explain;
+    int explain_run;
 } ov_frame_desc;
 
 typedef enum ov_text_align {
@@ -68,6 +73,11 @@ void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgb
  * wide (drawn as a quad, so any width works in a core profile). */
 void ov_renderer_line(ov_renderer *r, float x0, float y0, float x1, float y1, float width,
                       ov_rgba c);
+/* Queues a filled triangle with corners in pixels. */
+void ov_renderer_triangle(ov_renderer *r, float x0, float y0, float x1, float y1, float x2,
+                          float y2, ov_rgba c);
+/* Queues an anti-aliased filled disc centred at x, y (pixels). */
+void ov_renderer_disc(ov_renderer *r, float x, float y, float radius, ov_rgba c);
 /* Queues text with its top-left (or top-centre/right) at x, y in pixels;
  * size_px is the font's pixel height. Returns the text's width in pixels. */
 float ov_renderer_text(ov_renderer *r, float x, float y, float size_px, ov_rgba c,

@@ -127,6 +127,9 @@ const ov_text_entry *ov_text_get(ov_text_cache *tc, const char *utf8, float size
 typedef struct ov_overlay_item {
     bool is_text;
     bool is_line;           /* a segment from (x, y) to (x1, y1), w wide */
+    bool is_tri;            /* a filled triangle (x, y), (x1, y1), (x2, y2) */
+    bool is_disc;           /* an anti-aliased disc: centre x, y, radius w */
+    float x2, y2;
     float x, y, w, h;       /* rect; for text x, y is the top-left */
     float x1, y1;
     ov_rgba color;
@@ -138,6 +141,7 @@ typedef struct ov_overlay {
     GLuint prog, vao, vbo;
     GLint u_size, u_tex;
     GLuint white_tex;
+    GLuint disc_tex;        /* coverage of an anti-aliased disc */
     ov_overlay_item *items;
     int nitems, cap;
     char *arena;
@@ -155,6 +159,9 @@ void ov_overlay_rect(ov_overlay *o, float x, float y, float w, float h, ov_rgba 
 /* Queues text whose top-left is x, y. */
 void ov_overlay_text(ov_overlay *o, float x, float y, float size, ov_rgba c,
                      const char *utf8);
+void ov_overlay_triangle(ov_overlay *o, float x0, float y0, float x1, float y1, float x2,
+                         float y2, ov_rgba c);
+void ov_overlay_disc(ov_overlay *o, float x, float y, float radius, ov_rgba c);
 /* Draws the queue in order into the bound framebuffer. */
 void ov_overlay_line(ov_overlay *o, float x0, float y0, float x1, float y1, float width,
                      ov_rgba c);
@@ -202,6 +209,23 @@ void ov_paths_deinit(ov_paths *p);
  * and queues the "diverged at step S" labels on o. */
 void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height,
                    float px_scale, ov_overlay *o, ov_text_cache *tc);
+
+/* ---- the 1-D view (curve1d.c) ---- */
+
+/* Draws a formula in x alone (desc->scene->surface->one_d): clears the
+ * frame and queues the axes, the curve L(x) over desc->view's x range and
+ * every run's iterates, steps and tangent on the overlay. plot receives the
+ * stretched view of (x, L) they are drawn in. */
+void ov_curve1d_draw(ov_renderer *r, const ov_frame_desc *desc, ov_view *plot);
+
+/* ---- the step taken apart (explain.c) ---- */
+
+/* Queues desc->explain on o: arrows, points, ellipse, box and bars,
+ * projected through desc->view; on a curve through plot instead (the view
+ * of (x, L) the curve is drawn in), at level, the loss at the current
+ * point. plot is NULL for a surface. */
+void ov_render_explain(ov_overlay *o, ov_text_cache *tc, const ov_frame_desc *desc, int width,
+                       int height, const ov_view *plot, double level);
 
 /* ---- the renderer ---- */
 
