@@ -120,6 +120,11 @@ void ov_controls_tick(ov_app_state *st, double dt)
         st->anim_step = last;
 }
 
+bool ov_controls_moving(const ov_app_state *st)
+{
+    return !st->paused && st->anim_step < ov_controls_last_step(st);
+}
+
 static bool targeted(const ov_app_state *st, int i)
 {
     return st->target < 0 || st->target == i;

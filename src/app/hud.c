@@ -9,6 +9,17 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A message shows this long at full strength, then fades out. */
+#define MESSAGE_SHOWN 2.0
+#define MESSAGE_FADE 1.0
+
+double ov_hud_still_for(const ov_app_state *st)
+{
+    if (!st->message[0] || st->message_age >= MESSAGE_SHOWN + MESSAGE_FADE)
+        return INFINITY;
+    return st->message_age < MESSAGE_SHOWN ? MESSAGE_SHOWN - st->message_age : 0.0;
+}
+
 /* Panel and text colours; projector mode makes panels opaque and text white. */
 typedef struct hud_theme {
     ov_rgba panel, text, dim;
@@ -149,8 +160,10 @@ static void draw_status(ov_renderer *r, const ov_app_state *st, int W, int H, fl
     ov_renderer_text(r, (float)W - pad * 2, (float)H - pad - h - pad * 0.5f, small, th->dim,
                      OV_ALIGN_RIGHT, legend);
 
-    if (st->message[0] && st->message_age < 3.0) {
-        float a = st->message_age < 2.0 ? 1.0f : (float)(3.0 - st->message_age);
+    if (st->message[0] && st->message_age < MESSAGE_SHOWN + MESSAGE_FADE) {
+        float a = st->message_age < MESSAGE_SHOWN
+                      ? 1.0f
+                      : (float)((MESSAGE_SHOWN + MESSAGE_FADE - st->message_age) / MESSAGE_FADE);
         ov_renderer_text_size(r, px, st->message, &w, &h);
         ov_rgba bg = th->panel, fg = th->text;
         bg.a *= a;

@@ -11,6 +11,11 @@
  * Text and line sizes follow the frame height times st's ui scale. */
 void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st);
 
+/* Seconds for which the HUD looks the same if nothing but time passes: 0
+ * while a message fades, the time until it starts to fade, INFINITY when
+ * no message shows. */
+double ov_hud_still_for(const ov_app_state *st);
+
 /* Run i's HUD line: name, α, β, then step and loss, or "diverged at step
  * S" once the animation reaches the divergence. */
 void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap);
