@@ -89,9 +89,15 @@ static void test_toggle_and_camera(ov_app_state *st, ov_input *in)
     pump(in, st);
     CHECK(st->view3d);
     CHECK(ov_controls_transitioning(st));
-    ov_controls_tick(st, 0.5 * OV_LIFT_SECONDS);
-    CHECK_NEAR(st->lift, 0.5, 1e-12);
-    ov_controls_tick(st, OV_LIFT_SECONDS);
+    /* After a long idle wait the first frame moves it by OV_LIFT_MAX_DT only. */
+    ov_controls_tick(st, 10.0);
+    CHECK_NEAR(st->lift, OV_LIFT_MAX_DT / OV_LIFT_SECONDS, 1e-12);
+    for (int i = 0; i < 4; i++)
+        ov_controls_tick(st, 0.05);
+    CHECK_NEAR(st->lift, (OV_LIFT_MAX_DT + 0.2) / OV_LIFT_SECONDS, 1e-12);
+    CHECK(ov_controls_transitioning(st));
+    for (int i = 0; i < 20; i++)
+        ov_controls_tick(st, 0.05);
     CHECK_NEAR(st->lift, 1.0, 0);
     CHECK(!ov_controls_transitioning(st));
 

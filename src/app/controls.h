@@ -93,6 +93,7 @@ typedef struct ov_app_state {
 } ov_app_state;
 
 #define OV_LIFT_SECONDS 0.6     /* the 2-D <-> 3-D transition */
+#define OV_LIFT_MAX_DT 0.1      /* s: the most one frame moves the transition */
 #define OV_ORBIT_DEG_PER_POINT 0.4   /* camera turn per point dragged */
 
 #define OV_SWEEP_RUNS 5
@@ -173,7 +174,8 @@ bool ov_controls_in_3d(const ov_app_state *st);
 /* D: heads for 3-D, or back to 2-D; the transition then runs on tick. On a
  * curve it stays 2-D and says why. */
 void ov_controls_toggle_3d(ov_app_state *st);
-/* Moves the transition by dt seconds towards where the view is heading. */
+/* Moves the transition by dt seconds (at most OV_LIFT_MAX_DT) towards
+ * where the view is heading. */
 void ov_controls_tick_3d(ov_app_state *st, double dt);
 /* True while the transition runs (frames must keep coming). */
 bool ov_controls_transitioning(const ov_app_state *st);

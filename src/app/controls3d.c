@@ -56,7 +56,9 @@ void ov_controls_tick_3d(ov_app_state *st, double dt)
 {
     if (!(dt > 0))
         return;
-    double step = dt / OV_LIFT_SECONDS;
+    /* The first frame after an idle wait comes with the whole wait as dt:
+     * the transition still starts from its beginning. */
+    double step = fmin(dt, OV_LIFT_MAX_DT) / OV_LIFT_SECONDS;
     st->lift = clampd(st->lift + (st->view3d ? step : -step), 0.0, 1.0);
 }
 
