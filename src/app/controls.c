@@ -21,7 +21,8 @@ bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t 
         return false;
     st->view = st->scene.view;
     st->home_view = st->view;
-    st->speed = OV_DEFAULT_SPEED;
+    st->pace = cfg->pace > 0 ? clamp(cfg->pace, OV_PACE_MIN, OV_PACE_MAX) : OV_DEFAULT_PACE;
+    st->loop = cfg->loop;
     st->target = -1;
     st->message_age = 1e9;
     st->esc_at = -1e9;
@@ -34,6 +35,7 @@ bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t 
     st->show_curvature = cfg->show_curvature;
     for (int i = 0; i < OV_MAX_RUNS; i++)
         ov_run_init(&st->ghosts[i], NULL);
+    ov_controls_number_shades(st);
     return true;
 }
 
@@ -59,6 +61,13 @@ bool ov_controls_apply_config(ov_app_state *st, const ov_config *cfg)
     st->target = -1;
     st->nghosts = 0;
     st->sweep_on = false;
+    st->end_wait = 0.0;
+    ov_controls_number_shades(st);
+    if (cfg->has_panels) {
+        st->show_loss = cfg->show_loss;
+        st->show_theory = cfg->show_theory;
+        st->show_curvature = cfg->show_curvature;
+    }
     snprintf(st->caption, sizeof st->caption, "%s", cfg->caption);
     return true;
 }
@@ -91,6 +100,11 @@ int ov_controls_last_step(const ov_app_state *st)
     return last;
 }
 
+double ov_controls_steps_per_second(const ov_app_state *st)
+{
+    return ov_controls_last_step(st) / (st->pace > 0 ? st->pace : OV_DEFAULT_PACE);
+}
+
 void ov_controls_tick(ov_app_state *st, double dt)
 {
     st->message_age += dt;
@@ -100,7 +114,16 @@ void ov_controls_tick(ov_app_state *st, double dt)
         st->anim_step = last;   /* the runs got shorter (a divergence) */
     if (st->paused)
         return;
-    st->anim_step += st->speed * dt;
+    if (st->anim_step >= last) {
+        st->end_wait += dt;
+        if (st->loop && st->end_wait >= OV_LOOP_PAUSE) {
+            st->anim_step = 0.0;
+            st->end_wait = 0.0;
+        }
+        return;
+    }
+    st->end_wait = 0.0;
+    st->anim_step += ov_controls_steps_per_second(st) * dt;
     if (st->anim_step > last)
         st->anim_step = last;
 }
@@ -126,6 +149,7 @@ static void remember(ov_app_state *st)
     for (int i = 0; i < st->scene.nruns; i++) {
         if (!ov_run_copy(&st->ghosts[i], &st->scene.runs[i]))
             return;
+        st->ghost_shade[i] = st->shade[i];
         st->nghosts = i + 1;
     }
 }
@@ -396,8 +420,16 @@ void ov_controls_restart(ov_app_state *st)
 
 void ov_controls_scale_speed(ov_app_state *st, double factor)
 {
-    st->speed = clamp(st->speed * factor, OV_SPEED_MIN, OV_SPEED_MAX);
-    ov_controls_say(st, "speed %.3g steps/s", st->speed);
+    st->pace = clamp(st->pace / factor, OV_PACE_MIN, OV_PACE_MAX);
+    ov_controls_say(st, "one playing takes %.3g s (%.3g steps/s)", st->pace,
+                    ov_controls_steps_per_second(st));
+}
+
+void ov_controls_toggle_loop(ov_app_state *st)
+{
+    st->loop = !st->loop;
+    st->end_wait = 0.0;
+    ov_controls_say(st, st->loop ? "loop on: the scene plays again and again" : "loop off");
 }
 
 void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor)
@@ -436,42 +468,6 @@ void ov_controls_toggle_ghosts(ov_app_state *st)
     st->nghosts = 0;
     ov_controls_say(st, st->ghosts_on ? "ghost trails on: the next change leaves its old path"
                                       : "ghost trails off");
-}
-
-void ov_controls_toggle_sweep(ov_app_state *st)
-{
-    if (st->sweep_on) {
-        st->sweep_on = false;
-        if (!ov_scene_set_runs(&st->scene, st->sweep_saved, st->sweep_saved_n))
-            ov_controls_say(st, "out of memory while recomputing the runs");
-        st->target = st->sweep_saved_target;
-        st->nghosts = 0;
-        st->anim_step = 0.0;
-        ov_controls_say(st, "sweep folded back");
-        return;
-    }
-    int src = st->target >= 0 ? st->target : 0;
-    ov_run_spec fan[OV_SWEEP_RUNS];
-    double alpha = st->scene.runs[src].params.alpha;
-    for (int k = 0; k < OV_SWEEP_RUNS; k++) {
-        fan[k] = st->scene.specs[src];
-        fan[k].has_alpha = true;
-        fan[k].alpha = clamp(alpha * pow(OV_SWEEP_RATIO, k - OV_SWEEP_RUNS / 2), OV_ALPHA_MIN,
-                             OV_ALPHA_MAX);
-    }
-    st->sweep_saved_n = st->scene.nruns;
-    st->sweep_saved_target = st->target;
-    memcpy(st->sweep_saved, st->scene.specs, sizeof st->sweep_saved);
-    st->sweep_on = true;
-    st->target = -1;
-    st->nghosts = 0;
-    st->anim_step = 0.0;
-    if (!ov_scene_set_runs(&st->scene, fan, OV_SWEEP_RUNS))
-        ov_controls_say(st, "out of memory while recomputing the runs");
-    else
-        ov_controls_say(st, "sweep: %s with \xce\xb1 = %.3g \xe2\x80\xa6 %.3g",
-                        ov_optim_info_of(fan[0].kind)->name, fan[0].alpha,
-                        fan[OV_SWEEP_RUNS - 1].alpha);
 }
 
 void ov_controls_toggle_projector(ov_app_state *st)

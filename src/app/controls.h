@@ -14,16 +14,19 @@
 #define OV_BETA_MAX 0.999
 #define OV_ALPHA_MIN 1e-8
 #define OV_ALPHA_MAX 1e6
-#define OV_SPEED_MIN 0.25
-#define OV_SPEED_MAX 5000.0
-#define OV_DEFAULT_SPEED 25.0   /* animation steps per second */
+#define OV_PACE_MIN 1.0        /* seconds one playing of the scene takes */
+#define OV_PACE_MAX 600.0
+#define OV_LOOP_PAUSE 1.5      /* seconds the end stays on screen before a loop */
 
 typedef struct ov_app_state {
     ov_scene scene;
     ov_rect home_view;      /* what Home returns to */
     ov_rect view;           /* world rectangle asked for (fitted when drawn) */
     double anim_step;       /* fractional animation position */
-    double speed;           /* steps per second */
+    double pace;            /* seconds from step 0 to the last step, whatever
+                             * the step count (--pace, + and -) */
+    bool loop;              /* at the end, wait OV_LOOP_PAUSE s, play again */
+    double end_wait;        /* seconds spent at the end so far */
     bool paused;
     int target;             /* -1: all runs; else the run the keys change */
     bool show_help;
@@ -37,14 +40,21 @@ typedef struct ov_app_state {
     double message_age;     /* seconds since message was set */
     unsigned long message_serial;   /* counts messages said */
     char caption[192];      /* the preset's "what to notice", "" when none */
+    /* Per run (scene order): the shade of its method's colour and marker
+     * (a run keeps it while others come and go), and whether it is hidden. */
+    int shade[OV_MAX_RUNS];
+    bool hidden[OV_MAX_RUNS];
     /* Ghost trails: the runs as they were before the last parameter change. */
     bool ghosts_on;
     int nghosts;
     ov_run ghosts[OV_MAX_RUNS];
+    int ghost_shade[OV_MAX_RUNS];
     /* Learning-rate sweep: the runs it replaced, restored when folded back. */
     bool sweep_on;
     int sweep_saved_n, sweep_saved_target;
     ov_run_spec sweep_saved[OV_MAX_RUNS];
+    int sweep_saved_shade[OV_MAX_RUNS];
+    bool sweep_saved_hidden[OV_MAX_RUNS];
     bool projector;         /* high-contrast theme, larger text */
     float ui_scale;         /* --ui-scale (1 = default) */
     const char *output_dir; /* where export keys write; NULL: current directory */
@@ -71,7 +81,8 @@ typedef struct ov_app_state {
 bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap);
 void ov_controls_deinit(ov_app_state *st);
 
-/* Advances the animation clock by dt seconds (unless paused). */
+/* Advances the animation clock by dt seconds (unless paused): the scene's
+ * last step is reached pace seconds after step 0. */
 void ov_controls_tick(ov_app_state *st, double dt);
 /* The largest stored step over all runs (the animation's end). */
 int ov_controls_last_step(const ov_app_state *st);
@@ -110,7 +121,11 @@ void ov_controls_toggle_pause(ov_app_state *st);
 /* Pauses and advances one whole step. */
 void ov_controls_step_once(ov_app_state *st);
 void ov_controls_restart(ov_app_state *st);
+/* + / -: plays factor times faster (the pace divided by factor). */
 void ov_controls_scale_speed(ov_app_state *st, double factor);
+void ov_controls_toggle_loop(ov_app_state *st);
+/* Animation steps per second at the current pace. */
+double ov_controls_steps_per_second(const ov_app_state *st);
 
 /* Zooms the view by factor (< 1 zooms in) keeping world point `about` fixed. */
 void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor);
@@ -126,10 +141,29 @@ bool ov_controls_apply_config(ov_app_state *st, const ov_config *cfg);
 /* Ghost trails on/off. When on, every later parameter change first keeps a
  * copy of the current runs, drawn faded under the new ones. */
 void ov_controls_toggle_ghosts(ov_app_state *st);
-/* Fans the targeted run (run 0 when all are targeted) into OV_SWEEP_RUNS runs
- * whose α are its α times OV_SWEEP_RATIO^k, k = -2..2; a second press folds
- * them back into the runs there were before. */
+/* ---- the run list (run_list.c) ---- */
+
+/* Gives every run the shade its position implies: the n-th run of a
+ * method gets shade n. */
+void ov_controls_number_shades(ov_app_state *st);
+/* Fans the targeted run (run 0 when all are targeted) into OV_SWEEP_RUNS
+ * runs in its place, whose α are its α times OV_SWEEP_RATIO^k, k = -2..2;
+ * the other runs stay as they are, in their colours, and the α × 1 run
+ * keeps the targeted run's shade. A second press folds them back into the
+ * runs there were before. Replays from step 0. */
 void ov_controls_toggle_sweep(ov_app_state *st);
+/* Adds a run of the first method the scene does not show yet (gd when it
+ * shows them all), in that method's next free shade, and targets it.
+ * Replays from step 0. */
+void ov_controls_add_run(ov_app_state *st);
+/* Removes the targeted run (not the last one). Replays from step 0. */
+void ov_controls_remove_run(ov_app_state *st);
+/* Hides or shows the targeted run; with all runs targeted, shows every
+ * hidden run. */
+void ov_controls_toggle_hidden(ov_app_state *st);
+/* The targeted run's method: the next (dir 1) or previous (dir -1) one,
+ * with that method's default α and β. Replays from step 0. */
+void ov_controls_cycle_method(ov_app_state *st, int dir);
 void ov_controls_toggle_projector(ov_app_state *st);
 /* The effective text/line scale: ui_scale, times OV_PROJECTOR_SCALE in
  * projector mode. */

@@ -34,6 +34,11 @@ float ov_hud_text_px(int height, float ui_scale)
     return px * (ui_scale > 0 ? ui_scale : 1.0f);
 }
 
+ov_rgba ov_hud_run_color(const ov_app_state *st, int i)
+{
+    return ov_method_color(st->scene.runs[i].params.kind, st->shade[i]);
+}
+
 ov_rect ov_hud_view(const ov_app_state *st, int width, int height)
 {
     return ov_rect_fit(st->view, width, height);
@@ -114,11 +119,12 @@ static float draw_info_panel(ov_renderer *r, const ov_app_state *st, float px)
     ov_renderer_text(r, x, y, small, th->dim, OV_ALIGN_LEFT, subline);
     y += small * 1.4f;
     for (int i = 0; i < st->scene.nruns; i++) {
-        ov_rgba c = ov_run_color(i);
-        bool on = st->target < 0 || st->target == i;
-        float sw = px * 0.7f;
-        /* Colour swatch doubles as the legend entry for this run. */
-        ov_renderer_rect(r, x, y + (px - sw) * 0.6f, sw, sw, c);
+        ov_rgba c = ov_hud_run_color(st, i);
+        bool on = (st->target < 0 || st->target == i) && !st->hidden[i];
+        /* The run's marker, as drawn at its head: the legend entry. */
+        ov_renderer_marker(r, x + px * 0.4f, y + px * 0.62f, px * 0.36f,
+                           ov_shade_marker(st->shade[i]), c, px * 0.08f,
+                           (ov_rgba){0.05f, 0.05f, 0.08f, 1.0f});
         if (st->target == i)
             ov_renderer_text(r, x - px * 0.9f, y, px, th->text, OV_ALIGN_LEFT, "\xe2\x96\xb6");
         ov_rgba tc = c;
@@ -137,9 +143,9 @@ static void draw_status(ov_renderer *r, const ov_app_state *st, int W, int H, fl
     float small = px * 0.8f, pad = px * 0.6f, w, h;
     int last = ov_controls_last_step(st);
     double shown = floor(st->anim_step);
-    snprintf(buf, sizeof buf, "step %.0f / %d   %s%.3g steps/s   keys: %s   H: help",
+    snprintf(buf, sizeof buf, "step %.0f / %d   %s%.3g s a playing%s   keys: %s   H: help",
              shown > last ? (double)last : shown, last, st->paused ? "paused   " : "",
-             st->speed,
+             st->pace, st->loop ? ", loop" : "",
              st->target < 0 ? "all runs"
                             : ov_optim_info_of(st->scene.runs[st->target].params.kind)->name);
     ov_renderer_text_size(r, small, buf, &w, &h);
@@ -288,6 +294,9 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
     desc.ghosts = st->ghosts_on ? st->ghosts : NULL;
     desc.nghosts = st->ghosts_on ? st->nghosts : 0;
     desc.high_contrast = st->projector;
+    desc.shades = st->shade;
+    desc.hidden = st->hidden;
+    desc.ghost_shades = st->ghost_shade;
     ov_renderer_begin(r, &desc);
     float px = ov_hud_text_px(H, ui_scale);
     const hud_theme *th = theme_of(st);

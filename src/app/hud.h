@@ -18,6 +18,9 @@ ov_rect ov_hud_view(const ov_app_state *st, int width, int height);
  * S" once the animation reaches the divergence. */
 void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap);
 
+/* Run i's colour: its method's, in the shade the run keeps. */
+ov_rgba ov_hud_run_color(const ov_app_state *st, int i);
+
 /* Base text height in pixels for a frame height and ui scale. */
 float ov_hud_text_px(int height, float ui_scale);
 

@@ -3,6 +3,7 @@
  * quadratic's optimum and regimes, the surface's exact Hessian for the
  * curvature), so the tests of those functions cover what is on screen. */
 #include "panels.h"
+#include "hud.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -35,8 +36,8 @@ int ov_panel_shown_step(const ov_run *r, double anim)
 
 /* A panel of text lines at the left edge from `top`, each in the colour its
  * tag names. Returns the bottom edge. */
-static float text_panel(ov_renderer *r, const ov_hud_style *sty, float top,
-                        const ov_panel_text *t, float size)
+static float text_panel(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
+                        float top, const ov_panel_text *t, float size)
 {
     float pad = sty->px * 0.6f, maxw = 0, w, h, line = size * 1.35f;
     for (int i = 0; i < t->n; i++) {
@@ -47,7 +48,7 @@ static float text_panel(ov_renderer *r, const ov_hud_style *sty, float top,
     ov_renderer_rect(r, pad, top, maxw + pad * 2, line * (float)t->n + pad * 1.5f, sty->panel);
     for (int i = 0; i < t->n; i++) {
         int tag = t->colour[i];
-        ov_rgba c = tag >= 0 ? ov_run_color(tag) : tag == OV_PANEL_TEXT ? sty->text : sty->dim;
+        ov_rgba c = tag >= 0 ? ov_hud_run_color(st, tag) : tag == OV_PANEL_TEXT ? sty->text : sty->dim;
         ov_renderer_text(r, x, top + pad + line * (float)i, size, c, OV_ALIGN_LEFT, t->lines[i]);
     }
     return top + line * (float)t->n + pad * 1.5f;
@@ -103,7 +104,7 @@ float ov_panel_theory(ov_renderer *r, const ov_app_state *st, const ov_hud_style
 {
     ov_panel_text t;
     ov_panel_theory_text(st, &t);
-    return text_panel(r, sty, top, &t, sty->px * 0.75f);
+    return text_panel(r, st, sty, top, &t, sty->px * 0.75f);
 }
 
 /* An arrow from a to b in pixels with a head of size head. */
@@ -187,7 +188,7 @@ void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *s
         const ov_run *run = &sc->runs[i];
         if (run->n < 1)
             continue;
-        ov_rgba c = ov_run_color(i);
+        ov_rgba c = ov_hud_run_color(st, i);
         /* About one vertex per pixel column. */
         int stride = (int)ceil((double)run->n / (double)(gx1 - gx0));
         stride = stride < 1 ? 1 : stride;
@@ -253,7 +254,7 @@ float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_st
         if (!isfinite(h[0]) || !isfinite(h[1]) || !isfinite(h[2]))
             continue;
         ov_sym2_eigen(h, lam, v);
-        ov_rgba c = ov_run_color(i);
+        ov_rgba c = ov_hud_run_color(st, i);
 
         ov_vec2 p = ov_world_to_pixel(view, W, H, (ov_vec2){run->x[k], run->y[k]});
         double amax = fmax(fabs(lam[0]), fabs(lam[1]));
@@ -294,5 +295,5 @@ float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_st
     }
     ov_panel_text t;
     ov_panel_curvature_text(st, &t);
-    return text_panel(r, sty, top, &t, sty->px * 0.75f);
+    return text_panel(r, st, sty, top, &t, sty->px * 0.75f);
 }

@@ -40,7 +40,7 @@ struct ov_preset_set {
 static const char *const ov_preset_keys[] = {
     "caption", "surface", "kappa",     "theta",      "start", "steps",
     "alpha",   "beta",    "optimizer", "optimizers", "view",  "noise",
-    "seed",
+    "seed",    "panels",
 };
 #define OV_NKEYS ((int)(sizeof ov_preset_keys / sizeof ov_preset_keys[0]))
 
@@ -556,6 +556,7 @@ bool ov_preset_apply(const ov_preset *p, ov_config *cfg, char *err, size_t cap)
     cfg->has_view = d->has_view;
     cfg->view = d->view;
     cfg->noise = d->noise;
+    cfg->has_panels = false;   /* a preset that names no panels leaves them */
     cfg->preset[0] = 0;
     cfg->caption[0] = 0;
     free(d);

@@ -233,12 +233,73 @@ typedef struct style {
     ov_rgba dark, white;
 } style;
 
-/* Pushes a clipped segment in two layers' worth: called once per layer. */
+/* A dash pattern walked along a polyline: on for `on` px, off for `off`
+ * px; on = 0 draws it solid. `phase` carries over between segments. */
+typedef struct dash {
+    float on, off, phase;
+} dash;
+
+/* Pushes segment a-b with the dash pattern applied. */
+static void push_dashed(ov_seg_list *l, float ax, float ay, float bx, float by, float radius,
+                        ov_rgba c, float alpha, dash *d)
+{
+    if (!(d->on > 0)) {
+        push(l, ax, ay, bx, by, radius, 0, c, c, alpha);
+        return;
+    }
+    float dx = bx - ax, dy = by - ay, len = sqrtf(dx * dx + dy * dy);
+    if (!(len > 0))
+        return;
+    float period = d->on + d->off, t = 0;
+    while (t < len) {
+        float ph = fmodf(d->phase + t, period);
+        float left = ph < d->on ? d->on - ph : period - ph;
+        float t1 = fminf(len, t + left);
+        if (ph < d->on)
+            push(l, ax + dx * t / len, ay + dy * t / len, ax + dx * t1 / len, ay + dy * t1 / len,
+                 radius, 0, c, c, alpha);
+        t = t1 + 1e-4f;
+    }
+    d->phase = fmodf(d->phase + len, period);
+}
+
+/* Pushes a clipped segment (dashed when d says so). */
 static void push_clipped(ov_seg_list *l, double ax, double ay, double bx, double by,
-                         const proj *pj, float radius, ov_rgba c, float alpha)
+                         const proj *pj, float radius, ov_rgba c, float alpha, dash *d)
 {
     if (clip(&ax, &ay, &bx, &by, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD))
-        push(l, (float)ax, (float)ay, (float)bx, (float)by, radius, 0, c, c, alpha);
+        push_dashed(l, (float)ax, (float)ay, (float)bx, (float)by, radius, c, alpha, d);
+}
+
+/* Capsules for marker pieces (markers.c) on the path list. */
+typedef struct piece_ctx {
+    ov_seg_list *l;
+    ov_rgba c;
+    float alpha;
+} piece_ctx;
+
+static void piece(void *ctx, float x0, float y0, float x1, float y1, float half, bool span)
+{
+    piece_ctx *pc = ctx;
+    if (span) {
+        /* A capsule's round ends reach its radius past the end points. */
+        float in = fminf(half, (x1 - x0) * 0.5f);
+        x0 += in;
+        x1 -= in;
+    }
+    push(pc->l, x0, y0, x1, y1, half, 0, pc->c, pc->c, pc->alpha);
+}
+
+/* A marker with a dark outline: shape m at x, y, radius r, outlined `edge`
+ * px in ring colour, filled with fill. */
+static void push_marker(ov_seg_list *l, ov_marker m, float x, float y, float r, float edge,
+                        ov_rgba fill, ov_rgba ring, float alpha)
+{
+    piece_ctx ctx = {l, ring, alpha};
+    if (edge > 0)
+        ov_marker_pieces(m, x, y, r, edge, piece, &ctx);
+    ctx.c = fill;
+    ov_marker_pieces(m, x, y, r, 0.0f, piece, &ctx);
 }
 
 /* Where run's animation head is (pixels) and how many whole iterates show. */
@@ -269,178 +330,231 @@ static void cache_update(ov_path_cache *pc, const ov_run *run, int k, const ov_f
     cache_extend(pc, run, k, pj, 4.0 * st->s);
 }
 
-/* A ghost trail: the whole run, thin and faded, no dots or markers. */
+/* Line width of a run by its rank among the drawn runs: later runs are
+ * narrower, so where paths coincide the earlier run's colour still shows
+ * on both sides of the later one. */
+static float rank_width(int rank)
+{
+    static const float f[4] = {1.0f, 0.62f, 0.42f, 0.3f};
+    return f[rank < 3 ? rank : 3];
+}
+
+/* Run idx's shade (its method's n-th run) and ghost idx's. */
+static int run_shade(const ov_frame_desc *d, int idx)
+{
+    return d->shades ? d->shades[idx] : ov_run_default_shade(d->scene, idx);
+}
+
+/* A ghost trail: the whole run from before the last change, dashed in a
+ * lightened colour over a thin dark casing, no dots or markers. */
 static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
                        const proj *pj, const style *st, float alpha)
 {
     ov_path_cache *pc = &p->ghost_cache[idx];
     cache_update(pc, run, run->n, d, pj, st);
-    ov_rgba col = ov_run_color(idx);
-    for (int i = 0; i < pc->nsegs; i++) {
-        const float *s = pc->segs[i];
-        push(&p->list, s[0], s[1], s[2], s[3], 1.1f * st->s, 0, col, col, alpha);
+    int shade = d->ghost_shades ? d->ghost_shades[idx] : idx;
+    ov_rgba col = ov_method_color(run->params.kind, shade);
+    col.r += (1.0f - col.r) * 0.35f;
+    col.g += (1.0f - col.g) * 0.35f;
+    col.b += (1.0f - col.b) * 0.35f;
+    for (int layer = 0; layer < 2; layer++) {
+        float r = layer ? 1.5f * st->s : 1.5f * st->s + 0.9f * st->s;
+        ov_rgba c = layer ? col : st->dark;
+        dash ds = {layer ? 7.0f * st->s : 0.0f, 4.0f * st->s, 0.0f};
+        for (int i = 0; i < pc->nsegs; i++) {
+            const float *sg = pc->segs[i];
+            push_dashed(&p->list, sg[0], sg[1], sg[2], sg[3], r, c, alpha * (layer ? 1.0f : 0.6f),
+                        &ds);
+        }
     }
 }
 
+/* Where run's head is drawn (pixels): between iterates k-1 and k. */
+static void head_at(const ov_run *run, const ov_frame_desc *d, const proj *pj, double *lx,
+                    double *ly, double *hx, double *hy, int *k)
+{
+    double frac;
+    *k = shown(run, d->anim_step, &frac);
+    project(pj, run->x[*k - 1], run->y[*k - 1], lx, ly);
+    *hx = *lx;
+    *hy = *ly;
+    if (*k < run->n && frac > 0.0) {
+        double nx, ny;
+        project(pj, run->x[*k], run->y[*k], &nx, &ny);
+        *hx = *lx + (nx - *lx) * frac;
+        *hy = *ly + (ny - *ly) * frac;
+    }
+}
+
+/* One layer of a run's path: the dark casing (layer 0, solid) or the core
+ * in the run's colour (layer 1, dashed for a second, third... run of the
+ * same method). */
 static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
-                     const proj *pj, const style *st, float alpha)
+                     const proj *pj, const style *st, float alpha, int rank, int layer)
 {
     ov_path_cache *pc = &p->cache[idx];
-    double frac;
-    int k = shown(run, d->anim_step, &frac);
-    cache_update(pc, run, k, d, pj, st);
-
-    ov_rgba col = ov_run_color(idx);
     double lx, ly, hx, hy;
-    project(pj, run->x[k - 1], run->y[k - 1], &lx, &ly);
-    hx = lx;
-    hy = ly;
-    if (k < run->n && frac > 0.0) {
-        double nx, ny;
-        project(pj, run->x[k], run->y[k], &nx, &ny);
-        hx = lx + (nx - lx) * frac;
-        hy = ly + (ny - ly) * frac;
+    int k;
+    head_at(run, d, pj, &lx, &ly, &hx, &hy, &k);
+    if (layer == 0)
+        cache_update(pc, run, k, d, pj, st);
+    int shade = run_shade(d, idx);
+    ov_rgba col = ov_method_color(run->params.kind, shade);
+    float core = st->line * rank_width(rank);
+    float r = layer ? core : core + st->casing;
+    ov_rgba c = layer ? col : st->dark;
+    dash ds = {layer && shade % OV_RUN_SHADES ? 10.0f * st->s : 0.0f, 5.0f * st->s, 0.0f};
+    for (int i = 0; i < pc->nsegs; i++) {
+        const float *sg = pc->segs[i];
+        push_dashed(&p->list, sg[0], sg[1], sg[2], sg[3], r, c, alpha, &ds);
     }
-    for (int layer = 0; layer < 2; layer++) {
-        float r = layer ? st->line : st->line + st->casing;
-        ov_rgba c = layer ? col : st->dark;
-        for (int i = 0; i < pc->nsegs; i++) {
-            const float *s = pc->segs[i];
-            push(&p->list, s[0], s[1], s[2], s[3], r, 0, c, c, alpha);
-        }
-        push_clipped(&p->list, pc->ax, pc->ay, lx, ly, pj, r, c, alpha);
-        push_clipped(&p->list, lx, ly, hx, hy, pj, r, c, alpha);
-    }
+    push_clipped(&p->list, pc->ax, pc->ay, lx, ly, pj, r, c, alpha, &ds);
+    push_clipped(&p->list, lx, ly, hx, hy, pj, r, c, alpha, &ds);
+    if (layer == 0)
+        return;
+    float dot = fmaxf(st->dot * (0.55f + 0.45f * rank_width(rank)), core * 1.25f);
     for (int i = 0; i < pc->ndots; i++) {
         const float *q = pc->dots[i];
-        push(&p->list, q[0], q[1], q[0], q[1], st->dot, st->dot_ring, col, st->dark, alpha);
+        push(&p->list, q[0], q[1], q[0], q[1], dot, st->dot_ring, col, st->dark, alpha);
     }
 }
 
-/* The head marker, or for a diverged run shown whole an X and its label. */
-static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
-                      const proj *pj, const style *st, float alpha, ov_overlay *o,
-                      ov_text_cache *tc)
+bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int height, float s,
+                            float *x, float *y)
 {
-    double frac, hx, hy;
-    int k = shown(run, d->anim_step, &frac);
-    project(pj, run->x[k - 1], run->y[k - 1], &hx, &hy);
-    if (k < run->n && frac > 0.0) {
-        double nx, ny;
-        project(pj, run->x[k], run->y[k], &nx, &ny);
-        hx += (nx - hx) * frac;
-        hy += (ny - hy) * frac;
-    }
-    ov_rgba col = ov_run_color(idx);
-    bool diverged = run->diverged && k == run->n;
-    if (!diverged) {
-        if (in_guard(pj, hx, hy)) {
-            float x = (float)hx, y = (float)hy;
-            push(&p->list, x, y, x, y, st->head + st->head_ring, st->casing * 0.8f, st->white,
-                 st->dark, alpha);
-            push(&p->list, x, y, x, y, st->head, 0, col, col, alpha);
-        }
-        return;
-    }
+    const ov_scene *sc = d->scene;
+    if (idx < 0 || idx >= sc->nruns)
+        return false;
+    const ov_run *run = &sc->runs[idx];
+    ov_rect v = d->view;
+    proj pj = {v.x0, v.y1, width / (v.x1 - v.x0), height / (v.y1 - v.y0), width, height};
+    double frac;
+    if (run->n < 1 || !run->diverged || shown(run, d->anim_step, &frac) != run->n)
+        return false;
+    double hx, hy;
+    project(&pj, run->x[run->n - 1], run->y[run->n - 1], &hx, &hy);
     /* The X goes on the last iterate, or where the path leaves the view. */
-    float arm = 9.0f * st->s;
-    bool inside = hx >= 0 && hx <= pj->w && hy >= 0 && hy <= pj->h;
+    float arm = 9.0f * s;
+    bool inside = hx >= 0 && hx <= pj.w && hy >= 0 && hy <= pj.h;
     if (!inside) {
-        double ex = pj->w * 0.5, ey = arm + 2.0;
+        double ex = pj.w * 0.5, ey = arm + 2.0;
         for (int j = run->n - 2, walked = 0; j >= 0 && walked < 100000; j--, walked++) {
             double ax, ay, bx, by;
-            project(pj, run->x[j], run->y[j], &ax, &ay);
-            if (ax < 0 || ax > pj->w || ay < 0 || ay > pj->h)
+            project(&pj, run->x[j], run->y[j], &ax, &ay);
+            if (ax < 0 || ax > pj.w || ay < 0 || ay > pj.h)
                 continue;
-            project(pj, run->x[j + 1], run->y[j + 1], &bx, &by);
-            if (clip(&ax, &ay, &bx, &by, 0, pj->w, 0, pj->h)) {
+            project(&pj, run->x[j + 1], run->y[j + 1], &bx, &by);
+            if (clip(&ax, &ay, &bx, &by, 0, pj.w, 0, pj.h)) {
                 ex = bx;
                 ey = by;
             }
             break;
         }
-        hx = fmax(arm + 2.0, fmin(ex, pj->w - arm - 2.0));
-        hy = fmax(arm + 2.0, fmin(ey, pj->h - arm - 2.0));
+        hx = fmax(arm + 2.0, fmin(ex, pj.w - arm - 2.0));
+        hy = fmax(arm + 2.0, fmin(ey, pj.h - arm - 2.0));
     }
-    {
-        float x = (float)hx, y = (float)hy;
-        for (int layer = 0; layer < 2; layer++) {
-            float r = layer ? 2.4f * st->s : 2.4f * st->s + st->casing;
-            ov_rgba c = layer ? col : st->dark;
-            push(&p->list, x - arm, y - arm, x + arm, y + arm, r, 0, c, c, alpha);
-            push(&p->list, x - arm, y + arm, x + arm, y - arm, r, 0, c, c, alpha);
-        }
-    }
-    char label[64];
-    snprintf(label, sizeof label, "diverged at step %d", run->diverged_step);
-    float size = 20.0f * st->s;
-    const ov_text_entry *te = ov_text_get(tc, label, size);
-    float tw = (float)te->w, th = (float)te->h, pad = 4.0f * st->s;
-    float lx = (float)hx + arm + 6.0f * st->s, ly = (float)hy - th * 0.5f;
-    if (lx + tw + pad > (float)pj->w)
-        lx = (float)hx - arm - 6.0f * st->s - tw;
-    lx = fmaxf(pad, fminf(lx, (float)pj->w - tw - pad));
-    ly = fmaxf(pad, fminf(ly, (float)pj->h - th - pad));
-    ov_rgba bg = {0.05f, 0.05f, 0.08f, 0.78f * alpha};
-    ov_rgba fg = {col.r, col.g, col.b, alpha};
-    ov_overlay_rect(o, lx - pad, ly, tw + 2 * pad, th, bg);
-    ov_overlay_text(o, lx, ly, size, fg, label);
+    *x = (float)hx;
+    *y = (float)hy;
+    return true;
 }
 
-/* A six-armed star at each known minimum inside the view. */
+/* The head marker (the run's shape, on a white ring), or for a diverged run
+ * shown whole an X (its label is the HUD's). */
+static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
+                      const proj *pj, const style *st, float alpha)
+{
+    double lx, ly, hx, hy;
+    int k;
+    head_at(run, d, pj, &lx, &ly, &hx, &hy, &k);
+    int shade = run_shade(d, idx);
+    ov_rgba col = ov_method_color(run->params.kind, shade);
+    float mx, my;
+    if (ov_paths_diverged_mark(d, idx, pj->w, pj->h, st->s, &mx, &my)) {
+        push_marker(&p->list, OV_MARK_CROSS, mx, my, 9.0f * st->s, st->casing, col, st->dark,
+                    alpha);
+        return;
+    }
+    if (!in_guard(pj, hx, hy))
+        return;
+    float x = (float)hx, y = (float)hy;
+    ov_marker m = ov_shade_marker(shade);
+    push_marker(&p->list, m, x, y, st->head + st->head_ring, st->casing * 0.8f, st->white,
+                st->dark, alpha);
+    push_marker(&p->list, m, x, y, st->head, 0.0f, col, col, alpha);
+}
+
+/* The start point: a white ring with a dark outline, under the paths. */
+static void draw_start(ov_paths *p, const ov_scene *sc, const proj *pj, const style *st)
+{
+    double x, y;
+    project(pj, sc->start.x, sc->start.y, &x, &y);
+    if (!in_guard(pj, x, y))
+        return;
+    ov_rgba none = {0, 0, 0, 0};
+    float r = 7.5f * st->s, ring = 2.0f * st->s;
+    push(&p->list, (float)x, (float)y, (float)x, (float)y, r + ring + st->casing, 0, st->dark,
+         st->dark, 0.9f);
+    push(&p->list, (float)x, (float)y, (float)x, (float)y, r, ring, none, st->white, 1.0f);
+}
+
+/* A six-armed star at each known minimum inside the view, drawn over
+ * everything else so no marker hides it. */
 static void draw_minima(ov_paths *p, const ov_surface *s, const proj *pj, const style *st)
 {
-    float arm = 8.0f * st->s;
-    for (int layer = 0; layer < 2; layer++) {
-        for (int m = 0; m < s->nminima; m++) {
-            double x, y;
-            project(pj, s->minima[m].x, s->minima[m].y, &x, &y);
-            if (!in_guard(pj, x, y))
-                continue;
-            float r = layer ? 1.3f * st->s : 1.3f * st->s + st->casing;
-            ov_rgba c = layer ? st->white : st->dark;
-            for (int a = 0; a < 3; a++) {
-                float ang = (float)(a * 3.14159265358979 / 3.0 + 3.14159265358979 / 2.0);
-                float dx = arm * cosf(ang), dy = arm * sinf(ang);
-                push(&p->list, (float)x - dx, (float)y - dy, (float)x + dx, (float)y + dy, r,
-                     0, c, c, 1.0f);
-            }
-        }
+    for (int m = 0; m < s->nminima; m++) {
+        double x, y;
+        project(pj, s->minima[m].x, s->minima[m].y, &x, &y);
+        if (in_guard(pj, x, y))
+            push_marker(&p->list, OV_MARK_STAR, (float)x, (float)y, 8.0f * st->s, st->casing,
+                        st->white, st->dark, 1.0f);
     }
 }
 
 void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height,
                    float px_scale, ov_overlay *o, ov_text_cache *tc)
 {
+    (void)o;
+    (void)tc;
     const ov_scene *sc = desc->scene;
     ov_rect v = desc->view;
     proj pj = {v.x0, v.y1, width / (v.x1 - v.x0), height / (v.y1 - v.y0), width, height};
     float s = px_scale, hc = desc->high_contrast ? 1.5f : 1.0f;
-    style st = {1.9f * s * (desc->high_contrast ? 1.2f : 1.0f), 1.4f * s * hc, 3.0f * s,
+    style st = {2.6f * s * (desc->high_contrast ? 1.15f : 1.0f), 1.3f * s * hc, 3.0f * s,
                 1.2f * s * hc, 6.0f * s, 2.2f * s, s,
                 {0.05f, 0.05f, 0.08f, desc->high_contrast ? 1.0f : 0.92f},
                 {1.0f, 1.0f, 1.0f, 1.0f}};
     p->list.n = 0;
-    draw_minima(p, sc->surface, &pj, &st);
     int target = desc->target_run >= 0 && desc->target_run < sc->nruns ? desc->target_run : -1;
     for (int g = 0; desc->ghosts && g < desc->nghosts && g < OV_MAX_RUNS; g++)
-        if (desc->ghosts[g].n > 1)
+        if (desc->ghosts[g].n > 1 && !(desc->hidden && g < sc->nruns && desc->hidden[g]))
             draw_ghost(p, g, &desc->ghosts[g], desc, &pj, &st,
-                       target >= 0 && g != target ? 0.2f : 0.5f);
-    int order[OV_MAX_RUNS], n = 0;
-    for (int i = 0; i < sc->nruns && i < OV_MAX_RUNS; i++)
-        if (i != target && sc->runs[i].n > 0)
+                       target >= 0 && g != target ? 0.3f : 0.85f);
+    if (sc->nruns > 0)
+        draw_start(p, sc, &pj, &st);
+    /* Visible runs in scene order (their rank sets their width), the
+     * targeted one drawn last. Casings first, so a later run's casing does
+     * not cover an earlier run's colour where they coincide. */
+    int order[OV_MAX_RUNS], rank[OV_MAX_RUNS], n = 0, shown_runs = 0;
+    for (int i = 0; i < sc->nruns && i < OV_MAX_RUNS; i++) {
+        rank[i] = 0;
+        if (sc->runs[i].n <= 0 || (desc->hidden && desc->hidden[i]))
+            continue;
+        rank[i] = shown_runs++;
+        if (i != target)
             order[n++] = i;
-    if (target >= 0 && sc->runs[target].n > 0)
+    }
+    if (target >= 0 && sc->runs[target].n > 0 && !(desc->hidden && desc->hidden[target]))
         order[n++] = target;
+    for (int layer = 0; layer < 2; layer++)
+        for (int i = 0; i < n; i++) {
+            float a = target >= 0 && order[i] != target ? FADED : 1.0f;
+            draw_run(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, rank[order[i]], layer);
+        }
     for (int i = 0; i < n; i++) {
         float a = target >= 0 && order[i] != target ? FADED : 1.0f;
-        draw_run(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a);
+        draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a);
     }
-    for (int i = 0; i < n; i++) {
-        float a = target >= 0 && order[i] != target ? FADED : 1.0f;
-        draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, o, tc);
-    }
+    draw_minima(p, sc->surface, &pj, &st);
     if (p->list.n == 0)
         return;
     size_t bytes = (size_t)p->list.n * sizeof(ov_seg);

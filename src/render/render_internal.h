@@ -213,10 +213,25 @@ typedef struct ov_paths {
 
 bool ov_paths_init(ov_paths *p, char *err, size_t cap);
 void ov_paths_deinit(ov_paths *p);
-/* Draws the minima markers and every run of desc into the bound framebuffer
- * and queues the "diverged at step S" labels on o. */
+/* Draws the start and minima markers and every run of desc into the bound
+ * framebuffer. */
 void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height,
                    float px_scale, ov_overlay *o, ov_text_cache *tc);
+/* See ov_renderer_diverged_mark; s is the pass's pixel scale. */
+bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int height, float s,
+                            float *x, float *y);
+
+/* ---- markers (markers.c) ---- */
+
+/* One piece of a marker: a segment (x0, y0)-(x1, y1) half px thick on each
+ * side. span: a row of a filled shape, whose ends are the shape's edge (a
+ * capsule insets them by its radius); else a stroke. */
+typedef void (*ov_piece_fn)(void *ctx, float x0, float y0, float x1, float y1, float half,
+                            bool span);
+/* The pieces of marker m centred at x, y, radius px, grown by grow px on
+ * every side (for an outline drawn under it). */
+void ov_marker_pieces(ov_marker m, float x, float y, float radius, float grow, ov_piece_fn fn,
+                      void *ctx);
 
 /* ---- the renderer ---- */
 
