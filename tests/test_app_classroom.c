@@ -10,6 +10,7 @@
 
 #include "app/export.h"
 #include "app/hud.h"
+#include "app/hud_layout.h"
 #include "cli/preset.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
@@ -48,10 +49,6 @@ static void test_presets(ov_renderer *r, uint8_t *px, uint8_t *plain)
     CHECK_MSG(set != NULL && err[0] == '\0', "%s", err);
     if (!set)
         return;
-    /* The caption band: above the status line at the bottom (hud.c places
-     * it about 2.6 text heights up; text height is H/34 at this size). */
-    float px_h = (float)H / 34.0f < 13.0f ? 13.0f : (float)H / 34.0f;
-    int band0 = H - (int)(px_h * 5.2f), band1 = H - (int)(px_h * 2.4f);
     for (int n = 1; n <= 9; n++) {
         const ov_preset *p = ov_presets_by_number(set, n);
         CHECK_MSG(p != NULL, "preset %d missing", n);
@@ -71,6 +68,14 @@ static void test_presets(ov_renderer *r, uint8_t *px, uint8_t *plain)
         CHECK_MSG(ov_renderer_set_surface(r, st.scene.surface, err, sizeof err), "%s", err);
         ov_hud_draw_frame(r, &st);
         CHECK(ov_renderer_read_rgba(r, px));
+        /* The caption's band, where the layout put it: the bottom quarter of
+         * the frame, above the status bar. */
+        ov_hud_layout lay;
+        ov_hud_layout_compute(r, &st, W, H, &lay);
+        CHECK(lay.on[OV_HUD_CAPTION]);
+        ov_box cb = lay.box[OV_HUD_CAPTION];
+        CHECK(cb.y > H * 0.7f && cb.y + cb.h <= lay.box[OV_HUD_STATUS].y);
+        int band0 = (int)cb.y, band1 = (int)(cb.y + cb.h);
         /* The same scene with no caption: the band gains text with it. */
         st.caption[0] = '\0';
         ov_hud_draw_frame(r, &st);

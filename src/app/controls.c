@@ -14,19 +14,106 @@ static double clamp(double v, double lo, double hi)
     return v < lo ? lo : (v > hi ? hi : v);
 }
 
+/* Keeps the parameters the caption describes (see ov_controls_caption_text). */
+static void caption_snapshot(ov_app_state *st, const ov_config *cfg)
+{
+    snprintf(st->caption, sizeof st->caption, "%s", cfg->caption);
+    snprintf(st->preset_name, sizeof st->preset_name, "%s", cfg->preset);
+    st->preset_number = cfg->preset_number;
+    st->caption_nruns = st->scene.nruns;
+    for (int i = 0; i < st->scene.nruns; i++)
+        st->caption_params[i] = st->scene.runs[i].params;
+    st->caption_kappa = st->caption_theta = 0;
+    ov_surface_get_param(st->scene.surface, "kappa", &st->caption_kappa);
+    ov_surface_get_param(st->scene.surface, "theta", &st->caption_theta);
+    st->caption_sigma = st->scene.noise.sigma;
+    st->caption_start = st->scene.start;
+}
+
+void ov_controls_caption_text(const ov_app_state *st, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    if (!st->caption[0])
+        return;
+    bool same = st->scene.nruns == st->caption_nruns &&
+                st->scene.start.x == st->caption_start.x &&
+                st->scene.start.y == st->caption_start.y &&
+                st->scene.noise.sigma == st->caption_sigma;
+    double v;
+    if (ov_surface_get_param(st->scene.surface, "kappa", &v))
+        same = same && v == st->caption_kappa;
+    if (ov_surface_get_param(st->scene.surface, "theta", &v))
+        same = same && v == st->caption_theta;
+    for (int i = 0; same && i < st->scene.nruns; i++) {
+        const ov_optim_params *a = &st->scene.runs[i].params, *b = &st->caption_params[i];
+        /* Up then Down comes back to the same α, give or take rounding. */
+        same = a->kind == b->kind && fabs(a->alpha - b->alpha) <= 1e-9 * fabs(b->alpha) &&
+               fabs(a->beta - b->beta) <= 1e-9;
+    }
+    if (same)
+        snprintf(buf, cap, "%s", st->caption);
+    else if (st->preset_number > 0)
+        snprintf(buf, cap, "Changed since preset %d (%s): its caption no longer applies; "
+                 "press %d to see it again.", st->preset_number, st->preset_name,
+                 st->preset_number);
+    else
+        snprintf(buf, cap, "Changed since the preset: its caption no longer applies.");
+}
+
+static void grow_to(ov_rect *r, double x, double y)
+{
+    if (!isfinite(x) || !isfinite(y))
+        return;
+    r->x0 = fmin(r->x0, x);
+    r->x1 = fmax(r->x1, x);
+    r->y0 = fmin(r->y0, y);
+    r->y1 = fmax(r->y1, y);
+}
+
+/* The home view: the scene's view, and unless it was given explicitly, also
+ * the start, the minima and every run that does not diverge (at most four
+ * times the view's size, so one wild excursion does not shrink the rest),
+ * with a margin. */
+static void set_home_view(ov_app_state *st)
+{
+    ov_rect v = st->scene.view;
+    if (!st->view_given) {
+        ov_rect u = v;
+        double w = v.x1 - v.x0, h = v.y1 - v.y0;
+        grow_to(&u, st->scene.start.x, st->scene.start.y);
+        for (int i = 0; i < st->scene.surface->nminima; i++)
+            grow_to(&u, st->scene.surface->minima[i].x, st->scene.surface->minima[i].y);
+        for (int i = 0; i < st->scene.nruns; i++) {
+            const ov_run *r = &st->scene.runs[i];
+            if (r->diverged)
+                continue;
+            for (int k = 0; k < r->n; k++)
+                grow_to(&u, r->x[k], r->y[k]);
+        }
+        if (u.x0 != v.x0 || u.x1 != v.x1 || u.y0 != v.y0 || u.y1 != v.y1) {
+            u.x0 = fmax(u.x0, v.x0 - 1.5 * w) - 0.04 * (u.x1 - u.x0);
+            u.x1 = fmin(u.x1, v.x1 + 1.5 * w) + 0.04 * (u.x1 - u.x0);
+            u.y0 = fmax(u.y0, v.y0 - 1.5 * h) - 0.04 * (u.y1 - u.y0);
+            u.y1 = fmin(u.y1, v.y1 + 1.5 * h) + 0.04 * (u.y1 - u.y0);
+            v = u;
+        }
+    }
+    st->view = st->home_view = v;
+}
+
 bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap)
 {
     memset(st, 0, sizeof(*st));
     if (!ov_scene_init(&st->scene, cfg, err, cap))
         return false;
-    st->view = st->scene.view;
-    st->home_view = st->view;
+    st->view_given = cfg->has_view;
+    set_home_view(st);
     st->pace = cfg->pace > 0 ? clamp(cfg->pace, OV_PACE_MIN, OV_PACE_MAX) : OV_DEFAULT_PACE;
     st->loop = cfg->loop;
     st->target = -1;
     st->message_age = 1e9;
     st->esc_at = -1e9;
-    snprintf(st->caption, sizeof st->caption, "%s", cfg->caption);
+    caption_snapshot(st, cfg);
     st->projector = cfg->projector;
     st->ui_scale = cfg->ui_scale > 0 ? cfg->ui_scale : 1.0f;
     st->output_dir = cfg->output_dir;
@@ -56,7 +143,8 @@ bool ov_controls_apply_config(ov_app_state *st, const ov_config *cfg)
     }
     ov_scene_deinit(&st->scene);
     st->scene = next;
-    st->view = st->home_view = st->scene.view;
+    st->view_given = cfg->has_view;
+    set_home_view(st);
     st->anim_step = 0.0;
     st->target = -1;
     st->nghosts = 0;
@@ -68,7 +156,7 @@ bool ov_controls_apply_config(ov_app_state *st, const ov_config *cfg)
         st->show_theory = cfg->show_theory;
         st->show_curvature = cfg->show_curvature;
     }
-    snprintf(st->caption, sizeof st->caption, "%s", cfg->caption);
+    caption_snapshot(st, cfg);
     return true;
 }
 
@@ -379,7 +467,8 @@ bool ov_controls_replace_surface(ov_app_state *st, const char *name_or_formula,
         memcpy(st->scene.specs, saved, sizeof saved);
         return false;
     }
-    st->view = st->home_view = st->scene.view;
+    st->view_given = false;
+    set_home_view(st);
     st->nghosts = 0;
     st->caption[0] = '\0';
     st->anim_step = 0.0;

@@ -21,7 +21,13 @@
 typedef struct ov_app_state {
     ov_scene scene;
     ov_rect home_view;      /* what Home returns to */
-    ov_rect view;           /* world rectangle asked for (fitted when drawn) */
+    ov_rect view;           /* world rectangle asked for: the HUD layout fits
+                             * it into the part of the frame it leaves free */
+    bool view_given;        /* --view or the preset's view: shown as asked;
+                             * else the home view also takes in the start,
+                             * the minima and the converging paths */
+    ov_rect shown_view;     /* world rectangle of the whole last frame drawn */
+    bool has_shown_view;
     double anim_step;       /* fractional animation position */
     double pace;            /* seconds from step 0 to the last step, whatever
                              * the step count (--pace, + and -) */
@@ -40,6 +46,14 @@ typedef struct ov_app_state {
     double message_age;     /* seconds since message was set */
     unsigned long message_serial;   /* counts messages said */
     char caption[192];      /* the preset's "what to notice", "" when none */
+    /* The preset's parameters as set, to tell when they were changed (the
+     * caption then no longer describes the picture). */
+    int preset_number;
+    char preset_name[64];
+    int caption_nruns;
+    ov_optim_params caption_params[OV_MAX_RUNS];
+    double caption_kappa, caption_theta, caption_sigma;
+    ov_vec2 caption_start;
     /* Per run (scene order): the shade of its method's colour and marker
      * (a run keeps it while others come and go), and whether it is hidden. */
     int shade[OV_MAX_RUNS];
@@ -202,6 +216,11 @@ void ov_controls_escape(ov_app_state *st);
  * optimum the theory of the quadratic gives for the current κ. Says so and
  * changes nothing on other surfaces or for methods without a known optimum. */
 void ov_controls_snap_optimal(ov_app_state *st);
+
+/* The caption line to show: the preset's caption while its parameters are
+ * as the preset set them; once they changed, a note saying so (and which
+ * key brings the preset back); "" without a caption. */
+void ov_controls_caption_text(const ov_app_state *st, char *buf, size_t cap);
 
 /* printf-style message shown in the HUD for a few seconds. */
 void ov_controls_say(ov_app_state *st, const char *fmt, ...)

@@ -7,12 +7,13 @@
 #include "controls.h"
 #include "render/render.h"
 
-/* Draws one whole frame of st (picture and HUD) into the renderer's FBO.
- * Text and line sizes follow the frame height times st's ui scale. */
-void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st);
+/* Draws one whole frame of st (picture and HUD) into the renderer's FBO,
+ * laid out by hud_layout.c. Returns the world rectangle the frame shows
+ * (the window maps the mouse with it). */
+ov_rect ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st);
 
-/* The world rectangle a frame of this size shows for st (aspect-fitted). */
-ov_rect ov_hud_view(const ov_app_state *st, int width, int height);
+/* The run list's title: the surface's name, κ, θ and the noise σ. */
+void ov_hud_title(const ov_app_state *st, char *buf, size_t cap);
 
 /* Run i's HUD line: name, α, β, then step and loss, or "diverged at step
  * S" once the animation reaches the divergence. */
@@ -21,7 +22,5 @@ void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap);
 /* Run i's colour: its method's, in the shade the run keeps. */
 ov_rgba ov_hud_run_color(const ov_app_state *st, int i);
 
-/* Base text height in pixels for a frame height and ui scale. */
-float ov_hud_text_px(int height, float ui_scale);
 
 #endif

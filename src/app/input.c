@@ -71,7 +71,8 @@ bool ov_input_holding(const ov_input *in)
 
 static ov_vec2 cursor_world(const ov_app_state *st, int x, int y, int win_w, int win_h)
 {
-    ov_rect v = ov_rect_fit(st->view, win_w, win_h);
+    /* The last frame's world rectangle covers the whole window. */
+    ov_rect v = st->has_shown_view ? st->shown_view : ov_rect_fit(st->view, win_w, win_h);
     ov_vec2 q = {x + 0.5, y + 0.5};
     return ov_pixel_to_world(v, win_w, win_h, q);
 }

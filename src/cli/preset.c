@@ -559,6 +559,7 @@ bool ov_preset_apply(const ov_preset *p, ov_config *cfg, char *err, size_t cap)
     cfg->has_panels = false;   /* a preset that names no panels leaves them */
     cfg->preset[0] = 0;
     cfg->caption[0] = 0;
+    cfg->preset_number = 0;
     free(d);
     for (int i = 0; i < p->nentries; i++) {
         char opt[48];
@@ -568,5 +569,6 @@ bool ov_preset_apply(const ov_preset *p, ov_config *cfg, char *err, size_t cap)
     }
     snprintf(cfg->preset, sizeof cfg->preset, "%s", p->name);
     snprintf(cfg->caption, sizeof cfg->caption, "%s", p->caption);
+    cfg->preset_number = p->number;
     return true;
 }

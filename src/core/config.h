@@ -60,6 +60,7 @@ typedef struct ov_config {
     /* Classroom and slides (issue 4). */
     char preset[64];                        /* --preset NAME, "" when none */
     char caption[192];                      /* the preset's one-line caption */
+    int preset_number;                      /* that preset's number, 0 when none */
     const char *output_dir;                 /* --output-dir: where the window's
                                                export keys write; NULL: "." */
     float ui_scale;                         /* --ui-scale; 0 means 1 */

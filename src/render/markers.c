@@ -57,3 +57,51 @@ void ov_marker_pieces(ov_marker m, float x, float y, float radius, float grow, o
         fn(ctx, x - half, y + cy, x + half, y + cy, hh * 1.15f, true);
     }
 }
+
+void ov_marker_outline(ov_marker m, float x, float y, float radius, float half, ov_piece_fn fn,
+                       void *ctx)
+{
+    /* Corners in units of the radius, clockwise from the top. */
+    static const float square[4][2] = {{-0.8f, -0.8f}, {0.8f, -0.8f}, {0.8f, 0.8f}, {-0.8f, 0.8f}};
+    static const float tri[3][2] = {{0.0f, -1.0f}, {1.0f, 0.75f}, {-1.0f, 0.75f}};
+    static const float tri_down[3][2] = {{-1.0f, -0.75f}, {1.0f, -0.75f}, {0.0f, 1.0f}};
+    static const float diamond[4][2] = {{0.0f, -1.0f}, {1.0f, 0.0f}, {0.0f, 1.0f}, {-1.0f, 0.0f}};
+    static const float hexagon[6][2] = {{0.0f, -1.0f}, {0.87f, -0.5f}, {0.87f, 0.5f},
+                                        {0.0f, 1.0f},  {-0.87f, 0.5f}, {-0.87f, -0.5f}};
+    const float(*v)[2] = NULL;
+    int n = 0;
+    float circle[16][2];
+    switch (m) {
+    case OV_MARK_SQUARE:
+        v = square, n = 4;
+        break;
+    case OV_MARK_TRIANGLE:
+        v = tri, n = 3;
+        break;
+    case OV_MARK_TRIANGLE_DOWN:
+        v = tri_down, n = 3;
+        break;
+    case OV_MARK_DIAMOND:
+        v = diamond, n = 4;
+        break;
+    case OV_MARK_HEXAGON:
+        v = hexagon, n = 6;
+        break;
+    case OV_MARK_STAR:
+    case OV_MARK_CROSS:
+        ov_marker_pieces(m, x, y, radius, half, fn, ctx);
+        return;
+    default:
+        for (int i = 0; i < 16; i++) {
+            circle[i][0] = (float)cos(i * 3.14159265358979 / 8);
+            circle[i][1] = (float)sin(i * 3.14159265358979 / 8);
+        }
+        v = (const float(*)[2])circle, n = 16;
+        break;
+    }
+    for (int i = 0; i < n; i++) {
+        int j = (i + 1) % n;
+        fn(ctx, x + v[i][0] * radius, y + v[i][1] * radius, x + v[j][0] * radius,
+           y + v[j][1] * radius, half, false);
+    }
+}

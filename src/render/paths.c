@@ -327,7 +327,9 @@ static void cache_update(ov_path_cache *pc, const ov_run *run, int k, const ov_f
         pc->nsegs = 0;
         pc->ndots = 0;
     }
-    cache_extend(pc, run, k, pj, 4.0 * st->s);
+    /* Iterate dots at least 7 px apart (scaled), so a slow run's path
+     * stays a line with beads, not a string of dots hiding what is under. */
+    cache_extend(pc, run, k, pj, 7.0 * st->s);
 }
 
 /* Line width of a run by its rank among the drawn runs: later runs are
@@ -412,10 +414,13 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
     push_clipped(&p->list, lx, ly, hx, hy, pj, r, c, alpha, &ds);
     if (layer == 0)
         return;
-    float dot = fmaxf(st->dot * (0.55f + 0.45f * rank_width(rank)), core * 1.25f);
+    /* Dots of the later, narrower runs have no dark ring, so a run they
+     * lie on still shows between them. */
+    float dot = fmaxf(core * (rank ? 1.7f : 1.2f), 1.5f * st->s);
+    float ring = rank ? 0.0f : st->dot_ring;
     for (int i = 0; i < pc->ndots; i++) {
         const float *q = pc->dots[i];
-        push(&p->list, q[0], q[1], q[0], q[1], dot, st->dot_ring, col, st->dark, alpha);
+        push(&p->list, q[0], q[1], q[0], q[1], dot, ring, col, st->dark, alpha);
     }
 }
 
@@ -433,25 +438,33 @@ bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int heig
         return false;
     double hx, hy;
     project(&pj, run->x[run->n - 1], run->y[run->n - 1], &hx, &hy);
-    /* The X goes on the last iterate, or where the path leaves the view. */
+    /* The X goes on the last iterate, or where the path leaves the part of
+     * the frame the HUD leaves clear. */
     float arm = 9.0f * s;
-    bool inside = hx >= 0 && hx <= pj.w && hy >= 0 && hy <= pj.h;
+    double cx0 = 0, cy0 = 0, cx1 = pj.w, cy1 = pj.h;
+    if (d->clear_x1 > d->clear_x0 + 4 * arm && d->clear_y1 > d->clear_y0 + 4 * arm) {
+        cx0 = d->clear_x0;
+        cy0 = d->clear_y0;
+        cx1 = d->clear_x1;
+        cy1 = d->clear_y1;
+    }
+    bool inside = hx >= cx0 && hx <= cx1 && hy >= cy0 && hy <= cy1;
     if (!inside) {
-        double ex = pj.w * 0.5, ey = arm + 2.0;
+        double ex = 0.5 * (cx0 + cx1), ey = cy0 + arm + 2.0;
         for (int j = run->n - 2, walked = 0; j >= 0 && walked < 100000; j--, walked++) {
             double ax, ay, bx, by;
             project(&pj, run->x[j], run->y[j], &ax, &ay);
-            if (ax < 0 || ax > pj.w || ay < 0 || ay > pj.h)
+            if (ax < cx0 || ax > cx1 || ay < cy0 || ay > cy1)
                 continue;
             project(&pj, run->x[j + 1], run->y[j + 1], &bx, &by);
-            if (clip(&ax, &ay, &bx, &by, 0, pj.w, 0, pj.h)) {
+            if (clip(&ax, &ay, &bx, &by, cx0, cx1, cy0, cy1)) {
                 ex = bx;
                 ey = by;
             }
             break;
         }
-        hx = fmax(arm + 2.0, fmin(ex, pj.w - arm - 2.0));
-        hy = fmax(arm + 2.0, fmin(ey, pj.h - arm - 2.0));
+        hx = fmax(cx0 + arm + 2.0, fmin(ex, cx1 - arm - 2.0));
+        hy = fmax(cy0 + arm + 2.0, fmin(ey, cy1 - arm - 2.0));
     }
     *x = (float)hx;
     *y = (float)hy;
@@ -478,6 +491,21 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
         return;
     float x = (float)hx, y = (float)hy;
     ov_marker m = ov_shade_marker(shade);
+    /* On a minimum the head is an outline, so the minimum's star (drawn
+     * before the heads) shows through it. */
+    const ov_surface *s = d->scene->surface;
+    for (int i = 0; i < s->nminima; i++) {
+        double qx, qy;
+        project(pj, s->minima[i].x, s->minima[i].y, &qx, &qy);
+        if (hypot(qx - hx, qy - hy) < st->head + 9.0f * st->s) {
+            float r = st->head + 3.5f * st->s, half = 1.3f * st->s;
+            piece_ctx ctx = {&p->list, st->dark, alpha};
+            ov_marker_outline(m, x, y, r, half + st->casing, piece, &ctx);
+            ctx.c = col;
+            ov_marker_outline(m, x, y, r, half, piece, &ctx);
+            return;
+        }
+    }
     push_marker(&p->list, m, x, y, st->head + st->head_ring, st->casing * 0.8f, st->white,
                 st->dark, alpha);
     push_marker(&p->list, m, x, y, st->head, 0.0f, col, col, alpha);
@@ -497,8 +525,8 @@ static void draw_start(ov_paths *p, const ov_scene *sc, const proj *pj, const st
     push(&p->list, (float)x, (float)y, (float)x, (float)y, r, ring, none, st->white, 1.0f);
 }
 
-/* A six-armed star at each known minimum inside the view, drawn over
- * everything else so no marker hides it. */
+/* A six-armed star at each known minimum inside the view, drawn over the
+ * paths; a head on it is drawn as an outline around it. */
 static void draw_minima(ov_paths *p, const ov_surface *s, const proj *pj, const style *st)
 {
     for (int m = 0; m < s->nminima; m++) {
@@ -550,11 +578,12 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
             float a = target >= 0 && order[i] != target ? FADED : 1.0f;
             draw_run(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, rank[order[i]], layer);
         }
+    /* Minima over the paths, heads over the minima (as outlines there). */
+    draw_minima(p, sc->surface, &pj, &st);
     for (int i = 0; i < n; i++) {
         float a = target >= 0 && order[i] != target ? FADED : 1.0f;
         draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a);
     }
-    draw_minima(p, sc->surface, &pj, &st);
     if (p->list.n == 0)
         return;
     size_t bytes = (size_t)p->list.n * sizeof(ov_seg);

@@ -232,9 +232,10 @@ float ov_renderer_text(ov_renderer *r, float x, float y, float size_px, ov_rgba 
 void ov_renderer_text_size(ov_renderer *r, float size_px, const char *utf8, float *w,
                            float *h)
 {
-    const ov_text_entry *e = ov_text_get(&r->text, utf8, size_px);
-    *w = (float)e->w;
-    *h = (float)e->h;
+    int iw, ih;
+    ov_text_measure(&r->text, utf8, size_px, &iw, &ih);
+    *w = (float)iw;
+    *h = (float)ih;
 }
 
 void ov_renderer_end(ov_renderer *r)

@@ -36,6 +36,10 @@ typedef struct ov_frame_desc {
     const int *shades;
     const bool *hidden;
     const int *ghost_shades;   /* the same for the ghosts (NULL: their index order) */
+    /* The part of the frame (pixels, x0 < x1, y0 < y1) that the HUD leaves
+     * free: a divergence X for a path that leaves it goes where the path
+     * leaves it. All zero: the whole frame. */
+    float clear_x0, clear_y0, clear_x1, clear_y1;
 } ov_frame_desc;
 
 typedef enum ov_text_align {

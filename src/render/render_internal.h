@@ -133,6 +133,9 @@ void ov_text_deinit(ov_text_cache *tc);
  * miss. Empty strings and failures give an entry with tex 0 and w 0 (h is
  * the font height when the font opened). Valid until the next call. */
 const ov_text_entry *ov_text_get(ov_text_cache *tc, const char *utf8, float size_px);
+/* The size utf8 would take at size_px, without rasterising it (measuring
+ * many candidate strings costs no textures). */
+void ov_text_measure(ov_text_cache *tc, const char *utf8, float size_px, int *w, int *h);
 
 /* ---- overlay queue (overlay.c) ---- */
 
@@ -232,6 +235,10 @@ typedef void (*ov_piece_fn)(void *ctx, float x0, float y0, float x1, float y1, f
  * every side (for an outline drawn under it). */
 void ov_marker_pieces(ov_marker m, float x, float y, float radius, float grow, ov_piece_fn fn,
                       void *ctx);
+/* The outline of marker m (its edges as strokes half px thick on each side):
+ * a head drawn over a minimum is drawn this way, so the minimum shows. */
+void ov_marker_outline(ov_marker m, float x, float y, float radius, float half, ov_piece_fn fn,
+                       void *ctx);
 
 /* ---- the renderer ---- */
 
