@@ -107,9 +107,10 @@ int main(void)
      * frame's world rectangle (as drawn, the HUD's free part taken into
      * account) covers the whole window, so the point is that fraction of
      * it. */
-    st.shown_view = ov_hud_draw_frame(r, &st);
-    st.has_shown_view = true;
-    ov_rect v = st.shown_view;
+    ov_hud_draw_frame(r, &st);
+    ov_view view;
+    ov_controls_view(&st, W, H, &view);
+    ov_rect v = view.rect;
     double vw = v.x1 - v.x0, vh = v.y1 - v.y0;
     int px = 480, py = 200;
     double ex = v.x0 + (px + 0.5) / W * vw, ey = v.y1 - (py + 0.5) / H * vh;

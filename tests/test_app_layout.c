@@ -56,10 +56,13 @@ static void init_scene(ov_app_state *st)
     ov_controls_say(st, "\xce\xb1 \xc3\x97" "1.25 for all runs");
 }
 
-/* Pixel position of world point p in the laid-out frame. */
+/* Pixel position of world point p in the laid-out frame (2-D: the view's
+ * rectangle covers the frame). */
 static ov_vec2 to_px(const ov_hud_layout *lay, ov_vec2 p)
 {
-    return ov_world_to_pixel(lay->view, lay->width, lay->height, p);
+    ov_rect v = lay->view.rect;
+    ov_vec2 q = {(p.x - v.x0) / (v.x1 - v.x0) * lay->width, (v.y1 - p.y) / (v.y1 - v.y0) * lay->height};
+    return q;
 }
 
 static bool in_box(ov_box b, ov_vec2 q, double slack)

@@ -1,14 +1,21 @@
 /* Tests of the lecture presets (src/cli/preset.c, args_preset.c): the
  * shipped assets/presets.txt loads nine presets whose runs do what their
- * captions say, the parser names file and line for every kind of mistake
+ * captions say, the installed copy is found from the executable (data_dir.c),
+ * the parser names file and line for every kind of mistake
  * and skips only the bad preset, and --preset / --list-presets on the
  * command line (override order, replaced runs, suggestions). */
+#define _XOPEN_SOURCE 700   /* realpath */
+#include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/args.h"
+#include "cli/data_dir.h"
 #include "cli/preset.h"
 #include "core/scene.h"
 #include "ov_test.h"
@@ -117,13 +124,62 @@ static void test_shipped_file(void)
         CHECK(strcmp(ov_presets_at(emb, i)->caption, ov_presets_at(set, i)->caption) == 0);
     ov_presets_destroy(emb);
 
-    /* Without OPTIVIZ_PRESETS the source tree's file is used. */
+    /* Without OPTIVIZ_PRESETS, in a build tree that was not installed
+     * (no ../share/optiviz beside it), the compiled-in copy is used. */
     unsetenv("OPTIVIZ_PRESETS");
     ov_preset_set *def = ov_presets_load_default(err, sizeof err);
     CHECK(def && ov_presets_count(def) == count);
+    CHECK(def && strcmp(ov_presets_file_name(def), "built-in presets.txt") == 0);
+    ov_presets_destroy(def);
+    /* OPTIVIZ_PRESETS names the file. */
+    setenv("OPTIVIZ_PRESETS", OV_ASSET_DIR "/presets.txt", 1);
+    def = ov_presets_load_default(err, sizeof err);
     CHECK(def && strcmp(ov_presets_file_name(def), OV_ASSET_DIR "/presets.txt") == 0);
     ov_presets_destroy(def);
+    unsetenv("OPTIVIZ_PRESETS");
     ov_presets_destroy(set);
+}
+
+static bool make_dir(const char *path)
+{
+    return mkdir(path, 0755) == 0 || errno == EEXIST;
+}
+
+/* The installed data file is found from the executable's directory: in
+ * the default layout PREFIX/bin/optiviz reads PREFIX/share/optiviz. */
+static void test_installed_layout(void)
+{
+    CHECK(strcmp(OV_DATA_FROM_BIN, "../share/optiviz") == 0);
+    const char *tmp = getenv("OV_TMP");
+    char real_tmp[PATH_MAX];
+    if (!tmp || !realpath(tmp, real_tmp)) {
+        CHECK_MSG(0, "OV_TMP must name a directory (ctest sets it)");
+        return;
+    }
+    char prefix[1200], dir[1400], exe[1400], file[1400];
+    snprintf(prefix, sizeof prefix, "%.1024s/preset-prefix", real_tmp);
+    snprintf(exe, sizeof exe, "%s/bin/optiviz", prefix);
+    snprintf(file, sizeof file, "%s/share/optiviz/presets.txt", prefix);
+    char found[PATH_MAX];
+    CHECK(make_dir(prefix));
+    snprintf(dir, sizeof dir, "%s/bin", prefix);
+    CHECK(make_dir(dir));
+    remove(file);
+    CHECK(!ov_data_file_for(exe, "presets.txt", found, sizeof found));   /* not there */
+    snprintf(dir, sizeof dir, "%s/share", prefix);
+    CHECK(make_dir(dir));
+    snprintf(dir, sizeof dir, "%s/share/optiviz", prefix);
+    CHECK(make_dir(dir));
+    FILE *f = fopen(file, "w");
+    CHECK(f && fputs("# empty\n", f) >= 0 && fclose(f) == 0);
+    CHECK(ov_data_file_for(exe, "presets.txt", found, sizeof found));
+    CHECK_MSG(strcmp(found, file) == 0, "found '%s'", found);
+    CHECK(!ov_data_file_for(exe, "presets.txt", found, 8));   /* does not fit */
+    CHECK(!ov_data_file_for("optiviz", "presets.txt", found, sizeof found));   /* no dir */
+    CHECK(!ov_data_file_for(exe, "missing.txt", found, sizeof found));
+    /* This test program sits in the build tree: nothing installed beside it. */
+    CHECK(!ov_data_file("presets.txt", found, sizeof found));
+    remove(file);
 }
 
 /* The mean cosine of the angle between steps i and i + 1 of run r, over its
@@ -495,6 +551,7 @@ int main(void)
 {
     test_shipped_file();
     test_shipped_behaviour();
+    test_installed_layout();
     test_parser_errors();
     test_apply_and_command_line();
     test_cli();

@@ -357,6 +357,16 @@ static void check_golden(const uint8_t *img, int w, int h, const char *name)
     free(gold);
 }
 
+/* The 2-D view of exactly rect over a w x h frame (as the checks below
+ * compute pixel positions: no aspect fitting). */
+static const ov_view *view_of(ov_view *buf, const ov_scene *sc, ov_rect rect, int w, int h)
+{
+    ov_view_desc d = {.surface = sc->surface, .rect = rect, .width = w, .height = h,
+                      .stretch = true};
+    ov_view_build(buf, &d, NULL);
+    return buf;
+}
+
 /* log(x): the left half has no loss; it must be neutral grey, not garbage. */
 static void check_nonfinite(ov_renderer *r, int w, int h)
 {
@@ -368,7 +378,9 @@ static void check_nonfinite(ov_renderer *r, int w, int h)
     if (!sc.surface)
         return;
     ov_rect v = {-2, 2, -1.25, 1.25};
-    ov_frame_desc d = {.scene = &sc, .view = v, .target_run = -1, .ui_scale = 1.0f};
+    ov_view view;
+    ov_frame_desc d = {.scene = &sc, .view = view_of(&view, &sc, v, w, h), .target_run = -1,
+                       .ui_scale = 1.0f};
     char err[1024];
     CHECK(ov_renderer_set_surface(r, sc.surface, err, sizeof err));
     uint8_t *img = frame(r, &d, w, h);
@@ -416,8 +428,9 @@ int main(void)
         /* Contours alone, on rows away from the minimum. */
         ov_scene bare = sc;
         bare.nruns = 0;
-        ov_frame_desc d = {.scene = &bare, .view = sc.view, .anim_step = 1e9, .target_run = -1,
-                           .ui_scale = 1.8f};
+        ov_view view;
+        ov_frame_desc d = {.scene = &bare, .view = view_of(&view, &sc, sc.view, W, H),
+                           .anim_step = 1e9, .target_run = -1, .ui_scale = 1.8f};
         uint8_t *img = malloc((size_t)W * H * 4 + 64);
         memset(img + (size_t)W * H * 4, 0xA5, 64);
         ov_renderer_begin(r, &d);
@@ -458,8 +471,9 @@ int main(void)
     CHECK(r != NULL && built);
     if (r && built) {
         CHECK_MSG(sc.runs[3].diverged, "the golden scene's fourth run should diverge");
-        ov_frame_desc d = {.scene = &sc, .view = sc.view, .anim_step = 33.5, .target_run = -1,
-                           .ui_scale = 1.0f};
+        ov_view view;
+        ov_frame_desc d = {.scene = &sc, .view = view_of(&view, &sc, sc.view, GW, GH),
+                           .anim_step = 33.5, .target_run = -1, .ui_scale = 1.0f};
         ov_renderer_begin(r, &d);
         ov_rgba panel = {0.04f, 0.05f, 0.08f, 0.72f};
         ov_renderer_rect(r, 6, 6, 150, 58, panel);

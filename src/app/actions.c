@@ -110,6 +110,22 @@ static void act_step(ov_input *in, ov_app_state *st, const ov_binding *b, double
     ov_controls_step_once(st);
 }
 
+static void act_step_back(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_step_back(st);
+}
+
+static void act_explain(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_toggle_explain(st);
+}
+
 static void act_restart(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)in;
@@ -305,8 +321,14 @@ static const ov_binding BINDINGS[] = {
     {SDLK_s, ANY, NO, "S",
      "hide / show the targeted run (all runs targeted: show every hidden run)", act_hide_run, 0,
      0},
-    {SDLK_SPACE, ANY, NO, "Space / N", "pause / one step forward", act_pause, 0, 0},
+    {SDLK_SPACE, ANY, NO, "Space / N / Shift+N", "pause / one step forward / one step back",
+     act_pause, 0, 0},
     {SDLK_n, NONE, YES, NULL, NULL, act_step, 0, 0},
+    {SDLK_n, SHIFT, YES, NULL, NULL, act_step_back, 0, 0},
+    {SDLK_e, ANY, NO, "E",
+     "the step taken apart: the targeted run's next update as labelled arrows, with its "
+     "equation",
+     act_explain, 0, 0},
     {SDLK_r, NONE, NO, "R / Shift+R", "replay from step 0 / loop on or off", act_restart, 0, 0},
     {SDLK_r, SHIFT, NO, NULL, NULL, act_loop, 0, 0},
     {SDLK_PLUS, ANY, YES, "+ / \xe2\x88\x92",

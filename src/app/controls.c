@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static double clamp(double v, double lo, double hi)
@@ -104,8 +105,18 @@ static void set_home_view(ov_app_state *st)
 bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap)
 {
     memset(st, 0, sizeof(*st));
-    if (!ov_scene_init(&st->scene, cfg, err, cap))
+    st->explain = calloc(1, sizeof *st->explain);
+    if (!st->explain) {
+        snprintf(err, cap, "out of memory");
         return false;
+    }
+    ov_explainer_init(&st->explain->replay);
+    if (!ov_scene_init(&st->scene, cfg, err, cap)) {
+        free(st->explain);
+        st->explain = NULL;
+        return false;
+    }
+    st->explain_on = cfg->explain;
     st->view_given = cfg->has_view;
     set_home_view(st);
     st->pace = cfg->pace > 0 ? clamp(cfg->pace, OV_PACE_MIN, OV_PACE_MAX) : OV_DEFAULT_PACE;
@@ -128,6 +139,8 @@ bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t 
 
 void ov_controls_deinit(ov_app_state *st)
 {
+    free(st->explain);
+    st->explain = NULL;
     ov_scene_deinit(&st->scene);
     for (int i = 0; i < OV_MAX_RUNS; i++)
         ov_run_deinit(&st->ghosts[i]);
@@ -519,6 +532,35 @@ void ov_controls_toggle_loop(ov_app_state *st)
     st->loop = !st->loop;
     st->end_wait = 0.0;
     ov_controls_say(st, st->loop ? "loop on: the scene plays again and again" : "loop off");
+}
+
+ov_rect ov_controls_fit_rect(ov_rect c, double bx, double by, double bw, double bh, int width,
+                             int height)
+{
+    double cw = c.x1 - c.x0, ch = c.y1 - c.y0;
+    if (!(cw > 0) || !(ch > 0) || !(bw > 1) || !(bh > 1) || width < 1 || height < 1)
+        return ov_rect_fit(c, width, height);
+    double s = fmin(bw / cw, bh / ch);   /* pixels per world unit */
+    double cx = 0.5 * (c.x0 + c.x1), cy = 0.5 * (c.y0 + c.y1);
+    double fx = bx + 0.5 * bw, fy = by + 0.5 * bh;
+    ov_rect v;
+    v.x0 = cx - fx / s;
+    v.x1 = v.x0 + width / s;
+    v.y1 = cy + fy / s;
+    v.y0 = v.y1 - height / s;
+    return v;
+}
+
+void ov_controls_view(ov_app_state *st, int width, int height, ov_view *out)
+{
+    ov_rect rect = st->view;
+    if (st->has_free)
+        rect = ov_controls_fit_rect(st->view, st->free_x0 * width, st->free_y0 * height,
+                                    (st->free_x1 - st->free_x0) * width,
+                                    (st->free_y1 - st->free_y0) * height, width, height);
+    ov_view_desc d = {.surface = st->scene.surface, .rect = rect, .width = width,
+                      .height = height};
+    ov_view_build(out, &d, &st->range_cache);
 }
 
 void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor)

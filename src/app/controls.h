@@ -9,7 +9,9 @@
 #define OV_CONTROLS_H
 
 #include <stdbool.h>
+#include "core/explain.h"
 #include "core/scene.h"
+#include "core/view.h"
 
 #define OV_BETA_MAX 0.999
 #define OV_ALPHA_MIN 1e-8
@@ -17,6 +19,13 @@
 #define OV_PACE_MIN 1.0        /* seconds one playing of the scene takes */
 #define OV_PACE_MAX 600.0
 #define OV_LOOP_PAUSE 1.5      /* seconds the end stays on screen before a loop */
+
+/* The step taken apart: the replay cursor and the last explanation, kept
+ * between frames (owned by the state, changed while drawing: a cache). */
+typedef struct ov_explain_cache {
+    ov_explainer replay;
+    ov_explain out;
+} ov_explain_cache;
 
 typedef struct ov_app_state {
     ov_scene scene;
@@ -26,8 +35,11 @@ typedef struct ov_app_state {
     bool view_given;        /* --view or the preset's view: shown as asked;
                              * else the home view also takes in the start,
                              * the minima and the converging paths */
-    ov_rect shown_view;     /* world rectangle of the whole last frame drawn */
-    bool has_shown_view;
+    /* The part of the frame the HUD left free at the last layout, as
+     * fractions of the frame's width and height: the view fits st->view
+     * into it (ov_controls_view). has_free false: the whole frame. */
+    bool has_free;
+    double free_x0, free_y0, free_x1, free_y1;
     double anim_step;       /* fractional animation position */
     double pace;            /* seconds from step 0 to the last step, whatever
                              * the step count (--pace, + and -) */
@@ -85,6 +97,11 @@ typedef struct ov_app_state {
     bool show_loss;         /* L: loss against step, log scale */
     bool show_theory;       /* I: the quadratic's theory and each run's regime */
     bool show_curvature;    /* V: Hessian glyph, gradient and step arrows */
+    /* The loss range of the view's rectangle, kept between frames. */
+    ov_loss_range_cache range_cache;
+    /* E, --explain: the targeted run's current update taken apart. */
+    bool explain_on;
+    ov_explain_cache *explain;   /* never NULL after init */
 } ov_app_state;
 
 #define OV_SWEEP_RUNS 5
@@ -134,12 +151,34 @@ void ov_controls_set_start(ov_app_state *st, ov_vec2 start);
 void ov_controls_toggle_pause(ov_app_state *st);
 /* Pauses and advances one whole step. */
 void ov_controls_step_once(ov_app_state *st);
+/* Pauses and goes back one whole step (to step 0 at most). */
+void ov_controls_step_back(ov_app_state *st);
+
+/* E: the step taken apart on or off; on pauses the animation. */
+void ov_controls_toggle_explain(ov_app_state *st);
+/* The run the explanation is of: the targeted one, run 0 when all are. */
+int ov_controls_explain_run(const ov_app_state *st);
+/* The explanation of that run's update from the step the animation shows
+ * (its next step), computed when asked (the replay is cached, so the next
+ * step costs one optimiser step). Never NULL; ->valid says whether there is
+ * one, ->why why not. */
+const ov_explain *ov_controls_explanation(const ov_app_state *st);
 void ov_controls_restart(ov_app_state *st);
 /* + / -: plays factor times faster (the pace divided by factor). */
 void ov_controls_scale_speed(ov_app_state *st, double factor);
 void ov_controls_toggle_loop(ov_app_state *st);
 /* Animation steps per second at the current pace. */
 double ov_controls_steps_per_second(const ov_app_state *st);
+
+/* The view of a width x height frame of st: the one projection the frame's
+ * drawing, picking and the HUD use. Its world rectangle shows st->view,
+ * aspect kept and centred, in the free part of the frame (has_free), and
+ * whatever else of the world the rest of the frame covers. */
+void ov_controls_view(ov_app_state *st, int width, int height, ov_view *out);
+/* The world rectangle of a width x height frame that shows `content`,
+ * aspect kept and centred, in the pixel box (bx, by, bw, bh). */
+ov_rect ov_controls_fit_rect(ov_rect content, double bx, double by, double bw, double bh,
+                             int width, int height);
 
 /* Zooms the view by factor (< 1 zooms in) keeping world point `about` fixed. */
 void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor);

@@ -29,7 +29,7 @@ static uint8_t *frame_buffer(ov_renderer *r, int *w, int *h, char *err, size_t c
     return px;
 }
 
-bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, char *err,
+bool ov_export_png(ov_renderer *r, ov_app_state *st, const char *path, char *err,
                    size_t cap)
 {
     int w, h;

@@ -16,7 +16,7 @@ bool ov_export_offscreen_begin(ov_glwin *win, ov_renderer **r, const ov_app_stat
                                int width, int height, char *err, size_t cap);
 
 /* Draws st (HUD included) and writes it as a PNG at path, atomically. */
-bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, char *err,
+bool ov_export_png(ov_renderer *r, ov_app_state *st, const char *path, char *err,
                    size_t cap);
 
 /* Writes the animation from step 0 to the last step as an animated GIF of

@@ -86,7 +86,7 @@ void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_fram
 {
     memset(d, 0, sizeof *d);
     d->scene = &st->scene;
-    d->view = lay->view;
+    d->view = &lay->view;
     d->anim_step = st->anim_step;
     d->target_run = st->target;
     d->ui_scale = ov_controls_ui_scale(st) * (float)lay->height / 720.0f;
@@ -96,6 +96,8 @@ void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_fram
     d->shades = st->shade;
     d->hidden = st->hidden;
     d->ghost_shades = st->ghost_shade;
+    d->explain = st->explain_on ? ov_controls_explanation(st) : NULL;
+    d->explain_run = ov_controls_explain_run(st);
     d->clear_x0 = lay->free.x;
     d->clear_y0 = lay->free.y;
     d->clear_x1 = lay->free.x + lay->free.w;
@@ -217,6 +219,19 @@ static void draw_caption(ov_renderer *r, const ov_app_state *st, const ov_hud_la
         ov_renderer_text(r, b.x + b.w / 2, b.y + lay->pad * 0.5f + lay->caption_px * 1.3f * (float)i,
                          lay->caption_px, changed ? th->dim : th->text, OV_ALIGN_CENTER,
                          lay->caption[i]);
+}
+
+/* The equation of the step taken apart (E), above the caption. */
+static void draw_explain(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
+{
+    const hud_theme *th = theme_of(st);
+    ov_box b = lay->box[OV_HUD_EXPLAIN];
+    ov_rgba bg = th->panel;
+    bg.a = fmaxf(bg.a, 0.85f);
+    fill(r, b, bg);
+    for (int i = 0; i < lay->explain_lines; i++)
+        ov_renderer_text(r, b.x + b.w / 2, b.y + lay->pad * 0.5f + lay->explain_px * 1.3f * (float)i,
+                         lay->explain_px, th->text, OV_ALIGN_CENTER, lay->explain[i]);
 }
 
 /* "diverged at step S" beside each X, on an opaque box, in the run's colour. */
@@ -397,7 +412,7 @@ static void draw_formula_field(ov_renderer *r, const ov_app_state *st, const ov_
     }
 }
 
-ov_rect ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
+void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
 {
     int W, H;
     ov_renderer_size(r, &W, &H);
@@ -409,7 +424,7 @@ ov_rect ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
     const hud_theme *th = theme_of(st);
     ov_hud_style sty = {th->panel, th->text, th->dim, lay.small};
     if (st->show_curvature)
-        ov_panel_curvature_glyphs(r, st, &sty, desc.view, W, H);
+        ov_panel_curvature_glyphs(r, st, &sty, desc.view);
     draw_info(r, st, &lay);
     if (lay.on[OV_HUD_THEORY] || lay.on[OV_HUD_CURVATURE]) {
         ov_panel_text t;
@@ -431,6 +446,8 @@ ov_rect ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
     draw_legend(r, st, &lay);
     if (lay.on[OV_HUD_CAPTION])
         draw_caption(r, st, &lay);
+    if (lay.on[OV_HUD_EXPLAIN])
+        draw_explain(r, st, &lay);
     if (lay.on[OV_HUD_MESSAGE])
         draw_message(r, st, &lay);
     if (st->editing)
@@ -438,5 +455,4 @@ ov_rect ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
     if (st->show_help)
         draw_help(r, st, &lay);
     ov_renderer_end(r);
-    return lay.view;
 }

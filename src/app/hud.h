@@ -8,9 +8,9 @@
 #include "render/render.h"
 
 /* Draws one whole frame of st (picture and HUD) into the renderer's FBO,
- * laid out by hud_layout.c. Returns the world rectangle the frame shows
- * (the window maps the mouse with it). */
-ov_rect ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st);
+ * laid out by hud_layout.c (which records the free part of the frame in
+ * st, so picking maps the mouse as the frame was drawn). */
+void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st);
 
 /* The run list's title: the surface's name, κ, θ and the noise σ. */
 void ov_hud_title(const ov_app_state *st, char *buf, size_t cap);

@@ -24,22 +24,6 @@ float ov_hud_base_px(int width, int height, float ui_scale)
     return 21.2f * u * (ui_scale > 0 ? ui_scale : 1.0f);
 }
 
-ov_rect ov_hud_fit_into(ov_rect c, ov_box into, int width, int height)
-{
-    double cw = c.x1 - c.x0, ch = c.y1 - c.y0;
-    if (!(cw > 0) || !(ch > 0) || !(into.w > 1) || !(into.h > 1))
-        return ov_rect_fit(c, width, height);
-    double s = fmin(into.w / cw, into.h / ch);   /* pixels per world unit */
-    double cx = 0.5 * (c.x0 + c.x1), cy = 0.5 * (c.y0 + c.y1);
-    double fx = into.x + 0.5 * into.w, fy = into.y + 0.5 * into.h;
-    ov_rect v;
-    v.x0 = cx - fx / s;
-    v.x1 = v.x0 + width / s;
-    v.y1 = cy + fy / s;
-    v.y0 = v.y1 - height / s;
-    return v;
-}
-
 static float text_w(ov_renderer *r, float size, const char *s)
 {
     float w = 0, h = 0;
@@ -240,7 +224,7 @@ static ov_box free_box(const ov_hud_layout *lay, double cw, double ch)
 
 /* Places the "diverged at step S" labels next to their X markers, where
  * they collide with no other part, label, the start or a minimum. */
-static void place_labels(ov_renderer *r, const ov_app_state *st, ov_hud_layout *lay)
+static void place_labels(ov_renderer *r, ov_app_state *st, ov_hud_layout *lay)
 {
     ov_frame_desc d;
     ov_hud_frame_desc(st, lay, &d);
@@ -254,7 +238,12 @@ static void place_labels(ov_renderer *r, const ov_app_state *st, ov_hud_layout *
     for (int i = 0; i < st->scene.surface->nminima; i++)
         pts[nkeep++] = st->scene.surface->minima[i];
     for (int i = 0; i < nkeep; i++) {
-        ov_vec2 q = ov_world_to_pixel(lay->view, lay->width, lay->height, pts[i]);
+        ov_vec2 q;
+        double depth;
+        if (!ov_view_project(&lay->view, pts[i].x, pts[i].y,
+                             ov_surface_value(st->scene.surface, pts[i].x, pts[i].y), 0.0, &q,
+                             &depth))
+            q.x = q.y = -1e6;
         keep[i] = (ov_box){(float)q.x - s, (float)q.y - s, 2 * s, 2 * s};
     }
     for (int i = 0; i < st->scene.nruns && i < OV_MAX_RUNS; i++) {
@@ -291,7 +280,7 @@ static void place_labels(ov_renderer *r, const ov_app_state *st, ov_hud_layout *
     }
 }
 
-void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, int width, int height,
+void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int height,
                            ov_hud_layout *lay)
 {
     memset(lay, 0, sizeof *lay);
@@ -370,6 +359,28 @@ void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, int width, in
         float h = cs * 1.3f * (float)lay->caption_lines + pad;
         lay->box[OV_HUD_CAPTION] = (ov_box){(W - w) / 2 - pad, bottom - h, w + 2 * pad, h};
         lay->on[OV_HUD_CAPTION] = true;
+        bottom -= h + gap;
+    }
+
+    /* The step taken apart: its equation above the caption. */
+    if (st->explain_on) {
+        const ov_explain *x = ov_controls_explanation(st);
+        char text[320];
+        if (x->valid)
+            snprintf(text, sizeof text, "%s", x->caption);
+        else
+            snprintf(text, sizeof text, "%s, step %d: %s",
+                     ov_optim_info_of(st->scene.runs[ov_controls_explain_run(st)].params.kind)->name,
+                     x->step, x->why);
+        float es = fmaxf(px * 0.95f, floor_px), maxw = W - 4 * pad;
+        lay->explain_px = es;
+        lay->explain_lines = ov_hud_wrap(r, es, text, maxw, lay->explain, 2);
+        float w = 0;
+        for (int i = 0; i < lay->explain_lines; i++)
+            w = fmaxf(w, text_w(r, es, lay->explain[i]));
+        float h = es * 1.3f * (float)lay->explain_lines + pad;
+        lay->box[OV_HUD_EXPLAIN] = (ov_box){(W - w) / 2 - pad, bottom - h, w + 2 * pad, h};
+        lay->on[OV_HUD_EXPLAIN] = true;
         bottom -= h + gap;
     }
 
@@ -468,6 +479,11 @@ void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, int width, in
     lay->free = f;
     float margin = fminf(pad * 1.5f, fminf(f.w, f.h) * 0.05f);
     ov_box in = {f.x + margin, f.y + margin, f.w - 2 * margin, f.h - 2 * margin};
-    lay->view = ov_hud_fit_into(c, in, width, height);
+    st->has_free = in.w > 1 && in.h > 1;
+    st->free_x0 = in.x / W;
+    st->free_y0 = in.y / H;
+    st->free_x1 = (in.x + in.w) / W;
+    st->free_y1 = (in.y + in.h) / H;
+    ov_controls_view(st, width, height, &lay->view);
     place_labels(r, st, lay);
 }

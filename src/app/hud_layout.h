@@ -24,6 +24,7 @@ typedef enum ov_hud_part {
     OV_HUD_STATUS,
     OV_HUD_LEGEND,
     OV_HUD_MESSAGE,
+    OV_HUD_EXPLAIN,     /* the equation of the step taken apart (E) */
     OV_HUD_LABEL0,      /* "diverged at step S" of run i: OV_HUD_LABEL0 + i */
     OV_HUD_PARTS = OV_HUD_LABEL0 + OV_MAX_RUNS
 } ov_hud_part;
@@ -45,11 +46,14 @@ typedef struct ov_hud_layout {
     char subline[192];
     char status[256];
     char message[192];
+    char explain[2][192];   /* the step taken apart's equation, wrapped */
+    int explain_lines;
+    float explain_px;
     int caption_lines;
     char caption[OV_CAPTION_LINES][192];
     float label_x[OV_MAX_RUNS], label_y[OV_MAX_RUNS];   /* where the X is */
     ov_box free;        /* the largest part of the picture the HUD leaves free */
-    ov_rect view;       /* world rectangle of the whole frame */
+    ov_view view;       /* the frame's projection: st->view fitted into free */
 } ov_hud_layout;
 
 /* The text floor and base size for a frame: u = min(W/1280, H/720);
@@ -58,17 +62,15 @@ typedef struct ov_hud_layout {
 float ov_hud_floor_px(int width, int height, bool projector);
 float ov_hud_base_px(int width, int height, float ui_scale);
 
-/* Lays out st's HUD on a width x height frame, measuring text with r. */
-void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, int width, int height,
+/* Lays out st's HUD on a width x height frame, measuring text with r.
+ * Records the free part of the frame in st (has_free, free_*), so that
+ * ov_controls_view, and with it picking, maps the frame as laid out. */
+void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int height,
                            ov_hud_layout *lay);
 
 /* The frame description (scene, view, step, looks of the runs) of st laid
  * out as lay. */
 void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_frame_desc *d);
-
-/* The world rectangle content shows when it is fitted, aspect kept and
- * centred, into the pixel box `into` of a width x height frame. */
-ov_rect ov_hud_fit_into(ov_rect content, ov_box into, int width, int height);
 
 /* Splits text into at most max_lines lines of width max_w at size,
  * breaking at spaces (a word longer than a line gets a line of its own);

@@ -69,12 +69,14 @@ bool ov_input_holding(const ov_input *in)
     return in->nheld > 0;
 }
 
-static ov_vec2 cursor_world(const ov_app_state *st, int x, int y, int win_w, int win_h)
+/* The world point under the cursor (window points, the pixel's centre),
+ * through the view of a frame of the window's size. */
+static bool cursor_world(ov_app_state *st, int x, int y, int win_w, int win_h, ov_vec2 *w)
 {
-    /* The last frame's world rectangle covers the whole window. */
-    ov_rect v = st->has_shown_view ? st->shown_view : ov_rect_fit(st->view, win_w, win_h);
+    ov_view v;
+    ov_controls_view(st, win_w, win_h, &v);
     ov_vec2 q = {x + 0.5, y + 0.5};
-    return ov_pixel_to_world(v, win_w, win_h, q);
+    return ov_view_pick(&v, q, w, NULL);
 }
 
 void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win_w, int win_h)
@@ -113,16 +115,20 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
         if (abs(e->motion.x - in->down_x) > CLICK_SLOP || abs(e->motion.y - in->down_y) > CLICK_SLOP)
             in->moved = true;
         if (in->moved) {
-            ov_vec2 a = cursor_world(st, in->last_x, in->last_y, win_w, win_h);
-            ov_vec2 b = cursor_world(st, e->motion.x, e->motion.y, win_w, win_h);
-            ov_controls_pan(st, a.x - b.x, a.y - b.y);
+            ov_vec2 a, b;
+            if (cursor_world(st, in->last_x, in->last_y, win_w, win_h, &a) &&
+                cursor_world(st, e->motion.x, e->motion.y, win_w, win_h, &b))
+                ov_controls_pan(st, a.x - b.x, a.y - b.y);
         }
         in->last_x = e->motion.x;
         in->last_y = e->motion.y;
         break;
     case SDL_MOUSEBUTTONUP:
-        if (in->dragging && !in->moved && e->button.button == SDL_BUTTON_LEFT)
-            ov_controls_set_start(st, cursor_world(st, e->button.x, e->button.y, win_w, win_h));
+        if (in->dragging && !in->moved && e->button.button == SDL_BUTTON_LEFT) {
+            ov_vec2 w;
+            if (cursor_world(st, e->button.x, e->button.y, win_w, win_h, &w))
+                ov_controls_set_start(st, w);
+        }
         in->dragging = false;
         break;
     case SDL_MOUSEWHEEL: {
@@ -132,8 +138,9 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
         int dy = e->wheel.y;
         if (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED)
             dy = -dy;
-        if (dy != 0)
-            ov_controls_zoom(st, cursor_world(st, mx, my, win_w, win_h), pow(0.85, dy));
+        ov_vec2 w;
+        if (dy != 0 && cursor_world(st, mx, my, win_w, win_h, &w))
+            ov_controls_zoom(st, w, pow(0.85, dy));
         break;
     }
     default:

@@ -201,11 +201,23 @@ void ov_panel_curvature_text(const ov_app_state *st, ov_panel_text *t)
              "\xe2\x88\x92\xce\xb1\xe2\x88\x87L   coloured: the next step");
 }
 
+/* World point -> pixel through the frame's view (on the surface in 3-D). */
+static ov_vec2 to_pixel(const ov_view *view, const ov_surface *s, double x, double y)
+{
+    ov_vec2 q = {NAN, NAN};
+    double depth;
+    if (!ov_view_project(view, x, y, ov_surface_value(s, x, y), 0.0, &q, &depth))
+        q.x = q.y = NAN;
+    return q;
+}
+
 void ov_panel_curvature_glyphs(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
-                               ov_rect view, int W, int H)
+                               const ov_view *view)
 {
     const ov_scene *sc = &st->scene;
     float R = sty->px * 2.2f;
+    /* World length of one pixel (at the middle of the frame in 3-D). */
+    double wpp = ov_view_world_per_pixel(view);
     for (int i = 0; i < sc->nruns; i++) {
         const ov_run *run = &sc->runs[i];
         if (run->n < 1)
@@ -218,7 +230,9 @@ void ov_panel_curvature_glyphs(ov_renderer *r, const ov_app_state *st, const ov_
         ov_sym2_eigen(h, lam, v);
         ov_rgba c = ov_hud_run_color(st, i);
 
-        ov_vec2 p = ov_world_to_pixel(view, W, H, (ov_vec2){run->x[k], run->y[k]});
+        ov_vec2 p = to_pixel(view, sc->surface, run->x[k], run->y[k]);
+        if (!isfinite(p.x) || !isfinite(p.y))
+            continue;
         double amax = fmax(fabs(lam[0]), fabs(lam[1]));
         if (amax > 0 && isfinite(amax)) {
             /* Level-set ellipse of the local quadratic: semi-axis along v_i
@@ -230,10 +244,12 @@ void ov_panel_curvature_glyphs(ov_renderer *r, const ov_app_state *st, const ov_
             ov_rgba ec = lam[0] <= 0 ? (ov_rgba){1.0f, 0.35f, 0.35f, 1.0f} : sty->text;
             ov_vec2 prev = {0, 0};
             for (int s = 0; s <= 48; s++) {
-                double t = 2 * OV_PI * s / 48, ca = cos(t) * a0, sa = sin(t) * a1;
-                /* Eigenvectors are world directions: y flips on screen. */
-                ov_vec2 q = {p.x + ca * v[0][0] + sa * v[1][0], p.y - (ca * v[0][1] + sa * v[1][1])};
-                if (s > 0)
+                double t = 2 * OV_PI * s / 48, ca = cos(t) * a0 * wpp, sa = sin(t) * a1 * wpp;
+                /* Eigenvectors are world directions; the ellipse lies in
+                 * the world (on the surface in 3-D). */
+                ov_vec2 q = to_pixel(view, sc->surface, run->x[k] + ca * v[0][0] + sa * v[1][0],
+                                     run->y[k] + ca * v[0][1] + sa * v[1][1]);
+                if (s > 0 && isfinite(q.x) && isfinite(prev.x))
                     ov_renderer_line(r, (float)prev.x, (float)prev.y, (float)q.x, (float)q.y,
                                      sty->px * 0.09f, ec);
                 prev = q;
@@ -241,8 +257,8 @@ void ov_panel_curvature_glyphs(ov_renderer *r, const ov_app_state *st, const ov_
         }
         /* The step plain gradient descent would take here, -alpha g, at its
          * true length (capped at 3R pixels); too short to see: not drawn. */
-        ov_vec2 gd = ov_world_to_pixel(view, W, H, (ov_vec2){run->x[k] - run->params.alpha * g[0],
-                                                             run->y[k] - run->params.alpha * g[1]});
+        ov_vec2 gd = to_pixel(view, sc->surface, run->x[k] - run->params.alpha * g[0],
+                              run->y[k] - run->params.alpha * g[1]);
         double gl = hypot(gd.x - p.x, gd.y - p.y);
         if (isfinite(gl) && gl > 3.0) {
             double f3 = gl > 3 * R ? 3 * R / gl : 1.0;
@@ -251,7 +267,7 @@ void ov_panel_curvature_glyphs(ov_renderer *r, const ov_app_state *st, const ov_
         }
         if (k + 1 < run->n && run->params.kind != OV_OPT_GD) {
             /* The step actually taken next (momentum's velocity, Adam's step), true length. */
-            ov_vec2 b = ov_world_to_pixel(view, W, H, (ov_vec2){run->x[k + 1], run->y[k + 1]});
+            ov_vec2 b = to_pixel(view, sc->surface, run->x[k + 1], run->y[k + 1]);
             arrow(r, p, b, sty->px * 0.14f, sty->px * 0.55f, c);
         }
     }

@@ -39,10 +39,10 @@ void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *s
 
 /* At each run's current point: the Hessian's eigen-ellipse, the step -αg
  * plain gradient descent would take, and the step the run takes next, in
- * world position (view = the frame's world rectangle). The eigenvalues are
- * the text of ov_panel_curvature_text. */
+ * world position (projected through the frame's view, on the surface in
+ * 3-D). The eigenvalues are the text of ov_panel_curvature_text. */
 void ov_panel_curvature_glyphs(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
-                               ov_rect view, int W, int H);
+                               const ov_view *view);
 
 /* The step the animation shows for run r, clamped to what was stored. */
 int ov_panel_shown_step(const ov_run *r, double anim);

@@ -226,8 +226,7 @@ bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
     if (!ov_renderer_set_surface(a->renderer, a->st.scene.surface, err, cap))
         return false;
     ov_controls_tick(&a->st, dt > 0.25 ? 0.25 : dt);   /* after a stall, don't jump */
-    a->st.shown_view = ov_hud_draw_frame(a->renderer, &a->st);
-    a->st.has_shown_view = true;
+    ov_hud_draw_frame(a->renderer, &a->st);
     ov_renderer_present(a->renderer, dw, dh);
     SDL_GL_SwapWindow(a->win.window);
     return true;

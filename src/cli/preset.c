@@ -6,8 +6,10 @@
  * load. */
 #include "preset.h"
 #include "args_internal.h"
+#include "data_dir.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -445,17 +447,9 @@ ov_preset_set *ov_presets_load_default(char *err, size_t cap)
     const char *env = getenv("OPTIVIZ_PRESETS");
     if (env && *env)
         return ov_presets_load(env, err, cap);
-#ifdef OV_ASSET_DIR
-    bool missing;
-    char *text = read_file(OV_ASSET_DIR "/presets.txt", &missing, err, cap);
-    if (text) {
-        ov_preset_set *set = ov_presets_parse(text, OV_ASSET_DIR "/presets.txt", err, cap);
-        free(text);
-        return set;
-    }
-    if (!missing)
-        return NULL;
-#endif
+    char path[PATH_MAX];
+    if (ov_data_file("presets.txt", path, sizeof path))
+        return ov_presets_load(path, err, cap);
     return ov_presets_parse(ov_asset_presets_txt, "built-in presets.txt", err, cap);
 }
 

@@ -52,9 +52,11 @@ ov_preset_set *ov_presets_parse(const char *text, const char *file_name, char *e
 ov_preset_set *ov_presets_load(const char *path, char *err, size_t cap);
 
 /* The program's presets: the file named by the environment variable
- * OPTIVIZ_PRESETS when set (NULL when it cannot be read), else
- * OV_ASSET_DIR "/presets.txt" when that file exists, else the copy of
- * assets/presets.txt compiled into the binary. err as for ov_presets_parse;
+ * OPTIVIZ_PRESETS when set (NULL when it cannot be read), else the
+ * installed share/optiviz/presets.txt beside the executable's bin
+ * directory when it exists (ov_data_file), else the copy of
+ * assets/presets.txt compiled into the binary (a build tree run
+ * uninstalled; rebuilt whenever assets/presets.txt changes). err as for ov_presets_parse;
  * print it when it is not empty, even when a set is returned. */
 ov_preset_set *ov_presets_load_default(char *err, size_t cap);
 

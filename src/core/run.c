@@ -16,24 +16,24 @@
  * DAZ bits, restored afterwards): a converging run otherwise spends most of
  * its time in microcode once |w| falls below 1e-154 and w^2 turns subnormal,
  * 5x slower, for a difference below 1e-308. */
-static unsigned ov_run_fp_begin(void)
+unsigned ov_run_fp_begin(void)
 {
     unsigned old = _mm_getcsr();
     _mm_setcsr(old | 0x8040u);
     return old;
 }
 
-static void ov_run_fp_end(unsigned old)
+void ov_run_fp_end(unsigned old)
 {
     _mm_setcsr(old);
 }
 #else
-static unsigned ov_run_fp_begin(void)
+unsigned ov_run_fp_begin(void)
 {
     return 0;
 }
 
-static void ov_run_fp_end(unsigned old)
+void ov_run_fp_end(unsigned old)
 {
     (void)old;
 }

@@ -61,6 +61,12 @@ typedef struct ov_run_oracle {
 void ov_run_oracle_init(ov_run_oracle *o, const ov_surface *s, ov_noise noise);
 ov_oracle ov_run_oracle_bind(ov_run_oracle *o);
 
+/* Runs are computed with subnormal numbers flushed to zero; a replay of a
+ * run that must match it bit for bit steps between these two calls
+ * (begin returns the floating-point mode to restore). */
+unsigned ov_run_fp_begin(void);
+void ov_run_fp_end(unsigned old);
+
 /* Copies src's parameters and results into dst (an initialised run, whose
  * arrays are reused). false when memory runs out (dst then keeps its old
  * contents). */

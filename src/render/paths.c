@@ -1,8 +1,10 @@
-/* The path pass: each run's iterates as a thick outlined polyline with a dot
- * per iterate, the animated head, the divergence marker and label, and the
- * minima markers. Geometry is built on the CPU in pixels, decimated (points
- * under a pixel apart merged), clipped to a guard band around the view, and
- * drawn as instanced anti-aliased capsules. */
+/* The path pass: each run's iterates as an outlined polyline in its
+ * method's colour (later runs narrower, a method's second and later runs
+ * dashed) with iterate dots, the animated head in the run's marker shape,
+ * the divergence X, the start and the minima markers. Geometry is built on the CPU in pixels, thinned to the
+ * pixel grid (core/thin: a vertex per pixel moved, each segment and each dot
+ * cell once), clipped to a guard band around the view, cached as the
+ * animation advances, and drawn as instanced anti-aliased capsules. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +16,6 @@ extern const char ov_shader_path_vert[];
 extern const char ov_shader_path_frag[];
 
 #define GUARD 64.0          /* px beyond the view that geometry may reach */
-#define MAX_SEGS 200000     /* per run; a path beyond it is cut short */
 #define FADED 0.35f         /* opacity of the runs that are not targeted */
 
 bool ov_paths_init(ov_paths *p, char *err, size_t cap)
@@ -59,10 +60,8 @@ void ov_paths_deinit(ov_paths *p)
         glDeleteVertexArrays(1, &p->vao);
     free(p->list.v);
     for (int i = 0; i < OV_MAX_RUNS; i++) {
-        free(p->cache[i].segs);
-        free(p->cache[i].dots);
-        free(p->ghost_cache[i].segs);
-        free(p->ghost_cache[i].dots);
+        ov_thin_deinit(&p->cache[i].thin);
+        ov_thin_deinit(&p->ghost_cache[i].thin);
     }
     memset(p, 0, sizeof *p);
 }
@@ -82,19 +81,26 @@ static bool grow(void **v, int *cap, int need, size_t elem)
     return true;
 }
 
-static void to_bytes(ov_rgba c, float alpha, uint8_t out[4])
+/* A colour as premultiplied bytes, at opacity alpha. */
+typedef struct paint {
+    uint8_t b[4];
+} paint;
+
+static paint to_paint(ov_rgba c, float alpha)
 {
     float a = c.a * alpha;
     float v[4] = {c.r * a, c.g * a, c.b * a, a};
+    paint out;
     for (int i = 0; i < 4; i++) {
         float x = v[i] < 0 ? 0 : v[i] > 1 ? 1 : v[i];
-        out[i] = (uint8_t)(x * 255.0f + 0.5f);
+        out.b[i] = (uint8_t)(x * 255.0f + 0.5f);
     }
+    return out;
 }
 
 /* Appends a capsule; with edge 0 the ring colour is the fill colour. */
 static void push(ov_seg_list *l, float x0, float y0, float x1, float y1, float radius,
-                 float edge, ov_rgba fill, ov_rgba ring, float alpha)
+                 float edge, paint fill, paint ring)
 {
     if (!grow((void **)&l->v, &l->cap, l->n + 1, sizeof(ov_seg)))
         return;
@@ -105,42 +111,8 @@ static void push(ov_seg_list *l, float x0, float y0, float x1, float y1, float r
     s->p1[1] = y1;
     s->radius = radius;
     s->edge = edge;
-    to_bytes(fill, alpha, s->fill);
-    to_bytes(edge > 0 ? ring : fill, alpha, s->edgecol);
-}
-
-/* Liang-Barsky: clips the segment to [x0, x1] x [y0, y1]; false if none. */
-static bool clip(double *ax, double *ay, double *bx, double *by, double x0, double x1,
-                 double y0, double y1)
-{
-    double dx = *bx - *ax, dy = *by - *ay, t0 = 0.0, t1 = 1.0;
-    double p[4] = {-dx, dx, -dy, dy};
-    double q[4] = {*ax - x0, x1 - *ax, *ay - y0, y1 - *ay};
-    for (int i = 0; i < 4; i++) {
-        if (p[i] == 0.0) {
-            if (q[i] < 0.0)
-                return false;
-            continue;
-        }
-        double t = q[i] / p[i];
-        if (p[i] < 0.0) {
-            if (t > t1)
-                return false;
-            if (t > t0)
-                t0 = t;
-        } else {
-            if (t < t0)
-                return false;
-            if (t < t1)
-                t1 = t;
-        }
-    }
-    double sx = *ax, sy = *ay;
-    *ax = sx + t0 * dx;
-    *ay = sy + t0 * dy;
-    *bx = sx + t1 * dx;
-    *by = sy + t1 * dy;
-    return true;
+    memcpy(s->fill, fill.b, 4);
+    memcpy(s->edgecol, (edge > 0 ? ring : fill).b, 4);
 }
 
 static uint64_t fnv(uint64_t h, const void *data, size_t n)
@@ -156,17 +128,24 @@ static uint64_t fnv(uint64_t h, const void *data, size_t n)
 /* Identifies a run's stored path and how it is projected. A recompute that
  * changes the path changes the sampled iterates; the arrays are not hashed
  * whole, so drawing a million-step run costs nothing per frame. */
-static uint64_t path_key(const ov_run *run, ov_rect v, int w, int h, float scale)
+static uint64_t path_key(const ov_run *run, const ov_view *v, float scale)
 {
     uint64_t k = 14695981039346656037ull;
     k = fnv(k, &run->x, sizeof run->x);
     k = fnv(k, &run->y, sizeof run->y);
     k = fnv(k, &run->n, sizeof run->n);
     k = fnv(k, &run->diverged, sizeof run->diverged);
-    k = fnv(k, &v, sizeof v);
-    k = fnv(k, &w, sizeof w);
-    k = fnv(k, &h, sizeof h);
+    k = fnv(k, &v->rect, sizeof v->rect);
+    k = fnv(k, &v->width, sizeof v->width);
+    k = fnv(k, &v->height, sizeof v->height);
     k = fnv(k, &scale, sizeof scale);
+    if (v->is3d) {
+        /* Camera, heights and their scale move every projected point. */
+        k = fnv(k, v->mvp, sizeof v->mvp);
+        k = fnv(k, &v->relief, sizeof v->relief);
+        k = fnv(k, &v->log_height, sizeof v->log_height);
+        k = fnv(k, &v->range, sizeof v->range);
+    }
     for (int i = 0; i < 33 && run->n > 0; i++) {
         long idx = (long)((double)(run->n - 1) * i / 32.0);
         k = fnv(k, &run->x[idx], sizeof(double));
@@ -175,57 +154,27 @@ static uint64_t path_key(const ov_run *run, ov_rect v, int w, int h, float scale
     return k;
 }
 
+/* The frame's view and size. */
 typedef struct proj {
-    double x0, y1, sx, sy;
+    const ov_view *v;
     int w, h;
 } proj;
 
-static void project(const proj *pj, double x, double y, double *px, double *py)
+/* World point with loss L -> pixel, through the view; false when it has
+ * none (behind a 3-D camera). */
+static bool project(const proj *pj, double x, double y, double L, double *px, double *py)
 {
-    *px = (x - pj->x0) * pj->sx;
-    *py = (pj->y1 - y) * pj->sy;
+    ov_vec2 q;
+    double depth;
+    bool ok = ov_view_project(pj->v, x, y, L, 0.0, &q, &depth);
+    *px = q.x;
+    *py = q.y;
+    return ok;
 }
 
 static bool in_guard(const proj *pj, double x, double y)
 {
     return x >= -GUARD && x <= pj->w + GUARD && y >= -GUARD && y <= pj->h + GUARD;
-}
-
-/* Consumes iterates [pc->processed, k) into the cached segments and dots. */
-static void cache_extend(ov_path_cache *pc, const ov_run *run, int k, const proj *pj,
-                         double dot_gap)
-{
-    for (int i = pc->processed; i < k; i++) {
-        double px, py;
-        project(pj, run->x[i], run->y[i], &px, &py);
-        if (i > 0) {
-            double dx = px - pc->ax, dy = py - pc->ay;
-            if (dx * dx + dy * dy < 1.0)
-                continue;
-            double ax = pc->ax, ay = pc->ay, bx = px, by = py;
-            if (clip(&ax, &ay, &bx, &by, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD) &&
-                pc->nsegs < MAX_SEGS &&
-                grow((void **)&pc->segs, &pc->segcap, pc->nsegs + 1, sizeof *pc->segs)) {
-                float *s = pc->segs[pc->nsegs++];
-                s[0] = (float)ax;
-                s[1] = (float)ay;
-                s[2] = (float)bx;
-                s[3] = (float)by;
-            }
-        }
-        pc->ax = px;
-        pc->ay = py;
-        double gx = px - pc->dx, gy = py - pc->dy;
-        if (in_guard(pj, px, py) && (pc->ndots == 0 || gx * gx + gy * gy >= dot_gap * dot_gap) &&
-            grow((void **)&pc->dots, &pc->dotcap, pc->ndots + 1, sizeof *pc->dots)) {
-            pc->dots[pc->ndots][0] = (float)px;
-            pc->dots[pc->ndots][1] = (float)py;
-            pc->ndots++;
-            pc->dx = px;
-            pc->dy = py;
-        }
-    }
-    pc->processed = k;
 }
 
 typedef struct style {
@@ -241,10 +190,10 @@ typedef struct dash {
 
 /* Pushes segment a-b with the dash pattern applied. */
 static void push_dashed(ov_seg_list *l, float ax, float ay, float bx, float by, float radius,
-                        ov_rgba c, float alpha, dash *d)
+                        paint c, dash *d)
 {
     if (!(d->on > 0)) {
-        push(l, ax, ay, bx, by, radius, 0, c, c, alpha);
+        push(l, ax, ay, bx, by, radius, 0, c, c);
         return;
     }
     float dx = bx - ax, dy = by - ay, len = sqrtf(dx * dx + dy * dy);
@@ -257,25 +206,24 @@ static void push_dashed(ov_seg_list *l, float ax, float ay, float bx, float by, 
         float t1 = fminf(len, t + left);
         if (ph < d->on)
             push(l, ax + dx * t / len, ay + dy * t / len, ax + dx * t1 / len, ay + dy * t1 / len,
-                 radius, 0, c, c, alpha);
+                 radius, 0, c, c);
         t = t1 + 1e-4f;
     }
     d->phase = fmodf(d->phase + len, period);
 }
 
-/* Pushes a clipped segment (dashed when d says so). */
+/* Pushes segment a-b clipped to the guard band (dashed when d says so). */
 static void push_clipped(ov_seg_list *l, double ax, double ay, double bx, double by,
-                         const proj *pj, float radius, ov_rgba c, float alpha, dash *d)
+                         const proj *pj, float radius, paint c, dash *d)
 {
-    if (clip(&ax, &ay, &bx, &by, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD))
-        push_dashed(l, (float)ax, (float)ay, (float)bx, (float)by, radius, c, alpha, d);
+    if (ov_clip_segment(&ax, &ay, &bx, &by, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD))
+        push_dashed(l, (float)ax, (float)ay, (float)bx, (float)by, radius, c, d);
 }
 
 /* Capsules for marker pieces (markers.c) on the path list. */
 typedef struct piece_ctx {
     ov_seg_list *l;
-    ov_rgba c;
-    float alpha;
+    paint c;
 } piece_ctx;
 
 static void piece(void *ctx, float x0, float y0, float x1, float y1, float half, bool span)
@@ -287,15 +235,15 @@ static void piece(void *ctx, float x0, float y0, float x1, float y1, float half,
         x0 += in;
         x1 -= in;
     }
-    push(pc->l, x0, y0, x1, y1, half, 0, pc->c, pc->c, pc->alpha);
+    push(pc->l, x0, y0, x1, y1, half, 0, pc->c, pc->c);
 }
 
 /* A marker with a dark outline: shape m at x, y, radius r, outlined `edge`
  * px in ring colour, filled with fill. */
 static void push_marker(ov_seg_list *l, ov_marker m, float x, float y, float r, float edge,
-                        ov_rgba fill, ov_rgba ring, float alpha)
+                        paint fill, paint ring)
 {
-    piece_ctx ctx = {l, ring, alpha};
+    piece_ctx ctx = {l, ring};
     if (edge > 0)
         ov_marker_pieces(m, x, y, r, edge, piece, &ctx);
     ctx.c = fill;
@@ -315,21 +263,29 @@ static int shown(const ov_run *run, double anim, double *frac)
     return (int)f + 1;
 }
 
-/* Brings pc up to the first k iterates of run, rebuilding it when the run,
- * the view or the size changed or the animation went back. */
-static void cache_update(ov_path_cache *pc, const ov_run *run, int k, const ov_frame_desc *d,
-                         const proj *pj, const style *st)
+/* Brings pc up to the first k iterates of run, thinned: rebuilt when the
+ * run, the view or the size changed or the animation went back, otherwise
+ * only the iterates new since the last frame are fed. */
+static void cache_update(ov_paths *p, ov_path_cache *pc, const ov_run *run, int k,
+                         const ov_frame_desc *d, const proj *pj, const style *st)
 {
-    uint64_t key = path_key(run, d->view, pj->w, pj->h, st->s);
-    if (key != pc->key || k < pc->processed) {
+    uint64_t key = path_key(run, d->view, st->s);
+    if (key != pc->key || k < pc->processed || pc->processed == 0) {
+        /* Iterate dots at least 7 px apart (scaled): a slow run stays a
+         * line with beads, not a string of dots hiding what is under it. */
+        ov_thin_area area = {-GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD, 7.0 * st->s};
+        ov_thin_reset(&pc->thin, &area);
         pc->key = key;
         pc->processed = 0;
-        pc->nsegs = 0;
-        pc->ndots = 0;
     }
-    /* Iterate dots at least 7 px apart (scaled), so a slow run's path
-     * stays a line with beads, not a string of dots hiding what is under. */
-    cache_extend(pc, run, k, pj, 7.0 * st->s);
+    for (int i = pc->processed; i < k; i++) {
+        double px, py;
+        if (project(pj, run->x[i], run->y[i], run->loss[i], &px, &py))
+            ov_thin_add(&pc->thin, px, py);
+    }
+    if (k > pc->processed)
+        p->last_fed += k - pc->processed;
+    pc->processed = k;
 }
 
 /* Line width of a run by its rank among the drawn runs: later runs are
@@ -341,7 +297,7 @@ static float rank_width(int rank)
     return f[rank < 3 ? rank : 3];
 }
 
-/* Run idx's shade (its method's n-th run) and ghost idx's. */
+/* Run idx's shade (its method's n-th run). */
 static int run_shade(const ov_frame_desc *d, int idx)
 {
     return d->shades ? d->shades[idx] : ov_run_default_shade(d->scene, idx);
@@ -353,74 +309,71 @@ static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_d
                        const proj *pj, const style *st, float alpha)
 {
     ov_path_cache *pc = &p->ghost_cache[idx];
-    cache_update(pc, run, run->n, d, pj, st);
+    cache_update(p, pc, run, run->n, d, pj, st);
     int shade = d->ghost_shades ? d->ghost_shades[idx] : idx;
-    ov_rgba col = ov_method_color(run->params.kind, shade);
-    col.r += (1.0f - col.r) * 0.35f;
-    col.g += (1.0f - col.g) * 0.35f;
-    col.b += (1.0f - col.b) * 0.35f;
+    ov_rgba light = ov_method_color(run->params.kind, shade);
+    light.r += (1.0f - light.r) * 0.35f;
+    light.g += (1.0f - light.g) * 0.35f;
+    light.b += (1.0f - light.b) * 0.35f;
+    const ov_thin *t = &pc->thin;
     for (int layer = 0; layer < 2; layer++) {
-        float r = layer ? 1.5f * st->s : 1.5f * st->s + 0.9f * st->s;
-        ov_rgba c = layer ? col : st->dark;
+        float r = layer ? 1.5f * st->s : 2.4f * st->s;
+        paint c = layer ? to_paint(light, alpha) : to_paint(st->dark, alpha * 0.6f);
         dash ds = {layer ? 7.0f * st->s : 0.0f, 4.0f * st->s, 0.0f};
-        for (int i = 0; i < pc->nsegs; i++) {
-            const float *sg = pc->segs[i];
-            push_dashed(&p->list, sg[0], sg[1], sg[2], sg[3], r, c, alpha * (layer ? 1.0f : 0.6f),
-                        &ds);
+        for (int i = 0; i < t->nsegs; i++) {
+            const float *sg = t->segs[i];
+            push_dashed(&p->list, sg[0], sg[1], sg[2], sg[3], r, c, &ds);
         }
-    }
-}
-
-/* Where run's head is drawn (pixels): between iterates k-1 and k. */
-static void head_at(const ov_run *run, const ov_frame_desc *d, const proj *pj, double *lx,
-                    double *ly, double *hx, double *hy, int *k)
-{
-    double frac;
-    *k = shown(run, d->anim_step, &frac);
-    project(pj, run->x[*k - 1], run->y[*k - 1], lx, ly);
-    *hx = *lx;
-    *hy = *ly;
-    if (*k < run->n && frac > 0.0) {
-        double nx, ny;
-        project(pj, run->x[*k], run->y[*k], &nx, &ny);
-        *hx = *lx + (nx - *lx) * frac;
-        *hy = *ly + (ny - *ly) * frac;
+        double x0, y0, x1, y1;
+        if (ov_thin_tail(t, &x0, &y0, &x1, &y1))
+            push_clipped(&p->list, x0, y0, x1, y1, pj, r, c, &ds);
     }
 }
 
 /* One layer of a run's path: the dark casing (layer 0, solid) or the core
- * in the run's colour (layer 1, dashed for a second, third... run of the
- * same method). */
+ * in the run's colour (layer 1, dashed for a method's second, third...
+ * run), with its iterate dots. */
 static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
                      const proj *pj, const style *st, float alpha, int rank, int layer)
 {
     ov_path_cache *pc = &p->cache[idx];
-    double lx, ly, hx, hy;
-    int k;
-    head_at(run, d, pj, &lx, &ly, &hx, &hy, &k);
+    double frac;
+    int k = shown(run, d->anim_step, &frac);
     if (layer == 0)
-        cache_update(pc, run, k, d, pj, st);
+        cache_update(p, pc, run, k, d, pj, st);
+    const ov_thin *t = &pc->thin;
     int shade = run_shade(d, idx);
-    ov_rgba col = ov_method_color(run->params.kind, shade);
+    paint col = to_paint(ov_method_color(run->params.kind, shade), alpha),
+          dark = to_paint(st->dark, alpha);
+    double vx, vy, lx, ly, hx, hy;
+    ov_thin_tail(t, &vx, &vy, &lx, &ly);
+    hx = lx;
+    hy = ly;
+    if (k < run->n && frac > 0.0) {
+        double nx, ny;
+        project(pj, run->x[k], run->y[k], run->loss[k], &nx, &ny);
+        hx = lx + (nx - lx) * frac;
+        hy = ly + (ny - ly) * frac;
+    }
     float core = st->line * rank_width(rank);
     float r = layer ? core : core + st->casing;
-    ov_rgba c = layer ? col : st->dark;
+    paint c = layer ? col : dark;
     dash ds = {layer && shade % OV_RUN_SHADES ? 10.0f * st->s : 0.0f, 5.0f * st->s, 0.0f};
-    for (int i = 0; i < pc->nsegs; i++) {
-        const float *sg = pc->segs[i];
-        push_dashed(&p->list, sg[0], sg[1], sg[2], sg[3], r, c, alpha, &ds);
+    for (int i = 0; i < t->nsegs; i++) {
+        const float *sg = t->segs[i];
+        push_dashed(&p->list, sg[0], sg[1], sg[2], sg[3], r, c, &ds);
     }
-    push_clipped(&p->list, pc->ax, pc->ay, lx, ly, pj, r, c, alpha, &ds);
-    push_clipped(&p->list, lx, ly, hx, hy, pj, r, c, alpha, &ds);
+    push_clipped(&p->list, vx, vy, lx, ly, pj, r, c, &ds);
+    push_clipped(&p->list, lx, ly, hx, hy, pj, r, c, &ds);
     if (layer == 0)
         return;
     /* Dots of the later, narrower runs have no dark ring, so a run they
      * lie on still shows between them. */
     float dot = fmaxf(core * (rank ? 1.7f : 1.2f), 1.5f * st->s);
     float ring = rank ? 0.0f : st->dot_ring;
-    for (int i = 0; i < pc->ndots; i++) {
-        const float *q = pc->dots[i];
-        push(&p->list, q[0], q[1], q[0], q[1], dot, ring, col, st->dark, alpha);
+    for (int i = 0; i < t->ndots; i++) {
+        const float *q = t->dots[i];
+        push(&p->list, q[0], q[1], q[0], q[1], dot, ring, col, dark);
     }
 }
 
@@ -431,17 +384,17 @@ bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int heig
     if (idx < 0 || idx >= sc->nruns)
         return false;
     const ov_run *run = &sc->runs[idx];
-    ov_rect v = d->view;
-    proj pj = {v.x0, v.y1, width / (v.x1 - v.x0), height / (v.y1 - v.y0), width, height};
+    proj pj = {d->view, width, height};
     double frac;
     if (run->n < 1 || !run->diverged || shown(run, d->anim_step, &frac) != run->n)
         return false;
     double hx, hy;
-    project(&pj, run->x[run->n - 1], run->y[run->n - 1], &hx, &hy);
+    if (!project(&pj, run->x[run->n - 1], run->y[run->n - 1], run->loss[run->n - 1], &hx, &hy))
+        hx = hy = -1e9;
     /* The X goes on the last iterate, or where the path leaves the part of
      * the frame the HUD leaves clear. */
     float arm = 9.0f * s;
-    double cx0 = 0, cy0 = 0, cx1 = pj.w, cy1 = pj.h;
+    double cx0 = 0, cy0 = 0, cx1 = width, cy1 = height;
     if (d->clear_x1 > d->clear_x0 + 4 * arm && d->clear_y1 > d->clear_y0 + 4 * arm) {
         cx0 = d->clear_x0;
         cy0 = d->clear_y0;
@@ -453,11 +406,11 @@ bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int heig
         double ex = 0.5 * (cx0 + cx1), ey = cy0 + arm + 2.0;
         for (int j = run->n - 2, walked = 0; j >= 0 && walked < 100000; j--, walked++) {
             double ax, ay, bx, by;
-            project(&pj, run->x[j], run->y[j], &ax, &ay);
+            project(&pj, run->x[j], run->y[j], run->loss[j], &ax, &ay);
             if (ax < cx0 || ax > cx1 || ay < cy0 || ay > cy1)
                 continue;
-            project(&pj, run->x[j + 1], run->y[j + 1], &bx, &by);
-            if (clip(&ax, &ay, &bx, &by, cx0, cx1, cy0, cy1)) {
+            project(&pj, run->x[j + 1], run->y[j + 1], run->loss[j + 1], &bx, &by);
+            if (ov_clip_segment(&ax, &ay, &bx, &by, cx0, cx1, cy0, cy1)) {
                 ex = bx;
                 ey = by;
             }
@@ -471,70 +424,80 @@ bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int heig
     return true;
 }
 
-/* The head marker (the run's shape, on a white ring), or for a diverged run
- * shown whole an X (its label is the HUD's). */
+/* The head marker (the run's shape on a white ring; an outline when it sits
+ * on a minimum, so the minimum shows), or for a diverged run shown whole
+ * an X (its label is the HUD's). */
 static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
                       const proj *pj, const style *st, float alpha)
 {
-    double lx, ly, hx, hy;
-    int k;
-    head_at(run, d, pj, &lx, &ly, &hx, &hy, &k);
+    double frac, hx, hy;
+    int k = shown(run, d->anim_step, &frac);
+    project(pj, run->x[k - 1], run->y[k - 1], run->loss[k - 1], &hx, &hy);
+    if (k < run->n && frac > 0.0) {
+        double nx, ny;
+        project(pj, run->x[k], run->y[k], run->loss[k], &nx, &ny);
+        hx += (nx - hx) * frac;
+        hy += (ny - hy) * frac;
+    }
     int shade = run_shade(d, idx);
-    ov_rgba col = ov_method_color(run->params.kind, shade);
+    paint pc = to_paint(ov_method_color(run->params.kind, shade), alpha),
+          dark = to_paint(st->dark, alpha);
     float mx, my;
     if (ov_paths_diverged_mark(d, idx, pj->w, pj->h, st->s, &mx, &my)) {
-        push_marker(&p->list, OV_MARK_CROSS, mx, my, 9.0f * st->s, st->casing, col, st->dark,
-                    alpha);
+        push_marker(&p->list, OV_MARK_CROSS, mx, my, 9.0f * st->s, st->casing, pc, dark);
         return;
     }
     if (!in_guard(pj, hx, hy))
         return;
     float x = (float)hx, y = (float)hy;
     ov_marker m = ov_shade_marker(shade);
-    /* On a minimum the head is an outline, so the minimum's star (drawn
-     * before the heads) shows through it. */
     const ov_surface *s = d->scene->surface;
     for (int i = 0; i < s->nminima; i++) {
         double qx, qy;
-        project(pj, s->minima[i].x, s->minima[i].y, &qx, &qy);
+        if (!project(pj, s->minima[i].x, s->minima[i].y,
+                     ov_surface_value(s, s->minima[i].x, s->minima[i].y), &qx, &qy))
+            continue;
         if (hypot(qx - hx, qy - hy) < st->head + 9.0f * st->s) {
             float r = st->head + 3.5f * st->s, half = 1.3f * st->s;
-            piece_ctx ctx = {&p->list, st->dark, alpha};
+            piece_ctx ctx = {&p->list, dark};
             ov_marker_outline(m, x, y, r, half + st->casing, piece, &ctx);
-            ctx.c = col;
+            ctx.c = pc;
             ov_marker_outline(m, x, y, r, half, piece, &ctx);
             return;
         }
     }
-    push_marker(&p->list, m, x, y, st->head + st->head_ring, st->casing * 0.8f, st->white,
-                st->dark, alpha);
-    push_marker(&p->list, m, x, y, st->head, 0.0f, col, col, alpha);
+    push_marker(&p->list, m, x, y, st->head + st->head_ring, st->casing * 0.8f,
+                to_paint(st->white, alpha), dark);
+    push_marker(&p->list, m, x, y, st->head, 0.0f, pc, pc);
 }
 
 /* The start point: a white ring with a dark outline, under the paths. */
 static void draw_start(ov_paths *p, const ov_scene *sc, const proj *pj, const style *st)
 {
     double x, y;
-    project(pj, sc->start.x, sc->start.y, &x, &y);
-    if (!in_guard(pj, x, y))
+    if (!project(pj, sc->start.x, sc->start.y,
+                 ov_surface_value(sc->surface, sc->start.x, sc->start.y), &x, &y) ||
+        !in_guard(pj, x, y))
         return;
-    ov_rgba none = {0, 0, 0, 0};
+    paint none = {{0, 0, 0, 0}}, dark = to_paint(st->dark, 0.9f), white = to_paint(st->white, 1);
     float r = 7.5f * st->s, ring = 2.0f * st->s;
-    push(&p->list, (float)x, (float)y, (float)x, (float)y, r + ring + st->casing, 0, st->dark,
-         st->dark, 0.9f);
-    push(&p->list, (float)x, (float)y, (float)x, (float)y, r, ring, none, st->white, 1.0f);
+    push(&p->list, (float)x, (float)y, (float)x, (float)y, r + ring + st->casing, 0, dark, dark);
+    push(&p->list, (float)x, (float)y, (float)x, (float)y, r, ring, none, white);
 }
 
 /* A six-armed star at each known minimum inside the view, drawn over the
  * paths; a head on it is drawn as an outline around it. */
 static void draw_minima(ov_paths *p, const ov_surface *s, const proj *pj, const style *st)
 {
+    paint white = to_paint(st->white, 1.0f), dark = to_paint(st->dark, 1.0f);
     for (int m = 0; m < s->nminima; m++) {
         double x, y;
-        project(pj, s->minima[m].x, s->minima[m].y, &x, &y);
-        if (in_guard(pj, x, y))
-            push_marker(&p->list, OV_MARK_STAR, (float)x, (float)y, 8.0f * st->s, st->casing,
-                        st->white, st->dark, 1.0f);
+        if (!project(pj, s->minima[m].x, s->minima[m].y,
+                     ov_surface_value(s, s->minima[m].x, s->minima[m].y), &x, &y) ||
+            !in_guard(pj, x, y))
+            continue;
+        push_marker(&p->list, OV_MARK_STAR, (float)x, (float)y, 8.0f * st->s, st->casing, white,
+                    dark);
     }
 }
 
@@ -544,14 +507,14 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
     (void)o;
     (void)tc;
     const ov_scene *sc = desc->scene;
-    ov_rect v = desc->view;
-    proj pj = {v.x0, v.y1, width / (v.x1 - v.x0), height / (v.y1 - v.y0), width, height};
+    proj pj = {desc->view, width, height};
     float s = px_scale, hc = desc->high_contrast ? 1.5f : 1.0f;
     style st = {2.6f * s * (desc->high_contrast ? 1.15f : 1.0f), 1.3f * s * hc, 3.0f * s,
                 1.2f * s * hc, 6.0f * s, 2.2f * s, s,
                 {0.05f, 0.05f, 0.08f, desc->high_contrast ? 1.0f : 0.92f},
                 {1.0f, 1.0f, 1.0f, 1.0f}};
     p->list.n = 0;
+    p->last_fed = 0;
     int target = desc->target_run >= 0 && desc->target_run < sc->nruns ? desc->target_run : -1;
     for (int g = 0; desc->ghosts && g < desc->nghosts && g < OV_MAX_RUNS; g++)
         if (desc->ghosts[g].n > 1 && !(desc->hidden && g < sc->nruns && desc->hidden[g]))
@@ -562,12 +525,12 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
     /* Visible runs in scene order (their rank sets their width), the
      * targeted one drawn last. Casings first, so a later run's casing does
      * not cover an earlier run's colour where they coincide. */
-    int order[OV_MAX_RUNS], rank[OV_MAX_RUNS], n = 0, shown_runs = 0;
+    int order[OV_MAX_RUNS], rank[OV_MAX_RUNS], n = 0, visible = 0;
     for (int i = 0; i < sc->nruns && i < OV_MAX_RUNS; i++) {
         rank[i] = 0;
         if (sc->runs[i].n <= 0 || (desc->hidden && desc->hidden[i]))
             continue;
-        rank[i] = shown_runs++;
+        rank[i] = visible++;
         if (i != target)
             order[n++] = i;
     }
@@ -584,6 +547,7 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
         float a = target >= 0 && order[i] != target ? FADED : 1.0f;
         draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a);
     }
+    p->last_capsules = p->list.n;
     if (p->list.n == 0)
         return;
     size_t bytes = (size_t)p->list.n * sizeof(ov_seg);
