@@ -1,4 +1,4 @@
-/* The action table against README and itself: README's two key tables list
+/* The action table against README and itself: README's three key tables list
  * exactly the table's rows (key column and text, in order), no key and
  * modifier set is bound twice, every binding acts, and keys dispatch
  * through SDL's event queue to the row the table names. */
@@ -183,8 +183,11 @@ int main(void)
     int n, ne;
     const ov_binding *t = ov_bindings(&n);
     const ov_binding *te = ov_edit_bindings(&ne);
+    int nx;
+    const ov_binding *tx = ov_export_bindings(&nx);
     check_table(t, n);
     check_table(te, ne);
+    check_table(tx, nx);
 
     const char *dir = getenv("OV_SOURCE_DIR");
     char path[1024];
@@ -198,6 +201,7 @@ int main(void)
         fclose(f);
         check_readme_table(text, "| key | what it does |", t, n);
         check_readme_table(text, "| key in the formula field | what it does |", te, ne);
+        check_readme_table(text, "| key while an export runs | what it does |", tx, nx);
     }
 
     CHECK(SDL_Init(SDL_INIT_EVENTS) == 0);

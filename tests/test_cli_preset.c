@@ -96,7 +96,7 @@ static void test_shipped_file(void)
     } shipped[] = {{1, "step-too-small"}, {2, "step-too-large"}, {3, "divergence"},
                    {4, "momentum-rule"},  {5, "ill-conditioned"}, {6, "kappa-1e10"},
                    {7, "regression"},     {8, "gaussian"},        {9, "rosenbrock"},
-                   {11, "noisy-gradient"}};
+                   {10, "one-d-steps"},   {11, "noisy-gradient"}};
     const int count = (int)(sizeof shipped / sizeof shipped[0]);
     char err[2048] = "x";
     ov_preset_set *set = ov_presets_load(OV_ASSET_DIR "/presets.txt", err, sizeof err);

@@ -367,13 +367,13 @@ static const ov_view *view_of(ov_view *buf, const ov_scene *sc, ov_rect rect, in
     return buf;
 }
 
-/* log(x): the left half has no loss; it must be neutral grey, not garbage. */
+/* log(x) over the plane: the left half has no loss; it must be neutral grey, not garbage. */
 static void check_nonfinite(ov_renderer *r, int w, int h)
 {
     ov_scene sc;
     memset(&sc, 0, sizeof sc);
     ov_expr_error e;
-    sc.surface = ov_surface_create("log(x)", &e);
+    sc.surface = ov_surface_create("log(x) + 0*y", &e);   /* a plane: a formula in x alone is a curve */
     CHECK(sc.surface != NULL);
     if (!sc.surface)
         return;

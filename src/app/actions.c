@@ -181,7 +181,7 @@ static void act_sweep(ov_input *in, ov_app_state *st, const ov_binding *b, doubl
 }
 
 /* Exports and other requests the window loop carries out. */
-enum { REQ_PNG, REQ_GIF, REQ_CSV, REQ_FULLSCREEN };
+enum { REQ_PNG, REQ_GIF, REQ_VIDEO, REQ_CSV, REQ_FULLSCREEN, REQ_CANCEL_EXPORT };
 
 static void act_request(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
 {
@@ -193,6 +193,12 @@ static void act_request(ov_input *in, ov_app_state *st, const ov_binding *b, dou
         break;
     case REQ_GIF:
         in->want_gif = true;
+        break;
+    case REQ_VIDEO:
+        in->want_video = true;
+        break;
+    case REQ_CANCEL_EXPORT:
+        in->cancel_export = true;
         break;
     case REQ_CSV:
         in->want_csv = true;
@@ -359,11 +365,12 @@ static const ov_binding BINDINGS[] = {
      "learning-rate sweep: the targeted run fans into five runs, \xce\xb1 \xc3\x97 \xc2\xbc, "
      "\xc2\xbd, 1, 2, 4 (again: fold back)",
      act_sweep, 0, 0},
-    {SDLK_p, NONE, NO, "P / G / X",
-     "save the frame as PNG / the animation as GIF / the runs as CSV (timestamped names, in "
-     "--output-dir or the current directory)",
+    {SDLK_p, NONE, NO, "P / G / Shift+G / X",
+     "save the frame as PNG / the animation as GIF / as MP4 video / the runs as CSV "
+     "(timestamped names, in --output-dir or the current directory)",
      act_request, REQ_PNG, 0},
     {SDLK_g, NONE, NO, NULL, NULL, act_request, REQ_GIF, 0},
+    {SDLK_g, SHIFT, NO, NULL, NULL, act_request, REQ_VIDEO, 0},
     {SDLK_x, NONE, NO, NULL, NULL, act_request, REQ_CSV, 0},
     {SDLK_m, ANY, NO, "M", "projector mode: high contrast, larger text", act_projector, 0, 0},
     {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, PANEL_LOSS, 0},
@@ -472,6 +479,17 @@ static const ov_binding EDIT_BINDINGS[] = {
     {SDLK_END, ANY, NO, NULL, NULL, edit_move, 2, 0},
 };
 
+/* ---- while a GIF or MP4 export runs (G, Shift+G) ---- */
+
+static const ov_binding EXPORT_BINDINGS[] = {
+    {SDLK_ESCAPE, ANY, NO, "Esc", "cancel the export: nothing is written", act_request,
+     REQ_CANCEL_EXPORT, 0},
+    {SDLK_q, ANY, NO, "Q", "quit (the export is abandoned)", act_quit, 0, 0},
+    {SDLK_f, ANY, NO, "F", "fullscreen", act_request, REQ_FULLSCREEN, 0},
+    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, PANEL_HELP, 0},
+    {SDLK_F1, ANY, NO, NULL, NULL, act_panel, PANEL_HELP, 0},
+};
+
 const ov_binding *ov_bindings(int *n)
 {
     *n = (int)(sizeof BINDINGS / sizeof BINDINGS[0]);
@@ -482,6 +500,12 @@ const ov_binding *ov_edit_bindings(int *n)
 {
     *n = (int)(sizeof EDIT_BINDINGS / sizeof EDIT_BINDINGS[0]);
     return EDIT_BINDINGS;
+}
+
+const ov_binding *ov_export_bindings(int *n)
+{
+    *n = (int)(sizeof EXPORT_BINDINGS / sizeof EXPORT_BINDINGS[0]);
+    return EXPORT_BINDINGS;
 }
 
 const ov_binding *ov_binding_find(const ov_binding *table, int n, SDL_Keycode key, Uint16 mod)

@@ -57,10 +57,12 @@ struct ov_binding {
     double rate;        /* RATE keys: the same quantity per second held */
 };
 
-/* The bindings of the picture (n: their count), and those of the formula
- * field while it is open. */
+/* The bindings of the picture (n: their count), those of the formula
+ * field while it is open, and those while a window export (G, Shift+G)
+ * runs: the scene stays as the export found it until it ends. */
 const ov_binding *ov_bindings(int *n);
 const ov_binding *ov_edit_bindings(int *n);
+const ov_binding *ov_export_bindings(int *n);
 
 /* The binding in table (n rows) for a key with SDL modifier state mod, or
  * NULL. */

@@ -492,11 +492,18 @@ void ov_controls_set_start(ov_app_state *st, ov_vec2 start)
 {
     if (!isfinite(start.x) || !isfinite(start.y))
         return;
+    /* On a curve only x is chosen; y plays no part and stays. */
+    bool curve = st->scene.surface->one_d;
+    if (curve)
+        start.y = st->scene.start.y;
     remember(st);
     st->scene.start = start;
     recompute(st);
     st->anim_step = 0.0;
-    ov_controls_say(st, "start = (%.3g, %.3g)", start.x, start.y);
+    if (curve)
+        ov_controls_say(st, "start x = %.3g", start.x);
+    else
+        ov_controls_say(st, "start = (%.3g, %.3g)", start.x, start.y);
 }
 
 void ov_controls_toggle_pause(ov_app_state *st)

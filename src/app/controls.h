@@ -49,6 +49,12 @@ typedef struct ov_app_state {
     int target;             /* -1: all runs; else the run the keys change */
     bool show_help;
     bool quit;
+    /* A window export (G: GIF, Shift+G: MP4) is running, a frame per window
+     * frame: only its own keys apply (ov_export_bindings) and the HUD shows
+     * its progress, export_done of export_total frames of export_kind. */
+    bool exporting;
+    int export_done, export_total;
+    const char *export_kind;   /* "GIF", "MP4" */
     double clock;           /* seconds since start, paused or not */
     double esc_at;          /* clock of the last Esc that closed nothing; < 0: none */
     bool holding;           /* a held key is changing a parameter: the change

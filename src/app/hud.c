@@ -412,6 +412,30 @@ static void draw_formula_field(ov_renderer *r, const ov_app_state *st, const ov_
     }
 }
 
+/* A window export in progress: what is written, a bar filling with its
+ * frames, and how to cancel it, centred above the status line. */
+static void draw_export_progress(ov_renderer *r, const ov_app_state *st, int W, int H, float px)
+{
+    const hud_theme *th = theme_of(st);
+    static const ov_rgba BAR = {0.34f, 0.71f, 0.91f, 1.0f};   /* sky blue */
+    char buf[160];
+    int total = st->export_total > 0 ? st->export_total : 1;
+    int done = st->export_done < 0 ? 0 : st->export_done > total ? total : st->export_done;
+    snprintf(buf, sizeof buf, "writing %s: frame %d of %d   Esc cancels",
+             st->export_kind ? st->export_kind : "", done, total);
+    float pad = px * 0.6f, w, h;
+    ov_renderer_text_size(r, px, buf, &w, &h);
+    float bw = w > (float)W * 0.4f ? w : (float)W * 0.4f, bh = px * 0.5f;
+    float x = ((float)W - bw) / 2, y = (float)H - px * 5.4f - h - bh;
+    ov_rgba bg = th->panel;
+    bg.a = 0.9f;
+    ov_renderer_rect(r, x - pad, y - pad, bw + 2 * pad, h + bh + pad * 3, bg);
+    ov_renderer_text(r, (float)W / 2, y, px, th->text, OV_ALIGN_CENTER, buf);
+    float by = y + h + pad;
+    ov_renderer_rect(r, x, by, bw, bh, th->dim);
+    ov_renderer_rect(r, x, by, bw * (float)done / (float)total, bh, BAR);
+}
+
 void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
 {
     int W, H;
@@ -454,5 +478,7 @@ void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
         draw_formula_field(r, st, &lay);
     if (st->show_help)
         draw_help(r, st, &lay);
+    if (st->exporting)
+        draw_export_progress(r, st, W, H, lay.px);
     ov_renderer_end(r);
 }

@@ -19,12 +19,14 @@ static void release(ov_input *in, ov_app_state *st, SDL_Keycode key)
         st->holding = false;
 }
 
-/* A key press: the binding of the open table (the formula field's while it
- * is open), subject to its repeat policy. */
+/* A key press: the binding of the open table (an export's while one runs,
+ * the formula field's while it is open), subject to its repeat policy. */
 static void handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *k)
 {
     int n;
-    const ov_binding *table = st->editing ? ov_edit_bindings(&n) : ov_bindings(&n);
+    const ov_binding *table = st->exporting ? ov_export_bindings(&n)
+                              : st->editing ? ov_edit_bindings(&n)
+                                            : ov_bindings(&n);
     const ov_binding *b = ov_binding_find(table, n, k->keysym.sym, k->keysym.mod);
     if (!b || (k->repeat && b->repeat != OV_REPEAT_YES))
         return;
@@ -48,7 +50,7 @@ static void handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *
 
 void ov_input_tick(ov_input *in, ov_app_state *st, double dt)
 {
-    if (st->editing) {
+    if (st->editing || st->exporting) {
         in->nheld = 0;
         st->holding = false;
         return;
@@ -83,6 +85,13 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
 {
     if (win_w <= 0 || win_h <= 0)
         return;
+    /* While an export runs the scene stays as it was: the mouse does not
+     * move the start or the view. */
+    if (st->exporting && (e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEMOTION ||
+                          e->type == SDL_MOUSEBUTTONUP || e->type == SDL_MOUSEWHEEL)) {
+        in->dragging = false;
+        return;
+    }
     switch (e->type) {
     case SDL_QUIT:
         st->quit = true;

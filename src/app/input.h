@@ -29,6 +29,8 @@ typedef struct ov_input {
     bool toggle_fullscreen; /* F */
     bool want_png;          /* P: screenshot of the current frame */
     bool want_gif;          /* G: animated GIF of the scene */
+    bool want_video;        /* Shift+G: the same as an MP4 video */
+    bool cancel_export;     /* Esc while a GIF or MP4 export runs */
     bool want_csv;          /* X: the runs as CSV */
     int want_preset;        /* 1-9: that lecture preset; 0: none */
 } ov_input;

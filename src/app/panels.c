@@ -218,7 +218,9 @@ void ov_panel_curvature_glyphs(ov_renderer *r, const ov_app_state *st, const ov_
     float R = sty->px * 2.2f;
     /* World length of one pixel (at the middle of the frame in 3-D). */
     double wpp = ov_view_world_per_pixel(view);
-    for (int i = 0; i < sc->nruns; i++) {
+    /* On a curve the picture is (x, L): the glyphs of the plane would be
+     * misplaced there; the panel's text still applies. */
+    for (int i = 0; i < sc->nruns && !sc->surface->one_d; i++) {
         const ov_run *run = &sc->runs[i];
         if (run->n < 1)
             continue;

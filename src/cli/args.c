@@ -251,7 +251,7 @@ static int opt_optimizers(ov_parse *p, const char *opt, const char *value)
     }
 }
 
-/* --screenshot, --export-csv, --gif and --output-dir: a non-empty path that
+/* --screenshot, --export-csv, --gif, --video and --output-dir: a non-empty path that
  * does not look like a forgotten value ("--screenshot --size ..."); what is
  * "file" or "directory". Whether it exists is checked when writing. */
 static int path_option(ov_parse *p, const char *opt, const char *value, const char *what,
@@ -288,6 +288,11 @@ static int opt_export_csv(ov_parse *p, const char *opt, const char *value)
 static int opt_gif(ov_parse *p, const char *opt, const char *value)
 {
     return file_option(p, opt, value, &p->cfg->gif);
+}
+
+static int opt_video(ov_parse *p, const char *opt, const char *value)
+{
+    return file_option(p, opt, value, &p->cfg->video);
 }
 
 static int opt_output_dir(ov_parse *p, const char *opt, const char *value)
@@ -414,6 +419,7 @@ static const ov_option ov_options[] = {
     {"--screenshot", true, "a PNG file name", opt_screenshot},
     {"--export-csv", true, "a CSV file name", opt_export_csv},
     {"--gif", true, "a GIF file name", opt_gif},
+    {"--video", true, "an MP4 file name", opt_video},
     {"--gif-frames", true, "an integer from 2 to 2000", opt_gif_frames},
     {"--gif-delay", true, "an integer from 1 to 100 (hundredths of a second)",
      opt_gif_delay},
@@ -472,11 +478,15 @@ static int finish(ov_parse *p)
     ov_config *cfg = p->cfg;
     if (same_path(p, "--screenshot", cfg->screenshot, "--export-csv", cfg->export_csv) ||
         same_path(p, "--screenshot", cfg->screenshot, "--gif", cfg->gif) ||
-        same_path(p, "--export-csv", cfg->export_csv, "--gif", cfg->gif))
+        same_path(p, "--export-csv", cfg->export_csv, "--gif", cfg->gif) ||
+        same_path(p, "--screenshot", cfg->screenshot, "--video", cfg->video) ||
+        same_path(p, "--export-csv", cfg->export_csv, "--video", cfg->video) ||
+        same_path(p, "--gif", cfg->gif, "--video", cfg->video))
         return 2;
     const char *export_opt = cfg->screenshot   ? "--screenshot"
                              : cfg->export_csv ? "--export-csv"
                              : cfg->gif        ? "--gif"
+                             : cfg->video      ? "--video"
                                                : NULL;
     if (p->help)
         cfg->action = OV_ACTION_HELP;

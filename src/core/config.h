@@ -28,7 +28,7 @@ typedef struct ov_run_spec {
 
 typedef enum ov_action {
     OV_ACTION_WINDOW = 0,   /* open the interactive window (default) */
-    OV_ACTION_EXPORT,       /* --screenshot and/or --export-csv, then exit */
+    OV_ACTION_EXPORT,       /* --screenshot, --export-csv, --gif, --video, then exit */
     OV_ACTION_LIST_SURFACES,
     OV_ACTION_LIST_OPTIMIZERS,
     OV_ACTION_HELP,
@@ -66,8 +66,11 @@ typedef struct ov_config {
     float ui_scale;                         /* --ui-scale; 0 means 1 */
     bool projector;                         /* --projector: high-contrast theme */
     const char *gif;                        /* --gif FILE, NULL when not asked */
-    int gif_frames;                         /* --gif-frames N (default 120) */
-    int gif_delay_cs;                       /* --gif-delay CS, 1/100 s (default 4) */
+    const char *video;                      /* --video FILE (MP4), NULL when not asked */
+    int gif_frames;                         /* --gif-frames N (default 120): also the
+                                               video's frames */
+    int gif_delay_cs;                       /* --gif-delay CS, 1/100 s (default 4):
+                                               also each video frame's duration */
     bool show_loss, show_theory, show_curvature;   /* --panels: insight panels */
     bool no_vsync;                          /* window frames unpaced (tests) */
     double pace;                            /* --pace SECONDS (0: OV_DEFAULT_PACE) */

@@ -309,6 +309,8 @@ static void ov_explain_newton(const ov_optim_params *p, const ov_optim_state *af
                               ov_explain *x)
 {
     const ov_explain_call *c0 = &calls[0];
+    /* On a curve (a formula in x alone) y has neither slope nor curvature. */
+    const bool curve = c0->g[1] == 0.0 && c0->h[1] == 0.0 && c0->h[2] == 0.0;
     double lambda[2] = {0.0, 0.0}, v[2][2] = {{1.0, 0.0}, {0.0, 1.0}};
     bool finite_h = isfinite(c0->h[0]) && isfinite(c0->h[1]) && isfinite(c0->h[2]);
     if (finite_h)
@@ -336,8 +338,10 @@ static void ov_explain_newton(const ov_optim_params *p, const ov_optim_state *af
     if (model && ncalls > 1) {
         ov_point(x, np, OV_EXP_NEWTON, "Newton point");
         ov_arrow(x, w, dir[0], dir[1], OV_EX_TERM, 1.0,
-                 after->newton_dir == OV_NEWTON_EXACT ? "\xe2\x88\x92H\xe2\x81\xbb\xc2\xb9g\xe1\xb5\xa2"
-                                                      : "\xe2\x88\x92|H|\xe2\x81\xbb\xc2\xb9g\xe1\xb5\xa2");
+                 curve ? "\xe2\x88\x92L\xe2\x80\xb2/L\xe2\x80\xb3"
+                 : after->newton_dir == OV_NEWTON_EXACT
+                     ? "\xe2\x88\x92H\xe2\x81\xbb\xc2\xb9g\xe1\xb5\xa2"
+                     : "\xe2\x88\x92|H|\xe2\x81\xbb\xc2\xb9g\xe1\xb5\xa2");
         /* The model's level set through w: centred on the Newton point,
          * p'|H|p = r², drawn when both curvatures are real (not floored). */
         double r2 = dir[0] * (x->model_h[0] * dir[0] + x->model_h[1] * dir[1]) +
@@ -358,6 +362,15 @@ static void ov_explain_newton(const ov_optim_params *p, const ov_optim_state *af
     bool full = model && ncalls > 1 && x->next[0] == np[0] && x->next[1] == np[1];
     if (after->ls_step > 0.0 && !full)
         ov_arrow(x, w, x->next[0] - w[0], x->next[1] - w[1], OV_EX_STEP, 1.0, "t p");
+    if (curve) {
+        ov_caption(x, "newton on a curve: local model L + L\xe2\x80\xb2" "d + \xc2\xbd L\xe2\x80\xb3" "d\xc2\xb2 "
+                   "(the parabola), its minimum the Newton point; %s; t = %.3g   (i = %d)",
+                   c0->h[0] > 0.0   ? "L\xe2\x80\xb3 > 0: p = \xe2\x88\x92L\xe2\x80\xb2/L\xe2\x80\xb3"
+                   : c0->h[0] < 0.0 ? "L\xe2\x80\xb3 < 0: p = \xe2\x88\x92L\xe2\x80\xb2/|L\xe2\x80\xb3|"
+                                    : "L\xe2\x80\xb3 = 0: p = \xe2\x88\x92L\xe2\x80\xb2",
+                   after->ls_step, x->step);
+        return;
+    }
     const char *rule = after->newton_dir == OV_NEWTON_EXACT ? "H positive definite: p = \xe2\x88\x92H\xe2\x81\xbb\xc2\xb9g"
                        : after->newton_dir == OV_NEWTON_ABS ? "H not positive definite: saddle-free p = \xe2\x88\x92|H|\xe2\x81\xbb\xc2\xb9g"
                                                             : "no usable H: p = \xe2\x88\x92g";
@@ -381,9 +394,10 @@ void ov_explain_terms(const ov_optim_params *p, const ov_optim_state *st_before,
         out->next[k] = next[k];
     }
     if (ncalls < 1) {
-        out->valid = false;
-        snprintf(out->why, sizeof out->why, "%s stays: its line search already failed from here",
-                 ov_optim_info_of(p->kind)->name);
+        /* cg and newton remember a search that failed from this point: the
+         * step is no step, and says so. */
+        ov_caption(out, "%s: the line search from here already failed once; it would fail "
+                   "again, so w stays   (i = %d)", ov_optim_info_of(p->kind)->name, step);
         return;
     }
     const double *g = calls[0].g;

@@ -132,8 +132,9 @@ static void label_at(ov_xctx *c, float x, float y, float dx, float dy, ov_rgba c
     float bx = ux >= -0.3f ? ax : ax - w;
     float by = uy > 0.5f ? ay : uy < -0.5f ? ay - h : ay - h * 0.5f;
     float box[4] = {bx - pad, by - pad * 0.5f, bx + w + pad, by + h + pad * 0.5f};
-    /* Inside the frame, above the status line and captions. */
-    float lo_y = c->text * 0.5f, hi_y = c->frame_h - c->text * 5.0f;
+    /* Inside the frame, above the status line and the captions (the
+     * lowest fifth of the frame). */
+    float lo_y = c->text * 0.5f, hi_y = c->frame_h * 0.78f;
     float shift_x = box[0] < pad ? pad - box[0] : box[2] > c->frame_w - pad ? c->frame_w - pad - box[2] : 0;
     float shift_y = box[3] > hi_y ? hi_y - box[3] : box[1] < lo_y ? lo_y - box[1] : 0;
     box[0] += shift_x;
@@ -263,8 +264,39 @@ static void draw_arrows(ov_xctx *c, const ov_xmap *m, const ov_explain *x)
     }
 }
 
+/* Pixel of (x, L) in the plot of a curve, not magnified. */
+static ov_vec2 curve_px(const ov_xmap *m, double x, double L)
+{
+    ov_vec2 px = {NAN, NAN};
+    double depth;
+    if (!ov_view_project(m->view, x, L, 0.0, 0.0, &px, &depth))
+        px.x = px.y = NAN;
+    return px;
+}
+
+/* Newton's local model on a curve: the parabola
+ * model_f + g (x - w) + ½ h (x - w)², over the frame's width. */
+static void draw_parabola(ov_xctx *c, const ov_xmap *m, const ov_explain *x)
+{
+    const double h = x->model_h[0], g = x->model_g[0];
+    if (!(h > 0.0) || !isfinite(h) || !isfinite(g))
+        return;
+    ov_rect r = m->view->rect;
+    ov_vec2 prev = {NAN, NAN};
+    for (int i = 0; i <= 160; i++) {
+        double px = r.x0 + (r.x1 - r.x0) * i / 160.0, d = px - x->w[0];
+        ov_vec2 p = curve_px(m, px, x->model_f + g * d + 0.5 * h * d * d);
+        if (isfinite(prev.y) && isfinite(p.y) && fabs(p.y - prev.y) < 4.0 * m->H)
+            ov_overlay_line(c->o, (float)prev.x, (float)prev.y, (float)p.x, (float)p.y,
+                            1.8f * c->s, faded(TERM_COLORS[2], 0.9));
+        prev = p;
+    }
+}
+
 static void draw_points(ov_xctx *c, const ov_xmap *m, const ov_explain *x)
 {
+    if (m->one_d)
+        draw_parabola(c, m, x);
     if (x->nellipse > 1 && !m->one_d) {
         for (int i = 0; i < x->nellipse; i++) {
             ov_vec2 a = to_px(m, x->ellipse[i]), b = to_px(m, x->ellipse[(i + 1) % x->nellipse]);
@@ -284,6 +316,15 @@ static void draw_points(ov_xctx *c, const ov_xmap *m, const ov_explain *x)
     for (int i = 0; i < x->npoints; i++) {
         const ov_explain_point *pt = &x->points[i];
         ov_vec2 p = to_px(m, pt->w);
+        if (m->one_d) {
+            /* On a curve a point sits where it is: on the curve, or the
+             * Newton point at the bottom of the model parabola. */
+            double d = pt->w[0] - x->w[0];
+            double L = pt->role == OV_EXP_NEWTON
+                           ? x->model_f + x->model_g[0] * d + 0.5 * x->model_h[0] * d * d
+                           : ov_surface_value(m->surface, pt->w[0], pt->w[1]);
+            p = curve_px(m, pt->w[0], L);
+        }
         ov_rgba col = c->ink;
         float r = 4.0f * c->s;
         switch (pt->role) {
@@ -311,7 +352,7 @@ static void draw_points(ov_xctx *c, const ov_xmap *m, const ov_explain *x)
 
 /* The per-coordinate bars, in a panel at the right edge: for x and y, each
  * bar signed about a zero line, scaled within its group. */
-static void draw_bars(ov_xctx *c, const ov_explain *x, int W, int H)
+static void draw_bars(ov_xctx *c, const ov_explain *x, int W, int H, bool one_d)
 {
     if (x->nbars == 0)
         return;
@@ -320,7 +361,9 @@ static void draw_bars(ov_xctx *c, const ov_explain *x, int W, int H)
         scale[x->bars[i].group] = fmax(scale[x->bars[i].group], fabs(x->bars[i].value));
     const float row = c->text * 1.45f, pad = 8.0f * c->s, labw = c->text * 3.2f;
     const float barw = 150.0f * c->s, valw = c->text * 5.0f;
-    int rows = x->nbars + 2;
+    int rows = 2;
+    for (int i = 0; i < x->nbars; i++)
+        rows += !(one_d && x->bars[i].axis == 1);
     float pw = pad * 3 + labw + barw + valw, ph = pad * 2 + row * (float)rows;
     float x0 = (float)W - pw - pad * 1.5f, y0 = (float)H * 0.2f;
     ov_overlay_rect(c->o, x0, y0, pw, ph, (ov_rgba){0.04f, 0.05f, 0.08f, 0.8f});
@@ -329,6 +372,8 @@ static void draw_bars(ov_xctx *c, const ov_explain *x, int W, int H)
     int last_axis = -1;
     for (int i = 0; i < x->nbars; i++) {
         const ov_explain_bar *b = &x->bars[i];
+        if (one_d && b->axis == 1)
+            continue;   /* y does not move on a curve */
         if (b->axis != last_axis) {
             ov_overlay_text(c->o, x0 + pad, y, c->text, AXIS_COLORS[b->axis],
                             b->axis == 0 ? "x" : "y");
@@ -377,7 +422,9 @@ void ov_render_explain(ov_overlay *o, ov_text_cache *tc, const ov_frame_desc *d,
         m.one_d = true;
         m.level = level;
     }
-    m.zoom = choose_zoom(&m, x);
+    /* On a curve the points sit at their true places: no magnification
+     * when there are any. */
+    m.zoom = m.one_d && x->npoints > 0 ? 1.0 : choose_zoom(&m, x);
     draw_points(&c, &m, x);
     draw_arrows(&c, &m, x);
     /* The current point's own box first: labels keep clear of it. */
@@ -395,5 +442,5 @@ void ov_render_explain(ov_overlay *o, ov_text_cache *tc, const ov_frame_desc *d,
         snprintf(note, sizeof note, "arrows \xc3\x97%.0f about w\xe1\xb5\xa2", m.zoom);
         label_at(&c, (float)o0.x, (float)o0.y, -1.0f, 1.0f, c.ink, note);
     }
-    draw_bars(&c, x, W, H);
+    draw_bars(&c, x, W, H, m.one_d);
 }

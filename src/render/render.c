@@ -164,6 +164,17 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
         return;
     }
     const ov_surface *s = desc->scene->surface;
+    if (s->one_d) {
+        /* A formula in x alone: the curve L(x), its runs on it. */
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        ov_view plot;
+        ov_curve1d_draw(r, desc, &plot);
+        const ov_explain *x = desc->explain;
+        double level = x ? ov_surface_value(s, x->w[0], x->w[1]) : 0.0;
+        ov_render_explain(&r->overlay, &r->text, desc, r->width, r->height, &plot, level);
+        return;
+    }
     char err[1024];
     if (!ov_contour_set_surface(&r->contour, s, err, sizeof err))
         ov_render_log("%s", err);

@@ -232,6 +232,14 @@ void ov_marker_pieces(ov_marker m, float x, float y, float radius, float grow, o
 void ov_marker_outline(ov_marker m, float x, float y, float radius, float half, ov_piece_fn fn,
                        void *ctx);
 
+/* ---- the 1-D view (curve1d.c) ---- */
+
+/* Draws a formula in x alone (desc->scene->surface->one_d): clears the
+ * frame and queues the axes, the curve L(x) over desc->view's x range and
+ * every run's iterates, steps and tangent on the overlay. plot receives the
+ * stretched view of (x, L) they are drawn in. */
+void ov_curve1d_draw(ov_renderer *r, const ov_frame_desc *desc, ov_view *plot);
+
 /* ---- the step taken apart (explain.c) ---- */
 
 /* Queues desc->explain on o: arrows, points, ellipse, box and bars,
