@@ -282,7 +282,16 @@ static void test_window(void)
     CHECK(!st->exporting);
     CHECK(st->scene.runs[0].params.alpha == alpha);
     CHECK_MSG(strncmp(st->message, "saved ", 6) == 0, "message: %s", st->message);
+
+    /* G, then Q: quitting abandons the export, its temporary file goes. */
+    push_key(SDLK_g, KMOD_NONE);
+    CHECK(ov_window_frame(w, 0.0, err, sizeof err));
+    CHECK(st->exporting && count_containing(dir, ".gif.tmp") == 1);
+    push_key(SDLK_q, KMOD_NONE);
+    CHECK(ov_window_frame(w, 0.0, err, sizeof err));
+    CHECK(st->quit);
     ov_window_destroy(w);
+    CHECK(count_containing(dir, ".gif") == 0);
 
     DIR *d = opendir(dir);
     struct dirent *e;

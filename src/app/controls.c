@@ -229,6 +229,12 @@ void ov_controls_tick(ov_app_state *st, double dt)
         st->anim_step = last;
 }
 
+bool ov_controls_moving(const ov_app_state *st)
+{
+    /* Looping, the end waits OV_LOOP_PAUSE s and the scene plays again. */
+    return !st->paused && (st->anim_step < ov_controls_last_step(st) || st->loop);
+}
+
 static bool targeted(const ov_app_state *st, int i)
 {
     return st->target < 0 || st->target == i;

@@ -121,6 +121,8 @@ void ov_controls_deinit(ov_app_state *st);
 /* Advances the animation clock by dt seconds (unless paused): the scene's
  * last step is reached pace seconds after step 0. */
 void ov_controls_tick(ov_app_state *st, double dt);
+/* True while the animation advances by itself (not paused, not at its end). */
+bool ov_controls_moving(const ov_app_state *st);
 /* The largest stored step over all runs (the animation's end). */
 int ov_controls_last_step(const ov_app_state *st);
 

@@ -14,6 +14,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A message shows this long at full strength, then fades out. */
+#define MESSAGE_SHOWN 2.0
+#define MESSAGE_FADE 1.0
+
+double ov_hud_still_for(const ov_app_state *st)
+{
+    if (!st->message[0] || st->message_age >= MESSAGE_SHOWN + MESSAGE_FADE)
+        return INFINITY;
+    return st->message_age < MESSAGE_SHOWN ? MESSAGE_SHOWN - st->message_age : 0.0;
+}
+
 /* Panel and text colours; projector mode makes panels opaque and text white. */
 typedef struct hud_theme {
     ov_rgba panel, text, dim;
@@ -198,7 +209,9 @@ static void draw_message(ov_renderer *r, const ov_app_state *st, const ov_hud_la
 {
     const hud_theme *th = theme_of(st);
     ov_box b = lay->box[OV_HUD_MESSAGE];
-    float a = st->message_age < 2.0 ? 1.0f : (float)(3.0 - st->message_age);
+    float a = st->message_age < MESSAGE_SHOWN
+                  ? 1.0f
+                  : (float)((MESSAGE_SHOWN + MESSAGE_FADE - st->message_age) / MESSAGE_FADE);
     ov_rgba bg = th->panel, fg = th->text;
     bg.a *= a;
     fg.a = a;

@@ -15,6 +15,11 @@ void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st);
 /* The run list's title: the surface's name, κ, θ and the noise σ. */
 void ov_hud_title(const ov_app_state *st, char *buf, size_t cap);
 
+/* Seconds for which the HUD looks the same if nothing but time passes: 0
+ * while a message fades, the time until it starts to fade, INFINITY when
+ * no message shows. */
+double ov_hud_still_for(const ov_app_state *st);
+
 /* Run i's HUD line: name, α, β, then step and loss, or "diverged at step
  * S" once the animation reaches the divergence. */
 void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap);

@@ -385,7 +385,7 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
     }
 
     /* The message: top right, beside the run list, else under it. */
-    if (st->message[0] && st->message_age < 3.0) {
+    if (st->message[0] && isfinite(ov_hud_still_for(st))) {
         snprintf(lay->message, sizeof lay->message, "%s", st->message);
         ov_box info = lay->box[OV_HUD_INFO];
         float room = W - (info.x + info.w + gap) - pad;

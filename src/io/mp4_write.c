@@ -113,9 +113,10 @@ ov_mp4 *ov_mp4_create(const char *path, int width, int height, int delay_cs, cha
 {
     if (width < 2 || height < 2 || width > OV_MP4_MAX_SIDE || height > OV_MP4_MAX_SIDE ||
         delay_cs < 1 || delay_cs > 100) {
-        char why[128];
-        snprintf(why, sizeof why, "invalid video parameters %dx%d, delay %d", width, height,
-                 delay_cs);
+        char why[160];
+        snprintf(why, sizeof why,
+                 "a %dx%d video with %d/100 s frames: an MP4 here is 2 to %d pixels on a "
+                 "side with frames of 1/100 to 1 s", width, height, delay_cs, OV_MP4_MAX_SIDE);
         ov_io_error(err, cap, path, why);
         return NULL;
     }
