@@ -2,7 +2,9 @@
  * Prints the median ms per frame at 1280x720 and 1920x1080 for the scene the
  * options describe, and the ms from a parameter change to the finished
  * next frame: α (recomputes every run) and κ (also redraws the contours;
- * a zoom on surfaces without κ). */
+ * a zoom on surfaces without κ); then the same in the 3-D view, where κ
+ * redraws the surface mesh, plus a turn of the camera (a new mesh image and
+ * every path projected again). */
 #include "app.h"
 
 #include <stdio.h>
@@ -84,8 +86,21 @@ static bool bench_size(ov_app_state *st, int w, int h, double *frame_ms, double 
         }
         *kappa_ms = median(t, FRAMES);
         snprintf(renderer_name, name_cap, "%s", ov_renderer_name(r));
-        printf("  %4dx%-4d  frame %6.2f ms   change-to-frame: alpha %6.2f ms, %s %6.2f ms\n", w,
-               h, *frame_ms, *change_ms, has_kappa ? "kappa" : "zoom", *kappa_ms);
+        if (st->view3d) {
+            for (int i = 0; i < FRAMES; i++) {
+                double t0 = now_ms();
+                ov_controls_orbit(st, i % 2 ? -2.0 : 2.0, 0.0);
+                ov_hud_draw_frame(r, st);
+                ov_renderer_finish(r);
+                t[i] = now_ms() - t0;
+            }
+            printf("  3-D %4dx%-4d  frame %6.2f ms   change-to-frame: alpha %6.2f ms, %s %6.2f "
+                   "ms, camera %6.2f ms\n", w, h, *frame_ms, *change_ms,
+                   has_kappa ? "kappa" : "zoom", *kappa_ms, median(t, FRAMES));
+        } else {
+            printf("  %4dx%-4d  frame %6.2f ms   change-to-frame: alpha %6.2f ms, %s %6.2f ms\n",
+                   w, h, *frame_ms, *change_ms, has_kappa ? "kappa" : "zoom", *kappa_ms);
+        }
     }
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);
@@ -105,11 +120,17 @@ int ov_app_bench(const ov_config *cfg)
     printf("optiviz --bench: surface %s, %d runs x %d steps, median of %d frames\n",
            st.scene.surface->name, st.scene.nruns, st.scene.steps, FRAMES);
     int status = 0;
-    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && status == 0; i++) {
-        double f = 0, c = 0, k = 0;
-        st.anim_step = 0;
-        if (!bench_size(&st, sizes[i][0], sizes[i][1], &f, &c, &k, name, sizeof name))
-            status = 1;
+    /* 2-D at every size, then 3-D (the same scene, the default camera or
+     * --camera). */
+    for (int three = 0; three < 2 && status == 0; three++) {
+        st.view3d = three;
+        st.lift = three;
+        for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && status == 0; i++) {
+            double f = 0, c = 0, k = 0;
+            st.anim_step = 0;
+            if (!bench_size(&st, sizes[i][0], sizes[i][1], &f, &c, &k, name, sizeof name))
+                status = 1;
+        }
     }
     if (status == 0)
         printf("  renderer: %s\n", name);
