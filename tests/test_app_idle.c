@@ -4,7 +4,8 @@
  * the animation runs every frame is drawn; once it has ended, frames with no
  * event draw nothing; a key press draws one; a mouse moving with no button
  * down draws none; a message stays 2 s, then fades for 1 s, one frame per
- * tick, and a last frame clears it. ov_window_still_for says how long the
+ * tick, and a last frame clears it; D's transition to 3-D draws every
+ * tick until the surface has risen. ov_window_still_for says how long the
  * loop may sleep. */
 #include <math.h>
 #include <string.h>
@@ -93,6 +94,20 @@ int main(void)
     CHECK_MSG(still == 0, "%ld frames drawn while the message stood still", still);
     long fade = run(w, 90);                 /* 1.85 s .. 3.35 s: the fade, 2 s .. 3 s */
     CHECK_MSG(fade >= 58 && fade <= 62, "%ld frames drawn for a 1 s fade", fade);
+    CHECK(ov_window_still_for(w) == INFINITY);
+    CHECK(run(w, 60) == 0);
+
+    /* D: the 2-D -> 3-D transition (0.6 s) draws every tick, then the loop
+     * rests again once its message has faded. */
+    push_key(SDLK_d);
+    CHECK(run(w, 1) == 1);
+    CHECK(st->view3d && st->lift > 0.0 && st->lift < 0.1);
+    CHECK(ov_window_still_for(w) == 0.0);
+    long rising = run(w, 34);               /* up to 0.58 s after the key */
+    CHECK_MSG(rising == 34, "%ld of 34 frames drawn while the surface rose", rising);
+    run(w, 2);
+    CHECK(st->lift == 1.0);
+    run(w, 200);                            /* the message fades meanwhile */
     CHECK(ov_window_still_for(w) == INFINITY);
     CHECK(run(w, 60) == 0);
 

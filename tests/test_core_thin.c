@@ -202,9 +202,44 @@ static void test_dots(void)
     ov_thin_deinit(NULL);
 }
 
+/* Depth and point kinds (3-D paths): a segment carries its ends' depths,
+ * clipped linearly; points on the way get no dot; a MOVE starts a new
+ * piece, not joined to the point before. */
+static void test_depth_and_kinds(void)
+{
+    ov_thin t;
+    ov_thin_init(&t, &AREA);
+    CHECK(ov_thin_add_point(&t, 100.0, 100.0, 0.2, OV_THIN_ITERATE));
+    CHECK(ov_thin_add_point(&t, 110.0, 100.0, 0.4, OV_THIN_LINE));
+    CHECK(ov_thin_add_point(&t, 120.0, 100.0, 0.6, OV_THIN_ITERATE));
+    CHECK(t.nsegs == 2 && t.ndots == 2);
+    CHECK(t.segz[0][0] == 0.2f && t.segz[0][1] == 0.4f && t.segz[1][1] == 0.6f);
+    CHECK(t.dots[1][0] == 120.0f && t.dotz[0] == 0.2f && t.dotz[1] == 0.6f);
+    /* a new piece: no segment from (120, 100) to (300, 100) */
+    CHECK(ov_thin_add_point(&t, 300.0, 100.0, 0.5, OV_THIN_MOVE));
+    CHECK(t.nsegs == 2 && t.ndots == 2);
+    CHECK(ov_thin_add_point(&t, 310.0, 100.0, 0.7, OV_THIN_ITERATE));
+    CHECK(t.nsegs == 3 && t.segs[2][0] == 300.0f && t.segz[2][0] == 0.5f);
+    double z0, z1;
+    ov_thin_tail_depth(&t, &z0, &z1);
+    CHECK(z0 == 0.7 && z1 == 0.7);
+    /* clipped at the area's left edge x = -64: a quarter of the way from
+     * (-104, 0) at depth 0 to (56, 0) at depth 0.8 */
+    ov_thin_reset(&t, &AREA);
+    ov_thin_add_point(&t, -104.0, 0.0, 0.0, OV_THIN_ITERATE);
+    ov_thin_add_point(&t, 56.0, 0.0, 0.8, OV_THIN_ITERATE);
+    CHECK(t.nsegs == 1 && t.segs[0][0] == -64.0f);
+    CHECK_NEAR(t.segz[0][0], 0.2, 1e-6);
+    CHECK_NEAR(t.segz[0][1], 0.8, 1e-6);
+    /* a depth that is not finite is ignored, like a position */
+    CHECK(!ov_thin_add_point(&t, 70.0, 0.0, NAN, OV_THIN_ITERATE));
+    ov_thin_deinit(&t);
+}
+
 int main(void)
 {
     test_vertices();
+    test_depth_and_kinds();
     test_oscillation();
     test_growing_oscillation();
     test_new_stretches();

@@ -214,6 +214,22 @@ static void act_home(ov_input *in, ov_app_state *st, const ov_binding *b, double
     ov_controls_home(st);
 }
 
+static void act_3d(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_toggle_3d(st);
+}
+
+static void act_heights(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_cycle_heights(st);
+}
+
 static void act_escape(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)in;
@@ -335,9 +351,17 @@ static const ov_binding BINDINGS[] = {
     {SDLK_v, ANY, NO, "V",
      "panel: local curvature (Hessian ellipse, gradient and step arrows)", act_panel,
      PANEL_CURVATURE, 0},
-    {SDLK_UNKNOWN, ANY, NO, "Click", "start every run here (replays from step 0)", NULL, 0, 0},
-    {SDLK_UNKNOWN, ANY, NO, "Wheel / drag", "zoom about the cursor / pan", NULL, 0, 0},
-    {SDLK_HOME, ANY, NO, "Home", "reset the view", act_home, 0, 0},
+    {SDLK_d, ANY, NO, "D", "3-D surface / contours (a short animated transition)", act_3d, 0,
+     0},
+    {SDLK_z, ANY, NO, "Z", "3-D heights: automatic / linear / log scale of the loss",
+     act_heights, 0, 0},
+    {SDLK_UNKNOWN, ANY, NO, "Click",
+     "start every run here (replays from step 0); in 3-D where the surface is under the cursor",
+     NULL, 0, 0},
+    {SDLK_UNKNOWN, ANY, NO, "Wheel / drag",
+     "zoom about the cursor / pan; in 3-D: camera closer or further / turn the camera", NULL, 0,
+     0},
+    {SDLK_HOME, ANY, NO, "Home", "reset the view (and in 3-D the camera)", act_home, 0, 0},
     {SDLK_f, ANY, NO, "F", "fullscreen", act_request, REQ_FULLSCREEN, 0},
     {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, PANEL_HELP, 0},
     {SDLK_F1, ANY, NO, NULL, NULL, act_panel, PANEL_HELP, 0},

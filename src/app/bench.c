@@ -2,7 +2,9 @@
  * Prints the median ms per frame at 1280x720 and 1920x1080 for the scene the
  * options describe, and the ms from a parameter change to the finished
  * next frame: α (recomputes every run) and κ (also redraws the contours;
- * a zoom on surfaces without κ). */
+ * a zoom on surfaces without κ); then the same in the 3-D view, where κ
+ * redraws the surface mesh, plus a turn of the camera (a new mesh image and
+ * every path projected again). */
 #include "app.h"
 
 #include <stdio.h>
@@ -45,7 +47,8 @@ static double cpu_ms(void)
 typedef enum phase {
     PHASE_FRAME,    /* the animation advances; nothing else changes */
     PHASE_ALPHA,    /* alpha x or / 1.05: every run recomputed */
-    PHASE_KAPPA     /* kappa x or / 1.26 (a zoom without kappa): contours redrawn too */
+    PHASE_KAPPA,    /* kappa x or / 1.26 (a zoom without kappa): contours redrawn too */
+    PHASE_CAMERA    /* 3-D: the camera turns by 2 degrees */
 } phase;
 
 /* Median wall and CPU ms (all threads, the renderer's included) of FRAMES
@@ -60,6 +63,8 @@ static void measure(ov_app_state *st, ov_renderer *r, phase ph, bool has_kappa, 
             ov_controls_tick(st, 1.0 / 60.0);
         else if (ph == PHASE_ALPHA)
             ov_controls_scale_alpha(st, i % 2 ? 1 / 1.05 : 1.05);
+        else if (ph == PHASE_CAMERA)
+            ov_controls_orbit(st, i % 2 ? -2.0 : 2.0, 0.0);
         else if (has_kappa)
             ov_controls_scale_kappa(st, i % 2 ? 1 / 1.26 : 1.26);
         else
@@ -93,9 +98,17 @@ static bool bench_size(ov_app_state *st, int w, int h, char *renderer_name, size
         measure(st, r, PHASE_ALPHA, has_kappa, &aw, &ac);
         measure(st, r, PHASE_KAPPA, has_kappa, &kw, &kc);
         snprintf(renderer_name, name_cap, "%s", ov_renderer_name(r));
-        printf("  %4dx%-4d  frame %6.2f ms   change-to-frame: alpha %6.2f ms, %s %6.2f ms"
-               "   (CPU ms, all threads: %.2f, %.2f, %.2f)\n",
-               w, h, fw, aw, has_kappa ? "kappa" : "zoom", kw, fc, ac, kc);
+        if (st->view3d) {
+            double ow, oc;
+            measure(st, r, PHASE_CAMERA, has_kappa, &ow, &oc);
+            printf("  3-D %4dx%-4d  frame %6.2f ms   change-to-frame: alpha %6.2f ms, %s %6.2f "
+                   "ms, camera %6.2f ms   (CPU ms, all threads: %.2f, %.2f, %.2f, %.2f)\n",
+                   w, h, fw, aw, has_kappa ? "kappa" : "zoom", kw, ow, fc, ac, kc, oc);
+        } else {
+            printf("  %4dx%-4d  frame %6.2f ms   change-to-frame: alpha %6.2f ms, %s %6.2f ms"
+                   "   (CPU ms, all threads: %.2f, %.2f, %.2f)\n",
+                   w, h, fw, aw, has_kappa ? "kappa" : "zoom", kw, fc, ac, kc);
+        }
     }
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);
@@ -115,10 +128,16 @@ int ov_app_bench(const ov_config *cfg)
     printf("optiviz --bench: surface %s, %d runs x %d steps, median of %d frames\n",
            st.scene.surface->name, st.scene.nruns, st.scene.steps, FRAMES);
     int status = 0;
-    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && status == 0; i++) {
-        st.anim_step = 0;
-        if (!bench_size(&st, sizes[i][0], sizes[i][1], name, sizeof name))
-            status = 1;
+    /* 2-D at every size, then 3-D (the same scene, the default camera or
+     * --camera). */
+    for (int three = 0; three < 2 && status == 0; three++) {
+        st.view3d = three;
+        st.lift = three;
+        for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && status == 0; i++) {
+            st.anim_step = 0;
+            if (!bench_size(&st, sizes[i][0], sizes[i][1], name, sizeof name))
+                status = 1;
+        }
     }
     if (status == 0)
         printf("  renderer: %s\n", name);

@@ -43,6 +43,7 @@ bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t 
     st->show_loss = cfg->show_loss;
     st->show_theory = cfg->show_theory;
     st->show_curvature = cfg->show_curvature;
+    ov_controls_init_3d(st, cfg);
     for (int i = 0; i < OV_MAX_RUNS; i++)
         ov_run_init(&st->ghosts[i], NULL);
     return true;
@@ -108,6 +109,7 @@ void ov_controls_tick(ov_app_state *st, double dt)
 {
     st->message_age += dt;
     st->clock += dt;
+    ov_controls_tick_3d(st, dt);
     double last = ov_controls_last_step(st);
     if (st->anim_step > last)
         st->anim_step = last;   /* the runs got shorter (a divergence) */
@@ -425,13 +427,6 @@ void ov_controls_scale_speed(ov_app_state *st, double factor)
     ov_controls_say(st, "speed %.3g steps/s", st->speed);
 }
 
-void ov_controls_view(ov_app_state *st, int width, int height, ov_view *out)
-{
-    ov_view_desc d = {.surface = st->scene.surface, .rect = st->view, .width = width,
-                      .height = height};
-    ov_view_build(out, &d, &st->range_cache);
-}
-
 void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor)
 {
     ov_rect v = st->view;
@@ -459,7 +454,12 @@ void ov_controls_pan(ov_app_state *st, double dx, double dy)
 void ov_controls_home(ov_app_state *st)
 {
     st->view = st->home_view;
-    ov_controls_say(st, "view reset");
+    if (st->view3d) {
+        ov_controls_home_camera(st);
+        ov_controls_say(st, "view and camera reset");
+    } else {
+        ov_controls_say(st, "view reset");
+    }
 }
 
 void ov_controls_toggle_ghosts(ov_app_state *st)

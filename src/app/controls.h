@@ -76,12 +76,25 @@ typedef struct ov_app_state {
     bool show_loss;         /* L: loss against step, log scale */
     bool show_theory;       /* I: the quadratic's theory and each run's regime */
     bool show_curvature;    /* V: Hessian glyph, gradient and step arrows */
+    /* The 3-D view (D): where the view is heading, how far the transition
+     * has gone, the orbit camera (drag turns it, the wheel moves it closer,
+     * Home resets it) and how heights are scaled (Z). */
+    bool view3d;
+    double lift;            /* 0: 2-D .. 1: 3-D; follows view3d over
+                               OV_LIFT_SECONDS */
+    ov_camera camera, home_camera;
+    ov_height_mode heights;
+    bool orbit;             /* --orbit: animations turn the camera once around */
     /* The loss range of the view's rectangle, kept between frames. */
     ov_loss_range_cache range_cache;
     /* E, --explain: the targeted run's current update taken apart. */
     bool explain_on;
     ov_explain_cache *explain;   /* never NULL after init */
 } ov_app_state;
+
+#define OV_LIFT_SECONDS 0.6     /* the 2-D <-> 3-D transition */
+#define OV_LIFT_MAX_DT 0.1      /* s: the most one frame moves the transition */
+#define OV_ORBIT_DEG_PER_POINT 0.4   /* camera turn per point dragged */
 
 #define OV_SWEEP_RUNS 5
 #define OV_SWEEP_RATIO 2.0  /* neighbouring sweep runs differ by this factor in α */
@@ -146,9 +159,40 @@ const ov_explain *ov_controls_explanation(const ov_app_state *st);
 void ov_controls_restart(ov_app_state *st);
 void ov_controls_scale_speed(ov_app_state *st, double factor);
 
-/* The view of a width x height frame of st: the one projection the frame's
- * drawing, picking and the HUD use. */
+/* ---- the 3-D view (controls3d.c) ---- */
+
+/* The view of a width x height frame of st (2-D, 3-D or the transition
+ * between): the one projection the frame's drawing, picking and the HUD
+ * use. */
 void ov_controls_view(ov_app_state *st, int width, int height, ov_view *out);
+/* Sets up the 3-D state from cfg (--3d, --camera): the camera given or the
+ * default one, which Home returns to. */
+void ov_controls_init_3d(ov_app_state *st, const ov_config *cfg);
+/* Whether the mouse acts on the 3-D view: heading for 3-D on a surface in
+ * x and y (a curve is always drawn flat). */
+bool ov_controls_in_3d(const ov_app_state *st);
+/* D: heads for 3-D, or back to 2-D; the transition then runs on tick. On a
+ * curve it stays 2-D and says why. */
+void ov_controls_toggle_3d(ov_app_state *st);
+/* Moves the transition by dt seconds (at most OV_LIFT_MAX_DT) towards
+ * where the view is heading. */
+void ov_controls_tick_3d(ov_app_state *st, double dt);
+/* True while the transition runs (frames must keep coming). */
+bool ov_controls_transitioning(const ov_app_state *st);
+/* Turns the camera by daz degrees of azimuth and del of elevation
+ * (elevation clamped to OV_CAMERA_ELEVATION_MIN .. _MAX). */
+void ov_controls_orbit(ov_app_state *st, double daz, double del);
+/* Moves the camera closer (factor > 1) or further, within
+ * OV_CAMERA_ZOOM_MIN .. _MAX. */
+void ov_controls_dolly(ov_app_state *st, double factor);
+/* Z: the 3-D heights' scale, auto -> linear -> log -> auto. */
+void ov_controls_cycle_heights(ov_app_state *st);
+/* Frame f of n of an animation export: with --orbit in 3-D, the camera
+ * turned f / n of a full turn from start (so the loop closes); otherwise
+ * unchanged. */
+void ov_controls_orbit_frame(ov_app_state *st, ov_camera start, int f, int n);
+/* Home in 3-D: the camera back to where it started. */
+void ov_controls_home_camera(ov_app_state *st);
 
 /* Zooms the view by factor (< 1 zooms in) keeping world point `about` fixed. */
 void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor);

@@ -314,8 +314,10 @@ static bool requests_pending(const ov_input *in)
 
 double ov_window_still_for(const ov_window *a)
 {
-    /* an export in the window renders one of its frames per window frame */
-    if (ov_controls_moving(&a->st) || ov_input_holding(&a->in) || a->job)
+    /* an export in the window renders one of its frames per window frame;
+     * the 2-D <-> 3-D transition moves by itself */
+    if (ov_controls_moving(&a->st) || ov_controls_transitioning(&a->st) ||
+        ov_input_holding(&a->in) || a->job)
         return 0.0;
     return ov_hud_still_for(&a->st);
 }

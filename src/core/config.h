@@ -53,6 +53,12 @@ typedef struct ov_config {
     ov_noise noise;                         /* --noise SIGMA, --seed N */
     bool explain;                           /* --explain: the targeted run's
                                                update taken apart */
+    bool view3d;                            /* --3d (also implied by --camera
+                                               and --orbit) */
+    bool has_camera;
+    double camera_az, camera_el;            /* --camera AZ,EL in degrees */
+    bool orbit;                             /* --orbit: the camera turns once
+                                               around over a GIF or video */
     int width, height;
     const char *screenshot;                 /* NULL when not asked for */
     const char *export_csv;                 /* NULL when not asked for */

@@ -79,9 +79,8 @@ void ov_loss_range_compute(const ov_surface *s, ov_rect r, ov_loss_range *out)
     out->top = log10(range + out->delta);
     out->spread = 0.0;
     if (vals && nv > 0) {
-        double p10 = select_kth(vals, nv, nv / 10) - out->lref;
-        double floor_p10 = range * 1e-12;
-        out->spread = log10(range / fmax(p10, floor_p10));
+        double p1 = select_kth(vals, nv, nv / 100) - out->lref;
+        out->spread = log10(range / fmax(p1, range * 1e-12));
     }
     out->log_auto = out->spread > OV_LOG_HEIGHT_DECADES;
     free(vals);

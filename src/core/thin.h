@@ -48,13 +48,16 @@ typedef struct ov_thin {
     ov_thin_area area;
     long fed;                   /* points fed since the last reset */
     long kept;                  /* vertices kept (first point included) */
-    double vx, vy;              /* last kept vertex, px */
-    double tx, ty;              /* last point fed: the tail ends here */
+    double vx, vy, vz;          /* last kept vertex, px and depth */
+    double tx, ty, tz;          /* last point fed: the tail ends here */
     double dx, dy;              /* last dot, px */
     bool has_dot;
+    bool pen_up;                /* the next point starts a new piece */
     float (*segs)[4];           /* x0, y0, x1, y1, clipped to the area */
+    float (*segz)[2];           /* their ends' depths (3-D; 0 in 2-D) */
     int nsegs, segcap;
     float (*dots)[2];
+    float *dotz;                /* the dots' depths */
     int ndots, dotcap;
     ov_thin_set seg_keys, dot_cells;
     uint8_t *cover;             /* one bit per cell; NULL until first marked */
@@ -73,6 +76,19 @@ void ov_thin_deinit(ov_thin *t);
 /* Feeds the next point of the path (px). Returns true when it was kept as
  * a vertex; a point that is not finite is ignored (false). */
 bool ov_thin_add(ov_thin *t, double x, double y);
+
+/* What a point fed is: an iterate (may get a dot), a point on the way
+ * between iterates (3-D paths follow the surface), or the start of a new
+ * piece (a 3-D path re-entering the surface's rectangle: not joined to the
+ * point before). */
+typedef enum ov_thin_kind { OV_THIN_ITERATE = 0, OV_THIN_LINE, OV_THIN_MOVE } ov_thin_kind;
+
+/* ov_thin_add with a window depth z carried along (linearly along each
+ * segment, as on screen) into segz and dotz, and the point's kind. */
+bool ov_thin_add_point(ov_thin *t, double x, double y, double z, ov_thin_kind kind);
+
+/* The depths of the tail's ends (0 before any point was fed). */
+void ov_thin_tail_depth(const ov_thin *t, double *z0, double *z1);
 
 /* The tail: from the last kept vertex (x0, y0) to the last point fed
  * (x1, y1); both are the same point when the last point was kept. false

@@ -33,6 +33,30 @@ static bool fbo_storage(ov_renderer *r, char *err, size_t cap)
     return true;
 }
 
+/* The FBO's depth attachment, made on the first 3-D frame (2-D needs none)
+ * and resized with the colour. */
+static bool depth_storage(ov_renderer *r)
+{
+    if (!r->depth_tex)
+        glGenTextures(1, &r->depth_tex);
+    glBindTexture(GL_TEXTURE_2D, r->depth_tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_DEPTH_COMPONENT24, r->width, r->height, 0,
+                 GL_DEPTH_COMPONENT, GL_UNSIGNED_INT, NULL);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, r->depth_tex, 0);
+    GLenum st = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (st != GL_FRAMEBUFFER_COMPLETE || !ov_gl_ok("depth buffer")) {
+        ov_render_log("depth buffer %dx%d incomplete (status 0x%04x)", r->width, r->height,
+                      (unsigned)st);
+        return false;
+    }
+    return true;
+}
+
 static bool valid_size(int w, int h, char *err, size_t cap)
 {
     GLint max = 0;
@@ -71,7 +95,8 @@ ov_renderer *ov_renderer_create(int width, int height, const char *font_path, ch
     glGenTextures(1, &r->color_tex);
     if (!valid_size(width, height, err, cap) || !fbo_storage(r, err, cap) ||
         !ov_text_init(&r->text, font_path, err, cap) ||
-        !ov_contour_init(&r->contour, err, cap) || !ov_paths_init(&r->paths, err, cap) ||
+        !ov_contour_init(&r->contour, err, cap) || !ov_mesh_init(&r->mesh, err, cap) ||
+        !ov_paths_init(&r->paths, err, cap) ||
         !ov_overlay_init(&r->overlay, err, cap)) {
         ov_renderer_destroy(r);
         return NULL;
@@ -85,6 +110,7 @@ void ov_renderer_destroy(ov_renderer *r)
         return;
     ov_overlay_deinit(&r->overlay);
     ov_paths_deinit(&r->paths);
+    ov_mesh_deinit(&r->mesh);
     ov_contour_deinit(&r->contour);
     ov_text_deinit(&r->text);
     if (r->loss_prog)
@@ -93,6 +119,8 @@ void ov_renderer_destroy(ov_renderer *r)
         glDeleteFramebuffers(1, &r->fbo);
     if (r->color_tex)
         glDeleteTextures(1, &r->color_tex);
+    if (r->depth_tex)
+        glDeleteTextures(1, &r->depth_tex);
     if (r->empty_vao)
         glDeleteVertexArrays(1, &r->empty_vao);
     if (r->ttf_inited)
@@ -114,6 +142,10 @@ bool ov_renderer_resize(ov_renderer *r, int width, int height, char *err, size_t
         r->height = oh;
         char ignored[256];
         fbo_storage(r, ignored, sizeof ignored);
+        return false;
+    }
+    if (r->depth_tex && !depth_storage(r)) {
+        snprintf(err, cap, "depth buffer %dx%d incomplete", width, height);
         return false;
     }
     return true;
@@ -186,9 +218,20 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     if (!ov_contour_set_surface(&r->contour, s, err, sizeof err))
         ov_render_log("%s", err);
     float scale = px_scale(r, desc->ui_scale);
-    glBindVertexArray(r->empty_vao);
-    ov_contour_draw(&r->contour, s, desc->view, scale, desc->high_contrast, r->fbo);
-    glBindVertexArray(0);
+    if (desc->view->is3d) {
+        if (!ov_mesh_set_surface(&r->mesh, &r->contour, s, err, sizeof err))
+            ov_render_log("%s", err);
+        if (!r->depth_tex && !depth_storage(r)) {
+            glClearColor(0.12f, 0.12f, 0.14f, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            return;
+        }
+        ov_mesh_draw(&r->mesh, s, desc->view, scale, desc->high_contrast, r->fbo);
+    } else {
+        glBindVertexArray(r->empty_vao);
+        ov_contour_draw(&r->contour, s, desc->view, scale, desc->high_contrast, r->fbo);
+        glBindVertexArray(0);
+    }
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     ov_paths_draw(&r->paths, desc, r->width, r->height, scale, &r->overlay, &r->text);
@@ -294,6 +337,20 @@ bool ov_renderer_read_rgba(ov_renderer *r, uint8_t *out)
     if (!ov_gl_ok("read_rgba"))
         return false;
     flip_rows(out, (size_t)r->width * 4, r->height);
+    return true;
+}
+
+bool ov_renderer_read_depth(ov_renderer *r, float *out)
+{
+    if (!r->depth_tex)
+        return false;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo);
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    glReadPixels(0, 0, r->width, r->height, GL_DEPTH_COMPONENT, GL_FLOAT, out);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    if (!ov_gl_ok("read_depth"))
+        return false;
+    flip_rows((uint8_t *)out, (size_t)r->width * sizeof(float), r->height);
     return true;
 }
 

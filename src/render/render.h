@@ -102,6 +102,12 @@ void ov_renderer_finish(ov_renderer *r);
 /* Reads the FBO into out (width*height*4 bytes, rows top-down). */
 bool ov_renderer_read_rgba(ov_renderer *r, uint8_t *out);
 
+/* Reads the FBO's depth after a 3-D frame into out (width*height floats,
+ * window depth 0 near .. 1 far, 1 where no surface is; rows top-down): the
+ * surface's depth, since paths and overlays do not write depth. false when
+ * no 3-D frame was drawn yet (no depth buffer). */
+bool ov_renderer_read_depth(ov_renderer *r, float *out);
+
 /* Test/diagnostic pass: renders s's loss (with its current parameters) over
  * view into a width x height 32-bit float framebuffer with the same GLSL the
  * contour pass uses, and reads it into out (width*height floats, rows
