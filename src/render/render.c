@@ -157,6 +157,13 @@ void ov_renderer_size(const ov_renderer *r, int *width, int *height)
     *height = r->height;
 }
 
+void ov_renderer_keep_contours(ov_renderer *r, bool keep)
+{
+    r->contour.no_cache = !keep;
+    if (!keep)
+        r->contour.cache_valid = false;
+}
+
 bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, size_t cap)
 {
     return ov_contour_set_surface(&r->contour, s, err, cap);

@@ -70,6 +70,11 @@ void ov_renderer_size(const ov_renderer *r, int *width, int *height);
  * uploaded every frame, so changing kappa needs no rebuild. */
 bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, size_t cap);
 
+/* Whether the contour image is kept for the next frames (the default): a
+ * renderer that draws a single frame (a screenshot) turns it off and saves
+ * the copy and the frame-sized image it would be kept in. */
+void ov_renderer_keep_contours(ov_renderer *r, bool keep);
+
 /* Draws the surface, contours, minima, paths and run markers into the FBO
  * and starts a new overlay queue. Iso-lines lie where
  * 3 * log10(max(L - Lref, 0) + 1e-6 * (Lmax - Lref)) is an integer, Lref and

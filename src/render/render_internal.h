@@ -61,7 +61,9 @@ typedef struct ov_contour {
     char formula[OV_EXPR_MAX_SOURCE + 1];
     float cmap_poly[OV_CMAP_POLY][3];
     char cmap_glsl[1024];   /* the same as GLSL constants */
-    /* The last image drawn, reused while nothing it depends on changed. */
+    /* The last image drawn, reused while nothing it depends on changed
+     * (unless no_cache: a renderer for one frame). */
+    bool no_cache;
     GLuint cache_fbo, cache_tex;
     int cache_w, cache_h;
     bool cache_valid;
