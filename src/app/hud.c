@@ -115,6 +115,21 @@ void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_fram
     d->clear_y1 = lay->free.y + lay->free.h;
 }
 
+/* A run colour for text on the dark panels: the darker shades lifted
+ * towards white until they read (relative luminance at least 0.3). */
+static ov_rgba text_colour(ov_rgba c)
+{
+    for (int i = 0; i < 6; i++) {
+        double y = 0.2126 * pow(c.r, 2.2) + 0.7152 * pow(c.g, 2.2) + 0.0722 * pow(c.b, 2.2);
+        if (y >= 0.3)
+            break;
+        c.r += (1.0f - c.r) * 0.25f;
+        c.g += (1.0f - c.g) * 0.25f;
+        c.b += (1.0f - c.b) * 0.25f;
+    }
+    return c;
+}
+
 static void fill(ov_renderer *r, ov_box b, ov_rgba c)
 {
     ov_renderer_rect(r, b.x, b.y, b.w, b.h, c);
@@ -145,7 +160,7 @@ static void draw_info(ov_renderer *r, const ov_app_state *st, const ov_hud_layou
                            ov_shade_marker(st->shade[i]), c, px * 0.1f, DARK);
         if (st->target == i)
             ov_renderer_rect(r, b.x + 1, y + px * 0.1f, pad * 0.45f, px * 1.1f, th->text);
-        ov_rgba tc = c;
+        ov_rgba tc = text_colour(c);
         if (!on)
             tc.a = 0.6f;
         ov_renderer_text(r, x + px * 1.2f, y, px, tc, OV_ALIGN_LEFT, line);
@@ -162,7 +177,9 @@ static void draw_text_panel(ov_renderer *r, const ov_app_state *st, const ov_hud
     fill(r, b, th->panel);
     for (int i = 0; i < t->n; i++) {
         int tag = t->colour[i];
-        ov_rgba c = tag >= 0 ? ov_hud_run_color(st, tag) : tag == OV_PANEL_TEXT ? th->text : th->dim;
+        ov_rgba c = tag >= 0 ? text_colour(ov_hud_run_color(st, tag))
+                    : tag == OV_PANEL_TEXT ? th->text
+                                           : th->dim;
         char text[192];
         snprintf(text, sizeof text, "%s", t->lines[i]);
         ov_hud_ellipsize(r, size, text, b.w - 2 * pad);
@@ -260,8 +277,8 @@ static void draw_labels(ov_renderer *r, const ov_app_state *st, const ov_hud_lay
         ov_renderer_rect(r, b.x, b.y, lay->small * 0.18f, b.h, c);
         char text[64];
         snprintf(text, sizeof text, "diverged at step %d", st->scene.runs[i].diverged_step);
-        ov_renderer_text(r, b.x + lay->small * 0.3f, b.y + lay->small * 0.15f, lay->small, c,
-                         OV_ALIGN_LEFT, text);
+        ov_renderer_text(r, b.x + lay->small * 0.3f, b.y + lay->small * 0.15f, lay->small,
+                         text_colour(c), OV_ALIGN_LEFT, text);
     }
 }
 

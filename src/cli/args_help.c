@@ -265,6 +265,11 @@ bool ov_cli_print_surfaces(FILE *f)
             out_printf(&o, "%s %s %.15g", k ? "," : "", info->name, a);
         }
         out_puts(&o, "\n");
+        for (int k = 0; k < d->nparams; k++)
+            if (strcmp(d->param_names[k], "kappa") == 0)
+                out_printf(&o, "  (gd, momentum, nesterov: for kappa = %.15g, times %.15g/kappa "
+                           "at another kappa)\n",
+                           d->param_defaults[k], d->param_defaults[k]);
     }
     return out_end(&o);
 }
