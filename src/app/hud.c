@@ -116,12 +116,12 @@ void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_fram
 }
 
 /* A run colour for text on the dark panels: the darker shades lifted
- * towards white until they read (relative luminance at least 0.3). */
+ * towards white until they read (relative luminance at least 0.18). */
 static ov_rgba text_colour(ov_rgba c)
 {
     for (int i = 0; i < 6; i++) {
         double y = 0.2126 * pow(c.r, 2.2) + 0.7152 * pow(c.g, 2.2) + 0.0722 * pow(c.b, 2.2);
-        if (y >= 0.3)
+        if (y >= 0.18)
             break;
         c.r += (1.0f - c.r) * 0.25f;
         c.g += (1.0f - c.g) * 0.25f;

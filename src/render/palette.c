@@ -23,8 +23,8 @@ static const unsigned OV_METHOD_HEX[] = {
     0xCEE700, /* rmsprop: lime */
     0xA0D8AE, /* adagrad: mint */
     0x96A964, /* adadelta: olive */
-    0xC2720D, /* rprop: brown-orange */
-    0xAB6CBB, /* cg: purple */
+    0xAB6CBB, /* rprop: purple (shown beside adam in preset 6) */
+    0xC2720D, /* cg: brown-orange */
     0xFF76C1, /* newton: pink */
 };
 _Static_assert(sizeof OV_METHOD_HEX / sizeof OV_METHOD_HEX[0] >= OV_OPTIM_COUNT,

@@ -529,7 +529,7 @@ bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int heig
  * on a minimum, so the minimum shows), or for a diverged run shown whole
  * an X (its label is the HUD's). */
 static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
-                      const proj *pj, const style *st, float alpha)
+                      const proj *pj, const style *st, float alpha, int rank)
 {
     double frac, wx, wy;
     int k = shown(run, d->anim_step, &frac);
@@ -553,7 +553,9 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
                      ov_surface_value(s, s->minima[i].x, s->minima[i].y), pj->lift_head, &q))
             continue;
         if (hypot(q.x - h.x, q.y - h.y) < st->head + 9.0f * st->s) {
-            float r = st->head + 3.5f * st->s, half = 1.3f * st->s;
+            /* Several heads on one minimum: rings one inside the other. */
+            float r = st->head + 3.5f * st->s + 3.2f * st->s * (float)(rank < 4 ? rank : 4),
+                  half = 1.3f * st->s;
             piece_ctx ctx = {&p->list, dark, h.z};
             ov_marker_outline(m, (float)h.x, (float)h.y, r, half + st->casing, piece, &ctx);
             ctx.c = pc;
@@ -665,7 +667,7 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
     draw_minima(p, sc->surface, &pj, &st);
     for (int i = 0; i < n; i++) {
         float a = target >= 0 && order[i] != target ? FADED : 1.0f;
-        draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a);
+        draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, rank[order[i]]);
     }
     p->last_capsules = p->list.n;
     if (p->list.n == 0)
