@@ -157,11 +157,11 @@ int main(void)
     push_key(SDLK_ESCAPE, KMOD_NONE);
     pump(&in, &st);
     CHECK(!st.quit);
-    ov_controls_tick(&st, 2.5);
+    ov_controls_advance_clock(&st, 2.5);
     push_key(SDLK_ESCAPE, KMOD_NONE);
     pump(&in, &st);
     CHECK(!st.quit);
-    ov_controls_tick(&st, 1.0);
+    ov_controls_advance_clock(&st, 1.0);
     push_key(SDLK_ESCAPE, KMOD_NONE);
     pump(&in, &st);
     CHECK(st.quit);

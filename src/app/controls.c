@@ -202,6 +202,12 @@ int ov_controls_last_step(const ov_app_state *st)
     return last;
 }
 
+void ov_controls_advance_clock(ov_app_state *st, double dt)
+{
+    if (dt > 0)
+        st->clock += dt;
+}
+
 double ov_controls_steps_per_second(const ov_app_state *st)
 {
     return ov_controls_last_step(st) / (st->pace > 0 ? st->pace : OV_DEFAULT_PACE);
@@ -210,7 +216,6 @@ double ov_controls_steps_per_second(const ov_app_state *st)
 void ov_controls_tick(ov_app_state *st, double dt)
 {
     st->message_age += dt;
-    st->clock += dt;
     ov_controls_tick_3d(st, dt);
     double last = ov_controls_last_step(st);
     if (st->anim_step > last)

@@ -131,6 +131,10 @@ typedef struct ov_app_state {
 bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap);
 void ov_controls_deinit(ov_app_state *st);
 
+/* Advances the wall clock (what Esc twice is timed by) by dt seconds: the
+ * window does it at the start of a frame, before the frame's events, so an
+ * event after an idle wait sees the time that passed. */
+void ov_controls_advance_clock(ov_app_state *st, double dt);
 /* Advances the animation clock by dt seconds (unless paused): the scene's
  * last step is reached pace seconds after step 0. */
 void ov_controls_tick(ov_app_state *st, double dt);

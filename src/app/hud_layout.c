@@ -35,18 +35,23 @@ void ov_hud_ellipsize(ov_renderer *r, float size, char *text, float max_w)
 {
     if (text_w(r, size, text) <= max_w)
         return;
-    size_t n = strlen(text);
+    /* The result is never longer in bytes than the text (the buffer holds
+     * that much): a prefix of at most len - 3 bytes and the 3-byte "…". */
+    size_t len = strlen(text), n = len;
     while (n > 0) {
         n--;
         while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
             n--;
+        if (n + 3 > len)
+            continue;
         char tmp[512];
         snprintf(tmp, sizeof tmp, "%.*s\xe2\x80\xa6", (int)n, text);
         if (text_w(r, size, tmp) <= max_w || n == 0) {
-            snprintf(text, strlen(text) + 1, "%s", tmp);
+            memcpy(text, tmp, n + 4);
             return;
         }
     }
+    text[0] = '\0';
 }
 
 static bool overlap(ov_box a, ov_box b)
@@ -350,7 +355,7 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
         float cs = fmaxf(px * 1.05f, floor_px), maxw = W - 4 * pad;
         float cw = text_w(r, cs, caption);
         if (cw > maxw)
-            cs = fmaxf(fmaxf(floor_px, cs * 0.85f), floorf(cs * maxw / cw));
+            cs = fmaxf(fmaxf(floor_px, cs * 0.75f), floorf(cs * maxw / cw));
         lay->caption_px = cs;
         lay->caption_lines = ov_hud_wrap(r, cs, caption, maxw, lay->caption, OV_CAPTION_LINES);
         float w = 0;
@@ -390,7 +395,7 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
         ov_box info = lay->box[OV_HUD_INFO];
         float room = W - (info.x + info.w + gap) - pad;
         float mh = px * 1.3f + pad;
-        float mw = text_w(r, px, lay->message) + 2 * pad;
+        float mw = text_w(r, px, lay->message) + 2 * pad + 1;
         if (room >= fminf(mw, W * 0.3f)) {
             mw = fminf(mw, room);
             ov_hud_ellipsize(r, px, lay->message, mw - 2 * pad);
