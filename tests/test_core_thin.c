@@ -143,6 +143,11 @@ static void test_new_stretches(void)
     double edge = 300.0 + 1.0 / OV_THIN_GRID;
     CHECK_MSG(s[0] >= edge - 0.5 / OV_THIN_GRID && s[0] < edge && s[2] == 400.0f,
               "piece %g..%g", s[0], s[2]);
+    /* reset for the same area: nothing of the old path covers the new one */
+    ov_thin_reset(&t, &AREA);
+    ov_thin_add(&t, 250.0, 100.0);
+    ov_thin_add(&t, 400.0, 100.0);
+    CHECK(t.nsegs == 1 && t.segs[0][0] == 250.0f && t.segs[0][2] == 400.0f);
     ov_thin_deinit(&t);
 }
 

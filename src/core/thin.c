@@ -101,15 +101,18 @@ void ov_thin_reset(ov_thin *t, const ov_thin_area *area)
     bool fits = cw >= 1.0 && ch >= 1.0 && cw * ch <= (double)OV_THIN_MAX_COVER;
     size_t bytes = fits ? ((size_t)cw * (size_t)ch + 7) / 8 : 0;
     if (bytes != t->cover_bytes) {
+        /* allocated (zeroed) when the first segment is marked */
         free(t->cover);
-        t->cover = bytes ? malloc(bytes) : NULL;
-        t->cover_bytes = t->cover ? bytes : 0;
+        t->cover = NULL;
+        t->cover_bytes = bytes;
+    } else if (t->cover && t->cover_hi >= t->cover_lo) {
+        /* only what the last path marked */
+        memset(t->cover + t->cover_lo, 0, t->cover_hi - t->cover_lo + 1);
     }
-    if (t->cover) {
-        memset(t->cover, 0, t->cover_bytes);
-        t->cover_w = (int)cw;
-        t->cover_h = (int)ch;
-    }
+    t->cover_lo = SIZE_MAX;
+    t->cover_hi = 0;
+    t->cover_w = fits ? (int)cw : 0;
+    t->cover_h = fits ? (int)ch : 0;
 }
 
 void ov_thin_deinit(ov_thin *t)
@@ -287,6 +290,13 @@ static void add_segment(ov_thin *t, double ax, double ay, double az, double bx, 
         if (!set_insert(&t->seg_keys, ((lo << 32) | hi) + 1, &t->oom))
             return;
     }
+    if (t->cover_bytes && !t->cover) {
+        t->cover = calloc(1, t->cover_bytes);
+        if (!t->cover) {
+            t->oom = true;
+            t->cover_bytes = 0;
+        }
+    }
     if (!t->cover) {
         store(t, ax, ay, az, bx, by, bz);
         return;
@@ -314,8 +324,14 @@ static void add_segment(ov_thin *t, double ax, double ay, double az, double bx, 
     }
     for (long i = 0; i <= w.n; i++) {
         long bit = walk_bit(t, &w, i);
-        if (bit >= 0)
-            t->cover[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+        if (bit < 0)
+            continue;
+        size_t byte = (size_t)bit >> 3;
+        t->cover[byte] |= (uint8_t)(1u << (bit & 7));
+        if (byte < t->cover_lo)
+            t->cover_lo = byte;
+        if (byte > t->cover_hi)
+            t->cover_hi = byte;
     }
 }
 

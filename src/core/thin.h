@@ -60,9 +60,10 @@ typedef struct ov_thin {
     float *dotz;                /* the dots' depths */
     int ndots, dotcap;
     ov_thin_set seg_keys, dot_cells;
-    uint8_t *cover;             /* one bit per cell; NULL: not used */
+    uint8_t *cover;             /* one bit per cell; NULL until first marked */
     int cover_w, cover_h;       /* cells */
-    size_t cover_bytes;
+    size_t cover_bytes;         /* 0: the area is too large, no coverage test */
+    size_t cover_lo, cover_hi;  /* bytes marked since the last reset */
     bool oom;                   /* an allocation failed: some geometry is missing */
 } ov_thin;
 

@@ -154,7 +154,7 @@ void ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float
      * copying it out in the same frame). */
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
     draw_pass(c, s, v, px_scale, strong);
-    if (!cache_storage(c, width, height))
+    if (c->no_cache || !cache_storage(c, width, height))
         return;
     glBindFramebuffer(GL_READ_FRAMEBUFFER, dst_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, c->cache_fbo);
