@@ -54,7 +54,8 @@ int main(void)
     ov_config_defaults(&cfg);
     cfg.width = 320;
     cfg.height = 200;
-    cfg.steps = 20;             /* 20 steps at 25 per second: 0.8 s */
+    cfg.steps = 20;             /* 20 steps played in 1 s */
+    cfg.pace = 1.0;
     char err[1024];
     ov_window *w = ov_window_create(&cfg, err, sizeof err);
     CHECK_MSG(w != NULL, "%s", err);
@@ -68,9 +69,9 @@ int main(void)
     CHECK(ov_window_still_for(w) == 0.0);
     CHECK(run(w, 30) == 30);
     CHECK(st->anim_step > 0.0 && st->anim_step < 20.0);
-    /* 0.8 s of animation in all: by 60 frames it has ended. One frame
+    /* 1 s of animation in all: by 70 frames it has ended. One frame
      * more is drawn after the end, then nothing. */
-    run(w, 30);
+    run(w, 40);
     CHECK(st->anim_step == 20.0);
     CHECK(ov_window_still_for(w) == INFINITY);
     run(w, 1);

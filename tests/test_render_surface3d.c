@@ -168,8 +168,8 @@ static void check_path(ov_renderer *r)
     draw(r, &sc, &v);
     static uint8_t img[W * H * 4];
     CHECK(ov_renderer_read_rgba(r, img));
-    ov_rgba c = ov_run_color(0);
     const ov_run *run = &sc.runs[0];
+    ov_rgba c = ov_method_color(run->params.kind, 0);
     /* Iterates away from the markers (the head at the last one, the
      * minimum's star), which are drawn over the path. */
     ov_vec2 head, mini;

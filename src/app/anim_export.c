@@ -39,7 +39,7 @@ ov_anim_job *ov_anim_job_create(const ov_anim_spec *spec, ov_renderer *r,
         uint8_t keep[OV_MAX_RUNS][3];
         int nkeep = st->scene.nruns;
         for (int i = 0; i < nkeep; i++) {
-            ov_rgba c = ov_run_color(i);
+            ov_rgba c = ov_hud_run_color(st, i);
             keep[i][0] = (uint8_t)(c.r * 255.0f + 0.5f);
             keep[i][1] = (uint8_t)(c.g * 255.0f + 0.5f);
             keep[i][2] = (uint8_t)(c.b * 255.0f + 0.5f);

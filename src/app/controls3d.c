@@ -34,7 +34,12 @@ void ov_controls_view(ov_app_state *st, int width, int height, ov_view *out)
 {
     /* A curve (formula in x alone) is always drawn flat. */
     double lift = st->scene.surface->one_d ? 0.0 : st->lift;
-    ov_view_desc d = {.surface = st->scene.surface, .rect = st->view, .width = width,
+    ov_rect rect = st->view;
+    if (st->has_free)
+        rect = ov_controls_fit_rect(st->view, st->free_x0 * width, st->free_y0 * height,
+                                    (st->free_x1 - st->free_x0) * width,
+                                    (st->free_y1 - st->free_y0) * height, width, height);
+    ov_view_desc d = {.surface = st->scene.surface, .rect = rect, .width = width,
                       .height = height, .lift = lift, .camera = st->camera,
                       .heights = st->heights};
     ov_view_build(out, &d, &st->range_cache);

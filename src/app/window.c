@@ -383,6 +383,7 @@ bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
     SDL_GetWindowSize(a->win.window, &ww, &wh);
     bool changed = a->dirty;
     a->dirty = false;
+    ov_controls_advance_clock(&a->st, dt);
     SDL_Event e;
     while (SDL_PollEvent(&e)) {
         changed = changed || changes_picture(&a->in, &e);

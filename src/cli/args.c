@@ -346,6 +346,17 @@ static int opt_panels(ov_parse *p, const char *opt, const char *value)
     p->cfg->show_loss = on[0];
     p->cfg->show_theory = on[1];
     p->cfg->show_curvature = on[2];
+    p->cfg->has_panels = true;
+    return 0;
+}
+
+static int opt_pace(ov_parse *p, const char *opt, const char *value)
+{
+    double v = OV_DEFAULT_PACE;
+    if (number_option(p, opt, value, "a number of seconds from 1 to 600", 1.0, false, 600.0,
+                      false, &v))
+        return 2;
+    p->cfg->pace = v;
     return 0;
 }
 
@@ -402,6 +413,8 @@ static int opt_flag(ov_parse *p, const char *opt, const char *value)
         p->cfg->projector = true;
     else if (strcmp(opt, "--explain") == 0)
         p->cfg->explain = true;
+    else if (strcmp(opt, "--loop") == 0)
+        p->cfg->loop = true;
     else if (strcmp(opt, "--3d") == 0)
         p->cfg->view3d = true;
     else if (strcmp(opt, "--orbit") == 0)
@@ -443,6 +456,8 @@ static const ov_option ov_options[] = {
     {"--projector", false, NULL, opt_flag},
     {"--panels", true, "a comma-separated list of loss, theory, curvature, or none",
      opt_panels},
+    {"--pace", true, "a number of seconds from 1 to 600", opt_pace},
+    {"--loop", false, NULL, opt_flag},
     {"--preset", true, "a preset name or number (see --list-presets)", opt_preset},
     {"--list-presets", false, NULL, opt_flag},
     {"--list-surfaces", false, NULL, opt_flag},

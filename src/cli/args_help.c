@@ -153,6 +153,10 @@ bool ov_cli_print_help(FILE *f)
                "  --projector             high-contrast theme, larger text\n"
                "  --panels LIST           insight panels shown (keys L, I, V): loss,\n"
                "                          theory, curvature, comma-separated, or none\n"
+               "  --pace SECONDS          how long one playing of the scene takes in the\n"
+               "                          window, whatever its step count, 1 to 600\n"
+               "                          (default 10; keys + and -)\n"
+               "  --loop                  play the scene again and again (key Shift+R)\n"
                "  --explain               take the targeted run's current update apart\n"
                "                          (key E): its terms as labelled arrows from the\n"
                "                          current point, with the lecture's equation\n"
@@ -261,6 +265,11 @@ bool ov_cli_print_surfaces(FILE *f)
             out_printf(&o, "%s %s %.15g", k ? "," : "", info->name, a);
         }
         out_puts(&o, "\n");
+        for (int k = 0; k < d->nparams; k++)
+            if (strcmp(d->param_names[k], "kappa") == 0)
+                out_printf(&o, "  (gd, momentum, nesterov: for kappa = %.15g, times %.15g/kappa "
+                           "at another kappa)\n",
+                           d->param_defaults[k], d->param_defaults[k]);
     }
     return out_end(&o);
 }

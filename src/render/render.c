@@ -238,6 +238,14 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     ov_render_explain(&r->overlay, &r->text, desc, r->width, r->height, NULL, 0.0);
 }
 
+bool ov_renderer_diverged_mark(ov_renderer *r, const ov_frame_desc *d, int idx, float *x,
+                               float *y)
+{
+    if (!d || !d->scene || !view_ok(r, d->view))
+        return false;
+    return ov_paths_diverged_mark(d, idx, r->width, r->height, px_scale(r, d->ui_scale), x, y);
+}
+
 void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgba c)
 {
     ov_overlay_rect(&r->overlay, x, y, w, h, c);
@@ -247,6 +255,32 @@ void ov_renderer_line(ov_renderer *r, float x0, float y0, float x1, float y1, fl
                       ov_rgba c)
 {
     ov_overlay_line(&r->overlay, x0, y0, x1, y1, width, c);
+}
+
+typedef struct overlay_piece_ctx {
+    ov_overlay *o;
+    ov_rgba c;
+} overlay_piece_ctx;
+
+static void overlay_piece(void *ctx, float x0, float y0, float x1, float y1, float half,
+                          bool span)
+{
+    overlay_piece_ctx *pc = ctx;
+    if (span && x1 - x0 < 0.5f) {
+        x0 -= 0.25f;
+        x1 += 0.25f;
+    }
+    ov_overlay_line(pc->o, x0, y0, x1, y1, 2.0f * half, pc->c);
+}
+
+void ov_renderer_marker(ov_renderer *r, float x, float y, float radius, ov_marker shape,
+                        ov_rgba fill, float edge, ov_rgba ring)
+{
+    overlay_piece_ctx ctx = {&r->overlay, ring};
+    if (edge > 0)
+        ov_marker_pieces(shape, x, y, radius, edge, overlay_piece, &ctx);
+    ctx.c = fill;
+    ov_marker_pieces(shape, x, y, radius, 0.0f, overlay_piece, &ctx);
 }
 
 void ov_renderer_triangle(ov_renderer *r, float x0, float y0, float x1, float y1, float x2,
@@ -276,9 +310,10 @@ float ov_renderer_text(ov_renderer *r, float x, float y, float size_px, ov_rgba 
 void ov_renderer_text_size(ov_renderer *r, float size_px, const char *utf8, float *w,
                            float *h)
 {
-    const ov_text_entry *e = ov_text_get(&r->text, utf8, size_px);
-    *w = (float)e->w;
-    *h = (float)e->h;
+    int iw, ih;
+    ov_text_measure(&r->text, utf8, size_px, &iw, &ih);
+    *w = (float)iw;
+    *h = (float)ih;
 }
 
 void ov_renderer_end(ov_renderer *r)

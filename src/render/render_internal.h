@@ -169,6 +169,9 @@ void ov_text_deinit(ov_text_cache *tc);
  * miss. Empty strings and failures give an entry with tex 0 and w 0 (h is
  * the font height when the font opened). Valid until the next call. */
 const ov_text_entry *ov_text_get(ov_text_cache *tc, const char *utf8, float size_px);
+/* The size utf8 would take at size_px, without rasterising it (measuring
+ * many candidate strings costs no textures). */
+void ov_text_measure(ov_text_cache *tc, const char *utf8, float size_px, int *w, int *h);
 
 /* ---- overlay queue (overlay.c) ---- */
 
@@ -290,10 +293,29 @@ bool ov_path3d_visible(const ov_view *v, double x, double y);
 bool ov_path3d_stem(const ov_view *v, const ov_surface *s, double x, double y, double lift_px,
                     ov_vec2 *base, double *base_z, ov_vec2 *top, double *top_z);
 void ov_paths_deinit(ov_paths *p);
-/* Draws the minima markers and every run of desc into the bound framebuffer
- * and queues the "diverged at step S" labels on o. */
+/* Draws the start and minima markers and every run of desc into the bound
+ * framebuffer. */
 void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height,
                    float px_scale, ov_overlay *o, ov_text_cache *tc);
+/* See ov_renderer_diverged_mark; s is the pass's pixel scale. */
+bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int height, float s,
+                            float *x, float *y);
+
+/* ---- markers (markers.c) ---- */
+
+/* One piece of a marker: a segment (x0, y0)-(x1, y1) half px thick on each
+ * side. span: a row of a filled shape, whose ends are the shape's edge (a
+ * capsule insets them by its radius); else a stroke. */
+typedef void (*ov_piece_fn)(void *ctx, float x0, float y0, float x1, float y1, float half,
+                            bool span);
+/* The pieces of marker m centred at x, y, radius px, grown by grow px on
+ * every side (for an outline drawn under it). */
+void ov_marker_pieces(ov_marker m, float x, float y, float radius, float grow, ov_piece_fn fn,
+                      void *ctx);
+/* The outline of marker m (its edges as strokes half px thick on each side):
+ * a head drawn over a minimum is drawn this way, so the minimum shows. */
+void ov_marker_outline(ov_marker m, float x, float y, float radius, float half, ov_piece_fn fn,
+                       void *ctx);
 
 /* ---- the 1-D view (curve1d.c) ---- */
 
