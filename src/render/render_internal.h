@@ -265,8 +265,8 @@ bool ov_paths_init(ov_paths *p, char *err, size_t cap);
 
 /* ---- paths on the 3-D surface (paths3d.c) ---- */
 
-#define OV_PATH3D_PIECE_PX 6.0      /* px between points that keep a path on the surface */
-#define OV_PATH3D_MAX_PIECES 96     /* per step between two iterates */
+#define OV_PATH3D_PIECE_PX 10.0     /* px between points that keep a path on the surface */
+#define OV_PATH3D_MAX_PIECES 32     /* per step between two iterates */
 
 /* Receives one projected point: pixel position and window depth. */
 typedef void (*ov_path_sink)(void *ctx, double x, double y, double depth, ov_thin_kind kind);
