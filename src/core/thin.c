@@ -204,9 +204,53 @@ static bool grid_cell(const ov_thin_area *a, double x, double y, uint32_t *out)
     return true;
 }
 
+/* Recent pieces a new one may extend, and how far off their line it may lie. */
+#define MERGE_LOOKBACK 4
+#define MERGE_OFF_LINE 0.25     /* px */
+#define MERGE_DEPTH 1e-5        /* window depth */
+
+/* Extends one of the last MERGE_LOOKBACK stored segments to cover a-b when
+ * a-b lies along it (both ends within MERGE_OFF_LINE px of its line, depths
+ * on its depth ramp) and touches or overlaps it: the envelope of a run that
+ * oscillates along a line grows one segment instead of adding a piece per
+ * cell. true when merged. */
+static bool merge(ov_thin *t, double ax, double ay, double az, double bx, double by,
+                  double bz)
+{
+    for (int i = t->nsegs - 1; i >= 0 && i >= t->nsegs - MERGE_LOOKBACK; i--) {
+        float *s = t->segs[i], *z = t->segz[i];
+        double sx = s[0], sy = s[1], dx = s[2] - sx, dy = s[3] - sy, l2 = dx * dx + dy * dy;
+        if (l2 < 1.0)
+            continue;
+        double l = sqrt(l2);
+        if (fabs(dx * (ay - sy) - dy * (ax - sx)) > MERGE_OFF_LINE * l ||
+            fabs(dx * (by - sy) - dy * (bx - sx)) > MERGE_OFF_LINE * l)
+            continue;
+        double ta = (dx * (ax - sx) + dy * (ay - sy)) / l2;
+        double tb = (dx * (bx - sx) + dy * (by - sy)) / l2;
+        double lo = fmin(ta, tb), hi = fmax(ta, tb), gap = 0.5 / l;
+        if (hi < -gap || lo > 1.0 + gap)
+            continue;
+        double z0 = z[0], dz = z[1] - z[0];
+        if (fabs(z0 + dz * ta - az) > MERGE_DEPTH || fabs(z0 + dz * tb - bz) > MERGE_DEPTH)
+            continue;
+        double u0 = fmin(0.0, lo), u1 = fmax(1.0, hi);
+        s[0] = (float)(sx + dx * u0);
+        s[1] = (float)(sy + dy * u0);
+        s[2] = (float)(sx + dx * u1);
+        s[3] = (float)(sy + dy * u1);
+        z[0] = (float)(z0 + dz * u0);
+        z[1] = (float)(z0 + dz * u1);
+        return true;
+    }
+    return false;
+}
+
 static void store(ov_thin *t, double ax, double ay, double az, double bx, double by,
                   double bz)
 {
+    if (merge(t, ax, ay, az, bx, by, bz))
+        return;
     int cap = t->segcap;
     if (!grow((void **)&t->segs, &cap, t->nsegs + 1, sizeof *t->segs)) {
         t->oom = true;
@@ -260,8 +304,27 @@ static bool covered(const ov_thin *t, long bit)
 }
 
 /* Covered stretches shorter than this many samples (4 cells) stay inside a
- * stored piece, so a segment crossing other lines is not cut at each one. */
+ * stored piece, so a segment crossing other lines is not cut at each one;
+ * fresh stretches inside a segment shorter than MIN_PIECE samples (4
+ * cells) are not drawn. */
 #define MIN_SKIP 8
+#define MIN_PIECE 8
+
+/* Marks the cells of samples s0 .. s1 of w as crossed. */
+static void mark(ov_thin *t, const walk *w, long s0, long s1)
+{
+    for (long i = s0; i <= s1; i++) {
+        long bit = walk_bit(t, w, i);
+        if (bit < 0)
+            continue;
+        size_t byte = (size_t)bit >> 3;
+        t->cover[byte] |= (uint8_t)(1u << (bit & 7));
+        if (byte < t->cover_lo)
+            t->cover_lo = byte;
+        if (byte > t->cover_hi)
+            t->cover_hi = byte;
+    }
+}
 
 /* Stores segment a-b (clipped to the area) unless one with the same cells
  * at its ends is stored already; of the rest, only the stretches that cross
@@ -314,24 +377,22 @@ static void add_segment(ov_thin *t, double ax, double ay, double az, double bx, 
                 start = !stored && i < MIN_SKIP ? 0 : i;
             last = i;
         } else if (start >= 0 && (i - last >= MIN_SKIP || i > w.n)) {
-            double f0 = (double)(start > 0 ? start - 1 : 0) / (double)w.n;
-            double f1 = i > w.n ? 1.0 : (double)(last + 1) / (double)w.n;
-            store(t, ax + ex * f0, ay + ey * f0, az + ez * f0, ax + ex * f1, ay + ey * f1,
-                  az + ez * f1);
-            stored = true;
+            /* A speck: a short fresh stretch inside the segment, a line
+             * running beside stored ones and grazing a cell or two. Left
+             * out, and its cells left unmarked, so that a longer stretch
+             * there later is stored whole. The ends (the iterates) always
+             * count. */
+            bool speck = start > 0 && last < w.n && last - start + 1 < MIN_PIECE;
+            if (!speck) {
+                long s0 = start > 0 ? start - 1 : 0, s1 = i > w.n ? w.n : last + 1;
+                double f0 = (double)s0 / (double)w.n, f1 = (double)s1 / (double)w.n;
+                store(t, ax + ex * f0, ay + ey * f0, az + ez * f0, ax + ex * f1,
+                      ay + ey * f1, az + ez * f1);
+                mark(t, &w, s0, s1);
+                stored = true;
+            }
             start = -1;
         }
-    }
-    for (long i = 0; i <= w.n; i++) {
-        long bit = walk_bit(t, &w, i);
-        if (bit < 0)
-            continue;
-        size_t byte = (size_t)bit >> 3;
-        t->cover[byte] |= (uint8_t)(1u << (bit & 7));
-        if (byte < t->cover_lo)
-            t->cover_lo = byte;
-        if (byte > t->cover_hi)
-            t->cover_hi = byte;
     }
 }
 

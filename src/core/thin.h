@@ -8,13 +8,17 @@
  *   still ends exactly at the last iterate (or at the divergence point).
  * - The segment between two kept vertices (clipped to the area) is stored
  *   only where it adds something. Not at all when a stored one has its ends
- *   in the same half-pixel cells (either direction; a hash set, O(1)); of
- *   the rest, only the stretches that cross cells no stored segment crossed
- *   yet (a coverage bitmap of the area), each with half a cell of overlap.
- *   Lines less than about half a pixel apart are merged this way. So a
- *   run that oscillates a million times along the same line keeps what its
- *   envelope adds, and the length stored is bounded by the cells of the
- *   area, not by the steps.
+ *   in the same pixel cells (either direction; a hash set, O(1)); of the
+ *   rest, only the stretches that cross cells no stored segment crossed yet
+ *   (a coverage bitmap of the area), each with half a sample of overlap;
+ *   inside a segment, a fresh stretch shorter than 4 cells (a line running
+ *   beside stored ones and grazing a cell) is not stored and its cells stay
+ *   free. A piece that lies along one of the last few stored (within a
+ *   quarter pixel of its line, touching it) extends that one instead. Lines
+ *   about a pixel apart or closer are merged this way. So a run that
+ *   oscillates a million times along the same band keeps what its envelope
+ *   adds, and what is stored is bounded by the cells of the area, not by
+ *   the steps.
  * - An iterate dot is stored when it lies at least dot_gap px from the last
  *   dot and no dot is stored yet in its grid cell (side dot_gap / sqrt 2, so
  *   a cell holds at most one dot), inside the guard band.
@@ -29,7 +33,7 @@
 #include <stdint.h>
 
 #define OV_THIN_MIN_MOVE 1.0    /* px a point must move to become a vertex */
-#define OV_THIN_GRID 2.0        /* cells per px: segment ends and coverage */
+#define OV_THIN_GRID 1.0        /* cells per px: segment ends and coverage */
 #define OV_THIN_MAX_COVER (1u << 26)   /* cells (8 MB); larger areas skip coverage */
 
 /* Where segments and dots are kept: the frame plus a guard band. */

@@ -375,6 +375,33 @@ bool ov_renderer_read_rgba(ov_renderer *r, uint8_t *out)
     return true;
 }
 
+bool ov_renderer_read_bgra(ov_renderer *r, uint8_t *out, size_t pitch)
+{
+    if (pitch < (size_t)r->width * 4 || pitch % 4)
+        return false;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo);
+    glReadBuffer(GL_COLOR_ATTACHMENT0);
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    glPixelStorei(GL_PACK_ROW_LENGTH, (GLint)(pitch / 4));
+    glReadPixels(0, 0, r->width, r->height, GL_BGRA, GL_UNSIGNED_BYTE, out);
+    glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    if (!ov_gl_ok("read_bgra"))
+        return false;
+    uint8_t tmp[4096];
+    size_t row = (size_t)r->width * 4;
+    for (int y = 0; y < r->height / 2; y++) {
+        uint8_t *a = out + (size_t)y * pitch, *b = out + (size_t)(r->height - 1 - y) * pitch;
+        for (size_t off = 0; off < row; off += sizeof tmp) {
+            size_t n = row - off < sizeof tmp ? row - off : sizeof tmp;
+            memcpy(tmp, a + off, n);
+            memcpy(a + off, b + off, n);
+            memcpy(b + off, tmp, n);
+        }
+    }
+    return true;
+}
+
 bool ov_renderer_read_depth(ov_renderer *r, float *out)
 {
     if (!r->depth_tex)

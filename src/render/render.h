@@ -108,6 +108,10 @@ void ov_renderer_present(ov_renderer *r, int drawable_w, int drawable_h);
 const char *ov_renderer_name(ov_renderer *r);
 /* Waits until every queued GL command has finished (for timing). */
 void ov_renderer_finish(ov_renderer *r);
+/* Reads the FBO into out as B, G, R, A bytes, rows top-down, pitch bytes
+ * apart (at least width * 4, a multiple of 4): the layout of a 32-bit
+ * XRGB window surface. false on a GL error or a bad pitch. */
+bool ov_renderer_read_bgra(ov_renderer *r, uint8_t *out, size_t pitch);
 /* Reads the FBO into out (width*height*4 bytes, rows top-down). */
 bool ov_renderer_read_rgba(ov_renderer *r, uint8_t *out);
 
