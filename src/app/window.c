@@ -367,6 +367,7 @@ static void present(window_app *a, int dw, int dh)
         ov_renderer_present(a->renderer, dw, dh);
         SDL_GL_SwapWindow(a->win.window);
     }
+    ov_renderer_frame_done(a->renderer);
     Uint64 now = SDL_GetPerformanceCounter();
     double since = (double)(now - a->last_present) / (double)SDL_GetPerformanceFrequency();
     a->last_present = now;

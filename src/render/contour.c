@@ -40,6 +40,20 @@ void ov_contour_deinit(ov_contour *c)
     memset(c, 0, sizeof *c);
 }
 
+void ov_contour_drop_cache(ov_contour *c)
+{
+    if (c->cache_w == 0)
+        return;
+    /* The images go with their names; fresh names await the next storage. */
+    glDeleteFramebuffers(1, &c->cache_fbo);
+    glDeleteTextures(1, &c->cache_tex);
+    glGenFramebuffers(1, &c->cache_fbo);
+    glGenTextures(1, &c->cache_tex);
+    c->cache_w = c->cache_h = 0;
+    c->cache_valid = false;
+    ov_gl_ok("contour cache dropped");
+}
+
 const char *ov_contour_cmap_glsl(ov_contour *c)
 {
     if (!c->cmap_glsl[0]) {

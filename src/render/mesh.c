@@ -94,6 +94,21 @@ void ov_mesh_deinit(ov_mesh *m)
     memset(m, 0, sizeof *m);
 }
 
+void ov_mesh_drop_cache(ov_mesh *m)
+{
+    if (m->cache_w == 0)
+        return;
+    glDeleteFramebuffers(1, &m->cache_fbo);
+    glDeleteTextures(1, &m->cache_color);
+    glDeleteTextures(1, &m->cache_depth);
+    glGenFramebuffers(1, &m->cache_fbo);
+    glGenTextures(1, &m->cache_color);
+    glGenTextures(1, &m->cache_depth);
+    m->cache_w = m->cache_h = 0;
+    m->cache_valid = false;
+    ov_gl_ok("mesh cache dropped");
+}
+
 bool ov_mesh_set_surface(ov_mesh *m, ov_contour *c, const ov_surface *s, char *err, size_t cap)
 {
     const char *src = ov_expr_source(s->expr);

@@ -14,6 +14,15 @@ extern const char ov_shader_overlay_vert[];
 extern const char ov_shader_overlay_frag[];
 
 #define FLOATS_PER_VERT 8
+/* The queue's arrays keep their size from frame to frame (no reallocation
+ * per frame), but a frame far larger than the rest (a 1-D view of long
+ * runs queues 45,000 items: 12 MB) does not set their size for good: every
+ * TRIM_FRAMES frames, an array that no frame of that stretch filled to a
+ * quarter shrinks to twice what the largest one used (not below
+ * KEEP_ITEMS items, KEEP_ARENA text bytes). */
+#define TRIM_FRAMES 120
+#define KEEP_ITEMS 1024
+#define KEEP_ARENA 4096
 
 bool ov_overlay_init(ov_overlay *o, char *err, size_t cap)
 {
@@ -85,6 +94,47 @@ void ov_overlay_deinit(ov_overlay *o)
     free(o->arena);
     free(o->verts);
     memset(o, 0, sizeof *o);
+}
+
+/* Shrinks the arrays to the recent frames' use (see TRIM_FRAMES); called
+ * once a frame, before drawing, with the frame's items queued. A failed
+ * shrink keeps the larger array. */
+static void trim(ov_overlay *o)
+{
+    if (o->nitems > o->peak_items)
+        o->peak_items = o->nitems;
+    if (o->arena_len > o->peak_arena)
+        o->peak_arena = o->arena_len;
+    if (++o->frames_since_trim < TRIM_FRAMES)
+        return;
+    int keep = o->peak_items < KEEP_ITEMS / 2 ? KEEP_ITEMS : 2 * o->peak_items;
+    if (o->cap / 4 > o->peak_items && o->cap > keep) {
+        ov_overlay_item *ni = realloc(o->items, (size_t)keep * sizeof *ni);
+        if (ni) {
+            o->items = ni;
+            o->cap = keep;
+        }
+    }
+    size_t vkeep = (size_t)keep * 6 * FLOATS_PER_VERT;
+    if (o->verts_cap / 4 > (size_t)o->peak_items * 6 * FLOATS_PER_VERT &&
+        o->verts_cap > vkeep) {
+        float *nv = realloc(o->verts, vkeep * sizeof *nv);
+        if (nv) {
+            o->verts = nv;
+            o->verts_cap = vkeep;
+        }
+    }
+    size_t akeep = o->peak_arena < KEEP_ARENA / 2 ? KEEP_ARENA : 2 * o->peak_arena;
+    if (o->arena_cap / 4 > o->peak_arena && o->arena_cap > akeep) {
+        char *na = realloc(o->arena, akeep);
+        if (na) {
+            o->arena = na;
+            o->arena_cap = akeep;
+        }
+    }
+    o->peak_items = 0;
+    o->peak_arena = 0;
+    o->frames_since_trim = 0;
 }
 
 void ov_overlay_clear(ov_overlay *o)
@@ -292,6 +342,7 @@ static GLuint item_texture(ov_overlay *o, ov_text_cache *tc, int i)
 
 void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
 {
+    trim(o);
     if (o->nitems == 0)
         return;
     size_t need = (size_t)o->nitems * 6 * FLOATS_PER_VERT;

@@ -88,6 +88,8 @@ ov_renderer *ov_renderer_create(int width, int height, const char *font_path, ch
         return NULL;
     }
     r->ttf_inited = true;
+    const char *name = (const char *)glGetString(GL_RENDERER);
+    r->software = name && (strstr(name, "llvmpipe") || strstr(name, "softpipe"));
     r->width = width;
     r->height = height;
     glGenVertexArrays(1, &r->empty_vao);
@@ -113,6 +115,8 @@ void ov_renderer_destroy(ov_renderer *r)
     ov_mesh_deinit(&r->mesh);
     ov_contour_deinit(&r->contour);
     ov_text_deinit(&r->text);
+    if (r->frame_fence)
+        glDeleteSync(r->frame_fence);
     if (r->loss_prog)
         glDeleteProgram(r->loss_prog);
     if (r->fbo)
@@ -137,6 +141,8 @@ bool ov_renderer_resize(ov_renderer *r, int width, int height, char *err, size_t
     int ow = r->width, oh = r->height;
     r->width = width;
     r->height = height;
+    ov_contour_drop_cache(&r->contour);
+    ov_mesh_drop_cache(&r->mesh);
     if (!fbo_storage(r, err, cap)) {
         r->width = ow;
         r->height = oh;
@@ -496,6 +502,22 @@ void ov_renderer_finish(ov_renderer *r)
 {
     (void)r;
     glFinish();
+}
+
+void ov_renderer_frame_done(ov_renderer *r)
+{
+    GLsync prev = r->frame_fence;
+    r->frame_fence = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+    /* A GPU draws the frame while the caller builds the next; a software
+     * rasteriser is waited for at once, so every frame finds all of its
+     * command buffers free (it reuses the first free one, and frees a
+     * buffer's memory only then). A frame unfinished after 2 s is not
+     * waited for further. */
+    GLsync wait = r->software ? r->frame_fence : prev;
+    if (wait)
+        glClientWaitSync(wait, GL_SYNC_FLUSH_COMMANDS_BIT, 2000000000u);
+    if (prev)
+        glDeleteSync(prev);
 }
 
 const char *ov_renderer_name(ov_renderer *r)

@@ -108,6 +108,12 @@ void ov_renderer_present(ov_renderer *r, int drawable_w, int drawable_h);
 const char *ov_renderer_name(ov_renderer *r);
 /* Waits until every queued GL command has finished (for timing). */
 void ov_renderer_finish(ov_renderer *r);
+/* Ends a shown frame: waits until the frame before it has been drawn (a
+ * GPU), or this frame itself (a software rasteriser such as llvmpipe, which
+ * keeps the command memory of every frame handed to it ahead until it
+ * reuses that buffer: a window loop that never waits, with no vsync and no
+ * read-back, piles up tens of MB). */
+void ov_renderer_frame_done(ov_renderer *r);
 /* Reads the FBO into out as B, G, R, A bytes, rows top-down, pitch bytes
  * apart (at least width * 4, a multiple of 4): the layout of a 32-bit
  * XRGB window surface. false on a GL error or a bad pitch. */

@@ -83,6 +83,11 @@ bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_
  * strong: the high-contrast theme (wider, opaque iso-lines). */
 void ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
                      bool strong, GLuint dst_fbo);
+/* Frees the cached image (made again at the next change): after a resize
+ * it could not be used at the new size, and an image kept at a size the
+ * frame no longer has (a 2-D cache while the view is 3-D, after leaving
+ * full screen) would hold its memory for nothing. */
+void ov_contour_drop_cache(ov_contour *c);
 /* The level, colour-range and line uniforms shared by the contour pass and
  * the 3-D surface (same names in both shaders). */
 void ov_contour_uniforms(GLint u_level, GLint u_cmap_range, GLint u_line,
@@ -131,6 +136,8 @@ void ov_mesh_deinit(ov_mesh *m);
 /* Rebuilds the program when s's formula differs from the one it was built
  * for; c provides the colour map constants. */
 bool ov_mesh_set_surface(ov_mesh *m, ov_contour *c, const ov_surface *s, char *err, size_t cap);
+/* Frees the cached colour and depth images (see ov_contour_drop_cache). */
+void ov_mesh_drop_cache(ov_mesh *m);
 /* Draws the surface of the 3-D view v into dst_fbo, which must have a depth
  * attachment: colour and depth, from the cache when nothing changed;
  * leaves dst_fbo bound and depth testing off. */
@@ -199,6 +206,11 @@ typedef struct ov_overlay {
     size_t arena_len, arena_cap;
     float *verts;
     size_t verts_cap;
+    /* The largest frame (items, text bytes) since the arrays were last
+     * looked at for shrinking, and how many frames that was ago. */
+    int peak_items;
+    size_t peak_arena;
+    int frames_since_trim;
     unsigned long nonfinite;    /* non-finite values found in uploads (0) */
     unsigned long bad_text;     /* strings queued with "nan" or "inf" in them */
 } ov_overlay;
@@ -351,6 +363,8 @@ struct ov_renderer {
     GLint loss_u_param_a, loss_u_param_b, loss_u_view;
     char loss_formula[OV_EXPR_MAX_SOURCE + 1];
     bool ttf_inited;
+    GLsync frame_fence;     /* the end of the last frame shown, or NULL */
+    bool software;          /* llvmpipe or softpipe: frames drawn on the CPU */
 };
 
 #endif
