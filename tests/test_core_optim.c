@@ -5,22 +5,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/run.h"
 #include "core/surface.h"
 #include "ov_test.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define OV_SLOW_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define OV_SLOW_BUILD 1
-#endif
-#endif
-#ifndef OV_SLOW_BUILD
-#define OV_SLOW_BUILD 0
-#endif
 
 /* f = 1/2 (x^2 + 4 y^2), gradient (x, 4 y). */
 static void quad14(void *ctx, const double w[2], double *f, double g[2], double h[3])
@@ -465,13 +453,6 @@ static void test_divergence_and_extremes(void)
     }
 }
 
-static double seconds_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 static void test_step_counts(void)
 {
     ov_surface *s = ov_surface_create("regression", NULL);
@@ -486,22 +467,19 @@ static void test_step_counts(void)
     CHECK(ov_run_compute(&r, s, s->start, 1));
     CHECK(r.x == before);  /* arrays reused */
 
-    double t0 = seconds_now();
+    /* Its speed is bench_core_steps' business; here only the result. */
     CHECK(ov_run_compute(&r, s, s->start, OV_RUN_MAX_STEPS));
-    double dt = seconds_now() - t0;
     CHECK(r.n == OV_RUN_MAX_STEPS + 1 && !r.diverged);
     /* Adam with a constant α does not settle for good: once the gradient is
      * at round-off level, s decays until α/sqrt(s) passes the stability
      * limit and the iterate bursts away (by ~0.015 here) and back. */
     CHECK_NEAR(r.x[r.n - 1], 0.95, 0.05);
     CHECK_NEAR(r.y[r.n - 1], 1.05, 0.05);
-    printf("1,000,000 adam steps on regression: %.3f s\n", dt);
     r.params = (ov_optim_params){.kind = OV_OPT_GD, .alpha = 0.1};
     CHECK(ov_run_compute(&r, s, s->start, OV_RUN_MAX_STEPS));
     CHECK(r.n == OV_RUN_MAX_STEPS + 1 && !r.diverged);
     CHECK_NEAR(r.x[r.n - 1], 0.95, 1e-12);
     CHECK_NEAR(r.y[r.n - 1], 1.05, 1e-12);
-    CHECK_MSG(dt < (OV_SLOW_BUILD ? 20.0 : 1.0), "1e6 steps took %.3f s", dt);
     ov_run_deinit(&r);
     ov_run_deinit(&r);
     ov_surface_destroy(s);
