@@ -66,8 +66,14 @@ static void bench(int w, int h)
         ov_scene_deinit(&sc);
         return;
     }
-    ov_frame_desc d = {.scene = &sc, .view = ov_rect_fit(sc.view, w, h), .anim_step = 0,
-                       .target_run = -1, .ui_scale = 1.0f};
+    /* The view is built for each frame, as the app does: κ changes its
+     * loss range. */
+    ov_loss_range_cache cache = {0};
+    ov_view view;
+    ov_view_desc vd = {.surface = sc.surface, .rect = sc.view, .width = w, .height = h};
+    ov_view_build(&view, &vd, &cache);
+    ov_frame_desc d = {.scene = &sc, .view = &view, .anim_step = 0, .target_run = -1,
+                       .ui_scale = 1.0f};
     double t[FRAMES], kappa = 10.0;
     for (int i = 0; i < 5; i++)
         draw(r, &d, h);
@@ -83,6 +89,7 @@ static void bench(int w, int h)
         kappa *= i % 2 ? 1 / 1.05 : 1.05;
         ov_surface_set_param(sc.surface, "kappa", kappa);
         ov_scene_recompute(&sc);
+        ov_view_build(&view, &vd, &cache);
         draw(r, &d, h);
         t[i] = now_ms() - t0;
     }

@@ -9,6 +9,7 @@
 #include "core/run.h"
 #include "core/scene.h"
 #include "core/surface.h"
+#include "core/view.h"
 
 #define KAPPA 4.0
 #define THETA 20.0
@@ -45,6 +46,16 @@ static inline void free_scene(ov_scene *sc)
     for (int i = 0; i < sc->nruns; i++)
         ov_run_deinit(&sc->runs[i]);
     ov_surface_destroy(sc->surface);
+}
+
+/* The 2-D view of exactly rect over a w x h frame (as the checks compute
+ * pixel positions: no aspect fitting). */
+static inline const ov_view *view_of(ov_view *buf, const ov_scene *sc, ov_rect rect, int w, int h)
+{
+    ov_view_desc d = {.surface = sc->surface, .rect = rect, .width = w, .height = h,
+                      .stretch = true};
+    ov_view_build(buf, &d, NULL);
+    return buf;
 }
 
 #endif

@@ -145,7 +145,8 @@ int main(void)
     CHECK_NEAR(st.scene.runs[0].params.alpha, a0b * 1.25, 1e-12);
     CHECK(st.scene.runs[1].params.alpha == a1);
 
-    /* H shows help, Esc closes it, Esc again quits. */
+    /* H shows help, Esc closes it; a single Esc with nothing open does not
+     * quit, nor does a second one 2.5 s later; two within 2 s do. */
     push_key(SDLK_h, KMOD_NONE);
     pump(&in, &st);
     CHECK(st.show_help);
@@ -153,6 +154,19 @@ int main(void)
     pump(&in, &st);
     CHECK(!st.show_help && !st.quit);
     push_key(SDLK_ESCAPE, KMOD_NONE);
+    pump(&in, &st);
+    CHECK(!st.quit);
+    ov_controls_tick(&st, 2.5);
+    push_key(SDLK_ESCAPE, KMOD_NONE);
+    pump(&in, &st);
+    CHECK(!st.quit);
+    ov_controls_tick(&st, 1.0);
+    push_key(SDLK_ESCAPE, KMOD_NONE);
+    pump(&in, &st);
+    CHECK(st.quit);
+    st.quit = false;
+    /* Q quits at once. */
+    push_key(SDLK_q, KMOD_NONE);
     pump(&in, &st);
     CHECK(st.quit);
 

@@ -58,9 +58,17 @@ static void test_snap_and_theory(void)
     CHECK(has_line(&t, want));
     snprintf(want, sizeof want, "2/\xce\xbb" "max = %.4g", 2.0 / k);
     CHECK(has_line(&t, want));
-    /* gd's default α on the quadratic (0.15) is past 2/100: diverging, with
+    /* gd's default α on the quadratic follows κ: 0.15 * 10/100 = 0.015,
+     * under 2/100; factors 1 - 0.015 and 1 - 0.015*100 = -0.5 per step:
+     * oscillating, converging, spectral radius 0.985. */
+    CHECK_NEAR(st.scene.runs[0].params.alpha, 0.015, 1e-15);
+    CHECK(has_line(&t, "gd \xce\xb1 = 0.015: oscillating, converging, \xcf\x81 = 0.985"));
+    /* Past the limit (α = 0.15, as the default is at κ = 10): diverging,
      * spectral radius |1 - 0.15*100| = 14. */
-    CHECK(st.scene.runs[0].params.alpha == 0.15);
+    st.scene.specs[0].has_alpha = true;
+    st.scene.specs[0].alpha = 0.15;
+    CHECK(ov_scene_recompute(&st.scene));
+    ov_panel_theory_text(&st, &t);
     CHECK(has_line(&t, "gd \xce\xb1 = 0.15: diverging, \xcf\x81 = 14"));
     CHECK(has_line(&t, "adam: not covered by this analysis"));
 
@@ -122,13 +130,19 @@ static void test_curvature_text(void)
     ov_controls_deinit(&st);
 }
 
-static void push_key(SDL_Keycode sym)
+static void push_key_mod(SDL_Keycode sym, Uint16 mod)
 {
     SDL_Event e;
     memset(&e, 0, sizeof e);
     e.type = SDL_KEYDOWN;
     e.key.keysym.sym = sym;
+    e.key.keysym.mod = mod;
     CHECK(SDL_PushEvent(&e) == 1);
+}
+
+static void push_key(SDL_Keycode sym)
+{
+    push_key_mod(sym, KMOD_NONE);
 }
 
 static void push_text(const char *s)
@@ -150,15 +164,51 @@ static void pump(ov_input *in, ov_app_state *st)
 static void test_formula_field(ov_app_state *st)
 {
     ov_input in = {0};
+    /* The field opens with the quadratic (κ, θ of this scene) written as a
+     * formula the parser accepts: Enter applies it, and the loss is
+     * ½((c x + s y)² + κ(−s x + c y)²), c = cos θ, s = sin θ, computed here. */
+    double kappa, theta;
+    CHECK(ov_surface_get_param(st->scene.surface, "kappa", &kappa));
+    CHECK(ov_surface_get_param(st->scene.surface, "theta", &theta));
     push_key(SDLK_RETURN);
     pump(&in, st);
     CHECK(st->editing);
-    CHECK(strcmp(st->edit_text, st->scene.surface->def->formula) == 0);
-    /* Clear it: End, then Backspace over every character. */
-    size_t len = strlen(st->edit_text);
+    CHECK(strstr(st->edit_text, "kappa") == NULL && strstr(st->edit_text, "theta") == NULL);
+    push_key(SDLK_RETURN);
+    pump(&in, st);
+    CHECK(!st->editing && st->scene.surface->def == NULL);
+    double c = cos(theta * 3.14159265358979323846 / 180), sn = sin(theta * 3.14159265358979323846 / 180);
+    for (int k = 0; k < 5; k++) {
+        double x = -2.0 + 0.9 * k, y = 1.5 - 0.7 * k;
+        double u = c * x + sn * y, v = -sn * x + c * y;
+        CHECK_NEAR(ov_surface_value(st->scene.surface, x, y), 0.5 * (u * u + kappa * v * v),
+                   1e-12 * (1 + 0.5 * (u * u + kappa * v * v)));
+    }
+    /* Editing keys: Home, then typing goes to the front; Ctrl+Backspace
+     * takes the word before the caret; End; Ctrl+U clears what is before
+     * the caret; Ctrl+A selects all and typing replaces it. */
+    push_key(SDLK_RETURN);
+    push_key(SDLK_HOME);
+    push_text("1 + ");
+    pump(&in, st);
+    CHECK(strncmp(st->edit_text, "1 + ", 4) == 0 && st->edit_caret == 4);
+    push_key_mod(SDLK_BACKSPACE, KMOD_LCTRL);
+    pump(&in, st);
+    CHECK(strncmp(st->edit_text, "1 ", 2) == 0 && st->edit_text[2] != '+' && st->edit_caret == 2);
+    push_key_mod(SDLK_BACKSPACE, KMOD_LCTRL);
+    pump(&in, st);
+    CHECK(st->edit_caret == 0 && st->edit_text[0] != '1');
     push_key(SDLK_END);
-    for (size_t i = 0; i < len; i++)
-        push_key(SDLK_BACKSPACE);
+    push_key_mod(SDLK_u, KMOD_LCTRL);
+    pump(&in, st);
+    CHECK(st->edit_text[0] == '\0' && st->edit_caret == 0);
+    push_text("x^2 + y^2");
+    push_key_mod(SDLK_a, KMOD_RCTRL);
+    push_text("y^2");
+    pump(&in, st);
+    CHECK(strcmp(st->edit_text, "y^2") == 0);
+    push_key_mod(SDLK_a, KMOD_LCTRL);
+    push_key(SDLK_BACKSPACE);
     pump(&in, st);
     CHECK(st->edit_text[0] == '\0');
     /* A formula that ends early: error at column 5, old surface kept. */
@@ -168,7 +218,7 @@ static void test_formula_field(ov_app_state *st)
     CHECK(st->editing);
     CHECK(st->edit_error[0] != '\0');
     CHECK(st->edit_error_column == 5);
-    CHECK(strcmp(st->scene.surface->name, "quadratic") == 0);
+    CHECK(strstr(ov_expr_source(st->scene.surface->expr), "cos(") != NULL);
     /* Finish it: applied at once, surface, view and runs replaced. */
     push_text("3*y^2");
     push_key(SDLK_RETURN);
@@ -181,6 +231,8 @@ static void test_formula_field(ov_app_state *st)
     CHECK_NEAR(r->loss[0], r->x[0] * r->x[0] + 3 * r->y[0] * r->y[0], 1e-12);
     /* Esc cancels without touching the surface. */
     push_key(SDLK_RETURN);
+    pump(&in, st);
+    CHECK(strcmp(st->edit_text, "x^2+3*y^2") == 0);
     push_text("(((");
     push_key(SDLK_ESCAPE);
     pump(&in, st);

@@ -1,14 +1,21 @@
 /* Tests of the lecture presets (src/cli/preset.c, args_preset.c): the
  * shipped assets/presets.txt loads nine presets whose runs do what their
- * captions say, the parser names file and line for every kind of mistake
+ * captions say, the installed copy is found from the executable (data_dir.c),
+ * the parser names file and line for every kind of mistake
  * and skips only the bad preset, and --preset / --list-presets on the
  * command line (override order, replaced runs, suggestions). */
+#define _XOPEN_SOURCE 700   /* realpath */
+#include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/args.h"
+#include "cli/data_dir.h"
 #include "cli/preset.h"
 #include "core/scene.h"
 #include "ov_test.h"
@@ -81,37 +88,114 @@ static bool scene_of(const ov_preset_set *set, int n, ov_scene *sc)
 
 static void test_shipped_file(void)
 {
-    static const char *const names[] = {"step-too-small", "step-too-large", "divergence",
-                                        "momentum-rule",  "ill-conditioned", "kappa-1e10",
-                                        "regression",     "gaussian",        "rosenbrock"};
+    static const struct {
+        int number;
+        const char *name;
+    } shipped[] = {{1, "step-too-small"}, {2, "step-too-large"}, {3, "divergence"},
+                   {4, "momentum-rule"},  {5, "ill-conditioned"}, {6, "kappa-1e10"},
+                   {7, "regression"},     {8, "gaussian"},        {9, "rosenbrock"},
+                   {10, "one-d-steps"},   {11, "noisy-gradient"}};
+    const int count = (int)(sizeof shipped / sizeof shipped[0]);
     char err[2048] = "x";
     ov_preset_set *set = ov_presets_load(OV_ASSET_DIR "/presets.txt", err, sizeof err);
     CHECK(set != NULL);
     CHECK_MSG(err[0] == 0, "problems: %s", err);
-    CHECK(ov_presets_count(set) == 9 && ov_presets_problem_count(set) == 0);
-    for (int i = 0; i < ov_presets_count(set); i++) {
+    CHECK(ov_presets_count(set) == count && ov_presets_problem_count(set) == 0);
+    for (int i = 0; i < ov_presets_count(set) && i < count; i++) {
         const ov_preset *p = ov_presets_at(set, i);
-        CHECK(p->number == i + 1);
-        CHECK_MSG(strcmp(p->name, names[i]) == 0, "preset %d is '%s'", i + 1, p->name);
+        CHECK(p->number == shipped[i].number);
+        CHECK_MSG(strcmp(p->name, shipped[i].name) == 0, "preset %d is '%s'", p->number,
+                  p->name);
         CHECK(strlen(p->caption) > 20 && strchr(p->caption, '\n') == NULL);
-        CHECK(ov_presets_find(set, names[i]) == p);
+        CHECK(ov_presets_find(set, shipped[i].name) == p);
+        char num[8];
+        snprintf(num, sizeof num, "%d", shipped[i].number);
+        CHECK(ov_presets_find(set, num) == p);
     }
-    CHECK(ov_presets_at(set, 9) == NULL && ov_presets_by_number(set, 0) == NULL);
+    CHECK(ov_presets_at(set, count) == NULL && ov_presets_by_number(set, 0) == NULL);
+    CHECK(ov_presets_find(set, "011") == NULL && ov_presets_find(set, "100") == NULL);
 
     /* The embedded copy is the same file and parses the same. */
     ov_preset_set *emb = ov_presets_parse(ov_asset_presets_txt, "embedded", err, sizeof err);
-    CHECK(emb && err[0] == 0 && ov_presets_count(emb) == 9);
-    for (int i = 0; emb && set && i < 9; i++)
+    CHECK(emb && err[0] == 0 && ov_presets_count(emb) == count);
+    for (int i = 0; emb && set && i < count; i++)
         CHECK(strcmp(ov_presets_at(emb, i)->caption, ov_presets_at(set, i)->caption) == 0);
     ov_presets_destroy(emb);
 
-    /* Without OPTIVIZ_PRESETS the source tree's file is used. */
+    /* Without OPTIVIZ_PRESETS, in a build tree that was not installed
+     * (no ../share/optiviz beside it), the compiled-in copy is used. */
     unsetenv("OPTIVIZ_PRESETS");
     ov_preset_set *def = ov_presets_load_default(err, sizeof err);
-    CHECK(def && ov_presets_count(def) == 9);
+    CHECK(def && ov_presets_count(def) == count);
+    CHECK(def && strcmp(ov_presets_file_name(def), "built-in presets.txt") == 0);
+    ov_presets_destroy(def);
+    /* OPTIVIZ_PRESETS names the file. */
+    setenv("OPTIVIZ_PRESETS", OV_ASSET_DIR "/presets.txt", 1);
+    def = ov_presets_load_default(err, sizeof err);
     CHECK(def && strcmp(ov_presets_file_name(def), OV_ASSET_DIR "/presets.txt") == 0);
     ov_presets_destroy(def);
+    unsetenv("OPTIVIZ_PRESETS");
     ov_presets_destroy(set);
+}
+
+static bool make_dir(const char *path)
+{
+    return mkdir(path, 0755) == 0 || errno == EEXIST;
+}
+
+/* The installed data file is found from the executable's directory: in
+ * the default layout PREFIX/bin/optiviz reads PREFIX/share/optiviz. */
+static void test_installed_layout(void)
+{
+    CHECK(strcmp(OV_DATA_FROM_BIN, "../share/optiviz") == 0);
+    const char *tmp = getenv("OV_TMP");
+    char real_tmp[PATH_MAX];
+    if (!tmp || !realpath(tmp, real_tmp)) {
+        CHECK_MSG(0, "OV_TMP must name a directory (ctest sets it)");
+        return;
+    }
+    char prefix[1200], dir[1400], exe[1400], file[1400];
+    snprintf(prefix, sizeof prefix, "%.1024s/preset-prefix", real_tmp);
+    snprintf(exe, sizeof exe, "%s/bin/optiviz", prefix);
+    snprintf(file, sizeof file, "%s/share/optiviz/presets.txt", prefix);
+    char found[PATH_MAX];
+    CHECK(make_dir(prefix));
+    snprintf(dir, sizeof dir, "%s/bin", prefix);
+    CHECK(make_dir(dir));
+    remove(file);
+    CHECK(!ov_data_file_for(exe, "presets.txt", found, sizeof found));   /* not there */
+    snprintf(dir, sizeof dir, "%s/share", prefix);
+    CHECK(make_dir(dir));
+    snprintf(dir, sizeof dir, "%s/share/optiviz", prefix);
+    CHECK(make_dir(dir));
+    FILE *f = fopen(file, "w");
+    CHECK(f && fputs("# empty\n", f) >= 0 && fclose(f) == 0);
+    CHECK(ov_data_file_for(exe, "presets.txt", found, sizeof found));
+    CHECK_MSG(strcmp(found, file) == 0, "found '%s'", found);
+    CHECK(!ov_data_file_for(exe, "presets.txt", found, 8));   /* does not fit */
+    CHECK(!ov_data_file_for("optiviz", "presets.txt", found, sizeof found));   /* no dir */
+    CHECK(!ov_data_file_for(exe, "missing.txt", found, sizeof found));
+    /* This test program sits in the build tree: nothing installed beside it. */
+    CHECK(!ov_data_file("presets.txt", found, sizeof found));
+    remove(file);
+}
+
+/* The mean cosine of the angle between steps i and i + 1 of run r, over its
+ * first n steps: 1 for a straight path, about 0 for a random walk. */
+static double step_coherence(const ov_run *r, int n)
+{
+    double sum = 0.0;
+    int count = 0;
+    for (int i = 0; i + 2 < r->n && i < n; i++) {
+        double ax = r->x[i + 1] - r->x[i], ay = r->y[i + 1] - r->y[i];
+        double bx = r->x[i + 2] - r->x[i + 1], by = r->y[i + 2] - r->y[i + 1];
+        double na = hypot(ax, ay), nb = hypot(bx, by);
+        if (na > 0 && nb > 0) {
+            sum += (ax * bx + ay * by) / (na * nb);
+            count++;
+        }
+    }
+    return count ? sum / count : 0.0;
 }
 
 /* Each preset's runs do what its caption says. */
@@ -219,6 +303,17 @@ static void test_shipped_behaviour(void)
         CHECK(end_dist(&sc.runs[1], 1, 1) < 1e-3 && end_dist(&sc.runs[2], 1, 1) < 1e-3);
         ov_scene_deinit(&sc);
     }
+    /* 11: both runs see noise of the same σ; momentum has gd's
+     * α/(1−β). gd's consecutive steps point every which way, momentum's
+     * follow on (mean cosine of the angle between successive steps). */
+    if (scene_of(set, 11, &sc)) {
+        const ov_run *gd = &sc.runs[0], *mom = &sc.runs[1];
+        CHECK(sc.noise.sigma == 3.0 && gd->noise.sigma == 3.0 && mom->noise.sigma == 3.0);
+        CHECK_NEAR(mom->params.alpha / (1.0 - mom->params.beta), gd->params.alpha, 1e-12);
+        double cg = step_coherence(gd, 40), cm = step_coherence(mom, 40);
+        CHECK_MSG(cg < 0.3 && cm > 0.8, "gd %g momentum %g", cg, cm);
+        ov_scene_deinit(&sc);
+    }
     ov_presets_destroy(set);
 }
 
@@ -268,7 +363,8 @@ static void test_parser_errors(void)
     ONE_PROBLEM("[1 a]\ncaption = c\njust words\n", "t.txt:3:", "not 'key = value'");
     ONE_PROBLEM("[1 a]\ncaption = c\n = 3\n", "t.txt:3: missing key");
     ONE_PROBLEM("[0 a]\ncaption = c\n", "t.txt:1: malformed header '[0 a]'");
-    ONE_PROBLEM("[10 a]\ncaption = c\n", "t.txt:1: malformed header");
+    ONE_PROBLEM("[100 a]\ncaption = c\n", "t.txt:1: malformed header");
+    ONE_PROBLEM("[05 a]\ncaption = c\n", "t.txt:1: malformed header");
     ONE_PROBLEM("[1 a\ncaption = c\n", "t.txt:1: malformed header");
     ONE_PROBLEM("[1]\ncaption = c\n", "t.txt:1: malformed header");
     ONE_PROBLEM("[1 a b]\ncaption = c\n", "t.txt:1: malformed header");
@@ -448,6 +544,7 @@ int main(void)
 {
     test_shipped_file();
     test_shipped_behaviour();
+    test_installed_layout();
     test_parser_errors();
     test_apply_and_command_line();
     test_cli();

@@ -247,7 +247,22 @@ static void test_table(void)
         ov_optim_params p;
         ov_optim_defaults((ov_optim_kind)k, &p);
         CHECK(p.kind == (ov_optim_kind)k && p.alpha == info->alpha && p.beta == info->beta);
+        /* Every row is complete, and its info is what ov_optim_info_of gives. */
+        const ov_optim_method *m = ov_optim_method_of((ov_optim_kind)k);
+        CHECK(m && m->step && &m->info == info);
+        /* Only nesterov evaluates its gradient away from w. */
+        CHECK(info->lookahead == (k == OV_OPT_NESTEROV));
+        /* The state starts from zero apart from what the method sets:
+         * Adam's beta^0 = 1, rprop's step sizes alpha. */
+        ov_optim_state st;
+        memset(&st, 0x5a, sizeof st);
+        ov_optim_state_init(&st, &p);
+        CHECK(st.t == 0 && st.u[0] == 0 && st.m[1] == 0 && st.s[0] == 0 && st.prev_g[1] == 0);
+        CHECK(st.beta_t[0] == (k == OV_OPT_ADAM ? 1.0 : 0.0));
+        CHECK(st.step[1] == (k == OV_OPT_RPROP ? p.alpha : 0.0));
     }
+    CHECK(ov_optim_method_of(OV_OPTIM_COUNT) == NULL);
+    CHECK(ov_optim_method_of((ov_optim_kind)-1) == NULL);
     ov_optim_kind k;
     CHECK(!ov_optim_find("Adam", &k));
     CHECK(!ov_optim_find("sgd", &k));

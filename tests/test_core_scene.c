@@ -139,14 +139,17 @@ static void test_scene_options(void)
     CHECK(ov_scene_recompute(&sc));
     CHECK(sc.runs[0].params.alpha == 0.005);
     CHECK_NEAR(sc.runs[0].y[1], 0.5, 1e-15);
-    /* and an unset α follows the surface default */
+    /* and an unset α follows the surface default, which for gd on the
+     * quadratic is the table's (for κ = 10) times 10/κ */
     sc.specs[0].has_alpha = false;
     CHECK(ov_scene_recompute(&sc));
-    CHECK(sc.runs[0].params.alpha == ov_surface_find("quadratic")->alpha[OV_OPT_GD]);
-    /* κ changed through the surface: y_1 = (1 - 0.15 * 4) = 0.4 */
+    CHECK_NEAR(sc.runs[0].params.alpha, ov_surface_find("quadratic")->alpha[OV_OPT_GD] * 0.1,
+               1e-17);
+    /* κ changed through the surface: α = 0.15 * 10/4 = 0.375,
+     * y_1 = (1 - 0.375 * 4) = -0.5 */
     ov_surface_set_param(sc.surface, "kappa", 4);
     CHECK(ov_scene_recompute(&sc));
-    CHECK_NEAR(sc.runs[0].y[1], 0.4, 1e-15);
+    CHECK_NEAR(sc.runs[0].y[1], -0.5, 1e-15);
     ov_scene_deinit(&sc);
 }
 

@@ -85,8 +85,9 @@ static void test_builtin_table(void)
         CHECK(d->view.x0 < d->view.x1 && d->view.y0 < d->view.y1);
         CHECK(d->start.x >= d->view.x0 && d->start.x <= d->view.x1);
         CHECK(d->start.y >= d->view.y0 && d->start.y <= d->view.y1);
+        /* A rate is positive, or left out (0): the optimiser's own. */
         for (int k = 0; k < OV_OPTIM_COUNT; k++)
-            CHECK(d->alpha[k] > 0.0);
+            CHECK(d->alpha[k] >= 0.0);
     }
     CHECK(ov_surface_builtin(7) == NULL);
     CHECK(ov_surface_builtin(-1) == NULL);
@@ -380,6 +381,20 @@ static void test_default_alpha(void)
     if (s) {
         CHECK_NEAR(ov_surface_default_alpha(s, OV_OPT_GD), 0.15, 0.0);
         CHECK(ov_surface_default_alpha(s, OV_OPT_GD) < 2.0 / 10.0);
+        /* At any κ, gd's default stays under 2/κ, heavy-ball momentum's
+         * (β = 0.9) under 2(1 + β)/κ, Nesterov's under (2 + 2β)/((1 + 2β)κ);
+         * Adam's does not depend on κ. */
+        double adam = ov_surface_default_alpha(s, OV_OPT_ADAM);
+        const double kappas[] = {1, 3, 100, 1e4, 1e10};
+        for (int i = 0; i < 5; i++) {
+            double k = kappas[i];
+            CHECK(ov_surface_set_param(s, "kappa", k));
+            CHECK(ov_surface_default_alpha(s, OV_OPT_GD) < 2.0 / k);
+            CHECK(ov_surface_default_alpha(s, OV_OPT_GD) > 1.0 / k);
+            CHECK(ov_surface_default_alpha(s, OV_OPT_MOMENTUM) < 3.8 / k);
+            CHECK(ov_surface_default_alpha(s, OV_OPT_NESTEROV) < 3.8 / 2.8 / k);
+            CHECK(ov_surface_default_alpha(s, OV_OPT_ADAM) == adam);
+        }
         ov_surface_destroy(s);
     }
     s = make("rosenbrock");
@@ -387,10 +402,76 @@ static void test_default_alpha(void)
         CHECK_NEAR(ov_surface_default_alpha(s, OV_OPT_GD), s->def->alpha[OV_OPT_GD], 0.0);
         ov_surface_destroy(s);
     }
+    /* No surface sets newton's rate: it gets newton's own, the full step 1;
+     * a method a surface does set gets that surface's value. */
+    for (int i = 0; i < ov_surface_builtin_count(); i++) {
+        s = make(ov_surface_builtin(i)->name);
+        if (!s)
+            continue;
+        CHECK(s->def->alpha[OV_OPT_NEWTON] == 0.0);
+        CHECK(ov_surface_default_alpha(s, OV_OPT_NEWTON) == 1.0);
+        for (int k = 0; k < OV_OPTIM_COUNT; k++) {
+            double a = ov_surface_default_alpha(s, (ov_optim_kind)k);
+            CHECK(a > 0.0);
+            CHECK(a == (s->def->alpha[k] > 0.0 ? s->def->alpha[k]
+                                                : ov_optim_info_of((ov_optim_kind)k)->alpha));
+        }
+        ov_surface_destroy(s);
+    }
+    /* A user formula has no table: every method's own rate. */
+    s = make("x^2 + y^2");
+    if (s) {
+        CHECK(ov_surface_default_alpha(s, OV_OPT_ADAM) == 0.001);
+        ov_surface_destroy(s);
+    }
+}
+
+/* The surface written out as a formula parses, names no parameter, and has
+ * the surface's values: the quadratic from ½((c x + s y)² + κ(−s x + c y)²),
+ * c = cos θ, s = sin θ, computed here. */
+static void test_formula_text(void)
+{
+    const double kappas[] = {10, 100, 1e10, 2.5}, thetas[] = {30, 0, 90, 180, 45, 12.5};
+    for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 6; j++) {
+            ov_surface *q = make("quadratic");
+            if (!q)
+                return;
+            ov_surface_set_param(q, "kappa", kappas[i]);
+            ov_surface_set_param(q, "theta", thetas[j]);
+            char text[OV_EXPR_MAX_SOURCE + 1];
+            CHECK(ov_surface_formula_text(q, text, sizeof text));
+            CHECK_MSG(!strstr(text, "kappa") && !strstr(text, "theta"), "'%s'", text);
+            ov_expr_error err;
+            ov_surface *u = ov_surface_create(text, &err);
+            CHECK_MSG(u != NULL, "'%s' does not parse: %s", text, u ? "" : err.message);
+            double rad = thetas[j] * 3.14159265358979323846 / 180;
+            for (int k = 0; u && k < 7; k++) {
+                double x = -3 + k, y = 2 - 0.7 * k;
+                double a = cos(rad) * x + sin(rad) * y, b = -sin(rad) * x + cos(rad) * y;
+                double want = 0.5 * (a * a + kappas[i] * b * b);
+                CHECK_NEAR(ov_surface_value(u, x, y), want, 1e-12 * (1 + want));
+            }
+            ov_surface_destroy(u);
+            ov_surface_destroy(q);
+        }
+    ov_surface *r = make("rosenbrock");
+    char text[OV_EXPR_MAX_SOURCE + 1];
+    if (r) {
+        CHECK(ov_surface_formula_text(r, text, sizeof text) && strcmp(text, r->def->formula) == 0);
+        CHECK(!ov_surface_formula_text(r, text, 8));
+    }
+    ov_surface_destroy(r);
+    ov_expr_error err;
+    ov_surface *u = ov_surface_create("x^4 - 2*x^2 + y^2", &err);
+    if (u)
+        CHECK(ov_surface_formula_text(u, text, sizeof text) && strcmp(text, "x^4 - 2*x^2 + y^2") == 0);
+    ov_surface_destroy(u);
 }
 
 int main(void)
 {
+    test_formula_text();
     test_builtin_table();
     test_all_derivatives();
     test_values();

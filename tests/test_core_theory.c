@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/run.h"
+#include "core/linalg.h"
 #include "core/theory.h"
 #include "ov_test.h"
 

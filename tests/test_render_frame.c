@@ -267,18 +267,20 @@ static bool write_png(const char *path, const uint8_t *px, int w, int h)
     return png_image_write_to_file(&im, path, 0, px, 0, NULL) != 0;
 }
 
-/* log(x): the left half has no loss; it must be neutral grey, not garbage. */
+/* log(x) over the plane: the left half has no loss; it must be neutral grey, not garbage. */
 static void check_nonfinite(ov_renderer *r, int w, int h)
 {
     ov_scene sc;
     memset(&sc, 0, sizeof sc);
     ov_expr_error e;
-    sc.surface = ov_surface_create("log(x)", &e);
+    sc.surface = ov_surface_create("log(x) + 0*y", &e);   /* a plane: a formula in x alone is a curve */
     CHECK(sc.surface != NULL);
     if (!sc.surface)
         return;
     ov_rect v = {-2, 2, -1.25, 1.25};
-    ov_frame_desc d = {.scene = &sc, .view = v, .target_run = -1, .ui_scale = 1.0f};
+    ov_view view;
+    ov_frame_desc d = {.scene = &sc, .view = view_of(&view, &sc, v, w, h), .target_run = -1,
+                       .ui_scale = 1.0f};
     char err[1024];
     CHECK(ov_renderer_set_surface(r, sc.surface, err, sizeof err));
     uint8_t *img = frame(r, &d, w, h);
@@ -327,8 +329,9 @@ int main(void)
         /* Contours alone, on rows away from the minimum. */
         ov_scene bare = sc;
         bare.nruns = 0;
-        ov_frame_desc d = {.scene = &bare, .view = sc.view, .anim_step = 1e9, .target_run = -1,
-                           .ui_scale = 1.8f};
+        ov_view view;
+        ov_frame_desc d = {.scene = &bare, .view = view_of(&view, &sc, sc.view, W, H),
+                           .anim_step = 1e9, .target_run = -1, .ui_scale = 1.8f};
         uint8_t *img = malloc((size_t)W * H * 4 + 64);
         memset(img + (size_t)W * H * 4, 0xA5, 64);
         ov_renderer_begin(r, &d);

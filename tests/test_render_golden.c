@@ -94,8 +94,9 @@ static uint8_t *draw(ov_renderer *r, const ov_scene *full, const variant *v)
     ov_rect view = sc.view;
     double dx = v->shift * (view.x1 - view.x0) / GW, dy = v->shift * (view.y1 - view.y0) / GH;
     view.x0 -= dx, view.x1 -= dx, view.y0 += dy, view.y1 += dy;
-    ov_frame_desc d = {.scene = &sc, .view = view, .anim_step = 33.5, .target_run = -1,
-                       .ui_scale = 1.0f, .high_contrast = v->high_contrast};
+    ov_view vb;
+    ov_frame_desc d = {.scene = &sc, .view = view_of(&vb, &sc, view, GW, GH), .anim_step = 33.5,
+                       .target_run = -1, .ui_scale = 1.0f, .high_contrast = v->high_contrast};
     ov_renderer_begin(r, &d);
     ov_rgba panel = {0.04f, 0.05f, 0.08f, 0.72f};
     ov_renderer_rect(r, PANEL_X, PANEL_Y, PANEL_W, PANEL_H, panel);

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static double clamp(double v, double lo, double hi)
@@ -17,13 +18,24 @@ static double clamp(double v, double lo, double hi)
 bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap)
 {
     memset(st, 0, sizeof(*st));
-    if (!ov_scene_init(&st->scene, cfg, err, cap))
+    st->explain = calloc(1, sizeof *st->explain);
+    if (!st->explain) {
+        snprintf(err, cap, "out of memory");
         return false;
+    }
+    ov_explainer_init(&st->explain->replay);
+    if (!ov_scene_init(&st->scene, cfg, err, cap)) {
+        free(st->explain);
+        st->explain = NULL;
+        return false;
+    }
+    st->explain_on = cfg->explain;
     st->view = st->scene.view;
     st->home_view = st->view;
     st->speed = OV_DEFAULT_SPEED;
     st->target = -1;
     st->message_age = 1e9;
+    st->esc_at = -1e9;
     snprintf(st->caption, sizeof st->caption, "%s", cfg->caption);
     st->projector = cfg->projector;
     st->ui_scale = cfg->ui_scale > 0 ? cfg->ui_scale : 1.0f;
@@ -38,6 +50,8 @@ bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t 
 
 void ov_controls_deinit(ov_app_state *st)
 {
+    free(st->explain);
+    st->explain = NULL;
     ov_scene_deinit(&st->scene);
     for (int i = 0; i < OV_MAX_RUNS; i++)
         ov_run_deinit(&st->ghosts[i]);
@@ -93,9 +107,12 @@ int ov_controls_last_step(const ov_app_state *st)
 void ov_controls_tick(ov_app_state *st, double dt)
 {
     st->message_age += dt;
+    st->clock += dt;
+    double last = ov_controls_last_step(st);
+    if (st->anim_step > last)
+        st->anim_step = last;   /* the runs got shorter (a divergence) */
     if (st->paused)
         return;
-    double last = ov_controls_last_step(st);
     st->anim_step += st->speed * dt;
     if (st->anim_step > last)
         st->anim_step = last;
@@ -116,7 +133,7 @@ static const char *target_name(const ov_app_state *st)
 /* Before a parameter change: with ghost trails on, keep the current runs. */
 static void remember(ov_app_state *st)
 {
-    if (!st->ghosts_on)
+    if (!st->ghosts_on || st->holding)
         return;
     st->nghosts = 0;
     for (int i = 0; i < st->scene.nruns; i++) {
@@ -160,9 +177,11 @@ void ov_controls_add_beta(ov_app_state *st, double delta)
         if (!targeted(st, i) || !ov_optim_info_of(st->scene.runs[i].params.kind)->uses_beta)
             continue;
         ov_run_spec *sp = &st->scene.specs[i];
-        /* Round to 1e-6 so repeated +0.01 steps land on tidy values. */
-        double b = clamp(st->scene.runs[i].params.beta + delta, 0.0, OV_BETA_MAX);
-        sp->beta = round(b * 1e6) / 1e6;
+        /* On the grid of the step: from the cap 0.999, -0.05 gives 0.95. */
+        double step = fabs(delta) > 0 ? fabs(delta) : 0.01;
+        double b = round((st->scene.runs[i].params.beta + delta) / step) * step;
+        b = clamp(round(b * 1e6) / 1e6, 0.0, OV_BETA_MAX);
+        sp->beta = b;
         sp->has_beta = true;
         shown = sp->beta;
         changed++;
@@ -186,6 +205,14 @@ void ov_controls_scale_kappa(ov_app_state *st, double factor)
         return;
     }
     remember(st);
+    /* A run on its default α keeps that α: the default follows κ
+     * (ov_surface_default_alpha), but K and J are there to show what a
+     * larger κ does to the same α. Backspace brings back the default. */
+    for (int i = 0; i < st->scene.nruns; i++)
+        if (!st->scene.specs[i].has_alpha) {
+            st->scene.specs[i].has_alpha = true;
+            st->scene.specs[i].alpha = st->scene.runs[i].params.alpha;
+        }
     k = clamp(k * factor, 1.0, OV_KAPPA_MAX);
     /* Snap near powers of ten so the HUD shows 100, not 99.99999. */
     double p = round(log10(k));
@@ -212,6 +239,95 @@ void ov_controls_add_theta(ov_app_state *st, double delta)
     ov_controls_say(st, "\xce\xb8 = %.0f\xc2\xb0", t);
 }
 
+void ov_controls_reset_params(ov_app_state *st)
+{
+    remember(st);
+    for (int i = 0; i < st->scene.nruns; i++) {
+        if (!targeted(st, i))
+            continue;
+        ov_run_spec *sp = &st->scene.specs[i];
+        sp->has_alpha = sp->has_beta = false;
+    }
+    recompute(st);
+    if (st->target >= 0)
+        ov_controls_say(st, "%s: \xce\xb1 = %.3g, default for %s", target_name(st),
+                        st->scene.runs[st->target].params.alpha, st->scene.surface->name);
+    else
+        ov_controls_say(st, "\xce\xb1 and \xce\xb2 back to the defaults for %s",
+                        st->scene.surface->name);
+}
+
+void ov_controls_escape(ov_app_state *st)
+{
+    if (st->show_help) {
+        st->show_help = false;
+        return;
+    }
+    if (st->clock - st->esc_at <= OV_ESC_QUIT_SECONDS) {
+        st->quit = true;
+        return;
+    }
+    st->esc_at = st->clock;
+    ov_controls_say(st, "Esc again to quit (or Q)");
+}
+
+/* The 1-2-5 value next above (dir > 0) or below (dir < 0) sigma; below
+ * OV_NOISE_LADDER_MIN the answer is 0. */
+static double noise_ladder(double sigma, int dir)
+{
+    static const double mant[3] = {1.0, 2.0, 5.0};
+    double best = dir > 0 ? OV_NOISE_MAX : 0.0;
+    for (int e = -3; e <= 6; e++) {
+        for (int m = 0; m < 3; m++) {
+            double v = mant[m] * pow(10.0, e);
+            if (v > OV_NOISE_MAX)
+                continue;
+            if (dir > 0 && v > sigma * (1 + 1e-9) && v < best)
+                best = v;
+            if (dir < 0 && v < sigma * (1 - 1e-9) && v > best)
+                best = v;
+        }
+    }
+    return best;
+}
+
+void ov_controls_step_noise(ov_app_state *st, int dir)
+{
+    double sigma = st->scene.noise.sigma, next;
+    if (dir > 0 && sigma == 0.0) {
+        /* First noise: about a tenth of the gradient at the start point,
+         * on the 1-2-5 ladder, so it shows without swamping the slope. */
+        double f, g[2];
+        ov_surface_grad(st->scene.surface, st->scene.start.x, st->scene.start.y, &f, g);
+        double gn = st->scene.surface->one_d ? fabs(g[0]) : hypot(g[0], g[1]);
+        double want = isfinite(gn) && gn > 0.0 ? 0.1 * gn : 0.01;
+        next = noise_ladder(want * (1 + 1e-9), -1);
+        if (next < OV_NOISE_LADDER_MIN)
+            next = OV_NOISE_LADDER_MIN;
+    } else if (dir > 0) {
+        next = noise_ladder(sigma, 1);
+    } else {
+        next = noise_ladder(sigma, -1);
+        if (next < OV_NOISE_LADDER_MIN)
+            next = 0.0;
+    }
+    if (next == sigma) {
+        if (sigma > 0)
+            ov_controls_say(st, "noise \xcf\x83 = %.3g is the largest", sigma);
+        else
+            ov_controls_say(st, "no noise: gradients are exact");
+        return;
+    }
+    remember(st);
+    st->scene.noise.sigma = next;
+    recompute(st);
+    if (next > 0)
+        ov_controls_say(st, "noise \xcf\x83 = %.3g on each gradient coordinate (seed %llu)",
+                        next, (unsigned long long)st->scene.noise.seed);
+    else
+        ov_controls_say(st, "noise off: exact gradients");
+}
+
 void ov_controls_cycle_target(ov_app_state *st, int dir)
 {
     int n = st->scene.nruns;
@@ -231,25 +347,50 @@ void ov_controls_cycle_surface(ov_app_state *st, int dir)
             cur = i;
     int next = cur < 0 ? 0 : ((cur + dir) % count + count) % count;
     ov_expr_error err;
-    if (!ov_scene_set_surface(&st->scene, ov_surface_builtin(next)->name, &err)) {
+    if (!ov_controls_replace_surface(st, ov_surface_builtin(next)->name, &err)) {
         ov_controls_say(st, "cannot switch surface: %s", err.message);
         return;
     }
-    st->view = st->scene.view;
-    st->home_view = st->view;
+    ov_controls_say(st, "surface: %s", st->scene.surface->name);
+}
+
+bool ov_controls_replace_surface(ov_app_state *st, const char *name_or_formula,
+                                 ov_expr_error *err)
+{
+    /* α and β the user set belong to the old surface's scale: every run
+     * starts over from the new surface's defaults. Restored if the new
+     * surface does not parse. */
+    ov_run_spec saved[OV_MAX_RUNS];
+    memcpy(saved, st->scene.specs, sizeof saved);
+    for (int i = 0; i < st->scene.nruns; i++)
+        st->scene.specs[i].has_alpha = st->scene.specs[i].has_beta = false;
+    if (!ov_scene_set_surface(&st->scene, name_or_formula, err)) {
+        memcpy(st->scene.specs, saved, sizeof saved);
+        return false;
+    }
+    st->view = st->home_view = st->scene.view;
     st->nghosts = 0;
     st->caption[0] = '\0';
-    ov_controls_say(st, "surface: %s", st->scene.surface->name);
+    st->anim_step = 0.0;
+    return true;
 }
 
 void ov_controls_set_start(ov_app_state *st, ov_vec2 start)
 {
     if (!isfinite(start.x) || !isfinite(start.y))
         return;
+    /* On a curve only x is chosen; y plays no part and stays. */
+    bool curve = st->scene.surface->one_d;
+    if (curve)
+        start.y = st->scene.start.y;
     remember(st);
     st->scene.start = start;
     recompute(st);
-    ov_controls_say(st, "start = (%.3g, %.3g)", start.x, start.y);
+    st->anim_step = 0.0;
+    if (curve)
+        ov_controls_say(st, "start x = %.3g", start.x);
+    else
+        ov_controls_say(st, "start = (%.3g, %.3g)", start.x, start.y);
 }
 
 void ov_controls_toggle_pause(ov_app_state *st)
@@ -277,6 +418,13 @@ void ov_controls_scale_speed(ov_app_state *st, double factor)
 {
     st->speed = clamp(st->speed * factor, OV_SPEED_MIN, OV_SPEED_MAX);
     ov_controls_say(st, "speed %.3g steps/s", st->speed);
+}
+
+void ov_controls_view(ov_app_state *st, int width, int height, ov_view *out)
+{
+    ov_view_desc d = {.surface = st->scene.surface, .rect = st->view, .width = width,
+                      .height = height};
+    ov_view_build(out, &d, &st->range_cache);
 }
 
 void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor)
@@ -325,6 +473,7 @@ void ov_controls_toggle_sweep(ov_app_state *st)
             ov_controls_say(st, "out of memory while recomputing the runs");
         st->target = st->sweep_saved_target;
         st->nghosts = 0;
+        st->anim_step = 0.0;
         ov_controls_say(st, "sweep folded back");
         return;
     }
@@ -343,6 +492,7 @@ void ov_controls_toggle_sweep(ov_app_state *st)
     st->sweep_on = true;
     st->target = -1;
     st->nghosts = 0;
+    st->anim_step = 0.0;
     if (!ov_scene_set_runs(&st->scene, fan, OV_SWEEP_RUNS))
         ov_controls_say(st, "out of memory while recomputing the runs");
     else

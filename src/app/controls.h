@@ -1,13 +1,17 @@
 /* The interactive state of one optiviz session and every change a key, a
  * click or the wheel can make to it. No SDL here: input.c maps events to
  * these calls, so the logic is unit-testable without a window. Every change
- * of α, β, κ, θ, surface or start recomputes the runs at once and keeps the
- * animation's current step (DESIGN.md real-time semantics). */
+ * recomputes the runs at once; a change of α, β, κ or θ keeps the
+ * animation's current step, one that replaces the paths (start, surface,
+ * preset, sweep, runs added or removed) replays from step 0 (DESIGN.md
+ * real-time semantics). */
 #ifndef OV_CONTROLS_H
 #define OV_CONTROLS_H
 
 #include <stdbool.h>
+#include "core/explain.h"
 #include "core/scene.h"
+#include "core/view.h"
 
 #define OV_BETA_MAX 0.999
 #define OV_ALPHA_MIN 1e-8
@@ -15,6 +19,13 @@
 #define OV_SPEED_MIN 0.25
 #define OV_SPEED_MAX 5000.0
 #define OV_DEFAULT_SPEED 25.0   /* animation steps per second */
+
+/* The step taken apart: the replay cursor and the last explanation, kept
+ * between frames (owned by the state, changed while drawing: a cache). */
+typedef struct ov_explain_cache {
+    ov_explainer replay;
+    ov_explain out;
+} ov_explain_cache;
 
 typedef struct ov_app_state {
     ov_scene scene;
@@ -26,6 +37,17 @@ typedef struct ov_app_state {
     int target;             /* -1: all runs; else the run the keys change */
     bool show_help;
     bool quit;
+    /* A window export (G: GIF, Shift+G: MP4) is running, a frame per window
+     * frame: only its own keys apply (ov_export_bindings) and the HUD shows
+     * its progress, export_done of export_total frames of export_kind. */
+    bool exporting;
+    int export_done, export_total;
+    const char *export_kind;   /* "GIF", "MP4" */
+    double clock;           /* seconds since start, paused or not */
+    double esc_at;          /* clock of the last Esc that closed nothing; < 0: none */
+    bool holding;           /* a held key is changing a parameter: the change
+                             * started at its press (ghost trails keep what
+                             * was before the press, not the last frame) */
     char message[192];      /* last change, shown briefly in the HUD */
     double message_age;     /* seconds since message was set */
     unsigned long message_serial;   /* counts messages said */
@@ -41,18 +63,24 @@ typedef struct ov_app_state {
     bool projector;         /* high-contrast theme, larger text */
     float ui_scale;         /* --ui-scale (1 = default) */
     const char *output_dir; /* where export keys write; NULL: current directory */
-    /* The formula field (E or Enter): typed text, caret, and the parse error
+    /* The formula field (Enter): typed text, caret, and the parse error
      * of the last Enter, shown at its column; the old surface stays until a
      * formula parses. */
     bool editing;
     char edit_text[OV_EXPR_MAX_SOURCE + 1];
     int edit_caret;         /* byte offset into edit_text */
+    bool edit_all;          /* Ctrl+A: the whole text is selected */
     char edit_error[160];   /* "" when none */
     int edit_error_column;  /* 1-based column of the error */
     /* Insight panels (issue 5), each on its own key. */
     bool show_loss;         /* L: loss against step, log scale */
     bool show_theory;       /* I: the quadratic's theory and each run's regime */
     bool show_curvature;    /* V: Hessian glyph, gradient and step arrows */
+    /* The loss range of the view's rectangle, kept between frames. */
+    ov_loss_range_cache range_cache;
+    /* E, --explain: the targeted run's current update taken apart. */
+    bool explain_on;
+    ov_explain_cache *explain;   /* never NULL after init */
 } ov_app_state;
 
 #define OV_SWEEP_RUNS 5
@@ -76,18 +104,49 @@ void ov_controls_add_beta(ov_app_state *st, double delta);
 void ov_controls_scale_kappa(ov_app_state *st, double factor);
 /* θ plus delta degrees, wrapped to [0, 360) (surfaces with a theta). */
 void ov_controls_add_theta(ov_app_state *st, double delta);
+/* α and β of the targeted run(s) back to the surface's and optimiser's
+ * defaults (what the run would get with no --alpha/--beta). */
+void ov_controls_reset_params(ov_app_state *st);
+/* Gradient noise σ one step up (dir > 0) or down the 1-2-5 ladder from
+ * OV_NOISE_LADDER_MIN to OV_NOISE_MAX; from 0 up, about a tenth of the
+ * gradient's size at the start point; below the ladder, 0 (exact). */
+#define OV_NOISE_LADDER_MIN 1e-3
+void ov_controls_step_noise(ov_app_state *st, int dir);
 /* Tab: all runs -> run 0 -> run 1 -> ... -> all (dir -1 goes backwards). */
 void ov_controls_cycle_target(ov_app_state *st, int dir);
-/* Next (dir 1) or previous (dir -1) built-in surface; resets view and start. */
+/* Next (dir 1) or previous (dir -1) built-in surface (see
+ * ov_controls_replace_surface). */
 void ov_controls_cycle_surface(ov_app_state *st, int dir);
-/* Sets the start point of every run. */
+/* Replaces the surface (a built-in name or a formula): every run gets the
+ * new surface's default α and β, its view and start; the animation replays
+ * from step 0. false (err filled, nothing changed) when the text is
+ * neither a surface nor a formula. */
+bool ov_controls_replace_surface(ov_app_state *st, const char *name_or_formula,
+                                 ov_expr_error *err);
+/* Sets the start point of every run; replays from step 0. */
 void ov_controls_set_start(ov_app_state *st, ov_vec2 start);
 
 void ov_controls_toggle_pause(ov_app_state *st);
 /* Pauses and advances one whole step. */
 void ov_controls_step_once(ov_app_state *st);
+/* Pauses and goes back one whole step (to step 0 at most). */
+void ov_controls_step_back(ov_app_state *st);
+
+/* E: the step taken apart on or off; on pauses the animation. */
+void ov_controls_toggle_explain(ov_app_state *st);
+/* The run the explanation is of: the targeted one, run 0 when all are. */
+int ov_controls_explain_run(const ov_app_state *st);
+/* The explanation of that run's update from the step the animation shows
+ * (its next step), computed when asked (the replay is cached, so the next
+ * step costs one optimiser step). Never NULL; ->valid says whether there is
+ * one, ->why why not. */
+const ov_explain *ov_controls_explanation(const ov_app_state *st);
 void ov_controls_restart(ov_app_state *st);
 void ov_controls_scale_speed(ov_app_state *st, double factor);
+
+/* The view of a width x height frame of st: the one projection the frame's
+ * drawing, picking and the HUD use. */
+void ov_controls_view(ov_app_state *st, int width, int height, ov_view *out);
 
 /* Zooms the view by factor (< 1 zooms in) keeping world point `about` fixed. */
 void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor);
@@ -127,6 +186,19 @@ void ov_controls_edit_move(ov_app_state *st, int dir);
 bool ov_controls_edit_commit(ov_app_state *st);
 /* Esc: closes the field, keeping the surface. */
 void ov_controls_edit_cancel(ov_app_state *st);
+/* Ctrl+A: selects the whole text; the next insertion or deletion replaces
+ * it, a caret movement drops the selection. */
+void ov_controls_edit_select_all(ov_app_state *st);
+/* Ctrl+U: deletes everything before the caret. */
+void ov_controls_edit_clear_before(ov_app_state *st);
+/* Ctrl+Backspace: deletes the word before the caret (and the blanks after it). */
+void ov_controls_edit_delete_word(ov_app_state *st);
+
+/* Esc outside the formula field: closes the help overlay when it is open;
+ * otherwise the first press says how to quit and a second within
+ * OV_ESC_QUIT_SECONDS quits. */
+#define OV_ESC_QUIT_SECONDS 2.0
+void ov_controls_escape(ov_app_state *st);
 
 /* O: sets the targeted run(s)' α (and β for momentum and Nesterov) to the
  * optimum the theory of the quadratic gives for the current κ. Says so and

@@ -1,4 +1,4 @@
-/* Exports: --export-csv, --screenshot and --gif from the CLI (headless: the
+/* Exports: --export-csv, --screenshot, --gif and --video from the CLI (headless: the
  * scene is rendered into an FBO on a hidden window, SDL's offscreen driver
  * when there is no display), and the same writers for the window's keys.
  * Every file is written to a temporary name and renamed (src/io/atomic). */
@@ -9,13 +9,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "anim_export.h"
 #include "controls.h"
 #include "export.h"
 #include "glwin.h"
 #include "hud.h"
 #include "io/csv.h"
-#include "io/gif_write.h"
 #include "io/png_write.h"
 #include "render/render.h"
 
@@ -29,7 +30,7 @@ static uint8_t *frame_buffer(ov_renderer *r, int *w, int *h, char *err, size_t c
     return px;
 }
 
-bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, char *err,
+bool ov_export_png(ov_renderer *r, ov_app_state *st, const char *path, char *err,
                    size_t cap)
 {
     int w, h;
@@ -46,46 +47,30 @@ bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, cha
     return ok;
 }
 
+/* Runs an animation job to the end (no progress shown). */
+static bool run_job(ov_renderer *r, ov_app_state *st, const ov_anim_spec *spec, char *err,
+                    size_t cap)
+{
+    ov_anim_job *j = ov_anim_job_create(spec, r, st, err, cap);
+    ov_anim_status status = j ? OV_ANIM_MORE : OV_ANIM_FAILED;
+    while (status == OV_ANIM_MORE)
+        status = ov_anim_job_step(j, r, st, err, cap);
+    ov_anim_job_destroy(j);
+    return status == OV_ANIM_DONE;
+}
+
 bool ov_export_gif(ov_renderer *r, ov_app_state *st, const char *path, int frames,
                    int delay_cs, char *err, size_t cap)
 {
-    int w, h;
-    if (frames < 2)
-        frames = 2;
-    uint8_t *px = frame_buffer(r, &w, &h, err, cap);
-    if (!px)
-        return false;
-    /* The run colours get exact palette entries so paths stay true. */
-    uint8_t keep[OV_MAX_RUNS][3];
-    int nkeep = st->scene.nruns;
-    for (int i = 0; i < nkeep; i++) {
-        ov_rgba c = ov_run_color(i);
-        keep[i][0] = (uint8_t)(c.r * 255.0f + 0.5f);
-        keep[i][1] = (uint8_t)(c.g * 255.0f + 0.5f);
-        keep[i][2] = (uint8_t)(c.b * 255.0f + 0.5f);
-    }
-    ov_gif *g = ov_gif_create(path, w, h, delay_cs, (const uint8_t(*)[3])keep, nkeep, err, cap);
-    bool ok = g != NULL;
-    double saved = st->anim_step, saved_age = st->message_age;
-    double last = ov_controls_last_step(st);
-    st->message_age = 1e9;   /* transient HUD messages stay out of the animation */
-    for (int f = 0; ok && f < frames; f++) {
-        st->anim_step = last * f / (frames - 1);
-        ov_hud_draw_frame(r, st);
-        ok = ov_renderer_read_rgba(r, px);
-        if (!ok)
-            snprintf(err, cap, "cannot read the rendered frame back");
-        else
-            ok = ov_gif_add_frame(g, px, err, cap);
-    }
-    if (ok)
-        ok = ov_gif_finish(g, err, cap);
-    else
-        ov_gif_destroy(g);
-    st->anim_step = saved;
-    st->message_age = saved_age;
-    free(px);
-    return ok;
+    ov_anim_spec spec = {.gif = path, .frames = frames, .delay_cs = delay_cs};
+    return run_job(r, st, &spec, err, cap);
+}
+
+bool ov_export_mp4(ov_renderer *r, ov_app_state *st, const char *path, int frames,
+                   int delay_cs, char *err, size_t cap)
+{
+    ov_anim_spec spec = {.mp4 = path, .frames = frames, .delay_cs = delay_cs};
+    return run_job(r, st, &spec, err, cap);
 }
 
 bool ov_export_timestamped_path(const char *dir, const char *ext, char *buf, size_t cap)
@@ -126,7 +111,37 @@ bool ov_export_offscreen_begin(ov_glwin *win, ov_renderer **r, const ov_app_stat
     return ov_renderer_set_surface(*r, st->scene.surface, err, cap);
 }
 
-/* --screenshot and --gif: one offscreen renderer for both. */
+/* --gif and --video from the same frames, with "frame N of M" on stderr
+ * when it is a terminal (rewritten in place as the export goes). */
+static bool render_animation(ov_renderer *r, ov_app_state *st, const ov_config *cfg,
+                             char *err, size_t cap)
+{
+    ov_anim_spec spec = {.gif = cfg->gif, .mp4 = cfg->video, .frames = cfg->gif_frames,
+                         .delay_cs = cfg->gif_delay_cs};
+    ov_anim_job *j = ov_anim_job_create(&spec, r, st, err, cap);
+    if (!j)
+        return false;
+    const bool tty = isatty(STDERR_FILENO) == 1;
+    const char *name = cfg->gif && cfg->video ? "GIF and video" : cfg->gif ? cfg->gif : cfg->video;
+    ov_anim_status status = OV_ANIM_MORE;
+    int shown = -1;
+    while (status == OV_ANIM_MORE) {
+        status = ov_anim_job_step(j, r, st, err, cap);
+        int done = ov_anim_job_done(j), total = ov_anim_job_total(j);
+        int pct = 100 * done / total;
+        if (tty && pct != shown) {
+            fprintf(stderr, "\roptiviz: writing %s: frame %d of %d (%d%%)", name, done, total,
+                    pct);
+            shown = pct;
+        }
+    }
+    if (tty)
+        fputc('\n', stderr);
+    ov_anim_job_destroy(j);
+    return status == OV_ANIM_DONE;
+}
+
+/* --screenshot, --gif and --video: one offscreen renderer for all. */
 static int render_exports(ov_app_state *st, const ov_config *cfg)
 {
     char err[1024];
@@ -135,8 +150,8 @@ static int render_exports(ov_app_state *st, const ov_config *cfg)
     bool ok = ov_export_offscreen_begin(&win, &r, st, cfg->width, cfg->height, err, sizeof err);
     if (ok && cfg->screenshot)
         ok = ov_export_png(r, st, cfg->screenshot, err, sizeof err);
-    if (ok && cfg->gif)
-        ok = ov_export_gif(r, st, cfg->gif, cfg->gif_frames, cfg->gif_delay_cs, err, sizeof err);
+    if (ok && (cfg->gif || cfg->video))
+        ok = render_animation(r, st, cfg, err, sizeof err);
     if (!ok)
         fprintf(stderr, "optiviz: %s\n", err);
     ov_renderer_destroy(r);
@@ -160,7 +175,7 @@ int ov_app_export(const ov_config *cfg)
         fprintf(stderr, "optiviz: %s\n", err);
         status = 1;
     }
-    if (status == 0 && (cfg->screenshot || cfg->gif))
+    if (status == 0 && (cfg->screenshot || cfg->gif || cfg->video))
         status = render_exports(&st, cfg);
     ov_controls_deinit(&st);
     return status;

@@ -1,5 +1,6 @@
 /* Exports shared by the CLI (headless) and the window's keys: a hidden GL
- * window with a renderer for one scene, frame -> PNG, the animation -> GIF,
+ * window with a renderer for one scene, frame -> PNG, the animation -> GIF
+ * or MP4 (in one go; the window runs them a frame at a time, anim_export.h),
  * and timestamped file names for the export keys. */
 #ifndef OV_EXPORT_H
 #define OV_EXPORT_H
@@ -16,7 +17,7 @@ bool ov_export_offscreen_begin(ov_glwin *win, ov_renderer **r, const ov_app_stat
                                int width, int height, char *err, size_t cap);
 
 /* Draws st (HUD included) and writes it as a PNG at path, atomically. */
-bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, char *err,
+bool ov_export_png(ov_renderer *r, ov_app_state *st, const char *path, char *err,
                    size_t cap);
 
 /* Writes the animation from step 0 to the last step as an animated GIF of
@@ -24,6 +25,11 @@ bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, cha
  * renderer's size; the runs' colours are kept exact in the palette.
  * st->anim_step is restored afterwards. */
 bool ov_export_gif(ov_renderer *r, ov_app_state *st, const char *path, int frames,
+                   int delay_cs, char *err, size_t cap);
+
+/* The same frames as an MP4 video (H.264, see io/mp4_write.h), each
+ * delay_cs hundredths of a second long. */
+bool ov_export_mp4(ov_renderer *r, ov_app_state *st, const char *path, int frames,
                    int delay_cs, char *err, size_t cap);
 
 /* "DIR/optiviz-YYYYmmdd-HHMMSS.EXT" (DIR "." when NULL), with "-2", "-3"...

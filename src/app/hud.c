@@ -2,6 +2,7 @@
  * export looks like a 720p window, only sharper. See hud.h. */
 #include "hud.h"
 
+#include "actions.h"
 #include "panels.h"
 
 #include <math.h>
@@ -33,22 +34,22 @@ float ov_hud_text_px(int height, float ui_scale)
     return px * (ui_scale > 0 ? ui_scale : 1.0f);
 }
 
-ov_rect ov_hud_view(const ov_app_state *st, int width, int height)
-{
-    return ov_rect_fit(st->view, width, height);
-}
 
 
-/* "κ = 10   θ = 30°" for surfaces with those parameters, else "". */
-static void param_text(const ov_surface *s, char *buf, size_t cap)
+/* "κ = 10   θ = 30°" for surfaces with those parameters, then the
+ * gradient noise "noise σ = 0.5" when there is some; else "". */
+static void param_text(const ov_scene *sc, char *buf, size_t cap)
 {
+    const ov_surface *s = sc->surface;
     double k, t;
     buf[0] = '\0';
     size_t len = 0;
     if (ov_surface_get_param(s, "kappa", &k))
         len += (size_t)snprintf(buf + len, cap - len, "   \xce\xba = %.4g", k);
     if (len < cap && ov_surface_get_param(s, "theta", &t))
-        snprintf(buf + len, cap - len, "   \xce\xb8 = %.0f\xc2\xb0", t);
+        len += (size_t)snprintf(buf + len, cap - len, "   \xce\xb8 = %.0f\xc2\xb0", t);
+    if (len < cap && sc->noise.sigma > 0)
+        snprintf(buf + len, cap - len, "   noise \xcf\x83 = %.3g", sc->noise.sigma);
 }
 
 void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
@@ -76,7 +77,7 @@ static float draw_info_panel(ov_renderer *r, const ov_app_state *st, float px)
     const ov_surface *s = st->scene.surface;
     char title[256], params[96], lines[OV_MAX_RUNS][192];
     float pad = px * 0.6f, big = px * 1.25f, small = px * 0.8f;
-    param_text(s, params, sizeof params);
+    param_text(&st->scene, params, sizeof params);
     snprintf(title, sizeof title, "%s%s", s->name, params);
     const char *sub = s->def ? s->def->summary : ov_expr_source(s->expr);
     char subline[160];
@@ -130,8 +131,10 @@ static void draw_status(ov_renderer *r, const ov_app_state *st, int W, int H, fl
     const hud_theme *th = theme_of(st);
     char buf[256];
     float small = px * 0.8f, pad = px * 0.6f, w, h;
+    int last = ov_controls_last_step(st);
+    double shown = floor(st->anim_step);
     snprintf(buf, sizeof buf, "step %.0f / %d   %s%.3g steps/s   keys: %s   H: help",
-             floor(st->anim_step), ov_controls_last_step(st), st->paused ? "paused   " : "",
+             shown > last ? (double)last : shown, last, st->paused ? "paused   " : "",
              st->speed,
              st->target < 0 ? "all runs"
                             : ov_optim_info_of(st->scene.runs[st->target].params.kind)->name);
@@ -157,38 +160,24 @@ static void draw_status(ov_renderer *r, const ov_app_state *st, int W, int H, fl
     }
 }
 
-/* Key, action pairs of the help overlay; also listed in README. */
-static const char *const HELP[][2] = {
-    {"Up / Down", "learning rate \xce\xb1 \xc3\x97 1.25 / \xc3\xb7 1.25 (Shift: 1.05)"},
-    {"Right / Left", "momentum \xce\xb2 + / \xe2\x88\x92 0.05 (Shift: 0.01)"},
-    {"K / J", "condition number \xce\xba \xc3\x97 / \xc3\xb7 \xe2\x88\x9a" "10 (Shift: 10^0.1)"},
-    {". / ,", "rotate \xce\xb8 + / \xe2\x88\x92 15\xc2\xb0 (Shift: 1\xc2\xb0)"},
-    {"Tab / Shift+Tab", "keys change: all runs, or one run"},
-    {"Space / N", "pause / one step"},
-    {"R", "restart the animation"},
-    {"+ / \xe2\x88\x92", "animation faster / slower"},
-    {"C / Shift+C", "next / previous surface"},
-    {"Click", "start all runs here"},
-    {"Wheel / drag", "zoom about the cursor / pan"},
-    {"Home", "reset the view"},
-    {"1 \xe2\x80\xa6 9", "lecture presets"},
-    {"Enter", "type your own loss formula in x and y"},
-    {"T", "ghost trails: keep the path from before a change"},
-    {"W", "learning-rate sweep: five runs, \xce\xb1 \xc3\x97 \xc2\xbc \xe2\x80\xa6 4"},
-    {"P / G / X", "save PNG / animated GIF / CSV"},
-    {"M", "projector mode (high contrast)"},
-    {"L", "loss against step (log scale)"},
-    {"I", "theory of the quadratic: optimal \xce\xb1, \xce\xb2, rates, each run's regime"},
-    {"O", "snap \xce\xb1 (and \xce\xb2) to the optimum of the quadratic"},
-    {"V", "local curvature: Hessian ellipse, gradient and step arrows"},
-    {"F", "fullscreen"},
-    {"H or F1", "this help"},
-    {"Esc or Q", "quit"},
-};
+/* The help overlay's rows: the action table's rows with a key column. */
+static int help_rows(const char *rows[][2], int cap)
+{
+    int n, count = 0;
+    const ov_binding *b = ov_bindings(&n);
+    for (int i = 0; i < n && count < cap; i++)
+        if (b[i].keys) {
+            rows[count][0] = b[i].keys;
+            rows[count][1] = b[i].help;
+            count++;
+        }
+    return count;
+}
 
 static void draw_help(ov_renderer *r, const hud_theme *th, int W, int H, float px)
 {
-    int n = (int)(sizeof HELP / sizeof HELP[0]);
+    const char *HELP[96][2];
+    int n = help_rows(HELP, 96);
     float w, h;
     /* One column when it fits the frame's height, else two side by side. */
     int cols = px * 1.4f * (float)(n + 2) > (float)H * 0.92f ? 2 : 1;
@@ -242,6 +231,29 @@ static void draw_caption(ov_renderer *r, const ov_app_state *st, int W, int H, f
     ov_renderer_text(r, (float)W / 2, y, size, th->text, OV_ALIGN_CENTER, st->caption);
 }
 
+/* The step taken apart: the equation drawn (or why nothing is), centred
+ * above the preset's caption. */
+static void draw_explain_caption(ov_renderer *r, const ov_app_state *st, const ov_explain *x,
+                                 int W, int H, float px)
+{
+    const hud_theme *th = theme_of(st);
+    char text[320];
+    const ov_run *run = &st->scene.runs[ov_controls_explain_run(st)];
+    if (x->valid)
+        snprintf(text, sizeof text, "%s", x->caption);
+    else
+        snprintf(text, sizeof text, "%s, step %d: %s", ov_optim_info_of(run->params.kind)->name,
+                 x->step, x->why);
+    float pad = px * 0.6f, w, h;
+    float size = ov_hud_fit_size(r, px * 0.95f, text, (float)W - 4 * pad);
+    ov_renderer_text_size(r, size, text, &w, &h);
+    float y = (float)H - px * 2.6f - h - pad - (st->caption[0] ? px * 2.4f : 0.0f);
+    ov_rgba bg = th->panel;
+    bg.a = 0.85f;
+    ov_renderer_rect(r, ((float)W - w) / 2 - pad, y - pad * 0.5f, w + 2 * pad, h + pad, bg);
+    ov_renderer_text(r, (float)W / 2, y, size, th->text, OV_ALIGN_CENTER, text);
+}
+
 /* The formula field: the text with a caret, and the parse error under the
  * column it names. */
 static void draw_formula_field(ov_renderer *r, const ov_app_state *st, int W, int H, float px)
@@ -258,7 +270,7 @@ static void draw_formula_field(ov_renderer *r, const ov_app_state *st, int W, in
     ov_renderer_rect(r, x0, y0, width, ph, bg);
     ov_renderer_text(r, x0 + pad, y0 + pad, px * 0.8f, th->dim, OV_ALIGN_LEFT,
                      "Type a loss in x and y (+ - * / ^, exp log sqrt sin cos tan tanh abs, pi, e)."
-                     "  Enter applies, Esc cancels.");
+                     "  Enter applies, Esc cancels, Ctrl+A selects all, Ctrl+U clears.");
     float ty = y0 + pad + px * 1.3f;
     ov_renderer_text(r, x0 + pad, ty, size, th->dim, OV_ALIGN_LEFT, label);
     float tx = x0 + pad + lw;
@@ -280,21 +292,50 @@ static void draw_formula_field(ov_renderer *r, const ov_app_state *st, int W, in
     }
 }
 
-void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
+/* A window export in progress: what is written, a bar filling with its
+ * frames, and how to cancel it, centred above the status line. */
+static void draw_export_progress(ov_renderer *r, const ov_app_state *st, int W, int H, float px)
+{
+    const hud_theme *th = theme_of(st);
+    static const ov_rgba BAR = {0.34f, 0.71f, 0.91f, 1.0f};   /* sky blue */
+    char buf[160];
+    int total = st->export_total > 0 ? st->export_total : 1;
+    int done = st->export_done < 0 ? 0 : st->export_done > total ? total : st->export_done;
+    snprintf(buf, sizeof buf, "writing %s: frame %d of %d   Esc cancels",
+             st->export_kind ? st->export_kind : "", done, total);
+    float pad = px * 0.6f, w, h;
+    ov_renderer_text_size(r, px, buf, &w, &h);
+    float bw = w > (float)W * 0.4f ? w : (float)W * 0.4f, bh = px * 0.5f;
+    float x = ((float)W - bw) / 2, y = (float)H - px * 5.4f - h - bh;
+    ov_rgba bg = th->panel;
+    bg.a = 0.9f;
+    ov_renderer_rect(r, x - pad, y - pad, bw + 2 * pad, h + bh + pad * 3, bg);
+    ov_renderer_text(r, (float)W / 2, y, px, th->text, OV_ALIGN_CENTER, buf);
+    float by = y + h + pad;
+    ov_renderer_rect(r, x, by, bw, bh, th->dim);
+    ov_renderer_rect(r, x, by, bw * (float)done / (float)total, bh, BAR);
+}
+
+void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
 {
     float ui_scale = ov_controls_ui_scale(st);
     int W, H;
     ov_renderer_size(r, &W, &H);
+    ov_view view;
+    ov_controls_view(st, W, H, &view);
     ov_frame_desc desc;
     memset(&desc, 0, sizeof desc);
     desc.scene = &st->scene;
-    desc.view = ov_hud_view(st, W, H);
+    desc.view = &view;
     desc.anim_step = st->anim_step;
     desc.target_run = st->target;
     desc.ui_scale = ui_scale * (float)H / 720.0f;
     desc.ghosts = st->ghosts_on ? st->ghosts : NULL;
     desc.nghosts = st->ghosts_on ? st->nghosts : 0;
     desc.high_contrast = st->projector;
+    const ov_explain *explain = st->explain_on ? ov_controls_explanation(st) : NULL;
+    desc.explain = explain;
+    desc.explain_run = ov_controls_explain_run(st);
     ov_renderer_begin(r, &desc);
     float px = ov_hud_text_px(H, ui_scale);
     const hud_theme *th = theme_of(st);
@@ -304,7 +345,7 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
     if (st->show_theory)
         below = ov_panel_theory(r, st, &sty, below + px * 0.4f);
     if (st->show_curvature)
-        ov_panel_curvature(r, st, &sty, desc.view, W, H, below + px * 0.4f);
+        ov_panel_curvature(r, st, &sty, &view, below + px * 0.4f);
     if (st->show_loss) {
         /* Above the legend, and above the caption when there is one. */
         float bottom = (float)H - px * 2.6f - (st->caption[0] ? px * 2.4f : 0.0f);
@@ -312,9 +353,13 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st)
     }
     draw_status(r, st, W, H, px);
     draw_caption(r, st, W, H, px);
+    if (explain)
+        draw_explain_caption(r, st, explain, W, H, px);
     if (st->editing)
         draw_formula_field(r, st, W, H, px);
     if (st->show_help)
         draw_help(r, theme_of(st), W, H, px);
+    if (st->exporting)
+        draw_export_progress(r, st, W, H, px);
     ov_renderer_end(r);
 }

@@ -9,10 +9,7 @@
 
 /* Draws one whole frame of st (picture and HUD) into the renderer's FBO.
  * Text and line sizes follow the frame height times st's ui scale. */
-void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st);
-
-/* The world rectangle a frame of this size shows for st (aspect-fitted). */
-ov_rect ov_hud_view(const ov_app_state *st, int width, int height);
+void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st);
 
 /* Run i's HUD line: name, α, β, then step and loss, or "diverged at step
  * S" once the animation reaches the divergence. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/linalg.h"
 #include "core/theory.h"
 
 #define OV_PI 3.14159265358979323846
@@ -237,12 +238,26 @@ void ov_panel_curvature_text(const ov_app_state *st, ov_panel_text *t)
              "\xe2\x88\x92\xce\xb1\xe2\x88\x87L   coloured: the next step");
 }
 
+/* World point -> pixel through the frame's view (on the surface in 3-D). */
+static ov_vec2 to_pixel(const ov_view *view, const ov_surface *s, double x, double y)
+{
+    ov_vec2 q = {NAN, NAN};
+    double depth;
+    if (!ov_view_project(view, x, y, ov_surface_value(s, x, y), 0.0, &q, &depth))
+        q.x = q.y = NAN;
+    return q;
+}
+
 float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
-                         ov_rect view, int W, int H, float top)
+                         const ov_view *view, float top)
 {
     const ov_scene *sc = &st->scene;
     float R = sty->px * 2.2f;
-    for (int i = 0; i < sc->nruns; i++) {
+    /* World length of one pixel (at the middle of the frame in 3-D). */
+    double wpp = ov_view_world_per_pixel(view);
+    /* On a curve the picture is (x, L): the glyphs of the plane would be
+     * misplaced there; the panel's text still applies. */
+    for (int i = 0; i < sc->nruns && !sc->surface->one_d; i++) {
         const ov_run *run = &sc->runs[i];
         if (run->n < 1)
             continue;
@@ -254,7 +269,9 @@ float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_st
         ov_sym2_eigen(h, lam, v);
         ov_rgba c = ov_run_color(i);
 
-        ov_vec2 p = ov_world_to_pixel(view, W, H, (ov_vec2){run->x[k], run->y[k]});
+        ov_vec2 p = to_pixel(view, sc->surface, run->x[k], run->y[k]);
+        if (!isfinite(p.x) || !isfinite(p.y))
+            continue;
         double amax = fmax(fabs(lam[0]), fabs(lam[1]));
         if (amax > 0 && isfinite(amax)) {
             /* Level-set ellipse of the local quadratic: semi-axis along v_i
@@ -266,10 +283,12 @@ float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_st
             ov_rgba ec = lam[0] <= 0 ? (ov_rgba){1.0f, 0.35f, 0.35f, 1.0f} : sty->text;
             ov_vec2 prev = {0, 0};
             for (int s = 0; s <= 48; s++) {
-                double t = 2 * OV_PI * s / 48, ca = cos(t) * a0, sa = sin(t) * a1;
-                /* Eigenvectors are world directions: y flips on screen. */
-                ov_vec2 q = {p.x + ca * v[0][0] + sa * v[1][0], p.y - (ca * v[0][1] + sa * v[1][1])};
-                if (s > 0)
+                double t = 2 * OV_PI * s / 48, ca = cos(t) * a0 * wpp, sa = sin(t) * a1 * wpp;
+                /* Eigenvectors are world directions; the ellipse lies in
+                 * the world (on the surface in 3-D). */
+                ov_vec2 q = to_pixel(view, sc->surface, run->x[k] + ca * v[0][0] + sa * v[1][0],
+                                     run->y[k] + ca * v[0][1] + sa * v[1][1]);
+                if (s > 0 && isfinite(q.x) && isfinite(prev.x))
                     ov_renderer_line(r, (float)prev.x, (float)prev.y, (float)q.x, (float)q.y,
                                      sty->px * 0.09f, ec);
                 prev = q;
@@ -277,8 +296,8 @@ float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_st
         }
         /* The step plain gradient descent would take here, -alpha g, at its
          * true length (capped at 3R pixels); too short to see: not drawn. */
-        ov_vec2 gd = ov_world_to_pixel(view, W, H, (ov_vec2){run->x[k] - run->params.alpha * g[0],
-                                                             run->y[k] - run->params.alpha * g[1]});
+        ov_vec2 gd = to_pixel(view, sc->surface, run->x[k] - run->params.alpha * g[0],
+                              run->y[k] - run->params.alpha * g[1]);
         double gl = hypot(gd.x - p.x, gd.y - p.y);
         if (isfinite(gl) && gl > 3.0) {
             double f3 = gl > 3 * R ? 3 * R / gl : 1.0;
@@ -287,7 +306,7 @@ float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_st
         }
         if (k + 1 < run->n && run->params.kind != OV_OPT_GD) {
             /* The step actually taken next (momentum's velocity, Adam's step), true length. */
-            ov_vec2 b = ov_world_to_pixel(view, W, H, (ov_vec2){run->x[k + 1], run->y[k + 1]});
+            ov_vec2 b = to_pixel(view, sc->surface, run->x[k + 1], run->y[k + 1]);
             arrow(r, p, b, sty->px * 0.14f, sty->px * 0.55f, c);
         }
     }

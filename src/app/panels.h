@@ -43,10 +43,10 @@ void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *s
 
 /* At each run's current point: the Hessian's eigen-ellipse, the step -αg
  * plain gradient descent would take, and the step the run takes next, in
- * world position (view = the frame's world rectangle); and a panel at the
+ * world position (projected through the frame's view); and a panel at the
  * left edge from `top` with each run's eigenvalues. Returns its bottom. */
 float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
-                        ov_rect view, int W, int H, float top);
+                         const ov_view *view, float top);
 
 /* size_px, reduced when needed so that text fits in max_w pixels. */
 float ov_hud_fit_size(ov_renderer *r, float size_px, const char *text, float max_w);

@@ -8,6 +8,7 @@
 #include "cli/preset.h"
 #include "io/csv.h"
 
+#include "anim_export.h"
 #include "controls.h"
 #include "export.h"
 #include "glwin.h"
@@ -18,19 +19,28 @@
 /* Renderer, window and state together, so cleanup happens in one place. */
 struct ov_window {
     ov_glwin win;
-    ov_preset_set *presets;   /* keys 1-9; NULL when none could be read */
+    ov_preset_set *presets;   /* keys 1-9, 0; NULL when none could be read */
     ov_renderer *renderer;
     ov_app_state st;
     bool st_ready;
     ov_config cfg;            /* the options the window was opened with */
     ov_input in;
     bool fullscreen;
+    char font[512];           /* the HUD's font, for export renderers */
+    /* A G / Shift+G export in progress, one frame per window frame (NULL
+     * when none), drawn by a renderer of the export's own size. */
+    ov_anim_job *job;
+    ov_renderer *job_renderer;
+    char job_path[1024];
 };
 
 typedef struct ov_window window_app;
 
 static void teardown(window_app *a)
 {
+    /* An export still running is abandoned: its temporary file goes. */
+    ov_anim_job_destroy(a->job);
+    ov_renderer_destroy(a->job_renderer);
     ov_presets_destroy(a->presets);
     ov_renderer_destroy(a->renderer);
     ov_glwin_destroy(&a->win);
@@ -40,7 +50,7 @@ static void teardown(window_app *a)
 
 static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
 {
-    char font[512];
+    char *font = a->font;
     if (!ov_controls_init(&a->st, cfg, err, cap))
         return false;
     a->st_ready = true;
@@ -49,7 +59,7 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
     a->presets = ov_presets_load_default(perr, sizeof perr);
     if (perr[0])
         fprintf(stderr, "optiviz: presets: %s\n", perr);
-    if (!ov_font_find(font, sizeof font, err, cap))
+    if (!ov_font_find(font, sizeof a->font, err, cap))
         return false;
     if (!ov_glwin_create(&a->win, "optiviz", cfg->width, cfg->height, true, err, cap))
         return false;
@@ -67,6 +77,7 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
 }
 
 #define GIF_MAX_WIDTH 960
+#define VIDEO_MAX_WIDTH 1920
 
 /* P: the current frame, HUD included, as a timestamped PNG. */
 static void save_png(window_app *a)
@@ -80,30 +91,80 @@ static void save_png(window_app *a)
         ov_controls_say(&a->st, "saved %s", path);
 }
 
-/* G: the animation as a GIF, at most GIF_MAX_WIDTH wide, then back to the
- * window's size. */
-static void save_gif(window_app *a, const ov_config *cfg, int dw, int dh)
+/* Ends the running export (finished, failed or cancelled): the job and its
+ * renderer go, the keys and the mouse act on the scene again. */
+static void export_end(window_app *a)
 {
-    char path[1024], err[1024];
-    int gw = dw > GIF_MAX_WIDTH ? GIF_MAX_WIDTH : dw;
-    int gh = (int)((double)dh * gw / dw + 0.5);
-    bool ok = ov_export_timestamped_path(a->st.output_dir, "gif", path, sizeof path);
-    if (!ok)
-        snprintf(err, sizeof err, "output directory name too long");
-    else
-        ok = ov_renderer_resize(a->renderer, gw, gh, err, sizeof err) &&
-             ov_export_gif(a->renderer, &a->st, path, cfg->gif_frames, cfg->gif_delay_cs, err,
-                           sizeof err);
-    char back[256];
-    if (!ov_renderer_resize(a->renderer, dw, dh, back, sizeof back))
-        fprintf(stderr, "optiviz: %s\n", back);
-    if (ok)
-        ov_controls_say(&a->st, "saved %s (%d frames)", path, cfg->gif_frames);
-    else
-        ov_controls_say(&a->st, "GIF failed: %s", err);
+    ov_anim_job_destroy(a->job);
+    ov_renderer_destroy(a->job_renderer);
+    a->job = NULL;
+    a->job_renderer = NULL;
+    a->st.exporting = false;
 }
 
-/* Keys 1-9: the lecture preset with that number, on top of the window's own
+/* G (GIF, at most GIF_MAX_WIDTH wide) and Shift+G (MP4, at most
+ * VIDEO_MAX_WIDTH wide, even sides): starts the export of the animation at
+ * the window's aspect ratio; export_step then writes a frame per window
+ * frame, so the window keeps drawing (with a progress bar) meanwhile. */
+static void export_begin(window_app *a, bool video, int dw, int dh)
+{
+    const char *kind = video ? "MP4" : "GIF";
+    char err[1024];
+    if (dw <= 0 || dh <= 0) {
+        ov_controls_say(&a->st, "%s failed: the window has no size", kind);
+        return;
+    }
+    int max = video ? VIDEO_MAX_WIDTH : GIF_MAX_WIDTH;
+    int w = dw > max ? max : dw;
+    int h = (int)((double)dh * w / dw + 0.5);
+    if (video) {
+        w = w < 2 ? 2 : w & ~1;
+        h = h < 2 ? 2 : h & ~1;
+    }
+    bool ok = ov_export_timestamped_path(a->st.output_dir, video ? "mp4" : "gif", a->job_path,
+                                         sizeof a->job_path);
+    if (!ok)
+        snprintf(err, sizeof err, "output directory name too long");
+    if (ok) {
+        a->job_renderer = ov_renderer_create(w, h, a->font, err, sizeof err);
+        ok = a->job_renderer &&
+             ov_renderer_set_surface(a->job_renderer, a->st.scene.surface, err, sizeof err);
+    }
+    if (ok) {
+        ov_anim_spec spec = {.gif = video ? NULL : a->job_path,
+                             .mp4 = video ? a->job_path : NULL,
+                             .frames = a->cfg.gif_frames,
+                             .delay_cs = a->cfg.gif_delay_cs};
+        a->job = ov_anim_job_create(&spec, a->job_renderer, &a->st, err, sizeof err);
+        ok = a->job != NULL;
+    }
+    if (!ok) {
+        export_end(a);
+        ov_controls_say(&a->st, "%s failed: %s", kind, err);
+        return;
+    }
+    a->st.exporting = true;
+    a->st.export_kind = kind;
+    a->st.export_done = 0;
+    a->st.export_total = ov_anim_job_total(a->job);
+}
+
+/* One frame of the running export; at the end, says where it went. */
+static void export_step(window_app *a)
+{
+    char err[1024];
+    ov_anim_status status = ov_anim_job_step(a->job, a->job_renderer, &a->st, err, sizeof err);
+    a->st.export_done = ov_anim_job_done(a->job);
+    if (status == OV_ANIM_MORE)
+        return;
+    if (status == OV_ANIM_DONE)
+        ov_controls_say(&a->st, "saved %s (%d frames)", a->job_path, a->st.export_total);
+    else
+        ov_controls_say(&a->st, "%s failed: %s", a->st.export_kind, err);
+    export_end(a);
+}
+
+/* Keys 1-9 and 0: the lecture preset with that number, on top of the window's own
  * settings (size, output directory, ui scale). */
 static void apply_preset(window_app *a, const ov_config *cfg, int number)
 {
@@ -194,10 +255,19 @@ static void handle_requests(window_app *a, int dw, int dh)
         in->want_png = false;
         save_png(a);
     }
-    if (in->want_gif) {
-        in->want_gif = false;
-        save_gif(a, &a->cfg, dw, dh);
+    if (in->cancel_export) {
+        in->cancel_export = false;
+        if (a->job) {
+            const char *kind = a->st.export_kind;
+            export_end(a);
+            ov_controls_say(&a->st, "%s cancelled: nothing written", kind);
+        }
     }
+    if ((in->want_gif || in->want_video) && !a->job)
+        export_begin(a, in->want_video, dw, dh);
+    in->want_gif = in->want_video = false;
+    if (a->job)
+        export_step(a);
     if (in->want_preset) {
         apply_preset(a, &a->cfg, in->want_preset);
         in->want_preset = 0;
@@ -215,6 +285,7 @@ bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
     SDL_Event e;
     while (SDL_PollEvent(&e))
         ov_input_handle(&a->in, &a->st, &e, ww, wh);
+    ov_input_tick(&a->in, &a->st, dt > 0.25 ? 0.25 : dt);
     int dw, dh;
     SDL_GL_GetDrawableSize(a->win.window, &dw, &dh);
     if (dw > 0 && dh > 0 && !ov_renderer_resize(a->renderer, dw, dh, err, cap))

@@ -68,6 +68,21 @@ static int opt_beta(ov_parse *p, const char *opt, const char *value)
                          false, 1.0, true, &p->cfg->beta);
 }
 
+static int opt_noise(ov_parse *p, const char *opt, const char *value)
+{
+    return number_option(p, opt, value, "a number from 0 to 1e6 (0: exact gradients)", 0.0,
+                         false, OV_NOISE_MAX, false, &p->cfg->noise.sigma);
+}
+
+static int opt_seed(ov_parse *p, const char *opt, const char *value)
+{
+    long v = 0;
+    if (ov_args_int_in(opt, value, 0, (long)OV_SEED_MAX, &v, p->err, p->cap))
+        return 2;
+    p->cfg->noise.seed = (uint64_t)v;
+    return 0;
+}
+
 static int opt_steps(ov_parse *p, const char *opt, const char *value)
 {
     char echo[96];
@@ -236,7 +251,7 @@ static int opt_optimizers(ov_parse *p, const char *opt, const char *value)
     }
 }
 
-/* --screenshot, --export-csv, --gif and --output-dir: a non-empty path that
+/* --screenshot, --export-csv, --gif, --video and --output-dir: a non-empty path that
  * does not look like a forgotten value ("--screenshot --size ..."); what is
  * "file" or "directory". Whether it exists is checked when writing. */
 static int path_option(ov_parse *p, const char *opt, const char *value, const char *what,
@@ -273,6 +288,11 @@ static int opt_export_csv(ov_parse *p, const char *opt, const char *value)
 static int opt_gif(ov_parse *p, const char *opt, const char *value)
 {
     return file_option(p, opt, value, &p->cfg->gif);
+}
+
+static int opt_video(ov_parse *p, const char *opt, const char *value)
+{
+    return file_option(p, opt, value, &p->cfg->video);
 }
 
 static int opt_output_dir(ov_parse *p, const char *opt, const char *value)
@@ -360,6 +380,8 @@ static int opt_flag(ov_parse *p, const char *opt, const char *value)
         p->list_presets = true;
     else if (strcmp(opt, "--projector") == 0)
         p->cfg->projector = true;
+    else if (strcmp(opt, "--explain") == 0)
+        p->cfg->explain = true;
     else
         p->bench = true;
     return 0;
@@ -377,10 +399,14 @@ static const ov_option ov_options[] = {
     {"--optimizer", true, "NAME[:alpha=A][:beta=B][:beta2=B2][:eps=E]", opt_optimizer},
     {"--optimizers", true, "a comma-separated list of optimizer names", opt_optimizers},
     {"--view", true, "X0,X1,Y0,Y1", opt_view},
+    {"--noise", true, "a number from 0 to 1e6 (0: exact gradients)", opt_noise},
+    {"--seed", true, "an integer from 0 to 4294967295", opt_seed},
+    {"--explain", false, NULL, opt_flag},
     {"--size", true, "WxH", opt_size},
     {"--screenshot", true, "a PNG file name", opt_screenshot},
     {"--export-csv", true, "a CSV file name", opt_export_csv},
     {"--gif", true, "a GIF file name", opt_gif},
+    {"--video", true, "an MP4 file name", opt_video},
     {"--gif-frames", true, "an integer from 2 to 2000", opt_gif_frames},
     {"--gif-delay", true, "an integer from 1 to 100 (hundredths of a second)",
      opt_gif_delay},
@@ -437,11 +463,15 @@ static int finish(ov_parse *p)
     ov_config *cfg = p->cfg;
     if (same_path(p, "--screenshot", cfg->screenshot, "--export-csv", cfg->export_csv) ||
         same_path(p, "--screenshot", cfg->screenshot, "--gif", cfg->gif) ||
-        same_path(p, "--export-csv", cfg->export_csv, "--gif", cfg->gif))
+        same_path(p, "--export-csv", cfg->export_csv, "--gif", cfg->gif) ||
+        same_path(p, "--screenshot", cfg->screenshot, "--video", cfg->video) ||
+        same_path(p, "--export-csv", cfg->export_csv, "--video", cfg->video) ||
+        same_path(p, "--gif", cfg->gif, "--video", cfg->video))
         return 2;
     const char *export_opt = cfg->screenshot   ? "--screenshot"
                              : cfg->export_csv ? "--export-csv"
                              : cfg->gif        ? "--gif"
+                             : cfg->video      ? "--video"
                                                : NULL;
     if (p->help)
         cfg->action = OV_ACTION_HELP;

@@ -100,15 +100,22 @@ bool ov_cli_print_help(FILE *f)
     list_names(&o, true, 28, "                            ");
     out_printf(&o,
                "\n"
-               "                          or a formula in x and y (syntax below)\n"
+               "                          or a formula in x and y (syntax below); a\n"
+               "                          formula in x alone is drawn as the curve L(x)\n"
+               "                          and its runs move along x only\n"
                "  --kappa K               the quadratic's condition number, 1 to 1e10\n"
                "                          (default %g)\n"
                "  --theta DEG             rotation of its eigenbasis in degrees (default %g)\n"
                "  --start X,Y             start point of every run (default: the surface's;\n"
                "                          |X|, |Y| at most 1e6)\n"
                "  --steps N               iterations per run, 1 to %d (default %d)\n"
+               "  --noise SIGMA           add N(0, SIGMA^2) noise to each coordinate of\n"
+               "                          every gradient, 0 to 1e6 (default 0: exact);\n"
+               "                          every run draws the same noise sequence\n"
+               "  --seed N                the noise generator's seed, 0 to 4294967295\n"
+               "                          (default %u); the same seed, the same runs\n"
                "\n",
-               kappa, theta, OV_RUN_MAX_STEPS, OV_DEFAULT_STEPS);
+               kappa, theta, OV_RUN_MAX_STEPS, OV_DEFAULT_STEPS, OV_DEFAULT_SEED);
     out_printf(&o,
                "Runs (at most %d; with none given: gd, momentum and adam):\n"
                "  --optimizer SPEC        add a run; SPEC is\n"
@@ -128,12 +135,13 @@ bool ov_cli_print_help(FILE *f)
                "  A key a method does not use is an error (gd has no beta).\n"
                "\n"
                "Lecture presets:\n"
-               "  --preset NAME|N         start from a preset scene of the lecture (1 to 9,\n"
-               "                          also on the number keys); every other option\n"
+               "  --preset NAME|N         start from a preset scene of the lecture (keys\n"
+               "                          1-9 and 0 in the window); every other option\n"
                "                          overrides it, whatever the order, and\n"
                "                          --optimizer/--optimizers replace its runs\n"
                "  --list-presets          the presets: number, name, caption, options\n"
-               "                          (file: $OPTIVIZ_PRESETS, else assets/presets.txt)\n"
+               "                          (file: $OPTIVIZ_PRESETS, else the installed\n"
+               "                          share/optiviz/presets.txt, else built in)\n"
                "\n"
                "View and output:\n"
                "  --view X0,X1,Y0,Y1      world rectangle shown (X0 < X1, Y0 < Y1;\n"
@@ -144,12 +152,18 @@ bool ov_cli_print_help(FILE *f)
                "  --projector             high-contrast theme, larger text\n"
                "  --panels LIST           insight panels shown (keys L, I, V): loss,\n"
                "                          theory, curvature, comma-separated, or none\n"
+               "  --explain               take the targeted run's current update apart\n"
+               "                          (key E): its terms as labelled arrows from the\n"
+               "                          current point, with the lecture's equation\n"
                "  --screenshot FILE       render one frame (no display needed), write it\n"
                "                          as PNG, exit\n"
                "  --gif FILE              render the animation as an animated GIF, exit\n"
-               "  --gif-frames N          frames of the GIF, 2 to 2000 (default %d)\n"
-               "  --gif-delay CS          delay between GIF frames in 1/100 s, 1 to 100\n"
+               "  --video FILE            the same frames as an MP4 video (H.264) for\n"
+               "                          slides, exit; odd sizes lose a row or column\n"
+               "  --gif-frames N          frames of the GIF or video, 2 to 2000\n"
                "                          (default %d)\n"
+               "  --gif-delay CS          delay between frames in 1/100 s, 1 to 100\n"
+               "                          (default %d; 4 is 25 frames per second)\n"
                "  --export-csv FILE       write the runs as CSV, exit; columns\n"
                "                          run,optimizer,step,x,y,loss (run counts from 0\n"
                "                          in command-line order, step 0 is the start,\n"
@@ -186,9 +200,12 @@ bool ov_cli_print_help(FILE *f)
              "          --optimizer adam:alpha=0.05 --screenshot rosenbrock.png\n"
              "  optiviz --surface regression --steps 2000 --export-csv runs.csv\n"
              "  optiviz --preset ill-conditioned --kappa 1000 --gif zigzag.gif\n"
+             "  optiviz --preset ill-conditioned --video zigzag.mp4 --size 1920x1080\n"
              "  optiviz --surface 'x^4 - 2*x^2 + 2*y^2' --optimizer momentum:beta=0.9\n"
              "  optiviz --optimizer gd:alpha=0.1 --optimizer gd:alpha=0.19 \\\n"
-             "          --optimizer gd:alpha=0.21\n");
+             "          --optimizer gd:alpha=0.21\n"
+             "  optiviz --optimizers gd,momentum --noise 2 --seed 7 --export-csv noisy.csv\n"
+             "  optiviz --surface 'sqrt(1 + x^2) - 1' --optimizer gd:alpha=2.5 --explain\n");
     return out_end(&o);
 }
 

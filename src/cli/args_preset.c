@@ -145,8 +145,9 @@ bool ov_cli_print_presets(FILE *f)
             s = nl ? nl + 1 : NULL;
         }
     }
-    if (set && fprintf(f, "Lecture presets from %s\n(keys 1-9 in the window; "
-                       "--preset NAME or --preset N):\n", ov_presets_file_name(set)) < 0)
+    if (set && fprintf(f, "Lecture presets from %s\n(keys 1-9, 0 for 10 and Shift+1-9 for "
+                       "11-19 in the window;\n--preset NAME or --preset N):\n",
+                       ov_presets_file_name(set)) < 0)
         ok = false;
     char cmd[OV_EXPR_MAX_SOURCE * 2];
     for (int i = 0; i < ov_presets_count(set); i++) {

@@ -6,8 +6,10 @@
  * load. */
 #include "preset.h"
 #include "args_internal.h"
+#include "data_dir.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,7 +41,8 @@ struct ov_preset_set {
  * that describe a scene. */
 static const char *const ov_preset_keys[] = {
     "caption", "surface", "kappa",     "theta",      "start", "steps",
-    "alpha",   "beta",    "optimizer", "optimizers", "view",
+    "alpha",   "beta",    "optimizer", "optimizers", "view",  "noise",
+    "seed",
 };
 #define OV_NKEYS ((int)(sizeof ov_preset_keys / sizeof ov_preset_keys[0]))
 
@@ -130,6 +133,9 @@ static void finish_preset(ov_parser *ps)
         problem(ps, ps->cur.line, "preset %d '%s' has no caption", ps->cur.number,
                 ps->cur.name);
     ov_preset_set *set = ps->set;
+    if (ps->cur_ok && set->count >= OV_PRESET_MAX)
+        problem(ps, ps->cur.line, "more than %d presets; preset %d '%s' is left out",
+                OV_PRESET_MAX, ps->cur.number, ps->cur.name);
     if (ps->cur_ok) {
         set->presets[set->count++] = ps->cur;
     } else if (set->nskipped < OV_PRESET_SKIPPED_MAX) {
@@ -153,8 +159,13 @@ static void header(ov_parser *ps, char *s, int line)
     while (is_space(*p))
         p++;
     int number = 0;
-    if (*p >= '1' && *p <= '9' && !(p[1] >= '0' && p[1] <= '9'))
+    if (*p >= '1' && *p <= '9') {
         number = *p++ - '0';
+        if (*p >= '0' && *p <= '9')
+            number = number * 10 + (*p++ - '0');
+        if ((*p >= '0' && *p <= '9') || number > OV_PRESET_NUMBER_MAX)
+            number = 0;
+    }
     char *name = p;
     bool spaced = is_space(*p);
     while (is_space(*name))
@@ -169,7 +180,7 @@ static void header(ov_parser *ps, char *s, int line)
         end != s + len - 1) {
         ps->section = SEC_IGNORED;
         problem(ps, line, "malformed header '%s'; expected [N name] with N from 1 to %d "
-                "and a name of letters, digits and '-'", echo, OV_PRESET_MAX);
+                "and a name of letters, digits and '-'", echo, OV_PRESET_NUMBER_MAX);
         return;
     }
     if (name_len >= OV_PRESET_NAME_MAX) {
@@ -436,17 +447,9 @@ ov_preset_set *ov_presets_load_default(char *err, size_t cap)
     const char *env = getenv("OPTIVIZ_PRESETS");
     if (env && *env)
         return ov_presets_load(env, err, cap);
-#ifdef OV_ASSET_DIR
-    bool missing;
-    char *text = read_file(OV_ASSET_DIR "/presets.txt", &missing, err, cap);
-    if (text) {
-        ov_preset_set *set = ov_presets_parse(text, OV_ASSET_DIR "/presets.txt", err, cap);
-        free(text);
-        return set;
-    }
-    if (!missing)
-        return NULL;
-#endif
+    char path[PATH_MAX];
+    if (ov_data_file("presets.txt", path, sizeof path))
+        return ov_presets_load(path, err, cap);
     return ov_presets_parse(ov_asset_presets_txt, "built-in presets.txt", err, cap);
 }
 
@@ -487,10 +490,16 @@ const ov_preset *ov_presets_by_number(const ov_preset_set *set, int n)
     return NULL;
 }
 
-/* The number text names (a single digit 1 .. 9), or 0. */
+/* The number text names (1 .. 99, no leading zero), or 0. */
 static int number_of(const char *text)
 {
-    return text[0] >= '1' && text[0] <= '9' && text[1] == 0 ? text[0] - '0' : 0;
+    if (text[0] < '1' || text[0] > '9')
+        return 0;
+    if (text[1] == 0)
+        return text[0] - '0';
+    if (text[1] >= '0' && text[1] <= '9' && text[2] == 0)
+        return (text[0] - '0') * 10 + (text[1] - '0');
+    return 0;
 }
 
 const ov_preset *ov_presets_find(const ov_preset_set *set, const char *text)
@@ -540,6 +549,7 @@ bool ov_preset_apply(const ov_preset *p, ov_config *cfg, char *err, size_t cap)
     cfg->nruns = 0;
     cfg->has_view = d->has_view;
     cfg->view = d->view;
+    cfg->noise = d->noise;
     cfg->preset[0] = 0;
     cfg->caption[0] = 0;
     free(d);

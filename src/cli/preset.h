@@ -11,7 +11,8 @@
 
 #include "core/config.h"
 
-#define OV_PRESET_MAX 9            /* numbered 1 .. 9: the number keys */
+#define OV_PRESET_MAX 32           /* presets a file may hold */
+#define OV_PRESET_NUMBER_MAX 99    /* numbered 1 .. 99; 1 .. 9 are the number keys */
 #define OV_PRESET_NAME_MAX 32      /* slug, NUL included */
 #define OV_PRESET_CAPTION_MAX 192  /* = sizeof ov_config.caption, NUL included */
 #define OV_PRESET_MAX_ENTRIES 24   /* key = value lines per preset */
@@ -26,7 +27,7 @@ typedef struct ov_preset_entry {
 } ov_preset_entry;
 
 typedef struct ov_preset {
-    int number;                          /* 1 .. 9 */
+    int number;                          /* 1 .. OV_PRESET_NUMBER_MAX */
     char name[OV_PRESET_NAME_MAX];       /* "step-too-small" */
     char caption[OV_PRESET_CAPTION_MAX]; /* one line: what to notice */
     int line;                            /* line of its [N name] header */
@@ -51,9 +52,11 @@ ov_preset_set *ov_presets_parse(const char *text, const char *file_name, char *e
 ov_preset_set *ov_presets_load(const char *path, char *err, size_t cap);
 
 /* The program's presets: the file named by the environment variable
- * OPTIVIZ_PRESETS when set (NULL when it cannot be read), else
- * OV_ASSET_DIR "/presets.txt" when that file exists, else the copy of
- * assets/presets.txt compiled into the binary. err as for ov_presets_parse;
+ * OPTIVIZ_PRESETS when set (NULL when it cannot be read), else the
+ * installed share/optiviz/presets.txt beside the executable's bin
+ * directory when it exists (ov_data_file), else the copy of
+ * assets/presets.txt compiled into the binary (a build tree run
+ * uninstalled; rebuilt whenever assets/presets.txt changes). err as for ov_presets_parse;
  * print it when it is not empty, even when a set is returned. */
 ov_preset_set *ov_presets_load_default(char *err, size_t cap);
 
@@ -67,9 +70,10 @@ int ov_presets_problem_count(const ov_preset_set *set);
 /* The file name the set was parsed under. */
 const char *ov_presets_file_name(const ov_preset_set *set);
 
-/* The preset numbered n (1 .. 9), or NULL (also for a skipped one). */
+/* The preset numbered n (1 .. 99), or NULL (also for a skipped one). */
 const ov_preset *ov_presets_by_number(const ov_preset_set *set, int n);
-/* By exact name, or by number when text is a digit 1 .. 9; NULL if none. */
+/* By exact name, or by number when text is a number 1 .. 99 (no leading
+ * zero); NULL if none. */
 const ov_preset *ov_presets_find(const ov_preset_set *set, const char *text);
 /* The first problem reported for a preset that was skipped and had this name
  * or number (text as for ov_presets_find), or NULL. For messages such as
@@ -77,7 +81,7 @@ const ov_preset *ov_presets_find(const ov_preset_set *set, const char *text);
 const char *ov_presets_skipped_reason(const ov_preset_set *set, const char *text);
 
 /* Applies p to cfg: first resets the scene fields (surface, kappa, theta,
- * start, steps, alpha, beta, runs, view) to ov_config_defaults' values,
+ * start, steps, alpha, beta, runs, view, noise, seed) to ov_config_defaults' values,
  * keeping action, size, output paths, output_dir, ui_scale, projector and
  * the GIF settings; then applies p's entries through the CLI's handlers and
  * sets cfg->preset and cfg->caption. Returns false with a one-line message

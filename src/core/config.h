@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include "expr.h"
 #include "geom.h"
+#include "noise.h"
 #include "optim.h"
 
 #define OV_MAX_RUNS 16
@@ -26,7 +27,7 @@ typedef struct ov_run_spec {
 
 typedef enum ov_action {
     OV_ACTION_WINDOW = 0,   /* open the interactive window (default) */
-    OV_ACTION_EXPORT,       /* --screenshot and/or --export-csv, then exit */
+    OV_ACTION_EXPORT,       /* --screenshot, --export-csv, --gif, --video, then exit */
     OV_ACTION_LIST_SURFACES,
     OV_ACTION_LIST_OPTIMIZERS,
     OV_ACTION_HELP,
@@ -49,6 +50,9 @@ typedef struct ov_config {
     ov_run_spec runs[OV_MAX_RUNS];
     bool has_view;
     ov_rect view;
+    ov_noise noise;                         /* --noise SIGMA, --seed N */
+    bool explain;                           /* --explain: the targeted run's
+                                               update taken apart */
     int width, height;
     const char *screenshot;                 /* NULL when not asked for */
     const char *export_csv;                 /* NULL when not asked for */
@@ -60,8 +64,11 @@ typedef struct ov_config {
     float ui_scale;                         /* --ui-scale; 0 means 1 */
     bool projector;                         /* --projector: high-contrast theme */
     const char *gif;                        /* --gif FILE, NULL when not asked */
-    int gif_frames;                         /* --gif-frames N (default 120) */
-    int gif_delay_cs;                       /* --gif-delay CS, 1/100 s (default 4) */
+    const char *video;                      /* --video FILE (MP4), NULL when not asked */
+    int gif_frames;                         /* --gif-frames N (default 120): also the
+                                               video's frames */
+    int gif_delay_cs;                       /* --gif-delay CS, 1/100 s (default 4):
+                                               also each video frame's duration */
     bool show_loss, show_theory, show_curvature;   /* --panels: insight panels */
     bool no_vsync;                          /* window frames unpaced (tests) */
 } ov_config;

@@ -5,6 +5,7 @@
 #ifndef OV_EXPR_H
 #define OV_EXPR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define OV_EXPR_MAX_PARAMS 8
@@ -33,6 +34,10 @@ void ov_expr_destroy(ov_expr *e);
 
 /* The text the expression was parsed from. */
 const char *ov_expr_source(const ov_expr *e);
+
+/* True when the formula reads y anywhere (a formula in x alone is drawn
+ * as a curve and its runs move along x only). */
+bool ov_expr_uses_y(const ov_expr *e);
 
 /* Value at (x, y). params holds the values of the named parameters in the
  * order given at creation (may be NULL when there are none). Domain errors

@@ -186,6 +186,14 @@ static inline double param_value(const double *params, int i)
  * push stores a dummy bottom entry, so a well-formed tape ends with
  * sp == 1. */
 
+bool ov_expr_uses_y(const ov_expr *e)
+{
+    for (int i = 0; e && i < e->nops; i++)
+        if (e->ops[i].code == OV_OP_Y)
+            return true;
+    return false;
+}
+
 double ov_expr_value(const ov_expr *e, double x, double y, const double *params)
 {
     double st[OV_EXPR_STACK + 1];

@@ -2,23 +2,36 @@
  * the lecture's other methods (rmsprop, adagrad, adadelta, rprop) and two
  * second-order-aware methods (nonlinear conjugate gradient with a strong
  * Wolfe line search, damped Newton), each a pure function of its
- * parameters, its state and a loss oracle. */
+ * parameters, its state and a loss oracle.
+ *
+ * Every method is one row of a table, {info, state init, step} (see
+ * ov_optim_method), defined in its own file: a new method is that file and
+ * one row in OV_OPTIMIZERS below. */
 #ifndef OV_OPTIM_H
 #define OV_OPTIM_H
 
 #include <stdbool.h>
 
+/* The optimiser table, one row per method in the order --list-optimizers
+ * prints them: X(KIND, name) is the kind OV_OPT_KIND and the method
+ * ov_optim_name (its {info, state init, step}, see ov_optim_method) defined
+ * in optim_name.c. */
+#define OV_OPTIMIZERS(X) \
+    X(GD, gd)             \
+    X(MOMENTUM, momentum) \
+    X(NESTEROV, nesterov) \
+    X(ADAM, adam)         \
+    X(RMSPROP, rmsprop)   \
+    X(ADAGRAD, adagrad)   \
+    X(ADADELTA, adadelta) \
+    X(RPROP, rprop)       \
+    X(CG, cg)             \
+    X(NEWTON, newton)
+
 typedef enum ov_optim_kind {
-    OV_OPT_GD,
-    OV_OPT_MOMENTUM,
-    OV_OPT_NESTEROV,
-    OV_OPT_ADAM,
-    OV_OPT_RMSPROP,
-    OV_OPT_ADAGRAD,
-    OV_OPT_ADADELTA,
-    OV_OPT_RPROP,
-    OV_OPT_CG,
-    OV_OPT_NEWTON,
+#define OV_OPTIM_KIND(kind, name) OV_OPT_##kind,
+    OV_OPTIMIZERS(OV_OPTIM_KIND)
+#undef OV_OPTIM_KIND
     OV_OPTIM_COUNT
 } ov_optim_kind;
 
@@ -38,6 +51,9 @@ typedef struct ov_optim_info {
     const char *rule;        /* the exact update rule, one or more lines */
     double alpha, beta, beta2, eps;   /* defaults */
     bool uses_beta, uses_beta2, uses_eps;
+    /* The method asks for its gradient away from w (nesterov's look-ahead),
+     * so a caller need not precompute the gradient at w for it. */
+    bool lookahead;
 } ov_optim_info;
 
 const ov_optim_info *ov_optim_info_of(ov_optim_kind kind);
@@ -99,11 +115,27 @@ typedef struct ov_optim_state {
                          * with memory reset, so every later one would too */
 } ov_optim_state;
 
+/* Zeroes st, then lets p's method set up its own fields. */
 void ov_optim_state_init(ov_optim_state *st, const ov_optim_params *p);
 
 /* Advances w by one step of p's rule. Returns false when the oracle returned
  * a non-finite gradient (w is then left unchanged). */
 bool ov_optim_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
                    const ov_oracle *oracle);
+
+/* One row of the optimiser table. */
+typedef struct ov_optim_method {
+    ov_optim_info info;
+    /* Called on a state already set up as ov_optim_state_init describes;
+     * NULL when the method needs nothing more. */
+    void (*state_init)(ov_optim_state *st, const ov_optim_params *p);
+    /* Same contract as ov_optim_step; st->t and st->last_delta are the
+     * method's to keep. */
+    bool (*step)(const ov_optim_params *p, ov_optim_state *st, double w[2],
+                 const ov_oracle *oracle);
+} ov_optim_method;
+
+/* The table's row for kind, or NULL when kind is out of range. */
+const ov_optim_method *ov_optim_method_of(ov_optim_kind kind);
 
 #endif

@@ -1,14 +1,28 @@
-/* Internal to optim.c and optim_methods.c: the steps of the methods that
- * call the oracle several times per step (cg and newton). */
+/* Internal to the optimiser files (optim.c and optim_<method>.c): each
+ * method's table row and the helpers their steps share. */
 #ifndef OV_OPTIM_INTERNAL_H
 #define OV_OPTIM_INTERNAL_H
 
 #include "optim.h"
 
-/* Same contract as ov_optim_step, for p->kind OV_OPT_CG and OV_OPT_NEWTON. */
-bool ov_optim_step_cg(const ov_optim_params *p, ov_optim_state *st, double w[2],
-                      const ov_oracle *oracle);
-bool ov_optim_step_newton(const ov_optim_params *p, ov_optim_state *st, double w[2],
-                          const ov_oracle *oracle);
+/* The rows of the table, one per file optim_<name>.c. */
+#define OV_OPTIM_DECLARE(kind, name) extern const ov_optim_method ov_optim_##name;
+OV_OPTIMIZERS(OV_OPTIM_DECLARE)
+#undef OV_OPTIM_DECLARE
+
+static inline double ov_optim_dot(const double a[2], const double b[2])
+{
+    return a[0] * b[0] + a[1] * b[1];
+}
+
+/* Gradient at w through the oracle; false when it is not finite. */
+bool ov_optim_gradient(const ov_oracle *oracle, const double w[2], double g[2]);
+
+/* Moves w by delta (possibly zero) and records it as st->last_delta. */
+void ov_optim_take(ov_optim_state *st, double w[2], const double delta[2]);
+
+/* A line-search step that does not move (a repeat of a failed search, or
+ * g = 0): counts the step, records result and evals; returns true. */
+bool ov_optim_stay(ov_optim_state *st, ov_ls_result result, int evals);
 
 #endif

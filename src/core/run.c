@@ -2,7 +2,8 @@
  * as finite iterates with their loss, stopping at the first divergent one.
  * The loss and gradient at each stored iterate are evaluated once and handed
  * to the optimiser through a one-entry cache, so GD-like methods cost one
- * gradient evaluation per step. */
+ * gradient evaluation per step; the optimiser sees them through the run's
+ * oracle (seeded gradient noise, the curve rule of one-variable formulas). */
 #include "run.h"
 
 #include <math.h>
@@ -15,50 +16,66 @@
  * DAZ bits, restored afterwards): a converging run otherwise spends most of
  * its time in microcode once |w| falls below 1e-154 and w^2 turns subnormal,
  * 5x slower, for a difference below 1e-308. */
-static unsigned ov_run_fp_begin(void)
+unsigned ov_run_fp_begin(void)
 {
     unsigned old = _mm_getcsr();
     _mm_setcsr(old | 0x8040u);
     return old;
 }
 
-static void ov_run_fp_end(unsigned old)
+void ov_run_fp_end(unsigned old)
 {
     _mm_setcsr(old);
 }
 #else
-static unsigned ov_run_fp_begin(void)
+unsigned ov_run_fp_begin(void)
 {
     return 0;
 }
 
-static void ov_run_fp_end(unsigned old)
+void ov_run_fp_end(unsigned old)
 {
     (void)old;
 }
 #endif
 
-/* The last stored iterate, with its loss and (when has_grad) its gradient. */
-typedef struct ov_run_cache {
-    const ov_surface *surface;
-    double w[2];
-    double f;
-    double g[2];
-    bool has_grad;
-} ov_run_cache;
-
 static void ov_run_eval(void *ctx, const double w[2], double *f, double g[2], double h[3])
 {
-    ov_run_cache *c = ctx;
+    ov_run_oracle *c = ctx;
+    const ov_surface *s = c->surface;
     if (h) {
-        ov_surface_hess(c->surface, w[0], w[1], f, g, h);
+        ov_surface_hess(s, w[0], w[1], f, g, h);
+        if (s->one_d)
+            h[1] = h[2] = 0.0;
     } else if (c->has_grad && w[0] == c->w[0] && w[1] == c->w[1]) {
         *f = c->f;
         g[0] = c->g[0];
         g[1] = c->g[1];
     } else {
-        ov_surface_grad(c->surface, w[0], w[1], f, g);
+        ov_surface_grad(s, w[0], w[1], f, g);
     }
+    if (c->sigma > 0.0) {
+        double z[2];
+        ov_rng_normal2(&c->rng, z);
+        g[0] += c->sigma * z[0];
+        g[1] += c->sigma * z[1];
+    }
+    if (s->one_d)
+        g[1] = 0.0;
+}
+
+void ov_run_oracle_init(ov_run_oracle *o, const ov_surface *s, ov_noise noise)
+{
+    memset(o, 0, sizeof *o);
+    o->surface = s;
+    o->sigma = noise.sigma > 0.0 && isfinite(noise.sigma) ? noise.sigma : 0.0;
+    ov_rng_seed(&o->rng, noise.seed);
+}
+
+ov_oracle ov_run_oracle_bind(ov_run_oracle *o)
+{
+    ov_oracle oracle = {.ctx = o, .eval = ov_run_eval};
+    return oracle;
 }
 
 void ov_run_init(ov_run *run, const ov_optim_params *params)
@@ -120,12 +137,14 @@ bool ov_run_compute(ov_run *run, const ov_surface *s, ov_vec2 start, int steps)
     if (!ov_run_reserve(run, steps + 1))
         return false;
 
-    ov_run_cache cache = {.surface = s, .w = {start.x, start.y}};
-    ov_oracle oracle = {.ctx = &cache, .eval = ov_run_eval};
+    ov_run_oracle cache;
+    ov_run_oracle_init(&cache, s, run->noise);
+    ov_oracle oracle = ov_run_oracle_bind(&cache);
     ov_optim_state st;
     ov_optim_state_init(&st, &run->params);
     double w[2] = {start.x, start.y};
-    const bool lookahead = run->params.kind == OV_OPT_NESTEROV;
+    const ov_optim_info *info = ov_optim_info_of(run->params.kind);
+    const bool lookahead = info && info->lookahead;
     unsigned fp = ov_run_fp_begin();
 
     for (int i = 0; i <= steps; i++) {
@@ -169,6 +188,7 @@ bool ov_run_copy(ov_run *dst, const ov_run *src)
         memcpy(dst->loss, src->loss, bytes);
     }
     dst->params = src->params;
+    dst->noise = src->noise;
     dst->n = src->n;
     dst->diverged = src->diverged;
     dst->diverged_step = src->diverged_step;

@@ -26,6 +26,7 @@ bool ov_scene_recompute(ov_scene *sc)
     bool ok = true;
     for (int i = 0; i < sc->nruns; i++) {
         ov_scene_resolve_params(sc, &sc->specs[i], &sc->runs[i].params);
+        sc->runs[i].noise = sc->noise;
         if (!ov_run_compute(&sc->runs[i], sc->surface, sc->start, sc->steps))
             ok = false;
     }
@@ -78,6 +79,7 @@ bool ov_scene_init(ov_scene *sc, const ov_config *cfg, char *err, size_t cap)
     sc->start = cfg->has_start ? cfg->start : sc->surface->start;
     sc->view = cfg->has_view ? cfg->view : sc->surface->view;
     sc->steps = cfg->steps;
+    sc->noise = cfg->noise;
     if (sc->steps < 1)
         sc->steps = OV_DEFAULT_STEPS;
     if (sc->steps > OV_RUN_MAX_STEPS)

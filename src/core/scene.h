@@ -18,6 +18,7 @@ typedef struct ov_scene {
     ov_vec2 start;
     int steps;
     ov_rect view;                     /* current world rectangle */
+    ov_noise noise;                   /* gradient noise of every run */
 } ov_scene;
 
 /* Builds the scene cfg describes and computes its runs. On failure returns

@@ -10,13 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Default learning rates, in ov_optim_kind order:
- * gd, momentum, nesterov, adam, rmsprop, adagrad, adadelta, rprop, cg,
- * newton (for cg the first trial step of its first line search, for newton
- * the first trial step before halving: 1, the full Newton step). */
-#define OV_ALPHAS(gd, mom, nes, adam, rms, adag, adad, rprop, cg, newton) \
-    { gd, mom, nes, adam, rms, adag, adad, rprop, cg, newton }
-
 /* The gaussian surface. The lecture's model y(t) = a exp(-b (t - c)^2) + d,
  * fitted by squared error to the points (0, 1), (1, 2.1), (2, 2.9), seen on
  * the plane of its centre c (x) and offset d (y) with the amplitude a = 3 and
@@ -58,11 +51,14 @@ static const ov_surface_def ov_builtins[] = {
         .param_defaults = {10.0, 30.0},
         .nderived = 2,
         .derive = ov_quadratic_derive,
+        .param_formulas = {NULL, NULL, "cos(theta*pi/180)", "sin(theta*pi/180)"},
         .view = {-4.0, 4.0, -3.0, 3.0},
         .start = {-3.0, -1.0},
         .nminima = 1,
         .minima = {{0.0, 0.0}},
-        .alpha = OV_ALPHAS(0.15, 0.05, 0.05, 0.1, 0.02, 0.5, 10.0, 0.1, 1.0, 1.0),
+        .alpha = {[OV_OPT_GD] = 0.15, [OV_OPT_MOMENTUM] = 0.05, [OV_OPT_NESTEROV] = 0.05,
+                  [OV_OPT_ADAM] = 0.1, [OV_OPT_RMSPROP] = 0.02, [OV_OPT_ADAGRAD] = 0.5,
+                  [OV_OPT_ADADELTA] = 10.0, [OV_OPT_RPROP] = 0.1},
     },
     {
         .name = "rosenbrock",
@@ -72,7 +68,9 @@ static const ov_surface_def ov_builtins[] = {
         .start = {-1.2, 1.0},
         .nminima = 1,
         .minima = {{1.0, 1.0}},
-        .alpha = OV_ALPHAS(0.001, 0.001, 0.001, 0.2, 0.02, 0.5, 10.0, 0.01, 1.0, 1.0),
+        .alpha = {[OV_OPT_GD] = 0.001, [OV_OPT_MOMENTUM] = 0.001, [OV_OPT_NESTEROV] = 0.001,
+                  [OV_OPT_ADAM] = 0.2, [OV_OPT_RMSPROP] = 0.02, [OV_OPT_ADAGRAD] = 0.5,
+                  [OV_OPT_ADADELTA] = 10.0, [OV_OPT_RPROP] = 0.01},
     },
     {
         .name = "beale",
@@ -82,7 +80,9 @@ static const ov_surface_def ov_builtins[] = {
         .start = {1.0, 1.4},
         .nminima = 1,
         .minima = {{3.0, 0.5}},
-        .alpha = OV_ALPHAS(0.01, 0.005, 0.002, 0.1, 0.02, 1.0, 10.0, 0.01, 1.0, 1.0),
+        .alpha = {[OV_OPT_GD] = 0.01, [OV_OPT_MOMENTUM] = 0.005, [OV_OPT_NESTEROV] = 0.002,
+                  [OV_OPT_ADAM] = 0.1, [OV_OPT_RMSPROP] = 0.02, [OV_OPT_ADAGRAD] = 1.0,
+                  [OV_OPT_ADADELTA] = 10.0, [OV_OPT_RPROP] = 0.01},
     },
     {
         .name = "himmelblau",
@@ -95,7 +95,9 @@ static const ov_surface_def ov_builtins[] = {
                    {-2.8051180869527448, 3.131312518250573},
                    {-3.779310253377747, -3.2831859912861692},
                    {3.5844283403304917, -1.8481265269644034}},
-        .alpha = OV_ALPHAS(0.01, 0.002, 0.002, 0.1, 0.02, 0.5, 5.0, 0.05, 1.0, 1.0),
+        .alpha = {[OV_OPT_GD] = 0.01, [OV_OPT_MOMENTUM] = 0.002, [OV_OPT_NESTEROV] = 0.002,
+                  [OV_OPT_ADAM] = 0.1, [OV_OPT_RMSPROP] = 0.02, [OV_OPT_ADAGRAD] = 0.5,
+                  [OV_OPT_ADADELTA] = 5.0, [OV_OPT_RPROP] = 0.05},
     },
     {
         .name = "saddle",
@@ -104,7 +106,9 @@ static const ov_surface_def ov_builtins[] = {
         .view = {-2.0, 2.0, -2.0, 2.0},
         .start = {-1.8, 0.01},
         .nminima = 0,
-        .alpha = OV_ALPHAS(0.02, 0.002, 0.002, 0.02, 0.01, 0.1, 0.1, 0.001, 1.0, 1.0),
+        .alpha = {[OV_OPT_GD] = 0.02, [OV_OPT_MOMENTUM] = 0.002, [OV_OPT_NESTEROV] = 0.002,
+                  [OV_OPT_ADAM] = 0.02, [OV_OPT_RMSPROP] = 0.01, [OV_OPT_ADAGRAD] = 0.1,
+                  [OV_OPT_ADADELTA] = 0.1, [OV_OPT_RPROP] = 0.001},
     },
     {
         .name = "regression",
@@ -115,7 +119,9 @@ static const ov_surface_def ov_builtins[] = {
         .start = {-0.5, 2.5},
         .nminima = 1,
         .minima = {{0.95, 1.05}},
-        .alpha = OV_ALPHAS(0.1, 0.02, 0.02, 0.05, 0.01, 0.5, 5.0, 0.05, 1.0, 1.0),
+        .alpha = {[OV_OPT_GD] = 0.1, [OV_OPT_MOMENTUM] = 0.02, [OV_OPT_NESTEROV] = 0.02,
+                  [OV_OPT_ADAM] = 0.05, [OV_OPT_RMSPROP] = 0.01, [OV_OPT_ADAGRAD] = 0.5,
+                  [OV_OPT_ADADELTA] = 5.0, [OV_OPT_RPROP] = 0.05},
     },
     {
         .name = "gaussian",
@@ -128,7 +134,9 @@ static const ov_surface_def ov_builtins[] = {
         .minima = {{1.5959022945498254, 1.0421976592980895},
                    {2.5142241897227393, 1.5466116094409981},
                    {0.61214336035298478, 1.0351798289247645}},
-        .alpha = OV_ALPHAS(0.01, 0.002, 0.002, 0.05, 0.01, 0.3, 5.0, 0.02, 1.0, 1.0),
+        .alpha = {[OV_OPT_GD] = 0.01, [OV_OPT_MOMENTUM] = 0.002, [OV_OPT_NESTEROV] = 0.002,
+                  [OV_OPT_ADAM] = 0.05, [OV_OPT_RMSPROP] = 0.01, [OV_OPT_ADAGRAD] = 0.3,
+                  [OV_OPT_ADADELTA] = 5.0, [OV_OPT_RPROP] = 0.02},
     },
 };
 
@@ -255,6 +263,95 @@ static void ov_surface_rebind(ov_surface *s)
     s->bound = ov_expr_create(text, NULL, 0, NULL);
 }
 
+/* The shortest %g form of v that reads back as v exactly. */
+static void ov_surface_number(double v, char *buf, size_t cap)
+{
+    for (int digits = 6; digits <= 17; digits++) {
+        snprintf(buf, cap, "%.*g", digits, v);
+        if (strtod(buf, NULL) == v)
+            return;
+    }
+}
+
+/* Appends src to buf with every parameter name replaced by its value (a
+ * derived one by its formula, itself substituted). false when it does not
+ * fit. */
+static bool ov_surface_substitute(const ov_surface *s, const char *src, char *buf, size_t cap,
+                                  size_t *n, int depth)
+{
+    while (*src) {
+        size_t len = 0;
+        if (isdigit((unsigned char)*src) || *src == '.') {
+            /* A number, exponent included (the e of 1e-3 is not a name). */
+            while (isdigit((unsigned char)src[len]) || src[len] == '.')
+                len++;
+            if ((src[len] == 'e' || src[len] == 'E') &&
+                (isdigit((unsigned char)src[len + 1]) ||
+                 ((src[len + 1] == '+' || src[len + 1] == '-') &&
+                  isdigit((unsigned char)src[len + 2])))) {
+                len += 2;
+                while (isdigit((unsigned char)src[len]))
+                    len++;
+            }
+        } else if (isalpha((unsigned char)*src) || *src == '_') {
+            while (isalnum((unsigned char)src[len]) || src[len] == '_')
+                len++;
+        } else {
+            len = 1;
+        }
+        int param = -1;
+        for (int i = 0; i < s->nparams; i++)
+            if (strlen(s->def->param_names[i]) == len &&
+                strncmp(src, s->def->param_names[i], len) == 0)
+                param = i;
+        int wrote;
+        if (param >= 0 && s->def->param_formulas[param] && depth == 0) {
+            double v = s->params[param];
+            if (v == 0)
+                v = 0;   /* no "-0" */
+            if (v == floor(v) && fabs(v) < 1e6) {
+                /* Exact integers (θ a multiple of 90°) are written as such. */
+                wrote = snprintf(buf + *n, cap - *n, "%s%.0f%s", v < 0 ? "(" : "", v,
+                                 v < 0 ? ")" : "");
+            } else {
+                /* Other values through the parameter's own formula. */
+                if (!ov_surface_substitute(s, s->def->param_formulas[param], buf, cap, n, 1))
+                    return false;
+                wrote = 0;
+            }
+        } else if (param >= 0) {
+            char num[32];
+            ov_surface_number(s->params[param], num, sizeof num);
+            bool paren = num[0] == '-' || strchr(num, 'e');
+            wrote = snprintf(buf + *n, cap - *n, paren ? "(%s)" : "%s", num);
+        } else {
+            wrote = snprintf(buf + *n, cap - *n, "%.*s", (int)len, src);
+        }
+        if (wrote < 0 || (size_t)wrote >= cap - *n)
+            return false;
+        *n += (size_t)wrote;
+        src += len;
+    }
+    return true;
+}
+
+bool ov_surface_formula_text(const ov_surface *s, char *buf, size_t cap)
+{
+    if (!cap)
+        return false;
+    buf[0] = '\0';
+    if (!s->def) {
+        const char *src = ov_expr_source(s->expr);
+        return (size_t)snprintf(buf, cap, "%s", src) < cap;
+    }
+    size_t n = 0;
+    if (!ov_surface_substitute(s, s->def->formula, buf, cap, &n, 0)) {
+        buf[0] = '\0';
+        return false;
+    }
+    return true;
+}
+
 ov_surface *ov_surface_create(const char *name_or_formula, ov_expr_error *err)
 {
     ov_expr_error local;
@@ -299,6 +396,13 @@ ov_surface *ov_surface_create(const char *name_or_formula, ov_expr_error *err)
     snprintf(s->name, sizeof s->name, "custom");
     s->view = (ov_rect){-3.0, 3.0, -3.0, 3.0};
     ov_surface_pick_start(s);
+    s->one_d = !ov_expr_uses_y(s->expr);
+    if (s->one_d) {
+        /* A curve: x from -3 to 3 fills a 16:9 frame; y plays no part. */
+        s->view.y0 = -3.0 * 9.0 / 16.0;
+        s->view.y1 = 3.0 * 9.0 / 16.0;
+        s->start.y = 0.0;
+    }
     return s;
 }
 
@@ -371,7 +475,17 @@ double ov_surface_default_alpha(const ov_surface *s, ov_optim_kind kind)
 {
     if ((int)kind < 0 || kind >= OV_OPTIM_COUNT)
         return 0.0;
-    if (s && s->def && s->def->alpha[kind] > 0.0)
-        return s->def->alpha[kind];
+    if (s && s->def && s->def->alpha[kind] > 0.0) {
+        double a = s->def->alpha[kind];
+        /* On the quadratic, the methods whose stability limit is set by
+         * the largest curvature κ (gd: α < 2/κ) keep the table's ratio to
+         * that limit at any κ, so a scene with a larger κ still converges. */
+        double k;
+        int ki = ov_surface_param_index(s, "kappa");
+        if (ki >= 0 && (kind == OV_OPT_GD || kind == OV_OPT_MOMENTUM || kind == OV_OPT_NESTEROV) &&
+            ov_surface_get_param(s, "kappa", &k) && k > 0 && isfinite(k))
+            a *= s->def->param_defaults[ki] / k;
+        return a;
+    }
     return ov_optim_info_of(kind)->alpha;
 }

@@ -25,12 +25,17 @@ typedef struct ov_surface_def {
      * pixel and per step). */
     int nderived;
     void (*derive)(double *params);
+    /* For each derived parameter, the same quantity as a formula in the
+     * others (the quadratic's c: "cos(theta*pi/180)"), used to write the
+     * surface out as a formula; NULL for the others. */
+    const char *param_formulas[OV_EXPR_MAX_PARAMS];
     ov_rect view;            /* default world rectangle */
     ov_vec2 start;           /* default start point */
     int nminima;             /* known minima, for markers and tests */
     ov_vec2 minima[OV_SURFACE_MAX_MINIMA];
-    /* Default learning rate for each optimiser on this surface (indexed by
-     * ov_optim_kind); 0 means "use the optimiser's own default". */
+    /* Default learning rate for each optimiser on this surface, written as
+     * designated initialisers ([OV_OPT_GD] = 0.15, ...); a method left out
+     * (0) gets the optimiser's own default. */
     double alpha[OV_OPTIM_COUNT];
 } ov_surface_def;
 
@@ -55,6 +60,9 @@ typedef struct ov_surface {
     ov_vec2 start;                       /* default start */
     int nminima;
     ov_vec2 minima[OV_SURFACE_MAX_MINIMA];
+    /* A formula in x alone: drawn as the curve L(x), and its runs move
+     * along x only (y stays at the start's y, its gradient component 0). */
+    bool one_d;
 } ov_surface;
 
 /* Creates the built-in surface called name_or_formula, or, when no built-in
@@ -76,8 +84,17 @@ void ov_surface_grad(const ov_surface *s, double x, double y, double *value,
 void ov_surface_hess(const ov_surface *s, double x, double y, double *value,
                      double grad[2], double hess[3]);
 
+/* Writes the surface as a formula in x and y alone that the parser accepts
+ * and that has the same values: a user formula as typed; a built-in one
+ * with its parameters written in as numbers (derived ones through their
+ * param_formulas). false when it does not fit in cap. */
+bool ov_surface_formula_text(const ov_surface *s, char *buf, size_t cap);
+
 /* Default learning rate for kind on this surface (built-in table entry, or
- * the optimiser's own default). */
+ * the optimiser's own default). On a surface with a parameter kappa (the
+ * quadratic), gd's, momentum's and Nesterov's entries are for the default
+ * κ and scale with 1/κ, so they stay the same fraction of the stability
+ * limit 2/κ. */
 double ov_surface_default_alpha(const ov_surface *s, ov_optim_kind kind);
 
 #endif

@@ -2,21 +2,13 @@
  * step sizes and rates that follow from H's eigenvalues, the linear
  * iteration each first-order method performs along each eigenvector, and
  * from its eigenvalues whether a run converges monotonically, oscillates or
- * diverges. Also the 2x2 symmetric eigen solver used for local curvature. */
+ * diverges. */
 #ifndef OV_THEORY_H
 #define OV_THEORY_H
 
 #include <stdbool.h>
 #include "optim.h"
 #include "surface.h"
-
-/* Eigenvalues of the symmetric matrix [[h0, h1], [h1, h2]] (h as the
- * oracle's Hessian {fxx, fxy, fyy}) in ascending order, and v[i] the unit
- * eigenvector of lambda[i]; v[0], v[1] form a right-handed orthonormal
- * basis. The smaller-magnitude eigenvalue comes from det/larger, so it keeps
- * its relative accuracy at any condition number; a diagonal matrix gets the
- * exact axes, a multiple of the identity the x and y axes. */
-void ov_sym2_eigen(const double h[3], double lambda[2], double v[2][2]);
 
 /* What the quadratic with Hessian eigenvalues 0 < lmin <= lmax implies. */
 typedef struct ov_quad_theory {

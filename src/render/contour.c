@@ -1,9 +1,8 @@
-/* The contour pass: builds the fragment shader from the surface's GLSL,
- * finds the loss range over the view (sampled in C, cached), and draws the
- * colour fill and log-spaced iso-lines with one full-screen triangle into a
+/* The contour pass: builds the fragment shader from the surface's GLSL and
+ * draws, with the view's loss range (core/loss_range.h), the colour fill
+ * and log-spaced iso-lines with one full-screen triangle into a
  * cached image, redrawn only when surface, parameters, view or size change;
  * other frames just copy it. */
-#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +39,18 @@ void ov_contour_deinit(ov_contour *c)
     memset(c, 0, sizeof *c);
 }
 
+const char *ov_contour_cmap_glsl(ov_contour *c)
+{
+    if (!c->cmap_glsl[0]) {
+        int n = 0;
+        for (int k = 0; k < OV_CMAP_POLY; k++)
+            n += snprintf(c->cmap_glsl + n, sizeof c->cmap_glsl - (size_t)n,
+                          "const vec3 ov_cmap%d = vec3(%.9g, %.9g, %.9g);\n", k,
+                          c->cmap_poly[k][0], c->cmap_poly[k][1], c->cmap_poly[k][2]);
+    }
+    return c->cmap_glsl;
+}
+
 bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_t cap)
 {
     const char *src = ov_expr_source(s->expr);
@@ -48,14 +59,8 @@ bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_
     char *loss = ov_loss_glsl(s, err, cap);
     if (!loss)
         return false;
-    char cmap[1024];
-    int n = 0;
-    for (int k = 0; k < OV_CMAP_POLY; k++)
-        n += snprintf(cmap + n, sizeof cmap - (size_t)n,
-                      "const vec3 ov_cmap%d = vec3(%.9g, %.9g, %.9g);\n", k,
-                      c->cmap_poly[k][0], c->cmap_poly[k][1], c->cmap_poly[k][2]);
     const char *vs[] = {ov_shader_contour_vert};
-    const char *fs[] = {loss, cmap, ov_shader_contour_frag};
+    const char *fs[] = {loss, ov_contour_cmap_glsl(c), ov_shader_contour_frag};
     GLuint prog = ov_gl_program("contour", vs, 1, fs, 3, err, cap);
     free(loss);
     if (!prog)
@@ -70,52 +75,8 @@ bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_
     c->u_level = glGetUniformLocation(prog, "u_level");
     c->u_cmap_range = glGetUniformLocation(prog, "u_cmap_range");
     c->u_line = glGetUniformLocation(prog, "u_line");
-    c->ref_valid = false;
     c->cache_valid = false;
     return ov_gl_ok("contour uniforms");
-}
-
-void ov_contour_reference(ov_contour *c, const ov_surface *s, ov_rect view,
-                          double *lref, double *lmax)
-{
-    bool same = c->ref_valid && c->ref_surface == s &&
-                memcmp(&c->ref_view, &view, sizeof view) == 0 &&
-                memcmp(c->ref_params, s->params, sizeof c->ref_params) == 0;
-    if (!same) {
-        double lo = INFINITY, hi = -INFINITY;
-        const int n = OV_LREF_GRID;
-        for (int j = 0; j < n; j++) {
-            double y = view.y0 + (j + 0.5) / n * (view.y1 - view.y0);
-            for (int i = 0; i < n; i++) {
-                double x = view.x0 + (i + 0.5) / n * (view.x1 - view.x0);
-                double v = ov_surface_value(s, x, y);
-                if (isfinite(v)) {
-                    lo = v < lo ? v : lo;
-                    hi = v > hi ? v : hi;
-                }
-            }
-        }
-        for (int k = 0; k < s->nminima; k++) {
-            ov_vec2 m = s->minima[k];
-            if (m.x < view.x0 || m.x > view.x1 || m.y < view.y0 || m.y > view.y1)
-                continue;
-            double v = ov_surface_value(s, m.x, m.y);
-            if (isfinite(v) && v < lo)
-                lo = v;
-        }
-        if (!(lo <= hi)) {
-            lo = 0.0;
-            hi = 1.0;
-        }
-        c->lref = lo;
-        c->lmax = hi;
-        c->ref_view = view;
-        memcpy(c->ref_params, s->params, sizeof c->ref_params);
-        c->ref_surface = s;
-        c->ref_valid = true;
-    }
-    *lref = c->lref;
-    *lmax = c->lmax;
 }
 
 /* (Re)allocates the cache image at width x height. */
@@ -142,39 +103,36 @@ static bool cache_storage(ov_contour *c, int width, int height)
     return true;
 }
 
-/* Draws the fill and iso-lines into the bound framebuffer. */
-static void draw_pass(ov_contour *c, const ov_surface *s, ov_rect view, int width,
-                      int height, float px_scale, bool strong)
+void ov_contour_uniforms(GLint u_level, GLint u_cmap_range, GLint u_line,
+                         const ov_loss_range *lr, float px_scale, bool strong)
 {
-    double lref, lmax;
-    ov_contour_reference(c, s, view, &lref, &lmax);
-    double range = lmax - lref;
-    double floor_range = 1e-12 * fmax(1.0, fabs(lref));
-    if (!(range > floor_range))
-        range = floor_range;
-    if (range > 1e36)
-        range = 1e36;
-    lref = fmax(fmin(lref, 1e37), -1e37);
-    double delta = OV_LEVEL_DELTA * range;
-    double top = log10(range + delta);
+    glUniform4f(u_level, (float)lr->lref, (float)lr->delta, (float)OV_LEVELS_PER_DECADE,
+                strong ? 1.0f : 0.85f);
+    glUniform2f(u_cmap_range, (float)(lr->top - OV_CMAP_DECADES), (float)(1.0 / OV_CMAP_DECADES));
+    glUniform2f(u_line, (strong ? 1.8f : 1.2f) * px_scale, 14.0f * px_scale);
+}
 
+/* Draws the fill and iso-lines into the bound framebuffer. */
+static void draw_pass(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
+                      bool strong)
+{
+    float a[4];
+    ov_view_frag_affine(v, a);
     glUseProgram(c->prog);
     ov_gl_params(c->u_param_a, c->u_param_b, s);
-    glUniform4f(c->u_view, (float)view.x0, (float)view.y0,
-                (float)((view.x1 - view.x0) / width), (float)((view.y1 - view.y0) / height));
-    glUniform4f(c->u_level, (float)lref, (float)delta, (float)OV_LEVELS_PER_DECADE,
-                strong ? 1.0f : 0.85f);
-    glUniform2f(c->u_cmap_range, (float)(top - OV_CMAP_DECADES), (float)(1.0 / OV_CMAP_DECADES));
-    glUniform2f(c->u_line, (strong ? 1.8f : 1.2f) * px_scale, 14.0f * px_scale);
+    glUniform4f(c->u_view, a[0], a[1], a[2], a[3]);
+    ov_contour_uniforms(c->u_level, c->u_cmap_range, c->u_line, &v->range, px_scale, strong);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     ov_gl_ok("contour pass");
 }
 
-void ov_contour_draw(ov_contour *c, const ov_surface *s, ov_rect view, int width,
-                     int height, float px_scale, bool strong, GLuint dst_fbo)
+void ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
+                     bool strong, GLuint dst_fbo)
 {
     if (!c->prog)
         return;
+    int width = v->width, height = v->height;
+    ov_rect view = v->rect;
     bool same = c->cache_valid && c->cache_w == width && c->cache_h == height &&
                 c->cache_scale == px_scale && c->cache_strong == strong &&
                 c->cache_surface == s &&
@@ -193,7 +151,7 @@ void ov_contour_draw(ov_contour *c, const ov_surface *s, ov_rect view, int width
      * by a 1:1 copy (on llvmpipe cheaper than drawing into the cache and
      * copying it out in the same frame). */
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-    draw_pass(c, s, view, width, height, px_scale, strong);
+    draw_pass(c, s, v, px_scale, strong);
     if (!cache_storage(c, width, height))
         return;
     glBindFramebuffer(GL_READ_FRAMEBUFFER, dst_fbo);

@@ -44,6 +44,23 @@ bool ov_overlay_init(ov_overlay *o, char *err, size_t cap)
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, 1, 1, 0, GL_RED, GL_UNSIGNED_BYTE, &white);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    /* A disc's coverage, 64 x 64, edge anti-aliased over one texel. */
+    enum { DISC = 64 };
+    uint8_t disc[DISC * DISC];
+    for (int y = 0; y < DISC; y++)
+        for (int x = 0; x < DISC; x++) {
+            float dx = (float)x + 0.5f - DISC / 2.0f, dy = (float)y + 0.5f - DISC / 2.0f;
+            float cov = DISC / 2.0f - 0.5f - sqrtf(dx * dx + dy * dy) + 0.5f;
+            cov = cov < 0 ? 0 : cov > 1 ? 1 : cov;
+            disc[y * DISC + x] = (uint8_t)(cov * 255.0f + 0.5f);
+        }
+    glGenTextures(1, &o->disc_tex);
+    glBindTexture(GL_TEXTURE_2D, o->disc_tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, DISC, DISC, 0, GL_RED, GL_UNSIGNED_BYTE, disc);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glBindTexture(GL_TEXTURE_2D, 0);
     if (!ov_gl_ok("overlay buffers")) {
         snprintf(err, cap, "cannot create the overlay buffers");
@@ -62,6 +79,8 @@ void ov_overlay_deinit(ov_overlay *o)
         glDeleteVertexArrays(1, &o->vao);
     if (o->white_tex)
         glDeleteTextures(1, &o->white_tex);
+    if (o->disc_tex)
+        glDeleteTextures(1, &o->disc_tex);
     free(o->items);
     free(o->arena);
     free(o->verts);
@@ -122,6 +141,38 @@ void ov_overlay_line(ov_overlay *o, float x0, float y0, float x1, float y1, floa
     it->x1 = x1;
     it->y1 = y1;
     it->w = width;
+    it->color = c;
+}
+
+void ov_overlay_triangle(ov_overlay *o, float x0, float y0, float x1, float y1, float x2,
+                         float y2, ov_rgba c)
+{
+    if (!finite4(x0, y0, x1, y1) || !finite4(x2, y2, 0, 0))
+        return;
+    ov_overlay_item *it = add(o);
+    if (!it)
+        return;
+    it->is_tri = true;
+    it->x = x0;
+    it->y = y0;
+    it->x1 = x1;
+    it->y1 = y1;
+    it->x2 = x2;
+    it->y2 = y2;
+    it->color = c;
+}
+
+void ov_overlay_disc(ov_overlay *o, float x, float y, float radius, ov_rgba c)
+{
+    if (!finite4(x, y, radius, 0) || radius <= 0)
+        return;
+    ov_overlay_item *it = add(o);
+    if (!it)
+        return;
+    it->is_disc = true;
+    it->x = x;
+    it->y = y;
+    it->w = radius;
     it->color = c;
 }
 
@@ -210,6 +261,35 @@ static void segment(float *v, const ov_overlay_item *it)
     }
 }
 
+/* A triangle as the first three vertices of the item's six; the other
+ * three repeat the last corner (a degenerate triangle draws nothing). */
+static void triangle(float *v, const ov_overlay_item *it)
+{
+    const float pts[6][2] = {{it->x, it->y},   {it->x1, it->y1}, {it->x2, it->y2},
+                             {it->x2, it->y2}, {it->x2, it->y2}, {it->x2, it->y2}};
+    ov_rgba c = it->color;
+    for (int i = 0; i < 6; i++) {
+        float *p = v + i * FLOATS_PER_VERT;
+        p[0] = pts[i][0];
+        p[1] = pts[i][1];
+        p[2] = 0.5f;
+        p[3] = 0.5f;
+        p[4] = c.r * c.a;
+        p[5] = c.g * c.a;
+        p[6] = c.b * c.a;
+        p[7] = c.a;
+    }
+}
+
+/* The texture item i is drawn with: its glyphs, the disc, else white. */
+static GLuint item_texture(ov_overlay *o, ov_text_cache *tc, int i)
+{
+    const ov_overlay_item *it = &o->items[i];
+    if (it->is_text)
+        return ov_text_get(tc, o->arena + it->text, it->size)->tex;
+    return it->is_disc ? o->disc_tex : o->white_tex;
+}
+
 void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
 {
     if (o->nitems == 0)
@@ -235,6 +315,11 @@ void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
         }
         if (it->is_line)
             segment(o->verts + (size_t)i * 6 * FLOATS_PER_VERT, it);
+        else if (it->is_tri)
+            triangle(o->verts + (size_t)i * 6 * FLOATS_PER_VERT, it);
+        else if (it->is_disc)
+            quad(o->verts + (size_t)i * 6 * FLOATS_PER_VERT, it->x - it->w, it->y - it->w,
+                 2 * it->w, 2 * it->w, it->color);
         else
             quad(o->verts + (size_t)i * 6 * FLOATS_PER_VERT, it->x, it->y, it->w, it->h,
                  it->color);
@@ -254,17 +339,14 @@ void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
     glBindVertexArray(o->vao);
     int first = 0;
     while (first < o->nitems) {
-        /* Runs of rectangles share the white texture: one draw each run. */
+        /* Runs of shapes that share a texture (the white one, the disc):
+         * one draw each run; every text its own. */
         int last = first + 1;
-        GLuint tex = o->white_tex;
-        if (o->items[first].is_text) {
-            const ov_text_entry *e =
-                ov_text_get(tc, o->arena + o->items[first].text, o->items[first].size);
-            tex = e->tex;
-        } else {
-            while (last < o->nitems && !o->items[last].is_text)
+        GLuint tex = item_texture(o, tc, first);
+        if (!o->items[first].is_text)
+            while (last < o->nitems && !o->items[last].is_text &&
+                   item_texture(o, tc, last) == tex)
                 last++;
-        }
         if (tex) {
             glBindTexture(GL_TEXTURE_2D, tex);
             glDrawArrays(GL_TRIANGLES, first * 6, (last - first) * 6);

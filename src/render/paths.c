@@ -1,8 +1,9 @@
 /* The path pass: each run's iterates as a thick outlined polyline with a dot
  * per iterate, the animated head, the divergence marker and label, and the
- * minima markers. Geometry is built on the CPU in pixels, decimated (points
- * under a pixel apart merged), clipped to a guard band around the view, and
- * drawn as instanced anti-aliased capsules. */
+ * minima markers. Geometry is built on the CPU in pixels, thinned to the
+ * pixel grid (core/thin: a vertex per pixel moved, each segment and each dot
+ * cell once), clipped to a guard band around the view, cached as the
+ * animation advances, and drawn as instanced anti-aliased capsules. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +15,6 @@ extern const char ov_shader_path_vert[];
 extern const char ov_shader_path_frag[];
 
 #define GUARD 64.0          /* px beyond the view that geometry may reach */
-#define MAX_SEGS 200000     /* per run; a path beyond it is cut short */
 #define FADED 0.35f         /* opacity of the runs that are not targeted */
 
 bool ov_paths_init(ov_paths *p, char *err, size_t cap)
@@ -59,10 +59,8 @@ void ov_paths_deinit(ov_paths *p)
         glDeleteVertexArrays(1, &p->vao);
     free(p->list.v);
     for (int i = 0; i < OV_MAX_RUNS; i++) {
-        free(p->cache[i].segs);
-        free(p->cache[i].dots);
-        free(p->ghost_cache[i].segs);
-        free(p->ghost_cache[i].dots);
+        ov_thin_deinit(&p->cache[i].thin);
+        ov_thin_deinit(&p->ghost_cache[i].thin);
     }
     memset(p, 0, sizeof *p);
 }
@@ -82,19 +80,26 @@ static bool grow(void **v, int *cap, int need, size_t elem)
     return true;
 }
 
-static void to_bytes(ov_rgba c, float alpha, uint8_t out[4])
+/* A colour as premultiplied bytes, at opacity alpha. */
+typedef struct paint {
+    uint8_t b[4];
+} paint;
+
+static paint to_paint(ov_rgba c, float alpha)
 {
     float a = c.a * alpha;
     float v[4] = {c.r * a, c.g * a, c.b * a, a};
+    paint out;
     for (int i = 0; i < 4; i++) {
         float x = v[i] < 0 ? 0 : v[i] > 1 ? 1 : v[i];
-        out[i] = (uint8_t)(x * 255.0f + 0.5f);
+        out.b[i] = (uint8_t)(x * 255.0f + 0.5f);
     }
+    return out;
 }
 
 /* Appends a capsule; with edge 0 the ring colour is the fill colour. */
 static void push(ov_seg_list *l, float x0, float y0, float x1, float y1, float radius,
-                 float edge, ov_rgba fill, ov_rgba ring, float alpha)
+                 float edge, paint fill, paint ring)
 {
     if (!grow((void **)&l->v, &l->cap, l->n + 1, sizeof(ov_seg)))
         return;
@@ -105,42 +110,8 @@ static void push(ov_seg_list *l, float x0, float y0, float x1, float y1, float r
     s->p1[1] = y1;
     s->radius = radius;
     s->edge = edge;
-    to_bytes(fill, alpha, s->fill);
-    to_bytes(edge > 0 ? ring : fill, alpha, s->edgecol);
-}
-
-/* Liang-Barsky: clips the segment to [x0, x1] x [y0, y1]; false if none. */
-static bool clip(double *ax, double *ay, double *bx, double *by, double x0, double x1,
-                 double y0, double y1)
-{
-    double dx = *bx - *ax, dy = *by - *ay, t0 = 0.0, t1 = 1.0;
-    double p[4] = {-dx, dx, -dy, dy};
-    double q[4] = {*ax - x0, x1 - *ax, *ay - y0, y1 - *ay};
-    for (int i = 0; i < 4; i++) {
-        if (p[i] == 0.0) {
-            if (q[i] < 0.0)
-                return false;
-            continue;
-        }
-        double t = q[i] / p[i];
-        if (p[i] < 0.0) {
-            if (t > t1)
-                return false;
-            if (t > t0)
-                t0 = t;
-        } else {
-            if (t < t0)
-                return false;
-            if (t < t1)
-                t1 = t;
-        }
-    }
-    double sx = *ax, sy = *ay;
-    *ax = sx + t0 * dx;
-    *ay = sy + t0 * dy;
-    *bx = sx + t1 * dx;
-    *by = sy + t1 * dy;
-    return true;
+    memcpy(s->fill, fill.b, 4);
+    memcpy(s->edgecol, (edge > 0 ? ring : fill).b, 4);
 }
 
 static uint64_t fnv(uint64_t h, const void *data, size_t n)
@@ -156,17 +127,24 @@ static uint64_t fnv(uint64_t h, const void *data, size_t n)
 /* Identifies a run's stored path and how it is projected. A recompute that
  * changes the path changes the sampled iterates; the arrays are not hashed
  * whole, so drawing a million-step run costs nothing per frame. */
-static uint64_t path_key(const ov_run *run, ov_rect v, int w, int h, float scale)
+static uint64_t path_key(const ov_run *run, const ov_view *v, float scale)
 {
     uint64_t k = 14695981039346656037ull;
     k = fnv(k, &run->x, sizeof run->x);
     k = fnv(k, &run->y, sizeof run->y);
     k = fnv(k, &run->n, sizeof run->n);
     k = fnv(k, &run->diverged, sizeof run->diverged);
-    k = fnv(k, &v, sizeof v);
-    k = fnv(k, &w, sizeof w);
-    k = fnv(k, &h, sizeof h);
+    k = fnv(k, &v->rect, sizeof v->rect);
+    k = fnv(k, &v->width, sizeof v->width);
+    k = fnv(k, &v->height, sizeof v->height);
     k = fnv(k, &scale, sizeof scale);
+    if (v->is3d) {
+        /* Camera, heights and their scale move every projected point. */
+        k = fnv(k, v->mvp, sizeof v->mvp);
+        k = fnv(k, &v->relief, sizeof v->relief);
+        k = fnv(k, &v->log_height, sizeof v->log_height);
+        k = fnv(k, &v->range, sizeof v->range);
+    }
     for (int i = 0; i < 33 && run->n > 0; i++) {
         long idx = (long)((double)(run->n - 1) * i / 32.0);
         k = fnv(k, &run->x[idx], sizeof(double));
@@ -175,15 +153,22 @@ static uint64_t path_key(const ov_run *run, ov_rect v, int w, int h, float scale
     return k;
 }
 
+/* The frame's view and size. */
 typedef struct proj {
-    double x0, y1, sx, sy;
+    const ov_view *v;
     int w, h;
 } proj;
 
-static void project(const proj *pj, double x, double y, double *px, double *py)
+/* World point with loss L -> pixel, through the view; false when it has
+ * none (behind a 3-D camera). */
+static bool project(const proj *pj, double x, double y, double L, double *px, double *py)
 {
-    *px = (x - pj->x0) * pj->sx;
-    *py = (pj->y1 - y) * pj->sy;
+    ov_vec2 q;
+    double depth;
+    bool ok = ov_view_project(pj->v, x, y, L, 0.0, &q, &depth);
+    *px = q.x;
+    *py = q.y;
+    return ok;
 }
 
 static bool in_guard(const proj *pj, double x, double y)
@@ -191,54 +176,17 @@ static bool in_guard(const proj *pj, double x, double y)
     return x >= -GUARD && x <= pj->w + GUARD && y >= -GUARD && y <= pj->h + GUARD;
 }
 
-/* Consumes iterates [pc->processed, k) into the cached segments and dots. */
-static void cache_extend(ov_path_cache *pc, const ov_run *run, int k, const proj *pj,
-                         double dot_gap)
-{
-    for (int i = pc->processed; i < k; i++) {
-        double px, py;
-        project(pj, run->x[i], run->y[i], &px, &py);
-        if (i > 0) {
-            double dx = px - pc->ax, dy = py - pc->ay;
-            if (dx * dx + dy * dy < 1.0)
-                continue;
-            double ax = pc->ax, ay = pc->ay, bx = px, by = py;
-            if (clip(&ax, &ay, &bx, &by, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD) &&
-                pc->nsegs < MAX_SEGS &&
-                grow((void **)&pc->segs, &pc->segcap, pc->nsegs + 1, sizeof *pc->segs)) {
-                float *s = pc->segs[pc->nsegs++];
-                s[0] = (float)ax;
-                s[1] = (float)ay;
-                s[2] = (float)bx;
-                s[3] = (float)by;
-            }
-        }
-        pc->ax = px;
-        pc->ay = py;
-        double gx = px - pc->dx, gy = py - pc->dy;
-        if (in_guard(pj, px, py) && (pc->ndots == 0 || gx * gx + gy * gy >= dot_gap * dot_gap) &&
-            grow((void **)&pc->dots, &pc->dotcap, pc->ndots + 1, sizeof *pc->dots)) {
-            pc->dots[pc->ndots][0] = (float)px;
-            pc->dots[pc->ndots][1] = (float)py;
-            pc->ndots++;
-            pc->dx = px;
-            pc->dy = py;
-        }
-    }
-    pc->processed = k;
-}
-
 typedef struct style {
     float line, casing, dot, dot_ring, head, head_ring, s;
     ov_rgba dark, white;
 } style;
 
-/* Pushes a clipped segment in two layers' worth: called once per layer. */
+/* Pushes segment a-b clipped to the guard band. */
 static void push_clipped(ov_seg_list *l, double ax, double ay, double bx, double by,
-                         const proj *pj, float radius, ov_rgba c, float alpha)
+                         const proj *pj, float radius, paint c)
 {
-    if (clip(&ax, &ay, &bx, &by, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD))
-        push(l, (float)ax, (float)ay, (float)bx, (float)by, radius, 0, c, c, alpha);
+    if (ov_clip_segment(&ax, &ay, &bx, &by, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD))
+        push(l, (float)ax, (float)ay, (float)bx, (float)by, radius, 0, c, c);
 }
 
 /* Where run's animation head is (pixels) and how many whole iterates show. */
@@ -254,19 +202,27 @@ static int shown(const ov_run *run, double anim, double *frac)
     return (int)f + 1;
 }
 
-/* Brings pc up to the first k iterates of run, rebuilding it when the run,
- * the view or the size changed or the animation went back. */
-static void cache_update(ov_path_cache *pc, const ov_run *run, int k, const ov_frame_desc *d,
-                         const proj *pj, const style *st)
+/* Brings pc up to the first k iterates of run, thinned: rebuilt when the
+ * run, the view or the size changed or the animation went back, otherwise
+ * only the iterates new since the last frame are fed. */
+static void cache_update(ov_paths *p, ov_path_cache *pc, const ov_run *run, int k,
+                         const ov_frame_desc *d, const proj *pj, const style *st)
 {
-    uint64_t key = path_key(run, d->view, pj->w, pj->h, st->s);
-    if (key != pc->key || k < pc->processed) {
+    uint64_t key = path_key(run, d->view, st->s);
+    if (key != pc->key || k < pc->processed || pc->processed == 0) {
+        ov_thin_area area = {-GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD, 4.0 * st->s};
+        ov_thin_reset(&pc->thin, &area);
         pc->key = key;
         pc->processed = 0;
-        pc->nsegs = 0;
-        pc->ndots = 0;
     }
-    cache_extend(pc, run, k, pj, 4.0 * st->s);
+    for (int i = pc->processed; i < k; i++) {
+        double px, py;
+        if (project(pj, run->x[i], run->y[i], run->loss[i], &px, &py))
+            ov_thin_add(&pc->thin, px, py);
+    }
+    if (k > pc->processed)
+        p->last_fed += k - pc->processed;
+    pc->processed = k;
 }
 
 /* A ghost trail: the whole run, thin and faded, no dots or markers. */
@@ -274,12 +230,17 @@ static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_d
                        const proj *pj, const style *st, float alpha)
 {
     ov_path_cache *pc = &p->ghost_cache[idx];
-    cache_update(pc, run, run->n, d, pj, st);
-    ov_rgba col = ov_run_color(idx);
-    for (int i = 0; i < pc->nsegs; i++) {
-        const float *s = pc->segs[i];
-        push(&p->list, s[0], s[1], s[2], s[3], 1.1f * st->s, 0, col, col, alpha);
+    cache_update(p, pc, run, run->n, d, pj, st);
+    paint col = to_paint(ov_run_color(idx), alpha);
+    const ov_thin *t = &pc->thin;
+    float r = 1.1f * st->s;
+    for (int i = 0; i < t->nsegs; i++) {
+        const float *s = t->segs[i];
+        push(&p->list, s[0], s[1], s[2], s[3], r, 0, col, col);
     }
+    double x0, y0, x1, y1;
+    if (ov_thin_tail(t, &x0, &y0, &x1, &y1))
+        push_clipped(&p->list, x0, y0, x1, y1, pj, r, col);
 }
 
 static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
@@ -288,32 +249,33 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
     ov_path_cache *pc = &p->cache[idx];
     double frac;
     int k = shown(run, d->anim_step, &frac);
-    cache_update(pc, run, k, d, pj, st);
+    cache_update(p, pc, run, k, d, pj, st);
+    const ov_thin *t = &pc->thin;
 
-    ov_rgba col = ov_run_color(idx);
-    double lx, ly, hx, hy;
-    project(pj, run->x[k - 1], run->y[k - 1], &lx, &ly);
+    paint col = to_paint(ov_run_color(idx), alpha), dark = to_paint(st->dark, alpha);
+    double vx, vy, lx, ly, hx, hy;
+    ov_thin_tail(t, &vx, &vy, &lx, &ly);
     hx = lx;
     hy = ly;
     if (k < run->n && frac > 0.0) {
         double nx, ny;
-        project(pj, run->x[k], run->y[k], &nx, &ny);
+        project(pj, run->x[k], run->y[k], run->loss[k], &nx, &ny);
         hx = lx + (nx - lx) * frac;
         hy = ly + (ny - ly) * frac;
     }
     for (int layer = 0; layer < 2; layer++) {
         float r = layer ? st->line : st->line + st->casing;
-        ov_rgba c = layer ? col : st->dark;
-        for (int i = 0; i < pc->nsegs; i++) {
-            const float *s = pc->segs[i];
-            push(&p->list, s[0], s[1], s[2], s[3], r, 0, c, c, alpha);
+        paint c = layer ? col : dark;
+        for (int i = 0; i < t->nsegs; i++) {
+            const float *s = t->segs[i];
+            push(&p->list, s[0], s[1], s[2], s[3], r, 0, c, c);
         }
-        push_clipped(&p->list, pc->ax, pc->ay, lx, ly, pj, r, c, alpha);
-        push_clipped(&p->list, lx, ly, hx, hy, pj, r, c, alpha);
+        push_clipped(&p->list, vx, vy, lx, ly, pj, r, c);
+        push_clipped(&p->list, lx, ly, hx, hy, pj, r, c);
     }
-    for (int i = 0; i < pc->ndots; i++) {
-        const float *q = pc->dots[i];
-        push(&p->list, q[0], q[1], q[0], q[1], st->dot, st->dot_ring, col, st->dark, alpha);
+    for (int i = 0; i < t->ndots; i++) {
+        const float *q = t->dots[i];
+        push(&p->list, q[0], q[1], q[0], q[1], st->dot, st->dot_ring, col, dark);
     }
 }
 
@@ -324,21 +286,22 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
 {
     double frac, hx, hy;
     int k = shown(run, d->anim_step, &frac);
-    project(pj, run->x[k - 1], run->y[k - 1], &hx, &hy);
+    project(pj, run->x[k - 1], run->y[k - 1], run->loss[k - 1], &hx, &hy);
     if (k < run->n && frac > 0.0) {
         double nx, ny;
-        project(pj, run->x[k], run->y[k], &nx, &ny);
+        project(pj, run->x[k], run->y[k], run->loss[k], &nx, &ny);
         hx += (nx - hx) * frac;
         hy += (ny - hy) * frac;
     }
     ov_rgba col = ov_run_color(idx);
+    paint pc = to_paint(col, alpha), dark = to_paint(st->dark, alpha);
     bool diverged = run->diverged && k == run->n;
     if (!diverged) {
         if (in_guard(pj, hx, hy)) {
             float x = (float)hx, y = (float)hy;
-            push(&p->list, x, y, x, y, st->head + st->head_ring, st->casing * 0.8f, st->white,
-                 st->dark, alpha);
-            push(&p->list, x, y, x, y, st->head, 0, col, col, alpha);
+            push(&p->list, x, y, x, y, st->head + st->head_ring, st->casing * 0.8f,
+                 to_paint(st->white, alpha), dark);
+            push(&p->list, x, y, x, y, st->head, 0, pc, pc);
         }
         return;
     }
@@ -349,11 +312,11 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
         double ex = pj->w * 0.5, ey = arm + 2.0;
         for (int j = run->n - 2, walked = 0; j >= 0 && walked < 100000; j--, walked++) {
             double ax, ay, bx, by;
-            project(pj, run->x[j], run->y[j], &ax, &ay);
+            project(pj, run->x[j], run->y[j], run->loss[j], &ax, &ay);
             if (ax < 0 || ax > pj->w || ay < 0 || ay > pj->h)
                 continue;
-            project(pj, run->x[j + 1], run->y[j + 1], &bx, &by);
-            if (clip(&ax, &ay, &bx, &by, 0, pj->w, 0, pj->h)) {
+            project(pj, run->x[j + 1], run->y[j + 1], run->loss[j + 1], &bx, &by);
+            if (ov_clip_segment(&ax, &ay, &bx, &by, 0, pj->w, 0, pj->h)) {
                 ex = bx;
                 ey = by;
             }
@@ -366,9 +329,9 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
         float x = (float)hx, y = (float)hy;
         for (int layer = 0; layer < 2; layer++) {
             float r = layer ? 2.4f * st->s : 2.4f * st->s + st->casing;
-            ov_rgba c = layer ? col : st->dark;
-            push(&p->list, x - arm, y - arm, x + arm, y + arm, r, 0, c, c, alpha);
-            push(&p->list, x - arm, y + arm, x + arm, y - arm, r, 0, c, c, alpha);
+            paint c = layer ? pc : dark;
+            push(&p->list, x - arm, y - arm, x + arm, y + arm, r, 0, c, c);
+            push(&p->list, x - arm, y + arm, x + arm, y - arm, r, 0, c, c);
         }
     }
     char label[64];
@@ -391,19 +354,21 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
 static void draw_minima(ov_paths *p, const ov_surface *s, const proj *pj, const style *st)
 {
     float arm = 8.0f * st->s;
+    paint white = to_paint(st->white, 1.0f), dark = to_paint(st->dark, 1.0f);
     for (int layer = 0; layer < 2; layer++) {
         for (int m = 0; m < s->nminima; m++) {
             double x, y;
-            project(pj, s->minima[m].x, s->minima[m].y, &x, &y);
+            project(pj, s->minima[m].x, s->minima[m].y,
+                    ov_surface_value(s, s->minima[m].x, s->minima[m].y), &x, &y);
             if (!in_guard(pj, x, y))
                 continue;
             float r = layer ? 1.3f * st->s : 1.3f * st->s + st->casing;
-            ov_rgba c = layer ? st->white : st->dark;
+            paint c = layer ? white : dark;
             for (int a = 0; a < 3; a++) {
                 float ang = (float)(a * 3.14159265358979 / 3.0 + 3.14159265358979 / 2.0);
                 float dx = arm * cosf(ang), dy = arm * sinf(ang);
                 push(&p->list, (float)x - dx, (float)y - dy, (float)x + dx, (float)y + dy, r,
-                     0, c, c, 1.0f);
+                     0, c, c);
             }
         }
     }
@@ -413,14 +378,14 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
                    float px_scale, ov_overlay *o, ov_text_cache *tc)
 {
     const ov_scene *sc = desc->scene;
-    ov_rect v = desc->view;
-    proj pj = {v.x0, v.y1, width / (v.x1 - v.x0), height / (v.y1 - v.y0), width, height};
+    proj pj = {desc->view, width, height};
     float s = px_scale, hc = desc->high_contrast ? 1.5f : 1.0f;
     style st = {1.9f * s * (desc->high_contrast ? 1.2f : 1.0f), 1.4f * s * hc, 3.0f * s,
                 1.2f * s * hc, 6.0f * s, 2.2f * s, s,
                 {0.05f, 0.05f, 0.08f, desc->high_contrast ? 1.0f : 0.92f},
                 {1.0f, 1.0f, 1.0f, 1.0f}};
     p->list.n = 0;
+    p->last_fed = 0;
     draw_minima(p, sc->surface, &pj, &st);
     int target = desc->target_run >= 0 && desc->target_run < sc->nruns ? desc->target_run : -1;
     for (int g = 0; desc->ghosts && g < desc->nghosts && g < OV_MAX_RUNS; g++)
@@ -441,6 +406,7 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
         float a = target >= 0 && order[i] != target ? FADED : 1.0f;
         draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, o, tc);
     }
+    p->last_capsules = p->list.n;
     if (p->list.n == 0)
         return;
     size_t bytes = (size_t)p->list.n * sizeof(ov_seg);

@@ -137,10 +137,16 @@ static float px_scale(const ov_renderer *r, float ui_scale)
     return s < 0.75f ? 0.75f : s;
 }
 
-static bool view_ok(ov_rect v)
+static bool rect_ok(ov_rect v)
 {
     return isfinite(v.x0) && isfinite(v.x1) && isfinite(v.y0) && isfinite(v.y1) &&
            v.x1 > v.x0 && v.y1 > v.y0;
+}
+
+/* The view must be made for this frame's size. */
+static bool view_ok(const ov_renderer *r, const ov_view *v)
+{
+    return v && rect_ok(v->rect) && v->width == r->width && v->height == r->height;
 }
 
 void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
@@ -152,23 +158,34 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     glDisable(GL_CULL_FACE);
     glDisable(GL_SCISSOR_TEST);
     glDisable(GL_BLEND);
-    if (!desc || !desc->scene || !desc->scene->surface || !view_ok(desc->view)) {
+    if (!desc || !desc->scene || !desc->scene->surface || !view_ok(r, desc->view)) {
         glClearColor(0.12f, 0.12f, 0.14f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         return;
     }
     const ov_surface *s = desc->scene->surface;
+    if (s->one_d) {
+        /* A formula in x alone: the curve L(x), its runs on it. */
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        ov_view plot;
+        ov_curve1d_draw(r, desc, &plot);
+        const ov_explain *x = desc->explain;
+        double level = x ? ov_surface_value(s, x->w[0], x->w[1]) : 0.0;
+        ov_render_explain(&r->overlay, &r->text, desc, r->width, r->height, &plot, level);
+        return;
+    }
     char err[1024];
     if (!ov_contour_set_surface(&r->contour, s, err, sizeof err))
         ov_render_log("%s", err);
     float scale = px_scale(r, desc->ui_scale);
     glBindVertexArray(r->empty_vao);
-    ov_contour_draw(&r->contour, s, desc->view, r->width, r->height, scale,
-                    desc->high_contrast, r->fbo);
+    ov_contour_draw(&r->contour, s, desc->view, scale, desc->high_contrast, r->fbo);
     glBindVertexArray(0);
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     ov_paths_draw(&r->paths, desc, r->width, r->height, scale, &r->overlay, &r->text);
+    ov_render_explain(&r->overlay, &r->text, desc, r->width, r->height, NULL, 0.0);
 }
 
 void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgba c)
@@ -180,6 +197,17 @@ void ov_renderer_line(ov_renderer *r, float x0, float y0, float x1, float y1, fl
                       ov_rgba c)
 {
     ov_overlay_line(&r->overlay, x0, y0, x1, y1, width, c);
+}
+
+void ov_renderer_triangle(ov_renderer *r, float x0, float y0, float x1, float y1, float x2,
+                          float y2, ov_rgba c)
+{
+    ov_overlay_triangle(&r->overlay, x0, y0, x1, y1, x2, y2, c);
+}
+
+void ov_renderer_disc(ov_renderer *r, float x, float y, float radius, ov_rgba c)
+{
+    ov_overlay_disc(&r->overlay, x, y, radius, c);
 }
 
 float ov_renderer_text(ov_renderer *r, float x, float y, float size_px, ov_rgba c,
@@ -296,8 +324,13 @@ bool ov_renderer_read_loss(ov_renderer *r, const ov_surface *s, ov_rect view, in
                            int height, float *out)
 {
     char err[256];
-    if (!view_ok(view) || !valid_size(width, height, err, sizeof err) || !loss_program(r, s))
+    if (!rect_ok(view) || !valid_size(width, height, err, sizeof err) || !loss_program(r, s))
         return false;
+    ov_view_desc vd = {.rect = view, .width = width, .height = height, .stretch = true};
+    ov_view v;
+    ov_view_build(&v, &vd, NULL);
+    float a[4];
+    ov_view_frag_affine(&v, a);
     GLuint tex = 0, fbo = 0;
     glGenTextures(1, &tex);
     glBindTexture(GL_TEXTURE_2D, tex);
@@ -314,8 +347,7 @@ bool ov_renderer_read_loss(ov_renderer *r, const ov_surface *s, ov_rect view, in
         glDisable(GL_BLEND);
         glUseProgram(r->loss_prog);
         ov_gl_params(r->loss_u_param_a, r->loss_u_param_b, s);
-        glUniform4f(r->loss_u_view, (float)view.x0, (float)view.y0,
-                    (float)((view.x1 - view.x0) / width), (float)((view.y1 - view.y0) / height));
+        glUniform4f(r->loss_u_view, a[0], a[1], a[2], a[3]);
         glBindVertexArray(r->empty_vao);
         glDrawArrays(GL_TRIANGLES, 0, 3);
         glBindVertexArray(0);
@@ -351,4 +383,6 @@ void ov_renderer_stats(const ov_renderer *r, ov_render_stats *out)
 {
     out->nonfinite_values = r->paths.nonfinite + r->overlay.nonfinite;
     out->nonfinite_text = r->overlay.bad_text;
+    out->path_capsules = r->paths.last_capsules;
+    out->path_points_fed = r->paths.last_fed;
 }

@@ -9,7 +9,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "core/explain.h"
 #include "core/scene.h"
+#include "core/view.h"
 
 typedef struct ov_renderer ov_renderer;
 
@@ -20,7 +22,7 @@ typedef struct ov_rgba {
 /* What one frame shows. Zero means default where noted. */
 typedef struct ov_frame_desc {
     const ov_scene *scene;
-    ov_rect view;        /* world rectangle, already aspect-fitted to the FBO */
+    const ov_view *view; /* the projection (2-D or 3-D), built for the FBO's size */
     double anim_step;    /* each run is drawn up to this (fractional) step;
                             runs shorter than it are drawn complete */
     int target_run;      /* -1: all runs targeted; else that run highlighted */
@@ -31,6 +33,10 @@ typedef struct ov_frame_desc {
     const ov_run *ghosts;
     int nghosts;
     bool high_contrast;  /* projector theme: stronger lines and outlines */
+    /* The step taken apart (key E): drawn on top of the paths, in the
+     * colour of run explain_run. NULL when off. */
+    const ov_explain *explain;
+    int explain_run;
 } ov_frame_desc;
 
 typedef enum ov_text_align {
@@ -58,9 +64,8 @@ bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, siz
 /* Draws the surface, contours, minima, paths and run markers into the FBO
  * and starts a new overlay queue. Iso-lines lie where
  * 3 * log10(max(L - Lref, 0) + 1e-6 * (Lmax - Lref)) is an integer, Lref and
- * Lmax being the least and greatest finite loss on a 96 x 96 grid of cell
- * centres over the view (Lref also over known minima in the view). Line and
- * marker sizes scale with ui_scale * height / 720. */
+ * Lmax being the view's loss range (core/loss_range.h). Line and marker
+ * sizes scale with ui_scale * height / 720. */
 void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc);
 /* Queues a filled rectangle in pixels (top-left origin). */
 void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgba c);
@@ -68,6 +73,11 @@ void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgb
  * wide (drawn as a quad, so any width works in a core profile). */
 void ov_renderer_line(ov_renderer *r, float x0, float y0, float x1, float y1, float width,
                       ov_rgba c);
+/* Queues a filled triangle with corners in pixels. */
+void ov_renderer_triangle(ov_renderer *r, float x0, float y0, float x1, float y1, float x2,
+                          float y2, ov_rgba c);
+/* Queues an anti-aliased filled disc centred at x, y (pixels). */
+void ov_renderer_disc(ov_renderer *r, float x, float y, float radius, ov_rgba c);
 /* Queues text with its top-left (or top-centre/right) at x, y in pixels;
  * size_px is the font's pixel height. Returns the text's width in pixels. */
 float ov_renderer_text(ov_renderer *r, float x, float y, float size_px, ov_rgba c,
@@ -97,10 +107,15 @@ bool ov_renderer_read_loss(ov_renderer *r, const ov_surface *s, ov_rect view,
 /* What the renderer's guards caught since it was created: non-finite
  * numbers about to be uploaded to a vertex buffer (replaced by 0), and HUD
  * strings that print "nan" or "inf". Both stay 0 when the core keeps its
- * promise; the soak test checks them. */
+ * promise; the soak test checks them. Also what the last frame drew. */
 typedef struct ov_render_stats {
     unsigned long nonfinite_values;
     unsigned long nonfinite_text;
+    /* The last frame's path pass: capsules drawn (segments, dots and
+     * markers after thinning), and iterates fed to the thinning (0 when
+     * the thinned paths were reused as they were). */
+    long path_capsules;
+    long path_points_fed;
 } ov_render_stats;
 void ov_renderer_stats(const ov_renderer *r, ov_render_stats *out);
 

@@ -9,7 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/loss_range.h"
 #include "core/surface.h"
+#include "core/thin.h"
+#include "core/view.h"
 #include "render.h"
 
 /* ---- logging and GL checks (shader.c) ---- */
@@ -52,23 +55,12 @@ double ov_colormap_poly(float coef[OV_CMAP_POLY][3]);
 
 /* ---- contour pass (contour.c) ---- */
 
-/* Levels: u = OV_LEVELS_PER_DECADE * log10(max(L - Lref, 0) + delta), an
- * iso-line wherever u is an integer. Lref and Lmax are the minimum and
- * maximum of the finite loss values on an OV_LREF_GRID^2 grid of cell
- * centres over the view (plus known minima inside the view, for Lref);
- * delta = OV_LEVEL_DELTA * (Lmax - Lref). The fill colour is
- * t = (log10(max(L - Lref, 0) + delta) - log10(R + delta)) / OV_CMAP_DECADES + 1
- * clamped to [0, 1], R = Lmax - Lref. */
-#define OV_LEVELS_PER_DECADE 3.0
-#define OV_LEVEL_DELTA 1e-6
-#define OV_CMAP_DECADES 4.5
-#define OV_LREF_GRID 96
-
 typedef struct ov_contour {
     GLuint prog;            /* 0 until a surface is set */
     GLint u_param_a, u_param_b, u_view, u_level, u_cmap_range, u_line;
     char formula[OV_EXPR_MAX_SOURCE + 1];
     float cmap_poly[OV_CMAP_POLY][3];
+    char cmap_glsl[1024];   /* the same as GLSL constants */
     /* The last image drawn, reused while nothing it depends on changed. */
     GLuint cache_fbo, cache_tex;
     int cache_w, cache_h;
@@ -78,28 +70,24 @@ typedef struct ov_contour {
     const ov_surface *cache_surface;
     ov_rect cache_view;
     double cache_params[OV_EXPR_MAX_PARAMS];
-    /* Lref cache: valid while view, size, formula and params are unchanged. */
-    bool ref_valid;
-    ov_rect ref_view;
-    double ref_params[OV_EXPR_MAX_PARAMS];
-    const ov_surface *ref_surface;
-    double lref, lmax;
 } ov_contour;
 
 bool ov_contour_init(ov_contour *c, char *err, size_t cap);
 void ov_contour_deinit(ov_contour *c);
 bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_t cap);
-/* Computes (cached) Lref and Lmax of s over view. */
-void ov_contour_reference(ov_contour *c, const ov_surface *s, ov_rect view,
-                          double *lref, double *lmax);
-/* Draws the fill and iso-lines into dst_fbo (width x height), from the
- * cached image when nothing changed; leaves dst_fbo bound. strong: the
- * high-contrast theme (wider, opaque iso-lines). */
-/* Draws the contours into dst_fbo: a copy of the cached image, or, when
- * surface, parameters, view, size or style changed, a new pass that is
- * then cached. */
-void ov_contour_draw(ov_contour *c, const ov_surface *s, ov_rect view, int width,
-                     int height, float px_scale, bool strong, GLuint dst_fbo);
+/* Draws the fill and iso-lines of the 2-D view v into dst_fbo (v's size):
+ * a copy of the cached image, or, when surface, parameters, view, size or
+ * style changed, a new pass that is then cached; leaves dst_fbo bound.
+ * strong: the high-contrast theme (wider, opaque iso-lines). */
+void ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
+                     bool strong, GLuint dst_fbo);
+/* The level, colour-range and line uniforms shared by the contour pass and
+ * the 3-D surface (same names in both shaders). */
+void ov_contour_uniforms(GLint u_level, GLint u_cmap_range, GLint u_line,
+                         const ov_loss_range *lr, float px_scale, bool strong);
+/* The colour map polynomial as GLSL constants ov_cmap0..7 (a static buffer
+ * inside c, valid while c lives). */
+const char *ov_contour_cmap_glsl(ov_contour *c);
 
 /* ---- text (text.c) ---- */
 
@@ -139,6 +127,9 @@ const ov_text_entry *ov_text_get(ov_text_cache *tc, const char *utf8, float size
 typedef struct ov_overlay_item {
     bool is_text;
     bool is_line;           /* a segment from (x, y) to (x1, y1), w wide */
+    bool is_tri;            /* a filled triangle (x, y), (x1, y1), (x2, y2) */
+    bool is_disc;           /* an anti-aliased disc: centre x, y, radius w */
+    float x2, y2;
     float x, y, w, h;       /* rect; for text x, y is the top-left */
     float x1, y1;
     ov_rgba color;
@@ -150,6 +141,7 @@ typedef struct ov_overlay {
     GLuint prog, vao, vbo;
     GLint u_size, u_tex;
     GLuint white_tex;
+    GLuint disc_tex;        /* coverage of an anti-aliased disc */
     ov_overlay_item *items;
     int nitems, cap;
     char *arena;
@@ -167,6 +159,9 @@ void ov_overlay_rect(ov_overlay *o, float x, float y, float w, float h, ov_rgba 
 /* Queues text whose top-left is x, y. */
 void ov_overlay_text(ov_overlay *o, float x, float y, float size, ov_rgba c,
                      const char *utf8);
+void ov_overlay_triangle(ov_overlay *o, float x0, float y0, float x1, float y1, float x2,
+                         float y2, ov_rgba c);
+void ov_overlay_disc(ov_overlay *o, float x, float y, float radius, ov_rgba c);
 /* Draws the queue in order into the bound framebuffer. */
 void ov_overlay_line(ov_overlay *o, float x0, float y0, float x1, float y1, float width,
                      ov_rgba c);
@@ -188,17 +183,12 @@ typedef struct ov_seg_list {
     int n, cap;
 } ov_seg_list;
 
-/* The decimated, clipped polyline of one run, extended as the animation
- * advances and rebuilt when the run, the view or the size changes. */
+/* The thinned, clipped polyline of one run (core/thin), extended as the
+ * animation advances and rebuilt when the run, the view or the size changes. */
 typedef struct ov_path_cache {
     uint64_t key;
-    int processed;          /* source iterates consumed */
-    double ax, ay;          /* last kept point, pixels */
-    double dx, dy;          /* last dot, pixels */
-    float (*segs)[4];
-    int nsegs, segcap;
-    float (*dots)[2];
-    int ndots, dotcap;
+    int processed;          /* source iterates fed to thin */
+    ov_thin thin;
 } ov_path_cache;
 
 typedef struct ov_paths {
@@ -209,6 +199,8 @@ typedef struct ov_paths {
     ov_path_cache cache[OV_MAX_RUNS];
     ov_path_cache ghost_cache[OV_MAX_RUNS];
     unsigned long nonfinite;    /* non-finite values found in uploads (0) */
+    long last_capsules;         /* capsules drawn by the last ov_paths_draw */
+    long last_fed;              /* iterates it fed to the thinning */
 } ov_paths;
 
 bool ov_paths_init(ov_paths *p, char *err, size_t cap);
@@ -217,6 +209,23 @@ void ov_paths_deinit(ov_paths *p);
  * and queues the "diverged at step S" labels on o. */
 void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height,
                    float px_scale, ov_overlay *o, ov_text_cache *tc);
+
+/* ---- the 1-D view (curve1d.c) ---- */
+
+/* Draws a formula in x alone (desc->scene->surface->one_d): clears the
+ * frame and queues the axes, the curve L(x) over desc->view's x range and
+ * every run's iterates, steps and tangent on the overlay. plot receives the
+ * stretched view of (x, L) they are drawn in. */
+void ov_curve1d_draw(ov_renderer *r, const ov_frame_desc *desc, ov_view *plot);
+
+/* ---- the step taken apart (explain.c) ---- */
+
+/* Queues desc->explain on o: arrows, points, ellipse, box and bars,
+ * projected through desc->view; on a curve through plot instead (the view
+ * of (x, L) the curve is drawn in), at level, the loss at the current
+ * point. plot is NULL for a surface. */
+void ov_render_explain(ov_overlay *o, ov_text_cache *tc, const ov_frame_desc *desc, int width,
+                       int height, const ov_view *plot, double level);
 
 /* ---- the renderer ---- */
 

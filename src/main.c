@@ -1,5 +1,7 @@
-/* optiviz entry point: parse the arguments, then hand over to the action
- * they ask for. Exit status: 0 success, 1 runtime failure, 2 usage error. */
+/* optiviz entry point, above every layer: parse the arguments (cli), then
+ * hand over to the action they ask for (a list printed by cli, the window,
+ * an export or the benchmark in app). Exit status: 0 success, 1 runtime
+ * failure, 2 usage error. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,13 +1,10 @@
-/* The optimisers that call the oracle several times per step: nonlinear
- * conjugate gradient (Polak-Ribiere+ directions, a strong Wolfe line search
- * that lands on the exact line minimum of a quadratic) and damped Newton
- * (saddle-free fallback where the Hessian is not positive definite, Armijo
- * backtracking). Their rules, word for word, are in optim.c's table. */
+/* Nonlinear conjugate gradient: Polak-Ribiere+ directions and a strong
+ * Wolfe line search that lands on the exact line minimum of a quadratic.
+ * The rule, word for word, is in the row's info below. */
 #include "optim_internal.h"
 
 #include <math.h>
-
-#include "theory.h"
+#include <stddef.h>
 
 #define OV_LS_GROW_MIN 1.1     /* extrapolation: next trial within [1.1 t, 10 t] */
 #define OV_LS_GROW_MAX 10.0
@@ -28,11 +25,6 @@ typedef struct ov_line {
     ov_ls_point best;     /* the Armijo point of least loss so far (a = 0: none) */
 } ov_line;
 
-static double ov_dot(const double a[2], const double b[2])
-{
-    return a[0] * b[0] + a[1] * b[1];
-}
-
 /* Sufficient decrease. It implies a strict decrease, required explicitly:
  * where c1 t φ'(0) is below round-off of φ(0) the test alone would pass a
  * trial that does not lower the loss (or does not move w at all). */
@@ -52,7 +44,7 @@ static ov_ls_point ov_line_eval(ov_line *ln, double a)
     double f, g[2];
     ln->oracle->eval(ln->oracle->ctx, x, &f, g, NULL);
     ln->evals++;
-    ov_ls_point pt = {a, f, ov_dot(g, ln->d), false};
+    ov_ls_point pt = {a, f, ov_optim_dot(g, ln->d), false};
     pt.ok = isfinite(pt.f) && isfinite(pt.s);
     if (ov_armijo(ln, &pt) && (ln->best.a == 0.0 || pt.f < ln->best.f))
         ln->best = pt;
@@ -174,54 +166,34 @@ static ov_ls_result ov_line_search(ov_line *ln, double a_init, ov_ls_point *acc)
     }
 }
 
-/* Records a step of delta (possibly zero) in st and moves w. */
-static void ov_take(ov_optim_state *st, double w[2], const double delta[2])
-{
-    w[0] += delta[0];
-    w[1] += delta[1];
-    st->last_delta[0] = delta[0];
-    st->last_delta[1] = delta[1];
-}
-
-/* A step that does not move: a repeat of a failed search, or g = 0. */
-static bool ov_stay(ov_optim_state *st, ov_ls_result result, int evals)
-{
-    st->t++;
-    st->ls_evals = evals;
-    st->ls_step = 0.0;
-    st->ls_result = result;
-    st->last_delta[0] = st->last_delta[1] = 0.0;
-    return true;
-}
-
-bool ov_optim_step_cg(const ov_optim_params *p, ov_optim_state *st, double w[2],
-                      const ov_oracle *oracle)
+static bool ov_cg_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+                       const ov_oracle *oracle)
 {
     if (st->stuck)
-        return ov_stay(st, OV_LS_FAILED, 0);
+        return ov_optim_stay(st, OV_LS_FAILED, 0);
     double f, g[2];
     oracle->eval(oracle->ctx, w, &f, g, NULL);
     if (!isfinite(g[0]) || !isfinite(g[1]))
         return false;
-    const double gg = ov_dot(g, g);
+    const double gg = ov_optim_dot(g, g);
     if (gg == 0.0)
-        return ov_stay(st, OV_LS_NONE, 1);
+        return ov_optim_stay(st, OV_LS_NONE, 1);
     st->t++;
 
     /* Polak-Ribiere+ direction; steepest descent after a restart. */
-    const double prev_gg = ov_dot(st->cg_g, st->cg_g);
+    const double prev_gg = ov_optim_dot(st->cg_g, st->cg_g);
     const bool fresh = prev_gg == 0.0 && !(st->ls_step > 0.0);
     double beta = 0.0;
     if (prev_gg > 0.0) {
         double dg[2] = {g[0] - st->cg_g[0], g[1] - st->cg_g[1]};
-        beta = fmax(0.0, ov_dot(g, dg) / prev_gg);
+        beta = fmax(0.0, ov_optim_dot(g, dg) / prev_gg);
     }
     ov_line ln = {.oracle = oracle, .f0 = f};
     ln.w[0] = w[0];
     ln.w[1] = w[1];
     ln.d[0] = -g[0] + beta * st->cg_d[0];
     ln.d[1] = -g[1] + beta * st->cg_d[1];
-    ln.s0 = ov_dot(g, ln.d);
+    ln.s0 = ov_optim_dot(g, ln.d);
     if (!(ln.s0 < 0.0) || !isfinite(ln.s0) || !isfinite(beta)) {
         ln.d[0] = -g[0];
         ln.d[1] = -g[1];
@@ -242,7 +214,7 @@ bool ov_optim_step_cg(const ov_optim_params *p, ov_optim_state *st, double w[2],
         st->cg_d[0] = st->cg_d[1] = st->cg_g[0] = st->cg_g[1] = 0.0;
         st->cg_slope = st->ls_step = 0.0;
         st->stuck = fresh;
-        ov_take(st, w, delta);
+        ov_optim_take(st, w, delta);
         return true;
     }
     delta[0] = acc.a * ln.d[0];
@@ -255,78 +227,27 @@ bool ov_optim_step_cg(const ov_optim_params *p, ov_optim_state *st, double w[2],
     st->cg_g[1] = keep ? g[1] : 0.0;
     st->cg_slope = ln.s0;
     st->ls_step = acc.a;
-    ov_take(st, w, delta);
+    ov_optim_take(st, w, delta);
     return true;
 }
 
-/* Newton's direction p from g and the Hessian h; returns which rule. */
-static ov_newton_dir ov_newton_direction(const double g[2], const double h[3], double p[2])
-{
-    p[0] = -g[0];
-    p[1] = -g[1];
-    if (!isfinite(h[0]) || !isfinite(h[1]) || !isfinite(h[2]))
-        return OV_NEWTON_GRADIENT;
-    double lambda[2], v[2][2];
-    ov_sym2_eigen(h, lambda, v);
-    const double big = fmax(fabs(lambda[0]), fabs(lambda[1]));
-    if (!(big > 0.0) || !isfinite(big))
-        return OV_NEWTON_GRADIENT;
-    const double floor = OV_NEWTON_EIG_FLOOR * big;
-    const ov_newton_dir dir = lambda[0] > floor ? OV_NEWTON_EXACT : OV_NEWTON_ABS;
-    p[0] = p[1] = 0.0;
-    for (int i = 0; i < 2; i++) {
-        double l = dir == OV_NEWTON_EXACT ? lambda[i] : fmax(fabs(lambda[i]), floor);
-        double c = ov_dot(v[i], g) / l;
-        p[0] -= c * v[i][0];
-        p[1] -= c * v[i][1];
-    }
-    return dir;
-}
-
-bool ov_optim_step_newton(const ov_optim_params *p, ov_optim_state *st, double w[2],
-                          const ov_oracle *oracle)
-{
-    if (st->stuck)
-        return ov_stay(st, OV_LS_FAILED, 0);
-    double f, g[2], h[3];
-    oracle->eval(oracle->ctx, w, &f, g, h);
-    if (!isfinite(g[0]) || !isfinite(g[1]))
-        return false;
-    const double gg = ov_dot(g, g);
-    if (gg == 0.0)
-        return ov_stay(st, OV_LS_NONE, 1);
-    st->t++;
-
-    double dir[2];
-    st->newton_dir = ov_newton_direction(g, h, dir);
-    /* g'p < 0 for every direction above; 0 only when it underflows. */
-    double slope = ov_dot(g, dir);
-    if (slope > 0.0 || !isfinite(slope)) {
-        st->newton_dir = OV_NEWTON_GRADIENT;
-        dir[0] = -g[0];
-        dir[1] = -g[1];
-        slope = -gg;
-    }
-
-    double delta[2] = {0.0, 0.0};
-    double t = p->alpha;
-    st->ls_evals = 1;
-    st->ls_result = OV_LS_FAILED;
-    st->ls_step = 0.0;
-    for (int j = 0; j <= OV_NEWTON_MAX_HALVINGS && t > 0.0 && isfinite(f); j++, t *= 0.5) {
-        double x[2] = {w[0] + t * dir[0], w[1] + t * dir[1]}, fx, gx[2];
-        oracle->eval(oracle->ctx, x, &fx, gx, NULL);
-        st->ls_evals++;
-        if (isfinite(fx) && fx < f && fx <= f + OV_LS_C1 * t * slope) {
-            delta[0] = t * dir[0];
-            delta[1] = t * dir[1];
-            st->ls_result = OV_LS_ARMIJO;
-            st->ls_step = t;
-            break;
-        }
-    }
-    /* Newton keeps no memory: a failed search from w fails again. */
-    st->stuck = st->ls_result == OV_LS_FAILED;
-    ov_take(st, w, delta);
-    return true;
-}
+const ov_optim_method ov_optim_cg = {
+    .info = {
+        .name = "cg",
+        .title = "nonlinear conjugate gradient (Polak-Ribière+), strong Wolfe line search",
+        .rule = "d_k = -g_k + β_k d_(k-1),  β_k = max(0, g_k'(g_k - g_(k-1)) / g_(k-1)'g_(k-1));\n"
+                "d_k = -g_k at the start, when g_k'd_k >= 0, and after a search short of strong Wolfe;\n"
+                "w <- w + t d_k, t from one line search per step on φ(t) = L(w + t d_k) for\n"
+                "strong Wolfe: φ(t) <= φ(0) + 1e-4 t φ'(0), φ(t) < φ(0), |φ'(t)| <= 0.1 |φ'(0)|.\n"
+                "Trials: first t = α, later t_(k-1) φ'_(k-1)(0) / φ'_k(0); while φ falls and φ' < 0,\n"
+                "the zero of the secant of φ' clamped to [1.1 t, 10 t]; once bracketed, zoom: the\n"
+                "secant zero of φ' when the ends' slopes differ in sign, else the minimum of the\n"
+                "quadratic through φ(lo), φ'(lo), φ(hi) kept within 10..90% of the bracket; when two\n"
+                "trials have not halved the bracket, bisect it (geometrically if it spans > 4x).\n"
+                "At a strong Wolfe point up to 2 secant steps toward φ' = 0 while |φ'| > 1e-10 |φ'(0)|,\n"
+                "each kept if sufficient decrease holds and |φ'| shrinks (exact on a quadratic).\n"
+                "At most 30 evaluations; then the sufficient-decrease point of least loss, else w stays",
+        .alpha = 1.0,
+    },
+    .step = ov_cg_step,
+};

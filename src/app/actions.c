@@ -1,0 +1,473 @@
+/* The action table (see actions.h): each key's row and the small functions
+ * the rows call. The help overlay and README's key tables list the rows with
+ * a key column, in this order. */
+#include "actions.h"
+
+#include <math.h>
+
+#include "input.h"
+
+/* ---- actions on the picture ---- */
+
+/* RATE keys: arg per press, rate per second while held. */
+static double held_factor(const ov_binding *b, double held_dt)
+{
+    return held_dt > 0 ? pow(b->rate, held_dt) : b->arg;
+}
+
+static void act_alpha(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    ov_controls_scale_alpha(st, held_factor(b, dt));
+}
+
+static void act_beta(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)dt;
+    ov_controls_add_beta(st, b->arg);
+}
+
+static void act_kappa(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    ov_controls_scale_kappa(st, held_factor(b, dt));
+}
+
+static void act_theta(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    ov_controls_add_theta(st, dt > 0 ? b->rate * dt : b->arg);
+}
+
+static void act_reset_params(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_reset_params(st);
+}
+
+static void act_target(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)dt;
+    ov_controls_cycle_target(st, (int)b->arg);
+}
+
+static void act_pause(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_toggle_pause(st);
+}
+
+static void act_step(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_step_once(st);
+}
+
+static void act_step_back(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_step_back(st);
+}
+
+static void act_explain(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_toggle_explain(st);
+}
+
+static void act_restart(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_restart(st);
+}
+
+static void act_speed(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)dt;
+    ov_controls_scale_speed(st, b->arg);
+}
+
+static void act_surface(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)dt;
+    ov_controls_cycle_surface(st, (int)b->arg);
+}
+
+static void act_preset(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)st;
+    (void)dt;
+    in->want_preset = (int)b->arg;
+}
+
+static void act_edit(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_edit_begin(st);
+    SDL_StartTextInput();
+}
+
+static void act_ghosts(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_toggle_ghosts(st);
+}
+
+static void act_sweep(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_toggle_sweep(st);
+}
+
+/* Exports and other requests the window loop carries out. */
+enum { REQ_PNG, REQ_GIF, REQ_VIDEO, REQ_CSV, REQ_FULLSCREEN, REQ_CANCEL_EXPORT };
+
+static void act_request(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)st;
+    (void)dt;
+    switch ((int)b->arg) {
+    case REQ_PNG:
+        in->want_png = true;
+        break;
+    case REQ_GIF:
+        in->want_gif = true;
+        break;
+    case REQ_VIDEO:
+        in->want_video = true;
+        break;
+    case REQ_CANCEL_EXPORT:
+        in->cancel_export = true;
+        break;
+    case REQ_CSV:
+        in->want_csv = true;
+        break;
+    default:
+        in->toggle_fullscreen = true;
+        break;
+    }
+}
+
+static void act_projector(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_toggle_projector(st);
+}
+
+enum { PANEL_LOSS, PANEL_THEORY, PANEL_CURVATURE, PANEL_HELP };
+
+static void act_panel(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)dt;
+    bool *flag = (int)b->arg == PANEL_LOSS     ? &st->show_loss
+                 : (int)b->arg == PANEL_THEORY ? &st->show_theory
+                 : (int)b->arg == PANEL_HELP   ? &st->show_help
+                                               : &st->show_curvature;
+    *flag = !*flag;
+}
+
+static void act_optimal(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_snap_optimal(st);
+}
+
+static void act_noise(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)dt;
+    ov_controls_step_noise(st, (int)b->arg);
+}
+
+static void act_home(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_home(st);
+}
+
+static void act_escape(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_escape(st);
+}
+
+static void act_quit(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    st->quit = true;
+}
+
+#define NO OV_REPEAT_NO
+#define YES OV_REPEAT_YES
+#define RATE OV_REPEAT_RATE
+#define NONE OV_MOD_NONE
+#define SHIFT OV_MOD_SHIFT
+#define ANY OV_MOD_ANY
+/* Preset keys: n, Shift+n is n + 10, on the main keys and the keypad. */
+#define PRESET(n) {SDLK_##n, NONE, NO, NULL, NULL, act_preset, n, 0}, \
+                  {SDLK_##n, SHIFT, NO, NULL, NULL, act_preset, n + 10, 0}, \
+                  {SDLK_KP_##n, NONE, NO, NULL, NULL, act_preset, n, 0}, \
+                  {SDLK_KP_##n, SHIFT, NO, NULL, NULL, act_preset, n + 10, 0}
+
+static const ov_binding BINDINGS[] = {
+    {SDLK_UP, NONE, RATE, "Up / Down",
+     "learning rate \xce\xb1 \xc3\x97 1.25 / \xc3\xb7 1.25; held: \xc3\x97 2 / \xc3\xb7 2 a second "
+     "(Shift: \xc3\x97 1.05 a press, \xc3\x97 1.2 a second)",
+     act_alpha, 1.25, 2.0},
+    {SDLK_UP, SHIFT, RATE, NULL, NULL, act_alpha, 1.05, 1.2},
+    {SDLK_DOWN, NONE, RATE, NULL, NULL, act_alpha, 1 / 1.25, 0.5},
+    {SDLK_DOWN, SHIFT, RATE, NULL, NULL, act_alpha, 1 / 1.05, 1 / 1.2},
+    {SDLK_RIGHT, NONE, YES, "Right / Left",
+     "momentum \xce\xb2 + / \xe2\x88\x92 0.05 on a grid of 0.05 from 0 to 0.95, then 0.999 "
+     "(Shift: 0.01)",
+     act_beta, 0.05, 0},
+    {SDLK_RIGHT, SHIFT, YES, NULL, NULL, act_beta, 0.01, 0},
+    {SDLK_LEFT, NONE, YES, NULL, NULL, act_beta, -0.05, 0},
+    {SDLK_LEFT, SHIFT, YES, NULL, NULL, act_beta, -0.01, 0},
+    {SDLK_k, NONE, RATE, "K / J",
+     "condition number \xce\xba \xc3\x97 / \xc3\xb7 \xe2\x88\x9a" "10, up to 1e10; held: "
+     "\xc3\x97 / \xc3\xb7 10 a second (Shift: 10^0.1 a press)",
+     act_kappa, 3.16227766016837933, 10.0},
+    {SDLK_k, SHIFT, RATE, NULL, NULL, act_kappa, 1.25892541179416721, 1.58489319246111349},
+    {SDLK_j, NONE, RATE, NULL, NULL, act_kappa, 1 / 3.16227766016837933, 0.1},
+    {SDLK_j, SHIFT, RATE, NULL, NULL, act_kappa, 1 / 1.25892541179416721,
+     1 / 1.58489319246111349},
+    {SDLK_PERIOD, NONE, RATE, ". / ,",
+     "rotate \xce\xb8 + / \xe2\x88\x92 15\xc2\xb0; held: 90\xc2\xb0 a second (Shift: 1\xc2\xb0)",
+     act_theta, 15, 90},
+    {SDLK_PERIOD, SHIFT, RATE, NULL, NULL, act_theta, 1, 10},
+    {SDLK_COMMA, NONE, RATE, NULL, NULL, act_theta, -15, -90},
+    {SDLK_COMMA, SHIFT, RATE, NULL, NULL, act_theta, -1, -10},
+    {SDLK_BACKSPACE, ANY, NO, "Backspace",
+     "\xce\xb1 and \xce\xb2 of the targeted runs back to this surface's defaults", act_reset_params,
+     0, 0},
+    {SDLK_TAB, NONE, NO, "Tab / Shift+Tab", "which runs the keys change: all, or one run at a time",
+     act_target, 1, 0},
+    {SDLK_TAB, SHIFT, NO, NULL, NULL, act_target, -1, 0},
+    {SDLK_SPACE, ANY, NO, "Space / N / Shift+N", "pause / one step forward / one step back",
+     act_pause, 0, 0},
+    {SDLK_n, NONE, YES, NULL, NULL, act_step, 0, 0},
+    {SDLK_n, SHIFT, YES, NULL, NULL, act_step_back, 0, 0},
+    {SDLK_e, ANY, NO, "E",
+     "the step taken apart: the targeted run's next update as labelled arrows, with its "
+     "equation",
+     act_explain, 0, 0},
+    {SDLK_r, NONE, NO, "R", "replay from step 0", act_restart, 0, 0},
+    {SDLK_PLUS, ANY, YES, "+ / \xe2\x88\x92", "play faster / slower", act_speed, 1.5, 0},
+    {SDLK_EQUALS, ANY, YES, NULL, NULL, act_speed, 1.5, 0},
+    {SDLK_KP_PLUS, ANY, YES, NULL, NULL, act_speed, 1.5, 0},
+    {SDLK_MINUS, ANY, YES, NULL, NULL, act_speed, 1 / 1.5, 0},
+    {SDLK_KP_MINUS, ANY, YES, NULL, NULL, act_speed, 1 / 1.5, 0},
+    {SDLK_c, NONE, NO, "C / Shift+C",
+     "next / previous surface, with its own view, start, \xce\xb1 and \xce\xb2", act_surface, 1, 0},
+    {SDLK_c, SHIFT, NO, NULL, NULL, act_surface, -1, 0},
+    {SDLK_1, NONE, NO, "1 \xe2\x80\xa6 9, 0",
+     "lecture presets 1 \xe2\x80\xa6 10 (Shift+1 \xe2\x80\xa6 9: presets 11 \xe2\x80\xa6 19)",
+     act_preset, 1, 0},
+    {SDLK_1, SHIFT, NO, NULL, NULL, act_preset, 11, 0},
+    {SDLK_KP_1, NONE, NO, NULL, NULL, act_preset, 1, 0},
+    {SDLK_KP_1, SHIFT, NO, NULL, NULL, act_preset, 11, 0},
+    PRESET(2), PRESET(3), PRESET(4), PRESET(5), PRESET(6), PRESET(7), PRESET(8), PRESET(9),
+    {SDLK_0, ANY, NO, NULL, NULL, act_preset, 10, 0},
+    {SDLK_KP_0, ANY, NO, NULL, NULL, act_preset, 10, 0},
+    {SDLK_RETURN, ANY, NO, "Enter",
+     "type your own loss formula in x and y (keys of the field below)", act_edit, 0, 0},
+    {SDLK_KP_ENTER, ANY, NO, NULL, NULL, act_edit, 0, 0},
+    {SDLK_t, ANY, NO, "T", "ghost trails: the path from before the last change stays, faded",
+     act_ghosts, 0, 0},
+    {SDLK_w, ANY, NO, "W",
+     "learning-rate sweep: the targeted run fans into five runs, \xce\xb1 \xc3\x97 \xc2\xbc, "
+     "\xc2\xbd, 1, 2, 4 (again: fold back)",
+     act_sweep, 0, 0},
+    {SDLK_p, NONE, NO, "P / G / Shift+G / X",
+     "save the frame as PNG / the animation as GIF / as MP4 video / the runs as CSV "
+     "(timestamped names, in --output-dir or the current directory)",
+     act_request, REQ_PNG, 0},
+    {SDLK_g, NONE, NO, NULL, NULL, act_request, REQ_GIF, 0},
+    {SDLK_g, SHIFT, NO, NULL, NULL, act_request, REQ_VIDEO, 0},
+    {SDLK_x, NONE, NO, NULL, NULL, act_request, REQ_CSV, 0},
+    {SDLK_m, ANY, NO, "M", "projector mode: high contrast, larger text", act_projector, 0, 0},
+    {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, PANEL_LOSS, 0},
+    {SDLK_i, ANY, NO, "I",
+     "panel: theory of the quadratic (optimal \xce\xb1, \xce\xb2, rates, each run's regime)",
+     act_panel, PANEL_THEORY, 0},
+    {SDLK_RIGHTBRACKET, ANY, YES, "] / [",
+     "gradient noise \xcf\x83 up / down the 1-2-5 ladder (0.001 \xe2\x80\xa6 1e6; the first "
+     "step up is about a tenth of the gradient at the start; down past 0.001 is 0, exact "
+     "gradients)",
+     act_noise, 1, 0},
+    {SDLK_LEFTBRACKET, ANY, YES, NULL, NULL, act_noise, -1, 0},
+    {SDLK_o, ANY, NO, "O", "snap \xce\xb1 (and \xce\xb2) to the optimum of the quadratic",
+     act_optimal, 0, 0},
+    {SDLK_v, ANY, NO, "V",
+     "panel: local curvature (Hessian ellipse, gradient and step arrows)", act_panel,
+     PANEL_CURVATURE, 0},
+    {SDLK_UNKNOWN, ANY, NO, "Click", "start every run here (replays from step 0)", NULL, 0, 0},
+    {SDLK_UNKNOWN, ANY, NO, "Wheel / drag", "zoom about the cursor / pan", NULL, 0, 0},
+    {SDLK_HOME, ANY, NO, "Home", "reset the view", act_home, 0, 0},
+    {SDLK_f, ANY, NO, "F", "fullscreen", act_request, REQ_FULLSCREEN, 0},
+    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, PANEL_HELP, 0},
+    {SDLK_F1, ANY, NO, NULL, NULL, act_panel, PANEL_HELP, 0},
+    {SDLK_ESCAPE, ANY, NO, "Esc",
+     "close the help overlay or the formula field; with nothing open, Esc twice within 2 s quits",
+     act_escape, 0, 0},
+    {SDLK_q, ANY, NO, "Q", "quit", act_quit, 0, 0},
+};
+
+/* ---- the formula field ---- */
+
+static void edit_apply(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    if (ov_controls_edit_commit(st))
+        SDL_StopTextInput();
+}
+
+static void edit_cancel(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_edit_cancel(st);
+    SDL_StopTextInput();
+}
+
+static void edit_delete(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)dt;
+    ov_controls_edit_delete(st, (int)b->arg);
+}
+
+static void edit_move(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)dt;
+    ov_controls_edit_move(st, (int)b->arg);
+}
+
+static void edit_select_all(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_edit_select_all(st);
+}
+
+static void edit_clear(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_edit_clear_before(st);
+}
+
+static void edit_delete_word(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_edit_delete_word(st);
+}
+
+#define CTRL OV_MOD_CTRL
+
+static const ov_binding EDIT_BINDINGS[] = {
+    {SDLK_RETURN, ANY, NO, "Enter", "apply the formula (a parse error is shown at its column)",
+     edit_apply, 0, 0},
+    {SDLK_KP_ENTER, ANY, NO, NULL, NULL, edit_apply, 0, 0},
+    {SDLK_ESCAPE, ANY, NO, "Esc", "close the field, keeping the surface", edit_cancel, 0, 0},
+    {SDLK_a, CTRL, NO, "Ctrl+A", "select all (typing or Backspace then replaces it)",
+     edit_select_all, 0, 0},
+    {SDLK_u, CTRL, NO, "Ctrl+U", "delete everything before the caret", edit_clear, 0, 0},
+    {SDLK_BACKSPACE, CTRL, YES, "Ctrl+Backspace", "delete the word before the caret",
+     edit_delete_word, 0, 0},
+    {SDLK_BACKSPACE, ANY, YES, "Backspace / Delete",
+     "delete the character before / after the caret", edit_delete, -1, 0},
+    {SDLK_DELETE, ANY, YES, NULL, NULL, edit_delete, 1, 0},
+    {SDLK_LEFT, ANY, YES, "Left / Right", "move the caret", edit_move, -1, 0},
+    {SDLK_RIGHT, ANY, YES, NULL, NULL, edit_move, 1, 0},
+    {SDLK_HOME, ANY, NO, "Home / End", "caret to the start / end", edit_move, -2, 0},
+    {SDLK_END, ANY, NO, NULL, NULL, edit_move, 2, 0},
+};
+
+/* ---- while a GIF or MP4 export runs (G, Shift+G) ---- */
+
+static const ov_binding EXPORT_BINDINGS[] = {
+    {SDLK_ESCAPE, ANY, NO, "Esc", "cancel the export: nothing is written", act_request,
+     REQ_CANCEL_EXPORT, 0},
+    {SDLK_q, ANY, NO, "Q", "quit (the export is abandoned)", act_quit, 0, 0},
+    {SDLK_f, ANY, NO, "F", "fullscreen", act_request, REQ_FULLSCREEN, 0},
+    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, PANEL_HELP, 0},
+    {SDLK_F1, ANY, NO, NULL, NULL, act_panel, PANEL_HELP, 0},
+};
+
+const ov_binding *ov_bindings(int *n)
+{
+    *n = (int)(sizeof BINDINGS / sizeof BINDINGS[0]);
+    return BINDINGS;
+}
+
+const ov_binding *ov_edit_bindings(int *n)
+{
+    *n = (int)(sizeof EDIT_BINDINGS / sizeof EDIT_BINDINGS[0]);
+    return EDIT_BINDINGS;
+}
+
+const ov_binding *ov_export_bindings(int *n)
+{
+    *n = (int)(sizeof EXPORT_BINDINGS / sizeof EXPORT_BINDINGS[0]);
+    return EXPORT_BINDINGS;
+}
+
+const ov_binding *ov_binding_find(const ov_binding *table, int n, SDL_Keycode key, Uint16 mod)
+{
+    if (key == SDLK_UNKNOWN)
+        return NULL;
+    unsigned want = ((mod & KMOD_SHIFT) ? OV_MOD_SHIFT : 0) | ((mod & KMOD_CTRL) ? OV_MOD_CTRL : 0);
+    const ov_binding *any = NULL;
+    for (int i = 0; i < n; i++) {
+        if (table[i].key != key || !table[i].act)
+            continue;
+        if (table[i].mods == want)
+            return &table[i];
+        if (table[i].mods == OV_MOD_ANY && !any)
+            any = &table[i];
+    }
+    return any;
+}

@@ -1,0 +1,131 @@
+/* An animation export as a job advanced one frame at a time (see
+ * anim_export.h): one render and read-back per frame, handed to the GIF
+ * and MP4 writers. */
+#include "anim_export.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "hud.h"
+#include "io/gif_write.h"
+#include "io/mp4_write.h"
+
+struct ov_anim_job {
+    ov_gif *gif;
+    ov_mp4 *mp4;
+    int frames, next;
+    int width, height;
+    uint8_t *px;   /* one frame, width * height RGBA */
+};
+
+ov_anim_job *ov_anim_job_create(const ov_anim_spec *spec, ov_renderer *r,
+                                const ov_app_state *st, char *err, size_t cap)
+{
+    ov_anim_job *j = calloc(1, sizeof *j);
+    if (!j) {
+        snprintf(err, cap, "out of memory");
+        return NULL;
+    }
+    j->frames = spec->frames < 2 ? 2 : spec->frames;
+    ov_renderer_size(r, &j->width, &j->height);
+    j->px = malloc((size_t)j->width * (size_t)j->height * 4);
+    if (!j->px) {
+        snprintf(err, cap, "out of memory for a %dx%d image", j->width, j->height);
+        ov_anim_job_destroy(j);
+        return NULL;
+    }
+    if (spec->gif) {
+        /* The run colours get exact palette entries so paths stay true. */
+        uint8_t keep[OV_MAX_RUNS][3];
+        int nkeep = st->scene.nruns;
+        for (int i = 0; i < nkeep; i++) {
+            ov_rgba c = ov_run_color(i);
+            keep[i][0] = (uint8_t)(c.r * 255.0f + 0.5f);
+            keep[i][1] = (uint8_t)(c.g * 255.0f + 0.5f);
+            keep[i][2] = (uint8_t)(c.b * 255.0f + 0.5f);
+        }
+        j->gif = ov_gif_create(spec->gif, j->width, j->height, spec->delay_cs,
+                               (const uint8_t(*)[3])keep, nkeep, err, cap);
+        if (!j->gif) {
+            ov_anim_job_destroy(j);
+            return NULL;
+        }
+    }
+    if (spec->mp4) {
+        j->mp4 = ov_mp4_create(spec->mp4, j->width, j->height, spec->delay_cs, err, cap);
+        if (!j->mp4) {
+            ov_anim_job_destroy(j);
+            return NULL;
+        }
+    }
+    return j;
+}
+
+/* Finishes every file; false with err from the first that fails (the
+ * others are still finished or abandoned). */
+static bool finish(ov_anim_job *j, char *err, size_t cap)
+{
+    bool ok = true;
+    if (j->gif)
+        ok = ov_gif_finish(j->gif, err, cap);
+    j->gif = NULL;
+    if (j->mp4 && ok)
+        ok = ov_mp4_finish(j->mp4, err, cap);
+    else
+        ov_mp4_destroy(j->mp4);
+    j->mp4 = NULL;
+    return ok;
+}
+
+ov_anim_status ov_anim_job_step(ov_anim_job *j, ov_renderer *r, ov_app_state *st, char *err,
+                                size_t cap)
+{
+    if (j->next >= j->frames)
+        return OV_ANIM_DONE;
+    double saved = st->anim_step, saved_age = st->message_age;
+    bool saved_exporting = st->exporting;
+    st->anim_step = ov_controls_last_step(st) * (double)j->next / (j->frames - 1);
+    st->message_age = 1e9;   /* transient HUD messages stay out of the animation */
+    st->exporting = false;
+    ov_hud_draw_frame(r, st);
+    st->anim_step = saved;
+    st->message_age = saved_age;
+    st->exporting = saved_exporting;
+    bool ok = ov_renderer_read_rgba(r, j->px);
+    if (!ok)
+        snprintf(err, cap, "cannot read the rendered frame back");
+    if (ok && j->gif)
+        ok = ov_gif_add_frame(j->gif, j->px, err, cap);
+    if (ok && j->mp4)
+        ok = ov_mp4_add_frame(j->mp4, j->px, err, cap);
+    if (!ok) {
+        ov_gif_destroy(j->gif);
+        ov_mp4_destroy(j->mp4);
+        j->gif = NULL;
+        j->mp4 = NULL;
+        return OV_ANIM_FAILED;
+    }
+    if (++j->next < j->frames)
+        return OV_ANIM_MORE;
+    return finish(j, err, cap) ? OV_ANIM_DONE : OV_ANIM_FAILED;
+}
+
+int ov_anim_job_done(const ov_anim_job *j)
+{
+    return j->next;
+}
+
+int ov_anim_job_total(const ov_anim_job *j)
+{
+    return j->frames;
+}
+
+void ov_anim_job_destroy(ov_anim_job *j)
+{
+    if (!j)
+        return;
+    ov_gif_destroy(j->gif);
+    ov_mp4_destroy(j->mp4);
+    free(j->px);
+    free(j);
+}

@@ -1,0 +1,121 @@
+/* The loss range over a rectangle and the loss -> colour / height mapping.
+ * See loss_range.h. */
+#include "loss_range.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The k-th smallest of v[0..n) (0-based); reorders v. */
+static double select_kth(double *v, int n, int k)
+{
+    int lo = 0, hi = n - 1;
+    while (lo < hi) {
+        double pivot = v[(lo + hi) / 2];
+        int i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] < pivot)
+                i++;
+            while (v[j] > pivot)
+                j--;
+            if (i <= j) {
+                double t = v[i];
+                v[i] = v[j];
+                v[j] = t;
+                i++;
+                j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            break;
+    }
+    return v[k];
+}
+
+void ov_loss_range_compute(const ov_surface *s, ov_rect r, ov_loss_range *out)
+{
+    const int n = OV_LREF_GRID;
+    double *vals = malloc(sizeof(double) * OV_LREF_GRID * OV_LREF_GRID);
+    int nv = 0;
+    double lo = INFINITY, hi = -INFINITY;
+    for (int j = 0; j < n; j++) {
+        double y = r.y0 + (j + 0.5) / n * (r.y1 - r.y0);
+        for (int i = 0; i < n; i++) {
+            double x = r.x0 + (i + 0.5) / n * (r.x1 - r.x0);
+            double v = ov_surface_value(s, x, y);
+            if (!isfinite(v))
+                continue;
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+            if (vals)
+                vals[nv++] = v;
+        }
+    }
+    for (int k = 0; k < s->nminima; k++) {
+        ov_vec2 m = s->minima[k];
+        if (m.x < r.x0 || m.x > r.x1 || m.y < r.y0 || m.y > r.y1)
+            continue;
+        double v = ov_surface_value(s, m.x, m.y);
+        if (isfinite(v) && v < lo)
+            lo = v;
+    }
+    if (!(lo <= hi)) {
+        lo = 0.0;
+        hi = 1.0;
+    }
+    double range = hi - lo;
+    double floor_range = 1e-12 * fmax(1.0, fabs(lo));
+    if (!(range > floor_range))
+        range = floor_range;
+    if (range > 1e36)
+        range = 1e36;
+    out->lref = fmax(fmin(lo, 1e37), -1e37);
+    out->lmax = out->lref + range;
+    out->delta = OV_LEVEL_DELTA * range;
+    out->top = log10(range + out->delta);
+    out->spread = 0.0;
+    if (vals && nv > 0) {
+        double p10 = select_kth(vals, nv, nv / 10) - out->lref;
+        double floor_p10 = range * 1e-12;
+        out->spread = log10(range / fmax(p10, floor_p10));
+    }
+    out->log_auto = out->spread > OV_LOG_HEIGHT_DECADES;
+    free(vals);
+}
+
+double ov_loss_range_t(const ov_loss_range *lr, double L)
+{
+    if (!isfinite(L))
+        return 0.0;
+    double lg = log10(fmax(L - lr->lref, 0.0) + lr->delta);
+    double t = (lg - lr->top) / OV_CMAP_DECADES + 1.0;
+    return t < 0.0 ? 0.0 : (t > 1.0 ? 1.0 : t);
+}
+
+static uint64_t fnv(const char *s)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+const ov_loss_range *ov_loss_range_get(ov_loss_range_cache *c, const ov_surface *s, ov_rect r)
+{
+    uint64_t h = fnv(ov_expr_source(s->expr));
+    if (!c->valid || c->formula_hash != h || memcmp(&c->rect, &r, sizeof r) != 0 ||
+        memcmp(c->params, s->params, sizeof c->params) != 0) {
+        ov_loss_range_compute(s, r, &c->range);
+        c->formula_hash = h;
+        c->rect = r;
+        memcpy(c->params, s->params, sizeof c->params);
+        c->valid = true;
+    }
+    return &c->range;
+}

@@ -1,0 +1,45 @@
+/* Adam: bias-corrected first and second moments, per coordinate. */
+#include "optim_internal.h"
+
+#include <math.h>
+
+/* beta^t and beta2^t start at beta^0 = 1. */
+static void ov_adam_init(ov_optim_state *st, const ov_optim_params *p)
+{
+    (void)p;
+    st->beta_t[0] = 1.0;
+    st->beta_t[1] = 1.0;
+}
+
+static bool ov_adam_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+                         const ov_oracle *oracle)
+{
+    const double b = p->beta;
+    double g[2], delta[2];
+    if (!ov_optim_gradient(oracle, w, g))
+        return false;
+    st->t++;
+    st->beta_t[0] *= b;
+    st->beta_t[1] *= p->beta2;
+    double c1 = 1.0 - st->beta_t[0], c2 = 1.0 - st->beta_t[1];
+    for (int k = 0; k < 2; k++) {
+        st->m[k] = b * st->m[k] + (1.0 - b) * g[k];
+        st->s[k] = p->beta2 * st->s[k] + (1.0 - p->beta2) * g[k] * g[k];
+        delta[k] = -p->alpha * (st->m[k] / c1) / (sqrt(st->s[k] / c2) + p->eps);
+    }
+    ov_optim_take(st, w, delta);
+    return true;
+}
+
+const ov_optim_method ov_optim_adam = {
+    .info = {
+        .name = "adam",
+        .title = "Adam (Kingma & Ba 2015)",
+        .rule = "t = 1, 2, ...;  m <- β m + (1-β) g;  s <- β2 s + (1-β2) g²;\n"
+                "w <- w - α (m/(1-β^t)) / (sqrt(s/(1-β2^t)) + ε);  m, s start at 0, all per coordinate",
+        .alpha = 0.001, .beta = 0.9, .beta2 = 0.999, .eps = 1e-8,
+        .uses_beta = true, .uses_beta2 = true, .uses_eps = true,
+    },
+    .state_init = ov_adam_init,
+    .step = ov_adam_step,
+};
