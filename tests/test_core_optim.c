@@ -235,6 +235,35 @@ static void test_rprop_rules(void)
         ov_optim_step(&p, &st, v, &flip);
     CHECK_NEAR(st.step[0], 1e-6, 1e-21);
     CHECK_NEAR(st.step[1], 1e-6, 1e-21);
+
+    /* Each bound applies to its own direction only (Igel & Hüsken: grow to
+     * min(1.2 step, 50), shrink to max(0.5 step, 1e-6)). α = 300 on
+     * f = 1/2 (x^2 + 4 y^2) from (1, 1): g = (1, 4), w -> (-299, -299);
+     * g = (-299, -1196) flips both: step 0.5 * 300 = 150 (not 50), no move;
+     * then g' counts as 0, step kept: w -> (-299 + 150, -299 + 150). */
+    p.alpha = 300;
+    ov_optim_state_init(&st, &p);
+    double big[2] = {1, 1};
+    ov_optim_step(&p, &st, big, &o);
+    CHECK_NEAR(big[0], -299, 0.0);
+    ov_optim_step(&p, &st, big, &o);
+    CHECK_NEAR(st.step[0], 150, 0.0);
+    CHECK_NEAR(st.step[1], 150, 0.0);
+    CHECK_NEAR(big[0], -299, 0.0);
+    ov_optim_step(&p, &st, big, &o);
+    CHECK_NEAR(big[0], -149, 0.0);
+    CHECK_NEAR(big[1], -149, 0.0);
+    /* α = 1e-8 on a constant gradient: steps 1e-8, then 1.2e-8 (not 1e-6),
+     * then 1.44e-8: x = -1e-8, -2.2e-8, -3.64e-8. */
+    p.alpha = 1e-8;
+    ov_optim_state_init(&st, &p);
+    double tiny[2] = {0, 0};
+    const double tiny_x[] = {-1e-8, -2.2e-8, -3.64e-8};
+    for (int i = 0; i < 3; i++) {
+        ov_optim_step(&p, &st, tiny, &lin);
+        CHECK_NEAR(tiny[0], tiny_x[i], 1e-22);
+    }
+    CHECK_NEAR(st.step[0], 1.44e-8, 1e-22);
 }
 
 static void test_table(void)
