@@ -329,7 +329,7 @@ void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
     desc.view = &view;
     desc.anim_step = st->anim_step;
     desc.target_run = st->target;
-    desc.ui_scale = ui_scale * (float)H / 720.0f;
+    desc.ui_scale = ui_scale;   /* the renderer scales by H / 720 */
     desc.ghosts = st->ghosts_on ? st->ghosts : NULL;
     desc.nghosts = st->ghosts_on ? st->nghosts : 0;
     desc.high_contrast = st->projector;

@@ -130,10 +130,15 @@ bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, siz
     return ov_contour_set_surface(&r->contour, s, err, cap);
 }
 
-/* Line and marker size multiplier: sizes are designed at 720 rows. */
-static float px_scale(const ov_renderer *r, float ui_scale)
+float ov_render_frame_scale(const ov_frame_desc *d, int height)
 {
-    float s = (ui_scale > 0 ? ui_scale : 1.0f) * (float)r->height / 720.0f;
+    return (d->ui_scale > 0 ? d->ui_scale : 1.0f) * (float)height / 720.0f;
+}
+
+/* Line and marker size multiplier, at least 0.75 so lines stay visible. */
+static float px_scale(const ov_renderer *r, const ov_frame_desc *d)
+{
+    float s = ov_render_frame_scale(d, r->height);
     return s < 0.75f ? 0.75f : s;
 }
 
@@ -178,7 +183,7 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     char err[1024];
     if (!ov_contour_set_surface(&r->contour, s, err, sizeof err))
         ov_render_log("%s", err);
-    float scale = px_scale(r, desc->ui_scale);
+    float scale = px_scale(r, desc);
     glBindVertexArray(r->empty_vao);
     ov_contour_draw(&r->contour, s, desc->view, scale, desc->high_contrast, r->fbo);
     glBindVertexArray(0);

@@ -26,7 +26,8 @@ typedef struct ov_frame_desc {
     double anim_step;    /* each run is drawn up to this (fractional) step;
                             runs shorter than it are drawn complete */
     int target_run;      /* -1: all runs targeted; else that run highlighted */
-    float ui_scale;      /* text and line size multiplier; 0 means 1 */
+    float ui_scale;      /* text and line size multiplier at 720 rows (the
+                            renderer scales it by height / 720); 0 means 1 */
     /* Ghost trails: runs from before the last parameter change, drawn
      * complete, thin and faded in the colour of the run with the same index,
      * under the live paths. NULL/0 when off. */

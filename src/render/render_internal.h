@@ -15,6 +15,11 @@
 #include "core/view.h"
 #include "render.h"
 
+/* Sizes are designed at 720 rows: d->ui_scale (0: 1) times height / 720,
+ * the one place the frame height enters text, line and marker sizes
+ * (render.c). */
+float ov_render_frame_scale(const ov_frame_desc *d, int height);
+
 /* ---- logging and GL checks (shader.c) ---- */
 
 /* The renderer's one logging function: "optiviz: render: <message>". */
