@@ -43,7 +43,7 @@ static void draw(ov_renderer *r, const ov_frame_desc *d, int h)
         const ov_run *run = &d->scene->runs[i];
         int step = (int)d->anim_step < run->n - 1 ? (int)d->anim_step : run->n - 1;
         snprintf(line, sizeof line, "run %d  step %d  loss %.3g", i, step, run->loss[step]);
-        ov_renderer_text(r, px * 1.5f, px * (2.8f + 1.1f * i), px, ov_run_color(i),
+        ov_renderer_text(r, px * 1.5f, px * (2.8f + 1.1f * i), px, ov_frame_run_color(d, i),
                          OV_ALIGN_LEFT, line);
     }
     ov_renderer_end(r);

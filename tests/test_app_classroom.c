@@ -10,6 +10,7 @@
 
 #include "app/export.h"
 #include "app/hud.h"
+#include "app/hud_layout.h"
 #include "cli/preset.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
@@ -48,10 +49,6 @@ static void test_presets(ov_renderer *r, uint8_t *px, uint8_t *plain)
     CHECK_MSG(set != NULL && err[0] == '\0', "%s", err);
     if (!set)
         return;
-    /* The caption band: above the status line at the bottom (hud.c places
-     * it about 2.6 text heights up; text height is H/34 at this size). */
-    float px_h = (float)H / 34.0f < 13.0f ? 13.0f : (float)H / 34.0f;
-    int band0 = H - (int)(px_h * 5.2f), band1 = H - (int)(px_h * 2.4f);
     for (int n = 1; n <= 9; n++) {
         const ov_preset *p = ov_presets_by_number(set, n);
         CHECK_MSG(p != NULL, "preset %d missing", n);
@@ -71,6 +68,14 @@ static void test_presets(ov_renderer *r, uint8_t *px, uint8_t *plain)
         CHECK_MSG(ov_renderer_set_surface(r, st.scene.surface, err, sizeof err), "%s", err);
         ov_hud_draw_frame(r, &st);
         CHECK(ov_renderer_read_rgba(r, px));
+        /* The caption's band, where the layout put it: the bottom quarter of
+         * the frame, above the status bar. */
+        ov_hud_layout lay;
+        ov_hud_layout_compute(r, &st, W, H, &lay);
+        CHECK(lay.on[OV_HUD_CAPTION]);
+        ov_box cb = lay.box[OV_HUD_CAPTION];
+        CHECK(cb.y > H * 0.7f && cb.y + cb.h <= lay.box[OV_HUD_STATUS].y);
+        int band0 = (int)cb.y, band1 = (int)(cb.y + cb.h);
         /* The same scene with no caption: the band gains text with it. */
         st.caption[0] = '\0';
         ov_hud_draw_frame(r, &st);
@@ -183,22 +188,44 @@ static void test_ghosts_and_sweep(ov_renderer *r, uint8_t *with, uint8_t *withou
     long d = diff_pixels(with, without, 20);
     CHECK_MSG(d > 300, "ghost trails changed only %ld pixels", d);
 
-    /* Sweep: target the momentum run (Tab twice), fan out, fold back. */
+    /* Sweep: target the momentum run (Tab twice), fan out in its place,
+     * fold back. Every other run stays, visible and in its colour; the
+     * α × 1 run keeps momentum's colour. */
     ov_controls_cycle_target(&st, 1);
     ov_controls_cycle_target(&st, 1);
     double a = st.scene.runs[1].params.alpha;
     ov_optim_kind kind = st.scene.runs[1].params.kind;
+    ov_optim_kind k0 = st.scene.runs[0].params.kind, k2 = st.scene.runs[2].params.kind;
+    ov_rgba c0 = ov_hud_run_color(&st, 0), c1 = ov_hud_run_color(&st, 1),
+            c2 = ov_hud_run_color(&st, 2);
     ov_controls_toggle_sweep(&st);
-    CHECK(st.scene.nruns == 5);
+    CHECK(st.scene.nruns == 7);
     static const double factor[5] = {0.25, 0.5, 1.0, 2.0, 4.0};
-    for (int i = 0; i < 5 && i < st.scene.nruns; i++) {
-        CHECK(st.scene.runs[i].params.kind == kind);
-        CHECK_NEAR(st.scene.runs[i].params.alpha, a * factor[i], 1e-15 * a);
+    for (int i = 0; i < 5 && 1 + i < st.scene.nruns; i++) {
+        CHECK(st.scene.runs[1 + i].params.kind == kind);
+        CHECK_NEAR(st.scene.runs[1 + i].params.alpha, a * factor[i], 1e-15 * a);
     }
+    CHECK(st.scene.runs[0].params.kind == k0 && st.scene.runs[6].params.kind == k2);
+    for (int i = 0; i < st.scene.nruns; i++)
+        CHECK(!st.hidden[i]);
+    ov_rgba n0 = ov_hud_run_color(&st, 0), n3 = ov_hud_run_color(&st, 3),
+            n6 = ov_hud_run_color(&st, 6);
+    CHECK(n0.r == c0.r && n0.g == c0.g && n0.b == c0.b);
+    CHECK(n3.r == c1.r && n3.g == c1.g && n3.b == c1.b);
+    CHECK(n6.r == c2.r && n6.g == c2.g && n6.b == c2.b);
+    /* The fanned runs are told apart: five different colours and shapes. */
+    for (int i = 1; i <= 5; i++)
+        for (int j = 1; j < i; j++) {
+            ov_rgba ci = ov_hud_run_color(&st, i), cj = ov_hud_run_color(&st, j);
+            CHECK(ci.r != cj.r || ci.g != cj.g || ci.b != cj.b);
+            CHECK(ov_shade_marker(st.shade[i]) != ov_shade_marker(st.shade[j]));
+        }
     ov_controls_toggle_sweep(&st);
     CHECK(st.scene.nruns == 3);
     CHECK(st.target == 1);
     CHECK(st.scene.runs[1].params.alpha == a);
+    ov_rgba b1 = ov_hud_run_color(&st, 1);
+    CHECK(b1.r == c1.r && b1.g == c1.g && b1.b == c1.b);
     ov_controls_deinit(&st);
 }
 

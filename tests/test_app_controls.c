@@ -94,7 +94,9 @@ static void test_realtime_semantics(void)
     init_default(&st);
     ov_controls_tick(&st, 2.0);
     double step = st.anim_step;
-    CHECK_NEAR(step, 2.0 * OV_DEFAULT_SPEED, 1e-9);
+    /* The default scene: 200 steps, none diverging, played in 10 s. */
+    CHECK(ov_controls_last_step(&st) == 200);
+    CHECK_NEAR(step, 2.0 * 200 / 10.0, 1e-9);
     double x5 = st.scene.runs[0].x[5];
     ov_controls_scale_kappa(&st, 2.0);
     CHECK(st.anim_step == step);

@@ -103,16 +103,17 @@ int main(void)
     long d_kappa = frame_diff(before, after);
     CHECK_MSG(d_kappa > W * H / 10, "kappa up changed only %ld pixels", d_kappa);
 
-    /* Click: the start moves to the world point under the cursor, computed
-     * here from the view rectangle (aspect fitted by hand). */
-    ov_rect v = st.view;
-    double vw = v.x1 - v.x0, vh = v.y1 - v.y0, cx = (v.x0 + v.x1) / 2, cy = (v.y0 + v.y1) / 2;
-    if (vw / vh < (double)W / H)
-        vw = vh * W / H;
-    else
-        vh = vw * H / W;
-    int px = 480, py = 90;
-    double ex = cx - vw / 2 + (px + 0.5) / W * vw, ey = cy + vh / 2 - (py + 0.5) / H * vh;
+    /* Click: the start moves to the world point under the cursor: the
+     * frame's world rectangle (as drawn, the HUD's free part taken into
+     * account) covers the whole window, so the point is that fraction of
+     * it. */
+    ov_hud_draw_frame(r, &st);
+    ov_view view;
+    ov_controls_view(&st, W, H, &view);
+    ov_rect v = view.rect;
+    double vw = v.x1 - v.x0, vh = v.y1 - v.y0;
+    int px = 480, py = 200;
+    double ex = v.x0 + (px + 0.5) / W * vw, ey = v.y1 - (py + 0.5) / H * vh;
     push_click(px, py);
     pump(&in, &st);
     for (int i = 0; i < st.scene.nruns; i++) {
@@ -156,11 +157,11 @@ int main(void)
     push_key(SDLK_ESCAPE, KMOD_NONE);
     pump(&in, &st);
     CHECK(!st.quit);
-    ov_controls_tick(&st, 2.5);
+    ov_controls_advance_clock(&st, 2.5);
     push_key(SDLK_ESCAPE, KMOD_NONE);
     pump(&in, &st);
     CHECK(!st.quit);
-    ov_controls_tick(&st, 1.0);
+    ov_controls_advance_clock(&st, 1.0);
     push_key(SDLK_ESCAPE, KMOD_NONE);
     pump(&in, &st);
     CHECK(st.quit);

@@ -240,9 +240,10 @@ static void test_formula_field(ov_app_state *st)
 }
 
 /* Pixels within 12 of run i's colour inside the box. */
-static long colour_pixels(const uint8_t *px, int i, int x0, int y0, int x1, int y1)
+static long colour_pixels(const ov_app_state *st, const uint8_t *px, int i, int x0, int y0,
+                          int x1, int y1)
 {
-    ov_rgba c = ov_run_color(i);
+    ov_rgba c = ov_hud_run_color(st, i);
     int cr = (int)lroundf(c.r * 255), cg = (int)lroundf(c.g * 255), cb = (int)lroundf(c.b * 255);
     long n = 0;
     for (int y = y0; y < y1; y++)
@@ -269,7 +270,7 @@ static void test_loss_panel(ov_renderer *r, ov_app_state *st)
     /* The panel: the right third of the frame, above the legend. */
     int x0 = W * 2 / 3, y0 = H / 2, x1 = W, y1 = H - 30;
     for (int i = 0; i < st->scene.nruns; i++) {
-        long a = colour_pixels(on, i, x0, y0, x1, y1), b = colour_pixels(off, i, x0, y0, x1, y1);
+        long a = colour_pixels(st, on, i, x0, y0, x1, y1), b = colour_pixels(st, off, i, x0, y0, x1, y1);
         CHECK_MSG(a > b + 40, "run %d: %ld colour pixels with the loss panel, %ld without", i, a, b);
     }
     free(on);

@@ -19,16 +19,22 @@
 /* The run's stroke in px: pixels in its colour per column, averaged over
  * the columns between world x = 2.75 and 2.95 (the dots are at 3 and 2.7),
  * the path there being y = 0.15 x, so columns sample it at many sub-pixel
- * offsets. */
-static double stroke_px(const uint8_t *img, int w, int h)
+ * offsets. v maps the world to the frame as the HUD laid it out. */
+static double stroke_px(const uint8_t *img, int w, int h, const ov_view *v)
 {
-    ov_rgba c = ov_run_color(0);
+    ov_rgba c = ov_method_color(OV_OPT_GD, 0);
     int want[3] = {(int)lroundf(c.r * 255), (int)lroundf(c.g * 255), (int)lroundf(c.b * 255)};
+    ov_vec2 a, b;
+    double depth;
+    if (!ov_view_project(v, 2.75, 0.4125, 0, 0, &a, &depth) ||
+        !ov_view_project(v, 2.95, 0.4425, 0, 0, &b, &depth) || b.x - a.x < 4)
+        return 0.0;
     int n = 0, cols = 0;
-    for (int col = (int)((2.75 + 4.0) / 8.0 * w); col <= (int)((2.95 + 4.0) / 8.0 * w); col++) {
-        double x = -4.0 + (col + 0.5) * 8.0 / w;
-        int mid = (int)((3.0 - 0.15 * x) / 6.0 * h);
+    for (int col = (int)ceil(a.x); col <= (int)floor(b.x) && col < w; col++) {
+        int mid = (int)(a.y + (b.y - a.y) * (col - a.x) / (b.x - a.x));
         for (int y = mid - h / 20; y < mid + h / 20; y++) {
+            if (y < 0 || y >= h || col < 0)
+                continue;
             const uint8_t *p = img + ((size_t)y * w + col) * 4;
             int e = 0;
             for (int k = 0; k < 3; k++)
@@ -48,7 +54,9 @@ static double measure(ov_renderer *r, ov_app_state *st, int w, int h)
     if (!img)
         return 0;
     ov_hud_draw_frame(r, st);
-    double px = ov_renderer_read_rgba(r, img) ? stroke_px(img, w, h) : 0;
+    ov_view v;
+    ov_controls_view(st, w, h, &v);
+    double px = ov_renderer_read_rgba(r, img) ? stroke_px(img, w, h, &v) : 0;
     free(img);
     return px;
 }

@@ -8,9 +8,10 @@
  * (canonical_rss_kb) at READINGS even intervals. Bounded caches whose size
  * depends on what was drawn last (Mesa's per-texture and per-shader
  * storage, text textures) make single readings wander by several percent,
- * so the test compares the least reading of the second half with the
- * greatest of the first: a leak lifts every later reading, a cache does
- * not. Under AddressSanitizer its quarantine and free lists are handed back
+ * (measured: steps of up to 7% between readings, a plateau after about
+ * 30,000 frames), so the test compares the least reading of the second
+ * half with the greatest of the first, allowing 10%: a leak lifts every
+ * later reading, a cache does not. Under AddressSanitizer its quarantine and free lists are handed back
  * to the system before each reading (__sanitizer_purge_allocator), so
  * resident memory counts what the program holds, not freed blocks ASan
  * keeps. OV_SOAK_FRAMES overrides the frame count (the non-sanitizer ctest
@@ -357,7 +358,7 @@ int main(void)
               rs.nonfinite_values);
     CHECK_MSG(rs.nonfinite_text == 0, "%lu HUD strings printed nan or inf", rs.nonfinite_text);
     if (frames >= 2000 && nread == READINGS) {
-        CHECK_MSG(late_min < warm_max * 105 / 100,
+        CHECK_MSG(late_min < warm_max * 110 / 100,
                   "resident memory keeps growing: at least %ld kB in the second half, at most "
                   "%ld kB in the first", late_min, warm_max);
     }

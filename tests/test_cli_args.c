@@ -440,9 +440,41 @@ static void test_texts(void)
     }
 }
 
+/* --3d, --camera AZ,EL and --orbit (issue 11). */
+static void test_3d_options(void)
+{
+    GOOD("--3d");
+    CHECK(g_cfg.view3d && !g_cfg.has_camera && !g_cfg.orbit);
+    CHECK(g_cfg.action == OV_ACTION_WINDOW);
+    GOOD("--camera", "-30,45", "--screenshot", "a.png");
+    CHECK(g_cfg.view3d && g_cfg.has_camera && g_cfg.camera_az == -30.0 &&
+          g_cfg.camera_el == 45.0);
+    CHECK(g_cfg.action == OV_ACTION_EXPORT);
+    GOOD("--camera=400,0");
+    CHECK(g_cfg.camera_az == 400.0 && g_cfg.camera_el == 0.0);
+    GOOD("--camera", "0,90");
+    CHECK(g_cfg.camera_el == 90.0);
+    GOOD("--orbit", "--video", "a.mp4");
+    CHECK(g_cfg.orbit);
+    GOOD("--orbit", "--gif", "a.gif");
+    CHECK(g_cfg.view3d && g_cfg.orbit && g_cfg.action == OV_ACTION_EXPORT);
+    GOOD("--3d", "--gif", "a.gif", "--camera", "10,20");
+    CHECK(!g_cfg.orbit && g_cfg.camera_el == 20.0);
+    BAD(NEEDLES("--camera", "elevation 95", "0 to 90"), "--camera", "10,95");
+    BAD(NEEDLES("--camera", "-1"), "--camera", "10,-1");
+    BAD(NEEDLES("--camera", "two comma-separated numbers", "AZIMUTH,ELEVATION"), "--camera",
+        "10");
+    BAD(NEEDLES("--camera", "'inf'"), "--camera", "inf,10");
+    BAD(NEEDLES("--camera", "missing value"), "--camera");
+    BAD(NEEDLES("--orbit", "--gif"), "--orbit");
+    BAD(NEEDLES("--orbit", "--gif"), "--orbit", "--screenshot", "a.png");
+    BAD(NEEDLES("--3d", "takes no value"), "--3d=yes");
+}
+
 int main(void)
 {
     test_defaults();
+    test_3d_options();
     test_scene_options();
     test_run_options();
     test_view_output_actions();

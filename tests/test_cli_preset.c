@@ -55,10 +55,12 @@ static int steep_flips(const ov_run *r, double theta, int n)
 {
     double t = theta * acos(-1.0) / 180.0;
     int flips = 0;
+    double start = fabs(-sin(t) * r->x[0] + cos(t) * r->y[0]);
     for (int i = 1; i < n && i < r->n; i++) {
         double q0 = -sin(t) * r->x[i - 1] + cos(t) * r->y[i - 1];
         double q1 = -sin(t) * r->x[i] + cos(t) * r->y[i];
-        flips += q0 * q1 < 0.0;
+        /* A swing counts while it is at least 5% of the starting offset. */
+        flips += q0 * q1 < 0.0 && fmax(fabs(q0), fabs(q1)) > 0.05 * start;
     }
     return flips;
 }
@@ -219,11 +221,17 @@ static void test_shipped_behaviour(void)
         ov_scene_deinit(&sc);
     }
     /* 2: theta 0, so y is the steep coordinate: the large step flips its
-     * sign every step, the moderate one never does. */
+     * sign every step, the moderate one never does; and the large step ends
+     * with the larger loss: 5 * 0.95^120 = 0.0106 against 4.5 * 0.9^120 =
+     * 1.4e-5 by hand (y factor 1 - 10 alpha, x factor 1 - alpha). */
     if (scene_of(set, 2, &sc)) {
         CHECK(steep_flips(&sc.runs[0], 0.0, 40) == 39);
         CHECK(steep_flips(&sc.runs[1], 0.0, 40) == 0);
-        CHECK(!sc.runs[0].diverged && end_dist(&sc.runs[0], 0, 0) < 0.01);
+        CHECK(!sc.runs[0].diverged);
+        const ov_run *big = &sc.runs[0], *good = &sc.runs[1];
+        CHECK_NEAR(big->loss[big->n - 1], 5 * pow(0.95, 120), 1e-3);
+        CHECK_NEAR(good->loss[good->n - 1], 4.5 * pow(0.9, 120), 2e-6);
+        CHECK(big->loss[big->n - 1] > 100 * good->loss[good->n - 1]);
         ov_scene_deinit(&sc);
     }
     /* 3: just under 2/kappa converges, just over diverges. */
@@ -246,18 +254,16 @@ static void test_shipped_behaviour(void)
         ov_scene_deinit(&sc);
     }
     /* 5: gd zig-zags (sign of the steep coordinate flips every step) and has
-     * not arrived; momentum and adam hardly flip and arrive. */
+     * not arrived; momentum hardly flips and arrives; the loss panel is on. */
     if (scene_of(set, 5, &sc)) {
         double theta = 0;
         CHECK(ov_surface_get_param(sc.surface, "kappa", &theta) && theta == 100.0);
         CHECK(ov_surface_get_param(sc.surface, "theta", &theta));
+        CHECK(sc.nruns == 2);
         CHECK(steep_flips(&sc.runs[0], theta, 60) >= 55);
         CHECK(steep_flips(&sc.runs[1], theta, 60) <= 15);
-        CHECK(steep_flips(&sc.runs[2], theta, 60) <= 15);
         int gd = steps_to(&sc.runs[0], 0, 0, 1e-3), mom = steps_to(&sc.runs[1], 0, 0, 1e-3);
-        int adam = steps_to(&sc.runs[2], 0, 0, 1e-3);
-        CHECK_MSG(mom > 0 && adam > 0 && (gd < 0 || gd > mom), "gd %d momentum %d adam %d",
-                  gd, mom, adam);
+        CHECK_MSG(mom > 0 && (gd < 0 || gd > 2 * mom), "gd %d momentum %d", gd, mom);
         ov_scene_deinit(&sc);
     }
     /* 6: gd at its largest stable step does not move along x; adam and
@@ -286,7 +292,7 @@ static void test_shipped_behaviour(void)
             int basin = -1;
             for (int m = 0; m < sc.surface->nminima; m++)
                 if (end_dist(&sc.runs[i], sc.surface->minima[m].x, sc.surface->minima[m].y) <
-                    1e-3)
+                    5e-3)
                     basin = m;
             CHECK_MSG(basin >= 0, "run %d ends in no basin", i);
             if (basin >= 0)
@@ -458,13 +464,14 @@ static void test_cli(void)
     unsetenv("OPTIVIZ_PRESETS");
     CHECK(parse("--preset", "ill-conditioned", NULL) == 0);
     CHECK(g_cfg.action == OV_ACTION_WINDOW && strcmp(g_cfg.preset, "ill-conditioned") == 0);
-    CHECK(g_cfg.kappa == 100.0 && g_cfg.nruns == 3 && g_cfg.caption[0] != 0);
+    CHECK(g_cfg.kappa == 100.0 && g_cfg.nruns == 2 && g_cfg.caption[0] != 0);
+    CHECK(g_cfg.has_panels && g_cfg.show_loss && !g_cfg.show_theory);
     CHECK(parse("--preset=5", NULL) == 0 && strcmp(g_cfg.preset, "ill-conditioned") == 0);
 
     /* Every other option overrides the preset, whatever the order. */
     CHECK(parse("--preset", "5", "--kappa", "20", NULL) == 0 && g_cfg.kappa == 20.0);
     CHECK(parse("--kappa", "20", "--preset", "5", NULL) == 0 && g_cfg.kappa == 20.0);
-    CHECK(g_cfg.theta == 30.0 && g_cfg.steps == 300);
+    CHECK(g_cfg.theta == 30.0 && g_cfg.steps == 200);
     CHECK(parse("--steps", "7", "--preset", "rosenbrock", "--size", "800x600", NULL) == 0);
     CHECK(g_cfg.steps == 7 && g_cfg.width == 800 && strcmp(g_cfg.surface, "rosenbrock") == 0);
 

@@ -143,6 +143,50 @@ static void test_new_stretches(void)
     double edge = 300.0 + 1.0 / OV_THIN_GRID;
     CHECK_MSG(s[0] >= edge - 0.5 / OV_THIN_GRID && s[0] < edge && s[2] == 400.0f,
               "piece %g..%g", s[0], s[2]);
+    /* reset for the same area: nothing of the old path covers the new one */
+    ov_thin_reset(&t, &AREA);
+    ov_thin_add(&t, 250.0, 100.0);
+    ov_thin_add(&t, 400.0, 100.0);
+    CHECK(t.nsegs == 1 && t.segs[0][0] == 250.0f && t.segs[0][2] == 400.0f);
+    ov_thin_deinit(&t);
+}
+
+/* A line beside stored ones grazing a few cells inside it (a speck) is not
+ * drawn, and those cells stay free; a gap of 10 px is drawn. */
+static void test_specks(void)
+{
+    ov_thin t;
+    ov_thin_init(&t, &AREA);
+    /* stored: y = 100.2 from x = 100 to 390 and from 392 to 700, and from
+     * 500 to 700 along y = 110.2 after a gap from 400 to 410 */
+    ov_thin_add_point(&t, 100.0, 100.2, 0.0, OV_THIN_MOVE);
+    ov_thin_add_point(&t, 390.0, 100.2, 0.0, OV_THIN_ITERATE);
+    ov_thin_add_point(&t, 392.0, 100.2, 0.0, OV_THIN_MOVE);
+    ov_thin_add_point(&t, 700.0, 100.2, 0.0, OV_THIN_ITERATE);
+    ov_thin_add_point(&t, 100.0, 110.2, 0.0, OV_THIN_MOVE);
+    ov_thin_add_point(&t, 400.0, 110.2, 0.0, OV_THIN_ITERATE);
+    ov_thin_add_point(&t, 410.0, 110.2, 0.0, OV_THIN_MOVE);
+    ov_thin_add_point(&t, 700.0, 110.2, 0.0, OV_THIN_ITERATE);
+    CHECK_MSG(t.nsegs == 4, "nsegs %d", t.nsegs);
+    /* along y = 100.4: only the 2-cell gap is fresh, inside the segment */
+    ov_thin_add_point(&t, 100.0, 100.4, 0.0, OV_THIN_MOVE);
+    ov_thin_add_point(&t, 700.0, 100.4, 0.0, OV_THIN_ITERATE);
+    CHECK_MSG(t.nsegs == 4, "a speck was stored: nsegs %d", t.nsegs);
+    /* along y = 110.4: the 10 px gap is drawn (0.2 px off the line from 410
+     * on, so that stored segment grows over it rather than a piece being
+     * added) */
+    ov_thin_add_point(&t, 100.0, 110.4, 0.0, OV_THIN_MOVE);
+    ov_thin_add_point(&t, 700.0, 110.4, 0.0, OV_THIN_ITERATE);
+    CHECK_MSG(t.nsegs == 4, "nsegs %d", t.nsegs);
+    for (int x = 401; x <= 409; x++) {
+        bool hit = false;
+        for (int i = 0; i < t.nsegs && !hit; i++) {
+            const float *s = t.segs[i];
+            hit = fminf(s[0], s[2]) <= x && x <= fmaxf(s[0], s[2]) && s[1] > 110.0f &&
+                  s[1] < 110.5f;
+        }
+        CHECK_MSG(hit, "x = %d of the gap not drawn", x);
+    }
     ov_thin_deinit(&t);
 }
 
@@ -197,12 +241,54 @@ static void test_dots(void)
     ov_thin_deinit(NULL);
 }
 
+/* Depth and point kinds (3-D paths): a segment carries its ends' depths,
+ * clipped linearly; points on the way get no dot; a MOVE starts a new
+ * piece, not joined to the point before. */
+static void test_depth_and_kinds(void)
+{
+    ov_thin t;
+    ov_thin_init(&t, &AREA);
+    CHECK(ov_thin_add_point(&t, 100.0, 100.0, 0.2, OV_THIN_ITERATE));
+    CHECK(ov_thin_add_point(&t, 110.0, 100.0, 0.4, OV_THIN_LINE));
+    CHECK(ov_thin_add_point(&t, 120.0, 110.0, 0.6, OV_THIN_ITERATE));
+    CHECK(t.nsegs == 2 && t.ndots == 2);
+    CHECK(t.segz[0][0] == 0.2f && t.segz[0][1] == 0.4f && t.segz[1][1] == 0.6f);
+    CHECK(t.dots[1][0] == 120.0f && t.dotz[0] == 0.2f && t.dotz[1] == 0.6f);
+    /* straight on from there with depth on the same ramp: the last
+     * segment grows instead of a new one being stored */
+    CHECK(ov_thin_add_point(&t, 130.0, 120.0, 0.8, OV_THIN_ITERATE));
+    CHECK(t.nsegs == 2 && t.segs[1][2] == 130.0f && t.segs[1][3] == 120.0f);
+    CHECK_NEAR(t.segz[1][0], 0.4, 1e-6);
+    CHECK_NEAR(t.segz[1][1], 0.8, 1e-6);
+    /* a new piece: no segment from (130, 120) to (300, 100) */
+    CHECK(ov_thin_add_point(&t, 300.0, 100.0, 0.5, OV_THIN_MOVE));
+    CHECK(t.nsegs == 2 && t.ndots == 3);
+    CHECK(ov_thin_add_point(&t, 310.0, 100.0, 0.7, OV_THIN_ITERATE));
+    CHECK(t.nsegs == 3 && t.segs[2][0] == 300.0f && t.segz[2][0] == 0.5f);
+    double z0, z1;
+    ov_thin_tail_depth(&t, &z0, &z1);
+    CHECK(z0 == 0.7 && z1 == 0.7);
+    /* clipped at the area's left edge x = -64: a quarter of the way from
+     * (-104, 0) at depth 0 to (56, 0) at depth 0.8 */
+    ov_thin_reset(&t, &AREA);
+    ov_thin_add_point(&t, -104.0, 0.0, 0.0, OV_THIN_ITERATE);
+    ov_thin_add_point(&t, 56.0, 0.0, 0.8, OV_THIN_ITERATE);
+    CHECK(t.nsegs == 1 && t.segs[0][0] == -64.0f);
+    CHECK_NEAR(t.segz[0][0], 0.2, 1e-6);
+    CHECK_NEAR(t.segz[0][1], 0.8, 1e-6);
+    /* a depth that is not finite is ignored, like a position */
+    CHECK(!ov_thin_add_point(&t, 70.0, 0.0, NAN, OV_THIN_ITERATE));
+    ov_thin_deinit(&t);
+}
+
 int main(void)
 {
     test_vertices();
+    test_depth_and_kinds();
     test_oscillation();
     test_growing_oscillation();
     test_new_stretches();
+    test_specks();
     test_clipping();
     test_dots();
     return ov_test_finish("test_core_thin");

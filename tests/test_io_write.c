@@ -111,6 +111,22 @@ static void test_png_roundtrip(void)
     free(img2);
     CHECK(count_entries(dir) == 1);
 
+    /* Opaque: stored as RGB, the same pixels read back (alpha 255). */
+    uint8_t *img3 = make_image(6, 5, 2, false);
+    for (int i = 0; i < 6 * 5; i++)
+        img3[i * 4 + 3] = 255;
+    CHECK_MSG(ov_png_write(path, img3, 6, 5, err, sizeof err), "%s", err);
+    memset(&im, 0, sizeof im);
+    im.version = PNG_IMAGE_VERSION;
+    CHECK(png_image_begin_read_from_file(&im, path));
+    CHECK(im.format == PNG_FORMAT_RGB);
+    im.format = PNG_FORMAT_RGBA;
+    back = malloc(PNG_IMAGE_SIZE(im));
+    CHECK(png_image_finish_read(&im, NULL, back, 0, NULL));
+    CHECK(memcmp(back, img3, 6 * 5 * 4) == 0);
+    free(back);
+    free(img3);
+
     err[0] = 0;
     CHECK(!ov_png_write(path, img, 0, h, err, sizeof err));
     CHECK(strstr(err, "invalid image size") != NULL);

@@ -103,8 +103,8 @@ static uint8_t *draw(ov_renderer *r, const ov_scene *full, const variant *v)
     for (int i = 0; i < LABELS; i++)
         if (i != v->drop_label)
             ov_renderer_text(r, 12 + v->text_shift, 10 + 17.0f * i + v->text_shift,
-                             v->text_px > 0 ? v->text_px : 15, ov_run_color(i), OV_ALIGN_LEFT,
-                             ov_optim_info_of(KINDS[i])->name);
+                             v->text_px > 0 ? v->text_px : 15, ov_method_color(KINDS[i], 0),
+                             OV_ALIGN_LEFT, ov_optim_info_of(KINDS[i])->name);
     ov_renderer_end(r);
     uint8_t *img = malloc((size_t)GW * GH * 4);
     if (img && !ov_renderer_read_rgba(r, img)) {
@@ -123,7 +123,7 @@ static bool in_panel(int x, int y)
 /* Pixels of label i's band that are in run i's colour (a glyph's core). */
 static int label_pixels(const uint8_t *img, int i)
 {
-    ov_rgba c = ov_run_color(i);
+    ov_rgba c = ov_method_color(KINDS[i], 0);
     int want[3] = {(int)lroundf(c.r * 255), (int)lroundf(c.g * 255), (int)lroundf(c.b * 255)};
     int n = 0;
     for (int y = 10 + 17 * i; y < 10 + 17 * (i + 1) && y < PANEL_Y + PANEL_H; y++)

@@ -55,6 +55,45 @@ static void act_target(ov_input *in, ov_app_state *st, const ov_binding *b, doub
     ov_controls_cycle_target(st, (int)b->arg);
 }
 
+static void act_add_run(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_add_run(st);
+}
+
+static void act_remove_run(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_remove_run(st);
+}
+
+static void act_hide_run(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_toggle_hidden(st);
+}
+
+static void act_method(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)dt;
+    ov_controls_cycle_method(st, (int)b->arg);
+}
+
+static void act_loop(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_toggle_loop(st);
+}
+
 static void act_pause(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)in;
@@ -214,6 +253,22 @@ static void act_home(ov_input *in, ov_app_state *st, const ov_binding *b, double
     ov_controls_home(st);
 }
 
+static void act_3d(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_toggle_3d(st);
+}
+
+static void act_heights(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    ov_controls_cycle_heights(st);
+}
+
 static void act_escape(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)in;
@@ -277,6 +332,17 @@ static const ov_binding BINDINGS[] = {
     {SDLK_TAB, NONE, NO, "Tab / Shift+Tab", "which runs the keys change: all, or one run at a time",
      act_target, 1, 0},
     {SDLK_TAB, SHIFT, NO, NULL, NULL, act_target, -1, 0},
+    {SDLK_a, NONE, NO, "A / Shift+A",
+     "add a run (of a method not shown yet; Y then picks its method) / remove the targeted run",
+     act_add_run, 0, 0},
+    {SDLK_a, SHIFT, NO, NULL, NULL, act_remove_run, 0, 0},
+    {SDLK_DELETE, ANY, NO, NULL, NULL, act_remove_run, 0, 0},
+    {SDLK_y, NONE, NO, "Y / Shift+Y", "the targeted run's method: next / previous", act_method, 1,
+     0},
+    {SDLK_y, SHIFT, NO, NULL, NULL, act_method, -1, 0},
+    {SDLK_s, ANY, NO, "S",
+     "hide / show the targeted run (all runs targeted: show every hidden run)", act_hide_run, 0,
+     0},
     {SDLK_SPACE, ANY, NO, "Space / N / Shift+N", "pause / one step forward / one step back",
      act_pause, 0, 0},
     {SDLK_n, NONE, YES, NULL, NULL, act_step, 0, 0},
@@ -285,8 +351,11 @@ static const ov_binding BINDINGS[] = {
      "the step taken apart: the targeted run's next update as labelled arrows, with its "
      "equation",
      act_explain, 0, 0},
-    {SDLK_r, NONE, NO, "R", "replay from step 0", act_restart, 0, 0},
-    {SDLK_PLUS, ANY, YES, "+ / \xe2\x88\x92", "play faster / slower", act_speed, 1.5, 0},
+    {SDLK_r, NONE, NO, "R / Shift+R", "replay from step 0 / loop on or off", act_restart, 0, 0},
+    {SDLK_r, SHIFT, NO, NULL, NULL, act_loop, 0, 0},
+    {SDLK_PLUS, ANY, YES, "+ / \xe2\x88\x92",
+     "play faster / slower (one playing takes --pace seconds, 10 by default)", act_speed, 1.5,
+     0},
     {SDLK_EQUALS, ANY, YES, NULL, NULL, act_speed, 1.5, 0},
     {SDLK_KP_PLUS, ANY, YES, NULL, NULL, act_speed, 1.5, 0},
     {SDLK_MINUS, ANY, YES, NULL, NULL, act_speed, 1 / 1.5, 0},
@@ -335,9 +404,17 @@ static const ov_binding BINDINGS[] = {
     {SDLK_v, ANY, NO, "V",
      "panel: local curvature (Hessian ellipse, gradient and step arrows)", act_panel,
      PANEL_CURVATURE, 0},
-    {SDLK_UNKNOWN, ANY, NO, "Click", "start every run here (replays from step 0)", NULL, 0, 0},
-    {SDLK_UNKNOWN, ANY, NO, "Wheel / drag", "zoom about the cursor / pan", NULL, 0, 0},
-    {SDLK_HOME, ANY, NO, "Home", "reset the view", act_home, 0, 0},
+    {SDLK_d, ANY, NO, "D", "3-D surface / contours (a short animated transition)", act_3d, 0,
+     0},
+    {SDLK_z, ANY, NO, "Z", "3-D heights: automatic / linear / log scale of the loss",
+     act_heights, 0, 0},
+    {SDLK_UNKNOWN, ANY, NO, "Click",
+     "start every run here (replays from step 0); in 3-D where the surface is under the cursor",
+     NULL, 0, 0},
+    {SDLK_UNKNOWN, ANY, NO, "Wheel / drag",
+     "zoom about the cursor / pan; in 3-D: camera closer or further / turn the camera", NULL, 0,
+     0},
+    {SDLK_HOME, ANY, NO, "Home", "reset the view (and in 3-D the camera)", act_home, 0, 0},
     {SDLK_f, ANY, NO, "F", "fullscreen", act_request, REQ_FULLSCREEN, 0},
     {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, PANEL_HELP, 0},
     {SDLK_F1, ANY, NO, NULL, NULL, act_panel, PANEL_HELP, 0},

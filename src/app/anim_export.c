@@ -39,7 +39,7 @@ ov_anim_job *ov_anim_job_create(const ov_anim_spec *spec, ov_renderer *r,
         uint8_t keep[OV_MAX_RUNS][3];
         int nkeep = st->scene.nruns;
         for (int i = 0; i < nkeep; i++) {
-            ov_rgba c = ov_run_color(i);
+            ov_rgba c = ov_hud_run_color(st, i);
             keep[i][0] = (uint8_t)(c.r * 255.0f + 0.5f);
             keep[i][1] = (uint8_t)(c.g * 255.0f + 0.5f);
             keep[i][2] = (uint8_t)(c.b * 255.0f + 0.5f);
@@ -84,11 +84,14 @@ ov_anim_status ov_anim_job_step(ov_anim_job *j, ov_renderer *r, ov_app_state *st
         return OV_ANIM_DONE;
     double saved = st->anim_step, saved_age = st->message_age;
     bool saved_exporting = st->exporting;
+    ov_camera saved_cam = st->camera;
     st->anim_step = ov_controls_last_step(st) * (double)j->next / (j->frames - 1);
+    ov_controls_orbit_frame(st, saved_cam, j->next, j->frames);   /* --orbit */
     st->message_age = 1e9;   /* transient HUD messages stay out of the animation */
     st->exporting = false;
     ov_hud_draw_frame(r, st);
     st->anim_step = saved;
+    st->camera = saved_cam;
     st->message_age = saved_age;
     st->exporting = saved_exporting;
     bool ok = ov_renderer_read_rgba(r, j->px);

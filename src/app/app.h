@@ -24,8 +24,16 @@ int ov_app_run_window_frames(const ov_config *cfg, long max_frames);
  * drawn, presented and swapped), then destroy. */
 typedef struct ov_window ov_window;
 ov_window *ov_window_create(const ov_config *cfg, char *err, size_t cap);
-/* false (with err) on a fatal renderer failure. dt: seconds since the last frame. */
+/* false (with err) on a fatal renderer failure. dt: seconds since the last
+ * frame. Draws, presents and swaps only when the picture changed: an event
+ * other than a mouse moving with no button down, the animation, a held key,
+ * a fading message, a resize, or the first frame; otherwise it only polls. */
 bool ov_window_frame(ov_window *w, double dt, char *err, size_t cap);
+/* Seconds the picture stays the same if no event comes: 0 while something
+ * moves, INFINITY when only an event can change it. */
+double ov_window_still_for(const ov_window *w);
+/* Frames drawn and presented since the window was created. */
+long ov_window_frames_drawn(const ov_window *w);
 void ov_window_destroy(ov_window *w);
 ov_app_state *ov_window_state(ov_window *w);
 ov_renderer *ov_window_renderer(ov_window *w);

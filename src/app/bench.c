@@ -2,7 +2,9 @@
  * Prints the median ms per frame at 1280x720 and 1920x1080 for the scene the
  * options describe, and the ms from a parameter change to the finished
  * next frame: α (recomputes every run) and κ (also redraws the contours;
- * a zoom on surfaces without κ). */
+ * a zoom on surfaces without κ); then the same in the 3-D view, where κ
+ * redraws the surface mesh, plus a turn of the camera (a new mesh image and
+ * every path projected again). */
 #include "app.h"
 
 #include <stdio.h>
@@ -35,10 +37,49 @@ static double median(double *v, int n)
 
 #define FRAMES 60
 
-/* Median frame and change-to-frame times at one size; false on GL failure. */
-static bool bench_size(ov_app_state *st, int w, int h, double *frame_ms, double *change_ms,
-                       double *kappa_ms,
-                       char *renderer_name, size_t name_cap)
+static double cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+typedef enum phase {
+    PHASE_FRAME,    /* the animation advances; nothing else changes */
+    PHASE_ALPHA,    /* alpha x or / 1.05: every run recomputed */
+    PHASE_KAPPA,    /* kappa x or / 1.26 (a zoom without kappa): contours redrawn too */
+    PHASE_CAMERA    /* 3-D: the camera turns by 2 degrees */
+} phase;
+
+/* Median wall and CPU ms (all threads, the renderer's included) of FRAMES
+ * frames that each make one change of kind ph and finish drawing. */
+static void measure(ov_app_state *st, ov_renderer *r, phase ph, bool has_kappa, double *wall,
+                    double *cpu)
+{
+    double t[FRAMES], c[FRAMES];
+    for (int i = 0; i < FRAMES; i++) {
+        double t0 = now_ms(), c0 = cpu_ms();
+        if (ph == PHASE_FRAME)
+            ov_controls_tick(st, 1.0 / 60.0);
+        else if (ph == PHASE_ALPHA)
+            ov_controls_scale_alpha(st, i % 2 ? 1 / 1.05 : 1.05);
+        else if (ph == PHASE_CAMERA)
+            ov_controls_orbit(st, i % 2 ? -2.0 : 2.0, 0.0);
+        else if (has_kappa)
+            ov_controls_scale_kappa(st, i % 2 ? 1 / 1.26 : 1.26);
+        else
+            ov_controls_zoom(st, st->scene.start, i % 2 ? 1 / 1.05 : 1.05);
+        ov_hud_draw_frame(r, st);
+        ov_renderer_finish(r);
+        t[i] = now_ms() - t0;
+        c[i] = cpu_ms() - c0;
+    }
+    *wall = median(t, FRAMES);
+    *cpu = median(c, FRAMES);
+}
+
+/* Frame and change-to-frame times at one size; false on GL failure. */
+static bool bench_size(ov_app_state *st, int w, int h, char *renderer_name, size_t name_cap)
 {
     char err[1024];
     ov_glwin win;
@@ -47,45 +88,27 @@ static bool bench_size(ov_app_state *st, int w, int h, double *frame_ms, double 
     if (!ok) {
         fprintf(stderr, "optiviz: %s\n", err);
     } else {
-        double t[FRAMES];
         for (int i = 0; i < 5; i++) {   /* warm caches: text, shaders */
             ov_hud_draw_frame(r, st);
             ov_renderer_finish(r);
         }
-        for (int i = 0; i < FRAMES; i++) {
-            double t0 = now_ms();
-            ov_controls_tick(st, 1.0 / 60.0);
-            ov_hud_draw_frame(r, st);
-            ov_renderer_finish(r);
-            t[i] = now_ms() - t0;
-        }
-        *frame_ms = median(t, FRAMES);
-        for (int i = 0; i < FRAMES; i++) {
-            double t0 = now_ms();
-            ov_controls_scale_alpha(st, i % 2 ? 1 / 1.05 : 1.05);
-            ov_hud_draw_frame(r, st);
-            ov_renderer_finish(r);
-            t[i] = now_ms() - t0;
-        }
-        *change_ms = median(t, FRAMES);
-        /* κ (or, on other surfaces, the start point) changes the picture
-         * under the paths too: the contour pass is redrawn. */
-        double k = 0.0;
+        double k = 0.0, fw, fc, aw, ac, kw, kc;
         bool has_kappa = ov_surface_get_param(st->scene.surface, "kappa", &k);
-        for (int i = 0; i < FRAMES; i++) {
-            double t0 = now_ms();
-            if (has_kappa)
-                ov_controls_scale_kappa(st, i % 2 ? 1 / 1.26 : 1.26);
-            else
-                ov_controls_zoom(st, st->scene.start, i % 2 ? 1 / 1.05 : 1.05);
-            ov_hud_draw_frame(r, st);
-            ov_renderer_finish(r);
-            t[i] = now_ms() - t0;
-        }
-        *kappa_ms = median(t, FRAMES);
+        measure(st, r, PHASE_FRAME, has_kappa, &fw, &fc);
+        measure(st, r, PHASE_ALPHA, has_kappa, &aw, &ac);
+        measure(st, r, PHASE_KAPPA, has_kappa, &kw, &kc);
         snprintf(renderer_name, name_cap, "%s", ov_renderer_name(r));
-        printf("  %4dx%-4d  frame %6.2f ms   change-to-frame: alpha %6.2f ms, %s %6.2f ms\n", w,
-               h, *frame_ms, *change_ms, has_kappa ? "kappa" : "zoom", *kappa_ms);
+        if (st->view3d) {
+            double ow, oc;
+            measure(st, r, PHASE_CAMERA, has_kappa, &ow, &oc);
+            printf("  3-D %4dx%-4d  frame %6.2f ms   change-to-frame: alpha %6.2f ms, %s %6.2f "
+                   "ms, camera %6.2f ms   (CPU ms, all threads: %.2f, %.2f, %.2f, %.2f)\n",
+                   w, h, fw, aw, has_kappa ? "kappa" : "zoom", kw, ow, fc, ac, kc, oc);
+        } else {
+            printf("  %4dx%-4d  frame %6.2f ms   change-to-frame: alpha %6.2f ms, %s %6.2f ms"
+                   "   (CPU ms, all threads: %.2f, %.2f, %.2f)\n",
+                   w, h, fw, aw, has_kappa ? "kappa" : "zoom", kw, fc, ac, kc);
+        }
     }
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);
@@ -105,11 +128,16 @@ int ov_app_bench(const ov_config *cfg)
     printf("optiviz --bench: surface %s, %d runs x %d steps, median of %d frames\n",
            st.scene.surface->name, st.scene.nruns, st.scene.steps, FRAMES);
     int status = 0;
-    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && status == 0; i++) {
-        double f = 0, c = 0, k = 0;
-        st.anim_step = 0;
-        if (!bench_size(&st, sizes[i][0], sizes[i][1], &f, &c, &k, name, sizeof name))
-            status = 1;
+    /* 2-D at every size, then 3-D (the same scene, the default camera or
+     * --camera). */
+    for (int three = 0; three < 2 && status == 0; three++) {
+        st.view3d = three;
+        st.lift = three;
+        for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && status == 0; i++) {
+            st.anim_step = 0;
+            if (!bench_size(&st, sizes[i][0], sizes[i][1], name, sizeof name))
+                status = 1;
+        }
     }
     if (status == 0)
         printf("  renderer: %s\n", name);

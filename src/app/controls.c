@@ -15,6 +15,93 @@ static double clamp(double v, double lo, double hi)
     return v < lo ? lo : (v > hi ? hi : v);
 }
 
+/* Keeps the parameters the caption describes (see ov_controls_caption_text). */
+static void caption_snapshot(ov_app_state *st, const ov_config *cfg)
+{
+    snprintf(st->caption, sizeof st->caption, "%s", cfg->caption);
+    snprintf(st->preset_name, sizeof st->preset_name, "%s", cfg->preset);
+    st->preset_number = cfg->preset_number;
+    st->caption_nruns = st->scene.nruns;
+    for (int i = 0; i < st->scene.nruns; i++)
+        st->caption_params[i] = st->scene.runs[i].params;
+    st->caption_kappa = st->caption_theta = 0;
+    ov_surface_get_param(st->scene.surface, "kappa", &st->caption_kappa);
+    ov_surface_get_param(st->scene.surface, "theta", &st->caption_theta);
+    st->caption_sigma = st->scene.noise.sigma;
+    st->caption_start = st->scene.start;
+}
+
+void ov_controls_caption_text(const ov_app_state *st, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    if (!st->caption[0])
+        return;
+    bool same = st->scene.nruns == st->caption_nruns &&
+                st->scene.start.x == st->caption_start.x &&
+                st->scene.start.y == st->caption_start.y &&
+                st->scene.noise.sigma == st->caption_sigma;
+    double v;
+    if (ov_surface_get_param(st->scene.surface, "kappa", &v))
+        same = same && v == st->caption_kappa;
+    if (ov_surface_get_param(st->scene.surface, "theta", &v))
+        same = same && v == st->caption_theta;
+    for (int i = 0; same && i < st->scene.nruns; i++) {
+        const ov_optim_params *a = &st->scene.runs[i].params, *b = &st->caption_params[i];
+        /* Up then Down comes back to the same α, give or take rounding. */
+        same = a->kind == b->kind && fabs(a->alpha - b->alpha) <= 1e-9 * fabs(b->alpha) &&
+               fabs(a->beta - b->beta) <= 1e-9;
+    }
+    if (same)
+        snprintf(buf, cap, "%s", st->caption);
+    else if (st->preset_number > 0)
+        snprintf(buf, cap, "Changed since preset %d (%s): its caption no longer applies; "
+                 "press %d to see it again.", st->preset_number, st->preset_name,
+                 st->preset_number);
+    else
+        snprintf(buf, cap, "Changed since the preset: its caption no longer applies.");
+}
+
+static void grow_to(ov_rect *r, double x, double y)
+{
+    if (!isfinite(x) || !isfinite(y))
+        return;
+    r->x0 = fmin(r->x0, x);
+    r->x1 = fmax(r->x1, x);
+    r->y0 = fmin(r->y0, y);
+    r->y1 = fmax(r->y1, y);
+}
+
+/* The home view: the scene's view, and unless it was given explicitly, also
+ * the start, the minima and every run that does not diverge (at most four
+ * times the view's size, so one wild excursion does not shrink the rest),
+ * with a margin. */
+static void set_home_view(ov_app_state *st)
+{
+    ov_rect v = st->scene.view;
+    if (!st->view_given) {
+        ov_rect u = v;
+        double w = v.x1 - v.x0, h = v.y1 - v.y0;
+        grow_to(&u, st->scene.start.x, st->scene.start.y);
+        for (int i = 0; i < st->scene.surface->nminima; i++)
+            grow_to(&u, st->scene.surface->minima[i].x, st->scene.surface->minima[i].y);
+        for (int i = 0; i < st->scene.nruns; i++) {
+            const ov_run *r = &st->scene.runs[i];
+            if (r->diverged)
+                continue;
+            for (int k = 0; k < r->n; k++)
+                grow_to(&u, r->x[k], r->y[k]);
+        }
+        if (u.x0 != v.x0 || u.x1 != v.x1 || u.y0 != v.y0 || u.y1 != v.y1) {
+            u.x0 = fmax(u.x0, v.x0 - 1.5 * w) - 0.04 * (u.x1 - u.x0);
+            u.x1 = fmin(u.x1, v.x1 + 1.5 * w) + 0.04 * (u.x1 - u.x0);
+            u.y0 = fmax(u.y0, v.y0 - 1.5 * h) - 0.04 * (u.y1 - u.y0);
+            u.y1 = fmin(u.y1, v.y1 + 1.5 * h) + 0.04 * (u.y1 - u.y0);
+            v = u;
+        }
+    }
+    st->view = st->home_view = v;
+}
+
 bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap)
 {
     memset(st, 0, sizeof(*st));
@@ -30,21 +117,24 @@ bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t 
         return false;
     }
     st->explain_on = cfg->explain;
-    st->view = st->scene.view;
-    st->home_view = st->view;
-    st->speed = OV_DEFAULT_SPEED;
+    st->view_given = cfg->has_view;
+    set_home_view(st);
+    st->pace = cfg->pace > 0 ? clamp(cfg->pace, OV_PACE_MIN, OV_PACE_MAX) : OV_DEFAULT_PACE;
+    st->loop = cfg->loop;
     st->target = -1;
     st->message_age = 1e9;
     st->esc_at = -1e9;
-    snprintf(st->caption, sizeof st->caption, "%s", cfg->caption);
+    caption_snapshot(st, cfg);
     st->projector = cfg->projector;
     st->ui_scale = cfg->ui_scale > 0 ? cfg->ui_scale : 1.0f;
     st->output_dir = cfg->output_dir;
     st->show_loss = cfg->show_loss;
     st->show_theory = cfg->show_theory;
     st->show_curvature = cfg->show_curvature;
+    ov_controls_init_3d(st, cfg);
     for (int i = 0; i < OV_MAX_RUNS; i++)
         ov_run_init(&st->ghosts[i], NULL);
+    ov_controls_number_shades(st);
     return true;
 }
 
@@ -67,12 +157,20 @@ bool ov_controls_apply_config(ov_app_state *st, const ov_config *cfg)
     }
     ov_scene_deinit(&st->scene);
     st->scene = next;
-    st->view = st->home_view = st->scene.view;
+    st->view_given = cfg->has_view;
+    set_home_view(st);
     st->anim_step = 0.0;
     st->target = -1;
     st->nghosts = 0;
     st->sweep_on = false;
-    snprintf(st->caption, sizeof st->caption, "%s", cfg->caption);
+    st->end_wait = 0.0;
+    ov_controls_number_shades(st);
+    if (cfg->has_panels) {
+        st->show_loss = cfg->show_loss;
+        st->show_theory = cfg->show_theory;
+        st->show_curvature = cfg->show_curvature;
+    }
+    caption_snapshot(st, cfg);
     return true;
 }
 
@@ -104,18 +202,44 @@ int ov_controls_last_step(const ov_app_state *st)
     return last;
 }
 
+void ov_controls_advance_clock(ov_app_state *st, double dt)
+{
+    if (dt > 0)
+        st->clock += dt;
+}
+
+double ov_controls_steps_per_second(const ov_app_state *st)
+{
+    return ov_controls_last_step(st) / (st->pace > 0 ? st->pace : OV_DEFAULT_PACE);
+}
+
 void ov_controls_tick(ov_app_state *st, double dt)
 {
     st->message_age += dt;
-    st->clock += dt;
+    ov_controls_tick_3d(st, dt);
     double last = ov_controls_last_step(st);
     if (st->anim_step > last)
         st->anim_step = last;   /* the runs got shorter (a divergence) */
     if (st->paused)
         return;
-    st->anim_step += st->speed * dt;
+    if (st->anim_step >= last) {
+        st->end_wait += dt;
+        if (st->loop && st->end_wait >= OV_LOOP_PAUSE) {
+            st->anim_step = 0.0;
+            st->end_wait = 0.0;
+        }
+        return;
+    }
+    st->end_wait = 0.0;
+    st->anim_step += ov_controls_steps_per_second(st) * dt;
     if (st->anim_step > last)
         st->anim_step = last;
+}
+
+bool ov_controls_moving(const ov_app_state *st)
+{
+    /* Looping, the end waits OV_LOOP_PAUSE s and the scene plays again. */
+    return !st->paused && (st->anim_step < ov_controls_last_step(st) || st->loop);
 }
 
 static bool targeted(const ov_app_state *st, int i)
@@ -139,6 +263,7 @@ static void remember(ov_app_state *st)
     for (int i = 0; i < st->scene.nruns; i++) {
         if (!ov_run_copy(&st->ghosts[i], &st->scene.runs[i]))
             return;
+        st->ghost_shade[i] = st->shade[i];
         st->nghosts = i + 1;
     }
 }
@@ -368,7 +493,8 @@ bool ov_controls_replace_surface(ov_app_state *st, const char *name_or_formula,
         memcpy(st->scene.specs, saved, sizeof saved);
         return false;
     }
-    st->view = st->home_view = st->scene.view;
+    st->view_given = false;
+    set_home_view(st);
     st->nghosts = 0;
     st->caption[0] = '\0';
     st->anim_step = 0.0;
@@ -416,15 +542,33 @@ void ov_controls_restart(ov_app_state *st)
 
 void ov_controls_scale_speed(ov_app_state *st, double factor)
 {
-    st->speed = clamp(st->speed * factor, OV_SPEED_MIN, OV_SPEED_MAX);
-    ov_controls_say(st, "speed %.3g steps/s", st->speed);
+    st->pace = clamp(st->pace / factor, OV_PACE_MIN, OV_PACE_MAX);
+    ov_controls_say(st, "one playing takes %.3g s (%.3g steps/s)", st->pace,
+                    ov_controls_steps_per_second(st));
 }
 
-void ov_controls_view(ov_app_state *st, int width, int height, ov_view *out)
+void ov_controls_toggle_loop(ov_app_state *st)
 {
-    ov_view_desc d = {.surface = st->scene.surface, .rect = st->view, .width = width,
-                      .height = height};
-    ov_view_build(out, &d, &st->range_cache);
+    st->loop = !st->loop;
+    st->end_wait = 0.0;
+    ov_controls_say(st, st->loop ? "loop on: the scene plays again and again" : "loop off");
+}
+
+ov_rect ov_controls_fit_rect(ov_rect c, double bx, double by, double bw, double bh, int width,
+                             int height)
+{
+    double cw = c.x1 - c.x0, ch = c.y1 - c.y0;
+    if (!(cw > 0) || !(ch > 0) || !(bw > 1) || !(bh > 1) || width < 1 || height < 1)
+        return ov_rect_fit(c, width, height);
+    double s = fmin(bw / cw, bh / ch);   /* pixels per world unit */
+    double cx = 0.5 * (c.x0 + c.x1), cy = 0.5 * (c.y0 + c.y1);
+    double fx = bx + 0.5 * bw, fy = by + 0.5 * bh;
+    ov_rect v;
+    v.x0 = cx - fx / s;
+    v.x1 = v.x0 + width / s;
+    v.y1 = cy + fy / s;
+    v.y0 = v.y1 - height / s;
+    return v;
 }
 
 void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor)
@@ -454,7 +598,12 @@ void ov_controls_pan(ov_app_state *st, double dx, double dy)
 void ov_controls_home(ov_app_state *st)
 {
     st->view = st->home_view;
-    ov_controls_say(st, "view reset");
+    if (st->view3d) {
+        ov_controls_home_camera(st);
+        ov_controls_say(st, "view and camera reset");
+    } else {
+        ov_controls_say(st, "view reset");
+    }
 }
 
 void ov_controls_toggle_ghosts(ov_app_state *st)
@@ -463,42 +612,6 @@ void ov_controls_toggle_ghosts(ov_app_state *st)
     st->nghosts = 0;
     ov_controls_say(st, st->ghosts_on ? "ghost trails on: the next change leaves its old path"
                                       : "ghost trails off");
-}
-
-void ov_controls_toggle_sweep(ov_app_state *st)
-{
-    if (st->sweep_on) {
-        st->sweep_on = false;
-        if (!ov_scene_set_runs(&st->scene, st->sweep_saved, st->sweep_saved_n))
-            ov_controls_say(st, "out of memory while recomputing the runs");
-        st->target = st->sweep_saved_target;
-        st->nghosts = 0;
-        st->anim_step = 0.0;
-        ov_controls_say(st, "sweep folded back");
-        return;
-    }
-    int src = st->target >= 0 ? st->target : 0;
-    ov_run_spec fan[OV_SWEEP_RUNS];
-    double alpha = st->scene.runs[src].params.alpha;
-    for (int k = 0; k < OV_SWEEP_RUNS; k++) {
-        fan[k] = st->scene.specs[src];
-        fan[k].has_alpha = true;
-        fan[k].alpha = clamp(alpha * pow(OV_SWEEP_RATIO, k - OV_SWEEP_RUNS / 2), OV_ALPHA_MIN,
-                             OV_ALPHA_MAX);
-    }
-    st->sweep_saved_n = st->scene.nruns;
-    st->sweep_saved_target = st->target;
-    memcpy(st->sweep_saved, st->scene.specs, sizeof st->sweep_saved);
-    st->sweep_on = true;
-    st->target = -1;
-    st->nghosts = 0;
-    st->anim_step = 0.0;
-    if (!ov_scene_set_runs(&st->scene, fan, OV_SWEEP_RUNS))
-        ov_controls_say(st, "out of memory while recomputing the runs");
-    else
-        ov_controls_say(st, "sweep: %s with \xce\xb1 = %.3g \xe2\x80\xa6 %.3g",
-                        ov_optim_info_of(fan[0].kind)->name, fan[0].alpha,
-                        fan[OV_SWEEP_RUNS - 1].alpha);
 }
 
 void ov_controls_toggle_projector(ov_app_state *st)

@@ -16,9 +16,9 @@
 #define OV_BETA_MAX 0.999
 #define OV_ALPHA_MIN 1e-8
 #define OV_ALPHA_MAX 1e6
-#define OV_SPEED_MIN 0.25
-#define OV_SPEED_MAX 5000.0
-#define OV_DEFAULT_SPEED 25.0   /* animation steps per second */
+#define OV_PACE_MIN 1.0        /* seconds one playing of the scene takes */
+#define OV_PACE_MAX 600.0
+#define OV_LOOP_PAUSE 1.5      /* seconds the end stays on screen before a loop */
 
 /* The step taken apart: the replay cursor and the last explanation, kept
  * between frames (owned by the state, changed while drawing: a cache). */
@@ -30,9 +30,21 @@ typedef struct ov_explain_cache {
 typedef struct ov_app_state {
     ov_scene scene;
     ov_rect home_view;      /* what Home returns to */
-    ov_rect view;           /* world rectangle asked for (fitted when drawn) */
+    ov_rect view;           /* world rectangle asked for: the HUD layout fits
+                             * it into the part of the frame it leaves free */
+    bool view_given;        /* --view or the preset's view: shown as asked;
+                             * else the home view also takes in the start,
+                             * the minima and the converging paths */
+    /* The part of the frame the HUD left free at the last layout, as
+     * fractions of the frame's width and height: the view fits st->view
+     * into it (ov_controls_view). has_free false: the whole frame. */
+    bool has_free;
+    double free_x0, free_y0, free_x1, free_y1;
     double anim_step;       /* fractional animation position */
-    double speed;           /* steps per second */
+    double pace;            /* seconds from step 0 to the last step, whatever
+                             * the step count (--pace, + and -) */
+    bool loop;              /* at the end, wait OV_LOOP_PAUSE s, play again */
+    double end_wait;        /* seconds spent at the end so far */
     bool paused;
     int target;             /* -1: all runs; else the run the keys change */
     bool show_help;
@@ -52,14 +64,29 @@ typedef struct ov_app_state {
     double message_age;     /* seconds since message was set */
     unsigned long message_serial;   /* counts messages said */
     char caption[192];      /* the preset's "what to notice", "" when none */
+    /* The preset's parameters as set, to tell when they were changed (the
+     * caption then no longer describes the picture). */
+    int preset_number;
+    char preset_name[64];
+    int caption_nruns;
+    ov_optim_params caption_params[OV_MAX_RUNS];
+    double caption_kappa, caption_theta, caption_sigma;
+    ov_vec2 caption_start;
+    /* Per run (scene order): the shade of its method's colour and marker
+     * (a run keeps it while others come and go), and whether it is hidden. */
+    int shade[OV_MAX_RUNS];
+    bool hidden[OV_MAX_RUNS];
     /* Ghost trails: the runs as they were before the last parameter change. */
     bool ghosts_on;
     int nghosts;
     ov_run ghosts[OV_MAX_RUNS];
+    int ghost_shade[OV_MAX_RUNS];
     /* Learning-rate sweep: the runs it replaced, restored when folded back. */
     bool sweep_on;
     int sweep_saved_n, sweep_saved_target;
     ov_run_spec sweep_saved[OV_MAX_RUNS];
+    int sweep_saved_shade[OV_MAX_RUNS];
+    bool sweep_saved_hidden[OV_MAX_RUNS];
     bool projector;         /* high-contrast theme, larger text */
     float ui_scale;         /* --ui-scale (1 = default) */
     const char *output_dir; /* where export keys write; NULL: current directory */
@@ -76,12 +103,25 @@ typedef struct ov_app_state {
     bool show_loss;         /* L: loss against step, log scale */
     bool show_theory;       /* I: the quadratic's theory and each run's regime */
     bool show_curvature;    /* V: Hessian glyph, gradient and step arrows */
+    /* The 3-D view (D): where the view is heading, how far the transition
+     * has gone, the orbit camera (drag turns it, the wheel moves it closer,
+     * Home resets it) and how heights are scaled (Z). */
+    bool view3d;
+    double lift;            /* 0: 2-D .. 1: 3-D; follows view3d over
+                               OV_LIFT_SECONDS */
+    ov_camera camera, home_camera;
+    ov_height_mode heights;
+    bool orbit;             /* --orbit: animations turn the camera once around */
     /* The loss range of the view's rectangle, kept between frames. */
     ov_loss_range_cache range_cache;
     /* E, --explain: the targeted run's current update taken apart. */
     bool explain_on;
     ov_explain_cache *explain;   /* never NULL after init */
 } ov_app_state;
+
+#define OV_LIFT_SECONDS 0.6     /* the 2-D <-> 3-D transition */
+#define OV_LIFT_MAX_DT 0.1      /* s: the most one frame moves the transition */
+#define OV_ORBIT_DEG_PER_POINT 0.4   /* camera turn per point dragged */
 
 #define OV_SWEEP_RUNS 5
 #define OV_SWEEP_RATIO 2.0  /* neighbouring sweep runs differ by this factor in α */
@@ -91,8 +131,15 @@ typedef struct ov_app_state {
 bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap);
 void ov_controls_deinit(ov_app_state *st);
 
-/* Advances the animation clock by dt seconds (unless paused). */
+/* Advances the wall clock (what Esc twice is timed by) by dt seconds: the
+ * window does it at the start of a frame, before the frame's events, so an
+ * event after an idle wait sees the time that passed. */
+void ov_controls_advance_clock(ov_app_state *st, double dt);
+/* Advances the animation clock by dt seconds (unless paused): the scene's
+ * last step is reached pace seconds after step 0. */
 void ov_controls_tick(ov_app_state *st, double dt);
+/* True while the animation advances by itself (not paused, not at its end). */
+bool ov_controls_moving(const ov_app_state *st);
 /* The largest stored step over all runs (the animation's end). */
 int ov_controls_last_step(const ov_app_state *st);
 
@@ -142,11 +189,53 @@ int ov_controls_explain_run(const ov_app_state *st);
  * one, ->why why not. */
 const ov_explain *ov_controls_explanation(const ov_app_state *st);
 void ov_controls_restart(ov_app_state *st);
+/* + / -: plays factor times faster (the pace divided by factor). */
 void ov_controls_scale_speed(ov_app_state *st, double factor);
+void ov_controls_toggle_loop(ov_app_state *st);
+/* Animation steps per second at the current pace. */
+double ov_controls_steps_per_second(const ov_app_state *st);
 
-/* The view of a width x height frame of st: the one projection the frame's
- * drawing, picking and the HUD use. */
+/* The world rectangle of a width x height frame that shows `content`,
+ * aspect kept and centred, in the pixel box (bx, by, bw, bh). */
+ov_rect ov_controls_fit_rect(ov_rect content, double bx, double by, double bw, double bh,
+                             int width, int height);
+
+/* ---- the 3-D view (controls3d.c) ---- */
+
+/* The view of a width x height frame of st (2-D, 3-D or the transition
+ * between): the one projection the frame's drawing, picking and the HUD
+ * use. Its world rectangle shows st->view, aspect kept and centred, in the
+ * part of the frame the HUD left free at the last layout (has_free), and
+ * whatever else of the world the rest of the frame covers. */
 void ov_controls_view(ov_app_state *st, int width, int height, ov_view *out);
+/* Sets up the 3-D state from cfg (--3d, --camera): the camera given or the
+ * default one, which Home returns to. */
+void ov_controls_init_3d(ov_app_state *st, const ov_config *cfg);
+/* Whether the mouse acts on the 3-D view: heading for 3-D on a surface in
+ * x and y (a curve is always drawn flat). */
+bool ov_controls_in_3d(const ov_app_state *st);
+/* D: heads for 3-D, or back to 2-D; the transition then runs on tick. On a
+ * curve it stays 2-D and says why. */
+void ov_controls_toggle_3d(ov_app_state *st);
+/* Moves the transition by dt seconds (at most OV_LIFT_MAX_DT) towards
+ * where the view is heading. */
+void ov_controls_tick_3d(ov_app_state *st, double dt);
+/* True while the transition runs (frames must keep coming). */
+bool ov_controls_transitioning(const ov_app_state *st);
+/* Turns the camera by daz degrees of azimuth and del of elevation
+ * (elevation clamped to OV_CAMERA_ELEVATION_MIN .. _MAX). */
+void ov_controls_orbit(ov_app_state *st, double daz, double del);
+/* Moves the camera closer (factor > 1) or further, within
+ * OV_CAMERA_ZOOM_MIN .. _MAX. */
+void ov_controls_dolly(ov_app_state *st, double factor);
+/* Z: the 3-D heights' scale, auto -> linear -> log -> auto. */
+void ov_controls_cycle_heights(ov_app_state *st);
+/* Frame f of n of an animation export: with --orbit in 3-D, the camera
+ * turned f / n of a full turn from start (so the loop closes); otherwise
+ * unchanged. */
+void ov_controls_orbit_frame(ov_app_state *st, ov_camera start, int f, int n);
+/* Home in 3-D: the camera back to where it started. */
+void ov_controls_home_camera(ov_app_state *st);
 
 /* Zooms the view by factor (< 1 zooms in) keeping world point `about` fixed. */
 void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor);
@@ -162,10 +251,29 @@ bool ov_controls_apply_config(ov_app_state *st, const ov_config *cfg);
 /* Ghost trails on/off. When on, every later parameter change first keeps a
  * copy of the current runs, drawn faded under the new ones. */
 void ov_controls_toggle_ghosts(ov_app_state *st);
-/* Fans the targeted run (run 0 when all are targeted) into OV_SWEEP_RUNS runs
- * whose α are its α times OV_SWEEP_RATIO^k, k = -2..2; a second press folds
- * them back into the runs there were before. */
+/* ---- the run list (run_list.c) ---- */
+
+/* Gives every run the shade its position implies: the n-th run of a
+ * method gets shade n. */
+void ov_controls_number_shades(ov_app_state *st);
+/* Fans the targeted run (run 0 when all are targeted) into OV_SWEEP_RUNS
+ * runs in its place, whose α are its α times OV_SWEEP_RATIO^k, k = -2..2;
+ * the other runs stay as they are, in their colours, and the α × 1 run
+ * keeps the targeted run's shade. A second press folds them back into the
+ * runs there were before. Replays from step 0. */
 void ov_controls_toggle_sweep(ov_app_state *st);
+/* Adds a run of the first method the scene does not show yet (gd when it
+ * shows them all), in that method's next free shade, and targets it.
+ * Replays from step 0. */
+void ov_controls_add_run(ov_app_state *st);
+/* Removes the targeted run (not the last one). Replays from step 0. */
+void ov_controls_remove_run(ov_app_state *st);
+/* Hides or shows the targeted run; with all runs targeted, shows every
+ * hidden run. */
+void ov_controls_toggle_hidden(ov_app_state *st);
+/* The targeted run's method: the next (dir 1) or previous (dir -1) one,
+ * with that method's default α and β. Replays from step 0. */
+void ov_controls_cycle_method(ov_app_state *st, int dir);
 void ov_controls_toggle_projector(ov_app_state *st);
 /* The effective text/line scale: ui_scale, times OV_PROJECTOR_SCALE in
  * projector mode. */
@@ -204,6 +312,11 @@ void ov_controls_escape(ov_app_state *st);
  * optimum the theory of the quadratic gives for the current κ. Says so and
  * changes nothing on other surfaces or for methods without a known optimum. */
 void ov_controls_snap_optimal(ov_app_state *st);
+
+/* The caption line to show: the preset's caption while its parameters are
+ * as the preset set them; once they changed, a note saying so (and which
+ * key brings the preset back); "" without a caption. */
+void ov_controls_caption_text(const ov_app_state *st, char *buf, size_t cap);
 
 /* printf-style message shown in the HUD for a few seconds. */
 void ov_controls_say(ov_app_state *st, const char *fmt, ...)

@@ -102,8 +102,10 @@ bool ov_export_offscreen_begin(ov_glwin *win, ov_renderer **r, const ov_app_stat
     memset(win, 0, sizeof(*win));
     if (!ov_font_find(font, sizeof font, err, cap))
         return false;
-    if (!ov_glwin_create(win, "optiviz", width < 64 ? 64 : width, height < 64 ? 64 : height,
-                         false, err, cap))
+    /* The frame is drawn into the renderer's own framebuffer object: the
+     * hidden window only carries the context, so it stays small (a window
+     * of the frame's size costs a cleared back buffer of that size). */
+    if (!ov_glwin_create(win, "optiviz", 64, 64, false, err, cap))
         return false;
     *r = ov_renderer_create(width, height, font, err, cap);
     if (!*r)
@@ -148,6 +150,8 @@ static int render_exports(ov_app_state *st, const ov_config *cfg)
     ov_glwin win;
     ov_renderer *r = NULL;
     bool ok = ov_export_offscreen_begin(&win, &r, st, cfg->width, cfg->height, err, sizeof err);
+    if (ok && !cfg->gif && !cfg->video)
+        ov_renderer_keep_contours(r, false);   /* one frame: nothing to keep it for */
     if (ok && cfg->screenshot)
         ok = ov_export_png(r, st, cfg->screenshot, err, sizeof err);
     if (ok && (cfg->gif || cfg->video))

@@ -21,6 +21,10 @@ bool ov_glwin_create(ov_glwin *w, const char *title, int width, int height, bool
 {
     memset(w, 0, sizeof(*w));
     choose_driver();
+    /* A window's image (SDL_GetWindowSurface, used to show frames drawn by
+     * a software renderer) stays a plain X11 image: SDL would otherwise
+     * draw it through a renderer of its own on the window's GL context. */
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         snprintf(err, cap, "cannot start SDL video: %s", SDL_GetError());
         return false;

@@ -1,40 +1,53 @@
-/* HUD layout for one frame. All sizes derive from the frame height so a 4K
- * export looks like a 720p window, only sharper. See hud.h. */
+/* The HUD of one frame, drawn into the boxes hud_layout.c places: the run
+ * list with each run's marker, the insight panels, the caption, the status
+ * bar, the legend (the same markers the picture draws), the last message,
+ * the divergence labels; and the two overlays that cover the picture while
+ * open, the formula field and the help. See hud.h. */
 #include "hud.h"
 
 #include "actions.h"
+#include "hud_layout.h"
 #include "panels.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* A message shows this long at full strength, then fades out. */
+#define MESSAGE_SHOWN 2.0
+#define MESSAGE_FADE 1.0
+
+double ov_hud_still_for(const ov_app_state *st)
+{
+    if (!st->message[0] || st->message_age >= MESSAGE_SHOWN + MESSAGE_FADE)
+        return INFINITY;
+    return st->message_age < MESSAGE_SHOWN ? MESSAGE_SHOWN - st->message_age : 0.0;
+}
 
 /* Panel and text colours; projector mode makes panels opaque and text white. */
 typedef struct hud_theme {
     ov_rgba panel, text, dim;
 } hud_theme;
 
-static const hud_theme NORMAL = {{0.04f, 0.05f, 0.08f, 0.72f},
+static const hud_theme NORMAL = {{0.04f, 0.05f, 0.08f, 0.78f},
                                  {0.96f, 0.96f, 0.96f, 1.0f},
-                                 {0.78f, 0.80f, 0.84f, 1.0f}};
+                                 {0.80f, 0.82f, 0.86f, 1.0f}};
 static const hud_theme PROJECTOR = {{0.0f, 0.0f, 0.0f, 0.92f},
                                     {1.0f, 1.0f, 1.0f, 1.0f},
                                     {0.95f, 0.95f, 0.95f, 1.0f}};
+static const ov_rgba DARK = {0.05f, 0.05f, 0.08f, 1.0f};
+static const ov_rgba WHITE = {1.0f, 1.0f, 1.0f, 1.0f};
 
 static const hud_theme *theme_of(const ov_app_state *st)
 {
     return st->projector ? &PROJECTOR : &NORMAL;
 }
 
-float ov_hud_text_px(int height, float ui_scale)
+ov_rgba ov_hud_run_color(const ov_app_state *st, int i)
 {
-    float px = (float)height / 34.0f;
-    if (px < 13.0f)
-        px = 13.0f;
-    return px * (ui_scale > 0 ? ui_scale : 1.0f);
+    return ov_method_color(st->scene.runs[i].params.kind, st->shade[i]);
 }
-
-
 
 /* "κ = 10   θ = 30°" for surfaces with those parameters, then the
  * gradient noise "noise σ = 0.5" when there is some; else "". */
@@ -52,6 +65,13 @@ static void param_text(const ov_scene *sc, char *buf, size_t cap)
         snprintf(buf + len, cap - len, "   noise \xcf\x83 = %.3g", sc->noise.sigma);
 }
 
+void ov_hud_title(const ov_app_state *st, char *buf, size_t cap)
+{
+    char params[96];
+    param_text(&st->scene, params, sizeof params);
+    snprintf(buf, cap, "%s%s", st->scene.surface->name, params);
+}
+
 void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
 {
     const ov_run *r = &st->scene.runs[i];
@@ -62,6 +82,9 @@ void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
         snprintf(beta, sizeof beta, "  \xce\xb2 = %.3g", r->params.beta);
     if (r->n < 1)
         snprintf(buf, cap, "%s: the loss is not finite at the start point", info->name);
+    else if (st->hidden[i])
+        snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   hidden (S shows it)", info->name,
+                 r->params.alpha, beta);
     else if (r->diverged && st->anim_step >= r->diverged_step - 1)
         snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   diverged at step %d", info->name,
                  r->params.alpha, beta, r->diverged_step);
@@ -70,93 +93,192 @@ void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
                  r->params.alpha, beta, step, r->loss[step]);
 }
 
-/* Returns the panel's bottom edge. */
-static float draw_info_panel(ov_renderer *r, const ov_app_state *st, float px)
+void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_frame_desc *d)
 {
-    const hud_theme *th = theme_of(st);
-    const ov_surface *s = st->scene.surface;
-    char title[256], params[96], lines[OV_MAX_RUNS][192];
-    float pad = px * 0.6f, big = px * 1.25f, small = px * 0.8f;
-    param_text(&st->scene, params, sizeof params);
-    snprintf(title, sizeof title, "%s%s", s->name, params);
-    const char *sub = s->def ? s->def->summary : ov_expr_source(s->expr);
-    char subline[160];
-    snprintf(subline, sizeof subline, "%s%s", s->def ? "" : "L = ", sub);
-    int W, H;
-    ov_renderer_size(r, &W, &H);
-    /* The formula line is the widest; it shrinks before the panel covers
-     * more than about half of a small frame. */
-    small = ov_hud_fit_size(r, small, subline, (float)W * 0.55f);
-
-    float w, h, maxw = 0;
-    ov_renderer_text_size(r, big, title, &w, &h);
-    maxw = w;
-    ov_renderer_text_size(r, small, subline, &w, &h);
-    if (w > maxw)
-        maxw = w;
-    for (int i = 0; i < st->scene.nruns; i++) {
-        ov_hud_run_line(st, i, lines[i], sizeof lines[i]);
-        ov_renderer_text_size(r, px, lines[i], &w, &h);
-        if (w + px * 1.6f > maxw)
-            maxw = w + px * 1.6f;
-    }
-    float line = px * 1.35f;
-    float height = pad * 2 + big * 1.3f + small * 1.4f + line * (float)st->scene.nruns;
-    ov_renderer_rect(r, pad, pad, maxw + pad * 2, height, th->panel);
-
-    float x = pad * 2, y = pad * 2;
-    ov_renderer_text(r, x, y, big, th->text, OV_ALIGN_LEFT, title);
-    y += big * 1.3f;
-    ov_renderer_text(r, x, y, small, th->dim, OV_ALIGN_LEFT, subline);
-    y += small * 1.4f;
-    for (int i = 0; i < st->scene.nruns; i++) {
-        ov_rgba c = ov_run_color(i);
-        bool on = st->target < 0 || st->target == i;
-        float sw = px * 0.7f;
-        /* Colour swatch doubles as the legend entry for this run. */
-        ov_renderer_rect(r, x, y + (px - sw) * 0.6f, sw, sw, c);
-        if (st->target == i)
-            ov_renderer_text(r, x - px * 0.9f, y, px, th->text, OV_ALIGN_LEFT, "\xe2\x96\xb6");
-        ov_rgba tc = c;
-        if (!on)
-            tc.a = 0.55f;
-        ov_renderer_text(r, x + px * 1.1f, y, px, tc, OV_ALIGN_LEFT, lines[i]);
-        y += line;
-    }
-    return pad + height;
+    memset(d, 0, sizeof *d);
+    d->scene = &st->scene;
+    d->view = &lay->view;
+    d->anim_step = st->anim_step;
+    d->target_run = st->target;
+    d->ui_scale = ov_controls_ui_scale(st);   /* the renderer scales by H / 720 */
+    d->ghosts = st->ghosts_on ? st->ghosts : NULL;
+    d->nghosts = st->ghosts_on ? st->nghosts : 0;
+    d->high_contrast = st->projector;
+    d->shades = st->shade;
+    d->hidden = st->hidden;
+    d->ghost_shades = st->ghost_shade;
+    d->explain = st->explain_on ? ov_controls_explanation(st) : NULL;
+    d->explain_run = ov_controls_explain_run(st);
+    d->clear_x0 = lay->free.x;
+    d->clear_y0 = lay->free.y;
+    d->clear_x1 = lay->free.x + lay->free.w;
+    d->clear_y1 = lay->free.y + lay->free.h;
 }
 
-static void draw_status(ov_renderer *r, const ov_app_state *st, int W, int H, float px)
+/* A run colour for text on the dark panels: the darker shades lifted
+ * towards white until they read (relative luminance at least 0.18). */
+static ov_rgba text_colour(ov_rgba c)
+{
+    for (int i = 0; i < 6; i++) {
+        double y = 0.2126 * pow(c.r, 2.2) + 0.7152 * pow(c.g, 2.2) + 0.0722 * pow(c.b, 2.2);
+        if (y >= 0.18)
+            break;
+        c.r += (1.0f - c.r) * 0.25f;
+        c.g += (1.0f - c.g) * 0.25f;
+        c.b += (1.0f - c.b) * 0.25f;
+    }
+    return c;
+}
+
+static void fill(ov_renderer *r, ov_box b, ov_rgba c)
+{
+    ov_renderer_rect(r, b.x, b.y, b.w, b.h, c);
+}
+
+static void draw_info(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
 {
     const hud_theme *th = theme_of(st);
-    char buf[256];
-    float small = px * 0.8f, pad = px * 0.6f, w, h;
-    int last = ov_controls_last_step(st);
-    double shown = floor(st->anim_step);
-    snprintf(buf, sizeof buf, "step %.0f / %d   %s%.3g steps/s   keys: %s   H: help",
-             shown > last ? (double)last : shown, last, st->paused ? "paused   " : "",
-             st->speed,
-             st->target < 0 ? "all runs"
-                            : ov_optim_info_of(st->scene.runs[st->target].params.kind)->name);
-    ov_renderer_text_size(r, small, buf, &w, &h);
-    ov_renderer_rect(r, pad, (float)H - pad - h - pad, w + 2 * pad, h + pad, th->panel);
-    ov_renderer_text(r, pad * 2, (float)H - pad - h - pad * 0.5f, small, th->dim, OV_ALIGN_LEFT, buf);
+    ov_box b = lay->box[OV_HUD_INFO];
+    float pad = lay->pad, px = lay->px;
+    fill(r, b, th->panel);
+    char title[256];
+    ov_hud_title(st, title, sizeof title);
+    float x = b.x + pad, y = b.y + pad, maxw = b.w - 2 * pad;
+    ov_hud_ellipsize(r, lay->big, title, maxw);
+    ov_renderer_text(r, x, y, lay->big, th->text, OV_ALIGN_LEFT, title);
+    y += lay->big * 1.3f;
+    ov_renderer_text(r, x, y, lay->small, th->dim, OV_ALIGN_LEFT, lay->subline);
+    y += lay->small * 1.4f;
+    for (int i = 0; i < st->scene.nruns; i++) {
+        char line[192];
+        ov_hud_run_line(st, i, line, sizeof line);
+        ov_hud_ellipsize(r, px, line, maxw - px * 1.6f);
+        ov_rgba c = ov_hud_run_color(st, i);
+        bool on = (st->target < 0 || st->target == i) && !st->hidden[i];
+        /* The run's marker, as drawn at its head: its legend entry. */
+        ov_renderer_marker(r, x + px * 0.45f, y + px * 0.62f, px * 0.38f,
+                           ov_shade_marker(st->shade[i]), c, px * 0.1f, DARK);
+        if (st->target == i)
+            ov_renderer_rect(r, b.x + 1, y + px * 0.1f, pad * 0.45f, px * 1.1f, th->text);
+        ov_rgba tc = text_colour(c);
+        if (!on)
+            tc.a = 0.6f;
+        ov_renderer_text(r, x + px * 1.2f, y, px, tc, OV_ALIGN_LEFT, line);
+        y += px * 1.35f;
+    }
+}
 
-    const char *legend = "\xe2\x98\x85 minimum   \xe2\x97\x8f iterate   \xe2\x9c\x95 diverged";
-    ov_renderer_text_size(r, small, legend, &w, &h);
-    ov_renderer_rect(r, (float)W - w - pad * 3, (float)H - pad - h - pad, w + 2 * pad, h + pad,
-                     th->panel);
-    ov_renderer_text(r, (float)W - pad * 2, (float)H - pad - h - pad * 0.5f, small, th->dim,
-                     OV_ALIGN_RIGHT, legend);
+/* A panel of text lines in the box, each in the colour its tag names. */
+static void draw_text_panel(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay,
+                            ov_box b, const ov_panel_text *t, float size)
+{
+    const hud_theme *th = theme_of(st);
+    float pad = lay->pad, line = size * 1.35f;
+    fill(r, b, th->panel);
+    for (int i = 0; i < t->n; i++) {
+        int tag = t->colour[i];
+        ov_rgba c = tag >= 0 ? text_colour(ov_hud_run_color(st, tag))
+                    : tag == OV_PANEL_TEXT ? th->text
+                                           : th->dim;
+        char text[192];
+        snprintf(text, sizeof text, "%s", t->lines[i]);
+        ov_hud_ellipsize(r, size, text, b.w - 2 * pad);
+        ov_renderer_text(r, b.x + pad, b.y + pad * 0.75f + line * (float)i, size, c, OV_ALIGN_LEFT,
+                         text);
+    }
+}
 
-    if (st->message[0] && st->message_age < 3.0) {
-        float a = st->message_age < 2.0 ? 1.0f : (float)(3.0 - st->message_age);
-        ov_renderer_text_size(r, px, st->message, &w, &h);
-        ov_rgba bg = th->panel, fg = th->text;
-        bg.a *= a;
-        fg.a = a;
-        ov_renderer_rect(r, (float)W - w - pad * 3, pad, w + 2 * pad, h + pad, bg);
-        ov_renderer_text(r, (float)W - pad * 2, pad * 1.5f, px, fg, OV_ALIGN_RIGHT, st->message);
+static void draw_status(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
+{
+    const hud_theme *th = theme_of(st);
+    ov_box b = lay->box[OV_HUD_STATUS];
+    fill(r, b, th->panel);
+    ov_renderer_text(r, b.x + lay->pad, b.y + lay->small * 0.2f, lay->small, th->dim, OV_ALIGN_LEFT,
+                     lay->status);
+}
+
+/* The legend: the markers the picture draws, each with its word. */
+static void draw_legend(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
+{
+    const hud_theme *th = theme_of(st);
+    ov_box b = lay->box[OV_HUD_LEGEND];
+    float s = lay->small, x = b.x + lay->pad, cy = b.y + b.h * 0.5f, ty = b.y + s * 0.2f;
+    fill(r, b, th->panel);
+    static const char *const words[4] = {"minimum", "iterate", "diverged", "start"};
+    for (int i = 0; i < 4; i++) {
+        float mx = x + s * 0.55f, R = s * 0.42f;
+        if (i == 0)
+            ov_renderer_marker(r, mx, cy, R, OV_MARK_STAR, WHITE, s * 0.09f, DARK);
+        else if (i == 1)
+            ov_renderer_marker(r, mx, cy, R * 0.55f, OV_MARK_CIRCLE, th->text, s * 0.08f, DARK);
+        else if (i == 2)
+            ov_renderer_marker(r, mx, cy, R, OV_MARK_CROSS, th->text, s * 0.08f, DARK);
+        else {
+            ov_renderer_marker(r, mx, cy, R, OV_MARK_CIRCLE, WHITE, s * 0.08f, DARK);
+            ov_renderer_marker(r, mx, cy, R * 0.62f, OV_MARK_CIRCLE, th->panel, 0, DARK);
+        }
+        x += s * 1.4f;
+        x += ov_renderer_text(r, x, ty, s, th->dim, OV_ALIGN_LEFT, words[i]) + s * 0.9f;
+    }
+}
+
+static void draw_message(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
+{
+    const hud_theme *th = theme_of(st);
+    ov_box b = lay->box[OV_HUD_MESSAGE];
+    float a = st->message_age < MESSAGE_SHOWN
+                  ? 1.0f
+                  : (float)((MESSAGE_SHOWN + MESSAGE_FADE - st->message_age) / MESSAGE_FADE);
+    ov_rgba bg = th->panel, fg = th->text;
+    bg.a *= a;
+    fg.a = a;
+    fill(r, b, bg);
+    ov_renderer_text(r, b.x + b.w - lay->pad, b.y + lay->pad * 0.5f, lay->px, fg, OV_ALIGN_RIGHT,
+                     lay->message);
+}
+
+static void draw_caption(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
+{
+    const hud_theme *th = theme_of(st);
+    ov_box b = lay->box[OV_HUD_CAPTION];
+    fill(r, b, th->panel);
+    char text[256];
+    ov_controls_caption_text(st, text, sizeof text);
+    bool changed = strcmp(text, st->caption) != 0;
+    for (int i = 0; i < lay->caption_lines; i++)
+        ov_renderer_text(r, b.x + b.w / 2, b.y + lay->pad * 0.5f + lay->caption_px * 1.3f * (float)i,
+                         lay->caption_px, changed ? th->dim : th->text, OV_ALIGN_CENTER,
+                         lay->caption[i]);
+}
+
+/* The equation of the step taken apart (E), above the caption. */
+static void draw_explain(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
+{
+    const hud_theme *th = theme_of(st);
+    ov_box b = lay->box[OV_HUD_EXPLAIN];
+    ov_rgba bg = th->panel;
+    bg.a = fmaxf(bg.a, 0.85f);
+    fill(r, b, bg);
+    for (int i = 0; i < lay->explain_lines; i++)
+        ov_renderer_text(r, b.x + b.w / 2, b.y + lay->pad * 0.5f + lay->explain_px * 1.3f * (float)i,
+                         lay->explain_px, th->text, OV_ALIGN_CENTER, lay->explain[i]);
+}
+
+/* "diverged at step S" beside each X, on an opaque box, in the run's colour. */
+static void draw_labels(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
+{
+    for (int i = 0; i < st->scene.nruns && i < OV_MAX_RUNS; i++) {
+        if (!lay->on[OV_HUD_LABEL0 + i])
+            continue;
+        ov_box b = lay->box[OV_HUD_LABEL0 + i];
+        ov_rgba c = ov_hud_run_color(st, i), bg = DARK;
+        bg.a = 0.92f;
+        fill(r, b, bg);
+        ov_renderer_rect(r, b.x, b.y, lay->small * 0.18f, b.h, c);
+        char text[64];
+        snprintf(text, sizeof text, "diverged at step %d", st->scene.runs[i].diverged_step);
+        ov_renderer_text(r, b.x + lay->small * 0.3f, b.y + lay->small * 0.15f, lay->small,
+                         text_colour(c), OV_ALIGN_LEFT, text);
     }
 }
 
@@ -174,121 +296,149 @@ static int help_rows(const char *rows[][2], int cap)
     return count;
 }
 
-static void draw_help(ov_renderer *r, const hud_theme *th, int W, int H, float px)
+/* The help: the action table's rows in one or two columns, long texts
+ * wrapped, at the frame's text size (never under the floor). */
+static void draw_help(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
 {
-    const char *HELP[96][2];
-    int n = help_rows(HELP, 96);
-    float w, h;
-    /* One column when it fits the frame's height, else two side by side. */
-    int cols = px * 1.4f * (float)(n + 2) > (float)H * 0.92f ? 2 : 1;
-    int per = (n + cols - 1) / cols;
-    float keyw[2], actw[2];
-    for (int pass = 0; pass < 2; pass++) {
-        keyw[0] = keyw[1] = actw[0] = actw[1] = 0;
-        for (int i = 0; i < n; i++) {
-            int c = i / per;
-            ov_renderer_text_size(r, px, HELP[i][0], &w, &h);
-            keyw[c] = w > keyw[c] ? w : keyw[c];
-            ov_renderer_text_size(r, px, HELP[i][1], &w, &h);
-            actw[c] = w > actw[c] ? w : actw[c];
-        }
-        /* Too wide or too tall for the frame: smaller text, measured again. */
-        float total = keyw[0] + actw[0] + keyw[1] + actw[1] + px * (cols == 2 ? 7 : 4);
-        float fit = fminf((float)W * 0.96f / total, (float)H * 0.94f / (px * 1.4f * (float)(per + 2)));
-        if (pass == 1 || fit >= 1.0f)
-            break;
-        px = floorf(px * fit);
-    }
-    float line = px * 1.4f;
-    float colw[2] = {keyw[0] + actw[0] + px * 3, keyw[1] + actw[1] + px * 3};
-    float pw = colw[0] + (cols == 2 ? colw[1] : 0) + px, ph = line * (float)(per + 2);
-    float x0 = ((float)W - pw) / 2, y0 = ((float)H - ph) / 2;
-    ov_rgba bg = th->panel;
-    bg.a = 0.9f;
-    ov_renderer_rect(r, x0, y0, pw, ph, bg);
-    ov_renderer_text(r, (float)W / 2, y0 + px * 0.5f, px * 1.2f, th->text, OV_ALIGN_CENTER,
-                     "optiviz controls");
-    for (int i = 0; i < n; i++) {
-        int c = i / per;
-        float cx = x0 + px + (c ? colw[0] : 0);
-        float y = y0 + line * (float)(i - c * per + 1.5f);
-        ov_renderer_text(r, cx + keyw[c], y, px, th->text, OV_ALIGN_RIGHT, HELP[i][0]);
-        ov_renderer_text(r, cx + keyw[c] + px, y, px, th->dim, OV_ALIGN_LEFT, HELP[i][1]);
-    }
-}
-
-/* The preset's caption, centred above the status line. */
-static void draw_caption(ov_renderer *r, const ov_app_state *st, int W, int H, float px)
-{
-    if (!st->caption[0])
+    const hud_theme *th = theme_of(st);
+    const char *rows[96][2];
+    int n = help_rows(rows, 96);
+    float W = (float)lay->width, H = (float)lay->height, pad = lay->pad;
+    int cols = W >= 1000 ? 2 : 1;
+    float px = lay->small;
+    float colw = 0, keyw = 0, actw = 0;
+    char(*wrapped)[4][192] = malloc(sizeof(char[96][4][192]));
+    int nl[96], total = 0;
+    if (!wrapped)
         return;
-    const hud_theme *th = theme_of(st);
-    float pad = px * 0.6f, w, h;
-    float size = ov_hud_fit_size(r, px * 1.1f, st->caption, (float)W - 4 * pad);
-    ov_renderer_text_size(r, size, st->caption, &w, &h);
-    float y = (float)H - px * 2.6f - h - pad;
-    ov_renderer_rect(r, ((float)W - w) / 2 - pad, y - pad * 0.5f, w + 2 * pad, h + pad, th->panel);
-    ov_renderer_text(r, (float)W / 2, y, size, th->text, OV_ALIGN_CENTER, st->caption);
-}
-
-/* The step taken apart: the equation drawn (or why nothing is), centred
- * above the preset's caption. */
-static void draw_explain_caption(ov_renderer *r, const ov_app_state *st, const ov_explain *x,
-                                 int W, int H, float px)
-{
-    const hud_theme *th = theme_of(st);
-    char text[320];
-    const ov_run *run = &st->scene.runs[ov_controls_explain_run(st)];
-    if (x->valid)
-        snprintf(text, sizeof text, "%s", x->caption);
-    else
-        snprintf(text, sizeof text, "%s, step %d: %s", ov_optim_info_of(run->params.kind)->name,
-                 x->step, x->why);
-    float pad = px * 0.6f, w, h;
-    float size = ov_hud_fit_size(r, px * 0.95f, text, (float)W - 4 * pad);
-    ov_renderer_text_size(r, size, text, &w, &h);
-    float y = (float)H - px * 2.6f - h - pad - (st->caption[0] ? px * 2.4f : 0.0f);
-    ov_rgba bg = th->panel;
-    bg.a = 0.85f;
-    ov_renderer_rect(r, ((float)W - w) / 2 - pad, y - pad * 0.5f, w + 2 * pad, h + pad, bg);
-    ov_renderer_text(r, (float)W / 2, y, size, th->text, OV_ALIGN_CENTER, text);
-}
-
-/* The formula field: the text with a caret, and the parse error under the
- * column it names. */
-static void draw_formula_field(ov_renderer *r, const ov_app_state *st, int W, int H, float px)
-{
-    const hud_theme *th = theme_of(st);
-    static const ov_rgba ERR = {1.0f, 0.55f, 0.45f, 1.0f};
-    float pad = px * 0.7f, size = px * 1.1f, w, h;
-    const char *label = "L(x, y) = ";
-    float lw, x0 = (float)W * 0.08f, width = (float)W * 0.84f;
-    ov_renderer_text_size(r, size, label, &lw, &h);
-    float y0 = (float)H * 0.38f, ph = size * 1.5f + px * 3.2f;
+    /* Smaller text (down to the floor) until it fits the frame's height. */
+    for (int pass = 0; pass < 6; pass++) {
+        colw = (W - 2 * pad - pad * 2 * (float)cols) / (float)cols;
+        keyw = 0;
+        for (int i = 0; i < n; i++) {
+            float w, h;
+            ov_renderer_text_size(r, px, rows[i][0], &w, &h);
+            keyw = fmaxf(keyw, w);
+        }
+        actw = colw - keyw - px;
+        total = 0;
+        for (int i = 0; i < n; i++) {
+            nl[i] = ov_hud_wrap(r, px, rows[i][1], actw, wrapped[i], 4);
+            total += nl[i];
+        }
+        float need = px * 1.3f * ((float)total / (float)cols + 2.5f + (float)cols);
+        if (need <= H - 2 * pad || px <= lay->floor_px)
+            break;
+        px = fmaxf(lay->floor_px, floorf(px * 0.9f));
+    }
+    float line = px * 1.3f;
+    /* Rows into columns, balancing the lines. */
+    int split = n, acc = 0;
+    if (cols == 2)
+        for (int i = 0; i < n; i++) {
+            acc += nl[i];
+            if (acc * 2 >= total) {
+                split = i + 1;
+                break;
+            }
+        }
+    int lines0 = 0, lines1 = 0;
+    for (int i = 0; i < n; i++) {
+        if (i < split)
+            lines0 += nl[i];
+        else
+            lines1 += nl[i];
+    }
+    int most = lines0 > lines1 ? lines0 : lines1;
+    float ph = fminf(line * ((float)most + 2.5f), H - 2 * pad);
+    float pw = fminf(colw * (float)cols + pad * 2 * (float)cols, W - 2 * pad);
+    float x0 = (W - pw) / 2, y0 = (H - ph) / 2;
     ov_rgba bg = th->panel;
     bg.a = 0.94f;
+    ov_renderer_rect(r, x0, y0, pw, ph, bg);
+    ov_renderer_text(r, W / 2, y0 + px * 0.4f, px * 1.15f, th->text, OV_ALIGN_CENTER,
+                     "optiviz controls");
+    float y[2] = {y0 + line * 1.7f, y0 + line * 1.7f};
+    for (int i = 0; i < n; i++) {
+        int c = i < split ? 0 : 1;
+        float cx = x0 + pad + (float)c * (colw + 2 * pad);
+        if (y[c] + line * (float)nl[i] > y0 + ph)
+            continue;   /* only when even the floor size does not fit */
+        ov_renderer_text(r, cx + keyw, y[c], px, th->text, OV_ALIGN_RIGHT, rows[i][0]);
+        for (int k = 0; k < nl[i]; k++)
+            ov_renderer_text(r, cx + keyw + px, y[c] + line * (float)k, px, th->dim, OV_ALIGN_LEFT,
+                             wrapped[i][k]);
+        y[c] += line * (float)nl[i];
+    }
+    free(wrapped);
+}
+
+/* The formula field: the text with a caret (scrolled to keep it in view),
+ * the selection, and the parse error under the column it names. */
+static void draw_formula_field(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
+{
+    const hud_theme *th = theme_of(st);
+    static const ov_rgba ERR = {1.0f, 0.6f, 0.5f, 1.0f};
+    float W = (float)lay->width, H = (float)lay->height, pad = lay->pad;
+    float size = fmaxf(lay->px * 1.05f, lay->floor_px), small = lay->small, w, h;
+    float x0 = pad * 2, width = W - pad * 4;
+    char hint[2][192];
+    int nh = ov_hud_wrap(r, small,
+                         "Type a loss in x and y (+ - * / ^, exp log sqrt sin cos tan tanh abs, pi, "
+                         "e). Enter applies, Esc cancels, Ctrl+A selects all, Ctrl+U clears.",
+                         width - 2 * pad, hint, 2);
+    float ph = pad * 2 + small * 1.3f * (float)nh + size * 1.4f + small * 2.6f;
+    float y0 = fminf(H * 0.38f, H - pad - ph);
+    ov_rgba bg = th->panel;
+    bg.a = 0.95f;
     ov_renderer_rect(r, x0, y0, width, ph, bg);
-    ov_renderer_text(r, x0 + pad, y0 + pad, px * 0.8f, th->dim, OV_ALIGN_LEFT,
-                     "Type a loss in x and y (+ - * / ^, exp log sqrt sin cos tan tanh abs, pi, e)."
-                     "  Enter applies, Esc cancels, Ctrl+A selects all, Ctrl+U clears.");
-    float ty = y0 + pad + px * 1.3f;
+    for (int i = 0; i < nh; i++)
+        ov_renderer_text(r, x0 + pad, y0 + pad + small * 1.3f * (float)i, small, th->dim,
+                         OV_ALIGN_LEFT, hint[i]);
+    const char *label = "L(x, y) = ";
+    float lw;
+    ov_renderer_text_size(r, size, label, &lw, &h);
+    float ty = y0 + pad + small * 1.3f * (float)nh + small * 0.3f;
     ov_renderer_text(r, x0 + pad, ty, size, th->dim, OV_ALIGN_LEFT, label);
-    float tx = x0 + pad + lw;
-    ov_renderer_text(r, tx, ty, size, th->text, OV_ALIGN_LEFT, st->edit_text);
-    /* Caret: width of the text before it. */
+    float tx = x0 + pad + lw, room = width - 2 * pad - lw - size;
+    /* Scroll: the first byte shown keeps the caret inside the field. */
+    int first = 0;
     char before[OV_EXPR_MAX_SOURCE + 1];
-    snprintf(before, sizeof before, "%.*s", st->edit_caret, st->edit_text);
-    ov_renderer_text_size(r, size, before, &w, &h);
-    ov_renderer_rect(r, tx + w, ty, px * 0.12f, size * 1.15f, th->text);
+    for (;;) {
+        snprintf(before, sizeof before, "%.*s", st->edit_caret - first, st->edit_text + first);
+        ov_renderer_text_size(r, size, before, &w, &h);
+        if (w <= room || first >= st->edit_caret)
+            break;
+        first++;
+        while (first < st->edit_caret && ((unsigned char)st->edit_text[first] & 0xC0) == 0x80)
+            first++;
+    }
+    char shown[OV_EXPR_MAX_SOURCE + 1];
+    snprintf(shown, sizeof shown, "%s", st->edit_text + first);
+    ov_hud_ellipsize(r, size, shown, room + size * 0.5f);
+    if (st->edit_all) {
+        float sw;
+        ov_renderer_text_size(r, size, shown, &sw, &h);
+        ov_rgba sel = {0.25f, 0.45f, 0.85f, 0.85f};
+        ov_renderer_rect(r, tx, ty, sw, size * 1.2f, sel);
+    }
+    ov_renderer_text(r, tx, ty, size, th->text, OV_ALIGN_LEFT, shown);
+    ov_renderer_rect(r, tx + w, ty, fmaxf(2.0f, size * 0.1f), size * 1.15f, th->text);
     if (st->edit_error[0]) {
         int col = st->edit_error_column > 0 ? st->edit_error_column - 1 : 0;
-        snprintf(before, sizeof before, "%.*s", col, st->edit_text);
-        ov_renderer_text_size(r, size, before, &w, &h);
-        float ey = ty + size * 1.25f;
-        ov_renderer_text(r, tx + w, ey, size, ERR, OV_ALIGN_LEFT, "\xe2\x86\x91");
+        float ex = tx;
+        if (col >= first) {
+            snprintf(before, sizeof before, "%.*s", col - first, st->edit_text + first);
+            ov_renderer_text_size(r, size, before, &w, &h);
+            ex = fminf(tx + w, x0 + width - pad - size);
+        }
+        float ey = ty + size * 1.3f;
+        ov_renderer_text(r, ex, ey, small, ERR, OV_ALIGN_LEFT, "\xe2\x86\x91");
         char msg[200];
         snprintf(msg, sizeof msg, "column %d: %s", st->edit_error_column, st->edit_error);
-        ov_renderer_text(r, tx + w + size, ey + size * 0.15f, px * 0.85f, ERR, OV_ALIGN_LEFT, msg);
+        float mx = fminf(ex + small, x0 + width * 0.5f);
+        ov_hud_ellipsize(r, small, msg, x0 + width - pad - mx);
+        ov_renderer_text(r, mx, ey, small, ERR, OV_ALIGN_LEFT, msg);
     }
 }
 
@@ -318,48 +468,47 @@ static void draw_export_progress(ov_renderer *r, const ov_app_state *st, int W, 
 
 void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
 {
-    float ui_scale = ov_controls_ui_scale(st);
     int W, H;
     ov_renderer_size(r, &W, &H);
-    ov_view view;
-    ov_controls_view(st, W, H, &view);
+    ov_hud_layout lay;
+    ov_hud_layout_compute(r, st, W, H, &lay);
     ov_frame_desc desc;
-    memset(&desc, 0, sizeof desc);
-    desc.scene = &st->scene;
-    desc.view = &view;
-    desc.anim_step = st->anim_step;
-    desc.target_run = st->target;
-    desc.ui_scale = ui_scale;   /* the renderer scales by H / 720 */
-    desc.ghosts = st->ghosts_on ? st->ghosts : NULL;
-    desc.nghosts = st->ghosts_on ? st->nghosts : 0;
-    desc.high_contrast = st->projector;
-    const ov_explain *explain = st->explain_on ? ov_controls_explanation(st) : NULL;
-    desc.explain = explain;
-    desc.explain_run = ov_controls_explain_run(st);
+    ov_hud_frame_desc(st, &lay, &desc);
     ov_renderer_begin(r, &desc);
-    float px = ov_hud_text_px(H, ui_scale);
     const hud_theme *th = theme_of(st);
-    ov_hud_style sty = {th->panel, th->text, th->dim, px};
-    /* Panels stack down the left edge under the run list. */
-    float below = draw_info_panel(r, st, px);
-    if (st->show_theory)
-        below = ov_panel_theory(r, st, &sty, below + px * 0.4f);
+    ov_hud_style sty = {th->panel, th->text, th->dim, lay.small};
     if (st->show_curvature)
-        ov_panel_curvature(r, st, &sty, &view, below + px * 0.4f);
-    if (st->show_loss) {
-        /* Above the legend, and above the caption when there is one. */
-        float bottom = (float)H - px * 2.6f - (st->caption[0] ? px * 2.4f : 0.0f);
-        ov_panel_loss(r, st, &sty, W, H, bottom);
+        ov_panel_curvature_glyphs(r, st, &sty, desc.view);
+    draw_info(r, st, &lay);
+    if (lay.on[OV_HUD_THEORY] || lay.on[OV_HUD_CURVATURE]) {
+        ov_panel_text t;
+        if (lay.on[OV_HUD_THEORY]) {
+            ov_panel_theory_text(st, &t);
+            draw_text_panel(r, st, &lay, lay.box[OV_HUD_THEORY], &t, lay.theory_px);
+        }
+        if (lay.on[OV_HUD_CURVATURE]) {
+            ov_panel_curvature_text(st, &t);
+            draw_text_panel(r, st, &lay, lay.box[OV_HUD_CURVATURE], &t, lay.curvature_px);
+        }
     }
-    draw_status(r, st, W, H, px);
-    draw_caption(r, st, W, H, px);
-    if (explain)
-        draw_explain_caption(r, st, explain, W, H, px);
+    if (lay.on[OV_HUD_LOSS]) {
+        ov_box b = lay.box[OV_HUD_LOSS];
+        ov_panel_loss(r, st, &sty, b.x, b.y, b.w, b.h);
+    }
+    draw_labels(r, st, &lay);
+    draw_status(r, st, &lay);
+    draw_legend(r, st, &lay);
+    if (lay.on[OV_HUD_CAPTION])
+        draw_caption(r, st, &lay);
+    if (lay.on[OV_HUD_EXPLAIN])
+        draw_explain(r, st, &lay);
+    if (lay.on[OV_HUD_MESSAGE])
+        draw_message(r, st, &lay);
     if (st->editing)
-        draw_formula_field(r, st, W, H, px);
+        draw_formula_field(r, st, &lay);
     if (st->show_help)
-        draw_help(r, theme_of(st), W, H, px);
+        draw_help(r, st, &lay);
     if (st->exporting)
-        draw_export_progress(r, st, W, H, px);
+        draw_export_progress(r, st, W, H, lay.px);
     ov_renderer_end(r);
 }

@@ -123,7 +123,12 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
             break;
         if (abs(e->motion.x - in->down_x) > CLICK_SLOP || abs(e->motion.y - in->down_y) > CLICK_SLOP)
             in->moved = true;
-        if (in->moved) {
+        if (in->moved && ov_controls_in_3d(st)) {
+            /* 3-D: dragging right turns the surface to the right, dragging
+             * up tilts it towards the viewer. */
+            ov_controls_orbit(st, -(e->motion.x - in->last_x) * OV_ORBIT_DEG_PER_POINT,
+                              (e->motion.y - in->last_y) * OV_ORBIT_DEG_PER_POINT);
+        } else if (in->moved) {
             ov_vec2 a, b;
             if (cursor_world(st, in->last_x, in->last_y, win_w, win_h, &a) &&
                 cursor_world(st, e->motion.x, e->motion.y, win_w, win_h, &b))
@@ -137,6 +142,8 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
             ov_vec2 w;
             if (cursor_world(st, e->button.x, e->button.y, win_w, win_h, &w))
                 ov_controls_set_start(st, w);
+            else if (ov_controls_in_3d(st))
+                ov_controls_say(st, "click on the surface to start the runs there");
         }
         in->dragging = false;
         break;
@@ -148,7 +155,9 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
         if (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED)
             dy = -dy;
         ov_vec2 w;
-        if (dy != 0 && cursor_world(st, mx, my, win_w, win_h, &w))
+        if (dy != 0 && ov_controls_in_3d(st))
+            ov_controls_dolly(st, pow(1.0 / 0.85, dy));
+        else if (dy != 0 && cursor_world(st, mx, my, win_w, win_h, &w))
             ov_controls_zoom(st, w, pow(0.85, dy));
         break;
     }

@@ -3,6 +3,8 @@
  * quadratic's optimum and regimes, the surface's exact Hessian for the
  * curvature), so the tests of those functions cover what is on screen. */
 #include "panels.h"
+#include "hud.h"
+#include "hud_layout.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -14,43 +16,12 @@
 
 #define OV_PI 3.14159265358979323846
 
-float ov_hud_fit_size(ov_renderer *r, float size_px, const char *text, float max_w)
-{
-    float w, h;
-    ov_renderer_text_size(r, size_px, text, &w, &h);
-    if (w <= max_w || w <= 0)
-        return size_px;
-    /* Text width grows with size; one rescale, floored at 60% to stay legible. */
-    float fit = size_px * max_w / w;
-    return fit < size_px * 0.6f ? size_px * 0.6f : floorf(fit);
-}
-
 int ov_panel_shown_step(const ov_run *r, double anim)
 {
     int s = (int)floor(anim);
     if (s > r->n - 1)
         s = r->n - 1;
     return s < 0 ? 0 : s;
-}
-
-/* A panel of text lines at the left edge from `top`, each in the colour its
- * tag names. Returns the bottom edge. */
-static float text_panel(ov_renderer *r, const ov_hud_style *sty, float top,
-                        const ov_panel_text *t, float size)
-{
-    float pad = sty->px * 0.6f, maxw = 0, w, h, line = size * 1.35f;
-    for (int i = 0; i < t->n; i++) {
-        ov_renderer_text_size(r, size, t->lines[i], &w, &h);
-        maxw = w > maxw ? w : maxw;
-    }
-    float x = pad * 2;
-    ov_renderer_rect(r, pad, top, maxw + pad * 2, line * (float)t->n + pad * 1.5f, sty->panel);
-    for (int i = 0; i < t->n; i++) {
-        int tag = t->colour[i];
-        ov_rgba c = tag >= 0 ? ov_run_color(tag) : tag == OV_PANEL_TEXT ? sty->text : sty->dim;
-        ov_renderer_text(r, x, top + pad + line * (float)i, size, c, OV_ALIGN_LEFT, t->lines[i]);
-    }
-    return top + line * (float)t->n + pad * 1.5f;
 }
 
 /* Appends a formatted line in colour tag (a run index or OV_PANEL_TEXT/DIM). */
@@ -99,13 +70,6 @@ void ov_panel_theory_text(const ov_app_state *st, ov_panel_text *t)
     add_line(t, OV_PANEL_DIM, "O: snap \xce\xb1 (and \xce\xb2) of the targeted run to its optimum");
 }
 
-float ov_panel_theory(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, float top)
-{
-    ov_panel_text t;
-    ov_panel_theory_text(st, &t);
-    return text_panel(r, sty, top, &t, sty->px * 0.75f);
-}
-
 /* An arrow from a to b in pixels with a head of size head. */
 static void arrow(ov_renderer *r, ov_vec2 a, ov_vec2 b, float width, float head, ov_rgba c)
 {
@@ -128,13 +92,11 @@ static double log_above(double loss, double ref)
     return log10(v > 1e-300 ? v : 1e-300);
 }
 
-void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, int W,
-                   int H, float bottom)
+void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, float x0,
+                   float y0, float pw, float ph)
 {
     const ov_scene *sc = &st->scene;
-    float px = sty->px, pad = px * 0.6f;
-    float pw = (float)W * 0.34f, ph = (float)H * 0.30f;
-    float x0 = (float)W - pw - pad, y0 = bottom - ph;
+    float px = sty->px, pad = px * 0.5f;
     ov_renderer_rect(r, x0, y0, pw, ph, sty->panel);
     /* Reference: the lowest loss any run reached (the loss above the
      * minimum for converging runs; works for negative losses too). */
@@ -162,11 +124,12 @@ void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *s
     lo = floor(fmax(lo, hi - 16.0));
     if (hi - lo < 1)
         lo = hi - 1;
-    float gx0 = x0 + px * 3.2f, gx1 = x0 + pw - pad, gy0 = y0 + px * 1.6f, gy1 = y0 + ph - px * 1.6f;
+    float gx0 = x0 + px * 3.4f, gx1 = x0 + pw - pad, gy0 = y0 + px * 1.9f, gy1 = y0 + ph - px * 1.5f;
     const char *title = "loss above the lowest reached, log scale";
-    ov_renderer_text(r, x0 + pad, y0 + pad * 0.5f,
-                     ov_hud_fit_size(r, px * 0.75f, title, pw - 2 * pad), sty->text,
-                     OV_ALIGN_LEFT, title);
+    char shown_title[96];
+    snprintf(shown_title, sizeof shown_title, "%s", title);
+    ov_hud_ellipsize(r, px, shown_title, pw - 2 * pad);
+    ov_renderer_text(r, x0 + pad, y0 + pad * 0.4f, px, sty->text, OV_ALIGN_LEFT, shown_title);
     /* Decade grid with labels, at most ~6 labels. */
     int every = (int)ceil((hi - lo) / 6.0);
     for (int d = (int)lo; d <= (int)hi; d += every) {
@@ -176,18 +139,18 @@ void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *s
         ov_renderer_line(r, gx0, y, gx1, y, 1.0f, grid);
         char lab[16];
         snprintf(lab, sizeof lab, "1e%d", d);
-        ov_renderer_text(r, gx0 - pad * 0.5f, y - px * 0.4f, px * 0.65f, sty->dim, OV_ALIGN_RIGHT,
+        ov_renderer_text(r, gx0 - pad * 0.5f, y - px * 0.6f, px, sty->dim, OV_ALIGN_RIGHT,
                          lab);
     }
     char lab[32];
     snprintf(lab, sizeof lab, "step %d", last);
-    ov_renderer_text(r, gx1, gy1 + px * 0.2f, px * 0.65f, sty->dim, OV_ALIGN_RIGHT, lab);
-    ov_renderer_text(r, gx0, gy1 + px * 0.2f, px * 0.65f, sty->dim, OV_ALIGN_LEFT, "0");
+    ov_renderer_text(r, gx1, gy1 + px * 0.1f, px, sty->dim, OV_ALIGN_RIGHT, lab);
+    ov_renderer_text(r, gx0, gy1 + px * 0.1f, px, sty->dim, OV_ALIGN_LEFT, "0");
     for (int i = 0; i < sc->nruns; i++) {
         const ov_run *run = &sc->runs[i];
         if (run->n < 1)
             continue;
-        ov_rgba c = ov_run_color(i);
+        ov_rgba c = ov_hud_run_color(st, i);
         /* About one vertex per pixel column. */
         int stride = (int)ceil((double)run->n / (double)(gx1 - gx0));
         stride = stride < 1 ? 1 : stride;
@@ -248,8 +211,8 @@ static ov_vec2 to_pixel(const ov_view *view, const ov_surface *s, double x, doub
     return q;
 }
 
-float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
-                         const ov_view *view, float top)
+void ov_panel_curvature_glyphs(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
+                               const ov_view *view)
 {
     const ov_scene *sc = &st->scene;
     float R = sty->px * 2.2f;
@@ -267,7 +230,7 @@ float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_st
         if (!isfinite(h[0]) || !isfinite(h[1]) || !isfinite(h[2]))
             continue;
         ov_sym2_eigen(h, lam, v);
-        ov_rgba c = ov_run_color(i);
+        ov_rgba c = ov_hud_run_color(st, i);
 
         ov_vec2 p = to_pixel(view, sc->surface, run->x[k], run->y[k]);
         if (!isfinite(p.x) || !isfinite(p.y))
@@ -310,7 +273,4 @@ float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_st
             arrow(r, p, b, sty->px * 0.14f, sty->px * 0.55f, c);
         }
     }
-    ov_panel_text t;
-    ov_panel_curvature_text(st, &t);
-    return text_panel(r, sty, top, &t, sty->px * 0.75f);
 }

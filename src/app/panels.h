@@ -32,24 +32,17 @@ void ov_panel_theory_text(const ov_app_state *st, ov_panel_text *t);
 /* The curvature panel's lines: each run's Hessian eigenvalues and local κ. */
 void ov_panel_curvature_text(const ov_app_state *st, ov_panel_text *t);
 
-/* Theory of the quadratic, at the left edge from `top`. Returns the
- * panel's bottom edge in pixels. */
-float ov_panel_theory(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, float top);
-
 /* Loss against step for every run, log scale, with a cursor at the
- * animation's step; at the right edge, its bottom at `bottom`. */
-void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, int W,
-                   int H, float bottom);
+ * animation's step, in the box at x, y of w x h pixels. */
+void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, float x,
+                   float y, float w, float h);
 
 /* At each run's current point: the Hessian's eigen-ellipse, the step -αg
  * plain gradient descent would take, and the step the run takes next, in
- * world position (projected through the frame's view); and a panel at the
- * left edge from `top` with each run's eigenvalues. Returns its bottom. */
-float ov_panel_curvature(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
-                         const ov_view *view, float top);
-
-/* size_px, reduced when needed so that text fits in max_w pixels. */
-float ov_hud_fit_size(ov_renderer *r, float size_px, const char *text, float max_w);
+ * world position (projected through the frame's view, on the surface in
+ * 3-D). The eigenvalues are the text of ov_panel_curvature_text. */
+void ov_panel_curvature_glyphs(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
+                               const ov_view *view);
 
 /* The step the animation shows for run r, clamped to what was stored. */
 int ov_panel_shown_step(const ov_run *r, double anim);

@@ -1,9 +1,14 @@
 /* The interactive window: event loop, animation clock, fullscreen toggle,
- * drawing each frame through the FBO and showing it with vsync. */
+ * drawing each frame through the FBO and showing it with vsync. A frame is
+ * drawn only when something changed (an event, the animation, a held key,
+ * a fading message); when nothing moves, the loop sleeps until the next
+ * event. Without vsync, frames are paced to the display's refresh rate. */
 #include "app.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/preset.h"
 #include "io/csv.h"
@@ -32,9 +37,21 @@ struct ov_window {
     ov_anim_job *job;
     ov_renderer *job_renderer;
     char job_path[1024];
+    long frames_drawn;
+    bool dirty;               /* draw the next frame whatever happens */
+    bool busy;                /* the last frame changed by itself (animation...) */
+    /* Pacing: with pace set (no working vsync), presents are spaced by period. */
+    double period;            /* s, one display refresh */
+    bool pace;
+    Uint64 last_present;      /* performance counter at the last present */
+    bool copy_present;        /* frames shown as an image (see present_copy) */
+    int fast_presents;        /* presents in a row much faster than the refresh */
 };
 
 typedef struct ov_window window_app;
+
+#define OV_DEFAULT_REFRESH_HZ 60   /* when the display does not say */
+#define OV_STALL 0.25              /* s: a longer frame does not move the animation further */
 
 static void teardown(window_app *a)
 {
@@ -67,12 +84,25 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
     if (cfg->no_vsync)
         SDL_GL_SetSwapInterval(0);
     else if (SDL_GL_SetSwapInterval(-1) != 0 && SDL_GL_SetSwapInterval(1) != 0)
-        fprintf(stderr, "optiviz: note: vsync unavailable (%s)\n", SDL_GetError());
+        fprintf(stderr, "optiviz: note: vsync unavailable (%s), frames paced by the clock\n",
+                SDL_GetError());
+    SDL_DisplayMode mode;
+    int hz = SDL_GetWindowDisplayMode(a->win.window, &mode) == 0 ? mode.refresh_rate : 0;
+    a->period = 1.0 / (hz >= 20 && hz <= 500 ? hz : OV_DEFAULT_REFRESH_HZ);
+    a->pace = !cfg->no_vsync && SDL_GL_GetSwapInterval() == 0;
+    const char *drv = SDL_GetCurrentVideoDriver();
+    a->copy_present = drv && strcmp(drv, "x11") == 0;
+    a->dirty = true;
     int dw, dh;
     SDL_GL_GetDrawableSize(a->win.window, &dw, &dh);
     a->renderer = ov_renderer_create(dw, dh, font, err, cap);
     if (!a->renderer)
         return false;
+    /* Software GL: frames go to the window as images, paced by the clock. */
+    const char *gl = ov_renderer_name(a->renderer);
+    a->copy_present = a->copy_present && (strstr(gl, "llvmpipe") || strstr(gl, "softpipe"));
+    if (a->copy_present && !cfg->no_vsync)
+        a->pace = true;
     return ov_renderer_set_surface(a->renderer, a->st.scene.surface, err, cap);
 }
 
@@ -278,28 +308,142 @@ static void handle_requests(window_app *a, int dw, int dh)
     }
 }
 
+/* Whether e can change the picture: all events but a mouse moving with no
+ * button down. */
+static bool changes_picture(const ov_input *in, const SDL_Event *e)
+{
+    return !(e->type == SDL_MOUSEMOTION && !in->dragging);
+}
+
+static bool requests_pending(const ov_input *in)
+{
+    return in->toggle_fullscreen || in->want_png || in->want_gif || in->want_video ||
+           in->cancel_export || in->want_csv || in->want_preset;
+}
+
+double ov_window_still_for(const ov_window *a)
+{
+    /* an export in the window renders one of its frames per window frame;
+     * the 2-D <-> 3-D transition moves by itself */
+    if (ov_controls_moving(&a->st) || ov_controls_transitioning(&a->st) ||
+        ov_input_holding(&a->in) || a->job)
+        return 0.0;
+    return ov_hud_still_for(&a->st);
+}
+
+long ov_window_frames_drawn(const ov_window *a)
+{
+    return a->frames_drawn;
+}
+
+/* Presents the frame; notices a vsync that does not wait (presents in a row
+ * at under half the refresh period) and paces by the clock from then on. */
+/* With a software renderer (llvmpipe) on X11, drawing the finished frame
+ * into the window's own framebuffer is a full-screen textured pass: 4 ms of
+ * CPU at 800x1056 here, as much as the frame itself. Reading the frame back
+ * (a copy, 0.3 ms) into the window's image and handing that to the X server
+ * costs almost nothing. false when the window has no such image (then the
+ * frame is shown through GL). */
+static bool present_copy(window_app *a, int dw, int dh)
+{
+    int rw, rh;
+    ov_renderer_size(a->renderer, &rw, &rh);
+    SDL_Surface *s = SDL_GetWindowSurface(a->win.window);
+    if (!s || s->w != dw || s->h != dh || rw != dw || rh != dh ||
+        (s->format->format != SDL_PIXELFORMAT_RGB888 &&
+         s->format->format != SDL_PIXELFORMAT_ARGB8888))
+        return false;
+    if (SDL_MUSTLOCK(s) && SDL_LockSurface(s) != 0)
+        return false;
+    bool ok = ov_renderer_read_bgra(a->renderer, s->pixels, (size_t)s->pitch);
+    if (SDL_MUSTLOCK(s))
+        SDL_UnlockSurface(s);
+    return ok && SDL_UpdateWindowSurface(a->win.window) == 0;
+}
+
+static void present(window_app *a, int dw, int dh)
+{
+    if (!a->copy_present || !present_copy(a, dw, dh)) {
+        ov_renderer_present(a->renderer, dw, dh);
+        SDL_GL_SwapWindow(a->win.window);
+    }
+    Uint64 now = SDL_GetPerformanceCounter();
+    double since = (double)(now - a->last_present) / (double)SDL_GetPerformanceFrequency();
+    a->last_present = now;
+    if (a->pace || a->cfg.no_vsync)
+        return;
+    a->fast_presents = since < 0.5 * a->period ? a->fast_presents + 1 : 0;
+    if (a->fast_presents >= 60)
+        a->pace = true;
+}
+
 bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
 {
     int ww, wh;
     SDL_GetWindowSize(a->win.window, &ww, &wh);
+    bool changed = a->dirty;
+    a->dirty = false;
+    ov_controls_advance_clock(&a->st, dt);
     SDL_Event e;
-    while (SDL_PollEvent(&e))
+    while (SDL_PollEvent(&e)) {
+        changed = changed || changes_picture(&a->in, &e);
         ov_input_handle(&a->in, &a->st, &e, ww, wh);
-    ov_input_tick(&a->in, &a->st, dt > 0.25 ? 0.25 : dt);
-    int dw, dh;
+    }
+    bool held = ov_input_holding(&a->in);
+    ov_input_tick(&a->in, &a->st, dt > OV_STALL ? OV_STALL : dt);
+    int dw, dh, rw, rh;
     SDL_GL_GetDrawableSize(a->win.window, &dw, &dh);
-    if (dw > 0 && dh > 0 && !ov_renderer_resize(a->renderer, dw, dh, err, cap))
-        return false;
+    ov_renderer_size(a->renderer, &rw, &rh);
+    if (dw > 0 && dh > 0 && (dw != rw || dh != rh)) {
+        if (!ov_renderer_resize(a->renderer, dw, dh, err, cap))
+            return false;
+        changed = true;
+    }
+    changed = changed || held || requests_pending(&a->in);
     handle_requests(a, dw, dh);
     /* The surface may have changed (C key, a preset, a typed formula);
      * rebuilding is a no-op otherwise. */
     if (!ov_renderer_set_surface(a->renderer, a->st.scene.surface, err, cap))
         return false;
-    ov_controls_tick(&a->st, dt > 0.25 ? 0.25 : dt);   /* after a stall, don't jump */
+    /* After a stall the animation does not jump; the clocks (a message's
+     * age, Esc twice) count all the time that passed, idle waits included. */
+    bool moving = ov_controls_moving(&a->st);
+    ov_controls_tick(&a->st, moving && dt > OV_STALL ? OV_STALL : dt);
+    bool busy = ov_window_still_for(a) == 0.0;
+    /* One more frame after the picture stops changing by itself: the end of
+     * the animation, a message faded out. */
+    bool draw = changed || busy || a->busy;
+    a->busy = busy;
+    if (!draw)
+        return true;
     ov_hud_draw_frame(a->renderer, &a->st);
-    ov_renderer_present(a->renderer, dw, dh);
-    SDL_GL_SwapWindow(a->win.window);
+    present(a, dw, dh);
+    a->frames_drawn++;
     return true;
+}
+
+/* Until the next frame is due: while something moves and vsync does not
+ * wait, the rest of the refresh period; when nothing moves, until an event
+ * comes or the picture changes by itself (a message starts to fade).
+ * bounded: never more than a refresh period (a run of counted frames). */
+static void wait_for_next(window_app *a, bool bounded)
+{
+    double still = ov_window_still_for(a);
+    if (still > 0.0) {
+        if (bounded && still > a->period)
+            still = a->period;
+        if (isinf(still))
+            SDL_WaitEvent(NULL);
+        else
+            SDL_WaitEventTimeout(NULL, (int)ceil(still * 1000.0));
+        return;
+    }
+    if (!a->pace)
+        return;
+    double since = (double)(SDL_GetPerformanceCounter() - a->last_present) /
+                   (double)SDL_GetPerformanceFrequency();
+    if (since < a->period)
+        SDL_Delay((Uint32)((a->period - since) * 1000.0));
 }
 
 int ov_app_run_window(const ov_config *cfg)
@@ -326,6 +470,8 @@ int ov_app_run_window_frames(const ov_config *cfg, long max_frames)
             status = 1;
             break;
         }
+        if (!a->st.quit)
+            wait_for_next(a, max_frames > 0);
     }
     ov_window_destroy(a);
     return status;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/run.h"
+#include "core/view.h"
 
 typedef struct ov_parse {
     ov_config *cfg;
@@ -131,6 +132,25 @@ static int number_list(ov_parse *p, const char *opt, const char *value, int n,
                                 ov_args_status_text(st), accepts);
         s = e ? e + 1 : s + len;
     }
+    return 0;
+}
+
+static int opt_camera(ov_parse *p, const char *opt, const char *value)
+{
+    static const char accepts[] =
+        "AZIMUTH,ELEVATION in degrees: any finite azimuth, elevation from 0 to 90";
+    double v[2];
+    if (number_list(p, opt, value, 2, "two comma-separated numbers", accepts, v))
+        return 2;
+    char echo[96];
+    if (!(v[1] >= OV_CAMERA_ELEVATION_MIN && v[1] <= OV_CAMERA_ELEVATION_MAX))
+        return ov_args_fail(p->err, p->cap, "%s: elevation %g in '%s' is out of range; "
+                            "expected %s", opt, v[1],
+                            ov_args_echo(value, strlen(value), echo, sizeof echo), accepts);
+    p->cfg->has_camera = true;
+    p->cfg->view3d = true;
+    p->cfg->camera_az = v[0];
+    p->cfg->camera_el = v[1];
     return 0;
 }
 
@@ -326,6 +346,17 @@ static int opt_panels(ov_parse *p, const char *opt, const char *value)
     p->cfg->show_loss = on[0];
     p->cfg->show_theory = on[1];
     p->cfg->show_curvature = on[2];
+    p->cfg->has_panels = true;
+    return 0;
+}
+
+static int opt_pace(ov_parse *p, const char *opt, const char *value)
+{
+    double v = OV_DEFAULT_PACE;
+    if (number_option(p, opt, value, "a number of seconds from 1 to 600", 1.0, false, 600.0,
+                      false, &v))
+        return 2;
+    p->cfg->pace = v;
     return 0;
 }
 
@@ -382,6 +413,12 @@ static int opt_flag(ov_parse *p, const char *opt, const char *value)
         p->cfg->projector = true;
     else if (strcmp(opt, "--explain") == 0)
         p->cfg->explain = true;
+    else if (strcmp(opt, "--loop") == 0)
+        p->cfg->loop = true;
+    else if (strcmp(opt, "--3d") == 0)
+        p->cfg->view3d = true;
+    else if (strcmp(opt, "--orbit") == 0)
+        p->cfg->view3d = p->cfg->orbit = true;
     else
         p->bench = true;
     return 0;
@@ -402,6 +439,10 @@ static const ov_option ov_options[] = {
     {"--noise", true, "a number from 0 to 1e6 (0: exact gradients)", opt_noise},
     {"--seed", true, "an integer from 0 to 4294967295", opt_seed},
     {"--explain", false, NULL, opt_flag},
+    {"--3d", false, NULL, opt_flag},
+    {"--camera", true, "AZIMUTH,ELEVATION in degrees: any finite azimuth, elevation from 0 "
+                       "to 90", opt_camera},
+    {"--orbit", false, NULL, opt_flag},
     {"--size", true, "WxH", opt_size},
     {"--screenshot", true, "a PNG file name", opt_screenshot},
     {"--export-csv", true, "a CSV file name", opt_export_csv},
@@ -415,6 +456,8 @@ static const ov_option ov_options[] = {
     {"--projector", false, NULL, opt_flag},
     {"--panels", true, "a comma-separated list of loss, theory, curvature, or none",
      opt_panels},
+    {"--pace", true, "a number of seconds from 1 to 600", opt_pace},
+    {"--loop", false, NULL, opt_flag},
     {"--preset", true, "a preset name or number (see --list-presets)", opt_preset},
     {"--list-presets", false, NULL, opt_flag},
     {"--list-surfaces", false, NULL, opt_flag},
@@ -488,6 +531,9 @@ static int finish(ov_parse *p)
                             "--bench alone or with scene options", export_opt);
     else if (p->bench)
         cfg->action = OV_ACTION_BENCH;
+    else if (cfg->orbit && !cfg->gif && !cfg->video)
+        return ov_args_fail(p->err, p->cap, "--orbit: turns the camera over an animation; "
+                            "expected it with --gif FILE or --video FILE.mp4");
     else if (export_opt)
         cfg->action = OV_ACTION_EXPORT;
     else

@@ -2,6 +2,7 @@
  * (--list-presets is in args_preset.c).
  * Lists are generated from the core's tables (ov_surface_builtin,
  * ov_optim_info_of), so they cannot drift from what runs. */
+#include "core/view.h"
 #include "args.h"
 
 #include <stdarg.h>
@@ -152,9 +153,22 @@ bool ov_cli_print_help(FILE *f)
                "  --projector             high-contrast theme, larger text\n"
                "  --panels LIST           insight panels shown (keys L, I, V): loss,\n"
                "                          theory, curvature, comma-separated, or none\n"
+               "  --pace SECONDS          how long one playing of the scene takes in the\n"
+               "                          window, whatever its step count, 1 to 600\n"
+               "                          (default 10; keys + and -)\n"
+               "  --loop                  play the scene again and again (key Shift+R)\n"
                "  --explain               take the targeted run's current update apart\n"
                "                          (key E): its terms as labelled arrows from the\n"
                "                          current point, with the lecture's equation\n"
+               "  --3d                    show the loss as a lit 3-D surface (key D); heights\n"
+               "                          on a log scale when the loss spans many decades\n"
+               "  --camera AZ,EL          the 3-D camera in degrees (implies --3d): azimuth\n"
+               "                          0 looks from the front (-y), 90 from the right\n"
+               "                          (+x); elevation 0 to 90 (90: from straight above)\n"
+               "                          (default %g,%g)\n"
+               "  --orbit                 with --gif or --video: the camera turns once\n"
+               "                          around the surface over the animation (implies\n"
+               "                          --3d)\n"
                "  --screenshot FILE       render one frame (no display needed), write it\n"
                "                          as PNG, exit\n"
                "  --gif FILE              render the animation as an animated GIF, exit\n"
@@ -175,7 +189,8 @@ bool ov_cli_print_help(FILE *f)
                "  --bench                 measure frame and recompute times, print, exit\n"
                "\n",
                OV_SIZE_MIN, OV_SIZE_MAX, OV_DEFAULT_WIDTH, OV_DEFAULT_HEIGHT,
-               OV_DEFAULT_GIF_FRAMES, OV_DEFAULT_GIF_DELAY_CS);
+               OV_CAMERA_AZIMUTH, OV_CAMERA_ELEVATION, OV_DEFAULT_GIF_FRAMES,
+               OV_DEFAULT_GIF_DELAY_CS);
     out_puts(&o,
              "Information:\n"
              "  --list-surfaces         built-in surfaces: formula, parameters, view,\n"
@@ -205,7 +220,9 @@ bool ov_cli_print_help(FILE *f)
              "  optiviz --optimizer gd:alpha=0.1 --optimizer gd:alpha=0.19 \\\n"
              "          --optimizer gd:alpha=0.21\n"
              "  optiviz --optimizers gd,momentum --noise 2 --seed 7 --export-csv noisy.csv\n"
-             "  optiviz --surface 'sqrt(1 + x^2) - 1' --optimizer gd:alpha=2.5 --explain\n");
+             "  optiviz --surface 'sqrt(1 + x^2) - 1' --optimizer gd:alpha=2.5 --explain\n"
+             "  optiviz --surface rosenbrock --camera -30,40 --screenshot rosenbrock3d.png\n"
+             "  optiviz --preset ill-conditioned --orbit --gif orbit.gif\n");
     return out_end(&o);
 }
 
@@ -248,6 +265,11 @@ bool ov_cli_print_surfaces(FILE *f)
             out_printf(&o, "%s %s %.15g", k ? "," : "", info->name, a);
         }
         out_puts(&o, "\n");
+        for (int k = 0; k < d->nparams; k++)
+            if (strcmp(d->param_names[k], "kappa") == 0)
+                out_printf(&o, "  (gd, momentum, nesterov: for kappa = %.15g, times %.15g/kappa "
+                           "at another kappa)\n",
+                           d->param_defaults[k], d->param_defaults[k]);
     }
     return out_end(&o);
 }

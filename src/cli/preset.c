@@ -42,7 +42,7 @@ struct ov_preset_set {
 static const char *const ov_preset_keys[] = {
     "caption", "surface", "kappa",     "theta",      "start", "steps",
     "alpha",   "beta",    "optimizer", "optimizers", "view",  "noise",
-    "seed",
+    "seed",    "panels",
 };
 #define OV_NKEYS ((int)(sizeof ov_preset_keys / sizeof ov_preset_keys[0]))
 
@@ -550,8 +550,10 @@ bool ov_preset_apply(const ov_preset *p, ov_config *cfg, char *err, size_t cap)
     cfg->has_view = d->has_view;
     cfg->view = d->view;
     cfg->noise = d->noise;
+    cfg->has_panels = false;   /* a preset that names no panels leaves them */
     cfg->preset[0] = 0;
     cfg->caption[0] = 0;
+    cfg->preset_number = 0;
     free(d);
     for (int i = 0; i < p->nentries; i++) {
         char opt[48];
@@ -561,5 +563,6 @@ bool ov_preset_apply(const ov_preset *p, ov_config *cfg, char *err, size_t cap)
     }
     snprintf(cfg->preset, sizeof cfg->preset, "%s", p->name);
     snprintf(cfg->caption, sizeof cfg->caption, "%s", p->caption);
+    cfg->preset_number = p->number;
     return true;
 }

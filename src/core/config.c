@@ -22,6 +22,7 @@ void ov_config_defaults(ov_config *cfg)
     cfg->ui_scale = 1.0f;
     cfg->gif_frames = OV_DEFAULT_GIF_FRAMES;
     cfg->gif_delay_cs = OV_DEFAULT_GIF_DELAY_CS;
+    cfg->pace = OV_DEFAULT_PACE;
     cfg->noise.sigma = 0.0;
     cfg->noise.seed = OV_DEFAULT_SEED;
 }

@@ -16,6 +16,7 @@
 #define OV_KAPPA_MAX 1e10
 #define OV_DEFAULT_GIF_FRAMES 120
 #define OV_DEFAULT_GIF_DELAY_CS 4
+#define OV_DEFAULT_PACE 10.0   /* seconds one playing of a scene takes */
 
 /* One --optimizer SPEC. The has_ flags say which values were given; the
  * others come from the surface's and optimiser's defaults. */
@@ -53,12 +54,19 @@ typedef struct ov_config {
     ov_noise noise;                         /* --noise SIGMA, --seed N */
     bool explain;                           /* --explain: the targeted run's
                                                update taken apart */
+    bool view3d;                            /* --3d (also implied by --camera
+                                               and --orbit) */
+    bool has_camera;
+    double camera_az, camera_el;            /* --camera AZ,EL in degrees */
+    bool orbit;                             /* --orbit: the camera turns once
+                                               around over a GIF or video */
     int width, height;
     const char *screenshot;                 /* NULL when not asked for */
     const char *export_csv;                 /* NULL when not asked for */
     /* Classroom and slides (issue 4). */
     char preset[64];                        /* --preset NAME, "" when none */
     char caption[192];                      /* the preset's one-line caption */
+    int preset_number;                      /* that preset's number, 0 when none */
     const char *output_dir;                 /* --output-dir: where the window's
                                                export keys write; NULL: "." */
     float ui_scale;                         /* --ui-scale; 0 means 1 */
@@ -71,6 +79,10 @@ typedef struct ov_config {
                                                also each video frame's duration */
     bool show_loss, show_theory, show_curvature;   /* --panels: insight panels */
     bool no_vsync;                          /* window frames unpaced (tests) */
+    double pace;                            /* --pace SECONDS (0: OV_DEFAULT_PACE) */
+    bool loop;                              /* --loop */
+    bool has_panels;                        /* --panels given (a preset's panels
+                                               replace the window's) */
 } ov_config;
 
 /* Sets every field to its default (quadratic, 200 steps, 1280x720, ...). */

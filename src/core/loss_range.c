@@ -3,43 +3,66 @@
 #include "loss_range.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
-/* The k-th smallest of v[0..n) (0-based); reorders v. */
-static double select_kth(double *v, int n, int k)
+/* The smallest values seen so far, kept in a binary max-heap of at most
+ * LOW_KEEP (no allocation: the range is computed on every change). */
+#define LOW_KEEP (OV_LREF_GRID * OV_LREF_GRID / 100 + 1)
+
+typedef struct lows {
+    double v[LOW_KEEP];
+    int n;
+} lows;
+
+static void swapd(double *a, double *b)
 {
-    int lo = 0, hi = n - 1;
-    while (lo < hi) {
-        double pivot = v[(lo + hi) / 2];
-        int i = lo, j = hi;
-        while (i <= j) {
-            while (v[i] < pivot)
-                i++;
-            while (v[j] > pivot)
-                j--;
-            if (i <= j) {
-                double t = v[i];
-                v[i] = v[j];
-                v[j] = t;
-                i++;
-                j--;
-            }
+    double t = *a;
+    *a = *b;
+    *b = t;
+}
+
+static void lows_add(lows *h, double x)
+{
+    if (h->n < LOW_KEEP) {
+        int i = h->n++;
+        h->v[i] = x;
+        while (i > 0 && h->v[(i - 1) / 2] < h->v[i]) {
+            swapd(&h->v[(i - 1) / 2], &h->v[i]);
+            i = (i - 1) / 2;
         }
-        if (k <= j)
-            hi = j;
-        else if (k >= i)
-            lo = i;
-        else
-            break;
+        return;
     }
-    return v[k];
+    if (!(x < h->v[0]))
+        return;
+    h->v[0] = x;
+    for (int i = 0;;) {
+        int l = 2 * i + 1, r = l + 1, m = i;
+        if (l < h->n && h->v[l] > h->v[m])
+            m = l;
+        if (r < h->n && h->v[r] > h->v[m])
+            m = r;
+        if (m == i)
+            break;
+        swapd(&h->v[i], &h->v[m]);
+        i = m;
+    }
+}
+
+/* The k-th smallest value added (0-based), k < h->n; reorders h. */
+static double lows_kth(lows *h, int k)
+{
+    /* Selection sort of the few kept values, smallest first. */
+    for (int i = 0; i <= k; i++)
+        for (int j = i + 1; j < h->n; j++)
+            if (h->v[j] < h->v[i])
+                swapd(&h->v[i], &h->v[j]);
+    return h->v[k];
 }
 
 void ov_loss_range_compute(const ov_surface *s, ov_rect r, ov_loss_range *out)
 {
     const int n = OV_LREF_GRID;
-    double *vals = malloc(sizeof(double) * OV_LREF_GRID * OV_LREF_GRID);
+    lows low = {.n = 0};
     int nv = 0;
     double lo = INFINITY, hi = -INFINITY;
     for (int j = 0; j < n; j++) {
@@ -51,8 +74,8 @@ void ov_loss_range_compute(const ov_surface *s, ov_rect r, ov_loss_range *out)
                 continue;
             lo = v < lo ? v : lo;
             hi = v > hi ? v : hi;
-            if (vals)
-                vals[nv++] = v;
+            lows_add(&low, v);
+            nv++;
         }
     }
     for (int k = 0; k < s->nminima; k++) {
@@ -78,13 +101,11 @@ void ov_loss_range_compute(const ov_surface *s, ov_rect r, ov_loss_range *out)
     out->delta = OV_LEVEL_DELTA * range;
     out->top = log10(range + out->delta);
     out->spread = 0.0;
-    if (vals && nv > 0) {
-        double p10 = select_kth(vals, nv, nv / 10) - out->lref;
-        double floor_p10 = range * 1e-12;
-        out->spread = log10(range / fmax(p10, floor_p10));
+    if (nv > 0) {
+        double p1 = lows_kth(&low, nv / 100) - out->lref;
+        out->spread = log10(range / fmax(p1, range * 1e-12));
     }
     out->log_auto = out->spread > OV_LOG_HEIGHT_DECADES;
-    free(vals);
 }
 
 double ov_loss_range_t(const ov_loss_range *lr, double L)

@@ -23,14 +23,17 @@
 #define OV_CMAP_DECADES 4.5
 #define OV_LREF_GRID 96
 /* Heights are drawn on a log scale (when asked for automatically) once the
- * loss spans more than this many decades: log10(R / (P10 - lref)), P10 the
- * lowest decile of the grid's loss. */
-#define OV_LOG_HEIGHT_DECADES 2.3
+ * loss spans more than this many decades: log10(R / (P1 - lref)), P1 the
+ * lowest percentile of the grid's loss. On the default views: quadratic
+ * 2.2 (kappa 1) to 3.1 (kappa 100), himmelblau 3.1, regression 2.7, saddle
+ * and gaussian under 2 stay linear; quadratic from kappa 1e4 (3.7 to 4.6),
+ * rosenbrock (3.7 to 4.3) and beale (5.4) get log heights. */
+#define OV_LOG_HEIGHT_DECADES 3.3
 
 typedef struct ov_loss_range {
     double lref, lmax;      /* clamped to +-1e37, lmax - lref to [1e-12 |lref|, 1e36] */
     double delta, top;      /* see above */
-    double spread;          /* log10(R / (P10 - lref)), 0 when flat */
+    double spread;          /* log10(R / (P1 - lref)), 0 when flat */
     bool log_auto;          /* spread > OV_LOG_HEIGHT_DECADES */
 } ov_loss_range;
 

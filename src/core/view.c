@@ -181,8 +181,23 @@ bool ov_view_project(const ov_view *v, double x, double y, double L, double lift
         px->y = (r.y1 - y) / (r.y1 - r.y0) * v->height;
         return isfinite(px->x) && isfinite(px->y);
     }
-    double p[3] = {(x - v->cx) / v->half, (y - v->cy) / v->half, ov_view_height(v, L)};
-    if (lift_px != 0.0) {
+    double p[3];
+    ov_view_world_to_model(v, x, y, L, p);
+    return ov_view_project_model(v, p, lift_px, px, depth);
+}
+
+void ov_view_world_to_model(const ov_view *v, double x, double y, double L, double model[3])
+{
+    model[0] = (x - v->cx) / v->half;
+    model[1] = (y - v->cy) / v->half;
+    model[2] = ov_view_height(v, L);
+}
+
+bool ov_view_project_model(const ov_view *v, const double model[3], double lift_px,
+                           ov_vec2 *px, double *depth)
+{
+    double p[3] = {model[0], model[1], model[2]};
+    if (lift_px != 0.0 && v->is3d) {
         double to[3] = {v->eye[0] - p[0], v->eye[1] - p[1], v->eye[2] - p[2]};
         double dist = sqrt(to[0] * to[0] + to[1] * to[1] + to[2] * to[2]);
         if (dist > 1e-12) {

@@ -21,8 +21,8 @@
 #include "surface.h"
 
 #define OV_CAMERA_FOVY 30.0        /* vertical field of view, degrees */
-#define OV_CAMERA_AZIMUTH 30.0     /* default camera */
-#define OV_CAMERA_ELEVATION 35.0
+#define OV_CAMERA_AZIMUTH 25.0     /* default camera */
+#define OV_CAMERA_ELEVATION 50.0
 #define OV_CAMERA_ELEVATION_MIN 0.0
 #define OV_CAMERA_ELEVATION_MAX 90.0
 #define OV_CAMERA_ZOOM_MIN 0.3
@@ -103,6 +103,12 @@ bool ov_view_project(const ov_view *v, double x, double y, double L, double lift
  * false when the ray misses the block. depth (may be NULL) receives the
  * window depth of the hit (0 in 2-D). */
 bool ov_view_pick(const ov_view *v, ov_vec2 px, ov_vec2 *world, double *depth);
+
+/* World point (x, y) with loss L -> model point (3-D). */
+void ov_view_world_to_model(const ov_view *v, double x, double y, double L, double model[3]);
+/* Model point -> pixel and window depth, lifted as in ov_view_project. */
+bool ov_view_project_model(const ov_view *v, const double model[3], double lift_px,
+                           ov_vec2 *px, double *depth);
 
 /* Pixel position and window depth -> model point (3-D). */
 void ov_view_unproject(const ov_view *v, ov_vec2 px, double depth, double model[3]);

@@ -1,5 +1,6 @@
 /* MP4 writer on libavformat's mp4 muxer, libavcodec's H.264 encoder and
- * libswscale's RGBA -> yuv420p conversion (see mp4_write.h). The muxer
+ * libswscale's RGBA -> yuv420p conversion (see mp4_write.h), loaded for
+ * each video (av_load.h). The muxer
  * writes the temporary file of an ov_atomic_file by its name: faststart
  * reopens that name to move the index to the front, so the writing cannot
  * go through a stream. ov_atomic_commit then fsyncs and renames it. */
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "atomic.h"
+#include "av_load.h"
 
 /* H.264 settings for flat colours and thin lines: constant quality 18
  * (visually lossless on this content), a key frame every 2 s. */
@@ -24,6 +26,7 @@
 #define OV_MP4_KEY_SECONDS 2
 
 struct ov_mp4 {
+    ov_av av;                 /* FFmpeg, loaded for this video */
     ov_atomic_file af;
     AVFormatContext *fmt;
     AVCodecContext *enc;
@@ -42,23 +45,26 @@ static void av_fail(const ov_mp4 *m, const char *path, const char *what, int ave
 {
     char reason[AV_ERROR_MAX_STRING_SIZE] = "";
     char msg[256];
-    av_strerror(averr, reason, sizeof reason);
+    m->av.av_strerror(averr, reason, sizeof reason);
     snprintf(msg, sizeof msg, "%s: %s", what, reason);
     ov_io_error(err, cap, m && m->af.path ? m->af.path : path, msg);
 }
 
 static void release(ov_mp4 *m)
 {
-    sws_freeContext(m->sws);
-    av_frame_free(&m->frame);
-    av_packet_free(&m->pkt);
-    avcodec_free_context(&m->enc);
-    if (m->fmt) {
-        if (m->fmt->pb)
-            avio_closep(&m->fmt->pb);
-        avformat_free_context(m->fmt);
-        m->fmt = NULL;
+    if (m->av.lib[0]) {
+        m->av.sws_freeContext(m->sws);
+        m->av.av_frame_free(&m->frame);
+        m->av.av_packet_free(&m->pkt);
+        m->av.avcodec_free_context(&m->enc);
+        if (m->fmt) {
+            if (m->fmt->pb)
+                m->av.avio_closep(&m->fmt->pb);
+            m->av.avformat_free_context(m->fmt);
+            m->fmt = NULL;
+        }
     }
+    ov_av_unload(&m->av);
     ov_atomic_abort(&m->af);
     free(m);
 }
@@ -66,15 +72,15 @@ static void release(ov_mp4 *m)
 /* The encoder with its settings; false with err filled. */
 static bool open_encoder(ov_mp4 *m, int delay_cs, char *err, size_t cap)
 {
-    const AVCodec *codec = avcodec_find_encoder_by_name("libx264");
+    const AVCodec *codec = m->av.avcodec_find_encoder_by_name("libx264");
     if (!codec)
-        codec = avcodec_find_encoder(AV_CODEC_ID_H264);
+        codec = m->av.avcodec_find_encoder(AV_CODEC_ID_H264);
     if (!codec) {
         ov_io_error(err, cap, m->af.path,
                     "this FFmpeg has no H.264 encoder (Debian's libavcodec has libx264)");
         return false;
     }
-    m->enc = avcodec_alloc_context3(codec);
+    m->enc = m->av.avcodec_alloc_context3(codec);
     if (!m->enc) {
         ov_io_error(err, cap, m->af.path, strerror(ENOMEM));
         return false;
@@ -95,12 +101,12 @@ static bool open_encoder(ov_mp4 *m, int delay_cs, char *err, size_t cap)
         c->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     AVDictionary *opts = NULL;
     if (strcmp(codec->name, "libx264") == 0) {
-        av_dict_set(&opts, "preset", OV_MP4_PRESET, 0);
-        av_dict_set(&opts, "crf", OV_MP4_CRF, 0);
-        av_dict_set(&opts, "profile", "high", 0);
+        m->av.av_dict_set(&opts, "preset", OV_MP4_PRESET, 0);
+        m->av.av_dict_set(&opts, "crf", OV_MP4_CRF, 0);
+        m->av.av_dict_set(&opts, "profile", "high", 0);
     }
-    int rc = avcodec_open2(c, codec, &opts);
-    av_dict_free(&opts);
+    int rc = m->av.avcodec_open2(c, codec, &opts);
+    m->av.av_dict_free(&opts);
     if (rc < 0) {
         av_fail(m, NULL, "cannot open the H.264 encoder", rc, err, cap);
         return false;
@@ -129,7 +135,14 @@ ov_mp4 *ov_mp4_create(const char *path, int width, int height, int delay_cs, cha
     m->height = height;
     m->vw = width & ~1;
     m->vh = height & ~1;
+    char why[512];
+    if (!ov_av_load(&m->av, why, sizeof why)) {
+        ov_io_error(err, cap, path, why);
+        free(m);
+        return NULL;
+    }
     if (!ov_atomic_open(&m->af, path, err, cap)) {
+        ov_av_unload(&m->av);
         free(m);
         return NULL;
     }
@@ -138,8 +151,8 @@ ov_mp4 *ov_mp4_create(const char *path, int width, int height, int delay_cs, cha
         release(m);
         return NULL;
     }
-    av_log_set_level(AV_LOG_ERROR);
-    int rc = avformat_alloc_output_context2(&m->fmt, NULL, "mp4", m->af.tmp_path);
+    m->av.av_log_set_level(AV_LOG_ERROR);
+    int rc = m->av.avformat_alloc_output_context2(&m->fmt, NULL, "mp4", m->af.tmp_path);
     if (rc < 0 || !m->fmt) {
         av_fail(m, path, "cannot set up the MP4 muxer", rc < 0 ? rc : AVERROR(ENOMEM), err, cap);
         release(m);
@@ -149,10 +162,10 @@ ov_mp4 *ov_mp4_create(const char *path, int width, int height, int delay_cs, cha
         release(m);
         return NULL;
     }
-    m->stream = avformat_new_stream(m->fmt, NULL);
-    m->frame = av_frame_alloc();
-    m->pkt = av_packet_alloc();
-    m->sws = sws_getContext(m->vw, m->vh, AV_PIX_FMT_RGBA, m->vw, m->vh, AV_PIX_FMT_YUV420P,
+    m->stream = m->av.avformat_new_stream(m->fmt, NULL);
+    m->frame = m->av.av_frame_alloc();
+    m->pkt = m->av.av_packet_alloc();
+    m->sws = m->av.sws_getContext(m->vw, m->vh, AV_PIX_FMT_RGBA, m->vw, m->vh, AV_PIX_FMT_YUV420P,
                             SWS_BICUBIC | SWS_ACCURATE_RND, NULL, NULL, NULL);
     if (!m->stream || !m->frame || !m->pkt || !m->sws) {
         ov_io_error(err, cap, path, strerror(ENOMEM));
@@ -160,14 +173,14 @@ ov_mp4 *ov_mp4_create(const char *path, int width, int height, int delay_cs, cha
         return NULL;
     }
     /* Full-range RGB in, limited-range BT.709 YUV out (as tagged). */
-    sws_setColorspaceDetails(m->sws, sws_getCoefficients(SWS_CS_ITU709), 1,
-                             sws_getCoefficients(SWS_CS_ITU709), 0, 0, 1 << 16, 1 << 16);
+    m->av.sws_setColorspaceDetails(m->sws, m->av.sws_getCoefficients(SWS_CS_ITU709), 1,
+                             m->av.sws_getCoefficients(SWS_CS_ITU709), 0, 0, 1 << 16, 1 << 16);
     m->frame->format = AV_PIX_FMT_YUV420P;
     m->frame->width = m->vw;
     m->frame->height = m->vh;
-    rc = av_frame_get_buffer(m->frame, 0);
+    rc = m->av.av_frame_get_buffer(m->frame, 0);
     if (rc >= 0)
-        rc = avcodec_parameters_from_context(m->stream->codecpar, m->enc);
+        rc = m->av.avcodec_parameters_from_context(m->stream->codecpar, m->enc);
     if (rc < 0) {
         av_fail(m, path, "cannot set up the video stream", rc, err, cap);
         release(m);
@@ -175,12 +188,12 @@ ov_mp4 *ov_mp4_create(const char *path, int width, int height, int delay_cs, cha
     }
     m->stream->time_base = m->enc->time_base;
     m->stream->avg_frame_rate = m->enc->framerate;
-    rc = avio_open(&m->fmt->pb, m->af.tmp_path, AVIO_FLAG_WRITE);
+    rc = m->av.avio_open(&m->fmt->pb, m->af.tmp_path, AVIO_FLAG_WRITE);
     AVDictionary *mux = NULL;
-    av_dict_set(&mux, "movflags", "+faststart", 0);
+    m->av.av_dict_set(&mux, "movflags", "+faststart", 0);
     if (rc >= 0)
-        rc = avformat_write_header(m->fmt, &mux);
-    av_dict_free(&mux);
+        rc = m->av.avformat_write_header(m->fmt, &mux);
+    m->av.av_dict_free(&mux);
     if (rc < 0) {
         av_fail(m, path, "cannot start the MP4", rc, err, cap);
         release(m);
@@ -198,16 +211,16 @@ void ov_mp4_size(const ov_mp4 *m, int *width, int *height)
 /* Sends frame (NULL: flush) and writes every packet the encoder returns. */
 static bool encode(ov_mp4 *m, const AVFrame *frame, char *err, size_t cap)
 {
-    int rc = avcodec_send_frame(m->enc, frame);
+    int rc = m->av.avcodec_send_frame(m->enc, frame);
     while (rc >= 0) {
-        rc = avcodec_receive_packet(m->enc, m->pkt);
+        rc = m->av.avcodec_receive_packet(m->enc, m->pkt);
         if (rc == AVERROR(EAGAIN) || rc == AVERROR_EOF)
             return true;
         if (rc < 0)
             break;
-        av_packet_rescale_ts(m->pkt, m->enc->time_base, m->stream->time_base);
+        m->av.av_packet_rescale_ts(m->pkt, m->enc->time_base, m->stream->time_base);
         m->pkt->stream_index = m->stream->index;
-        rc = av_interleaved_write_frame(m->fmt, m->pkt);   /* takes the packet's data */
+        rc = m->av.av_interleaved_write_frame(m->fmt, m->pkt);   /* takes the packet's data */
         if (rc < 0) {
             av_fail(m, NULL, "cannot write a frame", rc, err, cap);
             return false;
@@ -219,14 +232,14 @@ static bool encode(ov_mp4 *m, const AVFrame *frame, char *err, size_t cap)
 
 bool ov_mp4_add_frame(ov_mp4 *m, const uint8_t *rgba, char *err, size_t cap)
 {
-    int rc = av_frame_make_writable(m->frame);
+    int rc = m->av.av_frame_make_writable(m->frame);
     if (rc < 0) {
         av_fail(m, NULL, "cannot encode a frame", rc, err, cap);
         return false;
     }
     const uint8_t *src[4] = {rgba, NULL, NULL, NULL};
     const int stride[4] = {m->width * 4, 0, 0, 0};
-    sws_scale(m->sws, src, stride, 0, m->vh, m->frame->data, m->frame->linesize);
+    m->av.sws_scale(m->sws, src, stride, 0, m->vh, m->frame->data, m->frame->linesize);
     m->frame->pts = m->nframes++;
     return encode(m, m->frame, err, cap);
 }
@@ -242,8 +255,8 @@ bool ov_mp4_finish(ov_mp4 *m, char *err, size_t cap)
         release(m);
         return false;
     }
-    int rc = av_write_trailer(m->fmt);
-    int rc_close = avio_closep(&m->fmt->pb);
+    int rc = m->av.av_write_trailer(m->fmt);
+    int rc_close = m->av.avio_closep(&m->fmt->pb);
     if (rc < 0 || rc_close < 0) {
         av_fail(m, NULL, "cannot finish the MP4", rc < 0 ? rc : rc_close, err, cap);
         release(m);

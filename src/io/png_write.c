@@ -20,6 +20,7 @@ typedef struct ov_png_ctx {
     FILE *f;
     int write_errno;       /* errno of a failed fwrite/fflush, else 0 */
     char message[128];     /* libpng's error text */
+    bool opaque;           /* every alpha is 255: written as RGB */
 } ov_png_ctx;
 
 static void on_error(png_structp png, png_const_charp msg)
@@ -53,9 +54,19 @@ static void on_flush(png_structp png)
     }
 }
 
+static bool all_opaque(const uint8_t *rgba, size_t pixels)
+{
+    for (size_t i = 0; i < pixels; i++)
+        if (rgba[i * 4 + 3] != 255)
+            return false;
+    return true;
+}
+
 /* Encodes the image into ctx->f. Returns false with ctx describing why. */
 static bool encode(ov_png_ctx *ctx, const uint8_t *rgba, int width, int height)
 {
+    /* A frame is opaque: stored as RGB it compresses a quarter fewer bytes. */
+    ctx->opaque = all_opaque(rgba, (size_t)width * (size_t)height);
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, ctx,
                                               on_error, on_warning);
     if (!png) {
@@ -75,12 +86,14 @@ static bool encode(ov_png_ctx *ctx, const uint8_t *rgba, int width, int height)
     }
     png_set_write_fn(png, ctx, on_write, on_flush);
     png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8,
-                 PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
+                 ctx->opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_compression_level(png, 1);
     png_set_compression_strategy(png, Z_RLE);
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
     png_write_info(png, info);
+    if (ctx->opaque)
+        png_set_filler(png, 0, PNG_FILLER_AFTER);   /* rows stay RGBA; A is dropped */
     size_t stride = (size_t)width * 4;
     for (int row = 0; row < height; row++)
         png_write_row(png, rgba + (size_t)row * stride);
@@ -103,7 +116,7 @@ bool ov_png_write(const char *path, const uint8_t *rgba, int width, int height,
     ov_atomic_file af;
     if (!ov_atomic_open(&af, path, err, cap))
         return false;
-    ov_png_ctx ctx = {af.f, 0, ""};
+    ov_png_ctx ctx = {af.f, 0, "", false};
     if (!encode(&ctx, rgba, width, height)) {
         ov_atomic_abort(&af);
         ov_io_error(err, cap, path,

@@ -1,5 +1,6 @@
 /* PNG export: writes an 8-bit RGBA image with libpng (fast compression),
- * atomically (see atomic.h). */
+ * atomically (see atomic.h); an image whose alpha is 255 everywhere (every
+ * rendered frame) as RGB. */
 #ifndef OV_PNG_WRITE_H
 #define OV_PNG_WRITE_H
 
@@ -8,7 +9,7 @@
 #include <stdint.h>
 
 /* Writes width x height pixels of rgba (4 bytes per pixel, rows top-down,
- * no padding) to path as an RGBA PNG. Returns false with a one-line message
+ * no padding) to path as an RGBA PNG, or an RGB one when every alpha is 255. Returns false with a one-line message
  * in err (naming path) on failure; no file is then left at path (an existing
  * file there is untouched) and no temporary file remains. */
 bool ov_png_write(const char *path, const uint8_t *rgba, int width, int height,

@@ -12,6 +12,7 @@
 
 extern const char ov_shader_contour_vert[];
 extern const char ov_shader_contour_frag[];
+extern const char ov_shader_levels_frag[];
 
 bool ov_contour_init(ov_contour *c, char *err, size_t cap)
 {
@@ -60,8 +61,9 @@ bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_
     if (!loss)
         return false;
     const char *vs[] = {ov_shader_contour_vert};
-    const char *fs[] = {loss, ov_contour_cmap_glsl(c), ov_shader_contour_frag};
-    GLuint prog = ov_gl_program("contour", vs, 1, fs, 3, err, cap);
+    const char *fs[] = {loss, ov_contour_cmap_glsl(c), ov_shader_levels_frag,
+                        ov_shader_contour_frag};
+    GLuint prog = ov_gl_program("contour", vs, 1, fs, 4, err, cap);
     free(loss);
     if (!prog)
         return false;
@@ -152,7 +154,7 @@ void ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float
      * copying it out in the same frame). */
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
     draw_pass(c, s, v, px_scale, strong);
-    if (!cache_storage(c, width, height))
+    if (c->no_cache || !cache_storage(c, width, height))
         return;
     glBindFramebuffer(GL_READ_FRAMEBUFFER, dst_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, c->cache_fbo);

@@ -139,12 +139,12 @@ static int shown_step(const ov_run *r, double anim, bool *ended)
     return k;
 }
 
-static void draw_run(ov_cctx *c, const ov_surface *s, const ov_run *run, int index, double anim,
-                     float alpha, bool tangent)
+static void draw_run(ov_cctx *c, const ov_surface *s, const ov_run *run, ov_rgba base,
+                     double anim, float alpha, bool tangent)
 {
     if (run->n < 1)
         return;
-    ov_rgba col = with_alpha(ov_run_color(index), alpha);
+    ov_rgba col = with_alpha(base, alpha);
     ov_rgba edge = {0.05f, 0.05f, 0.07f, 0.9f * alpha};
     bool ended;
     int k = shown_step(run, anim, &ended);
@@ -222,9 +222,14 @@ void ov_curve1d_draw(ov_renderer *r, const ov_frame_desc *d, ov_view *plot)
     draw_curve(&c, s, pr, lo, hi, W, H, d->high_contrast);
     draw_axes(&c, pr, lo, hi, W, H);
     for (int i = 0; d->ghosts && i < d->nghosts; i++)
-        draw_run(&c, s, &d->ghosts[i], i, d->ghosts[i].n, 0.3f, false);
+        draw_run(&c, s, &d->ghosts[i],
+                 ov_method_color(d->ghosts[i].params.kind, d->ghost_shades ? d->ghost_shades[i] : i),
+                 d->ghosts[i].n, 0.3f, false);
     for (int i = 0; i < d->scene->nruns; i++) {
+        if (d->hidden && d->hidden[i])
+            continue;
         bool on = d->target_run < 0 || d->target_run == i;
-        draw_run(&c, s, &d->scene->runs[i], i, d->anim_step, on ? 1.0f : 0.35f, on);
+        draw_run(&c, s, &d->scene->runs[i], ov_frame_run_color(d, i), d->anim_step,
+                 on ? 1.0f : 0.35f, on);
     }
 }

@@ -413,7 +413,7 @@ void ov_render_explain(ov_overlay *o, ov_text_cache *tc, const ov_frame_desc *d,
     c.text = 14.0f * c.s;
     c.frame_w = (float)W;
     c.frame_h = (float)H;
-    c.run = ov_run_color(d->explain_run < 0 ? 0 : d->explain_run);
+    c.run = ov_frame_run_color(d, d->explain_run < 0 ? 0 : d->explain_run);
     c.ink = (ov_rgba){1.0f, 1.0f, 1.0f, 1.0f};
     c.shade = (ov_rgba){0.03f, 0.03f, 0.05f, d->high_contrast ? 0.9f : 0.68f};
     ov_xmap m = {d->view, d->scene->surface, false, 0.0, {x->w[0], x->w[1]}, 1.0, H};

@@ -1,22 +1,125 @@
-/* Colours: the Okabe-Ito run palette, ordered to stay distinct on the colour
- * map, and the sequential colour map of the contour fill, derived in OKLab. */
+/* Colours: one fixed colour per method (and its shades for several runs of
+ * the same method), the marker shapes that go with the shades, and the
+ * sequential colour map of the contour fill, derived in OKLab. */
 #include <math.h>
 
 #include "render_internal.h"
 
-ov_rgba ov_run_color(int i)
+/* The method colours, in ov_optim_kind order, chosen by a search over sRGB
+ * so that every pair
+ * stays apart in OKLab for normal vision, for protanopia, deuteranopia and
+ * tritanopia (Machado et al. 2009, full severity) and on a washed-out
+ * projector (raised black, less contrast and saturation): at least 0.08
+ * apart under each, and the lecture's four methods, gd, momentum, nesterov
+ * and adam, at least 0.17. All are light enough (OKLab L >= 0.6) to read
+ * against the dark casing on every part of the colour map, and none is
+ * near the white of the minimum markers. test_render_palette measures
+ * these distances. */
+static const unsigned OV_METHOD_HEX[] = {
+    0xEC2773, /* gd: crimson */
+    0x0BE2FF, /* momentum: cyan */
+    0x447CFF, /* nesterov: blue */
+    0xF1AF1F, /* adam: amber */
+    0xCEE700, /* rmsprop: lime */
+    0xA0D8AE, /* adagrad: mint */
+    0x96A964, /* adadelta: olive */
+    0xAB6CBB, /* rprop: purple (shown beside adam in preset 6) */
+    0xC2720D, /* cg: brown-orange */
+    0xFF76C1, /* newton: pink */
+};
+_Static_assert(sizeof OV_METHOD_HEX / sizeof OV_METHOD_HEX[0] >= OV_OPTIM_COUNT,
+               "every method needs its own colour");
+
+static void oklab_to_linear(double L, double a, double b, double rgb[3]);
+static double srgb_encode(double v);
+
+static double srgb_decode(double v)
 {
-    /* Vermillion, sky blue, orange, reddish purple, bluish green, blue,
-     * yellow: the first three read well on every part of the map; yellow,
-     * closest to the map's top end, comes last. */
-    static const unsigned hex[7] = {0xD55E00, 0x56B4E9, 0xE69F00, 0xCC79A7,
-                                    0x009E73, 0x0072B2, 0xF0E442};
-    if (i < 0)
-        i = -i;
-    unsigned h = hex[i % 7];
-    ov_rgba c = {(float)((h >> 16) & 255) / 255.0f, (float)((h >> 8) & 255) / 255.0f,
-                 (float)(h & 255) / 255.0f, 1.0f};
-    return c;
+    return v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+}
+
+/* Linear sRGB to OKLab (Ottosson 2020). */
+static void linear_to_oklab(const double rgb[3], double lab[3])
+{
+    double l = 0.4122214708 * rgb[0] + 0.5363325363 * rgb[1] + 0.0514459929 * rgb[2];
+    double m = 0.2119034982 * rgb[0] + 0.6806995451 * rgb[1] + 0.1073969566 * rgb[2];
+    double s = 0.0883024619 * rgb[0] + 0.2817188376 * rgb[1] + 0.6299787005 * rgb[2];
+    l = cbrt(l);
+    m = cbrt(m);
+    s = cbrt(s);
+    lab[0] = 0.2104542553 * l + 0.7936177850 * m - 0.0040720468 * s;
+    lab[1] = 1.9779984951 * l - 2.4285922050 * m + 0.4505937099 * s;
+    lab[2] = 0.0259040371 * l + 0.7827717662 * m - 0.8086757660 * s;
+}
+
+/* OKLab lightness of shade k (k >= 1) of a colour of lightness base: a
+ * step of 0.1 lighter, then darker, then two steps lighter, ..., skipping
+ * levels outside [0.45, 0.96] (too dark to read on the casing, or white);
+ * when the levels run out, they repeat. */
+static double shade_lightness(double base, int shade)
+{
+    double levels[16];
+    int n = 0;
+    for (int j = 1; j <= 32 && n < 16; j++) {
+        double L = base + 0.1 * ((j + 1) / 2) * (j % 2 ? 1 : -1);
+        if (L >= 0.45 && L <= 0.96)
+            levels[n++] = L;
+    }
+    return n ? levels[(shade - 1) % n] : base;
+}
+
+ov_rgba ov_method_color(ov_optim_kind kind, int shade)
+{
+    unsigned h = OV_METHOD_HEX[(unsigned)kind % OV_OPTIM_COUNT];
+    double rgb[3] = {((h >> 16) & 255) / 255.0, ((h >> 8) & 255) / 255.0, (h & 255) / 255.0};
+    shade = shade < 0 ? 0 : shade % OV_RUN_SHADES;
+    if (shade > 0) {
+        double lin[3], lab[3];
+        for (int c = 0; c < 3; c++)
+            lin[c] = srgb_decode(rgb[c]);
+        linear_to_oklab(lin, lab);
+        double L = shade_lightness(lab[0], shade);
+        /* Keep the hue; lower the chroma until the colour is in gamut. */
+        for (int k = 0; k < 64; k++) {
+            oklab_to_linear(L, lab[1], lab[2], lin);
+            if (lin[0] >= 0 && lin[0] <= 1 && lin[1] >= 0 && lin[1] <= 1 && lin[2] >= 0 &&
+                lin[2] <= 1)
+                break;
+            lab[1] *= 0.93;
+            lab[2] *= 0.93;
+        }
+        for (int c = 0; c < 3; c++)
+            rgb[c] = srgb_encode(fmin(fmax(lin[c], 0.0), 1.0));
+    }
+    ov_rgba out = {(float)rgb[0], (float)rgb[1], (float)rgb[2], 1.0f};
+    /* Whole 8-bit values, so exports (the GIF palette) reproduce them exactly. */
+    out.r = roundf(out.r * 255.0f) / 255.0f;
+    out.g = roundf(out.g * 255.0f) / 255.0f;
+    out.b = roundf(out.b * 255.0f) / 255.0f;
+    return out;
+}
+
+ov_marker ov_shade_marker(int shade)
+{
+    static const ov_marker order[OV_RUN_SHADES] = {
+        OV_MARK_CIRCLE, OV_MARK_SQUARE, OV_MARK_TRIANGLE, OV_MARK_DIAMOND, OV_MARK_TRIANGLE_DOWN,
+        OV_MARK_HEXAGON};
+    return order[(shade < 0 ? 0 : shade) % OV_RUN_SHADES];
+}
+
+int ov_run_default_shade(const ov_scene *sc, int i)
+{
+    int k = 0;
+    for (int j = 0; j < i && j < sc->nruns; j++)
+        k += sc->runs[j].params.kind == sc->runs[i].params.kind;
+    return k;
+}
+
+ov_rgba ov_frame_run_color(const ov_frame_desc *d, int i)
+{
+    const ov_scene *sc = d->scene;
+    int shade = d->shades ? d->shades[i] : ov_run_default_shade(sc, i);
+    return ov_method_color(sc->runs[i].params.kind, shade);
 }
 
 /* OKLab (Ottosson 2020) to linear sRGB. */

@@ -1,9 +1,13 @@
-/* The path pass: each run's iterates as a thick outlined polyline with a dot
- * per iterate, the animated head, the divergence marker and label, and the
- * minima markers. Geometry is built on the CPU in pixels, thinned to the
+/* The path pass: each run's iterates as an outlined polyline in its
+ * method's colour (later runs narrower, a method's second and later runs
+ * dashed) with iterate dots, the animated head in the run's marker shape,
+ * the divergence X, the start and the minima markers. Geometry is built on the CPU in pixels, thinned to the
  * pixel grid (core/thin: a vertex per pixel moved, each segment and each dot
  * cell once), clipped to a guard band around the view, cached as the
- * animation advances, and drawn as instanced anti-aliased capsules. */
+ * animation advances, and drawn as instanced anti-aliased capsules. In 3-D
+ * the points come from paths3d.c (along the surface, cut to its
+ * rectangle) with their depths, and the capsules are depth-tested against
+ * the surface. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,7 +40,8 @@ bool ov_paths_init(ov_paths *p, char *err, size_t cap)
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, st, (void *)offsetof(ov_seg, fill));
     glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, st,
                           (void *)offsetof(ov_seg, edgecol));
-    for (GLuint i = 0; i < 4; i++) {
+    glVertexAttribPointer(4, 2, GL_FLOAT, GL_FALSE, st, (void *)offsetof(ov_seg, z));
+    for (GLuint i = 0; i < 5; i++) {
         glEnableVertexAttribArray(i);
         glVertexAttribDivisor(i, 1);
     }
@@ -97,17 +102,20 @@ static paint to_paint(ov_rgba c, float alpha)
     return out;
 }
 
-/* Appends a capsule; with edge 0 the ring colour is the fill colour. */
-static void push(ov_seg_list *l, float x0, float y0, float x1, float y1, float radius,
-                 float edge, paint fill, paint ring)
+typedef ov_pt pt;
+
+/* Appends a capsule a-b; with edge 0 the ring colour is the fill colour. */
+static void push(ov_seg_list *l, pt a, pt b, float radius, float edge, paint fill, paint ring)
 {
     if (!grow((void **)&l->v, &l->cap, l->n + 1, sizeof(ov_seg)))
         return;
     ov_seg *s = &l->v[l->n++];
-    s->p0[0] = x0;
-    s->p0[1] = y0;
-    s->p1[0] = x1;
-    s->p1[1] = y1;
+    s->p0[0] = (float)a.x;
+    s->p0[1] = (float)a.y;
+    s->p1[0] = (float)b.x;
+    s->p1[1] = (float)b.y;
+    s->z[0] = (float)a.z;
+    s->z[1] = (float)b.z;
     s->radius = radius;
     s->edge = edge;
     memcpy(s->fill, fill.b, 4);
@@ -153,27 +161,47 @@ static uint64_t path_key(const ov_run *run, const ov_view *v, float scale)
     return k;
 }
 
-/* The frame's view and size. */
+/* The frame's view and size, and how far (px) paths and markers are lifted
+ * towards the camera in 3-D so the surface does not hide them. */
 typedef struct proj {
     const ov_view *v;
+    const ov_surface *s;
     int w, h;
+    double lift_path, lift_head;
 } proj;
 
-/* World point with loss L -> pixel, through the view; false when it has
- * none (behind a 3-D camera). */
-static bool project(const proj *pj, double x, double y, double L, double *px, double *py)
+/* World point with loss L -> drawing point through the view; false when
+ * it has none (behind a 3-D camera). */
+static bool project(const proj *pj, double x, double y, double L, double lift, pt *out)
 {
     ov_vec2 q;
     double depth;
-    bool ok = ov_view_project(pj->v, x, y, L, 0.0, &q, &depth);
-    *px = q.x;
-    *py = q.y;
+    bool ok = ov_view_project(pj->v, x, y, L, lift, &q, &depth);
+    out->x = q.x;
+    out->y = q.y;
+    out->z = depth;
     return ok;
 }
 
-static bool in_guard(const proj *pj, double x, double y)
+static bool in_guard(const proj *pj, pt q)
 {
-    return x >= -GUARD && x <= pj->w + GUARD && y >= -GUARD && y <= pj->h + GUARD;
+    return q.x >= -GUARD && q.x <= pj->w + GUARD && q.y >= -GUARD && q.y <= pj->h + GUARD;
+}
+
+/* Clips a-b to the rectangle (depth follows linearly, as on screen). */
+static bool clip(pt *a, pt *b, double x0, double x1, double y0, double y1)
+{
+    double ax = a->x, ay = a->y, bx = b->x, by = b->y;
+    if (!ov_clip_segment(&ax, &ay, &bx, &by, x0, x1, y0, y1))
+        return false;
+    double dx = b->x - a->x, dy = b->y - a->y, dz = b->z - a->z;
+    double len2 = dx * dx + dy * dy;
+    double t0 = len2 > 0 ? ((ax - a->x) * dx + (ay - a->y) * dy) / len2 : 0.0;
+    double t1 = len2 > 0 ? ((bx - a->x) * dx + (by - a->y) * dy) / len2 : 1.0;
+    double z0 = a->z;
+    *a = (pt){ax, ay, z0 + dz * t0};
+    *b = (pt){bx, by, z0 + dz * t1};
+    return true;
 }
 
 typedef struct style {
@@ -181,12 +209,73 @@ typedef struct style {
     ov_rgba dark, white;
 } style;
 
-/* Pushes segment a-b clipped to the guard band. */
-static void push_clipped(ov_seg_list *l, double ax, double ay, double bx, double by,
-                         const proj *pj, float radius, paint c)
+/* A dash pattern walked along a polyline: on for `on` px, off for `off`
+ * px; on = 0 draws it solid. `phase` carries over between segments. */
+typedef struct dash {
+    double on, off, phase;
+} dash;
+
+/* Pushes segment a-b with the dash pattern applied (depth interpolated). */
+static void push_dashed(ov_seg_list *l, pt a, pt b, float radius, paint c, dash *d)
 {
-    if (ov_clip_segment(&ax, &ay, &bx, &by, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD))
-        push(l, (float)ax, (float)ay, (float)bx, (float)by, radius, 0, c, c);
+    if (!(d->on > 0)) {
+        push(l, a, b, radius, 0, c, c);
+        return;
+    }
+    double dx = b.x - a.x, dy = b.y - a.y, dz = b.z - a.z, len = sqrt(dx * dx + dy * dy);
+    if (!(len > 0))
+        return;
+    double period = d->on + d->off, t = 0;
+    while (t < len) {
+        double ph = fmod(d->phase + t, period);
+        double left = ph < d->on ? d->on - ph : period - ph;
+        double t1 = fmin(len, t + left);
+        if (ph < d->on)
+            push(l, (pt){a.x + dx * t / len, a.y + dy * t / len, a.z + dz * t / len},
+                 (pt){a.x + dx * t1 / len, a.y + dy * t1 / len, a.z + dz * t1 / len}, radius, 0, c,
+                 c);
+        t = t1 + 1e-4;
+    }
+    d->phase = fmod(d->phase + len, period);
+}
+
+/* Pushes segment a-b clipped to the guard band (dashed when d says so). */
+static void push_clipped(ov_seg_list *l, pt a, pt b, const proj *pj, float radius, paint c,
+                         dash *d)
+{
+    if (clip(&a, &b, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD))
+        push_dashed(l, a, b, radius, c, d);
+}
+
+/* Capsules for marker pieces (markers.c) on the path list, at depth z. */
+typedef struct piece_ctx {
+    ov_seg_list *l;
+    paint c;
+    double z;
+} piece_ctx;
+
+static void piece(void *ctx, float x0, float y0, float x1, float y1, float half, bool span)
+{
+    piece_ctx *pc = ctx;
+    if (span) {
+        /* A capsule's round ends reach its radius past the end points. */
+        float in = fminf(half, (x1 - x0) * 0.5f);
+        x0 += in;
+        x1 -= in;
+    }
+    push(pc->l, (pt){x0, y0, pc->z}, (pt){x1, y1, pc->z}, half, 0, pc->c, pc->c);
+}
+
+/* A marker with a dark outline: shape m at q, radius r, outlined `edge` px
+ * in ring colour, filled with fill. */
+static void push_marker(ov_seg_list *l, ov_marker m, pt q, float r, float edge, paint fill,
+                        paint ring)
+{
+    piece_ctx ctx = {l, ring, q.z};
+    if (edge > 0)
+        ov_marker_pieces(m, (float)q.x, (float)q.y, r, edge, piece, &ctx);
+    ctx.c = fill;
+    ov_marker_pieces(m, (float)q.x, (float)q.y, r, 0.0f, piece, &ctx);
 }
 
 /* Where run's animation head is (pixels) and how many whole iterates show. */
@@ -202,6 +291,26 @@ static int shown(const ov_run *run, double anim, double *frac)
     return (int)f + 1;
 }
 
+/* Feeds one projected point of a path to its thinning. */
+static void thin_point(void *ctx, double x, double y, double z, ov_thin_kind kind)
+{
+    ov_thin_add_point(ctx, x, y, z, kind);
+}
+
+/* The segments and dots of a thinned path, and its tail. */
+static pt seg_end(const ov_thin *t, int i, int end)
+{
+    return (pt){t->segs[i][2 * end], t->segs[i][2 * end + 1], t->segz[i][end]};
+}
+
+static bool thin_tail(const ov_thin *t, pt *a, pt *b)
+{
+    if (!ov_thin_tail(t, &a->x, &a->y, &b->x, &b->y))
+        return false;
+    ov_thin_tail_depth(t, &a->z, &b->z);
+    return true;
+}
+
 /* Brings pc up to the first k iterates of run, thinned: rebuilt when the
  * run, the view or the size changed or the animation went back, otherwise
  * only the iterates new since the last frame are fed. */
@@ -210,165 +319,301 @@ static void cache_update(ov_paths *p, ov_path_cache *pc, const ov_run *run, int 
 {
     uint64_t key = path_key(run, d->view, st->s);
     if (key != pc->key || k < pc->processed || pc->processed == 0) {
-        ov_thin_area area = {-GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD, 4.0 * st->s};
+        /* Iterate dots at least 7 px apart (scaled): a slow run stays a
+         * line with beads, not a string of dots hiding what is under it. */
+        ov_thin_area area = {-GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD, 7.0 * st->s};
         ov_thin_reset(&pc->thin, &area);
         pc->key = key;
         pc->processed = 0;
     }
     for (int i = pc->processed; i < k; i++) {
-        double px, py;
-        if (project(pj, run->x[i], run->y[i], run->loss[i], &px, &py))
-            ov_thin_add(&pc->thin, px, py);
+        if (i == 0)
+            ov_path3d_start(pj->v, pj->s, run->x[0], run->y[0], run->loss[0], pj->lift_path,
+                            thin_point, &pc->thin);
+        else
+            ov_path3d_step(pj->v, pj->s, run->x[i - 1], run->y[i - 1], run->x[i], run->y[i],
+                           run->loss[i], pj->lift_path, thin_point, &pc->thin);
     }
     if (k > pc->processed)
         p->last_fed += k - pc->processed;
     pc->processed = k;
 }
 
-/* A ghost trail: the whole run, thin and faded, no dots or markers. */
+/* Line width of a run by its rank among the drawn runs: later runs are
+ * narrower, so where paths coincide the earlier run's colour still shows
+ * on both sides of the later one. */
+static float rank_width(int rank)
+{
+    static const float f[4] = {1.0f, 0.62f, 0.42f, 0.3f};
+    return f[rank < 3 ? rank : 3];
+}
+
+/* Run idx's shade (its method's n-th run). */
+static int run_shade(const ov_frame_desc *d, int idx)
+{
+    return d->shades ? d->shades[idx] : ov_run_default_shade(d->scene, idx);
+}
+
+/* A ghost trail: the whole run from before the last change, dashed in a
+ * lightened colour over a thin dark casing, no dots or markers. */
 static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
                        const proj *pj, const style *st, float alpha)
 {
     ov_path_cache *pc = &p->ghost_cache[idx];
     cache_update(p, pc, run, run->n, d, pj, st);
-    paint col = to_paint(ov_run_color(idx), alpha);
+    int shade = d->ghost_shades ? d->ghost_shades[idx] : idx;
+    ov_rgba light = ov_method_color(run->params.kind, shade);
+    light.r += (1.0f - light.r) * 0.35f;
+    light.g += (1.0f - light.g) * 0.35f;
+    light.b += (1.0f - light.b) * 0.35f;
     const ov_thin *t = &pc->thin;
-    float r = 1.1f * st->s;
-    for (int i = 0; i < t->nsegs; i++) {
-        const float *s = t->segs[i];
-        push(&p->list, s[0], s[1], s[2], s[3], r, 0, col, col);
+    for (int layer = 0; layer < 2; layer++) {
+        float r = layer ? 1.5f * st->s : 2.4f * st->s;
+        paint c = layer ? to_paint(light, alpha) : to_paint(st->dark, alpha * 0.6f);
+        dash ds = {layer ? 7.0 * st->s : 0.0, 4.0 * st->s, 0.0};
+        for (int i = 0; i < t->nsegs; i++)
+            push_dashed(&p->list, seg_end(t, i, 0), seg_end(t, i, 1), r, c, &ds);
+        pt a, b;
+        if (thin_tail(t, &a, &b))
+            push_clipped(&p->list, a, b, pj, r, c, &ds);
     }
-    double x0, y0, x1, y1;
-    if (ov_thin_tail(t, &x0, &y0, &x1, &y1))
-        push_clipped(&p->list, x0, y0, x1, y1, pj, r, col);
 }
 
+/* Collects the points of the partial step to the head (3-D: along the
+ * surface). */
+typedef struct tail {
+    pt v[OV_PATH3D_MAX_PIECES + 4];
+    int n;
+} tail;
+
+static void tail_point(void *ctx, double x, double y, double z, ov_thin_kind kind)
+{
+    tail *t = ctx;
+    if (kind == OV_THIN_MOVE)
+        t->n = 0;
+    if (t->n < (int)(sizeof t->v / sizeof t->v[0]))
+        t->v[t->n++] = (pt){x, y, z};
+}
+
+/* The animation head: frac of the way from iterate k - 1 to k, in the
+ * world (on the surface in 3-D). */
+static bool head_point(const proj *pj, const ov_run *run, int k, double frac, double lift,
+                       pt *out, double *wx, double *wy)
+{
+    double x = run->x[k - 1], y = run->y[k - 1], L = run->loss[k - 1];
+    if (k < run->n && frac > 0.0) {
+        x += (run->x[k] - x) * frac;
+        y += (run->y[k] - y) * frac;
+        L = pj->v->is3d ? ov_surface_value(pj->s, x, y) : L;
+    }
+    *wx = x;
+    *wy = y;
+    return project(pj, x, y, L, lift, out);
+}
+
+/* One layer of a run's path: the dark casing (layer 0, solid) or the core
+ * in the run's colour (layer 1, dashed for a method's second, third...
+ * run), with its iterate dots. */
 static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
-                     const proj *pj, const style *st, float alpha)
+                     const proj *pj, const style *st, float alpha, int rank, int layer)
 {
     ov_path_cache *pc = &p->cache[idx];
     double frac;
     int k = shown(run, d->anim_step, &frac);
-    cache_update(p, pc, run, k, d, pj, st);
+    if (layer == 0)
+        cache_update(p, pc, run, k, d, pj, st);
     const ov_thin *t = &pc->thin;
-
-    paint col = to_paint(ov_run_color(idx), alpha), dark = to_paint(st->dark, alpha);
-    double vx, vy, lx, ly, hx, hy;
-    ov_thin_tail(t, &vx, &vy, &lx, &ly);
-    hx = lx;
-    hy = ly;
+    int shade = run_shade(d, idx);
+    paint col = to_paint(ov_method_color(run->params.kind, shade), alpha),
+          dark = to_paint(st->dark, alpha);
+    /* The tail (last kept vertex to the last iterate shown), then the
+     * partial step to the head (along the surface in 3-D). */
+    tail tl = {.n = 0};
+    pt a, b;
+    if (thin_tail(t, &a, &b)) {
+        tl.v[tl.n++] = a;
+        tl.v[tl.n++] = b;
+    }
     if (k < run->n && frac > 0.0) {
-        double nx, ny;
-        project(pj, run->x[k], run->y[k], run->loss[k], &nx, &ny);
-        hx = lx + (nx - lx) * frac;
-        hy = ly + (ny - ly) * frac;
+        double hx = run->x[k - 1] + (run->x[k] - run->x[k - 1]) * frac;
+        double hy = run->y[k - 1] + (run->y[k] - run->y[k - 1]) * frac;
+        double hl = pj->v->is3d ? ov_surface_value(pj->s, hx, hy) : run->loss[k - 1];
+        ov_path3d_step(pj->v, pj->s, run->x[k - 1], run->y[k - 1], hx, hy, hl, pj->lift_path,
+                       tail_point, &tl);
     }
-    for (int layer = 0; layer < 2; layer++) {
-        float r = layer ? st->line : st->line + st->casing;
-        paint c = layer ? col : dark;
-        for (int i = 0; i < t->nsegs; i++) {
-            const float *s = t->segs[i];
-            push(&p->list, s[0], s[1], s[2], s[3], r, 0, c, c);
-        }
-        push_clipped(&p->list, vx, vy, lx, ly, pj, r, c);
-        push_clipped(&p->list, lx, ly, hx, hy, pj, r, c);
-    }
+    float core = st->line * rank_width(rank);
+    float r = layer ? core : core + st->casing;
+    paint c = layer ? col : dark;
+    dash ds = {layer && shade % OV_RUN_SHADES ? 10.0 * st->s : 0.0, 5.0 * st->s, 0.0};
+    for (int i = 0; i < t->nsegs; i++)
+        push_dashed(&p->list, seg_end(t, i, 0), seg_end(t, i, 1), r, c, &ds);
+    for (int i = 1; i < tl.n; i++)
+        push_clipped(&p->list, tl.v[i - 1], tl.v[i], pj, r, c, &ds);
+    if (layer == 0)
+        return;
+    /* Dots of the later, narrower runs have no dark ring, so a run they
+     * lie on still shows between them. */
+    float dot = fmaxf(core * (rank ? 1.7f : 1.2f), 1.5f * st->s);
+    float ring = rank ? 0.0f : st->dot_ring;
     for (int i = 0; i < t->ndots; i++) {
-        const float *q = t->dots[i];
-        push(&p->list, q[0], q[1], q[0], q[1], st->dot, st->dot_ring, col, dark);
+        pt q = {t->dots[i][0], t->dots[i][1], t->dotz[i]};
+        push(&p->list, q, q, dot, ring, col, dark);
     }
 }
 
-/* The head marker, or for a diverged run shown whole an X and its label. */
-static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
-                      const proj *pj, const style *st, float alpha, ov_overlay *o,
-                      ov_text_cache *tc)
+/* Where run idx's X goes (see ov_renderer_diverged_mark): on the last
+ * iterate, or where the path leaves the part of the frame the HUD leaves
+ * clear (in 3-D: the last iterate over the surface). */
+static bool diverged_at(const ov_frame_desc *d, int idx, const proj *pj, float s, pt *out)
 {
-    double frac, hx, hy;
-    int k = shown(run, d->anim_step, &frac);
-    project(pj, run->x[k - 1], run->y[k - 1], run->loss[k - 1], &hx, &hy);
-    if (k < run->n && frac > 0.0) {
-        double nx, ny;
-        project(pj, run->x[k], run->y[k], run->loss[k], &nx, &ny);
-        hx += (nx - hx) * frac;
-        hy += (ny - hy) * frac;
+    const ov_scene *sc = d->scene;
+    if (idx < 0 || idx >= sc->nruns)
+        return false;
+    const ov_run *run = &sc->runs[idx];
+    double frac, wx, wy;
+    if (run->n < 1 || !run->diverged || shown(run, d->anim_step, &frac) != run->n)
+        return false;
+    pt h;
+    bool have = head_point(pj, run, run->n, 0.0, pj->lift_head, &h, &wx, &wy);
+    float arm = 9.0f * s;
+    double cx0 = 0, cy0 = 0, cx1 = pj->w, cy1 = pj->h;
+    if (d->clear_x1 > d->clear_x0 + 4 * arm && d->clear_y1 > d->clear_y0 + 4 * arm) {
+        cx0 = d->clear_x0;
+        cy0 = d->clear_y0;
+        cx1 = d->clear_x1;
+        cy1 = d->clear_y1;
     }
-    ov_rgba col = ov_run_color(idx);
-    paint pc = to_paint(col, alpha), dark = to_paint(st->dark, alpha);
-    bool diverged = run->diverged && k == run->n;
-    if (!diverged) {
-        if (in_guard(pj, hx, hy)) {
-            float x = (float)hx, y = (float)hy;
-            push(&p->list, x, y, x, y, st->head + st->head_ring, st->casing * 0.8f,
-                 to_paint(st->white, alpha), dark);
-            push(&p->list, x, y, x, y, st->head, 0, pc, pc);
-        }
-        return;
-    }
-    /* The X goes on the last iterate, or where the path leaves the view. */
-    float arm = 9.0f * st->s;
-    bool inside = hx >= 0 && hx <= pj->w && hy >= 0 && hy <= pj->h;
+    bool inside = have && ov_path3d_visible(pj->v, wx, wy) && h.x >= cx0 && h.x <= cx1 &&
+                  h.y >= cy0 && h.y <= cy1;
     if (!inside) {
-        double ex = pj->w * 0.5, ey = arm + 2.0;
+        pt e = {0.5 * (cx0 + cx1), cy0 + arm + 2.0, 0.0};
         for (int j = run->n - 2, walked = 0; j >= 0 && walked < 100000; j--, walked++) {
-            double ax, ay, bx, by;
-            project(pj, run->x[j], run->y[j], run->loss[j], &ax, &ay);
-            if (ax < 0 || ax > pj->w || ay < 0 || ay > pj->h)
+            pt a, b;
+            if (!ov_path3d_visible(pj->v, run->x[j], run->y[j]) ||
+                !project(pj, run->x[j], run->y[j], run->loss[j], pj->lift_head, &a) ||
+                a.x < cx0 || a.x > cx1 || a.y < cy0 || a.y > cy1)
                 continue;
-            project(pj, run->x[j + 1], run->y[j + 1], run->loss[j + 1], &bx, &by);
-            if (ov_clip_segment(&ax, &ay, &bx, &by, 0, pj->w, 0, pj->h)) {
-                ex = bx;
-                ey = by;
+            if (pj->v->is3d) {
+                e = a;
+                break;
             }
+            if (project(pj, run->x[j + 1], run->y[j + 1], run->loss[j + 1], pj->lift_head,
+                        &b) &&
+                clip(&a, &b, cx0, cx1, cy0, cy1))
+                e = b;
             break;
         }
-        hx = fmax(arm + 2.0, fmin(ex, pj->w - arm - 2.0));
-        hy = fmax(arm + 2.0, fmin(ey, pj->h - arm - 2.0));
+        h.x = fmax(cx0 + arm + 2.0, fmin(e.x, cx1 - arm - 2.0));
+        h.y = fmax(cy0 + arm + 2.0, fmin(e.y, cy1 - arm - 2.0));
+        h.z = e.z;
     }
-    {
-        float x = (float)hx, y = (float)hy;
-        for (int layer = 0; layer < 2; layer++) {
-            float r = layer ? 2.4f * st->s : 2.4f * st->s + st->casing;
-            paint c = layer ? pc : dark;
-            push(&p->list, x - arm, y - arm, x + arm, y + arm, r, 0, c, c);
-            push(&p->list, x - arm, y + arm, x + arm, y - arm, r, 0, c, c);
-        }
-    }
-    char label[64];
-    snprintf(label, sizeof label, "diverged at step %d", run->diverged_step);
-    float size = 20.0f * st->s;
-    const ov_text_entry *te = ov_text_get(tc, label, size);
-    float tw = (float)te->w, th = (float)te->h, pad = 4.0f * st->s;
-    float lx = (float)hx + arm + 6.0f * st->s, ly = (float)hy - th * 0.5f;
-    if (lx + tw + pad > (float)pj->w)
-        lx = (float)hx - arm - 6.0f * st->s - tw;
-    lx = fmaxf(pad, fminf(lx, (float)pj->w - tw - pad));
-    ly = fmaxf(pad, fminf(ly, (float)pj->h - th - pad));
-    ov_rgba bg = {0.05f, 0.05f, 0.08f, 0.78f * alpha};
-    ov_rgba fg = {col.r, col.g, col.b, alpha};
-    ov_overlay_rect(o, lx - pad, ly, tw + 2 * pad, th, bg);
-    ov_overlay_text(o, lx, ly, size, fg, label);
+    *out = h;
+    return true;
 }
 
-/* A six-armed star at each known minimum inside the view. */
+bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int height, float s,
+                            float *x, float *y)
+{
+    float st_line = 2.6f * s, st_casing = 1.3f * s;
+    proj pj = {d->view, d->scene->surface, width, height, st_line + st_casing + 1.0,
+               8.2 * s + 1.0};
+    pt h;
+    if (!diverged_at(d, idx, &pj, s, &h))
+        return false;
+    *x = (float)h.x;
+    *y = (float)h.y;
+    return true;
+}
+
+/* The head marker (the run's shape on a white ring; an outline when it sits
+ * on a minimum, so the minimum shows), or for a diverged run shown whole
+ * an X (its label is the HUD's). */
+static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
+                      const proj *pj, const style *st, float alpha, int rank)
+{
+    double frac, wx, wy;
+    int k = shown(run, d->anim_step, &frac);
+    pt h;
+    bool have = head_point(pj, run, k, frac, pj->lift_head, &h, &wx, &wy);
+    int shade = run_shade(d, idx);
+    paint pc = to_paint(ov_method_color(run->params.kind, shade), alpha),
+          dark = to_paint(st->dark, alpha);
+    pt x;
+    if (diverged_at(d, idx, pj, st->s, &x)) {
+        push_marker(&p->list, OV_MARK_CROSS, x, 9.0f * st->s, st->casing, pc, dark);
+        return;
+    }
+    if (!have || !ov_path3d_visible(pj->v, wx, wy) || !in_guard(pj, h))
+        return;
+    ov_marker m = ov_shade_marker(shade);
+    const ov_surface *s = d->scene->surface;
+    for (int i = 0; i < s->nminima; i++) {
+        pt q;
+        if (!project(pj, s->minima[i].x, s->minima[i].y,
+                     ov_surface_value(s, s->minima[i].x, s->minima[i].y), pj->lift_head, &q))
+            continue;
+        if (hypot(q.x - h.x, q.y - h.y) < st->head + 9.0f * st->s) {
+            /* Several heads on one minimum: rings one inside the other. */
+            float r = st->head + 3.5f * st->s + 3.2f * st->s * (float)(rank < 4 ? rank : 4),
+                  half = 1.3f * st->s;
+            piece_ctx ctx = {&p->list, dark, h.z};
+            ov_marker_outline(m, (float)h.x, (float)h.y, r, half + st->casing, piece, &ctx);
+            ctx.c = pc;
+            ov_marker_outline(m, (float)h.x, (float)h.y, r, half, piece, &ctx);
+            return;
+        }
+    }
+    push_marker(&p->list, m, h, st->head + st->head_ring, st->casing * 0.8f,
+                to_paint(st->white, alpha), dark);
+    push_marker(&p->list, m, h, st->head, 0.0f, pc, pc);
+}
+
+/* The start point: a white ring with a dark outline, under the paths. */
+static void draw_start(ov_paths *p, const ov_scene *sc, const proj *pj, const style *st)
+{
+    pt q;
+    if (!ov_path3d_visible(pj->v, sc->start.x, sc->start.y) ||
+        !project(pj, sc->start.x, sc->start.y,
+                 ov_surface_value(sc->surface, sc->start.x, sc->start.y), pj->lift_head, &q) ||
+        !in_guard(pj, q))
+        return;
+    paint none = {{0, 0, 0, 0}}, dark = to_paint(st->dark, 0.9f), white = to_paint(st->white, 1);
+    float r = 7.5f * st->s, ring = 2.0f * st->s;
+    push(&p->list, q, q, r + ring + st->casing, 0, dark, dark);
+    push(&p->list, q, q, r, ring, none, white);
+}
+
+/* A six-armed star at each known minimum inside the view; in 3-D on top of
+ * a stem standing on the surface. */
 static void draw_minima(ov_paths *p, const ov_surface *s, const proj *pj, const style *st)
 {
     float arm = 8.0f * st->s;
     paint white = to_paint(st->white, 1.0f), dark = to_paint(st->dark, 1.0f);
     for (int layer = 0; layer < 2; layer++) {
         for (int m = 0; m < s->nminima; m++) {
-            double x, y;
-            project(pj, s->minima[m].x, s->minima[m].y,
-                    ov_surface_value(s, s->minima[m].x, s->minima[m].y), &x, &y);
-            if (!in_guard(pj, x, y))
+            double mx = s->minima[m].x, my = s->minima[m].y;
+            pt c, base;
+            if (pj->v->is3d) {
+                ov_vec2 q0, q1;
+                double z0, z1;
+                if (!ov_path3d_stem(pj->v, s, mx, my, pj->lift_path, &q0, &z0, &q1, &z1))
+                    continue;
+                base = (pt){q0.x, q0.y, z0};
+                c = (pt){q1.x, q1.y, z1};
+            } else if (!project(pj, mx, my, ov_surface_value(s, mx, my), 0, &c)) {
+                continue;
+            }
+            if (!in_guard(pj, c))
                 continue;
             float r = layer ? 1.3f * st->s : 1.3f * st->s + st->casing;
-            paint c = layer ? white : dark;
+            paint col = layer ? white : dark;
+            if (pj->v->is3d)
+                push(&p->list, base, c, r, 0, col, col);
             for (int a = 0; a < 3; a++) {
                 float ang = (float)(a * 3.14159265358979 / 3.0 + 3.14159265358979 / 2.0);
                 float dx = arm * cosf(ang), dy = arm * sinf(ang);
-                push(&p->list, (float)x - dx, (float)y - dy, (float)x + dx, (float)y + dy, r,
-                     0, c, c);
+                push(&p->list, (pt){c.x - dx, c.y - dy, c.z}, (pt){c.x + dx, c.y + dy, c.z}, r,
+                     0, col, col);
             }
         }
     }
@@ -377,34 +622,52 @@ static void draw_minima(ov_paths *p, const ov_surface *s, const proj *pj, const 
 void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height,
                    float px_scale, ov_overlay *o, ov_text_cache *tc)
 {
+    (void)o;
+    (void)tc;
     const ov_scene *sc = desc->scene;
-    proj pj = {desc->view, width, height};
     float s = px_scale, hc = desc->high_contrast ? 1.5f : 1.0f;
-    style st = {1.9f * s * (desc->high_contrast ? 1.2f : 1.0f), 1.4f * s * hc, 3.0f * s,
+    style st = {2.6f * s * (desc->high_contrast ? 1.15f : 1.0f), 1.3f * s * hc, 3.0f * s,
                 1.2f * s * hc, 6.0f * s, 2.2f * s, s,
                 {0.05f, 0.05f, 0.08f, desc->high_contrast ? 1.0f : 0.92f},
                 {1.0f, 1.0f, 1.0f, 1.0f}};
+    /* Lifted by their own radius (and a pixel) towards the camera, lines,
+     * dots and markers lie on the surface without sinking into it. */
+    proj pj = {desc->view, sc->surface, width, height,
+               fmax(st.line + st.casing, st.dot + st.dot_ring) + 1.0,
+               st.head + st.head_ring + 1.0};
     p->list.n = 0;
     p->last_fed = 0;
-    draw_minima(p, sc->surface, &pj, &st);
     int target = desc->target_run >= 0 && desc->target_run < sc->nruns ? desc->target_run : -1;
     for (int g = 0; desc->ghosts && g < desc->nghosts && g < OV_MAX_RUNS; g++)
-        if (desc->ghosts[g].n > 1)
+        if (desc->ghosts[g].n > 1 && !(desc->hidden && g < sc->nruns && desc->hidden[g]))
             draw_ghost(p, g, &desc->ghosts[g], desc, &pj, &st,
-                       target >= 0 && g != target ? 0.2f : 0.5f);
-    int order[OV_MAX_RUNS], n = 0;
-    for (int i = 0; i < sc->nruns && i < OV_MAX_RUNS; i++)
-        if (i != target && sc->runs[i].n > 0)
+                       target >= 0 && g != target ? 0.3f : 0.85f);
+    if (sc->nruns > 0)
+        draw_start(p, sc, &pj, &st);
+    /* Visible runs in scene order (their rank sets their width), the
+     * targeted one drawn last. Casings first, so a later run's casing does
+     * not cover an earlier run's colour where they coincide. */
+    int order[OV_MAX_RUNS], rank[OV_MAX_RUNS], n = 0, visible = 0;
+    for (int i = 0; i < sc->nruns && i < OV_MAX_RUNS; i++) {
+        rank[i] = 0;
+        if (sc->runs[i].n <= 0 || (desc->hidden && desc->hidden[i]))
+            continue;
+        rank[i] = visible++;
+        if (i != target)
             order[n++] = i;
-    if (target >= 0 && sc->runs[target].n > 0)
-        order[n++] = target;
-    for (int i = 0; i < n; i++) {
-        float a = target >= 0 && order[i] != target ? FADED : 1.0f;
-        draw_run(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a);
     }
+    if (target >= 0 && sc->runs[target].n > 0 && !(desc->hidden && desc->hidden[target]))
+        order[n++] = target;
+    for (int layer = 0; layer < 2; layer++)
+        for (int i = 0; i < n; i++) {
+            float a = target >= 0 && order[i] != target ? FADED : 1.0f;
+            draw_run(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, rank[order[i]], layer);
+        }
+    /* Minima over the paths, heads over the minima (as outlines there). */
+    draw_minima(p, sc->surface, &pj, &st);
     for (int i = 0; i < n; i++) {
         float a = target >= 0 && order[i] != target ? FADED : 1.0f;
-        draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, o, tc);
+        draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, rank[order[i]]);
     }
     p->last_capsules = p->list.n;
     if (p->list.n == 0)
@@ -413,8 +676,9 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
     /* Guard (and count, for the soak test): nothing non-finite reaches the GPU. */
     for (int i = 0; i < p->list.n; i++) {
         ov_seg *sg = &p->list.v[i];
-        float *f[6] = {&sg->p0[0], &sg->p0[1], &sg->p1[0], &sg->p1[1], &sg->radius, &sg->edge};
-        for (int k = 0; k < 6; k++)
+        float *f[8] = {&sg->p0[0], &sg->p0[1], &sg->p1[0], &sg->p1[1],
+                       &sg->z[0],  &sg->z[1],  &sg->radius, &sg->edge};
+        for (int k = 0; k < 8; k++)
             if (!isfinite(*f[k])) {
                 p->nonfinite++;
                 *f[k] = 0.0f;
@@ -428,9 +692,18 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
     glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)bytes, p->list.v);
     glUseProgram(p->prog);
     glUniform2f(p->u_size, (float)width, (float)height);
+    /* 3-D: hidden behind the surface where it is nearer, but neither
+     * hiding each other (no depth writes: they blend in order). */
+    if (desc->view->is3d) {
+        glEnable(GL_DEPTH_TEST);
+        glDepthFunc(GL_LEQUAL);
+        glDepthMask(GL_FALSE);
+    }
     glBindVertexArray(p->vao);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, p->list.n);
     glBindVertexArray(0);
+    glDisable(GL_DEPTH_TEST);
+    glDepthMask(GL_TRUE);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     ov_gl_ok("path pass");
 }

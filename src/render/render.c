@@ -33,6 +33,30 @@ static bool fbo_storage(ov_renderer *r, char *err, size_t cap)
     return true;
 }
 
+/* The FBO's depth attachment, made on the first 3-D frame (2-D needs none)
+ * and resized with the colour. */
+static bool depth_storage(ov_renderer *r)
+{
+    if (!r->depth_tex)
+        glGenTextures(1, &r->depth_tex);
+    glBindTexture(GL_TEXTURE_2D, r->depth_tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_DEPTH_COMPONENT24, r->width, r->height, 0,
+                 GL_DEPTH_COMPONENT, GL_UNSIGNED_INT, NULL);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, r->depth_tex, 0);
+    GLenum st = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (st != GL_FRAMEBUFFER_COMPLETE || !ov_gl_ok("depth buffer")) {
+        ov_render_log("depth buffer %dx%d incomplete (status 0x%04x)", r->width, r->height,
+                      (unsigned)st);
+        return false;
+    }
+    return true;
+}
+
 static bool valid_size(int w, int h, char *err, size_t cap)
 {
     GLint max = 0;
@@ -71,7 +95,8 @@ ov_renderer *ov_renderer_create(int width, int height, const char *font_path, ch
     glGenTextures(1, &r->color_tex);
     if (!valid_size(width, height, err, cap) || !fbo_storage(r, err, cap) ||
         !ov_text_init(&r->text, font_path, err, cap) ||
-        !ov_contour_init(&r->contour, err, cap) || !ov_paths_init(&r->paths, err, cap) ||
+        !ov_contour_init(&r->contour, err, cap) || !ov_mesh_init(&r->mesh, err, cap) ||
+        !ov_paths_init(&r->paths, err, cap) ||
         !ov_overlay_init(&r->overlay, err, cap)) {
         ov_renderer_destroy(r);
         return NULL;
@@ -85,6 +110,7 @@ void ov_renderer_destroy(ov_renderer *r)
         return;
     ov_overlay_deinit(&r->overlay);
     ov_paths_deinit(&r->paths);
+    ov_mesh_deinit(&r->mesh);
     ov_contour_deinit(&r->contour);
     ov_text_deinit(&r->text);
     if (r->loss_prog)
@@ -93,6 +119,8 @@ void ov_renderer_destroy(ov_renderer *r)
         glDeleteFramebuffers(1, &r->fbo);
     if (r->color_tex)
         glDeleteTextures(1, &r->color_tex);
+    if (r->depth_tex)
+        glDeleteTextures(1, &r->depth_tex);
     if (r->empty_vao)
         glDeleteVertexArrays(1, &r->empty_vao);
     if (r->ttf_inited)
@@ -116,6 +144,10 @@ bool ov_renderer_resize(ov_renderer *r, int width, int height, char *err, size_t
         fbo_storage(r, ignored, sizeof ignored);
         return false;
     }
+    if (r->depth_tex && !depth_storage(r)) {
+        snprintf(err, cap, "depth buffer %dx%d incomplete", width, height);
+        return false;
+    }
     return true;
 }
 
@@ -123,6 +155,13 @@ void ov_renderer_size(const ov_renderer *r, int *width, int *height)
 {
     *width = r->width;
     *height = r->height;
+}
+
+void ov_renderer_keep_contours(ov_renderer *r, bool keep)
+{
+    r->contour.no_cache = !keep;
+    if (!keep)
+        r->contour.cache_valid = false;
 }
 
 bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, size_t cap)
@@ -184,13 +223,32 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     if (!ov_contour_set_surface(&r->contour, s, err, sizeof err))
         ov_render_log("%s", err);
     float scale = px_scale(r, desc);
-    glBindVertexArray(r->empty_vao);
-    ov_contour_draw(&r->contour, s, desc->view, scale, desc->high_contrast, r->fbo);
-    glBindVertexArray(0);
+    if (desc->view->is3d) {
+        if (!ov_mesh_set_surface(&r->mesh, &r->contour, s, err, sizeof err))
+            ov_render_log("%s", err);
+        if (!r->depth_tex && !depth_storage(r)) {
+            glClearColor(0.12f, 0.12f, 0.14f, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            return;
+        }
+        ov_mesh_draw(&r->mesh, s, desc->view, scale, desc->high_contrast, r->fbo);
+    } else {
+        glBindVertexArray(r->empty_vao);
+        ov_contour_draw(&r->contour, s, desc->view, scale, desc->high_contrast, r->fbo);
+        glBindVertexArray(0);
+    }
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     ov_paths_draw(&r->paths, desc, r->width, r->height, scale, &r->overlay, &r->text);
     ov_render_explain(&r->overlay, &r->text, desc, r->width, r->height, NULL, 0.0);
+}
+
+bool ov_renderer_diverged_mark(ov_renderer *r, const ov_frame_desc *d, int idx, float *x,
+                               float *y)
+{
+    if (!d || !d->scene || !view_ok(r, d->view))
+        return false;
+    return ov_paths_diverged_mark(d, idx, r->width, r->height, px_scale(r, d), x, y);
 }
 
 void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgba c)
@@ -202,6 +260,32 @@ void ov_renderer_line(ov_renderer *r, float x0, float y0, float x1, float y1, fl
                       ov_rgba c)
 {
     ov_overlay_line(&r->overlay, x0, y0, x1, y1, width, c);
+}
+
+typedef struct overlay_piece_ctx {
+    ov_overlay *o;
+    ov_rgba c;
+} overlay_piece_ctx;
+
+static void overlay_piece(void *ctx, float x0, float y0, float x1, float y1, float half,
+                          bool span)
+{
+    overlay_piece_ctx *pc = ctx;
+    if (span && x1 - x0 < 0.5f) {
+        x0 -= 0.25f;
+        x1 += 0.25f;
+    }
+    ov_overlay_line(pc->o, x0, y0, x1, y1, 2.0f * half, pc->c);
+}
+
+void ov_renderer_marker(ov_renderer *r, float x, float y, float radius, ov_marker shape,
+                        ov_rgba fill, float edge, ov_rgba ring)
+{
+    overlay_piece_ctx ctx = {&r->overlay, ring};
+    if (edge > 0)
+        ov_marker_pieces(shape, x, y, radius, edge, overlay_piece, &ctx);
+    ctx.c = fill;
+    ov_marker_pieces(shape, x, y, radius, 0.0f, overlay_piece, &ctx);
 }
 
 void ov_renderer_triangle(ov_renderer *r, float x0, float y0, float x1, float y1, float x2,
@@ -231,9 +315,10 @@ float ov_renderer_text(ov_renderer *r, float x, float y, float size_px, ov_rgba 
 void ov_renderer_text_size(ov_renderer *r, float size_px, const char *utf8, float *w,
                            float *h)
 {
-    const ov_text_entry *e = ov_text_get(&r->text, utf8, size_px);
-    *w = (float)e->w;
-    *h = (float)e->h;
+    int iw, ih;
+    ov_text_measure(&r->text, utf8, size_px, &iw, &ih);
+    *w = (float)iw;
+    *h = (float)ih;
 }
 
 void ov_renderer_end(ov_renderer *r)
@@ -292,6 +377,47 @@ bool ov_renderer_read_rgba(ov_renderer *r, uint8_t *out)
     if (!ov_gl_ok("read_rgba"))
         return false;
     flip_rows(out, (size_t)r->width * 4, r->height);
+    return true;
+}
+
+bool ov_renderer_read_bgra(ov_renderer *r, uint8_t *out, size_t pitch)
+{
+    if (pitch < (size_t)r->width * 4 || pitch % 4)
+        return false;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo);
+    glReadBuffer(GL_COLOR_ATTACHMENT0);
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    glPixelStorei(GL_PACK_ROW_LENGTH, (GLint)(pitch / 4));
+    glReadPixels(0, 0, r->width, r->height, GL_BGRA, GL_UNSIGNED_BYTE, out);
+    glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    if (!ov_gl_ok("read_bgra"))
+        return false;
+    uint8_t tmp[4096];
+    size_t row = (size_t)r->width * 4;
+    for (int y = 0; y < r->height / 2; y++) {
+        uint8_t *a = out + (size_t)y * pitch, *b = out + (size_t)(r->height - 1 - y) * pitch;
+        for (size_t off = 0; off < row; off += sizeof tmp) {
+            size_t n = row - off < sizeof tmp ? row - off : sizeof tmp;
+            memcpy(tmp, a + off, n);
+            memcpy(a + off, b + off, n);
+            memcpy(b + off, tmp, n);
+        }
+    }
+    return true;
+}
+
+bool ov_renderer_read_depth(ov_renderer *r, float *out)
+{
+    if (!r->depth_tex)
+        return false;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo);
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    glReadPixels(0, 0, r->width, r->height, GL_DEPTH_COMPONENT, GL_FLOAT, out);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    if (!ov_gl_ok("read_depth"))
+        return false;
+    flip_rows((uint8_t *)out, (size_t)r->width * sizeof(float), r->height);
     return true;
 }
 

@@ -34,6 +34,15 @@ typedef struct ov_frame_desc {
     const ov_run *ghosts;
     int nghosts;
     bool high_contrast;  /* projector theme: stronger lines and outlines */
+    /* Per run (scene order): the shade of its method's colour and marker
+     * (NULL: ov_run_default_shade), and whether it is hidden (NULL: none). */
+    const int *shades;
+    const bool *hidden;
+    const int *ghost_shades;   /* the same for the ghosts (NULL: their index order) */
+    /* The part of the frame (pixels, x0 < x1, y0 < y1) that the HUD leaves
+     * free: a divergence X for a path that leaves it goes where the path
+     * leaves it. All zero: the whole frame. */
+    float clear_x0, clear_y0, clear_x1, clear_y1;
     /* The step taken apart (key E): drawn on top of the paths, in the
      * colour of run explain_run. NULL when off. */
     const ov_explain *explain;
@@ -61,6 +70,11 @@ void ov_renderer_size(const ov_renderer *r, int *width, int *height);
  * surface it was built for (compares formula text). Parameter values are
  * uploaded every frame, so changing kappa needs no rebuild. */
 bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, size_t cap);
+
+/* Whether the contour image is kept for the next frames (the default): a
+ * renderer that draws a single frame (a screenshot) turns it off and saves
+ * the copy and the frame-sized image it would be kept in. */
+void ov_renderer_keep_contours(ov_renderer *r, bool keep);
 
 /* Draws the surface, contours, minima, paths and run markers into the FBO
  * and starts a new overlay queue. Iso-lines lie where
@@ -95,8 +109,18 @@ void ov_renderer_present(ov_renderer *r, int drawable_w, int drawable_h);
 const char *ov_renderer_name(ov_renderer *r);
 /* Waits until every queued GL command has finished (for timing). */
 void ov_renderer_finish(ov_renderer *r);
+/* Reads the FBO into out as B, G, R, A bytes, rows top-down, pitch bytes
+ * apart (at least width * 4, a multiple of 4): the layout of a 32-bit
+ * XRGB window surface. false on a GL error or a bad pitch. */
+bool ov_renderer_read_bgra(ov_renderer *r, uint8_t *out, size_t pitch);
 /* Reads the FBO into out (width*height*4 bytes, rows top-down). */
 bool ov_renderer_read_rgba(ov_renderer *r, uint8_t *out);
+
+/* Reads the FBO's depth after a 3-D frame into out (width*height floats,
+ * window depth 0 near .. 1 far, 1 where no surface is; rows top-down): the
+ * surface's depth, since paths and overlays do not write depth. false when
+ * no 3-D frame was drawn yet (no depth buffer). */
+bool ov_renderer_read_depth(ov_renderer *r, float *out);
 
 /* Test/diagnostic pass: renders s's loss (with its current parameters) over
  * view into a width x height 32-bit float framebuffer with the same GLSL the
@@ -120,8 +144,47 @@ typedef struct ov_render_stats {
 } ov_render_stats;
 void ov_renderer_stats(const ov_renderer *r, ov_render_stats *out);
 
-/* The Okabe-Ito colour of run i (cycles after 7). */
-ov_rgba ov_run_color(int i);
+/* ---- run colours and markers (palette.c, markers.c) ---- */
+
+/* Shades per method: several runs of one method get the method's colour in
+ * shades 0, 1, 2, ... (lighter and darker), each with its own marker shape;
+ * after OV_RUN_SHADES they repeat. */
+#define OV_RUN_SHADES 6
+/* The colour of a method, the same in the HUD, the paths, the panels and
+ * exports whatever the run's position; shade 0 is the base colour. Channel
+ * values are whole 8-bit steps. */
+ov_rgba ov_method_color(ov_optim_kind kind, int shade);
+
+typedef enum ov_marker {
+    OV_MARK_CIRCLE = 0,
+    OV_MARK_SQUARE,
+    OV_MARK_TRIANGLE,
+    OV_MARK_DIAMOND,
+    OV_MARK_TRIANGLE_DOWN,
+    OV_MARK_HEXAGON,
+    OV_MARK_STAR,       /* a known minimum: a six-armed star */
+    OV_MARK_CROSS       /* a diverged run: an X */
+} ov_marker;
+/* The marker shape of a run in shade k. */
+ov_marker ov_shade_marker(int shade);
+/* A run's shade when the app did not assign one: how many runs before it
+ * use the same method. */
+int ov_run_default_shade(const ov_scene *sc, int i);
+/* Run i's colour in frame d (its method, in its shade). */
+ov_rgba ov_frame_run_color(const ov_frame_desc *d, int i);
+
+/* Where the X of run idx is drawn in frame d (the renderer's size): on
+ * its last iterate, or where its path leaves the view. false while the
+ * animation has not reached the end of a diverged run (no X yet). The
+ * HUD puts the "diverged at step S" label next to it. */
+bool ov_renderer_diverged_mark(ov_renderer *r, const ov_frame_desc *d, int idx, float *x,
+                               float *y);
+
+/* Queues a marker on the overlay, centred at x, y (pixels), radius px
+ * across half its width: the same shape the path pass draws, filled with
+ * fill and outlined edge px wide in ring (edge 0: no outline). */
+void ov_renderer_marker(ov_renderer *r, float x, float y, float radius, ov_marker shape,
+                        ov_rgba fill, float edge, ov_rgba ring);
 
 /* The TTF file named by the environment variable OPTIVIZ_FONT when it is set
  * and not empty (it must exist and be a font: no fallback then), else DejaVu

@@ -66,7 +66,9 @@ typedef struct ov_contour {
     char formula[OV_EXPR_MAX_SOURCE + 1];
     float cmap_poly[OV_CMAP_POLY][3];
     char cmap_glsl[1024];   /* the same as GLSL constants */
-    /* The last image drawn, reused while nothing it depends on changed. */
+    /* The last image drawn, reused while nothing it depends on changed
+     * (unless no_cache: a renderer for one frame). */
+    bool no_cache;
     GLuint cache_fbo, cache_tex;
     int cache_w, cache_h;
     bool cache_valid;
@@ -93,6 +95,52 @@ void ov_contour_uniforms(GLint u_level, GLint u_cmap_range, GLint u_line,
 /* The colour map polynomial as GLSL constants ov_cmap0..7 (a static buffer
  * inside c, valid while c lives). */
 const char *ov_contour_cmap_glsl(ov_contour *c);
+
+/* ---- 3-D surface (mesh.c) ---- */
+
+#define OV_MESH_GRID 96    /* cells per side of the surface grid */
+
+enum {
+    OV_MU_PA, OV_MU_PB, OV_MU_MVP, OV_MU_RECT, OV_MU_EXTENT, OV_MU_HEIGHT, OV_MU_LOGH,
+    OV_MU_GRID, OV_MU_LEVEL, OV_MU_CMAP, OV_MU_LINE, OV_MU_LIGHT, OV_MESH_UNIFORMS
+};
+
+/* What the cached surface image was drawn from. */
+typedef struct ov_mesh_key {
+    float mvp[16];
+    ov_rect rect;
+    int width, height;
+    double relief;
+    bool log_height;
+    ov_loss_range range;
+    double params[OV_EXPR_MAX_PARAMS];
+    const ov_surface *surface;
+    float px_scale;
+    bool strong;
+} ov_mesh_key;
+
+typedef struct ov_mesh {
+    GLuint prog, vao, ebo;
+    GLint u[OV_MESH_UNIFORMS];
+    char formula[OV_EXPR_MAX_SOURCE + 1];
+    int grid;
+    GLsizei nindices;
+    GLuint cache_fbo, cache_color, cache_depth;
+    int cache_w, cache_h;
+    bool cache_valid;
+    ov_mesh_key key;
+} ov_mesh;
+
+bool ov_mesh_init(ov_mesh *m, char *err, size_t cap);
+void ov_mesh_deinit(ov_mesh *m);
+/* Rebuilds the program when s's formula differs from the one it was built
+ * for; c provides the colour map constants. */
+bool ov_mesh_set_surface(ov_mesh *m, ov_contour *c, const ov_surface *s, char *err, size_t cap);
+/* Draws the surface of the 3-D view v into dst_fbo, which must have a depth
+ * attachment: colour and depth, from the cache when nothing changed;
+ * leaves dst_fbo bound and depth testing off. */
+void ov_mesh_draw(ov_mesh *m, const ov_surface *s, const ov_view *v, float px_scale,
+                  bool strong, GLuint dst_fbo);
 
 /* ---- text (text.c) ---- */
 
@@ -126,6 +174,9 @@ void ov_text_deinit(ov_text_cache *tc);
  * miss. Empty strings and failures give an entry with tex 0 and w 0 (h is
  * the font height when the font opened). Valid until the next call. */
 const ov_text_entry *ov_text_get(ov_text_cache *tc, const char *utf8, float size_px);
+/* The size utf8 would take at size_px, without rasterising it (measuring
+ * many candidate strings costs no textures). */
+void ov_text_measure(ov_text_cache *tc, const char *utf8, float size_px, int *w, int *h);
 
 /* ---- overlay queue (overlay.c) ---- */
 
@@ -179,9 +230,16 @@ void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height);
  * around it, anti-aliased; p0 == p1 draws a disc. Colours premultiplied. */
 typedef struct ov_seg {
     float p0[2], p1[2];
+    float z[2];             /* window depth of p0 and p1 (3-D; 0 in 2-D) */
     float radius, edge;
     uint8_t fill[4], edgecol[4];
 } ov_seg;
+
+/* A point of the path drawing: pixel position (rows top-down) and window
+ * depth (0 in 2-D). */
+typedef struct ov_pt {
+    double x, y, z;
+} ov_pt;
 
 typedef struct ov_seg_list {
     ov_seg *v;
@@ -209,11 +267,60 @@ typedef struct ov_paths {
 } ov_paths;
 
 bool ov_paths_init(ov_paths *p, char *err, size_t cap);
+
+/* ---- paths on the 3-D surface (paths3d.c) ---- */
+
+#define OV_PATH3D_PIECE_PX 10.0     /* px between points that keep a path on the surface */
+#define OV_PATH3D_MAX_PIECES 32     /* per step between two iterates */
+
+/* Receives one projected point: pixel position and window depth. */
+typedef void (*ov_path_sink)(void *ctx, double x, double y, double depth, ov_thin_kind kind);
+
+/* A path's first iterate (x, y) with loss L: an ITERATE, unless in 3-D it
+ * lies off the surface's rectangle. */
+void ov_path3d_start(const ov_view *v, const ov_surface *s, double x, double y, double L,
+                     double lift_px, ov_path_sink sink, void *ctx);
+/* One step of a path from world point a to iterate b (loss Lb). 2-D: b as
+ * an ITERATE. 3-D: the part of the step over the view's rectangle (the
+ * surface is only there), along the surface, lifted lift_px towards the
+ * camera: a MOVE where it enters from outside, LINE points every
+ * OV_PATH3D_PIECE_PX pixels of its projection, then b as an ITERATE when it
+ * is inside, else a LINE where the step leaves. */
+void ov_path3d_step(const ov_view *v, const ov_surface *s, double ax, double ay, double bx,
+                    double by, double Lb, double lift_px, ov_path_sink sink, void *ctx);
+/* Whether a marker at world point (x, y) is drawn: always in 2-D, over
+ * the surface's rectangle in 3-D. */
+bool ov_path3d_visible(const ov_view *v, double x, double y);
+
+/* The stem a minimum's marker stands on in 3-D: from the surface at (x, y)
+ * (lifted lift_px) straight up; base and top as pixels and window depths.
+ * false when it cannot be drawn. */
+bool ov_path3d_stem(const ov_view *v, const ov_surface *s, double x, double y, double lift_px,
+                    ov_vec2 *base, double *base_z, ov_vec2 *top, double *top_z);
 void ov_paths_deinit(ov_paths *p);
-/* Draws the minima markers and every run of desc into the bound framebuffer
- * and queues the "diverged at step S" labels on o. */
+/* Draws the start and minima markers and every run of desc into the bound
+ * framebuffer. */
 void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height,
                    float px_scale, ov_overlay *o, ov_text_cache *tc);
+/* See ov_renderer_diverged_mark; s is the pass's pixel scale. */
+bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int height, float s,
+                            float *x, float *y);
+
+/* ---- markers (markers.c) ---- */
+
+/* One piece of a marker: a segment (x0, y0)-(x1, y1) half px thick on each
+ * side. span: a row of a filled shape, whose ends are the shape's edge (a
+ * capsule insets them by its radius); else a stroke. */
+typedef void (*ov_piece_fn)(void *ctx, float x0, float y0, float x1, float y1, float half,
+                            bool span);
+/* The pieces of marker m centred at x, y, radius px, grown by grow px on
+ * every side (for an outline drawn under it). */
+void ov_marker_pieces(ov_marker m, float x, float y, float radius, float grow, ov_piece_fn fn,
+                      void *ctx);
+/* The outline of marker m (its edges as strokes half px thick on each side):
+ * a head drawn over a minimum is drawn this way, so the minimum shows. */
+void ov_marker_outline(ov_marker m, float x, float y, float radius, float half, ov_piece_fn fn,
+                       void *ctx);
 
 /* ---- the 1-D view (curve1d.c) ---- */
 
@@ -237,8 +344,10 @@ void ov_render_explain(ov_overlay *o, ov_text_cache *tc, const ov_frame_desc *de
 struct ov_renderer {
     int width, height;
     GLuint fbo, color_tex;
+    GLuint depth_tex;       /* 0 until the first 3-D frame */
     GLuint empty_vao;
     ov_contour contour;
+    ov_mesh mesh;
     ov_paths paths;
     ov_overlay overlay;
     ov_text_cache text;

@@ -173,3 +173,30 @@ const ov_text_entry *ov_text_get(ov_text_cache *tc, const char *utf8, float size
     }
     return e;
 }
+
+void ov_text_measure(ov_text_cache *tc, const char *utf8, float size_px, int *w, int *h)
+{
+    int size = size_key(size_px);
+    *w = *h = 0;
+    tc->clock++;
+    TTF_Font *font = font_at(tc, size);
+    if (!font)
+        return;
+    *h = TTF_FontHeight(font);
+    if (!utf8 || !*utf8)
+        return;
+    uint64_t hs = hash_of(utf8, size);
+    for (int i = 0; i < OV_TEXT_CACHE; i++) {
+        const ov_text_entry *e = &tc->entries[i];
+        if (e->str && e->hash == hs && e->size == size && strcmp(e->str, utf8) == 0) {
+            *w = e->w;
+            *h = e->h;
+            return;
+        }
+    }
+    int tw = 0, th = 0;
+    if (TTF_SizeUTF8(font, utf8, &tw, &th) == 0) {
+        *w = tw;
+        *h = th;
+    }
+}

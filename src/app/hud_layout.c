@@ -1,0 +1,494 @@
+/* HUD layout: text sizes fitted to the frame, every element's box placed so
+ * that none overlaps another or leaves the frame, divergence labels put
+ * where they collide with nothing, and the view fitted into the part of the
+ * picture the HUD leaves free. See hud_layout.h. */
+#include "hud_layout.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hud.h"
+#include "panels.h"
+
+float ov_hud_floor_px(int width, int height, bool projector)
+{
+    float u = fminf((float)width / 1280.0f, (float)height / 720.0f);
+    return (projector ? 20.0f : 14.0f) * fmaxf(u, 1.0f);
+}
+
+float ov_hud_base_px(int width, int height, float ui_scale)
+{
+    float u = fminf((float)width / 1280.0f, (float)height / 720.0f);
+    return 21.2f * u * (ui_scale > 0 ? ui_scale : 1.0f);
+}
+
+static float text_w(ov_renderer *r, float size, const char *s)
+{
+    float w = 0, h = 0;
+    ov_renderer_text_size(r, size, s, &w, &h);
+    return w;
+}
+
+void ov_hud_ellipsize(ov_renderer *r, float size, char *text, float max_w)
+{
+    if (text_w(r, size, text) <= max_w)
+        return;
+    /* The result is never longer in bytes than the text (the buffer holds
+     * that much): a prefix of at most len - 3 bytes and the 3-byte "…". */
+    size_t len = strlen(text), n = len;
+    while (n > 0) {
+        n--;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+            n--;
+        if (n + 3 > len)
+            continue;
+        char tmp[512];
+        snprintf(tmp, sizeof tmp, "%.*s\xe2\x80\xa6", (int)n, text);
+        if (text_w(r, size, tmp) <= max_w || n == 0) {
+            memcpy(text, tmp, n + 4);
+            return;
+        }
+    }
+    text[0] = '\0';
+}
+
+static bool overlap(ov_box a, ov_box b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+static bool inside(ov_box a, float W, float H, float m)
+{
+    return a.x >= m && a.y >= m && a.x + a.w <= W - m && a.y + a.h <= H - m;
+}
+
+/* Does b collide with any placed part (labels included when asked)? */
+static bool collides(const ov_hud_layout *lay, ov_box b, bool with_labels)
+{
+    for (int i = 0; i < OV_HUD_PARTS; i++) {
+        if (!lay->on[i] || (!with_labels && i >= OV_HUD_LABEL0))
+            continue;
+        if (overlap(b, lay->box[i]))
+            return true;
+    }
+    return false;
+}
+
+void ov_hud_status_text(const ov_app_state *st, bool compact, char *buf, size_t cap)
+{
+    int last = ov_controls_last_step(st);
+    double shown = floor(st->anim_step);
+    if (shown > last)
+        shown = last;
+    const char *keys = st->target < 0
+                           ? "all runs"
+                           : ov_optim_info_of(st->scene.runs[st->target].params.kind)->name;
+    if (compact)
+        snprintf(buf, cap, "step %.0f / %d%s%s   H: help", shown, last,
+                 st->paused ? "   paused" : "", st->loop ? "   loop" : "");
+    else
+        snprintf(buf, cap, "step %.0f / %d   %s%.3g s a playing%s   keys: %s   H: help", shown,
+                 last, st->paused ? "paused   " : "", st->pace, st->loop ? ", loop" : "", keys);
+}
+
+/* The legend's width at size: four markers and their words. */
+static float legend_width(ov_renderer *r, float size)
+{
+    static const char *const words[4] = {"minimum", "iterate", "diverged", "start"};
+    float w = 0;
+    for (int i = 0; i < 4; i++)
+        w += size * 1.4f + text_w(r, size, words[i]) + size * 0.9f;
+    return w - size * 0.9f;
+}
+
+int ov_hud_wrap(ov_renderer *r, float size, const char *text, float max_w, char (*lines)[192],
+                int max_lines)
+{
+    int n = 0;
+    const char *p = text;
+    while (*p && n < max_lines) {
+        while (*p == ' ')
+            p++;
+        size_t best = 0, len = strlen(p);
+        for (size_t i = 1; i <= len; i++) {
+            if (p[i] != ' ' && p[i] != '\0')
+                continue;
+            char tmp[192];
+            snprintf(tmp, sizeof tmp, "%.*s", (int)i, p);
+            if (text_w(r, size, tmp) <= max_w || best == 0)
+                best = i;
+            if (text_w(r, size, tmp) > max_w)
+                break;
+        }
+        if (n == max_lines - 1)
+            best = len;
+        snprintf(lines[n], sizeof lines[n], "%.*s", (int)best, p);
+        ov_hud_ellipsize(r, size, lines[n], max_w);
+        n++;
+        p += best;
+    }
+    return n;
+}
+
+/* The run list's widest line at size px (title at 1.25 px). */
+static float info_width(ov_renderer *r, const ov_app_state *st, float px, float small,
+                        const char *title, const char *subline)
+{
+    float w = text_w(r, px * 1.25f, title);
+    w = fmaxf(w, text_w(r, small, subline));
+    for (int i = 0; i < st->scene.nruns; i++) {
+        char line[192];
+        ov_hud_run_line(st, i, line, sizeof line);
+        w = fmaxf(w, text_w(r, px, line) + px * 1.6f);
+    }
+    return w;
+}
+
+/* A text panel's box for t at size, within max_w (lines ellipsized by the
+ * drawer when still too wide). */
+static ov_box text_panel_box(ov_renderer *r, const ov_panel_text *t, float size, float pad,
+                             float max_w)
+{
+    float w = 0;
+    for (int i = 0; i < t->n; i++)
+        w = fmaxf(w, text_w(r, size, t->lines[i]));
+    ov_box b = {0, 0, fminf(w + 2 * pad, max_w), size * 1.35f * (float)t->n + pad * 1.5f};
+    return b;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sorts v and drops repeats; returns the new count. */
+static int unique(float *v, int n)
+{
+    qsort(v, (size_t)n, sizeof v[0], cmp_float);
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (k == 0 || v[i] != v[k - 1])
+            v[k++] = v[i];
+    return k;
+}
+
+/* The largest box of the frame that no placed part covers, judged by how
+ * large the content (aspect cw : ch) would appear in it, favouring wide
+ * boxes. Candidate edges are the frame's and the parts'. */
+static ov_box free_box(const ov_hud_layout *lay, double cw, double ch)
+{
+    float xs[2 + 2 * OV_HUD_LABEL0], ys[2 + 2 * OV_HUD_LABEL0];
+    int nx = 0, ny = 0;
+    xs[nx++] = 0;
+    xs[nx++] = (float)lay->width;
+    ys[ny++] = 0;
+    ys[ny++] = (float)lay->height;
+    for (int i = 0; i < OV_HUD_LABEL0; i++) {
+        if (!lay->on[i] || i == OV_HUD_MESSAGE)
+            continue;
+        const ov_box *b = &lay->box[i];
+        xs[nx++] = b->x;
+        xs[nx++] = b->x + b->w;
+        ys[ny++] = b->y;
+        ys[ny++] = b->y + b->h;
+    }
+    nx = unique(xs, nx);
+    ny = unique(ys, ny);
+    ov_box best = {0, 0, (float)lay->width, (float)lay->height};
+    double best_s = -1;
+    for (int a = 0; a < nx; a++)
+        for (int b = 0; b < nx; b++) {
+            if (xs[b] <= xs[a])
+                continue;
+            for (int c = 0; c < ny; c++)
+                for (int d = 0; d < ny; d++) {
+                    if (ys[d] <= ys[c])
+                        continue;
+                    ov_box cand = {xs[a], ys[c], xs[b] - xs[a], ys[d] - ys[c]};
+                    /* Wider boxes keep the picture centred: a box gets
+                     * up to half less credit the narrower it is. */
+                    double s = fmin(cand.w / cw, cand.h / ch) *
+                               (0.5 + 0.5 * cand.w / (double)lay->width);
+                    if (s <= best_s)
+                        continue;
+                    bool clear = true;
+                    for (int i = 0; i < OV_HUD_LABEL0 && clear; i++)
+                        if (lay->on[i] && i != OV_HUD_MESSAGE && overlap(cand, lay->box[i]))
+                            clear = false;
+                    if (clear) {
+                        best = cand;
+                        best_s = s;
+                    }
+                }
+        }
+    return best;
+}
+
+/* Places the "diverged at step S" labels next to their X markers, where
+ * they collide with no other part, label, the start or a minimum. */
+static void place_labels(ov_renderer *r, ov_app_state *st, ov_hud_layout *lay)
+{
+    ov_frame_desc d;
+    ov_hud_frame_desc(st, lay, &d);
+    float W = (float)lay->width, H = (float)lay->height, m = lay->pad * 0.5f;
+    float s = lay->small, lp = s * 0.3f;
+    /* The start and the minima are kept clear too. */
+    ov_box keep[1 + OV_SURFACE_MAX_MINIMA];
+    int nkeep = 0;
+    ov_vec2 pts[1 + OV_SURFACE_MAX_MINIMA];
+    pts[nkeep++] = st->scene.start;
+    for (int i = 0; i < st->scene.surface->nminima; i++)
+        pts[nkeep++] = st->scene.surface->minima[i];
+    for (int i = 0; i < nkeep; i++) {
+        ov_vec2 q;
+        double depth;
+        if (!ov_view_project(&lay->view, pts[i].x, pts[i].y,
+                             ov_surface_value(st->scene.surface, pts[i].x, pts[i].y), 0.0, &q,
+                             &depth))
+            q.x = q.y = -1e6;
+        keep[i] = (ov_box){(float)q.x - s, (float)q.y - s, 2 * s, 2 * s};
+    }
+    for (int i = 0; i < st->scene.nruns && i < OV_MAX_RUNS; i++) {
+        int part = OV_HUD_LABEL0 + i;
+        lay->on[part] = false;
+        float mx, my;
+        if (st->hidden[i] || !ov_renderer_diverged_mark(r, &d, i, &mx, &my))
+            continue;
+        char text[64];
+        snprintf(text, sizeof text, "diverged at step %d", st->scene.runs[i].diverged_step);
+        float w = text_w(r, s, text) + 2 * lp, h = s * 1.3f + lp;
+        float arm = s * 0.9f;
+        /* Right, left, above, below the X, then further down and up. */
+        float cx[6] = {mx + arm, mx - arm - w, mx - w / 2, mx - w / 2, mx + arm, mx - arm - w};
+        float cy[6] = {my - h / 2, my - h / 2, my - arm - h, my + arm, my, my - h};
+        bool placed = false;
+        for (int step = 0; step < 8 && !placed; step++)
+            for (int c = 0; c < 6 && !placed; c++) {
+                float dy = (float)((step + 1) / 2) * h * (step % 2 ? 1.0f : -1.0f);
+                ov_box b = {cx[c], cy[c] + dy, w, h};
+                if (!inside(b, W, H, m) || collides(lay, b, true))
+                    continue;
+                bool clear = true;
+                for (int k = 0; k < nkeep && clear; k++)
+                    clear = !overlap(b, keep[k]);
+                if (!clear)
+                    continue;
+                lay->box[part] = b;
+                lay->on[part] = true;
+                lay->label_x[i] = mx;
+                lay->label_y[i] = my;
+                placed = true;
+            }
+    }
+}
+
+void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int height,
+                           ov_hud_layout *lay)
+{
+    memset(lay, 0, sizeof *lay);
+    lay->width = width;
+    lay->height = height;
+    float W = (float)width, H = (float)height;
+    float floor_px = ov_hud_floor_px(width, height, st->projector);
+    float base = ov_hud_base_px(width, height, ov_controls_ui_scale(st));
+    float px = fmaxf(base, floor_px);
+    float small = fmaxf(px * 0.8f, floor_px);
+    float pad = fmaxf(5.0f, small * 0.5f), gap = pad;
+    lay->floor_px = floor_px;
+    lay->pad = pad;
+
+    /* The run list: as large as it can be, within the frame's width. */
+    const ov_surface *s = st->scene.surface;
+    char title[256];
+    ov_hud_title(st, title, sizeof title);
+    snprintf(lay->subline, sizeof lay->subline, "%s%s", s->def ? "" : "L = ",
+             s->def ? s->def->summary : ov_expr_source(s->expr));
+    float avail = W - 2 * pad - 2 * pad;
+    float iw = info_width(r, st, px, small, title, lay->subline);
+    if (iw > avail) {
+        float f = avail / iw;
+        px = fmaxf(floor_px, floorf(px * f));
+        small = fmaxf(floor_px, floorf(small * f));
+    }
+    ov_hud_ellipsize(r, small, lay->subline, fminf(avail, fmaxf(W * 0.6f, text_w(r, px * 1.25f, title))));
+    lay->px = px;
+    lay->big = fmaxf(px * 1.25f, floor_px);
+    lay->small = small;
+    iw = fminf(info_width(r, st, px, small, title, lay->subline), avail);
+    float ih = pad * 2 + lay->big * 1.3f + small * 1.4f + px * 1.35f * (float)st->scene.nruns;
+    lay->box[OV_HUD_INFO] = (ov_box){pad, pad, iw + 2 * pad, ih};
+    lay->on[OV_HUD_INFO] = true;
+
+    /* Bottom row: status bar at the left, legend at the right; stacked when
+     * both do not fit side by side. */
+    float rowh = small * 1.5f;
+    float lw = legend_width(r, small) + 2 * pad;
+    ov_hud_status_text(st, false, lay->status, sizeof lay->status);
+    float sw = text_w(r, small, lay->status) + 2 * pad;
+    if (sw + lw + 2 * pad + gap > W) {
+        ov_hud_status_text(st, true, lay->status, sizeof lay->status);
+        sw = text_w(r, small, lay->status) + 2 * pad;
+    }
+    float bottom = H - pad;
+    if (sw + lw + 2 * pad + gap <= W) {
+        lay->box[OV_HUD_STATUS] = (ov_box){pad, bottom - rowh, sw, rowh};
+        lay->box[OV_HUD_LEGEND] = (ov_box){W - pad - lw, bottom - rowh, lw, rowh};
+        bottom -= rowh + gap;
+    } else {
+        sw = fminf(sw, W - 2 * pad);
+        ov_hud_ellipsize(r, small, lay->status, sw - 2 * pad);
+        lay->box[OV_HUD_STATUS] = (ov_box){pad, bottom - rowh, sw, rowh};
+        bottom -= rowh + gap;
+        lw = fminf(lw, W - 2 * pad);
+        lay->box[OV_HUD_LEGEND] = (ov_box){W - pad - lw, bottom - rowh, lw, rowh};
+        bottom -= rowh + gap;
+    }
+    lay->on[OV_HUD_STATUS] = lay->on[OV_HUD_LEGEND] = true;
+
+    /* The caption, centred above: shrunk to fit one line, else wrapped. */
+    char caption[256];
+    ov_controls_caption_text(st, caption, sizeof caption);
+    if (caption[0]) {
+        float cs = fmaxf(px * 1.05f, floor_px), maxw = W - 4 * pad;
+        float cw = text_w(r, cs, caption);
+        if (cw > maxw)
+            cs = fmaxf(fmaxf(floor_px, cs * 0.75f), floorf(cs * maxw / cw));
+        lay->caption_px = cs;
+        lay->caption_lines = ov_hud_wrap(r, cs, caption, maxw, lay->caption, OV_CAPTION_LINES);
+        float w = 0;
+        for (int i = 0; i < lay->caption_lines; i++)
+            w = fmaxf(w, text_w(r, cs, lay->caption[i]));
+        float h = cs * 1.3f * (float)lay->caption_lines + pad;
+        lay->box[OV_HUD_CAPTION] = (ov_box){(W - w) / 2 - pad, bottom - h, w + 2 * pad, h};
+        lay->on[OV_HUD_CAPTION] = true;
+        bottom -= h + gap;
+    }
+
+    /* The step taken apart: its equation above the caption. */
+    if (st->explain_on) {
+        const ov_explain *x = ov_controls_explanation(st);
+        char text[320];
+        if (x->valid)
+            snprintf(text, sizeof text, "%s", x->caption);
+        else
+            snprintf(text, sizeof text, "%s, step %d: %s",
+                     ov_optim_info_of(st->scene.runs[ov_controls_explain_run(st)].params.kind)->name,
+                     x->step, x->why);
+        float es = fmaxf(px * 0.95f, floor_px), maxw = W - 4 * pad;
+        lay->explain_px = es;
+        lay->explain_lines = ov_hud_wrap(r, es, text, maxw, lay->explain, 2);
+        float w = 0;
+        for (int i = 0; i < lay->explain_lines; i++)
+            w = fmaxf(w, text_w(r, es, lay->explain[i]));
+        float h = es * 1.3f * (float)lay->explain_lines + pad;
+        lay->box[OV_HUD_EXPLAIN] = (ov_box){(W - w) / 2 - pad, bottom - h, w + 2 * pad, h};
+        lay->on[OV_HUD_EXPLAIN] = true;
+        bottom -= h + gap;
+    }
+
+    /* The message: top right, beside the run list, else under it. */
+    if (st->message[0] && isfinite(ov_hud_still_for(st))) {
+        snprintf(lay->message, sizeof lay->message, "%s", st->message);
+        ov_box info = lay->box[OV_HUD_INFO];
+        float room = W - (info.x + info.w + gap) - pad;
+        float mh = px * 1.3f + pad;
+        float mw = text_w(r, px, lay->message) + 2 * pad + 1;
+        if (room >= fminf(mw, W * 0.3f)) {
+            mw = fminf(mw, room);
+            ov_hud_ellipsize(r, px, lay->message, mw - 2 * pad);
+            lay->box[OV_HUD_MESSAGE] = (ov_box){W - pad - mw, pad, mw, mh};
+            lay->on[OV_HUD_MESSAGE] = true;
+        } else if (info.y + info.h + gap + mh <= bottom) {
+            mw = fminf(mw, W - 2 * pad);
+            ov_hud_ellipsize(r, px, lay->message, mw - 2 * pad);
+            lay->box[OV_HUD_MESSAGE] = (ov_box){pad, info.y + info.h + gap, mw, mh};
+            lay->on[OV_HUD_MESSAGE] = true;
+        }
+    }
+
+    /* Theory and curvature panels: under the run list, else beside it. */
+    int panels[2] = {OV_HUD_THEORY, OV_HUD_CURVATURE};
+    bool want[2] = {st->show_theory, st->show_curvature};
+    float col_bottom = lay->box[OV_HUD_INFO].y + lay->box[OV_HUD_INFO].h;
+    if (lay->on[OV_HUD_MESSAGE] && lay->box[OV_HUD_MESSAGE].x < lay->box[OV_HUD_INFO].w)
+        col_bottom = lay->box[OV_HUD_MESSAGE].y + lay->box[OV_HUD_MESSAGE].h;
+    for (int k = 0; k < 2; k++) {
+        if (!want[k])
+            continue;
+        ov_panel_text t;
+        if (panels[k] == OV_HUD_THEORY)
+            ov_panel_theory_text(st, &t);
+        else
+            ov_panel_curvature_text(st, &t);
+        float size = small;
+        ov_box b = text_panel_box(r, &t, size, pad, W - 2 * pad);
+        b.x = pad;
+        b.y = col_bottom + gap;
+        if (b.y + b.h > bottom || collides(lay, b, false)) {
+            /* Beside the column, from the top, its text smaller (down to
+             * the floor) when the room is narrower than the panel. */
+            float x = pad;
+            for (int i = 0; i < OV_HUD_CAPTION; i++)
+                if (lay->on[i])
+                    x = fmaxf(x, lay->box[i].x + lay->box[i].w + gap);
+            float room = W - pad - x;
+            if (room < b.w) {
+                size = fmaxf(floor_px, floorf(size * room / b.w));
+                b = text_panel_box(r, &t, size, pad, room);
+            }
+            b.x = x;
+            b.y = pad;
+            if (lay->on[OV_HUD_MESSAGE])
+                b.y = lay->box[OV_HUD_MESSAGE].y + lay->box[OV_HUD_MESSAGE].h + gap;
+            if (b.w < W * 0.25f || b.y + b.h > bottom || collides(lay, b, false))
+                continue;   /* no room: not shown */
+        } else {
+            col_bottom = b.y + b.h;
+        }
+        lay->box[panels[k]] = b;
+        lay->on[panels[k]] = true;
+        if (panels[k] == OV_HUD_THEORY)
+            lay->theory_px = size;
+        else
+            lay->curvature_px = size;
+    }
+
+    /* Loss panel: bottom right above the caption, else wherever it fits at
+     * the right. */
+    if (st->show_loss) {
+        float pw = fminf(fmaxf(W * 0.34f, small * 16), W - 2 * pad);
+        float ph = fminf(fmaxf(H * 0.3f, small * 9), bottom - pad);
+        float right = W - pad;
+        ov_box b = {right - pw, bottom - ph, pw, ph};
+        if (collides(lay, b, false)) {
+            /* Narrower, right of everything on the left. */
+            float x = pad;
+            for (int i = 0; i < OV_HUD_LOSS; i++)
+                if (lay->on[i] && lay->box[i].y < bottom && lay->box[i].y + lay->box[i].h > b.y)
+                    x = fmaxf(x, lay->box[i].x + lay->box[i].w + gap);
+            b.x = x;
+            b.w = right - x;
+        }
+        if (b.w >= small * 12 && b.h >= small * 6 && !collides(lay, b, false)) {
+            lay->box[OV_HUD_LOSS] = b;
+            lay->on[OV_HUD_LOSS] = true;
+        }
+    }
+
+    /* The view: the requested rectangle, fitted into the free part. */
+    ov_rect c = st->view;
+    ov_box f = free_box(lay, c.x1 - c.x0, c.y1 - c.y0);
+    lay->free = f;
+    float margin = fminf(pad * 1.5f, fminf(f.w, f.h) * 0.05f);
+    ov_box in = {f.x + margin, f.y + margin, f.w - 2 * margin, f.h - 2 * margin};
+    st->has_free = in.w > 1 && in.h > 1;
+    st->free_x0 = in.x / W;
+    st->free_y0 = in.y / H;
+    st->free_x1 = (in.x + in.w) / W;
+    st->free_y1 = (in.y + in.h) / H;
+    ov_controls_view(st, width, height, &lay->view);
+    place_labels(r, st, lay);
+}

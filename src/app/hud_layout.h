@@ -1,0 +1,86 @@
+/* Where every HUD element of a frame goes, computed before anything is
+ * drawn: text sizes fitted to the frame's width and height (never below a
+ * floor), the boxes of the run list, the insight panels, the caption, the
+ * status bar, the legend, the last message and the divergence labels, none
+ * overlapping another or leaving the frame, and the world rectangle that
+ * puts the requested view into the part of the picture the HUD leaves
+ * free. hud.c draws into these boxes. */
+#ifndef OV_HUD_LAYOUT_H
+#define OV_HUD_LAYOUT_H
+
+#include "controls.h"
+#include "render/render.h"
+
+typedef struct ov_box {
+    float x, y, w, h;
+} ov_box;
+
+typedef enum ov_hud_part {
+    OV_HUD_INFO = 0,    /* surface, formula, the runs */
+    OV_HUD_THEORY,
+    OV_HUD_CURVATURE,
+    OV_HUD_LOSS,
+    OV_HUD_CAPTION,
+    OV_HUD_STATUS,
+    OV_HUD_LEGEND,
+    OV_HUD_MESSAGE,
+    OV_HUD_EXPLAIN,     /* the equation of the step taken apart (E) */
+    OV_HUD_LABEL0,      /* "diverged at step S" of run i: OV_HUD_LABEL0 + i */
+    OV_HUD_PARTS = OV_HUD_LABEL0 + OV_MAX_RUNS
+} ov_hud_part;
+
+#define OV_CAPTION_LINES 3
+
+typedef struct ov_hud_layout {
+    int width, height;
+    float px;           /* run lines, message */
+    float big;          /* the title */
+    float small;        /* formula line, panels, status, legend, labels */
+    float caption_px;
+    float theory_px, curvature_px;   /* the text panels' sizes */
+    float floor_px;     /* no text is smaller */
+    float pad;
+    bool on[OV_HUD_PARTS];
+    ov_box box[OV_HUD_PARTS];
+    /* Text that had to be fitted (shortened or wrapped) to its box. */
+    char subline[192];
+    char status[256];
+    char message[192];
+    char explain[2][192];   /* the step taken apart's equation, wrapped */
+    int explain_lines;
+    float explain_px;
+    int caption_lines;
+    char caption[OV_CAPTION_LINES][192];
+    float label_x[OV_MAX_RUNS], label_y[OV_MAX_RUNS];   /* where the X is */
+    ov_box free;        /* the largest part of the picture the HUD leaves free */
+    ov_view view;       /* the frame's projection: st->view fitted into free */
+} ov_hud_layout;
+
+/* The text floor and base size for a frame: u = min(W/1280, H/720);
+ * base = 21.2 u times the ui scale (projector mode included); floor =
+ * 14 px (20 px in projector mode) times max(u, 1). */
+float ov_hud_floor_px(int width, int height, bool projector);
+float ov_hud_base_px(int width, int height, float ui_scale);
+
+/* Lays out st's HUD on a width x height frame, measuring text with r.
+ * Records the free part of the frame in st (has_free, free_*), so that
+ * ov_controls_view, and with it picking, maps the frame as laid out. */
+void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int height,
+                           ov_hud_layout *lay);
+
+/* The frame description (scene, view, step, looks of the runs) of st laid
+ * out as lay. */
+void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_frame_desc *d);
+
+/* Splits text into at most max_lines lines of width max_w at size,
+ * breaking at spaces (a word longer than a line gets a line of its own);
+ * the last line is ellipsized when text is left over. Returns the count. */
+int ov_hud_wrap(ov_renderer *r, float size, const char *text, float max_w, char (*lines)[192],
+                int max_lines);
+/* Cuts text (in place) to fit max_w at size, ending it with an ellipsis. */
+void ov_hud_ellipsize(ov_renderer *r, float size, char *text, float max_w);
+
+/* What the status bar says (at most cap bytes); compact: the short form. */
+void ov_hud_status_text(const ov_app_state *st, bool compact, char *buf, size_t cap);
+
+#endif
