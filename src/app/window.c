@@ -98,6 +98,8 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
     a->renderer = ov_renderer_create(dw, dh, font, err, cap);
     if (!a->renderer)
         return false;
+    /* Changed contours are shown as a draft first, finished the frame after. */
+    ov_renderer_set_drafts(a->renderer, true);
     /* Software GL: frames go to the window as images, paced by the clock. */
     const char *gl = ov_renderer_name(a->renderer);
     a->copy_present = a->copy_present && (strstr(gl, "llvmpipe") || strstr(gl, "softpipe"));
@@ -324,9 +326,10 @@ static bool requests_pending(const ov_input *in)
 double ov_window_still_for(const ov_window *a)
 {
     /* an export in the window renders one of its frames per window frame;
-     * the 2-D <-> 3-D transition moves by itself */
+     * the 2-D <-> 3-D transition moves by itself; a draft of the contours
+     * is finished by the next frame */
     if (ov_controls_moving(&a->st) || ov_controls_transitioning(&a->st) ||
-        ov_input_holding(&a->in) || a->job)
+        ov_input_holding(&a->in) || a->job || ov_renderer_draft_pending(a->renderer))
         return 0.0;
     return ov_hud_still_for(&a->st);
 }
@@ -336,8 +339,6 @@ long ov_window_frames_drawn(const ov_window *a)
     return a->frames_drawn;
 }
 
-/* Presents the frame; notices a vsync that does not wait (presents in a row
- * at under half the refresh period) and paces by the clock from then on. */
 /* With a software renderer (llvmpipe) on X11, drawing the finished frame
  * into the window's own framebuffer is a full-screen textured pass: 4 ms of
  * CPU at 800x1056 here, as much as the frame itself. Reading the frame back
@@ -361,6 +362,8 @@ static bool present_copy(window_app *a, int dw, int dh)
     return ok && SDL_UpdateWindowSurface(a->win.window) == 0;
 }
 
+/* Presents the frame; notices a vsync that does not wait (presents in a row
+ * at under half the refresh period) and paces by the clock from then on. */
 static void present(window_app *a, int dw, int dh)
 {
     if (!a->copy_present || !present_copy(a, dw, dh)) {
