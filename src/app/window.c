@@ -44,6 +44,7 @@ struct ov_window {
     double period;            /* s, one display refresh */
     bool pace;
     Uint64 last_present;      /* performance counter at the last present */
+    double due;               /* s (performance counter): when the next paced frame starts */
     bool copy_present;        /* frames shown as an image (see present_copy) */
     int fast_presents;        /* presents in a row much faster than the refresh */
 };
@@ -443,10 +444,16 @@ static void wait_for_next(window_app *a, bool bounded)
     }
     if (!a->pace)
         return;
-    double since = (double)(SDL_GetPerformanceCounter() - a->last_present) /
-                   (double)SDL_GetPerformanceFrequency();
-    if (since < a->period)
-        SDL_Delay((Uint32)((a->period - since) * 1000.0));
+    /* Frames start on a fixed schedule, one period apart: a sleep that
+     * ends late (a busy machine) is made up by the next, so the rate holds;
+     * a frame that fell behind by more than a period starts a new schedule
+     * rather than a burst. */
+    double now = (double)SDL_GetPerformanceCounter() / (double)SDL_GetPerformanceFrequency();
+    a->due += a->period;
+    if (a->due < now - a->period)
+        a->due = now;
+    if (a->due > now)
+        SDL_Delay((Uint32)((a->due - now) * 1000.0));
 }
 
 int ov_app_run_window(const ov_config *cfg)
