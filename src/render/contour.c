@@ -159,10 +159,11 @@ static bool same_key(const ov_contour_key *a, const ov_contour_key *b)
     return memcmp(a, b, sizeof *a) == 0;
 }
 
-/* Grows *buf to hold n pixels; false when memory runs out. */
+/* Sizes *buf to n pixels (down too: the window may have been fullscreen);
+ * false when memory runs out. */
 static bool pixels(uint32_t **buf, size_t *cap, size_t n)
 {
-    if (n <= *cap)
+    if (n == *cap)
         return true;
     uint32_t *p = realloc(*buf, n * sizeof *p);
     if (!p)
