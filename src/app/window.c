@@ -44,6 +44,7 @@ struct ov_window {
     double period;            /* s, one display refresh */
     bool pace;
     Uint64 last_present;      /* performance counter at the last present */
+    double due;               /* s (performance counter): when the next paced frame starts */
     bool copy_present;        /* frames shown as an image (see present_copy) */
     int fast_presents;        /* presents in a row much faster than the refresh */
 };
@@ -98,6 +99,8 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
     a->renderer = ov_renderer_create(dw, dh, font, err, cap);
     if (!a->renderer)
         return false;
+    /* Changed contours are shown as a draft first, finished the frame after. */
+    ov_renderer_set_drafts(a->renderer, true);
     /* Software GL: frames go to the window as images, paced by the clock. */
     const char *gl = ov_renderer_name(a->renderer);
     a->copy_present = a->copy_present && (strstr(gl, "llvmpipe") || strstr(gl, "softpipe"));
@@ -324,9 +327,10 @@ static bool requests_pending(const ov_input *in)
 double ov_window_still_for(const ov_window *a)
 {
     /* an export in the window renders one of its frames per window frame;
-     * the 2-D <-> 3-D transition moves by itself */
+     * the 2-D <-> 3-D transition moves by itself; a draft of the contours
+     * is finished by the next frame */
     if (ov_controls_moving(&a->st) || ov_controls_transitioning(&a->st) ||
-        ov_input_holding(&a->in) || a->job)
+        ov_input_holding(&a->in) || a->job || ov_renderer_draft_pending(a->renderer))
         return 0.0;
     return ov_hud_still_for(&a->st);
 }
@@ -336,8 +340,6 @@ long ov_window_frames_drawn(const ov_window *a)
     return a->frames_drawn;
 }
 
-/* Presents the frame; notices a vsync that does not wait (presents in a row
- * at under half the refresh period) and paces by the clock from then on. */
 /* With a software renderer (llvmpipe) on X11, drawing the finished frame
  * into the window's own framebuffer is a full-screen textured pass: 4 ms of
  * CPU at 800x1056 here, as much as the frame itself. Reading the frame back
@@ -361,6 +363,8 @@ static bool present_copy(window_app *a, int dw, int dh)
     return ok && SDL_UpdateWindowSurface(a->win.window) == 0;
 }
 
+/* Presents the frame; notices a vsync that does not wait (presents in a row
+ * at under half the refresh period) and paces by the clock from then on. */
 static void present(window_app *a, int dw, int dh)
 {
     if (!a->copy_present || !present_copy(a, dw, dh)) {
@@ -440,10 +444,16 @@ static void wait_for_next(window_app *a, bool bounded)
     }
     if (!a->pace)
         return;
-    double since = (double)(SDL_GetPerformanceCounter() - a->last_present) /
-                   (double)SDL_GetPerformanceFrequency();
-    if (since < a->period)
-        SDL_Delay((Uint32)((a->period - since) * 1000.0));
+    /* Frames start on a fixed schedule, one period apart: a sleep that
+     * ends late (a busy machine) is made up by the next, so the rate holds;
+     * a frame that fell behind by more than a period starts a new schedule
+     * rather than a burst. */
+    double now = (double)SDL_GetPerformanceCounter() / (double)SDL_GetPerformanceFrequency();
+    a->due += a->period;
+    if (a->due < now - a->period)
+        a->due = now;
+    if (a->due > now)
+        SDL_Delay((Uint32)((a->due - now) * 1000.0));
 }
 
 int ov_app_run_window(const ov_config *cfg)

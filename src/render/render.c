@@ -157,6 +157,16 @@ void ov_renderer_size(const ov_renderer *r, int *width, int *height)
     *height = r->height;
 }
 
+void ov_renderer_set_drafts(ov_renderer *r, bool on)
+{
+    r->contour.drafts = on;
+}
+
+bool ov_renderer_draft_pending(const ov_renderer *r)
+{
+    return ov_contour_draft_pending(&r->contour);
+}
+
 void ov_renderer_keep_contours(ov_renderer *r, bool keep)
 {
     r->contour.no_cache = !keep;

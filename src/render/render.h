@@ -76,6 +76,13 @@ bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, siz
  * the copy and the frame-sized image it would be kept in. */
 void ov_renderer_keep_contours(ov_renderer *r, bool keep);
 
+/* Drafts (for a window, off by default): a frame whose contours changed
+ * shows them at half resolution, doubled, and the next frame in full, so
+ * a held key or a drag stays fluid on a software renderer. pending: the
+ * last frame showed a draft, so one more frame finishes it. */
+void ov_renderer_set_drafts(ov_renderer *r, bool on);
+bool ov_renderer_draft_pending(const ov_renderer *r);
+
 /* Draws the surface, contours, minima, paths and run markers into the FBO
  * and starts a new overlay queue. Iso-lines lie where
  * 3 * log10(max(L - Lref, 0) + 1e-6 * (Lmax - Lref)) is an integer, Lref and

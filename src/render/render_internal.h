@@ -60,6 +60,16 @@ double ov_colormap_poly(float coef[OV_CMAP_POLY][3]);
 
 /* ---- contour pass (contour.c) ---- */
 
+/* What a contour image depends on. */
+typedef struct ov_contour_key {
+    int w, h;
+    float scale;
+    bool strong;
+    const ov_surface *surface;
+    ov_rect view;
+    double params[OV_EXPR_MAX_PARAMS];
+} ov_contour_key;
+
 typedef struct ov_contour {
     GLuint prog;            /* 0 until a surface is set */
     GLint u_param_a, u_param_b, u_view, u_level, u_cmap_range, u_line;
@@ -72,11 +82,16 @@ typedef struct ov_contour {
     GLuint cache_fbo, cache_tex;
     int cache_w, cache_h;
     bool cache_valid;
-    float cache_scale;
-    bool cache_strong;
-    const ov_surface *cache_surface;
-    ov_rect cache_view;
-    double cache_params[OV_EXPR_MAX_PARAMS];
+    ov_contour_key cache_key;
+    /* Drafts (the window): a changed image is first drawn at half
+     * resolution and doubled on the CPU; the next frame draws it in full. */
+    bool drafts;
+    bool draft_shown;       /* the last frame showed a draft of draft_key */
+    ov_contour_key draft_key;
+    GLuint draft_fbo, draft_tex;
+    int draft_w, draft_h;
+    uint32_t *draft_px, *full_px;   /* readback and doubled image */
+    size_t draft_px_cap, full_px_cap;
 } ov_contour;
 
 bool ov_contour_init(ov_contour *c, char *err, size_t cap);
@@ -88,6 +103,9 @@ bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_
  * strong: the high-contrast theme (wider, opaque iso-lines). */
 void ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
                      bool strong, GLuint dst_fbo);
+/* True when the last ov_contour_draw showed a draft: the next frame, with
+ * nothing changed, draws it in full. */
+bool ov_contour_draft_pending(const ov_contour *c);
 /* The level, colour-range and line uniforms shared by the contour pass and
  * the 3-D surface (same names in both shaders). */
 void ov_contour_uniforms(GLint u_level, GLint u_cmap_range, GLint u_line,
