@@ -6,6 +6,8 @@
 
 #include <math.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "core/run.h"
 #include "core/view.h"
@@ -295,9 +297,27 @@ static int file_option(ov_parse *p, const char *opt, const char *value, const ch
     return path_option(p, opt, value, "file", out);
 }
 
+/* True when name ends in ext, in any case. */
+static bool has_extension(const char *name, const char *ext)
+{
+    size_t n = strlen(name), e = strlen(ext);
+    return n > e && strcasecmp(name + n - e, ext) == 0;
+}
+
+/* A screenshot is PNG: its name ends in .png, unless it names something
+ * that exists and is not a regular file: a pipe or a device (/dev/stdout)
+ * is written as it is, a directory refused when writing. */
 static int opt_screenshot(ov_parse *p, const char *opt, const char *value)
 {
-    return file_option(p, opt, value, &p->cfg->screenshot);
+    int rc = file_option(p, opt, value, &p->cfg->screenshot);
+    struct stat sb;
+    if (rc || has_extension(value, ".png") ||
+        (stat(value, &sb) == 0 && !S_ISREG(sb.st_mode)))
+        return rc;
+    char echo[96];
+    return ov_args_fail(p->err, p->cap, "%s: '%s' does not end in .png; a screenshot is a "
+                        "PNG file (expected a name ending in .png)", opt,
+                        ov_args_echo(value, strlen(value), echo, sizeof echo));
 }
 
 static int opt_export_csv(ov_parse *p, const char *opt, const char *value)
