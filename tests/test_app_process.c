@@ -185,11 +185,11 @@ static void test_cli_signals(void)
     snprintf(png, sizeof png, "%s/a.png", g_dir);
     const char *g[] = {"--gif", gif, "--gif-frames", "2000", "--size", "480x360", NULL};
     interrupted_export("--gif", g, "a.gif", 65536, SIGTERM);
-    const char *c[] = {"--export-csv", csv, "--optimizers", EIGHT, "--steps", "1000000", NULL};
+    const char *c[] = {"--export-csv", csv, "--optimizers", EIGHT, "--steps", "300000", NULL};
     interrupted_export("--export-csv", c, "a.csv", 1, SIGINT);
     /* A screenshot is written in one go: the signal comes once the handler
      * is in place, while the 8 million steps are still being computed. */
-    const char *p[] = {"--screenshot", png, "--optimizers", EIGHT, "--steps", "1000000",
+    const char *p[] = {"--screenshot", png, "--optimizers", EIGHT, "--steps", "300000",
                        "--size", "1600x1200", NULL};
     interrupted_export("--screenshot", p, "a.png", -1, SIGTERM);
 }
@@ -357,8 +357,8 @@ static void test_window_exports(void)
     ov_interrupt_uninstall();
     ov_window_destroy(w);
 
-    fprintf(stderr, "window: SIGINT during X (4 runs x 1,000,000 steps):\n");
-    w = open_window(1000000, 4);
+    fprintf(stderr, "window: SIGINT during X (2 runs x 300,000 steps):\n");
+    w = open_window(300000, 2);
     if (!w)
         return;
     CHECK(ov_interrupt_install());
