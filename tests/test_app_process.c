@@ -8,7 +8,8 @@
  * - bad input is refused before any work: --screenshot x.jpg (2), an
  *   --output-dir that is missing, not a directory or read-only (2),
  *   OPTIVIZ_PRESETS naming a missing file (1);
- * - a key repeat queued behind a P in the same poll does not cancel it.
+ * - a key repeat queued behind a P, G or X in the same poll does not
+ *   cancel it.
  * The real binary (OV_BIN) runs as a child; the window's exports run in
  * this process on SDL's offscreen driver. */
 #define _XOPEN_SOURCE 700   /* putenv */
@@ -310,7 +311,7 @@ static void *signal_on_temp(void *arg)
 
 static void test_window_exports(void)
 {
-    fprintf(stderr, "window: P then a repeat of it in the same poll:\n");
+    fprintf(stderr, "window: P, then X, each with a repeat in the same poll:\n");
     ov_window *w = open_window(0, 0);
     if (!w)
         return;
@@ -319,6 +320,11 @@ static void test_window_exports(void)
     push_key(SDLK_p, true);
     frames(w, 2);
     CHECK_MSG(count("optiviz-", NULL) == before + 1, "%d screenshots saved, want 1",
+              count("optiviz-", NULL) - before);
+    push_key(SDLK_x, false);
+    push_key(SDLK_x, true);
+    frames(w, 2);
+    CHECK_MSG(count("optiviz-", NULL) == before + 2, "X then its repeat: %d files, want 2",
               count("optiviz-", NULL) - before);
     DIR *d = opendir(g_dir);
     for (struct dirent *e; d && (e = readdir(d));) {
@@ -330,9 +336,10 @@ static void test_window_exports(void)
     if (d)
         closedir(d);
 
-    fprintf(stderr, "window: SIGTERM during G:\n");
+    fprintf(stderr, "window: G and a repeat of it, then SIGTERM during the export:\n");
     CHECK(ov_interrupt_install());
     push_key(SDLK_g, false);
+    push_key(SDLK_g, true);
     for (int i = 0; i < 400 && count("optiviz-", NULL) == 0; i++)
         frames(w, 1);
     CHECK_MSG(count("optiviz-", NULL) == 1, "no GIF export under way");
