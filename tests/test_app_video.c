@@ -206,13 +206,7 @@ static void test_frames(void)
 
 static void push_key(SDL_Keycode sym, Uint16 mod)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = sym;
-    e.key.keysym.mod = mod;
-    CHECK(SDL_PushEvent(&e) == 1);
+    ov_test_push_key(sym, mod, false, false);
 }
 
 /* Pixels of the window's frame within 40 of the progress bar's sky blue
