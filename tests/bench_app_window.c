@@ -49,8 +49,10 @@ static bool bench(const char *name, ov_config *cfg, double from_end)
     double open_ms = clock_ms(CLOCK_MONOTONIC) - t0;
     ov_app_state *st = ov_window_state(w);
     int last = ov_controls_last_step(st);
-    if (from_end >= 0)
+    if (from_end >= 0) {
         st->anim_step = last - from_end > 0 ? last - from_end : 0;
+        st->pace = last / 50.0;     /* 50 steps a second: 120 frames before the end */
+    }
     for (int i = 0; i < 5; i++)     /* warm: shaders, text, thinned paths */
         ov_window_frame(w, 1.0 / 60.0, err, sizeof err);
     double wall[FRAMES], cpu[FRAMES], fed[FRAMES], caps[FRAMES];

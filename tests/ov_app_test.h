@@ -1,11 +1,17 @@
-/* Shared by the app tests: the hidden window and renderer they draw with. */
+/* Shared by the app tests: the hidden window and renderer they draw with,
+ * and synthetic input pushed through SDL's event queue. */
 #ifndef OV_APP_TEST_H
 #define OV_APP_TEST_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app/export.h"
+#include "app/input.h"
+#include "ov_test.h"
 
 /* Opens a hidden window with a w x h renderer for st's surface. When
  * headless rendering is unavailable, says why and ends the test program
@@ -21,6 +27,47 @@ static inline ov_renderer *ov_app_test_open(ov_glwin *win, const ov_app_state *s
         exit(1);
     }
     return r;
+}
+
+/* Queues a key press with modifiers mod (a key-repeat event when repeat),
+ * followed by its release when release is true. */
+static inline void ov_test_push_key(SDL_Keycode sym, Uint16 mod, bool repeat, bool release)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.repeat = repeat;
+    e.key.keysym.sym = sym;
+    e.key.keysym.mod = mod;
+    CHECK(SDL_PushEvent(&e) == 1);
+    if (release) {
+        e.type = SDL_KEYUP;
+        e.key.state = SDL_RELEASED;
+        e.key.repeat = 0;
+        CHECK(SDL_PushEvent(&e) == 1);
+    }
+}
+
+/* Hands every queued event to the input layer, for a w x h window. */
+static inline void ov_test_pump(ov_input *in, ov_app_state *st, int w, int h)
+{
+    SDL_Event e;
+    while (SDL_PollEvent(&e))
+        ov_input_handle(in, st, &e, w, h);
+}
+
+/* Of n RGBA pixels, how many differ by more than 24 in some colour channel. */
+static inline long ov_test_frame_diff(const uint8_t *a, const uint8_t *b, long n)
+{
+    long count = 0;
+    for (long i = 0; i < n; i++)
+        for (int c = 0; c < 3; c++)
+            if (abs(a[i * 4 + c] - b[i * 4 + c]) > 24) {
+                count++;
+                break;
+            }
+    return count;
 }
 
 #endif

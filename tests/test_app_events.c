@@ -16,13 +16,7 @@
 
 static void push_key(SDL_Keycode sym, Uint16 mod)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = sym;
-    e.key.keysym.mod = mod;
-    CHECK(SDL_PushEvent(&e) == 1);
+    ov_test_push_key(sym, mod, false, false);
 }
 
 static void push_click(int x, int y)
@@ -36,26 +30,6 @@ static void push_click(int x, int y)
     CHECK(SDL_PushEvent(&e) == 1);
     e.type = SDL_MOUSEBUTTONUP;
     CHECK(SDL_PushEvent(&e) == 1);
-}
-
-static void pump(ov_input *in, ov_app_state *st)
-{
-    SDL_Event e;
-    while (SDL_PollEvent(&e))
-        ov_input_handle(in, st, &e, W, H);
-}
-
-/* Number of pixels whose colour differs by more than 24 in some channel. */
-static long frame_diff(const uint8_t *a, const uint8_t *b)
-{
-    long n = 0;
-    for (long i = 0; i < (long)W * H; i++)
-        for (int c = 0; c < 3; c++)
-            if (abs(a[i * 4 + c] - b[i * 4 + c]) > 24) {
-                n++;
-                break;
-            }
-    return n;
 }
 
 int main(void)
@@ -77,30 +51,30 @@ int main(void)
     ov_hud_draw_frame(r, &st);
     CHECK(ov_renderer_read_rgba(r, before));
     push_key(SDLK_UP, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK_NEAR(st.scene.runs[0].params.alpha, a0 * 1.25, 1e-12);
     st.message_age = 1e9;
     ov_hud_draw_frame(r, &st);
     CHECK(ov_renderer_read_rgba(r, after));
-    long d_alpha = frame_diff(before, after);
+    long d_alpha = ov_test_frame_diff(before, after, (long)W * H);
     CHECK_MSG(d_alpha > 200, "alpha up changed only %ld pixels", d_alpha);
 
     /* Shift+Down is the fine step: /1.05. */
     push_key(SDLK_DOWN, KMOD_LSHIFT);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK_NEAR(st.scene.runs[0].params.alpha, a0 * 1.25 / 1.05, 1e-12);
 
     /* κ up (K): x sqrt(10); the contours change over much of the frame. */
     memcpy(before, after, (size_t)W * H * 4);
     push_key(SDLK_k, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     double k;
     CHECK(ov_surface_get_param(st.scene.surface, "kappa", &k));
     CHECK_NEAR(k, 10.0 * sqrt(10.0), 1e-9);
     st.message_age = 1e9;
     ov_hud_draw_frame(r, &st);
     CHECK(ov_renderer_read_rgba(r, after));
-    long d_kappa = frame_diff(before, after);
+    long d_kappa = ov_test_frame_diff(before, after, (long)W * H);
     CHECK_MSG(d_kappa > W * H / 10, "kappa up changed only %ld pixels", d_kappa);
 
     /* Click: the start moves to the world point under the cursor: the
@@ -115,7 +89,7 @@ int main(void)
     int px = 480, py = 200;
     double ex = v.x0 + (px + 0.5) / W * vw, ey = v.y1 - (py + 0.5) / H * vh;
     push_click(px, py);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     for (int i = 0; i < st.scene.nruns; i++) {
         CHECK_NEAR(st.scene.runs[i].x[0], ex, 1e-9 * vw);
         CHECK_NEAR(st.scene.runs[i].y[0], ey, 1e-9 * vh);
@@ -141,7 +115,7 @@ int main(void)
     double a1 = st.scene.runs[1].params.alpha, a0b = st.scene.runs[0].params.alpha;
     push_key(SDLK_TAB, KMOD_NONE);
     push_key(SDLK_UP, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.target == 0);
     CHECK_NEAR(st.scene.runs[0].params.alpha, a0b * 1.25, 1e-12);
     CHECK(st.scene.runs[1].params.alpha == a1);
@@ -149,26 +123,26 @@ int main(void)
     /* H shows help, Esc closes it; a single Esc with nothing open does not
      * quit, nor does a second one 2.5 s later; two within 2 s do. */
     push_key(SDLK_h, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.show_help);
     push_key(SDLK_ESCAPE, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(!st.show_help && !st.quit);
     push_key(SDLK_ESCAPE, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(!st.quit);
     ov_controls_advance_clock(&st, 2.5);
     push_key(SDLK_ESCAPE, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(!st.quit);
     ov_controls_advance_clock(&st, 1.0);
     push_key(SDLK_ESCAPE, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.quit);
     st.quit = false;
     /* Q quits at once. */
     push_key(SDLK_q, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.quit);
 
     free(before);

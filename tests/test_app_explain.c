@@ -20,32 +20,7 @@
 
 static void push_key(SDL_Keycode sym, Uint16 mod)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = sym;
-    e.key.keysym.mod = mod;
-    CHECK(SDL_PushEvent(&e) == 1);
-}
-
-static void pump(ov_input *in, ov_app_state *st)
-{
-    SDL_Event e;
-    while (SDL_PollEvent(&e))
-        ov_input_handle(in, st, &e, W, H);
-}
-
-static long frame_diff(const uint8_t *a, const uint8_t *b)
-{
-    long n = 0;
-    for (long i = 0; i < (long)W * H; i++)
-        for (int c = 0; c < 3; c++)
-            if (abs(a[i * 4 + c] - b[i * 4 + c]) > 24) {
-                n++;
-                break;
-            }
-    return n;
+    ov_test_push_key(sym, mod, false, false);
 }
 
 /* The explanation is of run `run` at step `step` and lands on its next iterate. */
@@ -83,27 +58,27 @@ int main(void)
     st.anim_step = 3.0;
     check_follows(&st, 0, 3);
     push_key(SDLK_n, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.paused && st.anim_step == 4.0);
     check_follows(&st, 0, 4);
     push_key(SDLK_n, KMOD_LSHIFT);
     push_key(SDLK_n, KMOD_LSHIFT);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.anim_step == 2.0);
     check_follows(&st, 0, 2);
     st.anim_step = 0.4;
     push_key(SDLK_n, KMOD_RSHIFT);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.anim_step == 0.0);
     push_key(SDLK_n, KMOD_RSHIFT);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.anim_step == 0.0);
 
     /* Tab picks each run in turn; each method draws its explanation. */
     st.anim_step = 5.0;
     for (int i = 0; i < st.scene.nruns; i++) {
         push_key(SDLK_TAB, KMOD_NONE);
-        pump(&in, &st);
+        ov_test_pump(&in, &st, W, H);
         CHECK(st.target == i);
         check_follows(&st, i, 5);
         st.explain_on = true;
@@ -113,7 +88,7 @@ int main(void)
         st.explain_on = false;
         ov_hud_draw_frame(r, &st);
         CHECK(ov_renderer_read_rgba(r, off));
-        long d = frame_diff(on, off);
+        long d = ov_test_frame_diff(on, off, (long)W * H);
         CHECK_MSG(d > 500, "%s: the explanation changed %ld pixels",
                   ov_optim_info_of(st.scene.runs[i].params.kind)->name, d);
     }
@@ -122,10 +97,10 @@ int main(void)
     st.explain_on = true;
     st.paused = false;
     push_key(SDLK_e, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(!st.explain_on);
     push_key(SDLK_e, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.explain_on && st.paused);
 
     /* A changed α recomputes the run; the explanation follows it. */

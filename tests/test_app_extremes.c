@@ -2,12 +2,11 @@
  * optimiser family, and on the quadratic κ from 1 to 1e10 with θ at any
  * angle. Every combination is computed and rendered headless: nothing
  * non-finite reaches the GPU or the HUD, every diverged run says "diverged
- * at step S" with S its divergence step, and each frame (recompute plus
- * draw) stays under a bound. */
+ * at step S" with S its divergence step. (How long such a frame takes is
+ * measured by bench_render_frame, not asserted here.) */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "app/export.h"
 #include "app/hud.h"
@@ -16,20 +15,11 @@
 
 #define W 256
 #define H 160
-#define FRAME_BOUND_MS 1000.0   /* recompute 6 runs x 2000 steps + draw */
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 static const ov_optim_kind KINDS[] = {OV_OPT_GD,      OV_OPT_MOMENTUM, OV_OPT_NESTEROV,
                                       OV_OPT_ADAM,    OV_OPT_RPROP,    OV_OPT_ADADELTA};
 #define NKINDS ((int)(sizeof KINDS / sizeof KINDS[0]))
 
-static double worst_ms;
 static int frames, diverged_runs;
 
 /* Builds the scene, renders it complete, checks the guards and HUD lines. */
@@ -57,7 +47,6 @@ static void one(ov_renderer *r, const char *surface, double alpha, double beta, 
         cfg.kappa = kappa;
         cfg.theta = theta;
     }
-    double t0 = now_ms();
     ov_app_state st;
     if (!ov_controls_init(&st, &cfg, err, sizeof err)) {
         CHECK_MSG(false, "%s: %s", surface, err);
@@ -67,11 +56,7 @@ static void one(ov_renderer *r, const char *surface, double alpha, double beta, 
     CHECK(ov_renderer_set_surface(r, st.scene.surface, err, sizeof err));
     ov_hud_draw_frame(r, &st);
     ov_renderer_finish(r);
-    double ms = now_ms() - t0;
-    worst_ms = ms > worst_ms ? ms : worst_ms;
     frames++;
-    CHECK_MSG(ms < FRAME_BOUND_MS, "%s a=%g b=%g k=%g t=%g: %.0f ms", surface, alpha, beta,
-              kappa, theta, ms);
     for (int i = 0; i < st.scene.nruns; i++) {
         const ov_run *run = &st.scene.runs[i];
         for (int k = 0; k < run->n; k++)
@@ -122,8 +107,7 @@ int main(void)
     CHECK_MSG(rs.nonfinite_text == 0, "%lu HUD strings with nan/inf", rs.nonfinite_text);
     /* The grid does reach divergence (α = 1e6 on anything curved). */
     CHECK(diverged_runs > 50);
-    printf("extremes: %d scenes, %d diverged runs, slowest frame %.1f ms\n", frames,
-           diverged_runs, worst_ms);
+    printf("extremes: %d scenes, %d diverged runs\n", frames, diverged_runs);
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);
     return ov_test_finish("test_app_extremes");

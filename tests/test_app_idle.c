@@ -11,21 +11,14 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "ov_app_test.h"
 #include "ov_test.h"
 
 #define DT (1.0 / 60.0)
 
 static void push_key(SDL_Keycode sym)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = sym;
-    CHECK(SDL_PushEvent(&e) == 1);
-    e.type = SDL_KEYUP;
-    e.key.state = SDL_RELEASED;
-    CHECK(SDL_PushEvent(&e) == 1);
+    ov_test_push_key(sym, KMOD_NONE, false, true);
 }
 
 static void push_motion(int x, int y)

@@ -132,12 +132,7 @@ static void test_curvature_text(void)
 
 static void push_key_mod(SDL_Keycode sym, Uint16 mod)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = sym;
-    e.key.keysym.mod = mod;
-    CHECK(SDL_PushEvent(&e) == 1);
+    ov_test_push_key(sym, mod, false, false);
 }
 
 static void push_key(SDL_Keycode sym)
@@ -154,13 +149,6 @@ static void push_text(const char *s)
     CHECK(SDL_PushEvent(&e) == 1);
 }
 
-static void pump(ov_input *in, ov_app_state *st)
-{
-    SDL_Event e;
-    while (SDL_PollEvent(&e))
-        ov_input_handle(in, st, &e, W, H);
-}
-
 static void test_formula_field(ov_app_state *st)
 {
     ov_input in = {0};
@@ -171,11 +159,11 @@ static void test_formula_field(ov_app_state *st)
     CHECK(ov_surface_get_param(st->scene.surface, "kappa", &kappa));
     CHECK(ov_surface_get_param(st->scene.surface, "theta", &theta));
     push_key(SDLK_RETURN);
-    pump(&in, st);
+    ov_test_pump(&in, st, W, H);
     CHECK(st->editing);
     CHECK(strstr(st->edit_text, "kappa") == NULL && strstr(st->edit_text, "theta") == NULL);
     push_key(SDLK_RETURN);
-    pump(&in, st);
+    ov_test_pump(&in, st, W, H);
     CHECK(!st->editing && st->scene.surface->def == NULL);
     double c = cos(theta * 3.14159265358979323846 / 180), sn = sin(theta * 3.14159265358979323846 / 180);
     for (int k = 0; k < 5; k++) {
@@ -190,31 +178,31 @@ static void test_formula_field(ov_app_state *st)
     push_key(SDLK_RETURN);
     push_key(SDLK_HOME);
     push_text("1 + ");
-    pump(&in, st);
+    ov_test_pump(&in, st, W, H);
     CHECK(strncmp(st->edit_text, "1 + ", 4) == 0 && st->edit_caret == 4);
     push_key_mod(SDLK_BACKSPACE, KMOD_LCTRL);
-    pump(&in, st);
+    ov_test_pump(&in, st, W, H);
     CHECK(strncmp(st->edit_text, "1 ", 2) == 0 && st->edit_text[2] != '+' && st->edit_caret == 2);
     push_key_mod(SDLK_BACKSPACE, KMOD_LCTRL);
-    pump(&in, st);
+    ov_test_pump(&in, st, W, H);
     CHECK(st->edit_caret == 0 && st->edit_text[0] != '1');
     push_key(SDLK_END);
     push_key_mod(SDLK_u, KMOD_LCTRL);
-    pump(&in, st);
+    ov_test_pump(&in, st, W, H);
     CHECK(st->edit_text[0] == '\0' && st->edit_caret == 0);
     push_text("x^2 + y^2");
     push_key_mod(SDLK_a, KMOD_RCTRL);
     push_text("y^2");
-    pump(&in, st);
+    ov_test_pump(&in, st, W, H);
     CHECK(strcmp(st->edit_text, "y^2") == 0);
     push_key_mod(SDLK_a, KMOD_LCTRL);
     push_key(SDLK_BACKSPACE);
-    pump(&in, st);
+    ov_test_pump(&in, st, W, H);
     CHECK(st->edit_text[0] == '\0');
     /* A formula that ends early: error at column 5, old surface kept. */
     push_text("x^2+");
     push_key(SDLK_RETURN);
-    pump(&in, st);
+    ov_test_pump(&in, st, W, H);
     CHECK(st->editing);
     CHECK(st->edit_error[0] != '\0');
     CHECK(st->edit_error_column == 5);
@@ -222,7 +210,7 @@ static void test_formula_field(ov_app_state *st)
     /* Finish it: applied at once, surface, view and runs replaced. */
     push_text("3*y^2");
     push_key(SDLK_RETURN);
-    pump(&in, st);
+    ov_test_pump(&in, st, W, H);
     CHECK(!st->editing);
     CHECK(strcmp(ov_expr_source(st->scene.surface->expr), "x^2+3*y^2") == 0);
     CHECK(st->scene.surface->def == NULL);
@@ -231,11 +219,11 @@ static void test_formula_field(ov_app_state *st)
     CHECK_NEAR(r->loss[0], r->x[0] * r->x[0] + 3 * r->y[0] * r->y[0], 1e-12);
     /* Esc cancels without touching the surface. */
     push_key(SDLK_RETURN);
-    pump(&in, st);
+    ov_test_pump(&in, st, W, H);
     CHECK(strcmp(st->edit_text, "x^2+3*y^2") == 0);
     push_text("(((");
     push_key(SDLK_ESCAPE);
-    pump(&in, st);
+    ov_test_pump(&in, st, W, H);
     CHECK(!st->editing && strcmp(ov_expr_source(st->scene.surface->expr), "x^2+3*y^2") == 0);
 }
 

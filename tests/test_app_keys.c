@@ -8,6 +8,7 @@
 
 #include "app/actions.h"
 #include "app/input.h"
+#include "ov_app_test.h"
 #include "ov_test.h"
 
 /* Trims blanks at both ends in place. */
@@ -83,13 +84,7 @@ static void check_table(const ov_binding *t, int n)
 
 static void push_key(SDL_Keycode sym, Uint16 mod, bool repeat)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = sym;
-    e.key.keysym.mod = mod;
-    e.key.repeat = repeat;
-    CHECK(SDL_PushEvent(&e) == 1);
+    ov_test_push_key(sym, mod, repeat, false);
 }
 
 static void push_key_up(SDL_Keycode sym)
@@ -99,13 +94,6 @@ static void push_key_up(SDL_Keycode sym)
     e.type = SDL_KEYUP;
     e.key.keysym.sym = sym;
     CHECK(SDL_PushEvent(&e) == 1);
-}
-
-static void pump(ov_input *in, ov_app_state *st)
-{
-    SDL_Event e;
-    while (SDL_PollEvent(&e))
-        ov_input_handle(in, st, &e, 640, 360);
 }
 
 /* Held keys: a press is one step, auto-repeat events add nothing, holding
@@ -123,7 +111,7 @@ static void check_dispatch(void)
     push_key(SDLK_UP, KMOD_NONE, false);
     for (int i = 0; i < 20; i++)
         push_key(SDLK_UP, KMOD_NONE, true);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, 640, 360);
     CHECK_NEAR(st.scene.runs[0].params.alpha, a0 * 1.25, 1e-12 * a0);
     CHECK(ov_input_holding(&in));
     /* Held 1.5 s in frames of 0.1 s: the first OV_HOLD_DELAY s add nothing,
@@ -131,7 +119,7 @@ static void check_dispatch(void)
     for (int i = 0; i < 15; i++)
         ov_input_tick(&in, &st, 0.1);
     push_key_up(SDLK_UP);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, 640, 360);
     CHECK(!ov_input_holding(&in));
     CHECK_NEAR(st.scene.runs[0].params.alpha, a0 * 1.25 * pow(2.0, 1.5 - OV_HOLD_DELAY),
                1e-9 * a0);
@@ -141,11 +129,11 @@ static void check_dispatch(void)
     /* Shift+Down held 1.4 s: ÷1.05, then ÷1.2 per second for 1 s. */
     double a1 = st.scene.runs[0].params.alpha;
     push_key(SDLK_DOWN, KMOD_LSHIFT, false);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, 640, 360);
     for (int i = 0; i < 14; i++)
         ov_input_tick(&in, &st, 0.1);
     push_key_up(SDLK_DOWN);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, 640, 360);
     CHECK_NEAR(st.scene.runs[0].params.alpha, a1 / 1.05 / 1.2, 1e-9 * a1);
 
     /* β: Right to the cap and one Left: 0.95, on the grid; Shift steps 0.01. */
@@ -153,19 +141,19 @@ static void check_dispatch(void)
     CHECK(st.scene.runs[mom].params.kind == OV_OPT_MOMENTUM);
     for (int i = 0; i < 5; i++)
         push_key(SDLK_RIGHT, KMOD_NONE, i > 0);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, 640, 360);
     CHECK_NEAR(st.scene.runs[mom].params.beta, OV_BETA_MAX, 1e-12);
     push_key(SDLK_LEFT, KMOD_NONE, false);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, 640, 360);
     CHECK_NEAR(st.scene.runs[mom].params.beta, 0.95, 1e-12);
     push_key(SDLK_LEFT, KMOD_LSHIFT, false);
     push_key(SDLK_LEFT, KMOD_NONE, false);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, 640, 360);
     CHECK_NEAR(st.scene.runs[mom].params.beta, 0.90, 1e-12);
 
     /* Backspace: α and β back to the surface's defaults. */
     push_key(SDLK_BACKSPACE, KMOD_NONE, false);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, 640, 360);
     CHECK_NEAR(st.scene.runs[0].params.alpha, a0, 1e-15);
     CHECK_NEAR(st.scene.runs[mom].params.beta, ov_optim_info_of(OV_OPT_MOMENTUM)->beta, 1e-15);
 
@@ -173,7 +161,7 @@ static void check_dispatch(void)
     push_key(SDLK_SPACE, KMOD_NONE, false);
     push_key(SDLK_SPACE, KMOD_NONE, true);
     push_key(SDLK_SPACE, KMOD_NONE, true);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, 640, 360);
     CHECK(st.paused);
     ov_controls_deinit(&st);
 }

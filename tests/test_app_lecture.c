@@ -19,23 +19,7 @@
 
 static void push_key(SDL_Keycode sym, Uint16 mod)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = sym;
-    e.key.keysym.mod = mod;
-    CHECK(SDL_PushEvent(&e) == 1);
-    e.type = SDL_KEYUP;
-    e.key.state = SDL_RELEASED;
-    CHECK(SDL_PushEvent(&e) == 1);
-}
-
-static void pump(ov_input *in, ov_app_state *st)
-{
-    SDL_Event e;
-    while (SDL_PollEvent(&e))
-        ov_input_handle(in, st, &e, W, H);
+    ov_test_push_key(sym, mod, false, true);
 }
 
 static bool init(ov_app_state *st, const char *optimizers)
@@ -64,10 +48,10 @@ static void check_surface_change(void)
     memset(&in, 0, sizeof in);
     push_key(SDLK_UP, KMOD_NONE);
     push_key(SDLK_DOWN, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     for (int s = 0; s < ov_surface_builtin_count(); s++) {
         push_key(SDLK_c, KMOD_NONE);
-        pump(&in, &st);
+        ov_test_pump(&in, &st, W, H);
         CHECK(st.anim_step == 0.0);
         for (int i = 0; i < st.scene.nruns; i++) {
             const ov_run *r = &st.scene.runs[i];
@@ -148,7 +132,7 @@ static void check_sweep_and_runs(void)
      * run stays, shown, in its colour. */
     push_key(SDLK_TAB, KMOD_NONE);
     push_key(SDLK_w, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.scene.nruns == n0 - 1 + OV_SWEEP_RUNS);
     for (int i = 1; i < n0; i++) {
         int j = i - 1 + OV_SWEEP_RUNS;
@@ -157,38 +141,38 @@ static void check_sweep_and_runs(void)
         CHECK(c.r == before[i].r && c.g == before[i].g && c.b == before[i].b);
     }
     push_key(SDLK_w, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.scene.nruns == n0);
 
     /* A adds a run (of a method not shown yet) and targets it; Y changes
      * its method; S hides it and shows it again; Shift+A removes it. */
     push_key(SDLK_a, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.scene.nruns == n0 + 1 && st.target == n0);
     ov_optim_kind added = st.scene.runs[n0].params.kind;
     for (int i = 0; i < n0; i++)
         CHECK(st.scene.runs[i].params.kind != added);
     push_key(SDLK_y, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.scene.runs[n0].params.kind == (ov_optim_kind)((added + 1) % OV_OPTIM_COUNT));
     push_key(SDLK_s, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.hidden[n0]);
     push_key(SDLK_s, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(!st.hidden[n0]);
     push_key(SDLK_a, KMOD_LSHIFT);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.scene.nruns == n0);
     for (int i = 0; i < n0; i++)
         CHECK(st.scene.runs[i].params.kind == kinds[i]);
 
     /* Q quits; a single Esc does not. */
     push_key(SDLK_ESCAPE, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(!st.quit);
     push_key(SDLK_q, KMOD_NONE);
-    pump(&in, &st);
+    ov_test_pump(&in, &st, W, H);
     CHECK(st.quit);
     ov_controls_deinit(&st);
 }

@@ -7,48 +7,10 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "ov_bin_test.h"
 #include "ov_test.h"
 
 static char bin[1024], tmp[1024];
-
-/* Runs the binary with args, stderr to tmp/err.txt; returns the exit status. */
-static int run(const char *args)
-{
-    char cmd[4096];
-    snprintf(cmd, sizeof cmd, "'%s' %s >'%s/out.txt' 2>'%s/err.txt'", bin, args, tmp, tmp);
-    int rc = system(cmd);
-    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
-static void read_err(char *buf, size_t cap)
-{
-    char path[1100];
-    snprintf(path, sizeof path, "%s/err.txt", tmp);
-    FILE *f = fopen(path, "r");
-    size_t n = f ? fread(buf, 1, cap - 1, f) : 0;
-    buf[n] = '\0';
-    if (f)
-        fclose(f);
-}
-
-/* Decodes path with libpng; returns RGBA pixels (caller frees) and size. */
-static unsigned char *load_png(const char *path, unsigned *w, unsigned *h)
-{
-    png_image img;
-    memset(&img, 0, sizeof img);
-    img.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_file(&img, path))
-        return NULL;
-    img.format = PNG_FORMAT_RGBA;
-    unsigned char *px = malloc(PNG_IMAGE_SIZE(img));
-    if (px && !png_image_finish_read(&img, NULL, px, 0, NULL)) {
-        free(px);
-        px = NULL;
-    }
-    *w = img.width;
-    *h = img.height;
-    return px;
-}
 
 /* Number of entries in dir whose name starts with prefix. */
 static int count_prefix(const char *dir, const char *prefix)
@@ -77,9 +39,9 @@ int main(void)
     snprintf(path, sizeof path, "%s/shot-rosenbrock.png", tmp);
     remove(path);
     snprintf(args, sizeof args, "--surface rosenbrock --size 800x500 --screenshot '%s'", path);
-    CHECK(run(args) == 0);
+    CHECK(ov_bin_run(bin, tmp, "shot", args) == 0);
     unsigned w = 0, h = 0;
-    unsigned char *px = load_png(path, &w, &h);
+    unsigned char *px = ov_test_load_png(path, &w, &h);
     CHECK_MSG(px != NULL, "%s does not decode", path);
     CHECK(w == 800 && h == 500);
     if (px) {
@@ -99,20 +61,20 @@ int main(void)
     /* Default size is 1280x720. */
     snprintf(path, sizeof path, "%s/shot-default.png", tmp);
     snprintf(args, sizeof args, "--screenshot '%s'", path);
-    CHECK(run(args) == 0);
-    px = load_png(path, &w, &h);
+    CHECK(ov_bin_run(bin, tmp, "shot", args) == 0);
+    px = ov_test_load_png(path, &w, &h);
     CHECK(px != NULL && w == 1280 && h == 720);
     free(px);
 
     /* Unwritable: a directory that does not exist. */
     snprintf(path, sizeof path, "%s/no-such-dir/x.png", tmp);
     snprintf(args, sizeof args, "--screenshot '%s'", path);
-    CHECK(run(args) == 1);
-    read_err(err, sizeof err);
+    CHECK(ov_bin_run(bin, tmp, "shot", args) == 1);
+    ov_bin_read_err(tmp, "shot", err, sizeof err);
     CHECK_MSG(strstr(err, "no-such-dir/x.png") != NULL, "stderr: %s", err);
     /* The target is a directory: exit 1, the directory untouched, no temp left. */
     snprintf(args, sizeof args, "--screenshot '%s'", tmp);
-    CHECK(run(args) == 1);
+    CHECK(ov_bin_run(bin, tmp, "shot", args) == 1);
     char base[80];
     snprintf(base, sizeof base, "%.60s.tmp", strrchr(tmp, '/') + 1);
     char parent[1024];

@@ -3,10 +3,19 @@
  * (with Shift and repeats), clicks, drags, the wheel, window resizes,
  * formula edits, preset switches and exports to a temporary directory.
  * Asserts: no crash; nothing non-finite reached a vertex buffer or a HUD
- * string; resident memory after warm-up grows by less than 5%; every export
- * that was reported saved exists and decodes. Memory is compared in one
- * fixed state after warm-up and at the end. OV_SOAK_FRAMES overrides the
- * frame count (the non-sanitizer ctest run uses 5,000; the ASan run, the
+ * string; memory does not keep growing; every export that was reported
+ * saved exists and decodes. Resident memory is read in one fixed state
+ * (canonical_rss_kb) at READINGS even intervals. Bounded caches whose size
+ * depends on what was drawn last (Mesa's per-texture and per-shader
+ * storage, text textures) make single readings wander by several percent,
+ * (measured: steps of up to 7% between readings, a plateau after about
+ * 30,000 frames), so the test compares the least reading of the second
+ * half with the greatest of the first, allowing 10%: a leak lifts every
+ * later reading, a cache does not. Under AddressSanitizer its quarantine and free lists are handed back
+ * to the system before each reading (__sanitizer_purge_allocator), so
+ * resident memory counts what the program holds, not freed blocks ASan
+ * keeps. OV_SOAK_FRAMES overrides the frame count (the non-sanitizer ctest
+ * run uses 5,000; the ASan run, the
  * one CI asks for, the full 20,000). */
 #include <dirent.h>
 #include <malloc.h>
@@ -20,6 +29,19 @@
 
 #include "app/app.h"
 #include "ov_test.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define OV_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define OV_ASAN 1
+#endif
+#endif
+#ifdef OV_ASAN
+/* ASan's runtime: drains the quarantine and returns free memory to the OS
+ * (declared here: GCC ships no sanitizer/allocator_interface.h). */
+void __sanitizer_purge_allocator(void);
+#endif
 
 
 typedef struct rng {
@@ -162,19 +184,29 @@ static void random_input(rng *r, SDL_Window *win, const ov_app_state *st, int *e
         (*exports)++;
     } else if (kind < 98) {
         key(SDLK_q, 0, false);   /* quit request: the test keeps the loop going */
-    } else if (below(r, 8) == 0) {
+    } else if (below(r, 8) == 0 && r->fullscreen_back == 0) {
+        /* Fullscreen for a short while: the offscreen driver's 1024x768
+         * costs a dozen small frames' rendering, so F comes back soon. */
         key(SDLK_f, 0, false);
+        r->fullscreen_back = 1 + below(r, 60);
     }
 }
 
 static long rss_kb(void);
+
+#define READINGS 10
 
 /* Resident memory in a fixed state (default scene, 320x200, no panels,
  * no fullscreen), so only leaks, not the state, change it. */
 static long canonical_rss_kb(ov_window *w, ov_app_state *st, const ov_config *cfg)
 {
     char err[256];
-    SDL_SetWindowFullscreen(ov_window_sdl(w), 0);
+    st->editing = false;
+    if (SDL_GetWindowFlags(ov_window_sdl(w)) & SDL_WINDOW_FULLSCREEN) {
+        /* Through the key, so the window's own fullscreen flag follows. */
+        key(SDLK_f, 0, false);
+        CHECK_MSG(ov_window_frame(w, 1.0 / 60.0, err, sizeof err), "%s", err);
+    }
     SDL_SetWindowSize(ov_window_sdl(w), cfg->width, cfg->height);
     ov_controls_apply_config(st, cfg);
     st->show_loss = st->show_theory = st->show_curvature = st->show_help = false;
@@ -182,7 +214,11 @@ static long canonical_rss_kb(ov_window *w, ov_app_state *st, const ov_config *cf
     for (int i = 0; i < 30; i++)
         if (!ov_window_frame(w, 1.0 / 60.0, err, sizeof err))
             break;
+#ifdef OV_ASAN
+    __sanitizer_purge_allocator();
+#else
     malloc_trim(0);
+#endif
     return rss_kb();
 }
 
@@ -286,9 +322,11 @@ int main(void)
     rng r = {0x9E3779B97F4A7C15ull, 0};
     int asked = 0, saved = 0, failed = 0;
     unsigned long serial = st->message_serial;
-    long rss_warm = 0;
+    long rss[READINGS];
+    int nread = 0;
     for (long f = 0; f < frames; f++) {
-        if (r.fullscreen_back > 0 && --r.fullscreen_back == 0)
+        /* F back from fullscreen; the formula field would take it as text. */
+        if (r.fullscreen_back > 0 && !st->editing && --r.fullscreen_back == 0)
             key(SDLK_f, 0, false);
         else if (below(&r, 3) == 0)
             random_input(&r, ov_window_sdl(w), st, &asked);
@@ -302,21 +340,27 @@ int main(void)
             failed += strstr(st->message, "failed") != NULL;
         }
         st->quit = false;
-        /* Warm-up: the first half, long enough for the bounded caches (text
-         * textures, path caches, GL objects per window size) to fill. */
-        if (f == frames / 2)
-            rss_warm = canonical_rss_kb(w, st, &cfg);
+        if (nread < READINGS && f + 1 == frames * (nread + 1) / READINGS) {
+            rss[nread++] = canonical_rss_kb(w, st, &cfg);
+            r.fullscreen_back = 0;
+        }
     }
-    long rss_end = canonical_rss_kb(w, st, &cfg);
+    long warm_max = 0, late_min = 0;
+    for (int i = 0; i < nread; i++) {
+        if (i < READINGS / 2)
+            warm_max = rss[i] > warm_max ? rss[i] : warm_max;
+        else
+            late_min = late_min == 0 || rss[i] < late_min ? rss[i] : late_min;
+    }
     ov_render_stats rs;
     ov_renderer_stats(ov_window_renderer(w), &rs);
     CHECK_MSG(rs.nonfinite_values == 0, "%lu non-finite values reached vertex buffers",
               rs.nonfinite_values);
     CHECK_MSG(rs.nonfinite_text == 0, "%lu HUD strings printed nan or inf", rs.nonfinite_text);
-    if (frames >= 2000) {
-        CHECK_MSG(rss_end < rss_warm * 105 / 100,
-                  "resident memory grew from %ld kB after warm-up to %ld kB at the end", rss_warm,
-                  rss_end);
+    if (frames >= 2000 && nread == READINGS) {
+        CHECK_MSG(late_min < warm_max * 110 / 100,
+                  "resident memory keeps growing: at least %ld kB in the second half, at most "
+                  "%ld kB in the first", late_min, warm_max);
     }
     ov_window_destroy(w);
     int bad = 0, good = check_exports(dir, &bad);
@@ -324,7 +368,10 @@ int main(void)
     CHECK(bad == 0);
     CHECK_MSG(good == saved, "%d exports reported saved, %d files decode", saved, good);
     CHECK(frames < 2000 || saved > 10);
-    printf("soak: %ld frames, %d export keys, %d saved, resident %ld kB after warm-up, "
-           "%ld kB at the end (same state)\n", frames, asked, saved, rss_warm, rss_end);
+    printf("soak: %ld frames, %d export keys, %d saved; resident kB (same state):", frames,
+           asked, saved);
+    for (int i = 0; i < nread; i++)
+        printf(" %ld", rss[i]);
+    printf("\n");
     return ov_test_finish("test_app_soak");
 }

@@ -16,48 +16,10 @@
 #include "app/hud.h"
 #include "ov_app_test.h"
 #include "ov_mp4_test.h"
+#include "ov_bin_test.h"
 #include "ov_test.h"
 
 static char bin[1024], tmp[1024];
-
-/* Runs the binary with args, stderr to tmp/err.txt; returns the exit status. */
-static int run(const char *args)
-{
-    char cmd[4096];
-    snprintf(cmd, sizeof cmd, "'%s' %s >'%s/video-out.txt' 2>'%s/video-err.txt'", bin, args,
-             tmp, tmp);
-    int rc = system(cmd);
-    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
-static void read_err(char *buf, size_t cap)
-{
-    char path[1100];
-    snprintf(path, sizeof path, "%s/video-err.txt", tmp);
-    FILE *f = fopen(path, "r");
-    size_t n = f ? fread(buf, 1, cap - 1, f) : 0;
-    buf[n] = '\0';
-    if (f)
-        fclose(f);
-}
-
-static unsigned char *load_png(const char *path, unsigned *w, unsigned *h)
-{
-    png_image img;
-    memset(&img, 0, sizeof img);
-    img.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_file(&img, path))
-        return NULL;
-    img.format = PNG_FORMAT_RGBA;
-    unsigned char *px = malloc(PNG_IMAGE_SIZE(img));
-    if (px && !png_image_finish_read(&img, NULL, px, 0, NULL)) {
-        free(px);
-        px = NULL;
-    }
-    *w = img.width;
-    *h = img.height;
-    return px;
-}
 
 /* Entries of dir whose name contains part. */
 static int count_containing(const char *dir, const char *part)
@@ -91,9 +53,9 @@ static void test_cli(void)
     remove(video);
     const char *scene = "--preset ill-conditioned --size 320x240";
     snprintf(args, sizeof args, "%s --gif-frames 8 --gif-delay 5 --video '%s'", scene, video);
-    CHECK(run(args) == 0);
+    CHECK(ov_bin_run(bin, tmp, "video", args) == 0);
     snprintf(args, sizeof args, "%s --screenshot '%s'", scene, shot);
-    CHECK(run(args) == 0);
+    CHECK(ov_bin_run(bin, tmp, "video", args) == 0);
 
     ov_video_info info;
     uint8_t *last = NULL;
@@ -113,7 +75,7 @@ static void test_cli(void)
 
     /* The last frame shows every run complete, as the screenshot does. */
     unsigned w = 0, h = 0;
-    unsigned char *png = load_png(shot, &w, &h);
+    unsigned char *png = ov_test_load_png(shot, &w, &h);
     CHECK(png && w == 320 && h == 240);
     if (png && last) {
         double worst, mean = ov_rgb_mean_diff(png, last, 320, 240, FAR, &worst);
@@ -127,19 +89,19 @@ static void test_cli(void)
 
     /* Odd sizes: the last column and row are left out. */
     snprintf(args, sizeof args, "--size 161x121 --gif-frames 2 --video '%s'", video);
-    CHECK(run(args) == 0);
+    CHECK(ov_bin_run(bin, tmp, "video", args) == 0);
     CHECK(ov_video_decode(video, &info, 0, 0, NULL) == 0);
     CHECK(info.width == 160 && info.height == 120 && info.frames == 2);
 
     /* A directory that does not exist: exit 1 naming the file, nothing left. */
     char err[4096];
     snprintf(args, sizeof args, "--gif-frames 2 --video '%s/no-such-dir/x.mp4'", tmp);
-    CHECK(run(args) == 1);
-    read_err(err, sizeof err);
+    CHECK(ov_bin_run(bin, tmp, "video", args) == 1);
+    ov_bin_read_err(tmp, "video", err, sizeof err);
     CHECK_MSG(strstr(err, "no-such-dir/x.mp4") != NULL, "stderr: %s", err);
     /* The same file for --gif and --video: a usage error. */
     snprintf(args, sizeof args, "--gif '%s' --video '%s'", video, video);
-    CHECK(run(args) == 2);
+    CHECK(ov_bin_run(bin, tmp, "video", args) == 2);
     CHECK(count_containing(tmp, "cli.mp4.tmp") == 0);
 }
 
@@ -206,13 +168,7 @@ static void test_frames(void)
 
 static void push_key(SDL_Keycode sym, Uint16 mod)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = sym;
-    e.key.keysym.mod = mod;
-    CHECK(SDL_PushEvent(&e) == 1);
+    ov_test_push_key(sym, mod, false, false);
 }
 
 /* Pixels of the window's frame within 40 of the progress bar's sky blue

@@ -19,15 +19,7 @@
 
 static void push_key(SDL_Keycode sym)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = sym;
-    CHECK(SDL_PushEvent(&e) == 1);
-    e.type = SDL_KEYUP;
-    e.key.state = SDL_RELEASED;
-    CHECK(SDL_PushEvent(&e) == 1);
+    ov_test_push_key(sym, KMOD_NONE, false, true);
 }
 
 static void push_button(Uint32 type, int x, int y)
@@ -62,31 +54,12 @@ static void push_wheel(int dy, int x, int y)
     CHECK(SDL_PushEvent(&e) == 1);
 }
 
-static void pump(ov_input *in, ov_app_state *st)
-{
-    SDL_Event e;
-    while (SDL_PollEvent(&e))
-        ov_input_handle(in, st, &e, W, H);
-}
-
-static long frame_diff(const uint8_t *a, const uint8_t *b)
-{
-    long n = 0;
-    for (long i = 0; i < (long)W * H; i++)
-        for (int c = 0; c < 3; c++)
-            if (abs(a[i * 4 + c] - b[i * 4 + c]) > 24) {
-                n++;
-                break;
-            }
-    return n;
-}
-
 static void test_toggle_and_camera(ov_app_state *st, ov_input *in)
 {
     /* D heads for 3-D; the transition takes OV_LIFT_SECONDS. */
     CHECK(!st->view3d && st->lift == 0.0);
     push_key(SDLK_d);
-    pump(in, st);
+    ov_test_pump(in, st, W, H);
     CHECK(st->view3d);
     CHECK(ov_controls_transitioning(st));
     /* After a long idle wait the first frame moves it by OV_LIFT_MAX_DT only. */
@@ -107,7 +80,7 @@ static void test_toggle_and_camera(ov_app_state *st, ov_input *in)
     push_motion(230, 155);
     push_motion(250, 160);
     push_button(SDL_MOUSEBUTTONUP, 250, 160);
-    pump(in, st);
+    ov_test_pump(in, st, W, H);
     CHECK_NEAR(st->camera.azimuth, c0.azimuth - 50 * OV_ORBIT_DEG_PER_POINT, 1e-9);
     CHECK_NEAR(st->camera.elevation, c0.elevation + 10 * OV_ORBIT_DEG_PER_POINT, 1e-9);
     CHECK(memcmp(&st->view, &st->home_view, sizeof st->view) == 0);   /* no pan in 3-D */
@@ -119,23 +92,23 @@ static void test_toggle_and_camera(ov_app_state *st, ov_input *in)
     CHECK(st->camera.azimuth >= -180.0 && st->camera.azimuth < 180.0);
     /* Wheel up twice: the camera 1/0.85^2 closer; the rectangle stays. */
     push_wheel(2, 100, 100);
-    pump(in, st);
+    ov_test_pump(in, st, W, H);
     CHECK_NEAR(st->camera.zoom, 1.0 / (0.85 * 0.85), 1e-9);
     CHECK(memcmp(&st->view, &st->home_view, sizeof st->view) == 0);
     /* Home: the camera as it started. */
     push_key(SDLK_HOME);
-    pump(in, st);
+    ov_test_pump(in, st, W, H);
     CHECK(memcmp(&st->camera, &c0, sizeof c0) == 0);
     /* Z: automatic -> linear -> log -> automatic. */
     CHECK(st->heights == OV_HEIGHT_AUTO);
     push_key(SDLK_z);
-    pump(in, st);
+    ov_test_pump(in, st, W, H);
     CHECK(st->heights == OV_HEIGHT_LINEAR);
     push_key(SDLK_z);
-    pump(in, st);
+    ov_test_pump(in, st, W, H);
     CHECK(st->heights == OV_HEIGHT_LOG);
     push_key(SDLK_z);
-    pump(in, st);
+    ov_test_pump(in, st, W, H);
     CHECK(st->heights == OV_HEIGHT_AUTO);
 }
 
@@ -155,7 +128,7 @@ static void test_click(ov_app_state *st, ov_input *in)
     int px = (int)p.x, py = (int)p.y;
     push_button(SDL_MOUSEBUTTONDOWN, px, py);
     push_button(SDL_MOUSEBUTTONUP, px, py);
-    pump(in, st);
+    ov_test_pump(in, st, W, H);
     double sx = st->scene.runs[0].x[0], sy = st->scene.runs[0].y[0];
     ov_vec2 q;
     CHECK(ov_view_project(&v, sx, sy, ov_surface_value(st->scene.surface, sx, sy), 0, &q, &z));
@@ -174,7 +147,7 @@ static void test_click(ov_app_state *st, ov_input *in)
     unsigned long said = st->message_serial;
     push_button(SDL_MOUSEBUTTONDOWN, 2, 2);
     push_button(SDL_MOUSEBUTTONUP, 2, 2);
-    pump(in, st);
+    ov_test_pump(in, st, W, H);
     CHECK(st->scene.runs[0].x[0] == sx && st->scene.runs[0].y[0] == sy);
     CHECK(st->message_serial == said + 1 && strstr(st->message, "surface") != NULL);
 }
@@ -224,7 +197,7 @@ static void test_surfaces(ov_app_state *st, ov_renderer *r)
         st->lift = 1.0;
         ov_hud_draw_frame(r, st);
         CHECK(ov_renderer_read_rgba(r, b));
-        long d = frame_diff(a, b);
+        long d = ov_test_frame_diff(a, b, (long)W * H);
         CHECK_MSG(d > (long)W * H / 5, "%s: the 3-D frame differs from 2-D in %ld pixels", name,
                   d);
     }

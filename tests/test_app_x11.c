@@ -1,6 +1,6 @@
-/* Smoke test of a real X11 window (ctest runs it under xvfb-run when xvfb is
- * installed): the interactive loop runs 30 frames on the x11 driver with a
- * GL 3.3 core context and exits cleanly. */
+/* Smoke test of a real X11 window (ctest runs it on a private Xvfb server,
+ * tests/x11_run.sh, when Xvfb is installed): the interactive loop runs 30
+ * frames on the x11 driver with a GL 3.3 core context and exits cleanly. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +11,7 @@
 int main(void)
 {
     const char *display = getenv("DISPLAY");
-    CHECK_MSG(display && *display, "DISPLAY is not set: run under xvfb-run");
+    CHECK_MSG(display && *display, "DISPLAY is not set: run under tests/x11_run.sh");
     ov_glwin w;
     char err[512];
     CHECK_MSG(ov_glwin_create(&w, "optiviz x11 smoke", 320, 200, true, err, sizeof err), "%s", err);

@@ -179,7 +179,7 @@ static void test_classroom_options(void)
     GOOD("--output-dir", "slides", "--ui-scale", "2.5", "--projector");
     CHECK(g_cfg.output_dir && strcmp(g_cfg.output_dir, "slides") == 0);
     CHECK(g_cfg.ui_scale == 2.5f && g_cfg.projector && g_cfg.action == OV_ACTION_WINDOW);
-    GOOD("--output-dir=/does/not/exist/yet");   /* checked when writing */
+    GOOD("--output-dir=/does/not/exist/yet");   /* checked when the window starts */
     GOOD("--ui-scale=0.5");
     CHECK(g_cfg.ui_scale == 0.5f);
     GOOD("--ui-scale", "4");
@@ -217,8 +217,8 @@ static void test_classroom_options(void)
     BAD(NEEDLES("--gif-delay", "'4cs'", "not an integer"), "--gif-delay", "4cs");
     BAD(NEEDLES("--gif", "''", "file name"), "--gif", "");
     BAD(NEEDLES("--gif", "'--size'", "looks like an option"), "--gif", "--size", "8x8");
-    BAD(NEEDLES("--gif", "'x.out'", "also the --screenshot file"), "--screenshot", "x.out",
-        "--gif", "x.out");
+    BAD(NEEDLES("--gif", "'x.png'", "also the --screenshot file"), "--screenshot", "x.png",
+        "--gif", "x.png");
     BAD(NEEDLES("--gif", "'x.out'", "also the --export-csv file"), "--gif", "x.out",
         "--export-csv", "x.out");
     BAD(NEEDLES("--bench", "--gif"), "--bench", "--gif", "a.gif");
@@ -356,8 +356,14 @@ static void test_bad_structure(void)
     BAD(NEEDLES("--screenshot", "''"), "--screenshot", "");
     BAD(NEEDLES("--screenshot", "'--size'", "looks like an option"), "--screenshot",
         "--size", "100x100");
-    BAD(NEEDLES("--export-csv", "'same'", "--screenshot"), "--screenshot", "same",
-        "--export-csv", "same");
+    BAD(NEEDLES("--export-csv", "'same.png'", "--screenshot"), "--screenshot", "same.png",
+        "--export-csv", "same.png");
+    /* A screenshot is PNG: another extension is refused before any work. */
+    EXACT("--screenshot: 'x.jpg' does not end in .png; a screenshot is a PNG file (expected "
+          "a name ending in .png)", "--screenshot", "x.jpg");
+    BAD(NEEDLES("--screenshot", "'shot'", ".png"), "--screenshot", "shot");
+    GOOD("--screenshot", "SHOT.PNG");
+    GOOD("--screenshot", "/dev/null");   /* a device is written as it is */
     BAD(NEEDLES("--bench", "--export-csv"), "--bench", "--export-csv", "a.csv");
     BAD(NEEDLES("unknown option '--'"), "--");
     /* The first error is reported. */

@@ -5,22 +5,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/run.h"
 #include "core/surface.h"
 #include "ov_test.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define OV_SLOW_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define OV_SLOW_BUILD 1
-#endif
-#endif
-#ifndef OV_SLOW_BUILD
-#define OV_SLOW_BUILD 0
-#endif
 
 /* f = 1/2 (x^2 + 4 y^2), gradient (x, 4 y). */
 static void quad14(void *ctx, const double w[2], double *f, double g[2], double h[3])
@@ -247,6 +235,35 @@ static void test_rprop_rules(void)
         ov_optim_step(&p, &st, v, &flip);
     CHECK_NEAR(st.step[0], 1e-6, 1e-21);
     CHECK_NEAR(st.step[1], 1e-6, 1e-21);
+
+    /* Each bound applies to its own direction only (Igel & Hüsken: grow to
+     * min(1.2 step, 50), shrink to max(0.5 step, 1e-6)). α = 300 on
+     * f = 1/2 (x^2 + 4 y^2) from (1, 1): g = (1, 4), w -> (-299, -299);
+     * g = (-299, -1196) flips both: step 0.5 * 300 = 150 (not 50), no move;
+     * then g' counts as 0, step kept: w -> (-299 + 150, -299 + 150). */
+    p.alpha = 300;
+    ov_optim_state_init(&st, &p);
+    double big[2] = {1, 1};
+    ov_optim_step(&p, &st, big, &o);
+    CHECK_NEAR(big[0], -299, 0.0);
+    ov_optim_step(&p, &st, big, &o);
+    CHECK_NEAR(st.step[0], 150, 0.0);
+    CHECK_NEAR(st.step[1], 150, 0.0);
+    CHECK_NEAR(big[0], -299, 0.0);
+    ov_optim_step(&p, &st, big, &o);
+    CHECK_NEAR(big[0], -149, 0.0);
+    CHECK_NEAR(big[1], -149, 0.0);
+    /* α = 1e-8 on a constant gradient: steps 1e-8, then 1.2e-8 (not 1e-6),
+     * then 1.44e-8: x = -1e-8, -2.2e-8, -3.64e-8. */
+    p.alpha = 1e-8;
+    ov_optim_state_init(&st, &p);
+    double tiny[2] = {0, 0};
+    const double tiny_x[] = {-1e-8, -2.2e-8, -3.64e-8};
+    for (int i = 0; i < 3; i++) {
+        ov_optim_step(&p, &st, tiny, &lin);
+        CHECK_NEAR(tiny[0], tiny_x[i], 1e-22);
+    }
+    CHECK_NEAR(st.step[0], 1.44e-8, 1e-22);
 }
 
 static void test_table(void)
@@ -480,13 +497,6 @@ static void test_divergence_and_extremes(void)
     }
 }
 
-static double seconds_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 static void test_step_counts(void)
 {
     ov_surface *s = ov_surface_create("regression", NULL);
@@ -501,22 +511,19 @@ static void test_step_counts(void)
     CHECK(ov_run_compute(&r, s, s->start, 1));
     CHECK(r.x == before);  /* arrays reused */
 
-    double t0 = seconds_now();
+    /* Its speed is bench_core_steps' business; here only the result. */
     CHECK(ov_run_compute(&r, s, s->start, OV_RUN_MAX_STEPS));
-    double dt = seconds_now() - t0;
     CHECK(r.n == OV_RUN_MAX_STEPS + 1 && !r.diverged);
     /* Adam with a constant α does not settle for good: once the gradient is
      * at round-off level, s decays until α/sqrt(s) passes the stability
      * limit and the iterate bursts away (by ~0.015 here) and back. */
     CHECK_NEAR(r.x[r.n - 1], 0.95, 0.05);
     CHECK_NEAR(r.y[r.n - 1], 1.05, 0.05);
-    printf("1,000,000 adam steps on regression: %.3f s\n", dt);
     r.params = (ov_optim_params){.kind = OV_OPT_GD, .alpha = 0.1};
     CHECK(ov_run_compute(&r, s, s->start, OV_RUN_MAX_STEPS));
     CHECK(r.n == OV_RUN_MAX_STEPS + 1 && !r.diverged);
     CHECK_NEAR(r.x[r.n - 1], 0.95, 1e-12);
     CHECK_NEAR(r.y[r.n - 1], 1.05, 1e-12);
-    CHECK_MSG(dt < (OV_SLOW_BUILD ? 20.0 : 1.0), "1e6 steps took %.3f s", dt);
     ov_run_deinit(&r);
     ov_run_deinit(&r);
     ov_surface_destroy(s);

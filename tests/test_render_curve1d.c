@@ -56,7 +56,7 @@ static void draw(ov_renderer *r, const ov_scene *sc, double anim, uint8_t *img)
     d.view = &view;
     d.anim_step = anim;
     d.target_run = -1;
-    d.ui_scale = (float)H / 720.0f;
+    d.ui_scale = 1.0f;   /* as the HUD passes it: the renderer scales by H / 720 */
     ov_renderer_begin(r, &d);
     ov_renderer_end(r);
     CHECK(ov_renderer_read_rgba(r, img));

@@ -1,23 +1,18 @@
 /* Whole frames from the renderer, checked against expectations computed here
  * independently: the image size, iso-line crossings along scanlines (from
  * the documented level formula and the analytic loss), each run's colour
- * where its iterates project, HUD text, a golden image, and a surface with a
- * non-finite region. */
+ * where its iterates project, HUD text, and a surface with a non-finite
+ * region. (The golden image is test_render_golden's.) */
 #include <math.h>
 #include <png.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/run.h"
-#include "core/scene.h"
-#include "core/surface.h"
 #include "ov_gl_test.h"
+#include "ov_render_scene.h"
 #include "ov_test.h"
 
 static bool write_png(const char *path, const uint8_t *px, int w, int h);
-
-#define KAPPA 4.0
-#define THETA 20.0
 
 /* The quadratic of DESIGN.md, written out here. */
 static double quad_loss(double x, double y)
@@ -32,40 +27,6 @@ static void to_px(ov_rect v, int w, int h, double x, double y, double *px, doubl
 {
     *px = (x - v.x0) / (v.x1 - v.x0) * w;
     *py = (v.y1 - y) / (v.y1 - v.y0) * h;
-}
-
-static const ov_optim_kind KINDS[4] = {OV_OPT_GD, OV_OPT_MOMENTUM, OV_OPT_ADAM, OV_OPT_GD};
-static const double ALPHAS[4] = {0.2, 0.05, 0.3, 0.65};
-
-/* The fixed scene: quadratic kappa 4, theta 20, runs from (-3.2, 1.8). */
-static bool build_scene(ov_scene *sc, int nruns, int steps)
-{
-    memset(sc, 0, sizeof *sc);
-    ov_expr_error e;
-    sc->surface = ov_surface_create("quadratic", &e);
-    if (!sc->surface || !ov_surface_set_param(sc->surface, "kappa", KAPPA) ||
-        !ov_surface_set_param(sc->surface, "theta", THETA))
-        return false;
-    sc->start = (ov_vec2){-3.2, 1.8};
-    sc->steps = steps;
-    sc->view = (ov_rect){-4, 4, -2.5, 2.5};
-    for (int i = 0; i < nruns; i++) {
-        ov_optim_params p;
-        ov_optim_defaults(KINDS[i], &p);
-        p.alpha = ALPHAS[i];
-        ov_run_init(&sc->runs[i], &p);
-        sc->nruns++;
-        if (!ov_run_compute(&sc->runs[i], sc->surface, sc->start, steps))
-            return false;
-    }
-    return true;
-}
-
-static void free_scene(ov_scene *sc)
-{
-    for (int i = 0; i < sc->nruns; i++)
-        ov_run_deinit(&sc->runs[i]);
-    ov_surface_destroy(sc->surface);
 }
 
 static double lum(const uint8_t *p)
@@ -277,25 +238,6 @@ static void check_text(ov_renderer *r, const ov_frame_desc *d, int w, int h)
     free(img);
 }
 
-static bool read_png(const char *path, uint8_t **px, int *w, int *h)
-{
-    png_image im;
-    memset(&im, 0, sizeof im);
-    im.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_file(&im, path))
-        return false;
-    im.format = PNG_FORMAT_RGBA;
-    *px = malloc(PNG_IMAGE_SIZE(im));
-    if (!*px || !png_image_finish_read(&im, NULL, *px, 0, NULL)) {
-        free(*px);
-        png_image_free(&im);
-        return false;
-    }
-    *w = (int)im.width;
-    *h = (int)im.height;
-    return true;
-}
-
 static bool write_png(const char *path, const uint8_t *px, int w, int h)
 {
     png_image im;
@@ -305,66 +247,6 @@ static bool write_png(const char *path, const uint8_t *px, int w, int h)
     im.height = (png_uint_32)h;
     im.format = PNG_FORMAT_RGBA;
     return png_image_write_to_file(&im, path, 0, px, 0, NULL) != 0;
-}
-
-/* Compares img with tests/golden/name.png; OV_UPDATE_GOLDEN=1 rewrites it.
- * On a mismatch writes the frame and a diff image into OV_TMP. */
-static void check_golden(const uint8_t *img, int w, int h, const char *name)
-{
-    const char *src = getenv("OV_SOURCE_DIR"), *tmp = getenv("OV_TMP");
-    char path[1024], out[1024];
-    snprintf(path, sizeof path, "%s/tests/golden/%s.png", src ? src : ".", name);
-    if (getenv("OV_UPDATE_GOLDEN")) {
-        CHECK_MSG(write_png(path, img, w, h), "cannot write %s", path);
-        return;
-    }
-    uint8_t *gold = NULL;
-    int gw = 0, gh = 0;
-    if (!read_png(path, &gold, &gw, &gh)) {
-        CHECK_MSG(false, "golden image %s missing or unreadable", path);
-        return;
-    }
-    CHECK_MSG(gw == w && gh == h, "golden %dx%d, frame %dx%d", gw, gh, w, h);
-    if (gw == w && gh == h) {
-        uint8_t *diff = malloc((size_t)w * h * 4);
-        long off = 0;
-        double sum = 0;
-        for (long i = 0; i < (long)w * h; i++) {
-            int m = 0;
-            for (int c = 0; c < 3; c++) {
-                int d = abs(img[i * 4 + c] - gold[i * 4 + c]);
-                m = d > m ? d : m;
-                sum += d;
-            }
-            off += m > 40;
-            diff[i * 4 + 0] = (uint8_t)(m > 40 ? 255 : m * 4);
-            diff[i * 4 + 1] = diff[i * 4 + 2] = (uint8_t)(lum(gold + i * 4) * 80);
-            diff[i * 4 + 3] = 255;
-        }
-        double mean = sum / (3.0 * w * h);
-        bool ok = off <= (long)w * h / 500 && mean < 1.5;
-        CHECK_MSG(ok, "%s: %ld pixels differ by more than 40, mean difference %.2f", name, off,
-                  mean);
-        if (!ok && tmp) {
-            snprintf(out, sizeof out, "%s/%s_actual.png", tmp, name);
-            write_png(out, img, w, h);
-            snprintf(out, sizeof out, "%s/%s_diff.png", tmp, name);
-            write_png(out, diff, w, h);
-            fprintf(stderr, "wrote %s and the frame beside it\n", out);
-        }
-        free(diff);
-    }
-    free(gold);
-}
-
-/* The 2-D view of exactly rect over a w x h frame (as the checks below
- * compute pixel positions: no aspect fitting). */
-static const ov_view *view_of(ov_view *buf, const ov_scene *sc, ov_rect rect, int w, int h)
-{
-    ov_view_desc d = {.surface = sc->surface, .rect = rect, .width = w, .height = h,
-                      .stretch = true};
-    ov_view_build(buf, &d, NULL);
-    return buf;
 }
 
 /* log(x) over the plane: the left half has no loss; it must be neutral grey, not garbage. */
@@ -459,37 +341,12 @@ int main(void)
             check_paths(img, W, H, &sc, sc.view);
         free(img);
         check_text(r, &d, W, H);
+        check_nonfinite(r, W, H);
     }
     if (built)
         free_scene(&sc);
     ov_renderer_destroy(r);
 
-    /* Golden: small, with a partial step, a diverged run and HUD text. */
-    const int GW = 400, GH = 250;
-    r = ov_gl_test_renderer(GW, GH);
-    built = build_scene(&sc, 4, 60);
-    CHECK(r != NULL && built);
-    if (r && built) {
-        CHECK_MSG(sc.runs[3].diverged, "the golden scene's fourth run should diverge");
-        ov_view view;
-        ov_frame_desc d = {.scene = &sc, .view = view_of(&view, &sc, sc.view, GW, GH),
-                           .anim_step = 33.5, .target_run = -1, .ui_scale = 1.0f};
-        ov_renderer_begin(r, &d);
-        ov_rgba panel = {0.04f, 0.05f, 0.08f, 0.72f};
-        ov_renderer_rect(r, 6, 6, 150, 58, panel);
-        for (int i = 0; i < 3; i++)
-            ov_renderer_text(r, 12, 10 + 17.0f * i, 15, ov_method_color(KINDS[i], 0), OV_ALIGN_LEFT,
-                             ov_optim_info_of(KINDS[i])->name);
-        ov_renderer_end(r);
-        uint8_t *img = malloc((size_t)GW * GH * 4);
-        CHECK(ov_renderer_read_rgba(r, img));
-        check_golden(img, GW, GH, "frame_quadratic");
-        free(img);
-        check_nonfinite(r, GW, GH);
-    }
-    if (built)
-        free_scene(&sc);
-    ov_renderer_destroy(r);
     ov_gl_test_deinit(&t);
     return ov_test_finish("test_render_frame");
 }

@@ -32,6 +32,12 @@ bool ov_window_frame(ov_window *w, double dt, char *err, size_t cap);
 /* Seconds the picture stays the same if no event comes: 0 while something
  * moves, INFINITY when only an event can change it. */
 double ov_window_still_for(const ov_window *w);
+/* The window's loop: frames until the user quits, max_frames have been
+ * run (0: no limit) or SIGINT/SIGTERM was caught (io/interrupt.h, when
+ * installed). Returns the exit status: 0, 1 on a fatal renderer failure,
+ * 128 + the signal when it came during a P, G or X export (abandoned, no
+ * file left). */
+int ov_window_run(ov_window *w, long max_frames);
 /* Frames drawn and presented since the window was created. */
 long ov_window_frames_drawn(const ov_window *w);
 void ov_window_destroy(ov_window *w);

@@ -78,6 +78,36 @@ static void measure(ov_app_state *st, ov_renderer *r, phase ph, bool has_kappa, 
     *cpu = median(c, FRAMES);
 }
 
+/* With drafts on: the median wall and CPU ms of the frame right after a
+ * kappa change (or a zoom), a draft, and of the frame after it, which
+ * finishes the contours. */
+static void measure_draft(ov_app_state *st, ov_renderer *r, bool has_kappa, double *draft_wall,
+                          double *draft_cpu, double *next_wall, double *next_cpu)
+{
+    double t[FRAMES], c[FRAMES], t2[FRAMES], c2[FRAMES];
+    for (int i = 0; i < FRAMES; i++) {
+        double t0 = now_ms(), c0 = cpu_ms();
+        if (has_kappa)
+            ov_controls_scale_kappa(st, i % 2 ? 1 / 1.26 : 1.26);
+        else
+            ov_controls_zoom(st, st->scene.start, i % 2 ? 1 / 1.05 : 1.05);
+        ov_hud_draw_frame(r, st);
+        ov_renderer_finish(r);
+        t[i] = now_ms() - t0;
+        c[i] = cpu_ms() - c0;
+        t0 = now_ms();
+        c0 = cpu_ms();
+        ov_hud_draw_frame(r, st);
+        ov_renderer_finish(r);
+        t2[i] = now_ms() - t0;
+        c2[i] = cpu_ms() - c0;
+    }
+    *draft_wall = median(t, FRAMES);
+    *draft_cpu = median(c, FRAMES);
+    *next_wall = median(t2, FRAMES);
+    *next_cpu = median(c2, FRAMES);
+}
+
 /* Frame and change-to-frame times at one size; false on GL failure. */
 static bool bench_size(ov_app_state *st, int w, int h, char *renderer_name, size_t name_cap)
 {
@@ -108,6 +138,15 @@ static bool bench_size(ov_app_state *st, int w, int h, char *renderer_name, size
             printf("  %4dx%-4d  frame %6.2f ms   change-to-frame: alpha %6.2f ms, %s %6.2f ms"
                    "   (CPU ms, all threads: %.2f, %.2f, %.2f)\n",
                    w, h, fw, aw, has_kappa ? "kappa" : "zoom", kw, fc, ac, kc);
+            /* The window's way: a draft at half resolution, finished by the
+             * next frame. */
+            double dw, dc, nw, nc;
+            ov_renderer_set_drafts(r, true);
+            measure_draft(st, r, has_kappa, &dw, &dc, &nw, &nc);
+            ov_renderer_set_drafts(r, false);
+            printf("  %4dx%-4d  window, %s change: draft frame %6.2f ms, next frame finishing it "
+                   "%6.2f ms   (CPU ms: %.2f, %.2f)\n",
+                   w, h, has_kappa ? "kappa" : "zoom", dw, nw, dc, nc);
         }
     }
     ov_renderer_destroy(r);

@@ -1,8 +1,10 @@
-/* Interactive state changes: what each key, click and wheel turn does to the
- * scene, the view and the animation clock. See controls.h. */
+/* The interactive state of a session as a whole: building it from the
+ * configuration and tearing it down, replacing the scene (a preset on keys
+ * 1-9, another surface or a typed formula), the home view, the preset's
+ * caption, HUD messages, Esc, and moving the 2-D view (zoom, pan, Home).
+ * Parameter changes are in controls_params.c, the animation clock in
+ * controls_anim.c. See controls.h. */
 #include "controls.h"
-
-#include "core/theory.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -190,198 +192,6 @@ void ov_controls_say(ov_app_state *st, const char *fmt, ...)
     st->message_serial++;
 }
 
-int ov_controls_last_step(const ov_app_state *st)
-{
-    int last = 0;
-    for (int i = 0; i < st->scene.nruns; i++) {
-        const ov_run *r = &st->scene.runs[i];
-        int end = r->diverged ? r->diverged_step : r->n - 1;
-        if (end > last)
-            last = end;
-    }
-    return last;
-}
-
-void ov_controls_advance_clock(ov_app_state *st, double dt)
-{
-    if (dt > 0)
-        st->clock += dt;
-}
-
-double ov_controls_steps_per_second(const ov_app_state *st)
-{
-    return ov_controls_last_step(st) / (st->pace > 0 ? st->pace : OV_DEFAULT_PACE);
-}
-
-void ov_controls_tick(ov_app_state *st, double dt)
-{
-    st->message_age += dt;
-    ov_controls_tick_3d(st, dt);
-    double last = ov_controls_last_step(st);
-    if (st->anim_step > last)
-        st->anim_step = last;   /* the runs got shorter (a divergence) */
-    if (st->paused)
-        return;
-    if (st->anim_step >= last) {
-        st->end_wait += dt;
-        if (st->loop && st->end_wait >= OV_LOOP_PAUSE) {
-            st->anim_step = 0.0;
-            st->end_wait = 0.0;
-        }
-        return;
-    }
-    st->end_wait = 0.0;
-    st->anim_step += ov_controls_steps_per_second(st) * dt;
-    if (st->anim_step > last)
-        st->anim_step = last;
-}
-
-bool ov_controls_moving(const ov_app_state *st)
-{
-    /* Looping, the end waits OV_LOOP_PAUSE s and the scene plays again. */
-    return !st->paused && (st->anim_step < ov_controls_last_step(st) || st->loop);
-}
-
-static bool targeted(const ov_app_state *st, int i)
-{
-    return st->target < 0 || st->target == i;
-}
-
-static const char *target_name(const ov_app_state *st)
-{
-    if (st->target < 0)
-        return "all runs";
-    return ov_optim_info_of(st->scene.runs[st->target].params.kind)->name;
-}
-
-/* Before a parameter change: with ghost trails on, keep the current runs. */
-static void remember(ov_app_state *st)
-{
-    if (!st->ghosts_on || st->holding)
-        return;
-    st->nghosts = 0;
-    for (int i = 0; i < st->scene.nruns; i++) {
-        if (!ov_run_copy(&st->ghosts[i], &st->scene.runs[i]))
-            return;
-        st->ghost_shade[i] = st->shade[i];
-        st->nghosts = i + 1;
-    }
-}
-
-/* Recomputes after a change; the animation keeps its step. */
-static void recompute(ov_app_state *st)
-{
-    if (!ov_scene_recompute(&st->scene))
-        ov_controls_say(st, "out of memory while recomputing the runs");
-}
-
-void ov_controls_scale_alpha(ov_app_state *st, double factor)
-{
-    double shown = 0.0;
-    remember(st);
-    for (int i = 0; i < st->scene.nruns; i++) {
-        if (!targeted(st, i))
-            continue;
-        ov_run_spec *sp = &st->scene.specs[i];
-        sp->alpha = clamp(st->scene.runs[i].params.alpha * factor, OV_ALPHA_MIN, OV_ALPHA_MAX);
-        sp->has_alpha = true;
-        shown = sp->alpha;
-    }
-    recompute(st);
-    if (st->target >= 0)
-        ov_controls_say(st, "\xce\xb1 = %.4g (%s)", shown, target_name(st));
-    else
-        ov_controls_say(st, "\xce\xb1 \xc3\x97%.3g for all runs", factor);
-}
-
-void ov_controls_add_beta(ov_app_state *st, double delta)
-{
-    int changed = 0;
-    double shown = 0.0;
-    for (int i = 0; i < st->scene.nruns; i++) {
-        if (!targeted(st, i) || !ov_optim_info_of(st->scene.runs[i].params.kind)->uses_beta)
-            continue;
-        ov_run_spec *sp = &st->scene.specs[i];
-        /* On the grid of the step: from the cap 0.999, -0.05 gives 0.95. */
-        double step = fabs(delta) > 0 ? fabs(delta) : 0.01;
-        double b = round((st->scene.runs[i].params.beta + delta) / step) * step;
-        b = clamp(round(b * 1e6) / 1e6, 0.0, OV_BETA_MAX);
-        sp->beta = b;
-        sp->has_beta = true;
-        shown = sp->beta;
-        changed++;
-    }
-    if (!changed) {
-        ov_controls_say(st, "\xce\xb2 does not apply to %s", target_name(st));
-        return;
-    }
-    /* The ghosts are the runs before this change: keep a copy of them from
-     * before the specs moved (the runs themselves have not been recomputed). */
-    remember(st);
-    recompute(st);
-    ov_controls_say(st, "\xce\xb2 = %.3f (%s)", shown, target_name(st));
-}
-
-void ov_controls_scale_kappa(ov_app_state *st, double factor)
-{
-    double k;
-    if (!ov_surface_get_param(st->scene.surface, "kappa", &k)) {
-        ov_controls_say(st, "\xce\xba applies to the quadratic only");
-        return;
-    }
-    remember(st);
-    /* A run on its default α keeps that α: the default follows κ
-     * (ov_surface_default_alpha), but K and J are there to show what a
-     * larger κ does to the same α. Backspace brings back the default. */
-    for (int i = 0; i < st->scene.nruns; i++)
-        if (!st->scene.specs[i].has_alpha) {
-            st->scene.specs[i].has_alpha = true;
-            st->scene.specs[i].alpha = st->scene.runs[i].params.alpha;
-        }
-    k = clamp(k * factor, 1.0, OV_KAPPA_MAX);
-    /* Snap near powers of ten so the HUD shows 100, not 99.99999. */
-    double p = round(log10(k));
-    if (fabs(log10(k) - p) < 1e-9)
-        k = pow(10.0, p);
-    ov_surface_set_param(st->scene.surface, "kappa", k);
-    recompute(st);
-    ov_controls_say(st, "\xce\xba = %.4g", k);
-}
-
-void ov_controls_add_theta(ov_app_state *st, double delta)
-{
-    double t;
-    if (!ov_surface_get_param(st->scene.surface, "theta", &t)) {
-        ov_controls_say(st, "\xce\xb8 applies to the quadratic only");
-        return;
-    }
-    remember(st);
-    t = fmod(t + delta, 360.0);
-    if (t < 0)
-        t += 360.0;
-    ov_surface_set_param(st->scene.surface, "theta", t);
-    recompute(st);
-    ov_controls_say(st, "\xce\xb8 = %.0f\xc2\xb0", t);
-}
-
-void ov_controls_reset_params(ov_app_state *st)
-{
-    remember(st);
-    for (int i = 0; i < st->scene.nruns; i++) {
-        if (!targeted(st, i))
-            continue;
-        ov_run_spec *sp = &st->scene.specs[i];
-        sp->has_alpha = sp->has_beta = false;
-    }
-    recompute(st);
-    if (st->target >= 0)
-        ov_controls_say(st, "%s: \xce\xb1 = %.3g, default for %s", target_name(st),
-                        st->scene.runs[st->target].params.alpha, st->scene.surface->name);
-    else
-        ov_controls_say(st, "\xce\xb1 and \xce\xb2 back to the defaults for %s",
-                        st->scene.surface->name);
-}
-
 void ov_controls_escape(ov_app_state *st)
 {
     if (st->show_help) {
@@ -394,73 +204,6 @@ void ov_controls_escape(ov_app_state *st)
     }
     st->esc_at = st->clock;
     ov_controls_say(st, "Esc again to quit (or Q)");
-}
-
-/* The 1-2-5 value next above (dir > 0) or below (dir < 0) sigma; below
- * OV_NOISE_LADDER_MIN the answer is 0. */
-static double noise_ladder(double sigma, int dir)
-{
-    static const double mant[3] = {1.0, 2.0, 5.0};
-    double best = dir > 0 ? OV_NOISE_MAX : 0.0;
-    for (int e = -3; e <= 6; e++) {
-        for (int m = 0; m < 3; m++) {
-            double v = mant[m] * pow(10.0, e);
-            if (v > OV_NOISE_MAX)
-                continue;
-            if (dir > 0 && v > sigma * (1 + 1e-9) && v < best)
-                best = v;
-            if (dir < 0 && v < sigma * (1 - 1e-9) && v > best)
-                best = v;
-        }
-    }
-    return best;
-}
-
-void ov_controls_step_noise(ov_app_state *st, int dir)
-{
-    double sigma = st->scene.noise.sigma, next;
-    if (dir > 0 && sigma == 0.0) {
-        /* First noise: about a tenth of the gradient at the start point,
-         * on the 1-2-5 ladder, so it shows without swamping the slope. */
-        double f, g[2];
-        ov_surface_grad(st->scene.surface, st->scene.start.x, st->scene.start.y, &f, g);
-        double gn = st->scene.surface->one_d ? fabs(g[0]) : hypot(g[0], g[1]);
-        double want = isfinite(gn) && gn > 0.0 ? 0.1 * gn : 0.01;
-        next = noise_ladder(want * (1 + 1e-9), -1);
-        if (next < OV_NOISE_LADDER_MIN)
-            next = OV_NOISE_LADDER_MIN;
-    } else if (dir > 0) {
-        next = noise_ladder(sigma, 1);
-    } else {
-        next = noise_ladder(sigma, -1);
-        if (next < OV_NOISE_LADDER_MIN)
-            next = 0.0;
-    }
-    if (next == sigma) {
-        if (sigma > 0)
-            ov_controls_say(st, "noise \xcf\x83 = %.3g is the largest", sigma);
-        else
-            ov_controls_say(st, "no noise: gradients are exact");
-        return;
-    }
-    remember(st);
-    st->scene.noise.sigma = next;
-    recompute(st);
-    if (next > 0)
-        ov_controls_say(st, "noise \xcf\x83 = %.3g on each gradient coordinate (seed %llu)",
-                        next, (unsigned long long)st->scene.noise.seed);
-    else
-        ov_controls_say(st, "noise off: exact gradients");
-}
-
-void ov_controls_cycle_target(ov_app_state *st, int dir)
-{
-    int n = st->scene.nruns;
-    /* Positions 0..n: 0 is "all", k is run k-1. */
-    int pos = st->target + 1;
-    pos = ((pos + dir) % (n + 1) + (n + 1)) % (n + 1);
-    st->target = pos - 1;
-    ov_controls_say(st, "keys now change %s", target_name(st));
 }
 
 void ov_controls_cycle_surface(ov_app_state *st, int dir)
@@ -499,59 +242,6 @@ bool ov_controls_replace_surface(ov_app_state *st, const char *name_or_formula,
     st->caption[0] = '\0';
     st->anim_step = 0.0;
     return true;
-}
-
-void ov_controls_set_start(ov_app_state *st, ov_vec2 start)
-{
-    if (!isfinite(start.x) || !isfinite(start.y))
-        return;
-    /* On a curve only x is chosen; y plays no part and stays. */
-    bool curve = st->scene.surface->one_d;
-    if (curve)
-        start.y = st->scene.start.y;
-    remember(st);
-    st->scene.start = start;
-    recompute(st);
-    st->anim_step = 0.0;
-    if (curve)
-        ov_controls_say(st, "start x = %.3g", start.x);
-    else
-        ov_controls_say(st, "start = (%.3g, %.3g)", start.x, start.y);
-}
-
-void ov_controls_toggle_pause(ov_app_state *st)
-{
-    st->paused = !st->paused;
-    ov_controls_say(st, st->paused ? "paused" : "playing");
-}
-
-void ov_controls_step_once(ov_app_state *st)
-{
-    st->paused = true;
-    double next = floor(st->anim_step) + 1.0;
-    double last = ov_controls_last_step(st);
-    st->anim_step = next > last ? last : next;
-    ov_controls_say(st, "step %.0f", st->anim_step);
-}
-
-void ov_controls_restart(ov_app_state *st)
-{
-    st->anim_step = 0.0;
-    ov_controls_say(st, "restarted");
-}
-
-void ov_controls_scale_speed(ov_app_state *st, double factor)
-{
-    st->pace = clamp(st->pace / factor, OV_PACE_MIN, OV_PACE_MAX);
-    ov_controls_say(st, "one playing takes %.3g s (%.3g steps/s)", st->pace,
-                    ov_controls_steps_per_second(st));
-}
-
-void ov_controls_toggle_loop(ov_app_state *st)
-{
-    st->loop = !st->loop;
-    st->end_wait = 0.0;
-    ov_controls_say(st, st->loop ? "loop on: the scene plays again and again" : "loop off");
 }
 
 ov_rect ov_controls_fit_rect(ov_rect c, double bx, double by, double bw, double bh, int width,
@@ -606,57 +296,8 @@ void ov_controls_home(ov_app_state *st)
     }
 }
 
-void ov_controls_toggle_ghosts(ov_app_state *st)
-{
-    st->ghosts_on = !st->ghosts_on;
-    st->nghosts = 0;
-    ov_controls_say(st, st->ghosts_on ? "ghost trails on: the next change leaves its old path"
-                                      : "ghost trails off");
-}
-
 void ov_controls_toggle_projector(ov_app_state *st)
 {
     st->projector = !st->projector;
     ov_controls_say(st, st->projector ? "projector mode" : "normal mode");
-}
-
-void ov_controls_snap_optimal(ov_app_state *st)
-{
-    double lmin, lmax;
-    if (!ov_theory_surface_eigen(st->scene.surface, &lmin, &lmax)) {
-        ov_controls_say(st, "the optimal \xce\xb1 is known for the quadratic only");
-        return;
-    }
-    int snapped = 0, last = -1;
-    remember(st);
-    for (int i = 0; i < st->scene.nruns; i++) {
-        if (!targeted(st, i))
-            continue;
-        ov_optim_params p = st->scene.runs[i].params;
-        if (!ov_theory_optimal(p.kind, lmin, lmax, &p))
-            continue;
-        ov_run_spec *sp = &st->scene.specs[i];
-        sp->alpha = p.alpha;
-        sp->has_alpha = true;
-        if (ov_optim_info_of(p.kind)->uses_beta) {
-            sp->beta = p.beta;
-            sp->has_beta = true;
-        }
-        snapped++;
-        last = i;
-    }
-    if (!snapped) {
-        ov_controls_say(st, "no optimum known for %s", target_name(st));
-        return;
-    }
-    recompute(st);
-    const ov_optim_params *p = &st->scene.runs[last].params;
-    if (snapped == 1 && ov_optim_info_of(p->kind)->uses_beta)
-        ov_controls_say(st, "%s: optimal \xce\xb1 = %.4g, \xce\xb2 = %.4g",
-                        ov_optim_info_of(p->kind)->name, p->alpha, p->beta);
-    else if (snapped == 1)
-        ov_controls_say(st, "%s: optimal \xce\xb1 = %.4g", ov_optim_info_of(p->kind)->name,
-                        p->alpha);
-    else
-        ov_controls_say(st, "%d runs snapped to their optimal \xce\xb1 (and \xce\xb2)", snapped);
 }

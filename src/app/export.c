@@ -17,6 +17,7 @@
 #include "glwin.h"
 #include "hud.h"
 #include "io/csv.h"
+#include "io/interrupt.h"
 #include "io/png_write.h"
 #include "render/render.h"
 
@@ -128,6 +129,12 @@ static bool render_animation(ov_renderer *r, ov_app_state *st, const ov_config *
     ov_anim_status status = OV_ANIM_MORE;
     int shown = -1;
     while (status == OV_ANIM_MORE) {
+        if (ov_interrupt_signal()) {
+            snprintf(err, cap, "%s: interrupted by %s", name,
+                     ov_interrupt_name(ov_interrupt_signal()));
+            status = OV_ANIM_FAILED;   /* destroying the job abandons its files */
+            break;
+        }
         status = ov_anim_job_step(j, r, st, err, cap);
         int done = ov_anim_job_done(j), total = ov_anim_job_total(j);
         int pct = 100 * done / total;
@@ -163,7 +170,8 @@ static int render_exports(ov_app_state *st, const ov_config *cfg)
     return ok ? 0 : 1;
 }
 
-int ov_app_export(const ov_config *cfg)
+/* The exports of cfg; 1 when one failed. */
+static int export_all(const ov_config *cfg)
 {
     ov_app_state st;
     char err[1024];
@@ -175,12 +183,30 @@ int ov_app_export(const ov_config *cfg)
     st.anim_step = ov_controls_last_step(&st);
     ov_csv_report_divergence(stderr, &st.scene);
     int status = 0;
-    if (cfg->export_csv && !ov_csv_write(cfg->export_csv, &st.scene, err, sizeof err)) {
+    if (cfg->export_csv && !ov_interrupt_signal() &&
+        !ov_csv_write(cfg->export_csv, &st.scene, err, sizeof err)) {
         fprintf(stderr, "optiviz: %s\n", err);
         status = 1;
     }
-    if (status == 0 && (cfg->screenshot || cfg->gif || cfg->video))
+    if (status == 0 && !ov_interrupt_signal() && (cfg->screenshot || cfg->gif || cfg->video))
         status = render_exports(&st, cfg);
     ov_controls_deinit(&st);
+    return status;
+}
+
+int ov_app_export(const ov_config *cfg)
+{
+    /* SIGINT and SIGTERM stop the work: no file is committed, the
+     * temporary ones are removed (io/interrupt.h). */
+    if (!ov_interrupt_install())
+        fprintf(stderr, "optiviz: note: cannot catch SIGINT/SIGTERM\n");
+    int status = export_all(cfg);
+    int sig = ov_interrupt_signal();
+    ov_interrupt_uninstall();
+    if (sig) {
+        fprintf(stderr, "optiviz: interrupted by %s: the export was not written\n",
+                ov_interrupt_name(sig));
+        return 128 + sig;
+    }
     return status;
 }

@@ -16,6 +16,24 @@ static void choose_driver(void)
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
 }
 
+static bool set(const char *name)
+{
+    const char *v = getenv(name);
+    return v && *v;
+}
+
+bool ov_glwin_can_show(char *err, size_t cap)
+{
+    if (set("DISPLAY") || set("WAYLAND_DISPLAY") || set("SDL_VIDEODRIVER"))
+        return true;
+    snprintf(err, cap,
+             "no display to open the window on: neither DISPLAY (X11) nor WAYLAND_DISPLAY "
+             "(Wayland) is set. Without a display, write files instead (--screenshot "
+             "FILE.png, --gif FILE.gif, --video FILE.mp4, --export-csv FILE.csv), or run the "
+             "window off screen with SDL_VIDEODRIVER=offscreen");
+    return false;
+}
+
 bool ov_glwin_create(ov_glwin *w, const char *title, int width, int height, bool visible,
                      char *err, size_t cap)
 {

@@ -20,4 +20,10 @@ bool ov_glwin_create(ov_glwin *w, const char *title, int width, int height, bool
                      char *err, size_t cap);
 void ov_glwin_destroy(ov_glwin *w);
 
+/* True when a window can be shown: on an X11 or Wayland display (DISPLAY,
+ * WAYLAND_DISPLAY), or on the video driver the user chose (SDL_VIDEODRIVER,
+ * e.g. offscreen). Otherwise false, with a message in err naming those
+ * variables and the options that need no display. */
+bool ov_glwin_can_show(char *err, size_t cap);
+
 #endif

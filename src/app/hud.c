@@ -100,7 +100,7 @@ void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_fram
     d->view = &lay->view;
     d->anim_step = st->anim_step;
     d->target_run = st->target;
-    d->ui_scale = ov_controls_ui_scale(st) * (float)lay->height / 720.0f;
+    d->ui_scale = ov_controls_ui_scale(st);   /* the renderer scales by H / 720 */
     d->ghosts = st->ghosts_on ? st->ghosts : NULL;
     d->nghosts = st->ghosts_on ? st->nghosts : 0;
     d->high_contrast = st->projector;

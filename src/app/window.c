@@ -5,13 +5,17 @@
  * event. Without vsync, frames are paced to the display's refresh rate. */
 #include "app.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/preset.h"
 #include "io/csv.h"
+#include "io/interrupt.h"
 
 #include "anim_export.h"
 #include "controls.h"
@@ -44,14 +48,17 @@ struct ov_window {
     double period;            /* s, one display refresh */
     bool pace;
     Uint64 last_present;      /* performance counter at the last present */
+    double due;               /* s (performance counter): when the next paced frame starts */
     bool copy_present;        /* frames shown as an image (see present_copy) */
     int fast_presents;        /* presents in a row much faster than the refresh */
+    bool export_interrupted;  /* a P, G or X export gave up on SIGINT/SIGTERM */
 };
 
 typedef struct ov_window window_app;
 
 #define OV_DEFAULT_REFRESH_HZ 60   /* when the display does not say */
 #define OV_STALL 0.25              /* s: a longer frame does not move the animation further */
+#define OV_SIGNAL_POLL 0.2         /* s: the longest idle wait between looks at the signal flag */
 
 static void teardown(window_app *a)
 {
@@ -71,9 +78,17 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
     if (!ov_controls_init(&a->st, cfg, err, cap))
         return false;
     a->st_ready = true;
-    /* A malformed preset file is reported once; the program still starts. */
+    /* A malformed preset file is reported once; the program still starts.
+     * One that cannot be read at all (OPTIVIZ_PRESETS naming a missing
+     * file) stops it, as a bad OPTIVIZ_FONT does. */
     char perr[1024];
     a->presets = ov_presets_load_default(perr, sizeof perr);
+    if (!a->presets) {
+        snprintf(err, cap, "presets: %s%s", perr,
+                 getenv("OPTIVIZ_PRESETS") ? " (unset OPTIVIZ_PRESETS to use the shipped "
+                                             "presets)" : "");
+        return false;
+    }
     if (perr[0])
         fprintf(stderr, "optiviz: presets: %s\n", perr);
     if (!ov_font_find(font, sizeof a->font, err, cap))
@@ -98,6 +113,8 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
     a->renderer = ov_renderer_create(dw, dh, font, err, cap);
     if (!a->renderer)
         return false;
+    /* Changed contours are shown as a draft first, finished the frame after. */
+    ov_renderer_set_drafts(a->renderer, true);
     /* Software GL: frames go to the window as images, paced by the clock. */
     const char *gl = ov_renderer_name(a->renderer);
     a->copy_present = a->copy_present && (strstr(gl, "llvmpipe") || strstr(gl, "softpipe"));
@@ -115,8 +132,10 @@ static void save_png(window_app *a)
     char path[1024], err[1024];
     if (!ov_export_timestamped_path(a->st.output_dir, "png", path, sizeof path))
         ov_controls_say(&a->st, "screenshot failed: output directory name too long");
-    else if (!ov_export_png(a->renderer, &a->st, path, err, sizeof err))
+    else if (!ov_export_png(a->renderer, &a->st, path, err, sizeof err)) {
+        a->export_interrupted = ov_interrupt_signal() != 0;
         ov_controls_say(&a->st, "screenshot failed: %s", err);
+    }
     else
         ov_controls_say(&a->st, "saved %s", path);
 }
@@ -187,10 +206,12 @@ static void export_step(window_app *a)
     a->st.export_done = ov_anim_job_done(a->job);
     if (status == OV_ANIM_MORE)
         return;
-    if (status == OV_ANIM_DONE)
+    if (status == OV_ANIM_DONE) {
         ov_controls_say(&a->st, "saved %s (%d frames)", a->job_path, a->st.export_total);
-    else
+    } else {
+        a->export_interrupted = ov_interrupt_signal() != 0;
         ov_controls_say(&a->st, "%s failed: %s", a->st.export_kind, err);
+    }
     export_end(a);
 }
 
@@ -226,8 +247,10 @@ static void save_csv(window_app *a)
     char path[1024], err[1024];
     if (!ov_export_timestamped_path(a->st.output_dir, "csv", path, sizeof path))
         ov_controls_say(&a->st, "CSV failed: output directory name too long");
-    else if (!ov_csv_write(path, &a->st.scene, err, sizeof err))
+    else if (!ov_csv_write(path, &a->st.scene, err, sizeof err)) {
+        a->export_interrupted = ov_interrupt_signal() != 0;
         ov_controls_say(&a->st, "CSV failed: %s", err);
+    }
     else
         ov_controls_say(&a->st, "saved %s", path);
 }
@@ -324,9 +347,10 @@ static bool requests_pending(const ov_input *in)
 double ov_window_still_for(const ov_window *a)
 {
     /* an export in the window renders one of its frames per window frame;
-     * the 2-D <-> 3-D transition moves by itself */
+     * the 2-D <-> 3-D transition moves by itself; a draft of the contours
+     * is finished by the next frame */
     if (ov_controls_moving(&a->st) || ov_controls_transitioning(&a->st) ||
-        ov_input_holding(&a->in) || a->job)
+        ov_input_holding(&a->in) || a->job || ov_renderer_draft_pending(a->renderer))
         return 0.0;
     return ov_hud_still_for(&a->st);
 }
@@ -336,8 +360,6 @@ long ov_window_frames_drawn(const ov_window *a)
     return a->frames_drawn;
 }
 
-/* Presents the frame; notices a vsync that does not wait (presents in a row
- * at under half the refresh period) and paces by the clock from then on. */
 /* With a software renderer (llvmpipe) on X11, drawing the finished frame
  * into the window's own framebuffer is a full-screen textured pass: 4 ms of
  * CPU at 800x1056 here, as much as the frame itself. Reading the frame back
@@ -361,6 +383,8 @@ static bool present_copy(window_app *a, int dw, int dh)
     return ok && SDL_UpdateWindowSurface(a->win.window) == 0;
 }
 
+/* Presents the frame; notices a vsync that does not wait (presents in a row
+ * at under half the refresh period) and paces by the clock from then on. */
 static void present(window_app *a, int dw, int dh)
 {
     if (!a->copy_present || !present_copy(a, dw, dh)) {
@@ -433,18 +457,25 @@ static void wait_for_next(window_app *a, bool bounded)
     if (still > 0.0) {
         if (bounded && still > a->period)
             still = a->period;
-        if (isinf(still))
-            SDL_WaitEvent(NULL);
-        else
-            SDL_WaitEventTimeout(NULL, (int)ceil(still * 1000.0));
+        /* At most OV_SIGNAL_POLL s, so a SIGINT or SIGTERM (which wakes
+         * no event wait) is seen soon. */
+        if (still > OV_SIGNAL_POLL)
+            still = OV_SIGNAL_POLL;
+        SDL_WaitEventTimeout(NULL, (int)ceil(still * 1000.0));
         return;
     }
     if (!a->pace)
         return;
-    double since = (double)(SDL_GetPerformanceCounter() - a->last_present) /
-                   (double)SDL_GetPerformanceFrequency();
-    if (since < a->period)
-        SDL_Delay((Uint32)((a->period - since) * 1000.0));
+    /* Frames start on a fixed schedule, one period apart: a sleep that
+     * ends late (a busy machine) is made up by the next, so the rate holds;
+     * a frame that fell behind by more than a period starts a new schedule
+     * rather than a burst. */
+    double now = (double)SDL_GetPerformanceCounter() / (double)SDL_GetPerformanceFrequency();
+    a->due += a->period;
+    if (a->due < now - a->period)
+        a->due = now;
+    if (a->due > now)
+        SDL_Delay((Uint32)((a->due - now) * 1000.0));
 }
 
 int ov_app_run_window(const ov_config *cfg)
@@ -452,17 +483,34 @@ int ov_app_run_window(const ov_config *cfg)
     return ov_app_run_window_frames(cfg, 0);
 }
 
-int ov_app_run_window_frames(const ov_config *cfg, long max_frames)
+/* The window's export keys write into dir: it must be a directory this
+ * process may create files in. */
+static bool output_dir_ok(const char *dir, char *err, size_t cap)
+{
+    struct stat sb;
+    if (stat(dir, &sb) != 0) {
+        snprintf(err, cap, "'%.900s': %s", dir, strerror(errno));
+        return false;
+    }
+    if (!S_ISDIR(sb.st_mode)) {
+        snprintf(err, cap, "'%.900s' is not a directory", dir);
+        return false;
+    }
+    if (access(dir, W_OK | X_OK) != 0) {
+        snprintf(err, cap, "'%.900s' is not writable: %s", dir, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+int ov_window_run(ov_window *a, long max_frames)
 {
     char err[1024];
-    ov_window *a = ov_window_create(cfg, err, sizeof err);
-    if (!a) {
-        fprintf(stderr, "optiviz: %s\n", err);
-        return 1;
-    }
     Uint64 freq = SDL_GetPerformanceFrequency(), prev = SDL_GetPerformanceCounter();
     int status = 0;
     for (long frame = 0; !a->st.quit && (max_frames <= 0 || frame < max_frames); frame++) {
+        if (ov_interrupt_signal())
+            break;
         Uint64 now = SDL_GetPerformanceCounter();
         double dt = (double)(now - prev) / (double)freq;
         prev = now;
@@ -471,9 +519,50 @@ int ov_app_run_window_frames(const ov_config *cfg, long max_frames)
             status = 1;
             break;
         }
-        if (!a->st.quit)
+        if (!a->st.quit && !ov_interrupt_signal())
             wait_for_next(a, max_frames > 0);
     }
+    int sig = ov_interrupt_signal();
+    if (sig && (a->job || a->export_interrupted)) {
+        /* Interrupted during an export: it is abandoned, its temporary
+         * file removed, and the exit status says so. */
+        if (a->job)
+            export_end(a);
+        fprintf(stderr, "optiviz: interrupted by %s: the export was not written\n",
+                ov_interrupt_name(sig));
+        status = 128 + sig;
+    }
+    a->export_interrupted = false;
+    return status;
+}
+
+int ov_app_run_window_frames(const ov_config *cfg, long max_frames)
+{
+    char err[1024];
+    /* Checked now, not at the first export key. */
+    if (cfg->output_dir && !output_dir_ok(cfg->output_dir, err, sizeof err)) {
+        fprintf(stderr, "optiviz: --output-dir: %s\n", err);
+        return 2;
+    }
+    /* With no display, SDL would fall back to an invisible window that
+     * nobody can see or close. */
+    if (!ov_glwin_can_show(err, sizeof err)) {
+        fprintf(stderr, "optiviz: %s\n", err);
+        return 1;
+    }
+    /* SIGINT and SIGTERM: the window quits as by Q (exit status 0), or, in
+     * the middle of an export, abandons it (128 + the signal). Installed
+     * before SDL starts, which then leaves the two signals alone. */
+    if (!ov_interrupt_install())
+        fprintf(stderr, "optiviz: note: cannot catch SIGINT/SIGTERM\n");
+    ov_window *a = ov_window_create(cfg, err, sizeof err);
+    if (!a) {
+        ov_interrupt_uninstall();
+        fprintf(stderr, "optiviz: %s\n", err);
+        return 1;
+    }
+    int status = ov_window_run(a, max_frames);
     ov_window_destroy(a);
+    ov_interrupt_uninstall();
     return status;
 }

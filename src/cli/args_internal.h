@@ -10,6 +10,36 @@
 
 #define OV_ARGS_ECHO_MAX 64   /* longest echo of a user's value in a message */
 
+/* One pass over the command line: the configuration being filled, where a
+ * message goes, and what the options said that is not configuration. */
+typedef struct ov_parse {
+    ov_config *cfg;
+    char *err;
+    size_t cap;
+    bool help, version, list_surfaces, list_optimizers, list_presets, bench;
+    /* With --preset: the preset's runs are replaced by the first run the
+     * command line adds (not appended to), and a command-line --alpha or
+     * --beta also overrides the values the preset's runs give themselves. */
+    bool preset_runs, cmd_runs, cmd_alpha, cmd_beta;
+} ov_parse;
+
+/* Checks and stores the value of option opt (NULL for an option without
+ * one). Returns 0, or 2 with the message in p->err. */
+typedef int (*ov_handler)(ov_parse *p, const char *opt, const char *value);
+
+typedef struct ov_option {
+    const char *name;       /* with the leading "--" */
+    bool takes_value;
+    const char *accepts;    /* what a value may be, for messages */
+    ov_handler handle;
+} ov_option;
+
+/* The option table (args_options.c), ov_args_noptions entries, at most
+ * OV_ARGS_OPTIONS_MAX. */
+#define OV_ARGS_OPTIONS_MAX 64
+extern const ov_option ov_args_options[];
+extern const int ov_args_noptions;
+
 /* Why a number was rejected. */
 typedef enum ov_num_status {
     OV_NUM_OK = 0,

@@ -10,6 +10,11 @@
 
 double ov_expr_ipow(double a, int n)
 {
+    /* Repeated squaring rounds once per multiplication, so its error grows
+     * with log2 |n| (2.5e-12 relative for x^1048576 near 1); pow() is
+     * correctly rounded to within an ulp for any exponent. */
+    if (n > OV_EXPR_MULT_POW || n < -OV_EXPR_MULT_POW)
+        return pow(a, (double)n);
     unsigned m = n < 0 ? 0u - (unsigned)n : (unsigned)n;
     double r = 1.0, b = a;
     while (m) {
@@ -93,7 +98,9 @@ static inline double unary_eval(const ov_expr_op *op, double a, double *d1, doub
         f = tan(a), g = 1.0 + f * f, h = 2.0 * f * g;
         break;
     case OV_OP_TANH:
-        f = tanh(a), g = 1.0 - f * f, h = -2.0 * f * g;
+        /* sech²(a) = 1/cosh²(a), not 1 - tanh²(a): the difference loses
+         * all its digits once tanh(a) rounds to ±1 (|a| > 19). */
+        f = tanh(a), g = 1.0 / cosh(a), g *= g, h = -2.0 * f * g;
         break;
     case OV_OP_ABS:
         f = fabs(a), g = a > 0.0 ? 1.0 : (a < 0.0 ? -1.0 : 0.0), h = 0.0;

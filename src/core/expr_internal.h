@@ -14,8 +14,12 @@
 /* Deepest nesting of parentheses, unary signs and exponents the parser
  * follows before it gives up ("formula too deeply nested"). */
 #define OV_EXPR_MAX_DEPTH 64
-/* Integer exponents up to this size are evaluated by exact multiplication. */
+/* Integer exponents up to this size are kept as integer powers (POWI):
+ * defined for a negative base, emitted as multiplications in GLSL. In C
+ * they are evaluated by multiplication up to OV_EXPR_MULT_POW (at most
+ * three roundings) and by pow() beyond it. */
 #define OV_EXPR_MAX_INT_POW (1 << 20)
+#define OV_EXPR_MULT_POW 4
 
 typedef enum ov_expr_opcode {
     OV_OP_CONST, /* push k */
@@ -122,7 +126,8 @@ struct ov_expr {
     int nparams;
 };
 
-/* a^n by repeated squaring; exact for small results, n may be negative. */
+/* a^n, n may be negative: by multiplication for |n| <= OV_EXPR_MULT_POW,
+ * else pow(); within a few ulp either way. */
 double ov_expr_ipow(double a, int n);
 
 /* The value of a unary op (NEG .. ABS) applied to a, as evaluation does. */

@@ -2,6 +2,8 @@
  * size grows while the gradient keeps its sign and shrinks when it flips. */
 #include "optim_internal.h"
 
+#include <math.h>
+
 #define OV_RPROP_UP 1.2
 #define OV_RPROP_DOWN 0.5
 #define OV_RPROP_MIN 1e-6
@@ -10,11 +12,6 @@
 static double ov_sign(double v)
 {
     return (v > 0.0) - (v < 0.0);
-}
-
-static double ov_clamp(double v, double lo, double hi)
-{
-    return v < lo ? lo : (v > hi ? hi : v);
 }
 
 /* Every step size starts at alpha. */
@@ -34,10 +31,13 @@ static bool ov_rprop_step(const ov_optim_params *p, ov_optim_state *st, double w
     st->t++;
     for (int k = 0; k < 2; k++) {
         double agree = g[k] * st->prev_g[k];
+        /* The published rule bounds each change on its own side only: a
+         * step above 50 (α > 50) may still shrink by half, one below 1e-6
+         * may still grow by 1.2. */
         if (agree > 0.0) {
-            st->step[k] = ov_clamp(st->step[k] * OV_RPROP_UP, OV_RPROP_MIN, OV_RPROP_MAX);
+            st->step[k] = fmin(st->step[k] * OV_RPROP_UP, OV_RPROP_MAX);
         } else if (agree < 0.0) {
-            st->step[k] = ov_clamp(st->step[k] * OV_RPROP_DOWN, OV_RPROP_MIN, OV_RPROP_MAX);
+            st->step[k] = fmax(st->step[k] * OV_RPROP_DOWN, OV_RPROP_MIN);
             g[k] = 0.0;
         }
         delta[k] = -ov_sign(g[k]) * st->step[k];

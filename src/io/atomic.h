@@ -21,14 +21,17 @@ typedef struct ov_atomic_file {
 } ov_atomic_file;
 
 /* Creates "<path>.tmp.XXXXXX" next to path and opens it for writing in af
- * (caller-owned storage). Fails, with "cannot write '<path>': <reason>" in
+ * (caller-owned storage), with mode 0666 less the umask, or the mode of the
+ * regular file it will replace. Fails, with "cannot write '<path>': <reason>" in
  * err, when path is empty or a directory or the temporary file cannot be
  * created. On failure af holds nothing to release. */
 bool ov_atomic_open(ov_atomic_file *af, const char *path, char *err, size_t cap);
 
 /* Flushes, fsyncs and closes the temporary file and renames it over the
- * target. Every step is checked; on failure the temporary file is removed
- * and err names the target path and the reason. af is released either way. */
+ * target. Every step is checked; on failure, and when SIGINT or SIGTERM
+ * was caught (interrupt.h: "interrupted by SIGTERM"), the temporary file
+ * is removed and err names the target path and the reason. af is
+ * released either way. */
 bool ov_atomic_commit(ov_atomic_file *af, char *err, size_t cap);
 
 /* Closes and removes the temporary file and releases af. Safe to call on a

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "atomic.h"
+#include "interrupt.h"
 
 static const char *optim_name(ov_optim_kind kind)
 {
@@ -21,6 +22,8 @@ static int write_rows(FILE *f, const ov_scene *sc)
         const ov_run *run = &sc->runs[r];
         const char *name = optim_name(run->params.kind);
         for (int i = 0; i < run->n; i++) {
+            if ((i & 4095) == 0 && ov_interrupt_signal())
+                return EINTR;   /* ov_csv_write says by which signal */
             if (fprintf(f, "%d,%s,%d,%.17g,%.17g,%.17g\n", r, name, i, run->x[i],
                         run->y[i], run->loss[i]) < 0)
                 return errno ? errno : EIO;
@@ -41,7 +44,10 @@ bool ov_csv_write(const char *path, const ov_scene *sc, char *err, size_t cap)
     int e = write_rows(af.f, sc);
     if (e) {
         ov_atomic_abort(&af);
-        ov_io_error(err, cap, path, strerror(e));
+        char why[64];
+        int sig = ov_interrupt_signal();
+        snprintf(why, sizeof why, "interrupted by %s", ov_interrupt_name(sig));
+        ov_io_error(err, cap, path, e == EINTR && sig ? why : strerror(e));
         return false;
     }
     return ov_atomic_commit(&af, err, cap);

@@ -217,7 +217,7 @@ void ov_curve1d_draw(ov_renderer *r, const ov_frame_desc *d, ov_view *plot)
 
     glClearColor(0.075f, 0.085f, 0.11f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ov_cctx c = {&r->overlay, &r->text, plot, d->ui_scale > 0 ? d->ui_scale : 1.0f,
+    ov_cctx c = {&r->overlay, &r->text, plot, ov_render_frame_scale(d, H),
                  {0.94f, 0.95f, 0.97f, 1.0f}, {0.72f, 0.75f, 0.80f, 1.0f}};
     draw_curve(&c, s, pr, lo, hi, W, H, d->high_contrast);
     draw_axes(&c, pr, lo, hi, W, H);

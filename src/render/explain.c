@@ -409,7 +409,7 @@ void ov_render_explain(ov_overlay *o, ov_text_cache *tc, const ov_frame_desc *d,
     memset(&c, 0, sizeof c);
     c.o = o;
     c.tc = tc;
-    c.s = d->ui_scale > 0 ? d->ui_scale : 1.0f;
+    c.s = ov_render_frame_scale(d, H);
     c.text = 14.0f * c.s;
     c.frame_w = (float)W;
     c.frame_h = (float)H;

@@ -1,9 +1,9 @@
 /* The path pass: each run's iterates as an outlined polyline in its
  * method's colour (later runs narrower, a method's second and later runs
  * dashed) with iterate dots, the animated head in the run's marker shape,
- * the divergence X, the start and the minima markers. Geometry is built on the CPU in pixels, thinned to the
- * pixel grid (core/thin: a vertex per pixel moved, each segment and each dot
- * cell once), clipped to a guard band around the view, cached as the
+ * the divergence X, the start and the minima markers. Geometry is built on
+ * the CPU in pixels (capsules.c), thinned to the pixel grid (core/thin: a
+ * vertex per pixel moved, each segment and each dot cell once), clipped to a guard band around the view, cached as the
  * animation advances, and drawn as instanced anti-aliased capsules. In 3-D
  * the points come from paths3d.c (along the surface, cut to its
  * rectangle) with their depths, and the capsules are depth-tested against
@@ -13,10 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capsules.h"
 #include "render_internal.h"
 
 extern const char ov_shader_path_vert[];
 extern const char ov_shader_path_frag[];
+
+typedef ov_pt pt;
 
 #define GUARD 64.0          /* px beyond the view that geometry may reach */
 #define FADED 0.35f         /* opacity of the runs that are not targeted */
@@ -68,58 +71,6 @@ void ov_paths_deinit(ov_paths *p)
         ov_thin_deinit(&p->ghost_cache[i].thin);
     }
     memset(p, 0, sizeof *p);
-}
-
-static bool grow(void **v, int *cap, int need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    int ncap = *cap ? *cap * 2 : 256;
-    while (ncap < need)
-        ncap *= 2;
-    void *nv = realloc(*v, (size_t)ncap * elem);
-    if (!nv)
-        return false;
-    *v = nv;
-    *cap = ncap;
-    return true;
-}
-
-/* A colour as premultiplied bytes, at opacity alpha. */
-typedef struct paint {
-    uint8_t b[4];
-} paint;
-
-static paint to_paint(ov_rgba c, float alpha)
-{
-    float a = c.a * alpha;
-    float v[4] = {c.r * a, c.g * a, c.b * a, a};
-    paint out;
-    for (int i = 0; i < 4; i++) {
-        float x = v[i] < 0 ? 0 : v[i] > 1 ? 1 : v[i];
-        out.b[i] = (uint8_t)(x * 255.0f + 0.5f);
-    }
-    return out;
-}
-
-typedef ov_pt pt;
-
-/* Appends a capsule a-b; with edge 0 the ring colour is the fill colour. */
-static void push(ov_seg_list *l, pt a, pt b, float radius, float edge, paint fill, paint ring)
-{
-    if (!grow((void **)&l->v, &l->cap, l->n + 1, sizeof(ov_seg)))
-        return;
-    ov_seg *s = &l->v[l->n++];
-    s->p0[0] = (float)a.x;
-    s->p0[1] = (float)a.y;
-    s->p1[0] = (float)b.x;
-    s->p1[1] = (float)b.y;
-    s->z[0] = (float)a.z;
-    s->z[1] = (float)b.z;
-    s->radius = radius;
-    s->edge = edge;
-    memcpy(s->fill, fill.b, 4);
-    memcpy(s->edgecol, (edge > 0 ? ring : fill).b, 4);
 }
 
 static uint64_t fnv(uint64_t h, const void *data, size_t n)
@@ -188,94 +139,17 @@ static bool in_guard(const proj *pj, pt q)
     return q.x >= -GUARD && q.x <= pj->w + GUARD && q.y >= -GUARD && q.y <= pj->h + GUARD;
 }
 
-/* Clips a-b to the rectangle (depth follows linearly, as on screen). */
-static bool clip(pt *a, pt *b, double x0, double x1, double y0, double y1)
-{
-    double ax = a->x, ay = a->y, bx = b->x, by = b->y;
-    if (!ov_clip_segment(&ax, &ay, &bx, &by, x0, x1, y0, y1))
-        return false;
-    double dx = b->x - a->x, dy = b->y - a->y, dz = b->z - a->z;
-    double len2 = dx * dx + dy * dy;
-    double t0 = len2 > 0 ? ((ax - a->x) * dx + (ay - a->y) * dy) / len2 : 0.0;
-    double t1 = len2 > 0 ? ((bx - a->x) * dx + (by - a->y) * dy) / len2 : 1.0;
-    double z0 = a->z;
-    *a = (pt){ax, ay, z0 + dz * t0};
-    *b = (pt){bx, by, z0 + dz * t1};
-    return true;
-}
-
 typedef struct style {
     float line, casing, dot, dot_ring, head, head_ring, s;
     ov_rgba dark, white;
 } style;
 
-/* A dash pattern walked along a polyline: on for `on` px, off for `off`
- * px; on = 0 draws it solid. `phase` carries over between segments. */
-typedef struct dash {
-    double on, off, phase;
-} dash;
-
-/* Pushes segment a-b with the dash pattern applied (depth interpolated). */
-static void push_dashed(ov_seg_list *l, pt a, pt b, float radius, paint c, dash *d)
-{
-    if (!(d->on > 0)) {
-        push(l, a, b, radius, 0, c, c);
-        return;
-    }
-    double dx = b.x - a.x, dy = b.y - a.y, dz = b.z - a.z, len = sqrt(dx * dx + dy * dy);
-    if (!(len > 0))
-        return;
-    double period = d->on + d->off, t = 0;
-    while (t < len) {
-        double ph = fmod(d->phase + t, period);
-        double left = ph < d->on ? d->on - ph : period - ph;
-        double t1 = fmin(len, t + left);
-        if (ph < d->on)
-            push(l, (pt){a.x + dx * t / len, a.y + dy * t / len, a.z + dz * t / len},
-                 (pt){a.x + dx * t1 / len, a.y + dy * t1 / len, a.z + dz * t1 / len}, radius, 0, c,
-                 c);
-        t = t1 + 1e-4;
-    }
-    d->phase = fmod(d->phase + len, period);
-}
-
 /* Pushes segment a-b clipped to the guard band (dashed when d says so). */
-static void push_clipped(ov_seg_list *l, pt a, pt b, const proj *pj, float radius, paint c,
-                         dash *d)
+static void push_clipped(ov_seg_list *l, pt a, pt b, const proj *pj, float radius, ov_paint c,
+                         ov_dash *d)
 {
-    if (clip(&a, &b, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD))
-        push_dashed(l, a, b, radius, c, d);
-}
-
-/* Capsules for marker pieces (markers.c) on the path list, at depth z. */
-typedef struct piece_ctx {
-    ov_seg_list *l;
-    paint c;
-    double z;
-} piece_ctx;
-
-static void piece(void *ctx, float x0, float y0, float x1, float y1, float half, bool span)
-{
-    piece_ctx *pc = ctx;
-    if (span) {
-        /* A capsule's round ends reach its radius past the end points. */
-        float in = fminf(half, (x1 - x0) * 0.5f);
-        x0 += in;
-        x1 -= in;
-    }
-    push(pc->l, (pt){x0, y0, pc->z}, (pt){x1, y1, pc->z}, half, 0, pc->c, pc->c);
-}
-
-/* A marker with a dark outline: shape m at q, radius r, outlined `edge` px
- * in ring colour, filled with fill. */
-static void push_marker(ov_seg_list *l, ov_marker m, pt q, float r, float edge, paint fill,
-                        paint ring)
-{
-    piece_ctx ctx = {l, ring, q.z};
-    if (edge > 0)
-        ov_marker_pieces(m, (float)q.x, (float)q.y, r, edge, piece, &ctx);
-    ctx.c = fill;
-    ov_marker_pieces(m, (float)q.x, (float)q.y, r, 0.0f, piece, &ctx);
+    if (ov_caps_clip(&a, &b, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD))
+        ov_caps_push_dashed(l, a, b, radius, c, d);
 }
 
 /* Where run's animation head is (pixels) and how many whole iterates show. */
@@ -369,10 +243,10 @@ static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_d
     const ov_thin *t = &pc->thin;
     for (int layer = 0; layer < 2; layer++) {
         float r = layer ? 1.5f * st->s : 2.4f * st->s;
-        paint c = layer ? to_paint(light, alpha) : to_paint(st->dark, alpha * 0.6f);
-        dash ds = {layer ? 7.0 * st->s : 0.0, 4.0 * st->s, 0.0};
+        ov_paint c = layer ? ov_paint_of(light, alpha) : ov_paint_of(st->dark, alpha * 0.6f);
+        ov_dash ds = {layer ? 7.0 * st->s : 0.0, 4.0 * st->s, 0.0};
         for (int i = 0; i < t->nsegs; i++)
-            push_dashed(&p->list, seg_end(t, i, 0), seg_end(t, i, 1), r, c, &ds);
+            ov_caps_push_dashed(&p->list, seg_end(t, i, 0), seg_end(t, i, 1), r, c, &ds);
         pt a, b;
         if (thin_tail(t, &a, &b))
             push_clipped(&p->list, a, b, pj, r, c, &ds);
@@ -424,8 +298,8 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
         cache_update(p, pc, run, k, d, pj, st);
     const ov_thin *t = &pc->thin;
     int shade = run_shade(d, idx);
-    paint col = to_paint(ov_method_color(run->params.kind, shade), alpha),
-          dark = to_paint(st->dark, alpha);
+    ov_paint col = ov_paint_of(ov_method_color(run->params.kind, shade), alpha),
+          dark = ov_paint_of(st->dark, alpha);
     /* The tail (last kept vertex to the last iterate shown), then the
      * partial step to the head (along the surface in 3-D). */
     tail tl = {.n = 0};
@@ -443,10 +317,10 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
     }
     float core = st->line * rank_width(rank);
     float r = layer ? core : core + st->casing;
-    paint c = layer ? col : dark;
-    dash ds = {layer && shade % OV_RUN_SHADES ? 10.0 * st->s : 0.0, 5.0 * st->s, 0.0};
+    ov_paint c = layer ? col : dark;
+    ov_dash ds = {layer && shade % OV_RUN_SHADES ? 10.0 * st->s : 0.0, 5.0 * st->s, 0.0};
     for (int i = 0; i < t->nsegs; i++)
-        push_dashed(&p->list, seg_end(t, i, 0), seg_end(t, i, 1), r, c, &ds);
+        ov_caps_push_dashed(&p->list, seg_end(t, i, 0), seg_end(t, i, 1), r, c, &ds);
     for (int i = 1; i < tl.n; i++)
         push_clipped(&p->list, tl.v[i - 1], tl.v[i], pj, r, c, &ds);
     if (layer == 0)
@@ -457,7 +331,7 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
     float ring = rank ? 0.0f : st->dot_ring;
     for (int i = 0; i < t->ndots; i++) {
         pt q = {t->dots[i][0], t->dots[i][1], t->dotz[i]};
-        push(&p->list, q, q, dot, ring, col, dark);
+        ov_caps_push(&p->list, q, q, dot, ring, col, dark);
     }
 }
 
@@ -499,7 +373,7 @@ static bool diverged_at(const ov_frame_desc *d, int idx, const proj *pj, float s
             }
             if (project(pj, run->x[j + 1], run->y[j + 1], run->loss[j + 1], pj->lift_head,
                         &b) &&
-                clip(&a, &b, cx0, cx1, cy0, cy1))
+                ov_caps_clip(&a, &b, cx0, cx1, cy0, cy1))
                 e = b;
             break;
         }
@@ -536,11 +410,11 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
     pt h;
     bool have = head_point(pj, run, k, frac, pj->lift_head, &h, &wx, &wy);
     int shade = run_shade(d, idx);
-    paint pc = to_paint(ov_method_color(run->params.kind, shade), alpha),
-          dark = to_paint(st->dark, alpha);
+    ov_paint pc = ov_paint_of(ov_method_color(run->params.kind, shade), alpha),
+          dark = ov_paint_of(st->dark, alpha);
     pt x;
     if (diverged_at(d, idx, pj, st->s, &x)) {
-        push_marker(&p->list, OV_MARK_CROSS, x, 9.0f * st->s, st->casing, pc, dark);
+        ov_caps_push_marker(&p->list, OV_MARK_CROSS, x, 9.0f * st->s, st->casing, pc, dark);
         return;
     }
     if (!have || !ov_path3d_visible(pj->v, wx, wy) || !in_guard(pj, h))
@@ -556,16 +430,14 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
             /* Several heads on one minimum: rings one inside the other. */
             float r = st->head + 3.5f * st->s + 3.2f * st->s * (float)(rank < 4 ? rank : 4),
                   half = 1.3f * st->s;
-            piece_ctx ctx = {&p->list, dark, h.z};
-            ov_marker_outline(m, (float)h.x, (float)h.y, r, half + st->casing, piece, &ctx);
-            ctx.c = pc;
-            ov_marker_outline(m, (float)h.x, (float)h.y, r, half, piece, &ctx);
+            ov_caps_push_outline(&p->list, m, h, r, half + st->casing, dark);
+            ov_caps_push_outline(&p->list, m, h, r, half, pc);
             return;
         }
     }
-    push_marker(&p->list, m, h, st->head + st->head_ring, st->casing * 0.8f,
-                to_paint(st->white, alpha), dark);
-    push_marker(&p->list, m, h, st->head, 0.0f, pc, pc);
+    ov_caps_push_marker(&p->list, m, h, st->head + st->head_ring, st->casing * 0.8f,
+                        ov_paint_of(st->white, alpha), dark);
+    ov_caps_push_marker(&p->list, m, h, st->head, 0.0f, pc, pc);
 }
 
 /* The start point: a white ring with a dark outline, under the paths. */
@@ -577,10 +449,11 @@ static void draw_start(ov_paths *p, const ov_scene *sc, const proj *pj, const st
                  ov_surface_value(sc->surface, sc->start.x, sc->start.y), pj->lift_head, &q) ||
         !in_guard(pj, q))
         return;
-    paint none = {{0, 0, 0, 0}}, dark = to_paint(st->dark, 0.9f), white = to_paint(st->white, 1);
+    ov_paint none = {{0, 0, 0, 0}}, dark = ov_paint_of(st->dark, 0.9f),
+             white = ov_paint_of(st->white, 1);
     float r = 7.5f * st->s, ring = 2.0f * st->s;
-    push(&p->list, q, q, r + ring + st->casing, 0, dark, dark);
-    push(&p->list, q, q, r, ring, none, white);
+    ov_caps_push(&p->list, q, q, r + ring + st->casing, 0, dark, dark);
+    ov_caps_push(&p->list, q, q, r, ring, none, white);
 }
 
 /* A six-armed star at each known minimum inside the view; in 3-D on top of
@@ -588,7 +461,7 @@ static void draw_start(ov_paths *p, const ov_scene *sc, const proj *pj, const st
 static void draw_minima(ov_paths *p, const ov_surface *s, const proj *pj, const style *st)
 {
     float arm = 8.0f * st->s;
-    paint white = to_paint(st->white, 1.0f), dark = to_paint(st->dark, 1.0f);
+    ov_paint white = ov_paint_of(st->white, 1.0f), dark = ov_paint_of(st->dark, 1.0f);
     for (int layer = 0; layer < 2; layer++) {
         for (int m = 0; m < s->nminima; m++) {
             double mx = s->minima[m].x, my = s->minima[m].y;
@@ -606,14 +479,14 @@ static void draw_minima(ov_paths *p, const ov_surface *s, const proj *pj, const 
             if (!in_guard(pj, c))
                 continue;
             float r = layer ? 1.3f * st->s : 1.3f * st->s + st->casing;
-            paint col = layer ? white : dark;
+            ov_paint col = layer ? white : dark;
             if (pj->v->is3d)
-                push(&p->list, base, c, r, 0, col, col);
+                ov_caps_push(&p->list, base, c, r, 0, col, col);
             for (int a = 0; a < 3; a++) {
                 float ang = (float)(a * 3.14159265358979 / 3.0 + 3.14159265358979 / 2.0);
                 float dx = arm * cosf(ang), dy = arm * sinf(ang);
-                push(&p->list, (pt){c.x - dx, c.y - dy, c.z}, (pt){c.x + dx, c.y + dy, c.z}, r,
-                     0, col, col);
+                ov_caps_push(&p->list, (pt){c.x - dx, c.y - dy, c.z},
+                             (pt){c.x + dx, c.y + dy, c.z}, r, 0, col, col);
             }
         }
     }

@@ -163,6 +163,16 @@ void ov_renderer_size(const ov_renderer *r, int *width, int *height)
     *height = r->height;
 }
 
+void ov_renderer_set_drafts(ov_renderer *r, bool on)
+{
+    r->contour.drafts = on;
+}
+
+bool ov_renderer_draft_pending(const ov_renderer *r)
+{
+    return ov_contour_draft_pending(&r->contour);
+}
+
 void ov_renderer_keep_contours(ov_renderer *r, bool keep)
 {
     r->contour.no_cache = !keep;
@@ -175,10 +185,15 @@ bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, siz
     return ov_contour_set_surface(&r->contour, s, err, cap);
 }
 
-/* Line and marker size multiplier: sizes are designed at 720 rows. */
-static float px_scale(const ov_renderer *r, float ui_scale)
+float ov_render_frame_scale(const ov_frame_desc *d, int height)
 {
-    float s = (ui_scale > 0 ? ui_scale : 1.0f) * (float)r->height / 720.0f;
+    return (d->ui_scale > 0 ? d->ui_scale : 1.0f) * (float)height / 720.0f;
+}
+
+/* Line and marker size multiplier, at least 0.75 so lines stay visible. */
+static float px_scale(const ov_renderer *r, const ov_frame_desc *d)
+{
+    float s = ov_render_frame_scale(d, r->height);
     return s < 0.75f ? 0.75f : s;
 }
 
@@ -223,7 +238,7 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     char err[1024];
     if (!ov_contour_set_surface(&r->contour, s, err, sizeof err))
         ov_render_log("%s", err);
-    float scale = px_scale(r, desc->ui_scale);
+    float scale = px_scale(r, desc);
     if (desc->view->is3d) {
         if (!ov_mesh_set_surface(&r->mesh, &r->contour, s, err, sizeof err))
             ov_render_log("%s", err);
@@ -249,7 +264,7 @@ bool ov_renderer_diverged_mark(ov_renderer *r, const ov_frame_desc *d, int idx, 
 {
     if (!d || !d->scene || !view_ok(r, d->view))
         return false;
-    return ov_paths_diverged_mark(d, idx, r->width, r->height, px_scale(r, d->ui_scale), x, y);
+    return ov_paths_diverged_mark(d, idx, r->width, r->height, px_scale(r, d), x, y);
 }
 
 void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgba c)

@@ -26,7 +26,8 @@ typedef struct ov_frame_desc {
     double anim_step;    /* each run is drawn up to this (fractional) step;
                             runs shorter than it are drawn complete */
     int target_run;      /* -1: all runs targeted; else that run highlighted */
-    float ui_scale;      /* text and line size multiplier; 0 means 1 */
+    float ui_scale;      /* text and line size multiplier at 720 rows (the
+                            renderer scales it by height / 720); 0 means 1 */
     /* Ghost trails: runs from before the last parameter change, drawn
      * complete, thin and faded in the colour of the run with the same index,
      * under the live paths. NULL/0 when off. */
@@ -74,6 +75,13 @@ bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, siz
  * renderer that draws a single frame (a screenshot) turns it off and saves
  * the copy and the frame-sized image it would be kept in. */
 void ov_renderer_keep_contours(ov_renderer *r, bool keep);
+
+/* Drafts (for a window, off by default): a frame whose contours changed
+ * shows them at half resolution, doubled, and the next frame in full, so
+ * a held key or a drag stays fluid on a software renderer. pending: the
+ * last frame showed a draft, so one more frame finishes it. */
+void ov_renderer_set_drafts(ov_renderer *r, bool on);
+bool ov_renderer_draft_pending(const ov_renderer *r);
 
 /* Draws the surface, contours, minima, paths and run markers into the FBO
  * and starts a new overlay queue. Iso-lines lie where

@@ -15,6 +15,11 @@
 #include "core/view.h"
 #include "render.h"
 
+/* Sizes are designed at 720 rows: d->ui_scale (0: 1) times height / 720,
+ * the one place the frame height enters text, line and marker sizes
+ * (render.c). */
+float ov_render_frame_scale(const ov_frame_desc *d, int height);
+
 /* ---- logging and GL checks (shader.c) ---- */
 
 /* The renderer's one logging function: "optiviz: render: <message>". */
@@ -55,6 +60,16 @@ double ov_colormap_poly(float coef[OV_CMAP_POLY][3]);
 
 /* ---- contour pass (contour.c) ---- */
 
+/* What a contour image depends on. */
+typedef struct ov_contour_key {
+    int w, h;
+    float scale;
+    bool strong;
+    const ov_surface *surface;
+    ov_rect view;
+    double params[OV_EXPR_MAX_PARAMS];
+} ov_contour_key;
+
 typedef struct ov_contour {
     GLuint prog;            /* 0 until a surface is set */
     GLint u_param_a, u_param_b, u_view, u_level, u_cmap_range, u_line;
@@ -67,11 +82,16 @@ typedef struct ov_contour {
     GLuint cache_fbo, cache_tex;
     int cache_w, cache_h;
     bool cache_valid;
-    float cache_scale;
-    bool cache_strong;
-    const ov_surface *cache_surface;
-    ov_rect cache_view;
-    double cache_params[OV_EXPR_MAX_PARAMS];
+    ov_contour_key cache_key;
+    /* Drafts (the window): a changed image is first drawn at half
+     * resolution and doubled on the CPU; the next frame draws it in full. */
+    bool drafts;
+    bool draft_shown;       /* the last frame showed a draft of draft_key */
+    ov_contour_key draft_key;
+    GLuint draft_fbo, draft_tex;
+    int draft_w, draft_h;
+    uint32_t *draft_px, *full_px;   /* readback and doubled image */
+    size_t draft_px_cap, full_px_cap;
 } ov_contour;
 
 bool ov_contour_init(ov_contour *c, char *err, size_t cap);
@@ -83,10 +103,13 @@ bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_
  * strong: the high-contrast theme (wider, opaque iso-lines). */
 void ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
                      bool strong, GLuint dst_fbo);
-/* Frees the cached image (made again at the next change): after a resize
- * it could not be used at the new size, and an image kept at a size the
- * frame no longer has (a 2-D cache while the view is 3-D, after leaving
- * full screen) would hold its memory for nothing. */
+/* True when the last ov_contour_draw showed a draft: the next frame, with
+ * nothing changed, draws it in full. */
+bool ov_contour_draft_pending(const ov_contour *c);
+/* Frees the cached image and the draft's buffers (made again at the next
+ * change): after a resize they could not be used at the new size, and
+ * images kept at a size the frame no longer has (a 2-D cache while the
+ * view is 3-D, after leaving full screen) would hold memory for nothing. */
 void ov_contour_drop_cache(ov_contour *c);
 /* The level, colour-range and line uniforms shared by the contour pass and
  * the 3-D surface (same names in both shaders). */
@@ -158,6 +181,21 @@ typedef struct ov_text_entry {
 #define OV_TEXT_CACHE 256
 #define OV_FONT_SIZES 16
 
+/* A measured size of a string that has no texture: the HUD layout measures
+ * the same strings (and every word prefix while wrapping) on each frame. */
+typedef struct ov_text_size {
+    uint64_t hash;
+    char *str;
+    int size;
+    int w, h;
+    uint64_t last_used;
+} ov_text_size;
+
+/* Measured sizes: OV_MEASURE_SETS sets of OV_MEASURE_WAYS entries, the set
+ * chosen by the key's hash, the least recently used way replaced. */
+#define OV_MEASURE_SETS 512
+#define OV_MEASURE_WAYS 8
+
 typedef struct ov_text_cache {
     char *font_path;
     struct {
@@ -166,6 +204,7 @@ typedef struct ov_text_cache {
         uint64_t last_used;
     } fonts[OV_FONT_SIZES];
     ov_text_entry entries[OV_TEXT_CACHE];
+    ov_text_size measured[OV_MEASURE_SETS * OV_MEASURE_WAYS];
     ov_text_entry empty;    /* returned for "" and on failure */
     uint64_t clock;
 } ov_text_cache;
@@ -177,8 +216,13 @@ void ov_text_deinit(ov_text_cache *tc);
  * the font height when the font opened). Valid until the next call. */
 const ov_text_entry *ov_text_get(ov_text_cache *tc, const char *utf8, float size_px);
 /* The size utf8 would take at size_px, without rasterising it (measuring
- * many candidate strings costs no textures). */
+ * many candidate strings costs no textures): SDL_ttf's measurement (or the
+ * texture's size, the same), kept in the measured-size cache so that asking
+ * again costs no shaping. */
 void ov_text_measure(ov_text_cache *tc, const char *utf8, float size_px, int *w, int *h);
+/* How many measured sizes the cache holds now (at most
+ * OV_MEASURE_SETS * OV_MEASURE_WAYS). */
+int ov_text_measured_count(const ov_text_cache *tc);
 
 /* ---- overlay queue (overlay.c) ---- */
 

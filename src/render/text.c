@@ -1,6 +1,8 @@
-/* Text through SDL_ttf: one TTF_Font per pixel size, and an LRU cache of
+/* Text through SDL_ttf: one TTF_Font per pixel size, an LRU cache of
  * rendered strings as GL_R8 coverage textures keyed by (string, size), so a
- * static HUD costs no rasterisation per frame. */
+ * static HUD costs no rasterisation per frame, and a bounded cache of
+ * measured sizes keyed the same way, so the HUD layout's measuring (every
+ * word prefix while wrapping) costs no shaping per frame either. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <math.h>
@@ -74,6 +76,8 @@ void ov_text_deinit(ov_text_cache *tc)
 {
     for (int i = 0; i < OV_TEXT_CACHE; i++)
         drop(&tc->entries[i]);
+    for (int i = 0; i < OV_MEASURE_SETS * OV_MEASURE_WAYS; i++)
+        free(tc->measured[i].str);
     for (int i = 0; i < OV_FONT_SIZES; i++)
         if (tc->fonts[i].font)
             TTF_CloseFont(tc->fonts[i].font);
@@ -174,6 +178,23 @@ const ov_text_entry *ov_text_get(ov_text_cache *tc, const char *utf8, float size
     return e;
 }
 
+/* The measured size of (utf8, size) in its set, or NULL; *victim is the
+ * way to replace on a miss (an empty one, else the least recently used). */
+static ov_text_size *measured_find(ov_text_cache *tc, const char *utf8, int size, uint64_t h,
+                                   ov_text_size **victim)
+{
+    ov_text_size *set = &tc->measured[(h % OV_MEASURE_SETS) * OV_MEASURE_WAYS];
+    *victim = &set[0];
+    for (int i = 0; i < OV_MEASURE_WAYS; i++) {
+        ov_text_size *m = &set[i];
+        if (m->str && m->hash == h && m->size == size && strcmp(m->str, utf8) == 0)
+            return m;
+        if (!m->str ? (*victim)->str != NULL : (*victim)->str && m->last_used < (*victim)->last_used)
+            *victim = m;
+    }
+    return NULL;
+}
+
 void ov_text_measure(ov_text_cache *tc, const char *utf8, float size_px, int *w, int *h)
 {
     int size = size_key(size_px);
@@ -186,17 +207,45 @@ void ov_text_measure(ov_text_cache *tc, const char *utf8, float size_px, int *w,
     if (!utf8 || !*utf8)
         return;
     uint64_t hs = hash_of(utf8, size);
-    for (int i = 0; i < OV_TEXT_CACHE; i++) {
-        const ov_text_entry *e = &tc->entries[i];
-        if (e->str && e->hash == hs && e->size == size && strcmp(e->str, utf8) == 0) {
-            *w = e->w;
-            *h = e->h;
-            return;
-        }
+    ov_text_size *victim;
+    ov_text_size *m = measured_find(tc, utf8, size, hs, &victim);
+    if (m) {
+        m->last_used = tc->clock;
+        *w = m->w;
+        *h = m->h;
+        return;
     }
+    /* A texture's size is SDL_ttf's measurement of the same string (the
+     * surface is made that size; test_render_text checks it), so either
+     * source gives the same answer; the texture saves the shaping. */
     int tw = 0, th = 0;
-    if (TTF_SizeUTF8(font, utf8, &tw, &th) == 0) {
-        *w = tw;
-        *h = th;
+    const ov_text_entry *tex = NULL;
+    for (int i = 0; i < OV_TEXT_CACHE && !tex; i++) {
+        const ov_text_entry *e = &tc->entries[i];
+        if (e->str && e->hash == hs && e->size == size && strcmp(e->str, utf8) == 0)
+            tex = e;
     }
+    if (tex) {
+        tw = tex->w;
+        th = tex->h;
+    } else if (TTF_SizeUTF8(font, utf8, &tw, &th) != 0) {
+        return;
+    }
+    *w = tw;
+    *h = th;
+    size_t n = strlen(utf8) + 1;
+    char *copy = malloc(n);
+    if (!copy)
+        return;   /* the size is right, only not kept */
+    memcpy(copy, utf8, n);
+    free(victim->str);
+    *victim = (ov_text_size){hs, copy, size, tw, th, tc->clock};
+}
+
+int ov_text_measured_count(const ov_text_cache *tc)
+{
+    int n = 0;
+    for (int i = 0; i < OV_MEASURE_SETS * OV_MEASURE_WAYS; i++)
+        n += tc->measured[i].str != NULL;
+    return n;
 }
