@@ -163,29 +163,10 @@ static bool clip_params(double ax, double ay, double bx, double by, double x0, d
 bool ov_clip_segment(double *ax, double *ay, double *bx, double *by, double x0, double x1,
                      double y0, double y1)
 {
-    double dx = *bx - *ax, dy = *by - *ay, t0 = 0.0, t1 = 1.0;
-    double p[4] = {-dx, dx, -dy, dy};
-    double q[4] = {*ax - x0, x1 - *ax, *ay - y0, y1 - *ay};
-    for (int i = 0; i < 4; i++) {
-        if (p[i] == 0.0) {
-            if (q[i] < 0.0)
-                return false;
-            continue;
-        }
-        double t = q[i] / p[i];
-        if (p[i] < 0.0) {
-            if (t > t1)
-                return false;
-            if (t > t0)
-                t0 = t;
-        } else {
-            if (t < t0)
-                return false;
-            if (t < t1)
-                t1 = t;
-        }
-    }
-    double sx = *ax, sy = *ay;
+    double t0, t1;
+    if (!clip_params(*ax, *ay, *bx, *by, x0, x1, y0, y1, &t0, &t1))
+        return false;
+    double sx = *ax, sy = *ay, dx = *bx - sx, dy = *by - sy;
     *ax = sx + t0 * dx;
     *ay = sy + t0 * dy;
     *bx = sx + t1 * dx;
