@@ -7,7 +7,7 @@
 
 #include "ov_gl_test.h"
 #include "ov_test.h"
-#include "render/render_internal.h"
+#include "render/shader.h"
 
 static const char *const good_vs =
     "#version 330 core\n"

@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render_internal.h"
+#include "render/contour.h"
+#include "render/shader.h"
 
 extern const char ov_shader_contour_vert[];
 extern const char ov_shader_contour_frag[];

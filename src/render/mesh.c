@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render_internal.h"
+#include "render/mesh.h"
+#include "render/shader.h"
 
 extern const char ov_shader_mesh_vert[];
 extern const char ov_shader_mesh_frag[];

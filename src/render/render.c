@@ -7,7 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render_internal.h"
+#include "render/curve1d.h"
+#include "render/explain.h"
+#include "render/frame.h"
+#include "render/markers.h"
+#include "render/renderer.h"
+#include "render/shader.h"
 
 extern const char ov_shader_contour_vert[];
 extern const char ov_shader_loss_frag[];
@@ -185,11 +190,6 @@ bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, siz
     return ov_contour_set_surface(&r->contour, s, err, cap);
 }
 
-float ov_render_frame_scale(const ov_frame_desc *d, int height)
-{
-    return (d->ui_scale > 0 ? d->ui_scale : 1.0f) * (float)height / 720.0f;
-}
-
 /* Line and marker size multiplier, at least 0.75 so lines stay visible. */
 static float px_scale(const ov_renderer *r, const ov_frame_desc *d)
 {
@@ -229,7 +229,7 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
         glEnable(GL_BLEND);
         glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         ov_view plot;
-        ov_curve1d_draw(r, desc, &plot);
+        ov_curve1d_draw(&r->overlay, &r->text, desc, r->width, r->height, &plot);
         const ov_explain *x = desc->explain;
         double level = x ? ov_surface_value(s, x->w[0], x->w[1]) : 0.0;
         ov_render_explain(&r->overlay, &r->text, desc, r->width, r->height, &plot, level);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "core/expr.h"
-#include "render_internal.h"
+#include "render/shader.h"
 
 void ov_render_log(const char *fmt, ...)
 {
