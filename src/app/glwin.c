@@ -34,6 +34,31 @@ bool ov_glwin_can_show(char *err, size_t cap)
     return false;
 }
 
+bool ov_glwin_gl_attributes(char *err, size_t cap)
+{
+    static const struct {
+        SDL_GLattr attr;
+        const char *name;
+        int value;
+    } want[] = {
+        {SDL_GL_CONTEXT_MAJOR_VERSION, "SDL_GL_CONTEXT_MAJOR_VERSION", 3},
+        {SDL_GL_CONTEXT_MINOR_VERSION, "SDL_GL_CONTEXT_MINOR_VERSION", 3},
+        {SDL_GL_CONTEXT_PROFILE_MASK, "SDL_GL_CONTEXT_PROFILE_MASK",
+         SDL_GL_CONTEXT_PROFILE_CORE},
+        {SDL_GL_CONTEXT_FLAGS, "SDL_GL_CONTEXT_FLAGS", SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG},
+        {SDL_GL_DOUBLEBUFFER, "SDL_GL_DOUBLEBUFFER", 1},
+        {SDL_GL_DEPTH_SIZE, "SDL_GL_DEPTH_SIZE", 0},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        if (SDL_GL_SetAttribute(want[i].attr, want[i].value) != 0) {
+            snprintf(err, cap,
+                     "cannot ask SDL for an OpenGL 3.3 core context (%s = %d refused): %s",
+                     want[i].name, want[i].value, SDL_GetError());
+            return false;
+        }
+    return true;
+}
+
 bool ov_glwin_create(ov_glwin *w, const char *title, int width, int height, bool visible,
                      char *err, size_t cap)
 {
@@ -47,12 +72,10 @@ bool ov_glwin_create(ov_glwin *w, const char *title, int width, int height, bool
         snprintf(err, cap, "cannot start SDL video: %s", SDL_GetError());
         return false;
     }
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
-    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    if (!ov_glwin_gl_attributes(err, cap)) {
+        SDL_Quit();
+        return false;
+    }
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
     flags |= visible ? (SDL_WINDOW_RESIZABLE | SDL_WINDOW_SHOWN) : SDL_WINDOW_HIDDEN;
     w->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width,

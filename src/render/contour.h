@@ -30,6 +30,14 @@ typedef struct ov_contour {
     GLuint prog;            /* 0 until a surface is set */
     GLint u_param_a, u_param_b, u_view, u_level, u_cmap_range, u_line;
     char formula[OV_EXPR_MAX_SOURCE + 1];
+    /* The last formula whose program failed to build, and why: it is not
+     * built again on every frame (until another formula builds). */
+    char failed[OV_EXPR_MAX_SOURCE + 1];
+    char failed_err[1024];
+    /* Tests: GLSL put after the loss function in the programs built from
+     * now on ("#error" there fails a build as a driver's compiler can).
+     * NULL normally. */
+    const char *test_glsl;
     float cmap_poly[OV_CMAP_POLY][3];
     char cmap_glsl[1024];   /* the same as GLSL constants */
     /* The last image drawn, reused while nothing it depends on changed
@@ -52,12 +60,17 @@ typedef struct ov_contour {
 
 bool ov_contour_init(ov_contour *c, char *err, size_t cap);
 void ov_contour_deinit(ov_contour *c);
+/* Builds the program for s's formula unless it is built already. false,
+ * with the build's error in err (the info log), when it cannot be built:
+ * the program of the previous formula stays but must not be used for s. A
+ * formula that failed fails again at once with the same error. */
 bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_t cap);
 /* Draws the fill and iso-lines of the 2-D view v into dst_fbo (v's size):
  * a copy of the cached image, or, when surface, parameters, view, size or
  * style changed, a new pass that is then cached; leaves dst_fbo bound.
- * strong: the high-contrast theme (wider, opaque iso-lines). */
-void ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
+ * strong: the high-contrast theme (wider, opaque iso-lines). false when
+ * no program is built or GL reported an error (logged). */
+bool ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
                      bool strong, GLuint dst_fbo);
 /* True when the last ov_contour_draw showed a draft: the next frame, with
  * nothing changed, draws it in full. */

@@ -115,19 +115,28 @@ bool ov_mesh_set_surface(ov_mesh *m, ov_contour *c, const ov_surface *s, char *e
     const char *src = ov_expr_source(s->expr);
     if (m->prog && strcmp(src, m->formula) == 0)
         return true;
+    if (m->failed[0] && strcmp(src, m->failed) == 0) {
+        snprintf(err, cap, "%s", m->failed_err);
+        return false;
+    }
     char *loss = ov_loss_glsl(s, err, cap);
     if (!loss)
         return false;
-    const char *vs[] = {loss, ov_shader_mesh_vert};
+    const char *vs[] = {loss, m->test_glsl ? m->test_glsl : "", ov_shader_mesh_vert};
     const char *fs[] = {"#version 330 core\n", ov_contour_cmap_glsl(c), ov_shader_levels_frag,
                         ov_shader_mesh_frag};
-    GLuint prog = ov_gl_program("mesh", vs, 2, fs, 4, err, cap);
+    GLuint prog = ov_gl_program("mesh", vs, 3, fs, 4, err, cap);
     free(loss);
-    if (!prog)
+    if (!prog) {
+        ov_render_log("%s", err);
+        snprintf(m->failed, sizeof m->failed, "%s", src);
+        snprintf(m->failed_err, sizeof m->failed_err, "%s", err);
         return false;
+    }
     if (m->prog)
         glDeleteProgram(m->prog);
     m->prog = prog;
+    m->failed[0] = '\0';
     snprintf(m->formula, sizeof m->formula, "%s", src);
     static const char *const names[OV_MESH_UNIFORMS] = {
         "Pa", "Pb", "u_mvp", "u_rect", "u_extent", "u_height", "u_logh", "u_grid",
@@ -135,7 +144,11 @@ bool ov_mesh_set_surface(ov_mesh *m, ov_contour *c, const ov_surface *s, char *e
     for (int i = 0; i < OV_MESH_UNIFORMS; i++)
         m->u[i] = glGetUniformLocation(prog, names[i]);
     m->cache_valid = false;
-    return ov_gl_ok("mesh uniforms");
+    if (!ov_gl_ok("mesh uniforms")) {
+        snprintf(err, cap, "mesh: GL error while looking up its uniforms");
+        return false;
+    }
+    return true;
 }
 
 /* Everything the surface image depends on. */
@@ -210,7 +223,7 @@ static void light_dir(const ov_view *v, float out[3])
 }
 
 /* Clears and draws the surface into the bound framebuffer. */
-static void draw_pass(ov_mesh *m, const ov_surface *s, const ov_view *v, float px_scale,
+static bool draw_pass(ov_mesh *m, const ov_surface *s, const ov_view *v, float px_scale,
                       bool strong)
 {
     const ov_loss_range *lr = &v->range;
@@ -241,14 +254,14 @@ static void draw_pass(ov_mesh *m, const ov_surface *s, const ov_view *v, float p
     glDrawElements(GL_TRIANGLES, m->nindices, GL_UNSIGNED_INT, NULL);
     glBindVertexArray(0);
     glDisable(GL_DEPTH_TEST);
-    ov_gl_ok("mesh pass");
+    return ov_gl_ok("mesh pass");
 }
 
-void ov_mesh_draw(ov_mesh *m, const ov_surface *s, const ov_view *v, float px_scale,
+bool ov_mesh_draw(ov_mesh *m, const ov_surface *s, const ov_view *v, float px_scale,
                   bool strong, GLuint dst_fbo)
 {
     if (!m->prog)
-        return;
+        return false;
     int w = v->width, h = v->height;
     ov_mesh_key key;
     make_key(&key, s, v, px_scale, strong);
@@ -258,20 +271,22 @@ void ov_mesh_draw(ov_mesh *m, const ov_surface *s, const ov_view *v, float px_sc
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst_fbo);
         glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, both, GL_NEAREST);
         glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-        ov_gl_ok("mesh copy");
-        return;
+        return ov_gl_ok("mesh copy");
     }
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-    draw_pass(m, s, v, px_scale, strong);
     m->cache_valid = false;
+    if (!draw_pass(m, s, v, px_scale, strong))
+        return false;
     if (!cache_storage(m, w, h)) {
         glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-        return;
+        return true;
     }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, dst_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m->cache_fbo);
     glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, both, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
     m->key = key;
+    /* A copy that failed leaves the frame drawn, only not kept. */
     m->cache_valid = ov_gl_ok("mesh cache");
+    return true;
 }

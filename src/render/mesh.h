@@ -39,6 +39,11 @@ typedef struct ov_mesh {
     GLuint prog, vao, ebo;
     GLint u[OV_MESH_UNIFORMS];
     char formula[OV_EXPR_MAX_SOURCE + 1];
+    /* As in ov_contour: the formula that last failed to build, why, and
+     * the tests' GLSL put after the loss function (NULL normally). */
+    char failed[OV_EXPR_MAX_SOURCE + 1];
+    char failed_err[1024];
+    const char *test_glsl;
     int grid;
     GLsizei nindices;
     GLuint cache_fbo, cache_color, cache_depth;
@@ -50,14 +55,17 @@ typedef struct ov_mesh {
 bool ov_mesh_init(ov_mesh *m, char *err, size_t cap);
 void ov_mesh_deinit(ov_mesh *m);
 /* Rebuilds the program when s's formula differs from the one it was built
- * for; c provides the colour map constants. */
+ * for; c provides the colour map constants. false with the build's error
+ * in err as ov_contour_set_surface (the old program must not be used for
+ * s; a formula that failed fails again at once). */
 bool ov_mesh_set_surface(ov_mesh *m, ov_contour *c, const ov_surface *s, char *err, size_t cap);
 /* Frees the cached colour and depth images (see ov_contour_drop_cache). */
 void ov_mesh_drop_cache(ov_mesh *m);
 /* Draws the surface of the 3-D view v into dst_fbo, which must have a depth
  * attachment: colour and depth, from the cache when nothing changed;
- * leaves dst_fbo bound and depth testing off. */
-void ov_mesh_draw(ov_mesh *m, const ov_surface *s, const ov_view *v, float px_scale,
+ * leaves dst_fbo bound and depth testing off. false when no program is
+ * built or GL reported an error (logged). */
+bool ov_mesh_draw(ov_mesh *m, const ov_surface *s, const ov_view *v, float px_scale,
                   bool strong, GLuint dst_fbo);
 
 #endif

@@ -31,8 +31,17 @@ void ov_renderer_size(const ov_renderer *r, int *width, int *height);
 
 /* Rebuilds the contour shader from s's expression when s differs from the
  * surface it was built for (compares formula text). Parameter values are
- * uploaded every frame, so changing kappa needs no rebuild. */
+ * uploaded every frame, so changing kappa needs no rebuild. false when the
+ * shader fails to build, with the sentence ov_renderer_error gives in err
+ * (the full info log goes to stderr); a formula that failed is not built
+ * again on every call, it fails again at once. */
 bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, size_t cap);
+
+/* Why the last frame or rebuild failed, one line for the HUD: "the shader
+ * for this formula failed to build: <the compiler's first error line>",
+ * or what else failed; "" when the last frame was drawn. The text lives
+ * in r until the next call that draws or rebuilds. */
+const char *ov_renderer_error(const ov_renderer *r);
 
 /* Whether the contour image is kept for the next frames (the default): a
  * renderer that draws a single frame (a screenshot) turns it off and saves
@@ -50,8 +59,15 @@ bool ov_renderer_draft_pending(const ov_renderer *r);
  * and starts a new overlay queue. Iso-lines lie where
  * 3 * log10(max(L - Lref, 0) + 1e-6 * (Lmax - Lref)) is an integer, Lref and
  * Lmax being the view's loss range (core/loss_range.h). Line and marker
- * sizes scale with ui_scale * height / 720. */
-void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc);
+ * sizes scale with ui_scale * height / 720.
+ * Returns false, with the reason in ov_renderer_error, when the frame
+ * cannot be drawn as asked: a shader or the 3-D depth buffer fails to
+ * build for it (nothing is drawn with the program of an earlier formula),
+ * or GL reports an error while drawing. After a build failure the FBO holds
+ * the last good frame (as it was, HUD included; the background colour when
+ * there was none at this size); the overlay queue is open either way, so
+ * the caller can still say what went wrong on top. */
+bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc);
 /* Queues a filled rectangle in pixels (top-left origin). */
 void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgba c);
 /* Queues a straight line segment between two pixel positions, width px
@@ -70,11 +86,14 @@ float ov_renderer_text(ov_renderer *r, float x, float y, float size_px, ov_rgba 
 /* Width and height the text would take, without drawing it. */
 void ov_renderer_text_size(ov_renderer *r, float size_px, const char *utf8,
                            float *w, float *h);
-/* Draws the queued overlay into the FBO. */
-void ov_renderer_end(ov_renderer *r);
+/* Draws the queued overlay into the FBO. false when this frame's
+ * ov_renderer_begin failed (the FBO does not hold the frame asked for) or
+ * GL reported an error. */
+bool ov_renderer_end(ov_renderer *r);
 
-/* Copies the FBO to the default framebuffer, scaled to drawable size. */
-void ov_renderer_present(ov_renderer *r, int drawable_w, int drawable_h);
+/* Copies the FBO to the default framebuffer, scaled to drawable size.
+ * false on a GL error (logged). */
+bool ov_renderer_present(ov_renderer *r, int drawable_w, int drawable_h);
 /* The GL_RENDERER string (e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"). */
 const char *ov_renderer_name(ov_renderer *r);
 /* Waits until every queued GL command has finished (for timing). */
@@ -83,8 +102,10 @@ void ov_renderer_finish(ov_renderer *r);
  * GPU), or this frame itself (a software rasteriser such as llvmpipe, which
  * keeps the command memory of every frame handed to it ahead until it
  * reuses that buffer: a window loop that never waits, with no vsync and no
- * read-back, piles up tens of MB). */
-void ov_renderer_frame_done(ov_renderer *r);
+ * read-back, piles up tens of MB). false when the fence could not be made
+ * or the wait failed (logged); a frame still unfinished after 2 s is not
+ * waited for further and counts as done. */
+bool ov_renderer_frame_done(ov_renderer *r);
 /* Reads the FBO into out as B, G, R, A bytes, rows top-down, pitch bytes
  * apart (at least width * 4, a multiple of 4): the layout of a 32-bit
  * XRGB window surface. false on a GL error or a bad pitch. */

@@ -1,6 +1,6 @@
-/* The renderer's parts (render.c): the framebuffer object and the passes it
- * owns. For render.c, and for tests that look inside the renderer; the app
- * uses render.h only. */
+/* The renderer's parts (render.c, readback.c): the framebuffer object and
+ * the passes it owns. For those two files, and for tests that look inside
+ * the renderer; the app uses render.h only. */
 #ifndef OV_RENDER_RENDERER_H
 #define OV_RENDER_RENDERER_H
 
@@ -32,6 +32,22 @@ struct ov_renderer {
     bool ttf_inited;
     GLsync frame_fence;     /* the end of the last frame shown, or NULL */
     bool software;          /* llvmpipe or softpipe: frames drawn on the CPU */
+    /* Why the last frame or rebuild failed, as said to the user; "" after
+     * a frame that was drawn. */
+    char error[512];
+    bool frame_failed;      /* the last ov_renderer_begin did not draw its frame */
+    bool have_frame;        /* the FBO holds a whole frame drawn at its size */
+    /* The last good frame while frames fail: kept aside at the first failed
+     * frame (the FBO holds it then) and put back at each failed frame after
+     * it, so their overlays do not pile up; freed by the next good frame or
+     * a resize. 0 when none is kept. */
+    GLuint held_fbo, held_tex;
 };
+
+/* Whether a framebuffer of w x h can be made here (1 .. GL_MAX_TEXTURE_SIZE
+ * a side); false with a message in err. */
+bool ov_render_size_ok(int w, int h, char *err, size_t cap);
+/* Whether v is a finite rectangle of positive width and height. */
+bool ov_render_rect_ok(ov_rect v);
 
 #endif

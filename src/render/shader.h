@@ -25,6 +25,11 @@ bool ov_gl_ok(const char *where);
 GLuint ov_gl_program(const char *name, const char *const *vs_parts, int nvs,
                      const char *const *fs_parts, int nfs, char *err, size_t cap);
 
+/* The line of a build error worth showing a user: the first line of err
+ * that mentions "error", else its first line that is not blank, trimmed,
+ * into out. */
+void ov_gl_error_line(const char *err, char *out, size_t cap);
+
 /* Builds the fragment source for s's loss: the GLSL 330 header, the
  * parameters (uniforms vec4 Pa, Pb: parameter i is component i % 4 of Pa
  * for i < 4, else of Pb) and the function `float ov_loss(vec2 p)`.
