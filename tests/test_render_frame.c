@@ -37,8 +37,9 @@ static double lum(const uint8_t *p)
 static uint8_t *frame(ov_renderer *r, const ov_frame_desc *d, int w, int h)
 {
     uint8_t *px = malloc((size_t)w * h * 4);
-    ov_renderer_begin(r, d);
-    ov_renderer_end(r);
+    CHECK_MSG(ov_renderer_begin(r, d), "a frame was not drawn: %s", ov_renderer_error(r));
+    CHECK(ov_renderer_end(r));
+    CHECK(strcmp(ov_renderer_error(r), "") == 0);
     if (px && !ov_renderer_read_rgba(r, px)) {
         free(px);
         return NULL;
@@ -315,8 +316,8 @@ int main(void)
                            .anim_step = 1e9, .target_run = -1, .ui_scale = 1.8f};
         uint8_t *img = malloc((size_t)W * H * 4 + 64);
         memset(img + (size_t)W * H * 4, 0xA5, 64);
-        ov_renderer_begin(r, &d);
-        ov_renderer_end(r);
+        CHECK(ov_renderer_begin(r, &d));
+        CHECK(ov_renderer_end(r));
         CHECK(ov_renderer_read_rgba(r, img));
         bool guard = true;
         for (int i = 0; i < 64; i++)

@@ -72,6 +72,7 @@ void ov_contour_drop_cache(ov_contour *c)
     c->draft_px = c->full_px = NULL;
     c->draft_px_cap = c->full_px_cap = 0;
     c->cache_valid = false;
+    c->image_kept = false;
     c->draft_shown = false;
     ov_gl_ok("contour cache dropped");
 }
@@ -282,6 +283,7 @@ static bool copy_cache(ov_contour *c, int width, int height, GLuint dst_fbo)
 bool ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
                      bool strong, GLuint dst_fbo)
 {
+    c->image_kept = false;
     if (!c->prog)
         return false;
     int width = v->width, height = v->height;
@@ -289,18 +291,19 @@ bool ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float
     bool refine = c->draft_shown && same_key(&key, &c->draft_key);
     c->draft_shown = false;
     if (c->cache_valid && same_key(&key, &c->cache_key))
-        return copy_cache(c, width, height, dst_fbo);
+        return c->image_kept = copy_cache(c, width, height, dst_fbo);
     /* Changed, in the window: a draft now, the full image next frame (or
      * a new draft if it changes again). */
     if (c->drafts && !refine && !c->no_cache && draw_draft(c, s, v, px_scale, strong)) {
         c->cache_valid = false;
         c->draft_shown = true;
         c->draft_key = key;
-        return copy_cache(c, width, height, dst_fbo);
+        return c->image_kept = copy_cache(c, width, height, dst_fbo);
     }
     /* Changed: drawn straight into the frame, then kept for the next frames
      * by a 1:1 copy (on llvmpipe cheaper than drawing into the cache and
      * copying it out in the same frame). */
+    c->cache_valid = false;
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
     if (!draw_pass(c, s, v, px_scale, strong, 1))
         return false;
@@ -313,9 +316,16 @@ bool ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float
     glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
     /* A copy that failed leaves the frame drawn, only not kept. */
-    c->cache_valid = ov_gl_ok("contour cache copy");
+    c->cache_valid = c->image_kept = ov_gl_ok("contour cache copy");
     c->cache_key = key;
     return true;
+}
+
+bool ov_contour_show_last(ov_contour *c, int width, int height, GLuint dst_fbo)
+{
+    if (!c->image_kept || c->cache_w != width || c->cache_h != height)
+        return false;
+    return copy_cache(c, width, height, dst_fbo);
 }
 
 bool ov_contour_draft_pending(const ov_contour *c)

@@ -47,6 +47,9 @@ typedef struct ov_contour {
     int cache_w, cache_h;
     bool cache_valid;
     ov_contour_key cache_key;
+    /* cache_tex holds the image the last draw showed (in full or as a
+     * draft): what a frame that cannot be drawn shows instead. */
+    bool image_kept;
     /* Drafts (the window): a changed image is first drawn at half
      * resolution and doubled on the CPU; the next frame draws it in full. */
     bool drafts;
@@ -72,6 +75,10 @@ bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_
  * no program is built or GL reported an error (logged). */
 bool ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
                      bool strong, GLuint dst_fbo);
+/* Copies the image the last ov_contour_draw showed (in full or as a draft)
+ * into dst_fbo, width x height, and leaves dst_fbo bound; false when it was
+ * not kept at that size (no cache, dropped since, a draw that failed). */
+bool ov_contour_show_last(ov_contour *c, int width, int height, GLuint dst_fbo);
 /* True when the last ov_contour_draw showed a draft: the next frame, with
  * nothing changed, draws it in full. */
 bool ov_contour_draft_pending(const ov_contour *c);

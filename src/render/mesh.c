@@ -107,6 +107,7 @@ void ov_mesh_drop_cache(ov_mesh *m)
     glGenTextures(1, &m->cache_depth);
     m->cache_w = m->cache_h = 0;
     m->cache_valid = false;
+    m->image_kept = false;
     ov_gl_ok("mesh cache dropped");
 }
 
@@ -257,22 +258,28 @@ static bool draw_pass(ov_mesh *m, const ov_surface *s, const ov_view *v, float p
     return ov_gl_ok("mesh pass");
 }
 
+/* Copies the cached colour and depth into dst_fbo and leaves it bound. */
+static bool copy_cache(ov_mesh *m, int w, int h, GLuint dst_fbo)
+{
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m->cache_fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst_fbo);
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT,
+                      GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
+    return ov_gl_ok("mesh copy");
+}
+
 bool ov_mesh_draw(ov_mesh *m, const ov_surface *s, const ov_view *v, float px_scale,
                   bool strong, GLuint dst_fbo)
 {
+    m->image_kept = false;
     if (!m->prog)
         return false;
     int w = v->width, h = v->height;
     ov_mesh_key key;
     make_key(&key, s, v, px_scale, strong);
-    GLbitfield both = GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT;
-    if (m->cache_valid && memcmp(&key, &m->key, sizeof key) == 0) {
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, m->cache_fbo);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst_fbo);
-        glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, both, GL_NEAREST);
-        glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-        return ov_gl_ok("mesh copy");
-    }
+    if (m->cache_valid && memcmp(&key, &m->key, sizeof key) == 0)
+        return m->image_kept = copy_cache(m, w, h, dst_fbo);
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
     m->cache_valid = false;
     if (!draw_pass(m, s, v, px_scale, strong))
@@ -283,10 +290,18 @@ bool ov_mesh_draw(ov_mesh *m, const ov_surface *s, const ov_view *v, float px_sc
     }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, dst_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m->cache_fbo);
-    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, both, GL_NEAREST);
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT,
+                      GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
     m->key = key;
     /* A copy that failed leaves the frame drawn, only not kept. */
-    m->cache_valid = ov_gl_ok("mesh cache");
+    m->cache_valid = m->image_kept = ov_gl_ok("mesh cache");
     return true;
+}
+
+bool ov_mesh_show_last(ov_mesh *m, int width, int height, GLuint dst_fbo)
+{
+    if (!m->image_kept || m->cache_w != width || m->cache_h != height)
+        return false;
+    return copy_cache(m, width, height, dst_fbo);
 }

@@ -50,6 +50,8 @@ typedef struct ov_mesh {
     int cache_w, cache_h;
     bool cache_valid;
     ov_mesh_key key;
+    /* The cache holds the image and depth the last draw showed. */
+    bool image_kept;
 } ov_mesh;
 
 bool ov_mesh_init(ov_mesh *m, char *err, size_t cap);
@@ -59,6 +61,10 @@ void ov_mesh_deinit(ov_mesh *m);
  * in err as ov_contour_set_surface (the old program must not be used for
  * s; a formula that failed fails again at once). */
 bool ov_mesh_set_surface(ov_mesh *m, ov_contour *c, const ov_surface *s, char *err, size_t cap);
+/* Copies the image and depth the last ov_mesh_draw showed into dst_fbo
+ * (which has a depth attachment), width x height, and leaves dst_fbo bound;
+ * false when they were not kept at that size. */
+bool ov_mesh_show_last(ov_mesh *m, int width, int height, GLuint dst_fbo);
 /* Frees the cached colour and depth images (see ov_contour_drop_cache). */
 void ov_mesh_drop_cache(ov_mesh *m);
 /* Draws the surface of the 3-D view v into dst_fbo, which must have a depth

@@ -123,10 +123,6 @@ void ov_renderer_destroy(ov_renderer *r)
         glDeleteSync(r->frame_fence);
     if (r->loss_prog)
         glDeleteProgram(r->loss_prog);
-    if (r->held_fbo)
-        glDeleteFramebuffers(1, &r->held_fbo);
-    if (r->held_tex)
-        glDeleteTextures(1, &r->held_tex);
     if (r->fbo)
         glDeleteFramebuffers(1, &r->fbo);
     if (r->color_tex)
@@ -140,16 +136,6 @@ void ov_renderer_destroy(ov_renderer *r)
     free(r);
 }
 
-/* Frees the kept last good frame (see renderer.h). */
-static void drop_held(ov_renderer *r)
-{
-    if (r->held_fbo)
-        glDeleteFramebuffers(1, &r->held_fbo);
-    if (r->held_tex)
-        glDeleteTextures(1, &r->held_tex);
-    r->held_fbo = r->held_tex = 0;
-}
-
 bool ov_renderer_resize(ov_renderer *r, int width, int height, char *err, size_t cap)
 {
     if (width == r->width && height == r->height)
@@ -161,9 +147,6 @@ bool ov_renderer_resize(ov_renderer *r, int width, int height, char *err, size_t
     r->height = height;
     ov_contour_drop_cache(&r->contour);
     ov_mesh_drop_cache(&r->mesh);
-    /* The new storage holds no frame yet. */
-    drop_held(r);
-    r->have_frame = false;
     if (!fbo_storage(r, err, cap)) {
         r->width = ow;
         r->height = oh;
@@ -207,8 +190,13 @@ static void shader_failed(ov_renderer *r, const char *build)
 {
     char line[400];
     ov_gl_error_line(build, line, sizeof line);
+    /* Without the "contour fragment shader: " the build put first: the HUD
+     * has room for a line, and the compiler's words matter there. */
+    const char *say = line, *stage = strstr(line, " shader: ");
+    if (stage)
+        say = stage + strlen(" shader: ");
     snprintf(r->error, sizeof r->error, "the shader for this formula failed to build: %s",
-             line);
+             say);
 }
 
 bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, size_t cap)
@@ -252,57 +240,31 @@ static void clear_frame(void)
     glClear(GL_COLOR_BUFFER_BIT);
 }
 
-/* Ends begin for a frame that was drawn. */
-static bool frame_drawn(ov_renderer *r)
+/* Ends begin for a frame that was drawn; shown: its surface picture. */
+static bool frame_drawn(ov_renderer *r, ov_shown shown)
 {
     r->error[0] = '\0';
     r->frame_failed = false;
-    r->have_frame = true;
-    drop_held(r);
+    r->shown = shown;
     return true;
 }
 
 /* Ends begin for a frame that could not be drawn before anything was drawn
- * (r->error says why): the FBO shows the last good frame, kept aside the
- * first time (the FBO holds it then) and put back the next times, or the
- * background when there is none. Leaves the FBO bound for the overlay. */
+ * (r->error says why): the FBO shows the surface picture of the last frame
+ * drawn again, from the contour or 3-D surface cache, without the paths and
+ * overlay of a scene that is gone; the background when it was not kept.
+ * Leaves the FBO bound for the overlay. */
 static bool frame_not_drawn(ov_renderer *r)
 {
     r->frame_failed = true;
-    bool shown = false;
-    if (r->held_fbo) {
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, r->held_fbo);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->fbo);
-        glBlitFramebuffer(0, 0, r->width, r->height, 0, 0, r->width, r->height,
-                          GL_COLOR_BUFFER_BIT, GL_NEAREST);
-        shown = ov_gl_ok("last good frame put back");
-    } else if (r->have_frame) {
-        glGenFramebuffers(1, &r->held_fbo);
-        glGenTextures(1, &r->held_tex);
-        glBindTexture(GL_TEXTURE_2D, r->held_tex);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, r->width, r->height, 0, GL_RGBA,
-                     GL_UNSIGNED_BYTE, NULL);
-        glBindTexture(GL_TEXTURE_2D, 0);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->held_fbo);
-        glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,
-                               r->held_tex, 0);
-        if (glCheckFramebufferStatus(GL_DRAW_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE) {
-            glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo);
-            glBlitFramebuffer(0, 0, r->width, r->height, 0, 0, r->width, r->height,
-                              GL_COLOR_BUFFER_BIT, GL_NEAREST);
-        }
-        /* The FBO itself is untouched: it shows the frame whatever happened. */
-        shown = true;
-        if (!ov_gl_ok("last good frame kept")) {
-            ov_render_log("the last good frame could not be kept aside");
-            drop_held(r);
-        }
-    }
+    bool kept = false;
+    if (r->shown == OV_SHOWN_CONTOURS)
+        kept = ov_contour_show_last(&r->contour, r->width, r->height, r->fbo);
+    else if (r->shown == OV_SHOWN_SURFACE && r->depth_tex)
+        kept = ov_mesh_show_last(&r->mesh, r->width, r->height, r->fbo);
     glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
-    if (!shown) {
-        r->have_frame = false;
+    if (!kept)
         clear_frame();
-    }
     return false;
 }
 
@@ -311,8 +273,7 @@ static bool frame_not_drawn(ov_renderer *r)
 static bool frame_broken(ov_renderer *r)
 {
     r->frame_failed = true;
-    r->have_frame = false;
-    drop_held(r);
+    r->shown = OV_SHOWN_NONE;
     glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
     return false;
 }
@@ -331,7 +292,7 @@ bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     glDisable(GL_BLEND);
     if (!desc || !desc->scene || !desc->scene->surface || !view_ok(r, desc->view)) {
         clear_frame();
-        return frame_drawn(r);
+        return frame_drawn(r, OV_SHOWN_NONE);
     }
     const ov_surface *s = desc->scene->surface;
     if (s->one_d) {
@@ -347,7 +308,7 @@ bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
             snprintf(r->error, sizeof r->error, "drawing the frame failed (GL error)");
             return frame_broken(r);
         }
-        return frame_drawn(r);
+        return frame_drawn(r, OV_SHOWN_NONE);
     }
     char err[1024];
     if (!ov_contour_set_surface(&r->contour, s, err, sizeof err)) {
@@ -385,7 +346,7 @@ bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
         snprintf(r->error, sizeof r->error, "drawing the paths failed (GL error)");
         return frame_broken(r);
     }
-    return frame_drawn(r);
+    return frame_drawn(r, desc->view->is3d ? OV_SHOWN_SURFACE : OV_SHOWN_CONTOURS);
 }
 
 bool ov_renderer_diverged_mark(ov_renderer *r, const ov_frame_desc *d, int idx, float *x,

@@ -63,10 +63,13 @@ bool ov_renderer_draft_pending(const ov_renderer *r);
  * Returns false, with the reason in ov_renderer_error, when the frame
  * cannot be drawn as asked: a shader or the 3-D depth buffer fails to
  * build for it (nothing is drawn with the program of an earlier formula),
- * or GL reports an error while drawing. After a build failure the FBO holds
- * the last good frame (as it was, HUD included; the background colour when
- * there was none at this size); the overlay queue is open either way, so
- * the caller can still say what went wrong on top. */
+ * or GL reports an error while drawing. After a build failure the FBO shows
+ * the surface picture of the last frame drawn (its contours or 3-D surface,
+ * from the pass's cache) without that frame's paths and overlay, which
+ * belonged to a scene that is gone; the background colour when the picture
+ * was not kept (no frame yet, a resize since, the 1-D view, a renderer that
+ * keeps no contours). The overlay queue is open either way, so the caller
+ * draws its HUD, and what went wrong, on top. */
 bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc);
 /* Queues a filled rectangle in pixels (top-left origin). */
 void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgba c);

@@ -15,6 +15,12 @@
 #include "render/render.h"
 #include "render/text.h"
 
+typedef enum ov_shown {
+    OV_SHOWN_NONE = 0,      /* nothing to show again: the background */
+    OV_SHOWN_CONTOURS,      /* the contour pass's image */
+    OV_SHOWN_SURFACE        /* the 3-D surface's image and depth */
+} ov_shown;
+
 struct ov_renderer {
     int width, height;
     GLuint fbo, color_tex;
@@ -36,12 +42,9 @@ struct ov_renderer {
      * a frame that was drawn. */
     char error[512];
     bool frame_failed;      /* the last ov_renderer_begin did not draw its frame */
-    bool have_frame;        /* the FBO holds a whole frame drawn at its size */
-    /* The last good frame while frames fail: kept aside at the first failed
-     * frame (the FBO holds it then) and put back at each failed frame after
-     * it, so their overlays do not pile up; freed by the next good frame or
-     * a resize. 0 when none is kept. */
-    GLuint held_fbo, held_tex;
+    /* The surface picture of the last frame drawn, which a frame that
+     * cannot be drawn shows again from the pass's cache. */
+    ov_shown shown;
 };
 
 /* Whether a framebuffer of w x h can be made here (1 .. GL_MAX_TEXTURE_SIZE
