@@ -319,6 +319,11 @@ int main(void)
         CHECK(ov_renderer_begin(r, &d));
         CHECK(ov_renderer_end(r));
         CHECK(ov_renderer_read_rgba(r, img));
+        /* Showing and ending the frame report success too; a pitch that is
+         * not a multiple of 4 is refused before any GL call. */
+        CHECK(ov_renderer_present(r, W / 2, H / 2));
+        CHECK(ov_renderer_frame_done(r));
+        CHECK(!ov_renderer_read_bgra(r, img, (size_t)W * 4 + 2));
         bool guard = true;
         for (int i = 0; i < 64; i++)
             guard = guard && img[(size_t)W * H * 4 + i] == 0xA5;

@@ -12,8 +12,10 @@ static void choose_driver(void)
     const char *drv = getenv("SDL_VIDEODRIVER");
     const char *x11 = getenv("DISPLAY");
     const char *wl = getenv("WAYLAND_DISPLAY");
+    /* SDL_SetHint is false only where the environment variable of that
+     * name is set, and then it is SDL's choice that stands: not an error. */
     if ((!drv || !*drv) && (!x11 || !*x11) && (!wl || !*wl))
-        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+        (void)SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
 }
 
 static bool set(const char *name)
@@ -67,7 +69,7 @@ bool ov_glwin_create(ov_glwin *w, const char *title, int width, int height, bool
     /* A window's image (SDL_GetWindowSurface, used to show frames drawn by
      * a software renderer) stays a plain X11 image: SDL would otherwise
      * draw it through a renderer of its own on the window's GL context. */
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    (void)SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");   /* as above */
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         snprintf(err, cap, "cannot start SDL video: %s", SDL_GetError());
         return false;

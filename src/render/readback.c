@@ -107,7 +107,7 @@ static bool loss_program(ov_renderer *r, const ov_surface *s)
     r->loss_u_param_a = glGetUniformLocation(prog, "Pa");
     r->loss_u_param_b = glGetUniformLocation(prog, "Pb");
     r->loss_u_view = glGetUniformLocation(prog, "u_view");
-    return true;
+    return ov_gl_ok("loss uniforms");
 }
 
 bool ov_renderer_read_loss(ov_renderer *r, const ov_surface *s, ov_rect view, int width,

@@ -156,8 +156,16 @@ bool ov_renderer_resize(ov_renderer *r, int width, int height, char *err, size_t
                           again);
         return false;
     }
-    if (r->depth_tex && !depth_storage(r, err, cap))
+    if (r->depth_tex && !depth_storage(r, err, cap)) {
+        /* Made again by the next 3-D frame, which then says if it fails. */
+        glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, 0, 0);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glDeleteTextures(1, &r->depth_tex);
+        r->depth_tex = 0;
+        ov_gl_ok("depth buffer dropped");
         return false;
+    }
     return true;
 }
 
