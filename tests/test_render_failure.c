@@ -6,10 +6,11 @@
  * frame's path and overlay, however many failed frames follow (their
  * overlays do not pile up). A failed formula is not built again on every
  * frame; the next formula that builds clears the error. The same for the
- * 3-D surface's program, the background for a failure before any good frame
- * or after a resize, and ov_renderer_set_surface says the same. A build is made to fail the way a driver's
- * compiler fails it: a "#error" line put after the loss function through
- * the test hook of the contour and mesh modules. */
+ * 3-D surface's program; the background for a failure before any good
+ * frame or after a resize; and ov_renderer_set_surface says the same. A
+ * build is made to fail the way a driver's compiler fails it: a "#error"
+ * line put after the loss function through the test hook of the contour
+ * and mesh modules. */
 #include <stdlib.h>
 #include <string.h>
 
