@@ -240,6 +240,29 @@ static void check_no_picture(ov_renderer *r)
     unmake(&b);
 }
 
+/* In the window (drafts on) a changed picture is shown as a draft and
+ * finished by the next frame; a frame that fails leaves nothing pending, or
+ * the window would draw frame after frame while the formula stays broken. */
+static void check_draft(ov_renderer *r)
+{
+    static uint8_t img[W * H * 4];
+    fixture a, b;
+    bool made = make(&a, "x^2 + 4*y^2", 0.0) && make(&b, "x^2 + 4*y^2 + x", 0.0);
+    CHECK(made);
+    if (!made)
+        return;
+    ov_renderer_set_drafts(r, true);
+    CHECK(draw(r, &a, false, img));
+    CHECK(ov_renderer_draft_pending(r));
+    r->contour.test_glsl = BROKEN;
+    CHECK(!draw(r, &b, false, img));
+    CHECK(!ov_renderer_draft_pending(r));
+    r->contour.test_glsl = NULL;
+    ov_renderer_set_drafts(r, false);
+    unmake(&a);
+    unmake(&b);
+}
+
 int main(void)
 {
     ov_gl_test t;
@@ -256,8 +279,10 @@ int main(void)
     ov_renderer_destroy(r);
     r = ov_gl_test_renderer(W, H);
     CHECK(r != NULL);
-    if (r)
+    if (r) {
         check_no_picture(r);
+        check_draft(r);
+    }
     ov_renderer_destroy(r);
     ov_gl_test_deinit(&t);
     return ov_test_finish("test_render_failure");

@@ -265,6 +265,9 @@ static bool frame_drawn(ov_renderer *r, ov_shown shown)
 static bool frame_not_drawn(ov_renderer *r)
 {
     r->frame_failed = true;
+    /* A draft shown last is not finished while frames fail: the window
+     * would otherwise draw frame after frame for it. */
+    r->contour.draft_shown = false;
     bool kept = false;
     if (r->shown == OV_SHOWN_CONTOURS)
         kept = ov_contour_show_last(&r->contour, r->width, r->height, r->fbo);
