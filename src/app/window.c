@@ -440,7 +440,7 @@ bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
         return true;
     ov_hud_draw_frame(a->renderer, &a->st);
     /* A frame the renderer could not draw (a shader that fails to build for
-     * this formula) leaves the last good one; the HUD says why, once. */
+     * this formula) shows the last good picture; the HUD says why, once. */
     const char *why = ov_renderer_error(a->renderer);
     if (why[0] && strcmp(why, a->render_error) != 0) {
         ov_controls_say(&a->st, "%s", why);
