@@ -37,8 +37,9 @@ static double lum(const uint8_t *p)
 static uint8_t *frame(ov_renderer *r, const ov_frame_desc *d, int w, int h)
 {
     uint8_t *px = malloc((size_t)w * h * 4);
-    ov_renderer_begin(r, d);
-    ov_renderer_end(r);
+    CHECK_MSG(ov_renderer_begin(r, d), "a frame was not drawn: %s", ov_renderer_error(r));
+    CHECK(ov_renderer_end(r));
+    CHECK(strcmp(ov_renderer_error(r), "") == 0);
     if (px && !ov_renderer_read_rgba(r, px)) {
         free(px);
         return NULL;
@@ -315,9 +316,14 @@ int main(void)
                            .anim_step = 1e9, .target_run = -1, .ui_scale = 1.8f};
         uint8_t *img = malloc((size_t)W * H * 4 + 64);
         memset(img + (size_t)W * H * 4, 0xA5, 64);
-        ov_renderer_begin(r, &d);
-        ov_renderer_end(r);
+        CHECK(ov_renderer_begin(r, &d));
+        CHECK(ov_renderer_end(r));
         CHECK(ov_renderer_read_rgba(r, img));
+        /* Showing and ending the frame report success too; a pitch that is
+         * not a multiple of 4 is refused before any GL call. */
+        CHECK(ov_renderer_present(r, W / 2, H / 2));
+        CHECK(ov_renderer_frame_done(r));
+        CHECK(!ov_renderer_read_bgra(r, img, (size_t)W * 4 + 2));
         bool guard = true;
         for (int i = 0; i < 64; i++)
             guard = guard && img[(size_t)W * H * 4 + i] == 0xA5;

@@ -14,7 +14,7 @@
 #include "core/scene.h"
 #include "ov_gl_test.h"
 #include "ov_test.h"
-#include "render/render_internal.h"
+#include "render/renderer.h"
 
 enum { W = 256, H = 200 };
 

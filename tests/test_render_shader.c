@@ -7,7 +7,7 @@
 
 #include "ov_gl_test.h"
 #include "ov_test.h"
-#include "render/render_internal.h"
+#include "render/shader.h"
 
 static const char *const good_vs =
     "#version 330 core\n"
@@ -149,6 +149,29 @@ static void test_long_log_is_cut(void)
     CHECK_MSG(strncmp(err, "long fragment shader: ", 22) == 0, "got: %s", err);
 }
 
+/* The line of a build error the HUD shows: the first line mentioning
+ * "error", trimmed; else the first line that is not blank; cut to fit. */
+static void test_error_line(void)
+{
+    char out[64];
+    ov_gl_error_line("contour fragment shader: 0:3(1): warning: unused\n"
+                     "  0:5(12): error: `ov_x' undeclared  \r\n0:6(1): error: second\n",
+                     out, sizeof out);
+    CHECK_MSG(strcmp(out, "0:5(12): error: `ov_x' undeclared") == 0, "got \"%s\"", out);
+    ov_gl_error_line("\n   \n  mesh link: something odd \nmore", out, sizeof out);
+    CHECK_MSG(strcmp(out, "mesh link: something odd") == 0, "got \"%s\"", out);
+    ov_gl_error_line("", out, sizeof out);
+    CHECK(strcmp(out, "") == 0);
+    char small[8];
+    ov_gl_error_line("x: error: long words", small, sizeof small);
+    CHECK_MSG(strcmp(small, "x: erro") == 0, "got \"%s\"", small);
+    /* The line a real compile failure gives. */
+    char err[2048] = "";
+    CHECK(ov_gl_program("broken-frag", &good_vs, 1, &bad_fs, 1, err, sizeof err) == 0);
+    ov_gl_error_line(err, out, sizeof out);
+    CHECK_MSG(contains_nocase(out, "error") && !strchr(out, '\n'), "got \"%s\"", out);
+}
+
 int main(void)
 {
     ov_gl_test gl;
@@ -162,6 +185,7 @@ int main(void)
     test_error_in_second_part();
     test_link_error();
     test_long_log_is_cut();
+    test_error_line();
     ov_gl_test_deinit(&gl);
     return ov_test_finish("test_render_shader");
 }

@@ -12,7 +12,7 @@
 
 #include "ov_gl_test.h"
 #include "ov_test.h"
-#include "render/render_internal.h"
+#include "render/text.h"
 
 #define CAPACITY (OV_MEASURE_SETS * OV_MEASURE_WAYS)
 #define SIZES 3

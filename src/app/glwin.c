@@ -12,8 +12,10 @@ static void choose_driver(void)
     const char *drv = getenv("SDL_VIDEODRIVER");
     const char *x11 = getenv("DISPLAY");
     const char *wl = getenv("WAYLAND_DISPLAY");
+    /* SDL_SetHint is false only where the environment variable of that
+     * name is set, and then it is SDL's choice that stands: not an error. */
     if ((!drv || !*drv) && (!x11 || !*x11) && (!wl || !*wl))
-        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+        (void)SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
 }
 
 static bool set(const char *name)
@@ -34,6 +36,31 @@ bool ov_glwin_can_show(char *err, size_t cap)
     return false;
 }
 
+bool ov_glwin_gl_attributes(char *err, size_t cap)
+{
+    static const struct {
+        SDL_GLattr attr;
+        const char *name;
+        int value;
+    } want[] = {
+        {SDL_GL_CONTEXT_MAJOR_VERSION, "SDL_GL_CONTEXT_MAJOR_VERSION", 3},
+        {SDL_GL_CONTEXT_MINOR_VERSION, "SDL_GL_CONTEXT_MINOR_VERSION", 3},
+        {SDL_GL_CONTEXT_PROFILE_MASK, "SDL_GL_CONTEXT_PROFILE_MASK",
+         SDL_GL_CONTEXT_PROFILE_CORE},
+        {SDL_GL_CONTEXT_FLAGS, "SDL_GL_CONTEXT_FLAGS", SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG},
+        {SDL_GL_DOUBLEBUFFER, "SDL_GL_DOUBLEBUFFER", 1},
+        {SDL_GL_DEPTH_SIZE, "SDL_GL_DEPTH_SIZE", 0},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        if (SDL_GL_SetAttribute(want[i].attr, want[i].value) != 0) {
+            snprintf(err, cap,
+                     "cannot ask SDL for an OpenGL 3.3 core context (%s = %d refused): %s",
+                     want[i].name, want[i].value, SDL_GetError());
+            return false;
+        }
+    return true;
+}
+
 bool ov_glwin_create(ov_glwin *w, const char *title, int width, int height, bool visible,
                      char *err, size_t cap)
 {
@@ -42,17 +69,15 @@ bool ov_glwin_create(ov_glwin *w, const char *title, int width, int height, bool
     /* A window's image (SDL_GetWindowSurface, used to show frames drawn by
      * a software renderer) stays a plain X11 image: SDL would otherwise
      * draw it through a renderer of its own on the window's GL context. */
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    (void)SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");   /* as above */
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         snprintf(err, cap, "cannot start SDL video: %s", SDL_GetError());
         return false;
     }
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
-    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    if (!ov_glwin_gl_attributes(err, cap)) {
+        SDL_Quit();
+        return false;
+    }
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
     flags |= visible ? (SDL_WINDOW_RESIZABLE | SDL_WINDOW_SHOWN) : SDL_WINDOW_HIDDEN;
     w->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width,

@@ -20,6 +20,12 @@ bool ov_glwin_create(ov_glwin *w, const char *title, int width, int height, bool
                      char *err, size_t cap);
 void ov_glwin_destroy(ov_glwin *w);
 
+/* Asks SDL (video initialised) for the context the renderer needs: OpenGL
+ * 3.3 core, forward compatible, double-buffered, no depth buffer (the
+ * renderer's framebuffer has its own). false with a message naming the
+ * attribute SDL refused and SDL's reason. ov_glwin_create calls it. */
+bool ov_glwin_gl_attributes(char *err, size_t cap);
+
 /* True when a window can be shown: on an X11 or Wayland display (DISPLAY,
  * WAYLAND_DISPLAY), or on the video driver the user chose (SDL_VIDEODRIVER,
  * e.g. offscreen). Otherwise false, with a message in err naming those

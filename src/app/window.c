@@ -52,6 +52,7 @@ struct ov_window {
     bool copy_present;        /* frames shown as an image (see present_copy) */
     int fast_presents;        /* presents in a row much faster than the refresh */
     bool export_interrupted;  /* a P, G or X export gave up on SIGINT/SIGTERM */
+    char render_error[512];   /* the renderer's failure last said in the HUD, or "" */
 };
 
 typedef struct ov_window window_app;
@@ -426,10 +427,6 @@ bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
     }
     changed = changed || held || requests_pending(&a->in);
     handle_requests(a, dw, dh);
-    /* The surface may have changed (C key, a preset, a typed formula);
-     * rebuilding is a no-op otherwise. */
-    if (!ov_renderer_set_surface(a->renderer, a->st.scene.surface, err, cap))
-        return false;
     /* After a stall the animation does not jump; the clocks (a message's
      * age, Esc twice) count all the time that passed, idle waits included. */
     bool moving = ov_controls_moving(&a->st);
@@ -442,6 +439,14 @@ bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
     if (!draw)
         return true;
     ov_hud_draw_frame(a->renderer, &a->st);
+    /* A frame the renderer could not draw (a shader that fails to build for
+     * this formula) shows the last good picture; the HUD says why, once. */
+    const char *why = ov_renderer_error(a->renderer);
+    if (why[0] && strcmp(why, a->render_error) != 0) {
+        ov_controls_say(&a->st, "%s", why);
+        a->dirty = true;
+    }
+    snprintf(a->render_error, sizeof a->render_error, "%s", why);
     present(a, dw, dh);
     a->frames_drawn++;
     return true;

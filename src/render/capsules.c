@@ -1,9 +1,12 @@
 /* Capsule lists for the path pass (see capsules.h). */
-#include "capsules.h"
+#include "render/capsules.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/thin.h"
+#include "render/markers.h"
 
 static bool grow(void **v, int *cap, int need, size_t elem)
 {

@@ -7,7 +7,29 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "render_internal.h"
+#include "render/palette.h"
+
+/* One capsule instance: a segment p0-p1 in pixels (top-down) with a core of
+ * radius `radius` in fill colour and a ring of width `edge` in edge colour
+ * around it, anti-aliased; p0 == p1 draws a disc. Colours premultiplied. */
+typedef struct ov_seg {
+    float p0[2], p1[2];
+    float z[2];             /* window depth of p0 and p1 (3-D; 0 in 2-D) */
+    float radius, edge;
+    uint8_t fill[4], edgecol[4];
+} ov_seg;
+
+/* A point of the path drawing: pixel position (rows top-down) and window
+ * depth (0 in 2-D). */
+typedef struct ov_pt {
+    double x, y, z;
+} ov_pt;
+
+/* A growing list of capsules (the path pass's upload). */
+typedef struct ov_seg_list {
+    ov_seg *v;
+    int n, cap;
+} ov_seg_list;
 
 /* A colour as premultiplied bytes. */
 typedef struct ov_paint {

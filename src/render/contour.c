@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render_internal.h"
+#include "render/contour.h"
+#include "render/shader.h"
 
 extern const char ov_shader_contour_vert[];
 extern const char ov_shader_contour_frag[];
@@ -71,6 +72,7 @@ void ov_contour_drop_cache(ov_contour *c)
     c->draft_px = c->full_px = NULL;
     c->draft_px_cap = c->full_px_cap = 0;
     c->cache_valid = false;
+    c->image_kept = false;
     c->draft_shown = false;
     ov_gl_ok("contour cache dropped");
 }
@@ -92,19 +94,28 @@ bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_
     const char *src = ov_expr_source(s->expr);
     if (c->prog && strcmp(src, c->formula) == 0)
         return true;
+    if (c->failed[0] && strcmp(src, c->failed) == 0) {
+        snprintf(err, cap, "%s", c->failed_err);
+        return false;
+    }
     char *loss = ov_loss_glsl(s, err, cap);
     if (!loss)
         return false;
     const char *vs[] = {ov_shader_contour_vert};
-    const char *fs[] = {loss, ov_contour_cmap_glsl(c), ov_shader_levels_frag,
-                        ov_shader_contour_frag};
-    GLuint prog = ov_gl_program("contour", vs, 1, fs, 4, err, cap);
+    const char *fs[] = {loss, c->test_glsl ? c->test_glsl : "", ov_contour_cmap_glsl(c),
+                        ov_shader_levels_frag, ov_shader_contour_frag};
+    GLuint prog = ov_gl_program("contour", vs, 1, fs, 5, err, cap);
     free(loss);
-    if (!prog)
+    if (!prog) {
+        ov_render_log("%s", err);
+        snprintf(c->failed, sizeof c->failed, "%s", src);
+        snprintf(c->failed_err, sizeof c->failed_err, "%s", err);
         return false;
+    }
     if (c->prog)
         glDeleteProgram(c->prog);
     c->prog = prog;
+    c->failed[0] = '\0';
     snprintf(c->formula, sizeof c->formula, "%s", src);
     c->u_param_a = glGetUniformLocation(prog, "Pa");
     c->u_param_b = glGetUniformLocation(prog, "Pb");
@@ -113,7 +124,11 @@ bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_
     c->u_cmap_range = glGetUniformLocation(prog, "u_cmap_range");
     c->u_line = glGetUniformLocation(prog, "u_line");
     c->cache_valid = false;
-    return ov_gl_ok("contour uniforms");
+    if (!ov_gl_ok("contour uniforms")) {
+        snprintf(err, cap, "contour: GL error while looking up its uniforms");
+        return false;
+    }
+    return true;
 }
 
 /* (Re)allocates the cache image at width x height. */
@@ -152,7 +167,7 @@ void ov_contour_uniforms(GLint u_level, GLint u_cmap_range, GLint u_line,
 /* Draws the fill and iso-lines into the bound framebuffer; a pixel there
  * covers `scale` pixels of v's frame in each direction (1, or 2 for a
  * draft at half resolution). */
-static void draw_pass(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
+static bool draw_pass(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
                       bool strong, int scale)
 {
     float a[4];
@@ -163,7 +178,7 @@ static void draw_pass(ov_contour *c, const ov_surface *s, const ov_view *v, floa
     ov_contour_uniforms(c->u_level, c->u_cmap_range, c->u_line, &v->range,
                         px_scale / (float)scale, strong);
     glDrawArrays(GL_TRIANGLES, 0, 3);
-    ov_gl_ok("contour pass");
+    return ov_gl_ok("contour pass");
 }
 
 static ov_contour_key key_of(const ov_surface *s, const ov_view *v, float px_scale, bool strong)
@@ -232,10 +247,12 @@ static bool draw_draft(ov_contour *c, const ov_surface *s, const ov_view *v, flo
     }
     glBindFramebuffer(GL_FRAMEBUFFER, c->draft_fbo);
     glViewport(0, 0, hw, hh);
-    draw_pass(c, s, v, px_scale, strong, 2);
+    bool drawn = draw_pass(c, s, v, px_scale, strong, 2);
     glPixelStorei(GL_PACK_ALIGNMENT, 4);
     glReadPixels(0, 0, hw, hh, GL_RGBA, GL_UNSIGNED_BYTE, c->draft_px);
     glViewport(0, 0, w, h);
+    if (!drawn || !ov_gl_ok("contour draft readback"))
+        return false;
     /* Each pixel to a 2 x 2 block (rows stay bottom-up, as GL has them). */
     for (int j = 0; j < hh; j++) {
         uint32_t *row = c->full_px + (size_t)(2 * j) * (size_t)w;
@@ -253,52 +270,62 @@ static bool draw_draft(ov_contour *c, const ov_surface *s, const ov_view *v, flo
 }
 
 /* Copies the cache image into dst_fbo (the same size: a plain copy). */
-static void copy_cache(ov_contour *c, int width, int height, GLuint dst_fbo)
+static bool copy_cache(ov_contour *c, int width, int height, GLuint dst_fbo)
 {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, c->cache_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst_fbo);
     glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT,
                       GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-    ov_gl_ok("contour copy");
+    return ov_gl_ok("contour copy");
 }
 
-void ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
+bool ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
                      bool strong, GLuint dst_fbo)
 {
+    c->image_kept = false;
     if (!c->prog)
-        return;
+        return false;
     int width = v->width, height = v->height;
     ov_contour_key key = key_of(s, v, px_scale, strong);
     bool refine = c->draft_shown && same_key(&key, &c->draft_key);
     c->draft_shown = false;
-    if (c->cache_valid && same_key(&key, &c->cache_key)) {
-        copy_cache(c, width, height, dst_fbo);
-        return;
-    }
+    if (c->cache_valid && same_key(&key, &c->cache_key))
+        return c->image_kept = copy_cache(c, width, height, dst_fbo);
     /* Changed, in the window: a draft now, the full image next frame (or
      * a new draft if it changes again). */
     if (c->drafts && !refine && !c->no_cache && draw_draft(c, s, v, px_scale, strong)) {
         c->cache_valid = false;
         c->draft_shown = true;
         c->draft_key = key;
-        copy_cache(c, width, height, dst_fbo);
-        return;
+        return c->image_kept = copy_cache(c, width, height, dst_fbo);
     }
     /* Changed: drawn straight into the frame, then kept for the next frames
      * by a 1:1 copy (on llvmpipe cheaper than drawing into the cache and
      * copying it out in the same frame). */
+    c->cache_valid = false;
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-    draw_pass(c, s, v, px_scale, strong, 1);
-    if (c->no_cache || !cache_storage(c, width, height))
-        return;
+    if (!draw_pass(c, s, v, px_scale, strong, 1))
+        return false;
+    if (c->no_cache || !cache_storage(c, width, height)) {
+        glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
+        return true;
+    }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, dst_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, c->cache_fbo);
     glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-    c->cache_valid = true;
+    /* A copy that failed leaves the frame drawn, only not kept. */
+    c->cache_valid = c->image_kept = ov_gl_ok("contour cache copy");
     c->cache_key = key;
-    ov_gl_ok("contour pass");
+    return true;
+}
+
+bool ov_contour_show_last(ov_contour *c, int width, int height, GLuint dst_fbo)
+{
+    if (!c->image_kept || c->cache_w != width || c->cache_h != height)
+        return false;
+    return copy_cache(c, width, height, dst_fbo);
 }
 
 bool ov_contour_draft_pending(const ov_contour *c)

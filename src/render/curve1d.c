@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "core/curve1d.h"
-#include "render_internal.h"
+#include "core/surface.h"
+#include "render/curve1d.h"
+#include "render/palette.h"
 
 #define MAX_STEPS_DRAWN 4000   /* per run: the most recent steps */
 
@@ -197,10 +199,11 @@ static void draw_run(ov_cctx *c, const ov_surface *s, const ov_run *run, ov_rgba
     }
 }
 
-void ov_curve1d_draw(ov_renderer *r, const ov_frame_desc *d, ov_view *plot)
+void ov_curve1d_draw(ov_overlay *o, ov_text_cache *tc, const ov_frame_desc *d, int width,
+                     int height, ov_view *plot)
 {
     const ov_surface *s = d->scene->surface;
-    const int W = r->width, H = r->height;
+    const int W = width, H = height;
     ov_rect fitted = d->view->rect;
     ov_rect pr = ov_curve_plot_rect(s, fitted.x0, fitted.x1, OV_CURVE_BOTTOM, OV_CURVE_TOP);
     ov_view_desc vd = {.surface = s, .rect = pr, .width = W, .height = H, .stretch = true};
@@ -217,7 +220,7 @@ void ov_curve1d_draw(ov_renderer *r, const ov_frame_desc *d, ov_view *plot)
 
     glClearColor(0.075f, 0.085f, 0.11f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ov_cctx c = {&r->overlay, &r->text, plot, ov_render_frame_scale(d, H),
+    ov_cctx c = {o, tc, plot, ov_render_frame_scale(d, H),
                  {0.94f, 0.95f, 0.97f, 1.0f}, {0.72f, 0.75f, 0.80f, 1.0f}};
     draw_curve(&c, s, pr, lo, hi, W, H, d->high_contrast);
     draw_axes(&c, pr, lo, hi, W, H);

@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render_internal.h"
+#include "core/surface.h"
+#include "render/explain.h"
+#include "render/palette.h"
 
 #define MAX_LABELS (OV_EXPLAIN_MAX_ARROWS + OV_EXPLAIN_MAX_POINTS)
 

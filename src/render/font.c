@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "render.h"
+#include "render/font.h"
 
 /* Asks fontconfig for an exact "DejaVu Sans" (not a substitute). */
 static bool from_fontconfig(char *path, size_t cap)

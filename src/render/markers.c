@@ -5,7 +5,7 @@
  * quads, so a legend shows the shape the picture shows. */
 #include <math.h>
 
-#include "render_internal.h"
+#include "render/markers.h"
 
 /* Half-width, as a fraction of the radius, of a filled shape at height t
  * (-1 top .. 1 bottom); negative outside the shape. */

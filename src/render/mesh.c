@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render_internal.h"
+#include "render/mesh.h"
+#include "render/shader.h"
 
 extern const char ov_shader_mesh_vert[];
 extern const char ov_shader_mesh_frag[];
@@ -106,6 +107,7 @@ void ov_mesh_drop_cache(ov_mesh *m)
     glGenTextures(1, &m->cache_depth);
     m->cache_w = m->cache_h = 0;
     m->cache_valid = false;
+    m->image_kept = false;
     ov_gl_ok("mesh cache dropped");
 }
 
@@ -114,19 +116,28 @@ bool ov_mesh_set_surface(ov_mesh *m, ov_contour *c, const ov_surface *s, char *e
     const char *src = ov_expr_source(s->expr);
     if (m->prog && strcmp(src, m->formula) == 0)
         return true;
+    if (m->failed[0] && strcmp(src, m->failed) == 0) {
+        snprintf(err, cap, "%s", m->failed_err);
+        return false;
+    }
     char *loss = ov_loss_glsl(s, err, cap);
     if (!loss)
         return false;
-    const char *vs[] = {loss, ov_shader_mesh_vert};
+    const char *vs[] = {loss, m->test_glsl ? m->test_glsl : "", ov_shader_mesh_vert};
     const char *fs[] = {"#version 330 core\n", ov_contour_cmap_glsl(c), ov_shader_levels_frag,
                         ov_shader_mesh_frag};
-    GLuint prog = ov_gl_program("mesh", vs, 2, fs, 4, err, cap);
+    GLuint prog = ov_gl_program("mesh", vs, 3, fs, 4, err, cap);
     free(loss);
-    if (!prog)
+    if (!prog) {
+        ov_render_log("%s", err);
+        snprintf(m->failed, sizeof m->failed, "%s", src);
+        snprintf(m->failed_err, sizeof m->failed_err, "%s", err);
         return false;
+    }
     if (m->prog)
         glDeleteProgram(m->prog);
     m->prog = prog;
+    m->failed[0] = '\0';
     snprintf(m->formula, sizeof m->formula, "%s", src);
     static const char *const names[OV_MESH_UNIFORMS] = {
         "Pa", "Pb", "u_mvp", "u_rect", "u_extent", "u_height", "u_logh", "u_grid",
@@ -134,7 +145,11 @@ bool ov_mesh_set_surface(ov_mesh *m, ov_contour *c, const ov_surface *s, char *e
     for (int i = 0; i < OV_MESH_UNIFORMS; i++)
         m->u[i] = glGetUniformLocation(prog, names[i]);
     m->cache_valid = false;
-    return ov_gl_ok("mesh uniforms");
+    if (!ov_gl_ok("mesh uniforms")) {
+        snprintf(err, cap, "mesh: GL error while looking up its uniforms");
+        return false;
+    }
+    return true;
 }
 
 /* Everything the surface image depends on. */
@@ -209,7 +224,7 @@ static void light_dir(const ov_view *v, float out[3])
 }
 
 /* Clears and draws the surface into the bound framebuffer. */
-static void draw_pass(ov_mesh *m, const ov_surface *s, const ov_view *v, float px_scale,
+static bool draw_pass(ov_mesh *m, const ov_surface *s, const ov_view *v, float px_scale,
                       bool strong)
 {
     const ov_loss_range *lr = &v->range;
@@ -240,37 +255,53 @@ static void draw_pass(ov_mesh *m, const ov_surface *s, const ov_view *v, float p
     glDrawElements(GL_TRIANGLES, m->nindices, GL_UNSIGNED_INT, NULL);
     glBindVertexArray(0);
     glDisable(GL_DEPTH_TEST);
-    ov_gl_ok("mesh pass");
+    return ov_gl_ok("mesh pass");
 }
 
-void ov_mesh_draw(ov_mesh *m, const ov_surface *s, const ov_view *v, float px_scale,
+/* Copies the cached colour and depth into dst_fbo and leaves it bound. */
+static bool copy_cache(ov_mesh *m, int w, int h, GLuint dst_fbo)
+{
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m->cache_fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst_fbo);
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT,
+                      GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
+    return ov_gl_ok("mesh copy");
+}
+
+bool ov_mesh_draw(ov_mesh *m, const ov_surface *s, const ov_view *v, float px_scale,
                   bool strong, GLuint dst_fbo)
 {
+    m->image_kept = false;
     if (!m->prog)
-        return;
+        return false;
     int w = v->width, h = v->height;
     ov_mesh_key key;
     make_key(&key, s, v, px_scale, strong);
-    GLbitfield both = GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT;
-    if (m->cache_valid && memcmp(&key, &m->key, sizeof key) == 0) {
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, m->cache_fbo);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst_fbo);
-        glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, both, GL_NEAREST);
-        glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-        ov_gl_ok("mesh copy");
-        return;
-    }
+    if (m->cache_valid && memcmp(&key, &m->key, sizeof key) == 0)
+        return m->image_kept = copy_cache(m, w, h, dst_fbo);
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-    draw_pass(m, s, v, px_scale, strong);
     m->cache_valid = false;
+    if (!draw_pass(m, s, v, px_scale, strong))
+        return false;
     if (!cache_storage(m, w, h)) {
         glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-        return;
+        return true;
     }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, dst_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m->cache_fbo);
-    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, both, GL_NEAREST);
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT,
+                      GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
     m->key = key;
-    m->cache_valid = ov_gl_ok("mesh cache");
+    /* A copy that failed leaves the frame drawn, only not kept. */
+    m->cache_valid = m->image_kept = ov_gl_ok("mesh cache");
+    return true;
+}
+
+bool ov_mesh_show_last(ov_mesh *m, int width, int height, GLuint dst_fbo)
+{
+    if (!m->image_kept || m->cache_w != width || m->cache_h != height)
+        return false;
+    return copy_cache(m, width, height, dst_fbo);
 }

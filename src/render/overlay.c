@@ -8,7 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "render_internal.h"
+#include "render/overlay.h"
+#include "render/shader.h"
 
 extern const char ov_shader_overlay_vert[];
 extern const char ov_shader_overlay_frag[];

@@ -3,7 +3,7 @@
  * sequential colour map of the contour fill, derived in OKLab. */
 #include <math.h>
 
-#include "render_internal.h"
+#include "render/palette.h"
 
 /* The method colours, in ov_optim_kind order, chosen by a search over sRGB
  * so that every pair
@@ -113,13 +113,6 @@ int ov_run_default_shade(const ov_scene *sc, int i)
     for (int j = 0; j < i && j < sc->nruns; j++)
         k += sc->runs[j].params.kind == sc->runs[i].params.kind;
     return k;
-}
-
-ov_rgba ov_frame_run_color(const ov_frame_desc *d, int i)
-{
-    const ov_scene *sc = d->scene;
-    int shade = d->shades ? d->shades[i] : ov_run_default_shade(sc, i);
-    return ov_method_color(sc->runs[i].params.kind, shade);
 }
 
 /* OKLab (Ottosson 2020) to linear sRGB. */

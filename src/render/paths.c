@@ -13,8 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "capsules.h"
-#include "render_internal.h"
+#include "render/capsules.h"
+#include "render/palette.h"
+#include "render/paths.h"
+#include "render/paths3d.h"
+#include "render/shader.h"
 
 extern const char ov_shader_path_vert[];
 extern const char ov_shader_path_frag[];

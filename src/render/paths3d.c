@@ -5,7 +5,7 @@
  * In 2-D a step is just its end point. */
 #include <math.h>
 
-#include "render_internal.h"
+#include "render/paths3d.h"
 
 #define STEM_HEIGHT 0.12    /* the minimum's stem, in model units of height */
 

@@ -1,16 +1,19 @@
 /* The renderer's public face: the framebuffer object (create, resize,
- * present, read back), the frame sequence (contour pass, path pass, overlay)
- * and the float loss readback used by the tests. */
+ * present), the frame sequence (contour pass, path pass, overlay) and what
+ * a frame that cannot be drawn leaves on screen. Reading frames back is
+ * readback.c's. */
 #include <SDL_ttf.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "render_internal.h"
-
-extern const char ov_shader_contour_vert[];
-extern const char ov_shader_loss_frag[];
+#include "render/curve1d.h"
+#include "render/explain.h"
+#include "render/frame.h"
+#include "render/markers.h"
+#include "render/renderer.h"
+#include "render/shader.h"
 
 /* Allocates the colour texture of the FBO at the current size. */
 static bool fbo_storage(ov_renderer *r, char *err, size_t cap)
@@ -35,7 +38,7 @@ static bool fbo_storage(ov_renderer *r, char *err, size_t cap)
 
 /* The FBO's depth attachment, made on the first 3-D frame (2-D needs none)
  * and resized with the colour. */
-static bool depth_storage(ov_renderer *r)
+static bool depth_storage(ov_renderer *r, char *err, size_t cap)
 {
     if (!r->depth_tex)
         glGenTextures(1, &r->depth_tex);
@@ -50,14 +53,15 @@ static bool depth_storage(ov_renderer *r)
     GLenum st = glCheckFramebufferStatus(GL_FRAMEBUFFER);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (st != GL_FRAMEBUFFER_COMPLETE || !ov_gl_ok("depth buffer")) {
-        ov_render_log("depth buffer %dx%d incomplete (status 0x%04x)", r->width, r->height,
-                      (unsigned)st);
+        snprintf(err, cap, "depth buffer %dx%d incomplete (status 0x%04x)", r->width,
+                 r->height, (unsigned)st);
+        ov_render_log("%s", err);
         return false;
     }
     return true;
 }
 
-static bool valid_size(int w, int h, char *err, size_t cap)
+bool ov_render_size_ok(int w, int h, char *err, size_t cap)
 {
     GLint max = 0;
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max);
@@ -95,7 +99,7 @@ ov_renderer *ov_renderer_create(int width, int height, const char *font_path, ch
     glGenVertexArrays(1, &r->empty_vao);
     glGenFramebuffers(1, &r->fbo);
     glGenTextures(1, &r->color_tex);
-    if (!valid_size(width, height, err, cap) || !fbo_storage(r, err, cap) ||
+    if (!ov_render_size_ok(width, height, err, cap) || !fbo_storage(r, err, cap) ||
         !ov_text_init(&r->text, font_path, err, cap) ||
         !ov_contour_init(&r->contour, err, cap) || !ov_mesh_init(&r->mesh, err, cap) ||
         !ov_paths_init(&r->paths, err, cap) ||
@@ -136,7 +140,7 @@ bool ov_renderer_resize(ov_renderer *r, int width, int height, char *err, size_t
 {
     if (width == r->width && height == r->height)
         return true;
-    if (!valid_size(width, height, err, cap))
+    if (!ov_render_size_ok(width, height, err, cap))
         return false;
     int ow = r->width, oh = r->height;
     r->width = width;
@@ -146,12 +150,20 @@ bool ov_renderer_resize(ov_renderer *r, int width, int height, char *err, size_t
     if (!fbo_storage(r, err, cap)) {
         r->width = ow;
         r->height = oh;
-        char ignored[256];
-        fbo_storage(r, ignored, sizeof ignored);
+        char again[256];
+        if (!fbo_storage(r, again, sizeof again))
+            ov_render_log("the %dx%d framebuffer could not be made again either: %s", ow, oh,
+                          again);
         return false;
     }
-    if (r->depth_tex && !depth_storage(r)) {
-        snprintf(err, cap, "depth buffer %dx%d incomplete", width, height);
+    if (r->depth_tex && !depth_storage(r, err, cap)) {
+        /* Made again by the next 3-D frame, which then says if it fails. */
+        glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, 0, 0);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glDeleteTextures(1, &r->depth_tex);
+        r->depth_tex = 0;
+        ov_gl_ok("depth buffer dropped");
         return false;
     }
     return true;
@@ -180,14 +192,34 @@ void ov_renderer_keep_contours(ov_renderer *r, bool keep)
         r->contour.cache_valid = false;
 }
 
-bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, size_t cap)
+/* Puts "the shader for this formula failed to build: <first error line of
+ * build>" into r->error. */
+static void shader_failed(ov_renderer *r, const char *build)
 {
-    return ov_contour_set_surface(&r->contour, s, err, cap);
+    char line[400];
+    ov_gl_error_line(build, line, sizeof line);
+    /* Without the "contour fragment shader: " the build put first: the HUD
+     * has room for a line, and the compiler's words matter there. */
+    const char *say = line, *stage = strstr(line, " shader: ");
+    if (stage)
+        say = stage + strlen(" shader: ");
+    snprintf(r->error, sizeof r->error, "the shader for this formula failed to build: %s",
+             say);
 }
 
-float ov_render_frame_scale(const ov_frame_desc *d, int height)
+bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, size_t cap)
 {
-    return (d->ui_scale > 0 ? d->ui_scale : 1.0f) * (float)height / 720.0f;
+    char build[1024];
+    if (ov_contour_set_surface(&r->contour, s, build, sizeof build))
+        return true;
+    shader_failed(r, build);
+    snprintf(err, cap, "%s", r->error);
+    return false;
+}
+
+const char *ov_renderer_error(const ov_renderer *r)
+{
+    return r->error;
 }
 
 /* Line and marker size multiplier, at least 0.75 so lines stay visible. */
@@ -197,7 +229,7 @@ static float px_scale(const ov_renderer *r, const ov_frame_desc *d)
     return s < 0.75f ? 0.75f : s;
 }
 
-static bool rect_ok(ov_rect v)
+bool ov_render_rect_ok(ov_rect v)
 {
     return isfinite(v.x0) && isfinite(v.x1) && isfinite(v.y0) && isfinite(v.y1) &&
            v.x1 > v.x0 && v.y1 > v.y0;
@@ -206,11 +238,62 @@ static bool rect_ok(ov_rect v)
 /* The view must be made for this frame's size. */
 static bool view_ok(const ov_renderer *r, const ov_view *v)
 {
-    return v && rect_ok(v->rect) && v->width == r->width && v->height == r->height;
+    return v && ov_render_rect_ok(v->rect) && v->width == r->width &&
+           v->height == r->height;
 }
 
-void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
+static void clear_frame(void)
 {
+    glClearColor(0.12f, 0.12f, 0.14f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+/* Ends begin for a frame that was drawn; shown: its surface picture. */
+static bool frame_drawn(ov_renderer *r, ov_shown shown)
+{
+    r->error[0] = '\0';
+    r->frame_failed = false;
+    r->shown = shown;
+    return true;
+}
+
+/* Ends begin for a frame that could not be drawn before anything was drawn
+ * (r->error says why): the FBO shows the surface picture of the last frame
+ * drawn again, from the contour or 3-D surface cache, without the paths and
+ * overlay of a scene that is gone; the background when it was not kept.
+ * Leaves the FBO bound for the overlay. */
+static bool frame_not_drawn(ov_renderer *r)
+{
+    r->frame_failed = true;
+    /* A draft shown last is not finished while frames fail: the window
+     * would otherwise draw frame after frame for it. */
+    r->contour.draft_shown = false;
+    bool kept = false;
+    if (r->shown == OV_SHOWN_CONTOURS)
+        kept = ov_contour_show_last(&r->contour, r->width, r->height, r->fbo);
+    else if (r->shown == OV_SHOWN_SURFACE && r->depth_tex)
+        kept = ov_mesh_show_last(&r->mesh, r->width, r->height, r->fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
+    if (!kept)
+        clear_frame();
+    return false;
+}
+
+/* Ends begin for a frame that failed while drawing (r->error says why):
+ * what the FBO holds is no frame. */
+static bool frame_broken(ov_renderer *r)
+{
+    r->frame_failed = true;
+    r->shown = OV_SHOWN_NONE;
+    glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
+    return false;
+}
+
+bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
+{
+    /* Errors left by calls since the last frame are logged, not blamed on
+     * this one. */
+    ov_gl_ok("before the frame");
     ov_overlay_clear(&r->overlay);
     glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
     glViewport(0, 0, r->width, r->height);
@@ -219,9 +302,8 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     glDisable(GL_SCISSOR_TEST);
     glDisable(GL_BLEND);
     if (!desc || !desc->scene || !desc->scene->surface || !view_ok(r, desc->view)) {
-        glClearColor(0.12f, 0.12f, 0.14f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        return;
+        clear_frame();
+        return frame_drawn(r, OV_SHOWN_NONE);
     }
     const ov_surface *s = desc->scene->surface;
     if (s->one_d) {
@@ -229,34 +311,53 @@ void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
         glEnable(GL_BLEND);
         glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         ov_view plot;
-        ov_curve1d_draw(r, desc, &plot);
+        ov_curve1d_draw(&r->overlay, &r->text, desc, r->width, r->height, &plot);
         const ov_explain *x = desc->explain;
         double level = x ? ov_surface_value(s, x->w[0], x->w[1]) : 0.0;
         ov_render_explain(&r->overlay, &r->text, desc, r->width, r->height, &plot, level);
-        return;
+        if (!ov_gl_ok("1-D view")) {
+            snprintf(r->error, sizeof r->error, "drawing the frame failed (GL error)");
+            return frame_broken(r);
+        }
+        return frame_drawn(r, OV_SHOWN_NONE);
     }
     char err[1024];
-    if (!ov_contour_set_surface(&r->contour, s, err, sizeof err))
-        ov_render_log("%s", err);
+    if (!ov_contour_set_surface(&r->contour, s, err, sizeof err)) {
+        shader_failed(r, err);
+        return frame_not_drawn(r);
+    }
     float scale = px_scale(r, desc);
+    bool drawn;
     if (desc->view->is3d) {
-        if (!ov_mesh_set_surface(&r->mesh, &r->contour, s, err, sizeof err))
-            ov_render_log("%s", err);
-        if (!r->depth_tex && !depth_storage(r)) {
-            glClearColor(0.12f, 0.12f, 0.14f, 1.0f);
-            glClear(GL_COLOR_BUFFER_BIT);
-            return;
+        if (!ov_mesh_set_surface(&r->mesh, &r->contour, s, err, sizeof err)) {
+            shader_failed(r, err);
+            return frame_not_drawn(r);
         }
-        ov_mesh_draw(&r->mesh, s, desc->view, scale, desc->high_contrast, r->fbo);
+        char derr[256];
+        if (!r->depth_tex && !depth_storage(r, derr, sizeof derr)) {
+            snprintf(r->error, sizeof r->error, "the 3-D view's depth buffer failed: %s", derr);
+            return frame_not_drawn(r);
+        }
+        drawn = ov_mesh_draw(&r->mesh, s, desc->view, scale, desc->high_contrast, r->fbo);
     } else {
         glBindVertexArray(r->empty_vao);
-        ov_contour_draw(&r->contour, s, desc->view, scale, desc->high_contrast, r->fbo);
+        drawn = ov_contour_draw(&r->contour, s, desc->view, scale, desc->high_contrast, r->fbo);
         glBindVertexArray(0);
+    }
+    if (!drawn) {
+        snprintf(r->error, sizeof r->error, "drawing the %s failed (GL error)",
+                 desc->view->is3d ? "3-D surface" : "contours");
+        return frame_broken(r);
     }
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     ov_paths_draw(&r->paths, desc, r->width, r->height, scale, &r->overlay, &r->text);
     ov_render_explain(&r->overlay, &r->text, desc, r->width, r->height, NULL, 0.0);
+    if (!ov_gl_ok("path pass")) {
+        snprintf(r->error, sizeof r->error, "drawing the paths failed (GL error)");
+        return frame_broken(r);
+    }
+    return frame_drawn(r, desc->view->is3d ? OV_SHOWN_SURFACE : OV_SHOWN_CONTOURS);
 }
 
 bool ov_renderer_diverged_mark(ov_renderer *r, const ov_frame_desc *d, int idx, float *x,
@@ -337,7 +438,7 @@ void ov_renderer_text_size(ov_renderer *r, float size_px, const char *utf8, floa
     *h = (float)ih;
 }
 
-void ov_renderer_end(ov_renderer *r)
+bool ov_renderer_end(ov_renderer *r)
 {
     glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
     glViewport(0, 0, r->width, r->height);
@@ -346,12 +447,18 @@ void ov_renderer_end(ov_renderer *r)
     ov_overlay_draw(&r->overlay, &r->text, r->width, r->height);
     ov_overlay_clear(&r->overlay);
     glDisable(GL_BLEND);
+    bool ok = ov_gl_ok("overlay");
+    if (!ok && !r->frame_failed) {
+        snprintf(r->error, sizeof r->error, "drawing the overlay failed (GL error)");
+        r->frame_failed = true;
+    }
+    return ok && !r->frame_failed;
 }
 
-void ov_renderer_present(ov_renderer *r, int drawable_w, int drawable_h)
+bool ov_renderer_present(ov_renderer *r, int drawable_w, int drawable_h)
 {
     if (drawable_w < 1 || drawable_h < 1)
-        return;
+        return true;
     /* Letterbox: the largest rectangle of the FBO's aspect that fits. */
     double sx = (double)drawable_w / r->width, sy = (double)drawable_h / r->height;
     double s = sx < sy ? sx : sy;
@@ -365,152 +472,7 @@ void ov_renderer_present(ov_renderer *r, int drawable_w, int drawable_h)
     glBlitFramebuffer(0, 0, r->width, r->height, x, y, x + w, y + h, GL_COLOR_BUFFER_BIT,
                       (w == r->width && h == r->height) ? GL_NEAREST : GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    ov_gl_ok("present");
-}
-
-/* Reverses the order of height rows of row_bytes each. */
-static void flip_rows(uint8_t *p, size_t row_bytes, int height)
-{
-    uint8_t tmp[4096];
-    for (int y = 0; y < height / 2; y++) {
-        uint8_t *a = p + (size_t)y * row_bytes, *b = p + (size_t)(height - 1 - y) * row_bytes;
-        for (size_t off = 0; off < row_bytes; off += sizeof tmp) {
-            size_t n = row_bytes - off < sizeof tmp ? row_bytes - off : sizeof tmp;
-            memcpy(tmp, a + off, n);
-            memcpy(a + off, b + off, n);
-            memcpy(b + off, tmp, n);
-        }
-    }
-}
-
-bool ov_renderer_read_rgba(ov_renderer *r, uint8_t *out)
-{
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo);
-    glReadBuffer(GL_COLOR_ATTACHMENT0);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, r->width, r->height, GL_RGBA, GL_UNSIGNED_BYTE, out);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-    if (!ov_gl_ok("read_rgba"))
-        return false;
-    flip_rows(out, (size_t)r->width * 4, r->height);
-    return true;
-}
-
-bool ov_renderer_read_bgra(ov_renderer *r, uint8_t *out, size_t pitch)
-{
-    if (pitch < (size_t)r->width * 4 || pitch % 4)
-        return false;
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo);
-    glReadBuffer(GL_COLOR_ATTACHMENT0);
-    glPixelStorei(GL_PACK_ALIGNMENT, 4);
-    glPixelStorei(GL_PACK_ROW_LENGTH, (GLint)(pitch / 4));
-    glReadPixels(0, 0, r->width, r->height, GL_BGRA, GL_UNSIGNED_BYTE, out);
-    glPixelStorei(GL_PACK_ROW_LENGTH, 0);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-    if (!ov_gl_ok("read_bgra"))
-        return false;
-    uint8_t tmp[4096];
-    size_t row = (size_t)r->width * 4;
-    for (int y = 0; y < r->height / 2; y++) {
-        uint8_t *a = out + (size_t)y * pitch, *b = out + (size_t)(r->height - 1 - y) * pitch;
-        for (size_t off = 0; off < row; off += sizeof tmp) {
-            size_t n = row - off < sizeof tmp ? row - off : sizeof tmp;
-            memcpy(tmp, a + off, n);
-            memcpy(a + off, b + off, n);
-            memcpy(b + off, tmp, n);
-        }
-    }
-    return true;
-}
-
-bool ov_renderer_read_depth(ov_renderer *r, float *out)
-{
-    if (!r->depth_tex)
-        return false;
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo);
-    glPixelStorei(GL_PACK_ALIGNMENT, 4);
-    glReadPixels(0, 0, r->width, r->height, GL_DEPTH_COMPONENT, GL_FLOAT, out);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-    if (!ov_gl_ok("read_depth"))
-        return false;
-    flip_rows((uint8_t *)out, (size_t)r->width * sizeof(float), r->height);
-    return true;
-}
-
-/* Builds (or reuses) the loss readback program for s's formula. */
-static bool loss_program(ov_renderer *r, const ov_surface *s)
-{
-    const char *src = ov_expr_source(s->expr);
-    if (r->loss_prog && strcmp(src, r->loss_formula) == 0)
-        return true;
-    char err[2048];
-    char *loss = ov_loss_glsl(s, err, sizeof err);
-    if (!loss) {
-        ov_render_log("%s", err);
-        return false;
-    }
-    const char *vs[] = {ov_shader_contour_vert};
-    const char *fs[] = {loss, ov_shader_loss_frag};
-    GLuint prog = ov_gl_program("loss", vs, 1, fs, 2, err, sizeof err);
-    free(loss);
-    if (!prog) {
-        ov_render_log("%s", err);
-        return false;
-    }
-    if (r->loss_prog)
-        glDeleteProgram(r->loss_prog);
-    r->loss_prog = prog;
-    snprintf(r->loss_formula, sizeof r->loss_formula, "%s", src);
-    r->loss_u_param_a = glGetUniformLocation(prog, "Pa");
-    r->loss_u_param_b = glGetUniformLocation(prog, "Pb");
-    r->loss_u_view = glGetUniformLocation(prog, "u_view");
-    return true;
-}
-
-bool ov_renderer_read_loss(ov_renderer *r, const ov_surface *s, ov_rect view, int width,
-                           int height, float *out)
-{
-    char err[256];
-    if (!rect_ok(view) || !valid_size(width, height, err, sizeof err) || !loss_program(r, s))
-        return false;
-    ov_view_desc vd = {.rect = view, .width = width, .height = height, .stretch = true};
-    ov_view v;
-    ov_view_build(&v, &vd, NULL);
-    float a[4];
-    ov_view_frag_affine(&v, a);
-    GLuint tex = 0, fbo = 0;
-    glGenTextures(1, &tex);
-    glBindTexture(GL_TEXTURE_2D, tex);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, width, height, 0, GL_RED, GL_FLOAT, NULL);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glBindTexture(GL_TEXTURE_2D, 0);
-    glGenFramebuffers(1, &fbo);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
-    bool ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-    if (ok) {
-        glViewport(0, 0, width, height);
-        glDisable(GL_BLEND);
-        glUseProgram(r->loss_prog);
-        ov_gl_params(r->loss_u_param_a, r->loss_u_param_b, s);
-        glUniform4f(r->loss_u_view, a[0], a[1], a[2], a[3]);
-        glBindVertexArray(r->empty_vao);
-        glDrawArrays(GL_TRIANGLES, 0, 3);
-        glBindVertexArray(0);
-        glReadBuffer(GL_COLOR_ATTACHMENT0);
-        glPixelStorei(GL_PACK_ALIGNMENT, 4);
-        glReadPixels(0, 0, width, height, GL_RED, GL_FLOAT, out);
-    } else {
-        ov_render_log("float framebuffer %dx%d incomplete", width, height);
-    }
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glDeleteFramebuffers(1, &fbo);
-    glDeleteTextures(1, &tex);
-    ok = ov_gl_ok("read_loss") && ok;
-    if (ok)
-        flip_rows((uint8_t *)out, (size_t)width * sizeof(float), height);
-    return ok;
+    return ov_gl_ok("present");
 }
 
 void ov_renderer_finish(ov_renderer *r)
@@ -519,20 +481,27 @@ void ov_renderer_finish(ov_renderer *r)
     glFinish();
 }
 
-void ov_renderer_frame_done(ov_renderer *r)
+bool ov_renderer_frame_done(ov_renderer *r)
 {
     GLsync prev = r->frame_fence;
     r->frame_fence = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+    bool ok = r->frame_fence != NULL;
+    if (!ok)
+        ov_render_log("no fence for the end of the frame (not waited for)");
     /* A GPU draws the frame while the caller builds the next; a software
      * rasteriser is waited for at once, so every frame finds all of its
      * command buffers free (it reuses the first free one, and frees a
      * buffer's memory only then). A frame unfinished after 2 s is not
      * waited for further. */
     GLsync wait = r->software ? r->frame_fence : prev;
-    if (wait)
-        glClientWaitSync(wait, GL_SYNC_FLUSH_COMMANDS_BIT, 2000000000u);
+    if (wait && glClientWaitSync(wait, GL_SYNC_FLUSH_COMMANDS_BIT, 2000000000u) ==
+                    GL_WAIT_FAILED) {
+        ov_render_log("waiting for the frame failed");
+        ok = false;
+    }
     if (prev)
         glDeleteSync(prev);
+    return ov_gl_ok("frame done") && ok;
 }
 
 const char *ov_renderer_name(ov_renderer *r)

@@ -9,51 +9,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "core/explain.h"
 #include "core/scene.h"
+#include "core/surface.h"
 #include "core/view.h"
+#include "render/font.h"
+#include "render/frame.h"
+#include "render/palette.h"
 
 typedef struct ov_renderer ov_renderer;
-
-typedef struct ov_rgba {
-    float r, g, b, a;   /* 0..1 */
-} ov_rgba;
-
-/* What one frame shows. Zero means default where noted. */
-typedef struct ov_frame_desc {
-    const ov_scene *scene;
-    const ov_view *view; /* the projection (2-D or 3-D), built for the FBO's size */
-    double anim_step;    /* each run is drawn up to this (fractional) step;
-                            runs shorter than it are drawn complete */
-    int target_run;      /* -1: all runs targeted; else that run highlighted */
-    float ui_scale;      /* text and line size multiplier at 720 rows (the
-                            renderer scales it by height / 720); 0 means 1 */
-    /* Ghost trails: runs from before the last parameter change, drawn
-     * complete, thin and faded in the colour of the run with the same index,
-     * under the live paths. NULL/0 when off. */
-    const ov_run *ghosts;
-    int nghosts;
-    bool high_contrast;  /* projector theme: stronger lines and outlines */
-    /* Per run (scene order): the shade of its method's colour and marker
-     * (NULL: ov_run_default_shade), and whether it is hidden (NULL: none). */
-    const int *shades;
-    const bool *hidden;
-    const int *ghost_shades;   /* the same for the ghosts (NULL: their index order) */
-    /* The part of the frame (pixels, x0 < x1, y0 < y1) that the HUD leaves
-     * free: a divergence X for a path that leaves it goes where the path
-     * leaves it. All zero: the whole frame. */
-    float clear_x0, clear_y0, clear_x1, clear_y1;
-    /* The step taken apart (key E): drawn on top of the paths, in the
-     * colour of run explain_run. NULL when off. */
-    const ov_explain *explain;
-    int explain_run;
-} ov_frame_desc;
-
-typedef enum ov_text_align {
-    OV_ALIGN_LEFT = 0,
-    OV_ALIGN_CENTER,
-    OV_ALIGN_RIGHT
-} ov_text_align;
 
 /* Creates the renderer with a width x height FBO. font_path is a TTF file
  * (see ov_font_find). Returns NULL with a one-line reason in err on failure
@@ -68,8 +31,17 @@ void ov_renderer_size(const ov_renderer *r, int *width, int *height);
 
 /* Rebuilds the contour shader from s's expression when s differs from the
  * surface it was built for (compares formula text). Parameter values are
- * uploaded every frame, so changing kappa needs no rebuild. */
+ * uploaded every frame, so changing kappa needs no rebuild. false when the
+ * shader fails to build, with the sentence ov_renderer_error gives in err
+ * (the full info log goes to stderr); a formula that failed is not built
+ * again on every call, it fails again at once. */
 bool ov_renderer_set_surface(ov_renderer *r, const ov_surface *s, char *err, size_t cap);
+
+/* Why the last frame or rebuild failed, one line for the HUD: "the shader
+ * for this formula failed to build: <the compiler's first error line>",
+ * or what else failed; "" when the last frame was drawn. The text lives
+ * in r until the next call that draws or rebuilds. */
+const char *ov_renderer_error(const ov_renderer *r);
 
 /* Whether the contour image is kept for the next frames (the default): a
  * renderer that draws a single frame (a screenshot) turns it off and saves
@@ -87,8 +59,18 @@ bool ov_renderer_draft_pending(const ov_renderer *r);
  * and starts a new overlay queue. Iso-lines lie where
  * 3 * log10(max(L - Lref, 0) + 1e-6 * (Lmax - Lref)) is an integer, Lref and
  * Lmax being the view's loss range (core/loss_range.h). Line and marker
- * sizes scale with ui_scale * height / 720. */
-void ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc);
+ * sizes scale with ui_scale * height / 720.
+ * Returns false, with the reason in ov_renderer_error, when the frame
+ * cannot be drawn as asked: a shader or the 3-D depth buffer fails to
+ * build for it (nothing is drawn with the program of an earlier formula),
+ * or GL reports an error while drawing. After a build failure the FBO shows
+ * the surface picture of the last frame drawn (its contours or 3-D surface,
+ * from the pass's cache) without that frame's paths and overlay, which
+ * belonged to a scene that is gone; the background colour when the picture
+ * was not kept (no frame yet, a resize since, the 1-D view, a renderer that
+ * keeps no contours). The overlay queue is open either way, so the caller
+ * draws its HUD, and what went wrong, on top. */
+bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc);
 /* Queues a filled rectangle in pixels (top-left origin). */
 void ov_renderer_rect(ov_renderer *r, float x, float y, float w, float h, ov_rgba c);
 /* Queues a straight line segment between two pixel positions, width px
@@ -107,11 +89,14 @@ float ov_renderer_text(ov_renderer *r, float x, float y, float size_px, ov_rgba 
 /* Width and height the text would take, without drawing it. */
 void ov_renderer_text_size(ov_renderer *r, float size_px, const char *utf8,
                            float *w, float *h);
-/* Draws the queued overlay into the FBO. */
-void ov_renderer_end(ov_renderer *r);
+/* Draws the queued overlay into the FBO. false when this frame's
+ * ov_renderer_begin failed (the FBO does not hold the frame asked for) or
+ * GL reported an error. */
+bool ov_renderer_end(ov_renderer *r);
 
-/* Copies the FBO to the default framebuffer, scaled to drawable size. */
-void ov_renderer_present(ov_renderer *r, int drawable_w, int drawable_h);
+/* Copies the FBO to the default framebuffer, scaled to drawable size.
+ * false on a GL error (logged). */
+bool ov_renderer_present(ov_renderer *r, int drawable_w, int drawable_h);
 /* The GL_RENDERER string (e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"). */
 const char *ov_renderer_name(ov_renderer *r);
 /* Waits until every queued GL command has finished (for timing). */
@@ -120,8 +105,10 @@ void ov_renderer_finish(ov_renderer *r);
  * GPU), or this frame itself (a software rasteriser such as llvmpipe, which
  * keeps the command memory of every frame handed to it ahead until it
  * reuses that buffer: a window loop that never waits, with no vsync and no
- * read-back, piles up tens of MB). */
-void ov_renderer_frame_done(ov_renderer *r);
+ * read-back, piles up tens of MB). false when the fence could not be made
+ * or the wait failed (logged); a frame still unfinished after 2 s is not
+ * waited for further and counts as done. */
+bool ov_renderer_frame_done(ov_renderer *r);
 /* Reads the FBO into out as B, G, R, A bytes, rows top-down, pitch bytes
  * apart (at least width * 4, a multiple of 4): the layout of a 32-bit
  * XRGB window surface. false on a GL error or a bad pitch. */
@@ -157,34 +144,7 @@ typedef struct ov_render_stats {
 } ov_render_stats;
 void ov_renderer_stats(const ov_renderer *r, ov_render_stats *out);
 
-/* ---- run colours and markers (palette.c, markers.c) ---- */
-
-/* Shades per method: several runs of one method get the method's colour in
- * shades 0, 1, 2, ... (lighter and darker), each with its own marker shape;
- * after OV_RUN_SHADES they repeat. */
-#define OV_RUN_SHADES 6
-/* The colour of a method, the same in the HUD, the paths, the panels and
- * exports whatever the run's position; shade 0 is the base colour. Channel
- * values are whole 8-bit steps. */
-ov_rgba ov_method_color(ov_optim_kind kind, int shade);
-
-typedef enum ov_marker {
-    OV_MARK_CIRCLE = 0,
-    OV_MARK_SQUARE,
-    OV_MARK_TRIANGLE,
-    OV_MARK_DIAMOND,
-    OV_MARK_TRIANGLE_DOWN,
-    OV_MARK_HEXAGON,
-    OV_MARK_STAR,       /* a known minimum: a six-armed star */
-    OV_MARK_CROSS       /* a diverged run: an X */
-} ov_marker;
-/* The marker shape of a run in shade k. */
-ov_marker ov_shade_marker(int shade);
-/* A run's shade when the app did not assign one: how many runs before it
- * use the same method. */
-int ov_run_default_shade(const ov_scene *sc, int i);
-/* Run i's colour in frame d (its method, in its shade). */
-ov_rgba ov_frame_run_color(const ov_frame_desc *d, int i);
+/* ---- markers and the divergence X ---- */
 
 /* Where the X of run idx is drawn in frame d (the renderer's size): on
  * its last iterate, or where its path leaves the view. false while the
@@ -198,11 +158,5 @@ bool ov_renderer_diverged_mark(ov_renderer *r, const ov_frame_desc *d, int idx, 
  * fill and outlined edge px wide in ring (edge 0: no outline). */
 void ov_renderer_marker(ov_renderer *r, float x, float y, float radius, ov_marker shape,
                         ov_rgba fill, float edge, ov_rgba ring);
-
-/* The TTF file named by the environment variable OPTIVIZ_FONT when it is set
- * and not empty (it must exist and be a font: no fallback then), else DejaVu
- * Sans through fontconfig, then the usual system paths. Returns false with a
- * message naming the path and the Debian package fonts-dejavu-core. */
-bool ov_font_find(char *path, size_t cap, char *err, size_t errcap);
 
 #endif

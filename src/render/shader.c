@@ -1,13 +1,14 @@
 /* Shader plumbing: compiling and linking programs with the info log in the
  * error, assembling the loss function's GLSL from the core's expression, and
  * the renderer's one logging function and GL error check. */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/expr.h"
-#include "render_internal.h"
+#include "render/shader.h"
 
 void ov_render_log(const char *fmt, ...)
 {
@@ -32,6 +33,14 @@ bool ov_gl_ok(const char *where)
     return ok;
 }
 
+/* Drops the line breaks and spaces an info log ends with. */
+static void trim_end(char *s)
+{
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        s[--n] = '\0';
+}
+
 /* Compiles one stage; on failure writes "<name> <stage>: <log>" into err. */
 static GLuint compile(GLenum type, const char *name, const char *const *parts, int n,
                       char *err, size_t cap)
@@ -48,6 +57,7 @@ static GLuint compile(GLenum type, const char *name, const char *const *parts, i
     if (!ok) {
         char log[2048] = "";
         glGetShaderInfoLog(sh, (GLsizei)sizeof log, NULL, log);
+        trim_end(log);
         snprintf(err, cap, "%s %s shader: %s", name,
                  type == GL_VERTEX_SHADER ? "vertex" : "fragment", log);
         glDeleteShader(sh);
@@ -84,6 +94,7 @@ GLuint ov_gl_program(const char *name, const char *const *vs_parts, int nvs,
     if (!ok) {
         char log[2048] = "";
         glGetProgramInfoLog(prog, (GLsizei)sizeof log, NULL, log);
+        trim_end(log);
         snprintf(err, cap, "%s link: %s", name, log);
         glDeleteProgram(prog);
         return 0;
@@ -94,6 +105,39 @@ GLuint ov_gl_program(const char *name, const char *const *vs_parts, int nvs,
         return 0;
     }
     return prog;
+}
+
+void ov_gl_error_line(const char *err, char *out, size_t cap)
+{
+    if (!cap)
+        return;
+    out[0] = '\0';
+    char line[512];
+    bool have_any = false;
+    for (const char *p = err; p && *p;) {
+        const char *end = strchr(p, '\n');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        while (n && isspace((unsigned char)p[n - 1]))
+            n--;
+        const char *q = p;
+        while (n && isspace((unsigned char)*q)) {
+            q++;
+            n--;
+        }
+        if (n >= sizeof line)
+            n = sizeof line - 1;
+        memcpy(line, q, n);
+        line[n] = '\0';
+        if (n && strstr(line, "error")) {
+            snprintf(out, cap, "%s", line);
+            return;
+        }
+        if (n && !have_any) {
+            snprintf(out, cap, "%s", line);
+            have_any = true;
+        }
+        p = end ? end + 1 : NULL;
+    }
 }
 
 char *ov_loss_glsl(const ov_surface *s, char *err, size_t cap)

@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render_internal.h"
+#include "render/shader.h"
+#include "render/text.h"
 
 static int size_key(float size_px)
 {
