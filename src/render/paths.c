@@ -187,8 +187,13 @@ static bool thin_tail(const ov_thin *t, pt *a, pt *b)
 
 /* Brings pc up to the first k iterates of run, thinned: rebuilt when the
  * run, the view or the size changed or the animation went back, otherwise
- * only the iterates new since the last frame are fed. */
-static void cache_update(ov_paths *p, ov_path_cache *pc, const ov_run *run, int k,
+ * only the iterates new since the last frame are fed. Returns where the
+ * drawable run ends: run->n, or the first iterate met (of the k shown and
+ * the one the head moves towards) with a non-finite x, y or loss. The core
+ * never stores one; should one arrive anyway, the run ends before it, with
+ * its X, and it is counted (ov_render_stats), never drawn as some other
+ * number. */
+static int cache_update(ov_paths *p, ov_path_cache *pc, const ov_run *run, int k,
                          const ov_frame_desc *d, const proj *pj, const style *st)
 {
     uint64_t key = path_key(run, d->view, st->s);
@@ -200,6 +205,15 @@ static void cache_update(ov_paths *p, ov_path_cache *pc, const ov_run *run, int 
         pc->key = key;
         pc->processed = 0;
     }
+    int upto = k < run->n ? k + 1 : run->n, end = run->n;
+    for (int i = pc->processed; i < upto; i++)
+        if (!isfinite(run->x[i]) || !isfinite(run->y[i]) || !isfinite(run->loss[i])) {
+            end = i;
+            p->nonfinite++;
+            break;
+        }
+    if (k > end)
+        k = end;
     for (int i = pc->processed; i < k; i++) {
         if (i == 0)
             ov_path3d_start(pj->v, pj->s, run->x[0], run->y[0], run->loss[0], pj->lift_path,
@@ -211,6 +225,19 @@ static void cache_update(ov_paths *p, ov_path_cache *pc, const ov_run *run, int 
     if (k > pc->processed)
         p->last_fed += k - pc->processed;
     pc->processed = k;
+    return end;
+}
+
+/* The whole iterates of run shown (and the fraction of the next step),
+ * ending at end (see cache_update). */
+static int shown_upto(const ov_run *run, double anim, int end, double *frac)
+{
+    int k = shown(run, anim, frac);
+    if (end < run->n && k >= end) {
+        k = end;
+        *frac = 0.0;
+    }
+    return k;
 }
 
 /* Line width of a run by its rank among the drawn runs: later runs are
@@ -234,7 +261,7 @@ static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_d
                        const proj *pj, const style *st, float alpha)
 {
     ov_path_cache *pc = &p->ghost_cache[idx];
-    cache_update(p, pc, run, run->n, d, pj, st);
+    (void)cache_update(p, pc, run, run->n, d, pj, st);
     int shade = d->ghost_shades ? d->ghost_shades[idx] : idx;
     ov_rgba light = ov_method_color(run->params.kind, shade);
     light.r += (1.0f - light.r) * 0.35f;
@@ -289,13 +316,13 @@ static bool head_point(const proj *pj, const ov_run *run, int k, double frac, do
  * in the run's colour (layer 1, dashed for a method's second, third...
  * run), with its iterate dots. */
 static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
-                     const proj *pj, const style *st, float alpha, int rank, int layer)
+                     const proj *pj, const style *st, float alpha, int rank, int layer, int end)
 {
     ov_path_cache *pc = &p->cache[idx];
     double frac;
-    int k = shown(run, d->anim_step, &frac);
-    if (layer == 0)
-        cache_update(p, pc, run, k, d, pj, st);
+    int k = shown_upto(run, d->anim_step, end, &frac);
+    if (k < 1)
+        return;
     const ov_thin *t = &pc->thin;
     int shade = run_shade(d, idx);
     ov_paint col = ov_paint_of(ov_method_color(run->params.kind, shade), alpha),
@@ -336,19 +363,24 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
 }
 
 /* Where run idx's X goes (see ov_renderer_diverged_mark): on the last
- * iterate, or where the path leaves the part of the frame the HUD leaves
- * clear (in 3-D: the last iterate over the surface). */
-static bool diverged_at(const ov_frame_desc *d, int idx, const proj *pj, float s, pt *out)
+ * drawable iterate (end - 1; end < 0 means run->n), or where the path
+ * leaves the part of the frame the HUD leaves clear (in 3-D: the last
+ * iterate over the surface). A run has one when it diverged or ends
+ * early at a non-finite iterate, once the animation reaches its end. */
+static bool diverged_at(const ov_frame_desc *d, int idx, const proj *pj, float s, int end,
+                        pt *out)
 {
     const ov_scene *sc = d->scene;
     if (idx < 0 || idx >= sc->nruns)
         return false;
     const ov_run *run = &sc->runs[idx];
+    if (end < 0 || end > run->n)
+        end = run->n;
     double frac, wx, wy;
-    if (run->n < 1 || !run->diverged || shown(run, d->anim_step, &frac) != run->n)
+    if (end < 1 || !(run->diverged || end < run->n) || shown(run, d->anim_step, &frac) < end)
         return false;
     pt h;
-    bool have = head_point(pj, run, run->n, 0.0, pj->lift_head, &h, &wx, &wy);
+    bool have = head_point(pj, run, end, 0.0, pj->lift_head, &h, &wx, &wy);
     float arm = 9.0f * s;
     double cx0 = 0, cy0 = 0, cx1 = pj->w, cy1 = pj->h;
     if (d->clear_x1 > d->clear_x0 + 4 * arm && d->clear_y1 > d->clear_y0 + 4 * arm) {
@@ -361,7 +393,7 @@ static bool diverged_at(const ov_frame_desc *d, int idx, const proj *pj, float s
                   h.y >= cy0 && h.y <= cy1;
     if (!inside) {
         pt e = {0.5 * (cx0 + cx1), cy0 + arm + 2.0, 0.0};
-        for (int j = run->n - 2, walked = 0; j >= 0 && walked < 100000; j--, walked++) {
+        for (int j = end - 2, walked = 0; j >= 0 && walked < 100000; j--, walked++) {
             pt a, b;
             if (!ov_path3d_visible(pj->v, run->x[j], run->y[j]) ||
                 !project(pj, run->x[j], run->y[j], run->loss[j], pj->lift_head, &a) ||
@@ -392,7 +424,7 @@ bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int heig
     proj pj = {d->view, d->scene->surface, width, height, st_line + st_casing + 1.0,
                8.2 * s + 1.0};
     pt h;
-    if (!diverged_at(d, idx, &pj, s, &h))
+    if (!diverged_at(d, idx, &pj, s, -1, &h))
         return false;
     *x = (float)h.x;
     *y = (float)h.y;
@@ -403,17 +435,19 @@ bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int heig
  * on a minimum, so the minimum shows), or for a diverged run shown whole
  * an X (its label is the HUD's). */
 static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
-                      const proj *pj, const style *st, float alpha, int rank)
+                      const proj *pj, const style *st, float alpha, int rank, int end)
 {
     double frac, wx, wy;
-    int k = shown(run, d->anim_step, &frac);
+    int k = shown_upto(run, d->anim_step, end, &frac);
+    if (k < 1)
+        return;
     pt h;
     bool have = head_point(pj, run, k, frac, pj->lift_head, &h, &wx, &wy);
     int shade = run_shade(d, idx);
     ov_paint pc = ov_paint_of(ov_method_color(run->params.kind, shade), alpha),
           dark = ov_paint_of(st->dark, alpha);
     pt x;
-    if (diverged_at(d, idx, pj, st->s, &x)) {
+    if (diverged_at(d, idx, pj, st->s, end, &x)) {
         ov_caps_push_marker(&p->list, OV_MARK_CROSS, x, 9.0f * st->s, st->casing, pc, dark);
         return;
     }
@@ -531,32 +565,48 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
     }
     if (target >= 0 && sc->runs[target].n > 0 && !(desc->hidden && desc->hidden[target]))
         order[n++] = target;
+    int end[OV_MAX_RUNS];
+    for (int i = 0; i < n; i++) {
+        double frac;
+        const ov_run *run = &sc->runs[order[i]];
+        end[order[i]] = cache_update(p, &p->cache[order[i]], run,
+                                     shown(run, desc->anim_step, &frac), desc, &pj, &st);
+    }
     for (int layer = 0; layer < 2; layer++)
         for (int i = 0; i < n; i++) {
             float a = target >= 0 && order[i] != target ? FADED : 1.0f;
-            draw_run(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, rank[order[i]], layer);
+            draw_run(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, rank[order[i]], layer,
+                     end[order[i]]);
         }
     /* Minima over the paths, heads over the minima (as outlines there). */
     draw_minima(p, sc->surface, &pj, &st);
     for (int i = 0; i < n; i++) {
         float a = target >= 0 && order[i] != target ? FADED : 1.0f;
-        draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, rank[order[i]]);
+        draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, rank[order[i]],
+                  end[order[i]]);
     }
+    /* Guard (and count, for the soak test): a capsule with a non-finite
+     * number (none should be made: projections and the thinning refuse
+     * them) is left out, never drawn somewhere made up. */
+    int kept = 0;
+    for (int i = 0; i < p->list.n; i++) {
+        const ov_seg *sg = &p->list.v[i];
+        const float f[8] = {sg->p0[0], sg->p0[1], sg->p1[0], sg->p1[1],
+                            sg->z[0],  sg->z[1],  sg->radius, sg->edge};
+        bool finite = true;
+        for (int k = 0; k < 8; k++)
+            finite = finite && isfinite(f[k]);
+        if (!finite) {
+            p->nonfinite++;
+            continue;
+        }
+        p->list.v[kept++] = *sg;
+    }
+    p->list.n = kept;
     p->last_capsules = p->list.n;
     if (p->list.n == 0)
         return;
     size_t bytes = (size_t)p->list.n * sizeof(ov_seg);
-    /* Guard (and count, for the soak test): nothing non-finite reaches the GPU. */
-    for (int i = 0; i < p->list.n; i++) {
-        ov_seg *sg = &p->list.v[i];
-        float *f[8] = {&sg->p0[0], &sg->p0[1], &sg->p1[0], &sg->p1[1],
-                       &sg->z[0],  &sg->z[1],  &sg->radius, &sg->edge};
-        for (int k = 0; k < 8; k++)
-            if (!isfinite(*f[k])) {
-                p->nonfinite++;
-                *f[k] = 0.0f;
-            }
-    }
     glBindBuffer(GL_ARRAY_BUFFER, p->vbo);
     if (bytes > p->vbo_bytes) {
         glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)bytes, NULL, GL_STREAM_DRAW);
