@@ -3,8 +3,8 @@
  * through cglm), the camera's placement from azimuth and elevation, the
  * transition's first frame framing the rectangle exactly as 2-D does, the
  * loss -> height mapping against hand-computed values, the automatic log
- * heights, and the picking round trip: project a surface point, pick at its
- * pixel, get it back within a pixel. */
+ * heights, the picking round trip: project a surface point, pick at its
+ * pixel, get it back within a pixel; and the zoom's float-precision floor. */
 #include <math.h>
 #include <string.h>
 
@@ -304,6 +304,51 @@ static void test_pick(void)
     ov_surface_destroy(s);
 }
 
+/* The zoom floor. Precise: each side at least 1e-3 times the largest
+ * |coordinate| along it. Around (1000, 0): x needs a side of at least 1.0005
+ * (1e-3 * 1000.5 for [999.5, 1000.5]); y around 0 only the absolute floor. */
+static void test_zoom_floor(void)
+{
+    CHECK(OV_VIEW_FLOAT_SPAN == 1e-3);
+    CHECK(ov_view_rect_precise((ov_rect){-2, 2, -1, 1}));
+    CHECK(ov_view_rect_precise((ov_rect){999.5, 1000.5, -1e-6, 1e-6}) == false);
+    CHECK(ov_view_rect_precise((ov_rect){999.4, 1000.6, -1e-6, 1e-6}));
+    CHECK(!ov_view_rect_precise((ov_rect){999.4, 1000.6, 5.0, 5.004}));
+    CHECK(ov_view_rect_precise((ov_rect){999.4, 1000.6, 5.0, 5.006}));
+    /* A plain zoom: about (1, 2) by 0.5 from [0, 4] x [0, 4]: (1, 2) keeps
+     * its place, a quarter across and half-way up. */
+    ov_rect r = {0, 4, 0, 4};
+    CHECK(ov_view_zoom(&r, (ov_vec2){1, 2}, 0.5) == OV_ZOOM_DONE);
+    CHECK(r.x0 == 0.5 && r.x1 == 2.5 && r.y0 == 1.0 && r.y1 == 3.0);
+    /* About (1, 1) from [0.9, 1.1]^2 by 0.001: x would span [0.9999,
+     * 1.0001], 2e-4 < 1e-3 * 1.0001. The zoom stops where the side is 1e-3
+     * times the largest coordinate: with f the factor, 0.2 f = 1e-3 (1 +
+     * 0.1 f), so f = 1e-3 / (0.2 - 1e-4) and the side is 0.2 f. */
+    r = (ov_rect){0.9, 1.1, 0.9, 1.1};
+    CHECK(ov_view_zoom(&r, (ov_vec2){1, 1}, 0.001) == OV_ZOOM_FLOAT_LIMIT);
+    double f = 1e-3 / (0.2 - 1e-4);
+    CHECK_NEAR(r.x1 - r.x0, 0.2 * f, 1e-12);
+    CHECK_NEAR(r.y1 - r.y0, 0.2 * f, 1e-12);
+    CHECK_NEAR(0.5 * (r.x0 + r.x1), 1.0, 1e-12);
+    CHECK(ov_view_rect_precise(r));
+    /* at the floor: any zoom in is refused and changes nothing */
+    ov_rect at_floor = r;
+    CHECK(ov_view_zoom(&r, (ov_vec2){1, 1}, 0.9) == OV_ZOOM_FLOAT_LIMIT);
+    CHECK(memcmp(&r, &at_floor, sizeof r) == 0);
+    /* out is fine */
+    CHECK(ov_view_zoom(&r, (ov_vec2){1, 1}, 1.25) == OV_ZOOM_DONE);
+    CHECK_NEAR(r.x1 - r.x0, 1.25 * 0.2 * f, 1e-12);
+    /* near the origin the absolute floor of 1e-6 applies: refused, unchanged */
+    r = (ov_rect){-1e-6, 1e-6, -1e-6, 1e-6};
+    at_floor = r;
+    CHECK(ov_view_zoom(&r, (ov_vec2){0, 0}, 0.4) == OV_ZOOM_REFUSED);
+    CHECK(memcmp(&r, &at_floor, sizeof r) == 0);
+    CHECK(ov_view_zoom(&r, (ov_vec2){0, 0}, 0.5) == OV_ZOOM_DONE);
+    CHECK(ov_view_zoom(&r, (ov_vec2){0, 0}, NAN) == OV_ZOOM_REFUSED);
+    CHECK(ov_view_zoom(&r, (ov_vec2){0, 0}, -1) == OV_ZOOM_REFUSED);
+    CHECK(ov_view_zoom(&r, (ov_vec2){0, 0}, 1e20) == OV_ZOOM_REFUSED);
+}
+
 int main(void)
 {
     test_2d();
@@ -312,5 +357,6 @@ int main(void)
     test_heights();
     test_auto_log();
     test_pick();
+    test_zoom_floor();
     return ov_test_finish("test_core_view");
 }

@@ -344,3 +344,53 @@ double ov_view_world_per_pixel(const ov_view *v)
     double dist = sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
     return 2.0 * dist * tan(v->fovy / 2.0) / v->height * v->half;
 }
+
+/* Both sides at least OV_VIEW_FLOAT_SPAN times the largest |coordinate|
+ * along them: then a pixel of a frame up to 1920 px wide spans at least
+ * about 4 float steps (1e-3 / 1920 / 2^-23), so neighbouring pixels get
+ * distinct world points and a contour is off by at most about 1/8 px. */
+bool ov_view_rect_precise(ov_rect r)
+{
+    double mx = fmax(fabs(r.x0), fabs(r.x1)), my = fmax(fabs(r.y0), fabs(r.y1));
+    return r.x1 - r.x0 >= OV_VIEW_FLOAT_SPAN * mx && r.y1 - r.y0 >= OV_VIEW_FLOAT_SPAN * my;
+}
+
+static ov_rect zoom_rect(ov_rect r, ov_vec2 a, double f)
+{
+    ov_rect z;
+    z.x0 = a.x - (a.x - r.x0) * f;
+    z.x1 = z.x0 + (r.x1 - r.x0) * f;
+    z.y0 = a.y - (a.y - r.y0) * f;
+    z.y1 = z.y0 + (r.y1 - r.y0) * f;
+    return z;
+}
+
+ov_zoom_result ov_view_zoom(ov_rect *r, ov_vec2 about, double factor)
+{
+    if (!(factor > 0.0) || !isfinite(factor) || !isfinite(about.x) || !isfinite(about.y))
+        return OV_ZOOM_REFUSED;
+    double w = (r->x1 - r->x0) * factor, h = (r->y1 - r->y0) * factor;
+    if (!(w >= OV_VIEW_MIN_SIDE && h >= OV_VIEW_MIN_SIDE && w <= OV_VIEW_MAX_SIDE &&
+          h <= OV_VIEW_MAX_SIDE))
+        return OV_ZOOM_REFUSED;
+    ov_rect z = zoom_rect(*r, about, factor);
+    if (factor >= 1.0 || ov_view_rect_precise(z)) {
+        *r = z;
+        return OV_ZOOM_DONE;
+    }
+    /* Past the floor: the smallest factor in (factor, 1] that keeps it. */
+    if (!ov_view_rect_precise(*r))
+        return OV_ZOOM_FLOAT_LIMIT;
+    double lo = factor, hi = 1.0;
+    for (int i = 0; i < 60; i++) {
+        double mid = 0.5 * (lo + hi);
+        if (ov_view_rect_precise(zoom_rect(*r, about, mid)))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    /* Already at the floor (within rounding): the rectangle stays as it is. */
+    if (hi < 1.0 - 1e-6)
+        *r = zoom_rect(*r, about, hi);
+    return OV_ZOOM_FLOAT_LIMIT;
+}

@@ -123,4 +123,30 @@ void ov_view_frag_affine(const ov_view *v, float a[4]);
 /* World size of one pixel at the middle of the frame (2-D: exact). */
 double ov_view_world_per_pixel(const ov_view *v);
 
+/* ---- zooming the 2-D rectangle ----
+ * The contour shader finds each pixel's world point in float (24-bit
+ * significand: steps of about 1.2e-7 times the coordinate's size). A side
+ * of the rectangle shorter than OV_VIEW_FLOAT_SPAN times the largest
+ * |coordinate| along it leaves too few float steps per pixel (fewer than
+ * about 4 at 1920 px): contours turn blocky and drift. Zooming stops there,
+ * and at sides of OV_VIEW_MIN_SIDE or OV_VIEW_MAX_SIDE. */
+#define OV_VIEW_FLOAT_SPAN 1e-3
+#define OV_VIEW_MIN_SIDE 1e-6
+#define OV_VIEW_MAX_SIDE 1e7
+
+/* True when both sides of r are long enough for float shaders (above). */
+bool ov_view_rect_precise(ov_rect r);
+
+typedef enum ov_zoom_result {
+    OV_ZOOM_DONE = 0,       /* zoomed by the factor asked for */
+    OV_ZOOM_FLOAT_LIMIT,    /* stopped at (or already at) the float-precision floor */
+    OV_ZOOM_REFUSED         /* unchanged: a side would leave [MIN_SIDE, MAX_SIDE], or bad input */
+} ov_zoom_result;
+
+/* Scales *r by factor (< 1 zooms in) about the world point about, which
+ * keeps its place in the rectangle. A zoom that would pass the float
+ * floor goes exactly as far as the floor (the smallest factor that keeps
+ * the rectangle precise) and returns OV_ZOOM_FLOAT_LIMIT. */
+ov_zoom_result ov_view_zoom(ov_rect *r, ov_vec2 about, double factor);
+
 #endif
