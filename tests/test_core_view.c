@@ -6,8 +6,10 @@
  * heights, the picking round trip: project a surface point, pick at its
  * pixel, get it back within a pixel; and the zoom's float-precision floor. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "core/scene.h"
 #include "core/view.h"
 #include "ov_test.h"
 
@@ -25,7 +27,7 @@ static void view_3d(ov_view *v, const ov_surface *s, ov_rect r, int w, int h, do
                     double el, double zoom, double lift)
 {
     ov_view_desc d = {.surface = s, .rect = r, .width = w, .height = h, .lift = lift,
-                      .camera = {az, el, zoom}};
+                      .camera = {.azimuth = az, .elevation = el, .zoom = zoom}};
     ov_view_build(v, &d, NULL);
 }
 
@@ -349,6 +351,128 @@ static void test_zoom_floor(void)
     CHECK(ov_view_zoom(&r, (ov_vec2){0, 0}, 1e20) == OV_ZOOM_REFUSED);
 }
 
+/* Pixel of model point m by the look-at and perspective formulas written
+ * out (camera basis from eye, target and up; no matrices): false behind. */
+static bool by_hand(const ov_view *v, const double m[3], double *px, double *py)
+{
+    double f[3], sd[3], u[3], d[3];
+    double fl = 0;
+    for (int i = 0; i < 3; i++) {
+        f[i] = v->target[i] - v->eye[i];
+        fl += f[i] * f[i];
+    }
+    fl = sqrt(fl);
+    for (int i = 0; i < 3; i++) {
+        f[i] /= fl;
+        d[i] = m[i] - v->eye[i];
+    }
+    /* s = f x up, normalised; u = s x f */
+    sd[0] = f[1] * v->up[2] - f[2] * v->up[1];
+    sd[1] = f[2] * v->up[0] - f[0] * v->up[2];
+    sd[2] = f[0] * v->up[1] - f[1] * v->up[0];
+    double sl = sqrt(sd[0] * sd[0] + sd[1] * sd[1] + sd[2] * sd[2]);
+    for (int i = 0; i < 3; i++)
+        sd[i] /= sl;
+    u[0] = sd[1] * f[2] - sd[2] * f[1];
+    u[1] = sd[2] * f[0] - sd[0] * f[2];
+    u[2] = sd[0] * f[1] - sd[1] * f[0];
+    double cx = 0, cy = 0, cz = 0;
+    for (int i = 0; i < 3; i++) {
+        cx += sd[i] * d[i];
+        cy += u[i] * d[i];
+        cz += f[i] * d[i];
+    }
+    if (!(cz > 0))
+        return false;
+    double t = tan(v->fovy / 2);
+    *px = (cx / (cz * t * v->aspect) + 1) * 0.5 * v->width;
+    *py = (1 - cy / (cz * t)) * 0.5 * v->height;
+    return true;
+}
+
+/* Share of the frame the scene's paths take (their pixel bounding box,
+ * width and height as fractions of the frame's); false when a point is
+ * outside the frame or behind the camera. */
+static bool path_share(const ov_view *v, const ov_scene *sc, double *sw, double *sh)
+{
+    double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+    bool inside = true;
+    for (int i = 0; i < sc->nruns; i++)
+        for (int k = 0; k < sc->runs[i].n; k++) {
+            double x = sc->runs[i].x[k], y = sc->runs[i].y[k];
+            if (x < v->rect.x0 || x > v->rect.x1 || y < v->rect.y0 || y > v->rect.y1)
+                continue;
+            double m[3] = {(x - v->cx) / v->half, (y - v->cy) / v->half,
+                           ov_view_height(v, sc->runs[i].loss[k])};
+            double px, py;
+            if (!by_hand(v, m, &px, &py))
+                return false;
+            inside = inside && px >= 0 && px <= v->width && py >= 0 && py <= v->height;
+            x0 = fmin(x0, px);
+            x1 = fmax(x1, px);
+            y0 = fmin(y0, py);
+            y1 = fmax(y1, py);
+        }
+    *sw = (x1 - x0) / v->width;
+    *sh = (y1 - y0) / v->height;
+    return inside;
+}
+
+/* The home camera frames the paths: from the default camera the default
+ * runs' bounding box (projected here by hand) took 1 to 3 % of a 1280 x 720
+ * frame (rosenbrock's 12 % x 21 %, partly hidden); aimed, it spans at least
+ * 40 % of the frame's width or height and 6 % of its area, at least three
+ * times as much as before, all inside the frame, and the aimed box's
+ * middle is at the frame's middle. */
+static void check_framing(const char *surface)
+{
+    ov_config cfg;
+    ov_config_defaults(&cfg);
+    snprintf(cfg.surface, sizeof cfg.surface, "%s", surface);
+    ov_scene sc;
+    char err[256];
+    CHECK_MSG(ov_scene_init(&sc, &cfg, err, sizeof err), "%s", err);
+    ov_camera cam = ov_camera_default();
+    ov_view plain, aimed;
+    ov_view_desc d = {.surface = sc.surface, .rect = sc.view, .width = 1280, .height = 720,
+                      .lift = 1.0, .camera = cam};
+    ov_view_build(&plain, &d, NULL);
+    ov_camera_aim(&cam, &sc, sc.view);
+    CHECK(cam.aimed && cam.azimuth == OV_CAMERA_AZIMUTH && cam.elevation == OV_CAMERA_ELEVATION);
+    d.camera = cam;
+    ov_view_build(&aimed, &d, NULL);
+    double w0 = 0, h0 = 0, w1 = 0, h1 = 0;
+    bool in0 = path_share(&plain, &sc, &w0, &h0), in1 = path_share(&aimed, &sc, &w1, &h1);
+    printf("%s: paths take %.0f%% x %.0f%% of the frame from the default camera, %.0f%% x "
+           "%.0f%% aimed\n", surface, 100 * w0, 100 * h0, 100 * w1, 100 * h1);
+    CHECK(in0);
+    CHECK_MSG(in1, "%s: a path point outside the aimed frame", surface);
+    CHECK_MSG(fmax(w1, h1) >= 0.4 && w1 * h1 >= 0.06,
+              "%s: aimed, the paths take %.2f x %.2f of the frame", surface, w1, h1);
+    CHECK_MSG(w1 * h1 > 3 * w0 * h0, "%s: aiming did not enlarge the paths (%.3f vs %.3f)",
+              surface, w1 * h1, w0 * h0);
+    /* The aimed box's middle (world, and the middle of its heights) at the
+     * frame's middle. */
+    ov_rect b = cam.aim;
+    double m[3] = {(0.5 * (b.x0 + b.x1) - aimed.cx) / aimed.half,
+                   (0.5 * (b.y0 + b.y1) - aimed.cy) / aimed.half,
+                   0.5 * (ov_view_height(&aimed, cam.aim_lmin) +
+                          ov_view_height(&aimed, cam.aim_lmax))};
+    double px, py;
+    CHECK(by_hand(&aimed, m, &px, &py));
+    CHECK_MSG(fabs(px - 640) < 1 && fabs(py - 360) < 1, "%s: box middle at (%.1f, %.1f)", surface,
+              px, py);
+    ov_scene_deinit(&sc);
+}
+
+static void test_framing(void)
+{
+    check_framing("rosenbrock");
+    check_framing("quadratic");
+    check_framing("himmelblau");
+    check_framing("beale");
+}
+
 int main(void)
 {
     test_2d();
@@ -358,5 +482,6 @@ int main(void)
     test_auto_log();
     test_pick();
     test_zoom_floor();
+    test_framing();
     return ov_test_finish("test_core_view");
 }

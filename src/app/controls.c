@@ -102,6 +102,9 @@ static void set_home_view(ov_app_state *st)
         }
     }
     st->view = st->home_view = v;
+    /* The 3-D camera frames the same paths (view.h). */
+    ov_camera_aim(&st->home_camera, &st->scene, v);
+    ov_camera_aim(&st->camera, &st->scene, v);
 }
 
 bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap)

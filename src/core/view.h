@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include "geom.h"
 #include "loss_range.h"
+#include "scene.h"
 #include "surface.h"
 
 #define OV_CAMERA_FOVY 30.0        /* vertical field of view, degrees */
@@ -30,16 +31,34 @@
 #define OV_VIEW_RELIEF 0.6         /* model height of the highest loss */
 #define OV_VIEW_BASE 0.06          /* the block under the surface, below 0, in reliefs */
 
-/* An orbit camera around the middle of the surface. */
+/* An orbit camera around the middle of the surface, or around the region
+ * it is aimed at. */
 typedef struct ov_camera {
     double azimuth;     /* degrees; 0 looks from the front (from -y towards +y,
                            x to the right as in 2-D), 90 from the right (+x) */
     double elevation;   /* degrees above the plane; 90 looks straight down */
     double zoom;        /* > 1 closer, < 1 further; 0 means 1 */
+    /* aimed (from ov_camera_aim): the camera looks at the middle of the
+     * world box aim (cut to the surface's rectangle) at the heights of the
+     * losses aim_lmin .. aim_lmax, from where that box just fits the frame;
+     * otherwise at the whole surface. */
+    bool aimed;
+    ov_rect aim;
+    double aim_lmin, aim_lmax;
 } ov_camera;
 
-/* The default camera (OV_CAMERA_AZIMUTH, OV_CAMERA_ELEVATION, zoom 1). */
+/* The default camera (OV_CAMERA_AZIMUTH, OV_CAMERA_ELEVATION, zoom 1),
+ * not aimed. */
 ov_camera ov_camera_default(void);
+
+/* Aims cam (its angles and zoom kept) at the region of rect the scene's
+ * paths cover, as the 2-D home view frames them: the bounding box of the
+ * start and of every iterate inside rect, grown by a margin and to at least
+ * OV_CAMERA_AIM_MIN of rect's larger side, with the range of the loss over
+ * that box (the surface there and the iterates), so the walls beside the
+ * paths are in the picture too. Not aimed when no path point is in rect. */
+#define OV_CAMERA_AIM_MIN 0.2
+void ov_camera_aim(ov_camera *cam, const ov_scene *sc, ov_rect rect);
 
 typedef enum ov_height_mode {
     OV_HEIGHT_AUTO = 0,     /* log when the loss spans many decades */

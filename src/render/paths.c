@@ -2,18 +2,20 @@
  * method's colour (later runs narrower, a method's second and later runs
  * dashed) with iterate dots, the animated head in the run's marker shape,
  * the divergence X, the start and the minima markers. Geometry is built on
- * the CPU in pixels (capsules.c), thinned to the pixel grid (core/thin: a
- * vertex per pixel moved, each segment and each dot cell once), clipped to a guard band around the view, cached as the
- * animation advances, and drawn as instanced anti-aliased capsules. In 3-D
- * the points come from paths3d.c (along the surface, cut to its
- * rectangle) with their depths, and the capsules are depth-tested against
- * the surface. */
+ * the CPU in pixels (capsules.c), thinned to the pixel grid and cached as
+ * the animation advances (path_cache.c), clipped to a guard band around
+ * the view, and drawn as instanced anti-aliased capsules. In 3-D the points
+ * come from paths3d.c (along the surface, cut to its rectangle) with their
+ * depths, and the capsules are depth-tested against the surface: what it
+ * hides is drawn through it, faded and dashed. A non-finite iterate ends
+ * its run with an X; nothing non-finite is uploaded. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "capsules.h"
+#include "path_cache.h"
 #include "render_internal.h"
 
 extern const char ov_shader_path_vert[];
@@ -23,6 +25,7 @@ typedef ov_pt pt;
 
 #define GUARD 64.0          /* px beyond the view that geometry may reach */
 #define FADED 0.35f         /* opacity of the runs that are not targeted */
+#define HIDDEN 0.45f        /* 3-D: opacity of what the surface hides */
 
 bool ov_paths_init(ov_paths *p, char *err, size_t cap)
 {
@@ -71,45 +74,6 @@ void ov_paths_deinit(ov_paths *p)
         ov_thin_deinit(&p->ghost_cache[i].thin);
     }
     memset(p, 0, sizeof *p);
-}
-
-static uint64_t fnv(uint64_t h, const void *data, size_t n)
-{
-    const unsigned char *b = data;
-    for (size_t i = 0; i < n; i++) {
-        h ^= b[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-/* Identifies a run's stored path and how it is projected. A recompute that
- * changes the path changes the sampled iterates; the arrays are not hashed
- * whole, so drawing a million-step run costs nothing per frame. */
-static uint64_t path_key(const ov_run *run, const ov_view *v, float scale)
-{
-    uint64_t k = 14695981039346656037ull;
-    k = fnv(k, &run->x, sizeof run->x);
-    k = fnv(k, &run->y, sizeof run->y);
-    k = fnv(k, &run->n, sizeof run->n);
-    k = fnv(k, &run->diverged, sizeof run->diverged);
-    k = fnv(k, &v->rect, sizeof v->rect);
-    k = fnv(k, &v->width, sizeof v->width);
-    k = fnv(k, &v->height, sizeof v->height);
-    k = fnv(k, &scale, sizeof scale);
-    if (v->is3d) {
-        /* Camera, heights and their scale move every projected point. */
-        k = fnv(k, v->mvp, sizeof v->mvp);
-        k = fnv(k, &v->relief, sizeof v->relief);
-        k = fnv(k, &v->log_height, sizeof v->log_height);
-        k = fnv(k, &v->range, sizeof v->range);
-    }
-    for (int i = 0; i < 33 && run->n > 0; i++) {
-        long idx = (long)((double)(run->n - 1) * i / 32.0);
-        k = fnv(k, &run->x[idx], sizeof(double));
-        k = fnv(k, &run->y[idx], sizeof(double));
-    }
-    return k;
 }
 
 /* The frame's view and size, and how far (px) paths and markers are lifted
@@ -165,12 +129,6 @@ static int shown(const ov_run *run, double anim, double *frac)
     return (int)f + 1;
 }
 
-/* Feeds one projected point of a path to its thinning. */
-static void thin_point(void *ctx, double x, double y, double z, ov_thin_kind kind)
-{
-    ov_thin_add_point(ctx, x, y, z, kind);
-}
-
 /* The segments and dots of a thinned path, and its tail. */
 static pt seg_end(const ov_thin *t, int i, int end)
 {
@@ -185,51 +143,8 @@ static bool thin_tail(const ov_thin *t, pt *a, pt *b)
     return true;
 }
 
-/* Brings pc up to the first k iterates of run, thinned: rebuilt when the
- * run, the view or the size changed or the animation went back, otherwise
- * only the iterates new since the last frame are fed. Returns where the
- * drawable run ends: run->n, or the first iterate met (of the k shown and
- * the one the head moves towards) with a non-finite x, y or loss. The core
- * never stores one; should one arrive anyway, the run ends before it, with
- * its X, and it is counted (ov_render_stats), never drawn as some other
- * number. */
-static int cache_update(ov_paths *p, ov_path_cache *pc, const ov_run *run, int k,
-                         const ov_frame_desc *d, const proj *pj, const style *st)
-{
-    uint64_t key = path_key(run, d->view, st->s);
-    if (key != pc->key || k < pc->processed || pc->processed == 0) {
-        /* Iterate dots at least 7 px apart (scaled): a slow run stays a
-         * line with beads, not a string of dots hiding what is under it. */
-        ov_thin_area area = {-GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD, 7.0 * st->s};
-        ov_thin_reset(&pc->thin, &area);
-        pc->key = key;
-        pc->processed = 0;
-    }
-    int upto = k < run->n ? k + 1 : run->n, end = run->n;
-    for (int i = pc->processed; i < upto; i++)
-        if (!isfinite(run->x[i]) || !isfinite(run->y[i]) || !isfinite(run->loss[i])) {
-            end = i;
-            p->nonfinite++;
-            break;
-        }
-    if (k > end)
-        k = end;
-    for (int i = pc->processed; i < k; i++) {
-        if (i == 0)
-            ov_path3d_start(pj->v, pj->s, run->x[0], run->y[0], run->loss[0], pj->lift_path,
-                            thin_point, &pc->thin);
-        else
-            ov_path3d_step(pj->v, pj->s, run->x[i - 1], run->y[i - 1], run->x[i], run->y[i],
-                           run->loss[i], pj->lift_path, thin_point, &pc->thin);
-    }
-    if (k > pc->processed)
-        p->last_fed += k - pc->processed;
-    pc->processed = k;
-    return end;
-}
-
 /* The whole iterates of run shown (and the fraction of the next step),
- * ending at end (see cache_update). */
+ * ending at end (see ov_path_cache_update). */
 static int shown_upto(const ov_run *run, double anim, int end, double *frac)
 {
     int k = shown(run, anim, frac);
@@ -261,7 +176,8 @@ static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_d
                        const proj *pj, const style *st, float alpha)
 {
     ov_path_cache *pc = &p->ghost_cache[idx];
-    (void)cache_update(p, pc, run, run->n, d, pj, st);
+    ov_path_feed f = {pj->v, pj->w, pj->h, pj->s, pj->lift_path, st->s, GUARD};
+    (void)ov_path_cache_update(p, pc, run, run->n, &f);
     int shade = d->ghost_shades ? d->ghost_shades[idx] : idx;
     ov_rgba light = ov_method_color(run->params.kind, shade);
     light.r += (1.0f - light.r) * 0.35f;
@@ -566,11 +482,12 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
     if (target >= 0 && sc->runs[target].n > 0 && !(desc->hidden && desc->hidden[target]))
         order[n++] = target;
     int end[OV_MAX_RUNS];
+    ov_path_feed feed = {pj.v, pj.w, pj.h, pj.s, pj.lift_path, st.s, GUARD};
     for (int i = 0; i < n; i++) {
         double frac;
         const ov_run *run = &sc->runs[order[i]];
-        end[order[i]] = cache_update(p, &p->cache[order[i]], run,
-                                     shown(run, desc->anim_step, &frac), desc, &pj, &st);
+        end[order[i]] = ov_path_cache_update(p, &p->cache[order[i]], run,
+                                             shown(run, desc->anim_step, &frac), &feed);
     }
     for (int layer = 0; layer < 2; layer++)
         for (int i = 0; i < n; i++) {
@@ -615,14 +532,22 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
     glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)bytes, p->list.v);
     glUseProgram(p->prog);
     glUniform2f(p->u_size, (float)width, (float)height);
-    /* 3-D: hidden behind the surface where it is nearer, but neither
-     * hiding each other (no depth writes: they blend in order). */
-    if (desc->view->is3d) {
-        glEnable(GL_DEPTH_TEST);
-        glDepthFunc(GL_LEQUAL);
-        glDepthMask(GL_FALSE);
-    }
+    /* 3-D: depth-tested against the surface, but neither hiding each
+     * other (no depth writes: they blend in order). What the surface hides
+     * is drawn first, through it (faded, dashed), so a path behind a wall
+     * is never lost; then what it does not, as in 2-D. (The uniform is
+     * looked up here: a string lookup per 3-D frame.) */
     glBindVertexArray(p->vao);
+    if (desc->view->is3d) {
+        GLint u_hidden = glGetUniformLocation(p->prog, "u_hidden");
+        glEnable(GL_DEPTH_TEST);
+        glDepthMask(GL_FALSE);
+        glDepthFunc(GL_GREATER);
+        glUniform1f(u_hidden, HIDDEN);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, p->list.n);
+        glUniform1f(u_hidden, 0.0f);
+        glDepthFunc(GL_LEQUAL);
+    }
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, p->list.n);
     glBindVertexArray(0);
     glDisable(GL_DEPTH_TEST);
