@@ -4,7 +4,10 @@
  * transition's first frame framing the rectangle exactly as 2-D does, the
  * loss -> height mapping against hand-computed values, the automatic log
  * heights, the picking round trip: project a surface point, pick at its
- * pixel, get it back within a pixel; and the zoom's float-precision floor. */
+ * pixel, get it back within a pixel; projecting and picking against pixels
+ * worked out by hand (a mirrored camera passes the round trip, not these);
+ * the zoom's float-precision floor; and the home camera's framing of the
+ * paths. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -306,6 +309,90 @@ static void test_pick(void)
     ov_surface_destroy(s);
 }
 
+/* Picking against pixels worked out by hand, not by the view's own
+ * projection (a bug shared by projecting and picking would cancel out in
+ * the round trip). The quadratic with kappa 1, theta 0 on [-2, 2]^2 in a
+ * 400 x 400 frame: model X = x / 2, Y = y / 2, linear heights Z = 0.6 L /
+ * Lmax with L = (x^2 + y^2) / 2 and Lmax = (2 - 2/96)^2 (test_heights).
+ * The camera looks at (0, 0, 0.4 * 0.6) from distance d = 0.92 r / sin 15
+ * deg / zoom, r = sqrt(1 + 1 + 0.6^2 / 4) (the bounding sphere in a 30 deg
+ * field), from the direction w = (cos el sin az, -cos el cos az, sin el)
+ * (view.h: azimuth 0 looks from -y, 90 from +x); right s = (cos az, sin az,
+ * 0), up u = w x s. A point p is at camera coordinates (s.(p - eye),
+ * u.(p - eye)) at depth -w.(p - eye), and its pixel is W/2 (1 + x / (depth
+ * tan 15 deg)), H/2 (1 - y / (depth tan 15 deg)). */
+static ov_vec2 pixel_by_hand(double az, double el, double zoom, double x, double y)
+{
+    double lmax = (2 - 2.0 / 96) * (2 - 2.0 / 96);
+    double p[3] = {x / 2, y / 2, 0.6 * ((x * x + y * y) / 2) / lmax};
+    double d = 0.92 * sqrt(2 + 0.09) / sin(15 * PI / 180) / zoom;
+    double a = az * PI / 180, e = el * PI / 180;
+    double w[3] = {cos(e) * sin(a), -cos(e) * cos(a), sin(e)};
+    double sv[3] = {cos(a), sin(a), 0};
+    double u[3] = {-sin(e) * sin(a), sin(e) * cos(a), cos(e)};
+    double eye[3] = {d * w[0], d * w[1], 0.24 + d * w[2]};
+    double cx = 0, cy = 0, depth = 0;
+    for (int i = 0; i < 3; i++) {
+        cx += sv[i] * (p[i] - eye[i]);
+        cy += u[i] * (p[i] - eye[i]);
+        depth -= w[i] * (p[i] - eye[i]);
+    }
+    double t = tan(15 * PI / 180);
+    return (ov_vec2){200 * (1 + cx / (depth * t)), 200 * (1 - cy / (depth * t))};
+}
+
+static void check_pick_at(double az, double el, double zoom, double x, double y, ov_vec2 want)
+{
+    ov_surface *s = make("quadratic");
+    ov_surface_set_param(s, "kappa", 1.0);
+    ov_surface_set_param(s, "theta", 0.0);
+    ov_view v;
+    ov_view_desc d = {.surface = s, .rect = {-2, 2, -2, 2}, .width = 400, .height = 400,
+                      .lift = 1.0, .heights = OV_HEIGHT_LINEAR,
+                      .camera = {.azimuth = az, .elevation = el, .zoom = zoom}};
+    ov_view_build(&v, &d, NULL);
+    ov_vec2 p, w;
+    double z;
+    CHECK(ov_view_project(&v, x, y, ov_surface_value(s, x, y), 0, &p, &z));
+    CHECK_MSG(hypot(p.x - want.x, p.y - want.y) < 0.01,
+              "az %g el %g: (%g, %g) projects to (%.4f, %.4f), by hand (%.4f, %.4f)", az, el, x,
+              y, p.x, p.y, want.x, want.y);
+    CHECK(ov_view_pick(&v, want, &w, NULL));
+    /* a 400 px frame over about 4 world units: 0.01 px is 1e-4 */
+    CHECK_MSG(hypot(w.x - x, w.y - y) < 2e-4,
+              "az %g el %g: pixel (%.4f, %.4f) picks (%.6f, %.6f), by hand (%g, %g)", az, el,
+              want.x, want.y, w.x, w.y, x, y);
+    ov_surface_destroy(s);
+}
+
+static void test_pick_by_hand(void)
+{
+    /* Straight down, worked on paper: (1, 0.5) has L = 0.625, Z = 0.6 *
+     * 0.625 / 3.91710 = 0.095733; d = 0.92 * 1.445683 / 0.258819 =
+     * 5.138836, so the eye is at height 5.378836 and the point 5.283103
+     * below it; 5.283103 * tan 15 deg = 1.415582; pixel x = 200 (1 + 0.5 /
+     * 1.415582) = 270.6413, y = 200 (1 - 0.25 / 1.415582) = 164.6794. */
+    ov_vec2 down = pixel_by_hand(0, 90, 1, 1, 0.5);
+    CHECK_NEAR(down.x, 270.6413, 1e-3);
+    CHECK_NEAR(down.y, 164.6794, 1e-3);
+    check_pick_at(0, 90, 1, 1, 0.5, (ov_vec2){270.6413, 164.6794});
+    /* From the front-right and low, another side, closer. */
+    static const double cams[][3] = {{30, 40, 1}, {-120, 25, 2}, {135, 60, 1.5}, {0, 45, 1}};
+    static const double pts[][2] = {{1, 0.5}, {-1.5, 1.2}, {0.3, -1.7}, {0, 0}, {-0.8, -0.6}};
+    for (size_t c = 0; c < sizeof cams / sizeof cams[0]; c++)
+        for (size_t k = 0; k < sizeof pts / sizeof pts[0]; k++) {
+            ov_vec2 want = pixel_by_hand(cams[c][0], cams[c][1], cams[c][2], pts[k][0], pts[k][1]);
+            if (want.x < 0 || want.y < 0 || want.x > 400 || want.y > 400)
+                continue;
+            check_pick_at(cams[c][0], cams[c][1], cams[c][2], pts[k][0], pts[k][1], want);
+        }
+    /* The azimuth's sense: from az 30 (front-right) the point (1, 0.5) is
+     * right of the middle, as drawn on paper: 280.0 px, 218.9 px. */
+    ov_vec2 fr = pixel_by_hand(30, 40, 1, 1, 0.5);
+    CHECK_NEAR(fr.x, 280.0064, 1e-3);
+    CHECK_NEAR(fr.y, 218.9320, 1e-3);
+}
+
 /* The zoom floor. Precise: each side at least 1e-3 times the largest
  * |coordinate| along it. Around (1000, 0): x needs a side of at least 1.0005
  * (1e-3 * 1000.5 for [999.5, 1000.5]); y around 0 only the absolute floor. */
@@ -481,6 +568,7 @@ int main(void)
     test_heights();
     test_auto_log();
     test_pick();
+    test_pick_by_hand();
     test_zoom_floor();
     test_framing();
     return ov_test_finish("test_core_view");
