@@ -105,6 +105,13 @@ int main(void)
     ov_renderer_stats(r, &rs);
     CHECK_MSG(rs.nonfinite_values == 0, "%lu non-finite vertex values", rs.nonfinite_values);
     CHECK_MSG(rs.nonfinite_text == 0, "%lu HUD strings with nan/inf", rs.nonfinite_text);
+    /* The zeros above mean something only if the counters count: one NaN
+     * shape and one "inf" label on this renderer must show as one each. */
+    ov_renderer_line(r, 0, 0, NAN, 10, 2, (ov_rgba){1, 1, 1, 1});
+    ov_renderer_text(r, 4, 4, 12, (ov_rgba){1, 1, 1, 1}, OV_ALIGN_LEFT, "loss inf");
+    ov_render_stats after;
+    ov_renderer_stats(r, &after);
+    CHECK(after.nonfinite_values == 1 && after.nonfinite_text == 1);
     /* The grid does reach divergence (α = 1e6 on anything curved). */
     CHECK(diverged_runs > 50);
     printf("extremes: %d scenes, %d diverged runs\n", frames, diverged_runs);

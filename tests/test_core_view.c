@@ -3,11 +3,16 @@
  * through cglm), the camera's placement from azimuth and elevation, the
  * transition's first frame framing the rectangle exactly as 2-D does, the
  * loss -> height mapping against hand-computed values, the automatic log
- * heights, and the picking round trip: project a surface point, pick at its
- * pixel, get it back within a pixel. */
+ * heights, the picking round trip: project a surface point, pick at its
+ * pixel, get it back within a pixel; projecting and picking against pixels
+ * worked out by hand (a mirrored camera passes the round trip, not these);
+ * the zoom's float-precision floor; and the home camera's framing of the
+ * paths. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "core/scene.h"
 #include "core/view.h"
 #include "ov_test.h"
 
@@ -25,7 +30,7 @@ static void view_3d(ov_view *v, const ov_surface *s, ov_rect r, int w, int h, do
                     double el, double zoom, double lift)
 {
     ov_view_desc d = {.surface = s, .rect = r, .width = w, .height = h, .lift = lift,
-                      .camera = {az, el, zoom}};
+                      .camera = {.azimuth = az, .elevation = el, .zoom = zoom}};
     ov_view_build(v, &d, NULL);
 }
 
@@ -304,6 +309,257 @@ static void test_pick(void)
     ov_surface_destroy(s);
 }
 
+/* Picking against pixels worked out by hand, not by the view's own
+ * projection (a bug shared by projecting and picking would cancel out in
+ * the round trip). The quadratic with kappa 1, theta 0 on [-2, 2]^2 in a
+ * 400 x 400 frame: model X = x / 2, Y = y / 2, linear heights Z = 0.6 L /
+ * Lmax with L = (x^2 + y^2) / 2 and Lmax = (2 - 2/96)^2 (test_heights).
+ * The camera looks at (0, 0, 0.4 * 0.6) from distance d = 0.92 r / sin 15
+ * deg / zoom, r = sqrt(1 + 1 + 0.6^2 / 4) (the bounding sphere in a 30 deg
+ * field), from the direction w = (cos el sin az, -cos el cos az, sin el)
+ * (view.h: azimuth 0 looks from -y, 90 from +x); right s = (cos az, sin az,
+ * 0), up u = w x s. A point p is at camera coordinates (s.(p - eye),
+ * u.(p - eye)) at depth -w.(p - eye), and its pixel is W/2 (1 + x / (depth
+ * tan 15 deg)), H/2 (1 - y / (depth tan 15 deg)). */
+static ov_vec2 pixel_by_hand(double az, double el, double zoom, double x, double y)
+{
+    double lmax = (2 - 2.0 / 96) * (2 - 2.0 / 96);
+    double p[3] = {x / 2, y / 2, 0.6 * ((x * x + y * y) / 2) / lmax};
+    double d = 0.92 * sqrt(2 + 0.09) / sin(15 * PI / 180) / zoom;
+    double a = az * PI / 180, e = el * PI / 180;
+    double w[3] = {cos(e) * sin(a), -cos(e) * cos(a), sin(e)};
+    double sv[3] = {cos(a), sin(a), 0};
+    double u[3] = {-sin(e) * sin(a), sin(e) * cos(a), cos(e)};
+    double eye[3] = {d * w[0], d * w[1], 0.24 + d * w[2]};
+    double cx = 0, cy = 0, depth = 0;
+    for (int i = 0; i < 3; i++) {
+        cx += sv[i] * (p[i] - eye[i]);
+        cy += u[i] * (p[i] - eye[i]);
+        depth -= w[i] * (p[i] - eye[i]);
+    }
+    double t = tan(15 * PI / 180);
+    return (ov_vec2){200 * (1 + cx / (depth * t)), 200 * (1 - cy / (depth * t))};
+}
+
+static void check_pick_at(double az, double el, double zoom, double x, double y, ov_vec2 want)
+{
+    ov_surface *s = make("quadratic");
+    ov_surface_set_param(s, "kappa", 1.0);
+    ov_surface_set_param(s, "theta", 0.0);
+    ov_view v;
+    ov_view_desc d = {.surface = s, .rect = {-2, 2, -2, 2}, .width = 400, .height = 400,
+                      .lift = 1.0, .heights = OV_HEIGHT_LINEAR,
+                      .camera = {.azimuth = az, .elevation = el, .zoom = zoom}};
+    ov_view_build(&v, &d, NULL);
+    ov_vec2 p, w;
+    double z;
+    CHECK(ov_view_project(&v, x, y, ov_surface_value(s, x, y), 0, &p, &z));
+    CHECK_MSG(hypot(p.x - want.x, p.y - want.y) < 0.01,
+              "az %g el %g: (%g, %g) projects to (%.4f, %.4f), by hand (%.4f, %.4f)", az, el, x,
+              y, p.x, p.y, want.x, want.y);
+    CHECK(ov_view_pick(&v, want, &w, NULL));
+    /* a 400 px frame over about 4 world units: 0.01 px is 1e-4 */
+    CHECK_MSG(hypot(w.x - x, w.y - y) < 2e-4,
+              "az %g el %g: pixel (%.4f, %.4f) picks (%.6f, %.6f), by hand (%g, %g)", az, el,
+              want.x, want.y, w.x, w.y, x, y);
+    ov_surface_destroy(s);
+}
+
+static void test_pick_by_hand(void)
+{
+    /* Straight down, worked on paper: (1, 0.5) has L = 0.625, Z = 0.6 *
+     * 0.625 / 3.91710 = 0.095733; d = 0.92 * 1.445683 / 0.258819 =
+     * 5.138836, so the eye is at height 5.378836 and the point 5.283103
+     * below it; 5.283103 * tan 15 deg = 1.415582; pixel x = 200 (1 + 0.5 /
+     * 1.415582) = 270.6413, y = 200 (1 - 0.25 / 1.415582) = 164.6794. */
+    ov_vec2 down = pixel_by_hand(0, 90, 1, 1, 0.5);
+    CHECK_NEAR(down.x, 270.6413, 1e-3);
+    CHECK_NEAR(down.y, 164.6794, 1e-3);
+    check_pick_at(0, 90, 1, 1, 0.5, (ov_vec2){270.6413, 164.6794});
+    /* From the front-right and low, another side, closer. */
+    static const double cams[][3] = {{30, 40, 1}, {-120, 25, 2}, {135, 60, 1.5}, {0, 45, 1}};
+    static const double pts[][2] = {{1, 0.5}, {-1.5, 1.2}, {0.3, -1.7}, {0, 0}, {-0.8, -0.6}};
+    for (size_t c = 0; c < sizeof cams / sizeof cams[0]; c++)
+        for (size_t k = 0; k < sizeof pts / sizeof pts[0]; k++) {
+            ov_vec2 want = pixel_by_hand(cams[c][0], cams[c][1], cams[c][2], pts[k][0], pts[k][1]);
+            if (want.x < 0 || want.y < 0 || want.x > 400 || want.y > 400)
+                continue;
+            check_pick_at(cams[c][0], cams[c][1], cams[c][2], pts[k][0], pts[k][1], want);
+        }
+    /* The azimuth's sense: from az 30 (front-right) the point (1, 0.5) is
+     * right of the middle, as drawn on paper: 280.0 px, 218.9 px. */
+    ov_vec2 fr = pixel_by_hand(30, 40, 1, 1, 0.5);
+    CHECK_NEAR(fr.x, 280.0064, 1e-3);
+    CHECK_NEAR(fr.y, 218.9320, 1e-3);
+}
+
+/* The zoom floor. Precise: each side at least 1e-3 times the largest
+ * |coordinate| along it. Around (1000, 0): x needs a side of at least 1.0005
+ * (1e-3 * 1000.5 for [999.5, 1000.5]); y around 0 only the absolute floor. */
+static void test_zoom_floor(void)
+{
+    CHECK(OV_VIEW_FLOAT_SPAN == 1e-3);
+    CHECK(ov_view_rect_precise((ov_rect){-2, 2, -1, 1}));
+    CHECK(ov_view_rect_precise((ov_rect){999.5, 1000.5, -1e-6, 1e-6}) == false);
+    CHECK(ov_view_rect_precise((ov_rect){999.4, 1000.6, -1e-6, 1e-6}));
+    CHECK(!ov_view_rect_precise((ov_rect){999.4, 1000.6, 5.0, 5.004}));
+    CHECK(ov_view_rect_precise((ov_rect){999.4, 1000.6, 5.0, 5.006}));
+    /* A plain zoom: about (1, 2) by 0.5 from [0, 4] x [0, 4]: (1, 2) keeps
+     * its place, a quarter across and half-way up. */
+    ov_rect r = {0, 4, 0, 4};
+    CHECK(ov_view_zoom(&r, (ov_vec2){1, 2}, 0.5) == OV_ZOOM_DONE);
+    CHECK(r.x0 == 0.5 && r.x1 == 2.5 && r.y0 == 1.0 && r.y1 == 3.0);
+    /* About (1, 1) from [0.9, 1.1]^2 by 0.001: x would span [0.9999,
+     * 1.0001], 2e-4 < 1e-3 * 1.0001. The zoom stops where the side is 1e-3
+     * times the largest coordinate: with f the factor, 0.2 f = 1e-3 (1 +
+     * 0.1 f), so f = 1e-3 / (0.2 - 1e-4) and the side is 0.2 f. */
+    r = (ov_rect){0.9, 1.1, 0.9, 1.1};
+    CHECK(ov_view_zoom(&r, (ov_vec2){1, 1}, 0.001) == OV_ZOOM_FLOAT_LIMIT);
+    double f = 1e-3 / (0.2 - 1e-4);
+    CHECK_NEAR(r.x1 - r.x0, 0.2 * f, 1e-12);
+    CHECK_NEAR(r.y1 - r.y0, 0.2 * f, 1e-12);
+    CHECK_NEAR(0.5 * (r.x0 + r.x1), 1.0, 1e-12);
+    CHECK(ov_view_rect_precise(r));
+    /* at the floor: any zoom in is refused and changes nothing */
+    ov_rect at_floor = r;
+    CHECK(ov_view_zoom(&r, (ov_vec2){1, 1}, 0.9) == OV_ZOOM_FLOAT_LIMIT);
+    CHECK(memcmp(&r, &at_floor, sizeof r) == 0);
+    /* out is fine */
+    CHECK(ov_view_zoom(&r, (ov_vec2){1, 1}, 1.25) == OV_ZOOM_DONE);
+    CHECK_NEAR(r.x1 - r.x0, 1.25 * 0.2 * f, 1e-12);
+    /* near the origin the absolute floor of 1e-6 applies: refused, unchanged */
+    r = (ov_rect){-1e-6, 1e-6, -1e-6, 1e-6};
+    at_floor = r;
+    CHECK(ov_view_zoom(&r, (ov_vec2){0, 0}, 0.4) == OV_ZOOM_REFUSED);
+    CHECK(memcmp(&r, &at_floor, sizeof r) == 0);
+    CHECK(ov_view_zoom(&r, (ov_vec2){0, 0}, 0.5) == OV_ZOOM_DONE);
+    CHECK(ov_view_zoom(&r, (ov_vec2){0, 0}, NAN) == OV_ZOOM_REFUSED);
+    CHECK(ov_view_zoom(&r, (ov_vec2){0, 0}, -1) == OV_ZOOM_REFUSED);
+    CHECK(ov_view_zoom(&r, (ov_vec2){0, 0}, 1e20) == OV_ZOOM_REFUSED);
+}
+
+/* Pixel of model point m by the look-at and perspective formulas written
+ * out (camera basis from eye, target and up; no matrices): false behind. */
+static bool by_hand(const ov_view *v, const double m[3], double *px, double *py)
+{
+    double f[3], sd[3], u[3], d[3];
+    double fl = 0;
+    for (int i = 0; i < 3; i++) {
+        f[i] = v->target[i] - v->eye[i];
+        fl += f[i] * f[i];
+    }
+    fl = sqrt(fl);
+    for (int i = 0; i < 3; i++) {
+        f[i] /= fl;
+        d[i] = m[i] - v->eye[i];
+    }
+    /* s = f x up, normalised; u = s x f */
+    sd[0] = f[1] * v->up[2] - f[2] * v->up[1];
+    sd[1] = f[2] * v->up[0] - f[0] * v->up[2];
+    sd[2] = f[0] * v->up[1] - f[1] * v->up[0];
+    double sl = sqrt(sd[0] * sd[0] + sd[1] * sd[1] + sd[2] * sd[2]);
+    for (int i = 0; i < 3; i++)
+        sd[i] /= sl;
+    u[0] = sd[1] * f[2] - sd[2] * f[1];
+    u[1] = sd[2] * f[0] - sd[0] * f[2];
+    u[2] = sd[0] * f[1] - sd[1] * f[0];
+    double cx = 0, cy = 0, cz = 0;
+    for (int i = 0; i < 3; i++) {
+        cx += sd[i] * d[i];
+        cy += u[i] * d[i];
+        cz += f[i] * d[i];
+    }
+    if (!(cz > 0))
+        return false;
+    double t = tan(v->fovy / 2);
+    *px = (cx / (cz * t * v->aspect) + 1) * 0.5 * v->width;
+    *py = (1 - cy / (cz * t)) * 0.5 * v->height;
+    return true;
+}
+
+/* Share of the frame the scene's paths take (their pixel bounding box,
+ * width and height as fractions of the frame's); false when a point is
+ * outside the frame or behind the camera. */
+static bool path_share(const ov_view *v, const ov_scene *sc, double *sw, double *sh)
+{
+    double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+    bool inside = true;
+    for (int i = 0; i < sc->nruns; i++)
+        for (int k = 0; k < sc->runs[i].n; k++) {
+            double x = sc->runs[i].x[k], y = sc->runs[i].y[k];
+            if (x < v->rect.x0 || x > v->rect.x1 || y < v->rect.y0 || y > v->rect.y1)
+                continue;
+            double m[3] = {(x - v->cx) / v->half, (y - v->cy) / v->half,
+                           ov_view_height(v, sc->runs[i].loss[k])};
+            double px, py;
+            if (!by_hand(v, m, &px, &py))
+                return false;
+            inside = inside && px >= 0 && px <= v->width && py >= 0 && py <= v->height;
+            x0 = fmin(x0, px);
+            x1 = fmax(x1, px);
+            y0 = fmin(y0, py);
+            y1 = fmax(y1, py);
+        }
+    *sw = (x1 - x0) / v->width;
+    *sh = (y1 - y0) / v->height;
+    return inside;
+}
+
+/* The home camera frames the paths: from the default camera the default
+ * runs' bounding box (projected here by hand) took 1 to 3 % of a 1280 x 720
+ * frame (rosenbrock's 12 % x 21 %, partly hidden); aimed, it spans at least
+ * 40 % of the frame's width or height and 6 % of its area, at least three
+ * times as much as before, all inside the frame, and the aimed box's
+ * middle is at the frame's middle. */
+static void check_framing(const char *surface)
+{
+    ov_config cfg;
+    ov_config_defaults(&cfg);
+    snprintf(cfg.surface, sizeof cfg.surface, "%s", surface);
+    ov_scene sc;
+    char err[256];
+    CHECK_MSG(ov_scene_init(&sc, &cfg, err, sizeof err), "%s", err);
+    ov_camera cam = ov_camera_default();
+    ov_view plain, aimed;
+    ov_view_desc d = {.surface = sc.surface, .rect = sc.view, .width = 1280, .height = 720,
+                      .lift = 1.0, .camera = cam};
+    ov_view_build(&plain, &d, NULL);
+    ov_camera_aim(&cam, &sc, sc.view);
+    CHECK(cam.aimed && cam.azimuth == OV_CAMERA_AZIMUTH && cam.elevation == OV_CAMERA_ELEVATION);
+    d.camera = cam;
+    ov_view_build(&aimed, &d, NULL);
+    double w0 = 0, h0 = 0, w1 = 0, h1 = 0;
+    bool in0 = path_share(&plain, &sc, &w0, &h0), in1 = path_share(&aimed, &sc, &w1, &h1);
+    printf("%s: paths take %.0f%% x %.0f%% of the frame from the default camera, %.0f%% x "
+           "%.0f%% aimed\n", surface, 100 * w0, 100 * h0, 100 * w1, 100 * h1);
+    CHECK(in0);
+    CHECK_MSG(in1, "%s: a path point outside the aimed frame", surface);
+    CHECK_MSG(fmax(w1, h1) >= 0.4 && w1 * h1 >= 0.06,
+              "%s: aimed, the paths take %.2f x %.2f of the frame", surface, w1, h1);
+    CHECK_MSG(w1 * h1 > 3 * w0 * h0, "%s: aiming did not enlarge the paths (%.3f vs %.3f)",
+              surface, w1 * h1, w0 * h0);
+    /* The aimed box's middle (world, and the middle of its heights) at the
+     * frame's middle. */
+    ov_rect b = cam.aim;
+    double m[3] = {(0.5 * (b.x0 + b.x1) - aimed.cx) / aimed.half,
+                   (0.5 * (b.y0 + b.y1) - aimed.cy) / aimed.half,
+                   0.5 * (ov_view_height(&aimed, cam.aim_lmin) +
+                          ov_view_height(&aimed, cam.aim_lmax))};
+    double px, py;
+    CHECK(by_hand(&aimed, m, &px, &py));
+    CHECK_MSG(fabs(px - 640) < 1 && fabs(py - 360) < 1, "%s: box middle at (%.1f, %.1f)", surface,
+              px, py);
+    ov_scene_deinit(&sc);
+}
+
+static void test_framing(void)
+{
+    check_framing("rosenbrock");
+    check_framing("quadratic");
+    check_framing("himmelblau");
+    check_framing("beale");
+}
+
 int main(void)
 {
     test_2d();
@@ -312,5 +568,8 @@ int main(void)
     test_heights();
     test_auto_log();
     test_pick();
+    test_pick_by_hand();
+    test_zoom_floor();
+    test_framing();
     return ov_test_finish("test_core_view");
 }

@@ -3,7 +3,11 @@
  * with the same number of capsules as its first three steps; an animation
  * fed frame by frame feeds each iterate once, a frame that shows nothing new
  * feeds none, and its last frame equals the whole run drawn at once. The
- * frame read back for a window image (BGRA, padded rows) equals the RGBA one. */
+ * frame read back for a window image (BGRA, padded rows) equals the RGBA one.
+ * A non-finite number handed to the path pass or the overlay is counted in
+ * the stats, exactly once per frame, and never drawn: a run ends before a
+ * non-finite iterate with its X, like a run the core found diverged. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,6 +161,68 @@ static void check_incremental(ov_renderer *r, uint8_t *a, uint8_t *b)
     unbuild(&sc);
 }
 
+/* kappa 1, alpha 1.5: w -> -w / 2, so the run hops (2.5, 1.2), (-1.25, -0.6),
+ * (0.625, 0.3), ... With iterate 3 made NaN (the core never stores one: the
+ * promise broken on purpose), the run must end at iterate 2 with its X,
+ * drawn exactly as a 3-iterate run the core found diverged at step 3, and
+ * the stats must count the NaN once for the frame. A NaN line or triangle
+ * on the overlay is counted and draws nothing; a "nan" label counts as bad text. */
+static void check_nonfinite(ov_renderer *r, uint8_t *a, uint8_t *b)
+{
+    ov_scene cut, ended;
+    bool ok = build(&cut, 1.0, OV_OPT_GD, 1.5, (ov_vec2){2.5, 1.2}, 8) &&
+              build(&ended, 1.0, OV_OPT_GD, 1.5, (ov_vec2){2.5, 1.2}, 2);
+    CHECK(ok);
+    if (ok) {
+        CHECK(cut.runs[0].n == 9 && !cut.runs[0].diverged && ended.runs[0].n == 3);
+        CHECK(cut.runs[0].x[2] == 0.625 && fabs(cut.runs[0].y[2] - 0.3) < 1e-15);
+        cut.runs[0].x[3] = NAN;
+        ended.runs[0].diverged = true;
+        ended.runs[0].diverged_step = 3;
+        char err[512];
+        CHECK(ov_renderer_set_surface(r, cut.surface, err, sizeof err));
+        ov_view view;
+        ov_frame_desc d = {.scene = &ended, .view = view_of(&view, &ended), .anim_step = 1e9,
+                           .target_run = -1, .ui_scale = 1.0f};
+        ov_render_stats s0 = draw(r, &d, a);
+        d.scene = &cut;
+        ov_render_stats s1 = draw(r, &d, b);
+        CHECK_MSG(s1.nonfinite_values == s0.nonfinite_values + 1,
+                  "a NaN iterate counted %lu times in one frame",
+                  s1.nonfinite_values - s0.nonfinite_values);
+        long diff = differing(a, b);
+        CHECK_MSG(diff == 0, "%ld bytes differ from the run that ends diverged", diff);
+        /* the X is there: the diverged run's image is not the plain 3-iterate run's */
+        ended.runs[0].diverged = false;
+        d.scene = &ended;
+        ov_render_stats s2 = draw(r, &d, a);
+        CHECK(s2.nonfinite_values == s1.nonfinite_values);
+        CHECK(differing(a, b) > 100);
+        /* the overlay: a line with a NaN end and a triangle with an
+         * infinite corner are counted and draw nothing */
+        ov_renderer_begin(r, &d);
+        ov_renderer_line(r, 10, 10, NAN, 200, 3.0f, (ov_rgba){1, 0, 0, 1});
+        ov_renderer_triangle(r, 10, 10, 200, 10, 100, INFINITY, (ov_rgba){1, 0, 0, 1});
+        ov_renderer_end(r);
+        CHECK(ov_renderer_read_rgba(r, b));
+        ov_render_stats s3;
+        ov_renderer_stats(r, &s3);
+        CHECK_MSG(s3.nonfinite_values == s2.nonfinite_values + 2, "%lu non-finite shapes counted",
+                  s3.nonfinite_values - s2.nonfinite_values);
+        CHECK(differing(a, b) == 0);
+        CHECK(s3.nonfinite_text == s2.nonfinite_text);
+        ov_renderer_begin(r, &d);
+        ov_renderer_text(r, 20, 20, 14.0f, (ov_rgba){1, 1, 1, 1}, OV_ALIGN_LEFT, "loss = nan");
+        ov_renderer_text(r, 20, 40, 14.0f, (ov_rgba){1, 1, 1, 1}, OV_ALIGN_LEFT, "infinite nanny");
+        ov_renderer_end(r);
+        ov_render_stats s4;
+        ov_renderer_stats(r, &s4);
+        CHECK(s4.nonfinite_text == s3.nonfinite_text + 1);
+    }
+    unbuild(&cut);
+    unbuild(&ended);
+}
+
 /* read_bgra (frames shown as a window image) gives read_rgba's pixels with
  * red and blue swapped, rows top-down, pitch bytes apart (padding untouched). */
 static void check_read_bgra(ov_renderer *r, const uint8_t *rgba)
@@ -197,6 +263,7 @@ int main(void)
         check_oscillation(r, a, b);
         check_incremental(r, a, b);
         check_read_bgra(r, a);
+        check_nonfinite(r, a, b);
     }
     free(a);
     free(b);

@@ -3,7 +3,8 @@
  * (mapped here by the formulas of core/loss_range.h, written out), within
  * what a mesh of straight pieces can differ from the curved surface; the
  * background stays empty; a run's path lies on the surface, visible in its
- * colour; the first frame of the transition shows what 2-D shows. */
+ * colour, and where the surface hides it, still seen through the surface;
+ * the first frame of the transition shows what 2-D shows. */
 #include <math.h>
 #include <png.h>
 #include <stdlib.h>
@@ -98,7 +99,7 @@ static void check_heights(ov_renderer *r, const char *name, double kappa, double
     }
     ov_view v;
     ov_view_desc vd = {.surface = sc.surface, .rect = sc.view, .width = W, .height = H,
-                       .lift = 1.0, .camera = {az, el, 1.0}};
+                       .lift = 1.0, .camera = {.azimuth = az, .elevation = el, .zoom = 1.0}};
     ov_view_build(&v, &vd, NULL);
     CHECK_MSG(v.log_height == want_log, "%s: log heights %d, expected %d", name, v.log_height,
               want_log);
@@ -163,7 +164,7 @@ static void check_path(ov_renderer *r)
     }
     ov_view v;
     ov_view_desc vd = {.surface = sc.surface, .rect = sc.view, .width = W, .height = H,
-                       .lift = 1.0, .camera = {20, 55, 1.0}};
+                       .lift = 1.0, .camera = {.azimuth = 20, .elevation = 55, .zoom = 1.0}};
     ov_view_build(&v, &vd, NULL);
     draw(r, &sc, &v);
     static uint8_t img[W * H * 4];
@@ -208,6 +209,98 @@ static void check_path(ov_renderer *r)
     free_scene(&sc);
 }
 
+/* A path behind a wall is not lost: on a ridge along x = 0 seen from +x,
+ * low, a run on the far side (x about -1.2 .. -0.9) is hidden by the ridge
+ * (the depth buffer is nearer than its points), and still the frame shows
+ * it: near each hidden iterate some pixel has moved towards the run's
+ * colour compared with the same frame without the run. */
+static void check_hidden_path(ov_renderer *r)
+{
+    ov_scene with, without;
+    memset(&with, 0, sizeof with);
+    memset(&without, 0, sizeof without);
+    ov_expr_error e;
+    const char *f = "3*exp(-8*x^2) + 0.05*(x^2 + y^2)";
+    with.surface = ov_surface_create(f, &e);
+    without.surface = ov_surface_create(f, &e);
+    char err[1024];
+    bool ok = with.surface && without.surface &&
+              ov_renderer_set_surface(r, with.surface, err, sizeof err);
+    CHECK(ok);
+    if (ok) {
+        with.view = without.view = (ov_rect){-2, 2, -2, 2};
+        with.start = without.start = (ov_vec2){-1.2, 1.8};
+        with.steps = 20;
+        ov_optim_params p;
+        ov_optim_defaults(OV_OPT_GD, &p);
+        p.alpha = 1.0;
+        ov_run_init(&with.runs[0], &p);
+        with.nruns = 1;
+        ok = ov_run_compute(&with.runs[0], with.surface, with.start, with.steps);
+        CHECK(ok && with.runs[0].n == 21);
+    }
+    if (ok) {
+        const ov_run *run = &with.runs[0];
+        ov_view v;
+        ov_view_desc vd = {.surface = with.surface, .rect = with.view, .width = W, .height = H,
+                           .lift = 1.0, .camera = {.azimuth = 90, .elevation = 12, .zoom = 2}};
+        ov_view_build(&v, &vd, NULL);
+        static uint8_t a[W * H * 4], b[W * H * 4];
+        static float depth[W * H];
+        draw(r, &without, &v);
+        CHECK(ov_renderer_read_rgba(r, a));
+        CHECK(ov_renderer_read_depth(r, depth));
+        draw(r, &with, &v);
+        CHECK(ov_renderer_read_rgba(r, b));
+        ov_rgba c = ov_method_color(run->params.kind, 0);
+        double cc[3] = {c.r * 255, c.g * 255, c.b * 255};
+        ov_vec2 head, start;
+        double z;
+        CHECK(ov_view_project(&v, run->x[run->n - 1], run->y[run->n - 1], run->loss[run->n - 1],
+                              0, &head, &z));
+        CHECK(ov_view_project(&v, run->x[0], run->y[0], run->loss[0], 0, &start, &z));
+        int hidden = 0, seen = 0;
+        for (int k = 1; k < run->n; k++) {
+            ov_vec2 q;
+            bool pr = ov_view_project(&v, run->x[k], run->y[k], run->loss[k], 0, &q, &z);
+            if (!pr ||
+                q.x < 2 || q.y < 2 || q.x > W - 3 || q.y > H - 3 ||
+                hypot(q.x - head.x, q.y - head.y) < 14 || hypot(q.x - start.x, q.y - start.y) < 14)
+                continue;
+            /* hidden: the surface in front of it, well nearer than the point */
+            if (!(depth[(int)q.y * W + (int)q.x] < z - 1e-3))
+                continue;
+            hidden++;
+            bool towards = false;
+            for (int dy = -2; dy <= 2; dy++)
+                for (int dx = -2; dx <= 2; dx++) {
+                    size_t o = ((size_t)((int)q.y + dy) * W + (size_t)((int)q.x + dx)) * 4;
+                    double d0 = 0, d1 = 0;
+                    for (int ch = 0; ch < 3; ch++) {
+                        d0 += (a[o + ch] - cc[ch]) * (a[o + ch] - cc[ch]);
+                        d1 += (b[o + ch] - cc[ch]) * (b[o + ch] - cc[ch]);
+                    }
+                    towards = towards || sqrt(d1) < 0.85 * sqrt(d0);
+                }
+            seen += towards;
+        }
+        printf("hidden path: %d iterates behind the ridge, the run's colour at %d\n", hidden,
+               seen);
+        CHECK_MSG(hidden >= 5, "only %d iterates hidden behind the ridge", hidden);
+        CHECK_MSG(seen == hidden, "the run's colour shows at %d of %d hidden iterates", seen,
+                  hidden);
+        if (seen != hidden && getenv("OV_TMP")) {
+            char out[1024];
+            snprintf(out, sizeof out, "%s/surface3d_hidden.png", getenv("OV_TMP"));
+            write_png(out, b, W, H);
+            fprintf(stderr, "wrote %s\n", out);
+        }
+    }
+    ov_run_deinit(&with.runs[0]);
+    ov_surface_destroy(with.surface);
+    ov_surface_destroy(without.surface);
+}
+
 /* The transition starts where 2-D is: the first 3-D frame (lift just above
  * 0, camera straight above) matches the 2-D frame in most pixels. */
 static void check_transition(ov_renderer *r)
@@ -227,7 +320,7 @@ static void check_transition(ov_renderer *r)
     draw(r, &sc, &v);
     CHECK(ov_renderer_read_rgba(r, a));
     vd.lift = 1e-6;
-    vd.camera = (ov_camera){140, 20, 2};
+    vd.camera = (ov_camera){.azimuth = 140, .elevation = 20, .zoom = 2};
     ov_view_build(&v, &vd, NULL);
     draw(r, &sc, &v);
     CHECK(ov_renderer_read_rgba(r, b));
@@ -261,6 +354,7 @@ int main(void)
         check_heights(r, "quadratic", 1e10, 10, 60, true);
         check_heights(r, "gaussian", 0, 160, 30, false);
         check_path(r);
+        check_hidden_path(r);
         check_transition(r);
     }
     ov_renderer_destroy(r);

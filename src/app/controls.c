@@ -102,6 +102,9 @@ static void set_home_view(ov_app_state *st)
         }
     }
     st->view = st->home_view = v;
+    /* The 3-D camera frames the same paths (view.h). */
+    ov_camera_aim(&st->home_camera, &st->scene, v);
+    ov_camera_aim(&st->camera, &st->scene, v);
 }
 
 bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap)
@@ -263,16 +266,10 @@ ov_rect ov_controls_fit_rect(ov_rect c, double bx, double by, double bw, double 
 
 void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor)
 {
-    ov_rect v = st->view;
-    double w = (v.x1 - v.x0) * factor, h = (v.y1 - v.y0) * factor;
-    /* Keep the view within sane magnitudes so float shaders stay precise. */
-    if (w < 1e-6 || h < 1e-6 || w > 1e7 || h > 1e7)
-        return;
-    v.x0 = about.x - (about.x - v.x0) * factor;
-    v.x1 = v.x0 + w;
-    v.y0 = about.y - (about.y - v.y0) * factor;
-    v.y1 = v.y0 + h;
-    st->view = v;
+    /* The contour shader works in float: the core stops the zoom where
+     * float precision ends (view.h), and the HUD says so. */
+    if (ov_view_zoom(&st->view, about, factor) == OV_ZOOM_FLOAT_LIMIT)
+        ov_controls_say(st, "zoom limit: float precision");
 }
 
 void ov_controls_pan(ov_app_state *st, double dx, double dy)

@@ -18,6 +18,7 @@ void ov_controls_init_3d(ov_app_state *st, const ov_config *cfg)
         st->camera.elevation = clampd(cfg->camera_el, OV_CAMERA_ELEVATION_MIN,
                                       OV_CAMERA_ELEVATION_MAX);
     }
+    ov_camera_aim(&st->camera, &st->scene, st->home_view);
     st->home_camera = st->camera;
     st->view3d = cfg->view3d;
     st->lift = cfg->view3d ? 1.0 : 0.0;
@@ -109,5 +110,6 @@ void ov_controls_orbit_frame(ov_app_state *st, ov_camera start, int f, int n)
 
 void ov_controls_home_camera(ov_app_state *st)
 {
+    ov_camera_aim(&st->home_camera, &st->scene, st->home_view);
     st->camera = st->home_camera;
 }

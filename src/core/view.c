@@ -14,8 +14,94 @@
 
 ov_camera ov_camera_default(void)
 {
-    ov_camera c = {OV_CAMERA_AZIMUTH, OV_CAMERA_ELEVATION, 1.0};
+    ov_camera c = {OV_CAMERA_AZIMUTH, OV_CAMERA_ELEVATION, 1.0, false, {0, 0, 0, 0}, 0, 0};
     return c;
+}
+
+static bool in_rect(ov_rect r, double x, double y)
+{
+    return x >= r.x0 && x <= r.x1 && y >= r.y0 && y <= r.y1;
+}
+
+static void grow(ov_rect *b, bool *any, double x, double y)
+{
+    if (!*any) {
+        *b = (ov_rect){x, x, y, y};
+        *any = true;
+        return;
+    }
+    b->x0 = fmin(b->x0, x);
+    b->x1 = fmax(b->x1, x);
+    b->y0 = fmin(b->y0, y);
+    b->y1 = fmax(b->y1, y);
+}
+
+/* Grows side [*a, *b] about its middle to at least len, then moves it
+ * inside [lo, hi] (as far as it fits). */
+static void widen(double *a, double *b, double len, double lo, double hi)
+{
+    if (*b - *a < len) {
+        double m = 0.5 * (*a + *b);
+        *a = m - 0.5 * len;
+        *b = m + 0.5 * len;
+    }
+    if (*a < lo) {
+        *b += lo - *a;
+        *a = lo;
+    }
+    if (*b > hi) {
+        *a -= *b - hi;
+        *b = hi;
+    }
+    *a = fmax(*a, lo);
+}
+
+void ov_camera_aim(ov_camera *cam, const ov_scene *sc, ov_rect rect)
+{
+    cam->aimed = false;
+    ov_rect b = {0, 0, 0, 0};
+    bool any = false;
+    double lmin = INFINITY, lmax = -INFINITY;
+    if (!sc->surface)
+        return;
+    if (in_rect(rect, sc->start.x, sc->start.y))
+        grow(&b, &any, sc->start.x, sc->start.y);
+    for (int i = 0; i < sc->nruns; i++) {
+        const ov_run *r = &sc->runs[i];
+        for (int k = 0; k < r->n; k++)
+            if (in_rect(rect, r->x[k], r->y[k]) && isfinite(r->loss[k])) {
+                grow(&b, &any, r->x[k], r->y[k]);
+                lmin = fmin(lmin, r->loss[k]);
+                lmax = fmax(lmax, r->loss[k]);
+            }
+    }
+    if (!any)
+        return;
+    /* A margin of a tenth on each side, at least OV_CAMERA_AIM_MIN of the
+     * rectangle, and inside it. */
+    double side = fmax(rect.x1 - rect.x0, rect.y1 - rect.y0);
+    double len = fmax(b.x1 - b.x0, b.y1 - b.y0);
+    widen(&b.x0, &b.x1, fmax(1.1 * (b.x1 - b.x0), fmax(OV_CAMERA_AIM_MIN * side, 0.3 * len)),
+          rect.x0, rect.x1);
+    widen(&b.y0, &b.y1, fmax(1.1 * (b.y1 - b.y0), fmax(OV_CAMERA_AIM_MIN * side, 0.3 * len)),
+          rect.y0, rect.y1);
+    /* The surface's heights over the box. */
+    enum { N = 24 };
+    for (int j = 0; j <= N; j++)
+        for (int i = 0; i <= N; i++) {
+            double L = ov_surface_value(sc->surface, b.x0 + (b.x1 - b.x0) * i / N,
+                                        b.y0 + (b.y1 - b.y0) * j / N);
+            if (isfinite(L)) {
+                lmin = fmin(lmin, L);
+                lmax = fmax(lmax, L);
+            }
+        }
+    if (!(lmin <= lmax))
+        return;
+    cam->aimed = true;
+    cam->aim = b;
+    cam->aim_lmin = lmin;
+    cam->aim_lmax = lmax;
 }
 
 static double clampd(double v, double lo, double hi)
@@ -53,10 +139,51 @@ static void build_2d(ov_view *v)
     store(v->view_m, id);
     store(v->proj_m, proj);
     store(v->mvp, proj);
-    v->camera = (ov_camera){0.0, 90.0, 1.0};
+    v->camera = (ov_camera){0.0, 90.0, 1.0, false, {0, 0, 0, 0}, 0, 0};
     v->fovy = 0.0;
     v->eye[2] = 1.0;
     v->up[1] = 1.0;
+}
+
+/* The model box of cam's aim cut to the surface's rectangle: lo and hi
+ * corners. false when cam is not aimed or the box misses the rectangle. */
+static bool aim_box(const ov_view *v, const ov_camera *cam, double lo[3], double hi[3])
+{
+    if (!cam->aimed)
+        return false;
+    ov_rect r = cam->aim;
+    lo[0] = fmax((r.x0 - v->cx) / v->half, -v->ax);
+    hi[0] = fmin((r.x1 - v->cx) / v->half, v->ax);
+    lo[1] = fmax((r.y0 - v->cy) / v->half, -v->ay);
+    hi[1] = fmin((r.y1 - v->cy) / v->half, v->ay);
+    lo[2] = ov_view_height(v, cam->aim_lmin);
+    hi[2] = ov_view_height(v, cam->aim_lmax);
+    return lo[0] < hi[0] && lo[1] < hi[1] && isfinite(lo[2]) && isfinite(hi[2]) &&
+           lo[2] <= hi[2];
+}
+
+/* The distance from the box's middle mid, along the unit vector w towards
+ * the eye (s, u: the camera's right and up), at which every corner of the
+ * box lies within the fraction AIM_FILL of the frame's half-width and
+ * half-height: for a corner at offset o from mid, its depth is d - o.w,
+ * and |o.s| / (depth tan(fovy/2) aspect), |o.u| / (depth tan(fovy/2)) at
+ * most AIM_FILL. */
+#define AIM_FILL 0.9
+static double aim_distance(const ov_view *v, const double lo[3], const double hi[3],
+                           const double mid[3], const double w[3], const double s[3],
+                           const double u[3])
+{
+    double t = tan(v->fovy / 2.0) * AIM_FILL, d = 0.0;
+    for (int c = 0; c < 8; c++) {
+        double o[3];
+        for (int i = 0; i < 3; i++)
+            o[i] = ((c >> i) & 1 ? hi[i] : lo[i]) - mid[i];
+        double ow = o[0] * w[0] + o[1] * w[1] + o[2] * w[2];
+        double os = fabs(o[0] * s[0] + o[1] * s[1] + o[2] * s[2]);
+        double ou = fabs(o[0] * u[0] + o[1] * u[1] + o[2] * u[2]);
+        d = fmax(d, ow + fmax(os / (t * v->aspect), ou / t));
+    }
+    return d;
 }
 
 /* The orbit camera, eased between straight above (lift 0, framing the
@@ -69,7 +196,10 @@ static void build_3d(ov_view *v, ov_camera cam)
                            OV_CAMERA_ELEVATION_MIN, OV_CAMERA_ELEVATION_MAX);
     double az = wrap180(isfinite(cam.azimuth) ? cam.azimuth : 0.0) * e;
     double el = 90.0 + (el_cam - 90.0) * e;
-    v->camera = (ov_camera){az, el, 1.0 + (zoom - 1.0) * e};
+    v->camera = cam;
+    v->camera.azimuth = az;
+    v->camera.elevation = el;
+    v->camera.zoom = 1.0 + (zoom - 1.0) * e;
     v->fovy = OV_CAMERA_FOVY * DEG;
     v->aspect = (double)v->width / (double)v->height;
     double tan_half = tan(v->fovy / 2.0);
@@ -85,13 +215,28 @@ static void build_3d(ov_view *v, ov_camera cam)
     double up[3] = {-se * sa, se * ca, ce};
     v->target[0] = v->target[1] = 0.0;
     v->target[2] = 0.4 * v->relief;
+    double lo[3], hi[3];
+    if (aim_box(v, &cam, lo, hi)) {
+        /* Aimed: the camera looks at the box's middle from where the box
+         * just fits, the target moving from the middle of the rectangle
+         * to the box's as the view rises. right = up x dir. */
+        double mid[3] = {0.5 * (lo[0] + hi[0]), 0.5 * (lo[1] + hi[1]), 0.5 * (lo[2] + hi[2])};
+        double right[3] = {up[1] * dir[2] - up[2] * dir[1], up[2] * dir[0] - up[0] * dir[2],
+                           up[0] * dir[1] - up[1] * dir[0]};
+        double d_aim = aim_distance(v, lo, hi, mid, dir, right, up) / zoom;
+        dist = d2d + (d_aim - d2d) * e;
+        v->target[0] = mid[0] * e;
+        v->target[1] = mid[1] * e;
+        v->target[2] = mid[2];
+    }
     for (int i = 0; i < 3; i++) {
         v->eye[i] = v->target[i] + dist * dir[i];
         v->up[i] = up[i];
     }
     double reach = sqrt(v->ax * v->ax + v->ay * v->ay + OV_VIEW_RELIEF * OV_VIEW_RELIEF) + 0.05;
-    v->znear = fmax(dist - 1.5 * reach, 0.02 * dist);
-    v->zfar = dist + 1.5 * reach;
+    double off = sqrt(v->target[0] * v->target[0] + v->target[1] * v->target[1]);
+    v->znear = fmax(dist - off - 1.5 * reach, 0.02 * dist);
+    v->zfar = dist + off + 1.5 * reach;
 
     CGLM_ALIGN_MAT mat4 proj, view, mvp, inv;
     vec3 eye = {(float)v->eye[0], (float)v->eye[1], (float)v->eye[2]};
@@ -343,4 +488,54 @@ double ov_view_world_per_pixel(const ov_view *v)
     double d[3] = {v->eye[0] - v->target[0], v->eye[1] - v->target[1], v->eye[2] - v->target[2]};
     double dist = sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
     return 2.0 * dist * tan(v->fovy / 2.0) / v->height * v->half;
+}
+
+/* Both sides at least OV_VIEW_FLOAT_SPAN times the largest |coordinate|
+ * along them: then a pixel of a frame up to 1920 px wide spans at least
+ * about 4 float steps (1e-3 / 1920 / 2^-23), so neighbouring pixels get
+ * distinct world points and a contour is off by at most about 1/8 px. */
+bool ov_view_rect_precise(ov_rect r)
+{
+    double mx = fmax(fabs(r.x0), fabs(r.x1)), my = fmax(fabs(r.y0), fabs(r.y1));
+    return r.x1 - r.x0 >= OV_VIEW_FLOAT_SPAN * mx && r.y1 - r.y0 >= OV_VIEW_FLOAT_SPAN * my;
+}
+
+static ov_rect zoom_rect(ov_rect r, ov_vec2 a, double f)
+{
+    ov_rect z;
+    z.x0 = a.x - (a.x - r.x0) * f;
+    z.x1 = z.x0 + (r.x1 - r.x0) * f;
+    z.y0 = a.y - (a.y - r.y0) * f;
+    z.y1 = z.y0 + (r.y1 - r.y0) * f;
+    return z;
+}
+
+ov_zoom_result ov_view_zoom(ov_rect *r, ov_vec2 about, double factor)
+{
+    if (!(factor > 0.0) || !isfinite(factor) || !isfinite(about.x) || !isfinite(about.y))
+        return OV_ZOOM_REFUSED;
+    double w = (r->x1 - r->x0) * factor, h = (r->y1 - r->y0) * factor;
+    if (!(w >= OV_VIEW_MIN_SIDE && h >= OV_VIEW_MIN_SIDE && w <= OV_VIEW_MAX_SIDE &&
+          h <= OV_VIEW_MAX_SIDE))
+        return OV_ZOOM_REFUSED;
+    ov_rect z = zoom_rect(*r, about, factor);
+    if (factor >= 1.0 || ov_view_rect_precise(z)) {
+        *r = z;
+        return OV_ZOOM_DONE;
+    }
+    /* Past the floor: the smallest factor in (factor, 1] that keeps it. */
+    if (!ov_view_rect_precise(*r))
+        return OV_ZOOM_FLOAT_LIMIT;
+    double lo = factor, hi = 1.0;
+    for (int i = 0; i < 60; i++) {
+        double mid = 0.5 * (lo + hi);
+        if (ov_view_rect_precise(zoom_rect(*r, about, mid)))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    /* Already at the floor (within rounding): the rectangle stays as it is. */
+    if (hi < 1.0 - 1e-6)
+        *r = zoom_rect(*r, about, hi);
+    return OV_ZOOM_FLOAT_LIMIT;
 }

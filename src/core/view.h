@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include "geom.h"
 #include "loss_range.h"
+#include "scene.h"
 #include "surface.h"
 
 #define OV_CAMERA_FOVY 30.0        /* vertical field of view, degrees */
@@ -30,16 +31,34 @@
 #define OV_VIEW_RELIEF 0.6         /* model height of the highest loss */
 #define OV_VIEW_BASE 0.06          /* the block under the surface, below 0, in reliefs */
 
-/* An orbit camera around the middle of the surface. */
+/* An orbit camera around the middle of the surface, or around the region
+ * it is aimed at. */
 typedef struct ov_camera {
     double azimuth;     /* degrees; 0 looks from the front (from -y towards +y,
                            x to the right as in 2-D), 90 from the right (+x) */
     double elevation;   /* degrees above the plane; 90 looks straight down */
     double zoom;        /* > 1 closer, < 1 further; 0 means 1 */
+    /* aimed (from ov_camera_aim): the camera looks at the middle of the
+     * world box aim (cut to the surface's rectangle) at the heights of the
+     * losses aim_lmin .. aim_lmax, from where that box just fits the frame;
+     * otherwise at the whole surface. */
+    bool aimed;
+    ov_rect aim;
+    double aim_lmin, aim_lmax;
 } ov_camera;
 
-/* The default camera (OV_CAMERA_AZIMUTH, OV_CAMERA_ELEVATION, zoom 1). */
+/* The default camera (OV_CAMERA_AZIMUTH, OV_CAMERA_ELEVATION, zoom 1),
+ * not aimed. */
 ov_camera ov_camera_default(void);
+
+/* Aims cam (its angles and zoom kept) at the region of rect the scene's
+ * paths cover, as the 2-D home view frames them: the bounding box of the
+ * start and of every iterate inside rect, grown by a margin and to at least
+ * OV_CAMERA_AIM_MIN of rect's larger side, with the range of the loss over
+ * that box (the surface there and the iterates), so the walls beside the
+ * paths are in the picture too. Not aimed when no path point is in rect. */
+#define OV_CAMERA_AIM_MIN 0.2
+void ov_camera_aim(ov_camera *cam, const ov_scene *sc, ov_rect rect);
 
 typedef enum ov_height_mode {
     OV_HEIGHT_AUTO = 0,     /* log when the loss spans many decades */
@@ -122,5 +141,31 @@ void ov_view_frag_affine(const ov_view *v, float a[4]);
 
 /* World size of one pixel at the middle of the frame (2-D: exact). */
 double ov_view_world_per_pixel(const ov_view *v);
+
+/* ---- zooming the 2-D rectangle ----
+ * The contour shader finds each pixel's world point in float (24-bit
+ * significand: steps of about 1.2e-7 times the coordinate's size). A side
+ * of the rectangle shorter than OV_VIEW_FLOAT_SPAN times the largest
+ * |coordinate| along it leaves too few float steps per pixel (fewer than
+ * about 4 at 1920 px): contours turn blocky and drift. Zooming stops there,
+ * and at sides of OV_VIEW_MIN_SIDE or OV_VIEW_MAX_SIDE. */
+#define OV_VIEW_FLOAT_SPAN 1e-3
+#define OV_VIEW_MIN_SIDE 1e-6
+#define OV_VIEW_MAX_SIDE 1e7
+
+/* True when both sides of r are long enough for float shaders (above). */
+bool ov_view_rect_precise(ov_rect r);
+
+typedef enum ov_zoom_result {
+    OV_ZOOM_DONE = 0,       /* zoomed by the factor asked for */
+    OV_ZOOM_FLOAT_LIMIT,    /* stopped at (or already at) the float-precision floor */
+    OV_ZOOM_REFUSED         /* unchanged: a side would leave [MIN_SIDE, MAX_SIDE], or bad input */
+} ov_zoom_result;
+
+/* Scales *r by factor (< 1 zooms in) about the world point about, which
+ * keeps its place in the rectangle. A zoom that would pass the float
+ * floor goes exactly as far as the floor (the smallest factor that keeps
+ * the rectangle precise) and returns OV_ZOOM_FLOAT_LIMIT. */
+ov_zoom_result ov_view_zoom(ov_rect *r, ov_vec2 about, double factor);
 
 #endif

@@ -159,14 +159,20 @@ static ov_overlay_item *add(ov_overlay *o)
     return it;
 }
 
-static bool finite4(float a, float b, float c, float d)
+/* True when all four are finite; otherwise counts the shape (a caller
+ * handed the overlay a non-finite number: a broken promise the soak and
+ * extremes tests catch) and it is not queued. */
+static bool finite4(ov_overlay *o, float a, float b, float c, float d)
 {
-    return isfinite(a) && isfinite(b) && isfinite(c) && isfinite(d);
+    if (isfinite(a) && isfinite(b) && isfinite(c) && isfinite(d))
+        return true;
+    o->nonfinite++;
+    return false;
 }
 
 void ov_overlay_rect(ov_overlay *o, float x, float y, float w, float h, ov_rgba c)
 {
-    if (!finite4(x, y, w, h) || w <= 0 || h <= 0)
+    if (!finite4(o, x, y, w, h) || w <= 0 || h <= 0)
         return;
     ov_overlay_item *it = add(o);
     if (!it)
@@ -181,7 +187,7 @@ void ov_overlay_rect(ov_overlay *o, float x, float y, float w, float h, ov_rgba 
 void ov_overlay_line(ov_overlay *o, float x0, float y0, float x1, float y1, float width,
                      ov_rgba c)
 {
-    if (!finite4(x0, y0, x1, y1) || !isfinite(width) || width <= 0)
+    if (!finite4(o, x0, y0, x1, y1) || !finite4(o, width, 0, 0, 0) || width <= 0)
         return;
     ov_overlay_item *it = add(o);
     if (!it)
@@ -198,7 +204,7 @@ void ov_overlay_line(ov_overlay *o, float x0, float y0, float x1, float y1, floa
 void ov_overlay_triangle(ov_overlay *o, float x0, float y0, float x1, float y1, float x2,
                          float y2, ov_rgba c)
 {
-    if (!finite4(x0, y0, x1, y1) || !finite4(x2, y2, 0, 0))
+    if (!finite4(o, x0, y0, x1, y1) || !finite4(o, x2, y2, 0, 0))
         return;
     ov_overlay_item *it = add(o);
     if (!it)
@@ -215,7 +221,7 @@ void ov_overlay_triangle(ov_overlay *o, float x0, float y0, float x1, float y1, 
 
 void ov_overlay_disc(ov_overlay *o, float x, float y, float radius, ov_rgba c)
 {
-    if (!finite4(x, y, radius, 0) || radius <= 0)
+    if (!finite4(o, x, y, radius, 0) || radius <= 0)
         return;
     ov_overlay_item *it = add(o);
     if (!it)
@@ -244,7 +250,7 @@ static bool names_nonfinite(const char *text)
 void ov_overlay_text(ov_overlay *o, float x, float y, float size, ov_rgba c,
                      const char *utf8)
 {
-    if (!finite4(x, y, size, 0) || !utf8 || !*utf8)
+    if (!utf8 || !*utf8 || !finite4(o, x, y, size, 0))
         return;
     if (names_nonfinite(utf8))
         o->bad_text++;
@@ -355,7 +361,11 @@ void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
         o->verts_cap = need;
     }
     /* Text items are measured (and rasterised on a cache miss) first, so
-     * their quads can go into the one buffer with the rectangles. */
+     * their quads can go into the one buffer with the rectangles. An item
+     * whose vertices come out non-finite (the queue refuses non-finite
+     * input, so this is a bug here) is counted and left out, never drawn
+     * with made-up coordinates: nothing non-finite reaches the GPU. */
+    int kept = 0;
     for (int i = 0; i < o->nitems; i++) {
         ov_overlay_item *it = &o->items[i];
         if (it->is_text) {
@@ -365,23 +375,28 @@ void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
             it->w = (float)e->w;
             it->h = (float)e->h;
         }
+        float *v = o->verts + (size_t)kept * 6 * FLOATS_PER_VERT;
         if (it->is_line)
-            segment(o->verts + (size_t)i * 6 * FLOATS_PER_VERT, it);
+            segment(v, it);
         else if (it->is_tri)
-            triangle(o->verts + (size_t)i * 6 * FLOATS_PER_VERT, it);
+            triangle(v, it);
         else if (it->is_disc)
-            quad(o->verts + (size_t)i * 6 * FLOATS_PER_VERT, it->x - it->w, it->y - it->w,
-                 2 * it->w, 2 * it->w, it->color);
+            quad(v, it->x - it->w, it->y - it->w, 2 * it->w, 2 * it->w, it->color);
         else
-            quad(o->verts + (size_t)i * 6 * FLOATS_PER_VERT, it->x, it->y, it->w, it->h,
-                 it->color);
-    }
-    /* Guard (and count, for the soak test): nothing non-finite reaches the GPU. */
-    for (size_t i = 0; i < need; i++)
-        if (!isfinite(o->verts[i])) {
+            quad(v, it->x, it->y, it->w, it->h, it->color);
+        bool finite = true;
+        for (int k = 0; k < 6 * FLOATS_PER_VERT; k++)
+            finite = finite && isfinite(v[k]);
+        if (!finite) {
             o->nonfinite++;
-            o->verts[i] = 0.0f;
+            continue;
         }
+        o->items[kept++] = *it;
+    }
+    o->nitems = kept;
+    if (kept == 0)
+        return;
+    need = (size_t)kept * 6 * FLOATS_PER_VERT;
     glBindBuffer(GL_ARRAY_BUFFER, o->vbo);
     glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(need * sizeof(float)), o->verts, GL_STREAM_DRAW);
     glUseProgram(o->prog);

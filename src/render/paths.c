@@ -2,12 +2,13 @@
  * method's colour (later runs narrower, a method's second and later runs
  * dashed) with iterate dots, the animated head in the run's marker shape,
  * the divergence X, the start and the minima markers. Geometry is built on
- * the CPU in pixels (capsules.c), thinned to the pixel grid (core/thin: a
- * vertex per pixel moved, each segment and each dot cell once), clipped to a guard band around the view, cached as the
- * animation advances, and drawn as instanced anti-aliased capsules. In 3-D
- * the points come from paths3d.c (along the surface, cut to its
- * rectangle) with their depths, and the capsules are depth-tested against
- * the surface. */
+ * the CPU in pixels (capsules.c), thinned to the pixel grid and cached as
+ * the animation advances (path_cache.c), clipped to a guard band around
+ * the view, and drawn as instanced anti-aliased capsules. In 3-D the points
+ * come from paths3d.c (along the surface, cut to its rectangle) with their
+ * depths, and the capsules are depth-tested against the surface: what it
+ * hides is drawn through it, faded and dashed. A non-finite iterate ends
+ * its run with an X; nothing non-finite is uploaded. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include "render/paths.h"
 #include "render/paths3d.h"
 #include "render/shader.h"
+#include "render/path_cache.h"
 
 extern const char ov_shader_path_vert[];
 extern const char ov_shader_path_frag[];
@@ -26,6 +28,7 @@ typedef ov_pt pt;
 
 #define GUARD 64.0          /* px beyond the view that geometry may reach */
 #define FADED 0.35f         /* opacity of the runs that are not targeted */
+#define HIDDEN 0.45f        /* 3-D: opacity of what the surface hides */
 
 bool ov_paths_init(ov_paths *p, char *err, size_t cap)
 {
@@ -74,45 +77,6 @@ void ov_paths_deinit(ov_paths *p)
         ov_thin_deinit(&p->ghost_cache[i].thin);
     }
     memset(p, 0, sizeof *p);
-}
-
-static uint64_t fnv(uint64_t h, const void *data, size_t n)
-{
-    const unsigned char *b = data;
-    for (size_t i = 0; i < n; i++) {
-        h ^= b[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-/* Identifies a run's stored path and how it is projected. A recompute that
- * changes the path changes the sampled iterates; the arrays are not hashed
- * whole, so drawing a million-step run costs nothing per frame. */
-static uint64_t path_key(const ov_run *run, const ov_view *v, float scale)
-{
-    uint64_t k = 14695981039346656037ull;
-    k = fnv(k, &run->x, sizeof run->x);
-    k = fnv(k, &run->y, sizeof run->y);
-    k = fnv(k, &run->n, sizeof run->n);
-    k = fnv(k, &run->diverged, sizeof run->diverged);
-    k = fnv(k, &v->rect, sizeof v->rect);
-    k = fnv(k, &v->width, sizeof v->width);
-    k = fnv(k, &v->height, sizeof v->height);
-    k = fnv(k, &scale, sizeof scale);
-    if (v->is3d) {
-        /* Camera, heights and their scale move every projected point. */
-        k = fnv(k, v->mvp, sizeof v->mvp);
-        k = fnv(k, &v->relief, sizeof v->relief);
-        k = fnv(k, &v->log_height, sizeof v->log_height);
-        k = fnv(k, &v->range, sizeof v->range);
-    }
-    for (int i = 0; i < 33 && run->n > 0; i++) {
-        long idx = (long)((double)(run->n - 1) * i / 32.0);
-        k = fnv(k, &run->x[idx], sizeof(double));
-        k = fnv(k, &run->y[idx], sizeof(double));
-    }
-    return k;
 }
 
 /* The frame's view and size, and how far (px) paths and markers are lifted
@@ -168,12 +132,6 @@ static int shown(const ov_run *run, double anim, double *frac)
     return (int)f + 1;
 }
 
-/* Feeds one projected point of a path to its thinning. */
-static void thin_point(void *ctx, double x, double y, double z, ov_thin_kind kind)
-{
-    ov_thin_add_point(ctx, x, y, z, kind);
-}
-
 /* The segments and dots of a thinned path, and its tail. */
 static pt seg_end(const ov_thin *t, int i, int end)
 {
@@ -188,32 +146,16 @@ static bool thin_tail(const ov_thin *t, pt *a, pt *b)
     return true;
 }
 
-/* Brings pc up to the first k iterates of run, thinned: rebuilt when the
- * run, the view or the size changed or the animation went back, otherwise
- * only the iterates new since the last frame are fed. */
-static void cache_update(ov_paths *p, ov_path_cache *pc, const ov_run *run, int k,
-                         const ov_frame_desc *d, const proj *pj, const style *st)
+/* The whole iterates of run shown (and the fraction of the next step),
+ * ending at end (see ov_path_cache_update). */
+static int shown_upto(const ov_run *run, double anim, int end, double *frac)
 {
-    uint64_t key = path_key(run, d->view, st->s);
-    if (key != pc->key || k < pc->processed || pc->processed == 0) {
-        /* Iterate dots at least 7 px apart (scaled): a slow run stays a
-         * line with beads, not a string of dots hiding what is under it. */
-        ov_thin_area area = {-GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD, 7.0 * st->s};
-        ov_thin_reset(&pc->thin, &area);
-        pc->key = key;
-        pc->processed = 0;
+    int k = shown(run, anim, frac);
+    if (end < run->n && k >= end) {
+        k = end;
+        *frac = 0.0;
     }
-    for (int i = pc->processed; i < k; i++) {
-        if (i == 0)
-            ov_path3d_start(pj->v, pj->s, run->x[0], run->y[0], run->loss[0], pj->lift_path,
-                            thin_point, &pc->thin);
-        else
-            ov_path3d_step(pj->v, pj->s, run->x[i - 1], run->y[i - 1], run->x[i], run->y[i],
-                           run->loss[i], pj->lift_path, thin_point, &pc->thin);
-    }
-    if (k > pc->processed)
-        p->last_fed += k - pc->processed;
-    pc->processed = k;
+    return k;
 }
 
 /* Line width of a run by its rank among the drawn runs: later runs are
@@ -237,7 +179,8 @@ static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_d
                        const proj *pj, const style *st, float alpha)
 {
     ov_path_cache *pc = &p->ghost_cache[idx];
-    cache_update(p, pc, run, run->n, d, pj, st);
+    ov_path_feed f = {pj->v, pj->w, pj->h, pj->s, pj->lift_path, st->s, GUARD};
+    (void)ov_path_cache_update(p, pc, run, run->n, &f);
     int shade = d->ghost_shades ? d->ghost_shades[idx] : idx;
     ov_rgba light = ov_method_color(run->params.kind, shade);
     light.r += (1.0f - light.r) * 0.35f;
@@ -292,13 +235,13 @@ static bool head_point(const proj *pj, const ov_run *run, int k, double frac, do
  * in the run's colour (layer 1, dashed for a method's second, third...
  * run), with its iterate dots. */
 static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
-                     const proj *pj, const style *st, float alpha, int rank, int layer)
+                     const proj *pj, const style *st, float alpha, int rank, int layer, int end)
 {
     ov_path_cache *pc = &p->cache[idx];
     double frac;
-    int k = shown(run, d->anim_step, &frac);
-    if (layer == 0)
-        cache_update(p, pc, run, k, d, pj, st);
+    int k = shown_upto(run, d->anim_step, end, &frac);
+    if (k < 1)
+        return;
     const ov_thin *t = &pc->thin;
     int shade = run_shade(d, idx);
     ov_paint col = ov_paint_of(ov_method_color(run->params.kind, shade), alpha),
@@ -339,19 +282,24 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
 }
 
 /* Where run idx's X goes (see ov_renderer_diverged_mark): on the last
- * iterate, or where the path leaves the part of the frame the HUD leaves
- * clear (in 3-D: the last iterate over the surface). */
-static bool diverged_at(const ov_frame_desc *d, int idx, const proj *pj, float s, pt *out)
+ * drawable iterate (end - 1; end < 0 means run->n), or where the path
+ * leaves the part of the frame the HUD leaves clear (in 3-D: the last
+ * iterate over the surface). A run has one when it diverged or ends
+ * early at a non-finite iterate, once the animation reaches its end. */
+static bool diverged_at(const ov_frame_desc *d, int idx, const proj *pj, float s, int end,
+                        pt *out)
 {
     const ov_scene *sc = d->scene;
     if (idx < 0 || idx >= sc->nruns)
         return false;
     const ov_run *run = &sc->runs[idx];
+    if (end < 0 || end > run->n)
+        end = run->n;
     double frac, wx, wy;
-    if (run->n < 1 || !run->diverged || shown(run, d->anim_step, &frac) != run->n)
+    if (end < 1 || !(run->diverged || end < run->n) || shown(run, d->anim_step, &frac) < end)
         return false;
     pt h;
-    bool have = head_point(pj, run, run->n, 0.0, pj->lift_head, &h, &wx, &wy);
+    bool have = head_point(pj, run, end, 0.0, pj->lift_head, &h, &wx, &wy);
     float arm = 9.0f * s;
     double cx0 = 0, cy0 = 0, cx1 = pj->w, cy1 = pj->h;
     if (d->clear_x1 > d->clear_x0 + 4 * arm && d->clear_y1 > d->clear_y0 + 4 * arm) {
@@ -364,7 +312,7 @@ static bool diverged_at(const ov_frame_desc *d, int idx, const proj *pj, float s
                   h.y >= cy0 && h.y <= cy1;
     if (!inside) {
         pt e = {0.5 * (cx0 + cx1), cy0 + arm + 2.0, 0.0};
-        for (int j = run->n - 2, walked = 0; j >= 0 && walked < 100000; j--, walked++) {
+        for (int j = end - 2, walked = 0; j >= 0 && walked < 100000; j--, walked++) {
             pt a, b;
             if (!ov_path3d_visible(pj->v, run->x[j], run->y[j]) ||
                 !project(pj, run->x[j], run->y[j], run->loss[j], pj->lift_head, &a) ||
@@ -395,7 +343,7 @@ bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int heig
     proj pj = {d->view, d->scene->surface, width, height, st_line + st_casing + 1.0,
                8.2 * s + 1.0};
     pt h;
-    if (!diverged_at(d, idx, &pj, s, &h))
+    if (!diverged_at(d, idx, &pj, s, -1, &h))
         return false;
     *x = (float)h.x;
     *y = (float)h.y;
@@ -406,17 +354,19 @@ bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int heig
  * on a minimum, so the minimum shows), or for a diverged run shown whole
  * an X (its label is the HUD's). */
 static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_desc *d,
-                      const proj *pj, const style *st, float alpha, int rank)
+                      const proj *pj, const style *st, float alpha, int rank, int end)
 {
     double frac, wx, wy;
-    int k = shown(run, d->anim_step, &frac);
+    int k = shown_upto(run, d->anim_step, end, &frac);
+    if (k < 1)
+        return;
     pt h;
     bool have = head_point(pj, run, k, frac, pj->lift_head, &h, &wx, &wy);
     int shade = run_shade(d, idx);
     ov_paint pc = ov_paint_of(ov_method_color(run->params.kind, shade), alpha),
           dark = ov_paint_of(st->dark, alpha);
     pt x;
-    if (diverged_at(d, idx, pj, st->s, &x)) {
+    if (diverged_at(d, idx, pj, st->s, end, &x)) {
         ov_caps_push_marker(&p->list, OV_MARK_CROSS, x, 9.0f * st->s, st->casing, pc, dark);
         return;
     }
@@ -534,32 +484,49 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
     }
     if (target >= 0 && sc->runs[target].n > 0 && !(desc->hidden && desc->hidden[target]))
         order[n++] = target;
+    int end[OV_MAX_RUNS];
+    ov_path_feed feed = {pj.v, pj.w, pj.h, pj.s, pj.lift_path, st.s, GUARD};
+    for (int i = 0; i < n; i++) {
+        double frac;
+        const ov_run *run = &sc->runs[order[i]];
+        end[order[i]] = ov_path_cache_update(p, &p->cache[order[i]], run,
+                                             shown(run, desc->anim_step, &frac), &feed);
+    }
     for (int layer = 0; layer < 2; layer++)
         for (int i = 0; i < n; i++) {
             float a = target >= 0 && order[i] != target ? FADED : 1.0f;
-            draw_run(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, rank[order[i]], layer);
+            draw_run(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, rank[order[i]], layer,
+                     end[order[i]]);
         }
     /* Minima over the paths, heads over the minima (as outlines there). */
     draw_minima(p, sc->surface, &pj, &st);
     for (int i = 0; i < n; i++) {
         float a = target >= 0 && order[i] != target ? FADED : 1.0f;
-        draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, rank[order[i]]);
+        draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, rank[order[i]],
+                  end[order[i]]);
     }
+    /* Guard (and count, for the soak test): a capsule with a non-finite
+     * number (none should be made: projections and the thinning refuse
+     * them) is left out, never drawn somewhere made up. */
+    int kept = 0;
+    for (int i = 0; i < p->list.n; i++) {
+        const ov_seg *sg = &p->list.v[i];
+        const float f[8] = {sg->p0[0], sg->p0[1], sg->p1[0], sg->p1[1],
+                            sg->z[0],  sg->z[1],  sg->radius, sg->edge};
+        bool finite = true;
+        for (int k = 0; k < 8; k++)
+            finite = finite && isfinite(f[k]);
+        if (!finite) {
+            p->nonfinite++;
+            continue;
+        }
+        p->list.v[kept++] = *sg;
+    }
+    p->list.n = kept;
     p->last_capsules = p->list.n;
     if (p->list.n == 0)
         return;
     size_t bytes = (size_t)p->list.n * sizeof(ov_seg);
-    /* Guard (and count, for the soak test): nothing non-finite reaches the GPU. */
-    for (int i = 0; i < p->list.n; i++) {
-        ov_seg *sg = &p->list.v[i];
-        float *f[8] = {&sg->p0[0], &sg->p0[1], &sg->p1[0], &sg->p1[1],
-                       &sg->z[0],  &sg->z[1],  &sg->radius, &sg->edge};
-        for (int k = 0; k < 8; k++)
-            if (!isfinite(*f[k])) {
-                p->nonfinite++;
-                *f[k] = 0.0f;
-            }
-    }
     glBindBuffer(GL_ARRAY_BUFFER, p->vbo);
     if (bytes > p->vbo_bytes) {
         glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)bytes, NULL, GL_STREAM_DRAW);
@@ -568,14 +535,22 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
     glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)bytes, p->list.v);
     glUseProgram(p->prog);
     glUniform2f(p->u_size, (float)width, (float)height);
-    /* 3-D: hidden behind the surface where it is nearer, but neither
-     * hiding each other (no depth writes: they blend in order). */
-    if (desc->view->is3d) {
-        glEnable(GL_DEPTH_TEST);
-        glDepthFunc(GL_LEQUAL);
-        glDepthMask(GL_FALSE);
-    }
+    /* 3-D: depth-tested against the surface, but neither hiding each
+     * other (no depth writes: they blend in order). What the surface hides
+     * is drawn first, through it (faded, dashed), so a path behind a wall
+     * is never lost; then what it does not, as in 2-D. (The uniform is
+     * looked up here: a string lookup per 3-D frame.) */
     glBindVertexArray(p->vao);
+    if (desc->view->is3d) {
+        GLint u_hidden = glGetUniformLocation(p->prog, "u_hidden");
+        glEnable(GL_DEPTH_TEST);
+        glDepthMask(GL_FALSE);
+        glDepthFunc(GL_GREATER);
+        glUniform1f(u_hidden, HIDDEN);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, p->list.n);
+        glUniform1f(u_hidden, 0.0f);
+        glDepthFunc(GL_LEQUAL);
+    }
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, p->list.n);
     glBindVertexArray(0);
     glDisable(GL_DEPTH_TEST);
