@@ -43,10 +43,16 @@ static int ov_test_checks;
         }                                                                    \
     } while (0)
 
-/* Prints the summary and returns main's exit status. */
+/* Prints the summary and returns main's exit status: 1 when a check
+ * failed, and 1 too when the program made no check at all (a test that
+ * checks nothing would otherwise pass whatever the code does). */
 static inline int ov_test_finish(const char *name)
 {
     printf("%s: %d checks, %d failed\n", name, ov_test_checks, ov_test_failures);
+    if (ov_test_checks == 0) {
+        fprintf(stderr, "%s: no check was made: a test that checks nothing fails\n", name);
+        return 1;
+    }
     return ov_test_failures ? 1 : 0;
 }
 

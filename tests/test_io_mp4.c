@@ -4,7 +4,8 @@
  * rate, the index ahead of the media data (faststart), frames matching
  * their source within H.264's loss, and failures (missing directory, a
  * non-regular target, a write that fails half-way, an abandoned video)
- * leaving no file behind. */
+ * leaving no file behind; the encoder's threads block SIGINT and SIGTERM,
+ * so an interruption reaches the thread that polls for it. */
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
@@ -17,6 +18,7 @@
 #include "io/mp4_write.h"
 #include "ov_mp4_test.h"
 #include "ov_test.h"
+#include "ov_thread_mask.h"
 
 static char g_dir[512];
 
@@ -169,7 +171,7 @@ static void test_failures(void)
     CHECK(count_entries(dir) == 0);
 
     /* No frames: nothing written. Abandoned: the temporary file goes. */
-    ov_mp4 *m = ov_mp4_create(path, 64, 48, 4, err, sizeof err);
+    ov_mp4 *m = ov_mp4_create(path, 640, 480, 4, err, sizeof err);
     CHECK(m && count_entries(dir) == 1);
     CHECK(m && !ov_mp4_finish(m, err, sizeof err));
     CHECK(count_entries(dir) == 0);
@@ -218,6 +220,34 @@ static void test_failures(void)
     free(px);
 }
 
+/* The threads libx264 starts when the encoder opens are born with SIGINT
+ * and SIGTERM blocked (io/interrupt.h), whatever the caller's mask. */
+static void test_threads_block_signals(void)
+{
+    char dir[600], path[700], err[512];
+    fresh_dir("threads", dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/t.mp4", dir);
+    int before = 0, unblocked = 0;
+    CHECK(ov_test_thread_masks(&before, &unblocked));
+    ov_mp4 *m = ov_mp4_create(path, 640, 480, 4, err, sizeof err);
+    CHECK_MSG(m != NULL, "%s", err);
+    if (!m)
+        return;
+    int others = 0;
+    CHECK(ov_test_thread_masks(&others, &unblocked));
+    /* x264 starts threads on a machine with more than one processor. */
+    if (sysconf(_SC_NPROCESSORS_ONLN) > 1)
+        CHECK_MSG(others > before, "no encoder thread to look at (%d before, %d after)",
+                  before, others);
+    CHECK_MSG(unblocked == 0, "%d of %d other threads can receive SIGINT or SIGTERM",
+              unblocked, others);
+    sigset_t cur;
+    CHECK(pthread_sigmask(SIG_SETMASK, NULL, &cur) == 0);
+    CHECK_MSG(!sigismember(&cur, SIGINT) && !sigismember(&cur, SIGTERM),
+              "the caller's signal mask was left blocked");
+    ov_mp4_destroy(m);
+}
+
 int main(void)
 {
     const char *tmp = getenv("OV_TMP");
@@ -230,5 +260,6 @@ int main(void)
     }
     test_roundtrip();
     test_failures();
+    test_threads_block_signals();
     return ov_test_finish("test_io_mp4");
 }

@@ -188,14 +188,3 @@ int ov_args_parse(int argc, char **argv, ov_config *cfg, char *err, size_t cap)
     }
     return finish(&p);
 }
-
-int ov_args_apply_option(ov_config *cfg, const char *name, const char *value, char *err,
-                         size_t cap)
-{
-    ov_parse p = {.cfg = cfg, .err = err, .cap = cap};
-    for (int k = 0; k < ov_args_noptions; k++)
-        if (ov_args_options[k].takes_value && !is_preset(&ov_args_options[k]) &&
-            strcmp(ov_args_options[k].name, name) == 0)
-            return ov_args_options[k].handle(&p, name, value);
-    return ov_args_fail(err, cap, "unknown option '%s'", name);
-}

@@ -90,7 +90,9 @@ const char *ov_args_status_text(ov_num_status st);
 /* Runs the handler of the value-taking option called name ("--kappa") on
  * value, into cfg, exactly as the command line would (--optimizer appends a
  * run). Returns 0, or 2 with the handler's message in err; a name that is
- * not a value-taking option is reported as unknown. */
+ * not a value-taking option, and --preset, are reported as unknown. In
+ * args_options.c, beside the table, so that preset.c can apply a preset's
+ * lines without depending on the parser in args.c (which uses preset.c). */
 int ov_args_apply_option(ov_config *cfg, const char *name, const char *value, char *err,
                          size_t cap);
 

@@ -1,8 +1,10 @@
 /* The command line's options: the table of DESIGN.md (name, whether it
  * takes a value, what a value may be) and, for each option, how its value is
  * checked and stored in the configuration, with a one-line message naming
- * the option, the value and what is accepted when it is refused. Walking
- * argv and the checks across options are in args.c. */
+ * the option, the value and what is accepted when it is refused; and
+ * ov_args_apply_option, one option through its handler (how a preset's
+ * lines are applied). Walking argv and the checks across options are in
+ * args.c. */
 #include "args.h"
 #include "args_internal.h"
 
@@ -474,3 +476,18 @@ const int ov_args_noptions = (int)(sizeof ov_args_options / sizeof ov_args_optio
 
 _Static_assert(sizeof ov_args_options / sizeof ov_args_options[0] <= OV_ARGS_OPTIONS_MAX,
                "OV_ARGS_OPTIONS_MAX is smaller than the option table");
+
+/* Looks the option up in the table above; the preset files (preset.c) and
+ * the parser's own --preset pass both come here, so this file depends on
+ * neither. --preset itself is not applied this way: a preset cannot name
+ * another. */
+int ov_args_apply_option(ov_config *cfg, const char *name, const char *value, char *err,
+                         size_t cap)
+{
+    ov_parse p = {.cfg = cfg, .err = err, .cap = cap};
+    for (int k = 0; k < ov_args_noptions; k++)
+        if (ov_args_options[k].takes_value && strcmp(ov_args_options[k].name, "--preset") != 0 &&
+            strcmp(ov_args_options[k].name, name) == 0)
+            return ov_args_options[k].handle(&p, name, value);
+    return ov_args_fail(err, cap, "unknown option '%s'", name);
+}

@@ -152,12 +152,31 @@ static uint8_t fill_nearest(ov_gif_palette *p, unsigned cell, const int target[3
     return (uint8_t)best;
 }
 
-uint8_t ov_gif_palette_fill(ov_gif_palette *p, unsigned cell)
+/* Computes lut[cell]: the entry nearest the cell's centre. */
+static uint8_t fill_centre(ov_gif_palette *p, unsigned cell)
 {
     int target[3];
     for (int ch = 0; ch < 3; ch++)
         target[ch] = (cell_channel(cell, ch) << 3) | 4;
     return fill_nearest(p, cell, target);
+}
+
+static inline uint8_t map_pixel(ov_gif_palette *p, const uint8_t *px)
+{
+    unsigned cell = ov_gif_cell(px);
+    if (p->key_cell[cell]) {
+        for (int k = 0; k < p->nkeep; k++) {
+            if (p->rgb[k][0] == px[0] && p->rgb[k][1] == px[1] && p->rgb[k][2] == px[2])
+                return (uint8_t)k;
+        }
+    }
+    return p->lut_ready[cell] ? p->lut[cell] : fill_centre(p, cell);
+}
+
+void ov_gif_palette_map(ov_gif_palette *p, const uint8_t *rgba, size_t npixels, uint8_t *out)
+{
+    for (size_t i = 0; i < npixels; i++)
+        out[i] = map_pixel(p, rgba + 4 * i);
 }
 
 bool ov_gif_palette_build(ov_gif_palette *p, const uint8_t *rgba, size_t npixels,

@@ -33,23 +33,9 @@ static inline unsigned ov_gif_cell(const uint8_t *px)
            (unsigned)(px[2] >> 3);
 }
 
-/* Computes lut[cell]: the entry nearest the cell's centre. */
-uint8_t ov_gif_palette_fill(ov_gif_palette *p, unsigned cell);
-
-/* Palette index of one RGBA pixel: a key colour maps to its own entry,
- * anything else to the entry nearest its cell (computed on first use, so
- * only the cells that occur cost a search). */
-static inline uint8_t ov_gif_palette_map(ov_gif_palette *p, const uint8_t *px)
-{
-    unsigned cell = ov_gif_cell(px);
-    if (p->key_cell[cell]) {
-        for (int k = 0; k < p->nkeep; k++) {
-            if (p->rgb[k][0] == px[0] && p->rgb[k][1] == px[1] &&
-                p->rgb[k][2] == px[2])
-                return (uint8_t)k;
-        }
-    }
-    return p->lut_ready[cell] ? p->lut[cell] : ov_gif_palette_fill(p, cell);
-}
+/* Palette indices of npixels RGBA pixels into out: a key colour maps to
+ * its own entry, anything else to the entry nearest its cell (computed on
+ * first use, so only the cells that occur cost a search). */
+void ov_gif_palette_map(ov_gif_palette *p, const uint8_t *rgba, size_t npixels, uint8_t *out);
 
 #endif

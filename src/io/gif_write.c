@@ -183,8 +183,7 @@ bool ov_gif_add_frame(ov_gif *g, const uint8_t *rgba, char *err, size_t cap)
         if (!write_header(g, err, cap))
             return false;
     }
-    for (size_t i = 0; i < npix; i++)
-        g->cur[i] = ov_gif_palette_map(&g->palette, rgba + 4 * i);
+    ov_gif_palette_map(&g->palette, rgba, npix, g->cur);
 
     int x0 = 0, y0 = 0, x1 = g->width, y1 = g->height;
     if (g->nframes > 0 && !changed_rect(g, &x0, &y0, &x1, &y1)) {

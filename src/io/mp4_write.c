@@ -18,6 +18,7 @@
 
 #include "atomic.h"
 #include "av_load.h"
+#include "interrupt.h"
 
 /* H.264 settings for flat colours and thin lines: constant quality 18
  * (visually lossless on this content), a key frame every 2 s. */
@@ -39,7 +40,9 @@ struct ov_mp4 {
     int64_t nframes;
 };
 
-/* "cannot write 'path': what: FFmpeg's reason" into err. */
+/* "cannot write 'path': what: FFmpeg's reason" into err. m is never NULL
+ * (its loaded FFmpeg gives the reason); the file named is m's target once
+ * ov_atomic_open has set it, else path. */
 static void av_fail(const ov_mp4 *m, const char *path, const char *what, int averr, char *err,
                     size_t cap)
 {
@@ -47,7 +50,7 @@ static void av_fail(const ov_mp4 *m, const char *path, const char *what, int ave
     char msg[256];
     m->av.av_strerror(averr, reason, sizeof reason);
     snprintf(msg, sizeof msg, "%s: %s", what, reason);
-    ov_io_error(err, cap, m && m->af.path ? m->af.path : path, msg);
+    ov_io_error(err, cap, m->af.path ? m->af.path : path, msg);
 }
 
 static void release(ov_mp4 *m)
@@ -105,7 +108,13 @@ static bool open_encoder(ov_mp4 *m, int delay_cs, char *err, size_t cap)
         m->av.av_dict_set(&opts, "crf", OV_MP4_CRF, 0);
         m->av.av_dict_set(&opts, "profile", "high", 0);
     }
+    /* libx264 starts its worker threads here: they are born with SIGINT
+     * and SIGTERM blocked, so the signals reach the thread that polls. */
+    ov_interrupt_mask mask;
+    bool blocked = ov_interrupt_block(&mask);
     int rc = m->av.avcodec_open2(c, codec, &opts);
+    if (blocked)
+        ov_interrupt_restore(&mask);
     m->av.av_dict_free(&opts);
     if (rc < 0) {
         av_fail(m, NULL, "cannot open the H.264 encoder", rc, err, cap);
