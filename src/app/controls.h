@@ -281,7 +281,10 @@ float ov_controls_ui_scale(const ov_app_state *st);
 
 /* Opens the formula field, filled with the current surface's formula. */
 void ov_controls_edit_begin(ov_app_state *st);
-/* Inserts UTF-8 text at the caret (control characters are dropped). */
+/* Inserts UTF-8 text at the caret, whole characters only: control
+ * characters and bytes that are not a whole character are dropped, and at
+ * the length limit (OV_EXPR_MAX_SOURCE bytes) a character enters whole or
+ * not at all, so the text stays valid UTF-8. */
 void ov_controls_edit_insert(ov_app_state *st, const char *utf8);
 /* Deletes the character before (dir -1, Backspace) or at (dir 1, Delete) the caret. */
 void ov_controls_edit_delete(ov_app_state *st, int dir);

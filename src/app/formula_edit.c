@@ -20,21 +20,34 @@ void ov_controls_edit_begin(ov_app_state *st)
     st->editing = true;
 }
 
-/* Length of the UTF-8 sequence starting with byte c (1 for stray bytes). */
-static int utf8_len(unsigned char c)
-{
-    if (c >= 0xF0)
-        return 4;
-    if (c >= 0xE0)
-        return 3;
-    if (c >= 0xC0)
-        return 2;
-    return 1;
-}
-
 static bool is_continuation(unsigned char c)
 {
     return (c & 0xC0) == 0x80;
+}
+
+/* The length of the whole UTF-8 character at p (1 to 4 bytes), or 0 when
+ * the bytes there are not one: a stray continuation byte, a lead byte that
+ * no UTF-8 character starts with, or a sequence cut short. */
+static int utf8_char_len(const unsigned char *p)
+{
+    int n = p[0] < 0x80 ? 1 : (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3
+            : (p[0] & 0xF8) == 0xF0 ? 4 : 0;
+    for (int i = 1; i < n; i++)
+        if (!is_continuation(p[i]))
+            return 0;
+    return n;
+}
+
+/* The byte offset of the character after the one at `at` in text of len
+ * bytes (whole characters: the text is kept valid UTF-8). */
+static int next_char(const char *text, int at, int len)
+{
+    if (at >= len)
+        return len;
+    at++;
+    while (at < len && is_continuation((unsigned char)text[at]))
+        at++;
+    return at;
 }
 
 /* Ctrl+A's selection is replaced by what comes next. */
@@ -52,15 +65,27 @@ void ov_controls_edit_insert(ov_app_state *st, const char *utf8)
     if (*utf8)
         take_selection(st);
     size_t len = strlen(st->edit_text);
-    for (const unsigned char *p = (const unsigned char *)utf8; *p; p++) {
-        if (*p < 0x20 || *p == 0x7F)
+    const unsigned char *p = (const unsigned char *)utf8;
+    while (*p) {
+        int n = utf8_char_len(p);
+        if (n == 0) {   /* not a whole character: left out */
+            p++;
             continue;
-        if (len + 1 >= sizeof st->edit_text)
+        }
+        if (n == 1 && (*p < 0x20 || *p == 0x7F)) {
+            p++;
+            continue;
+        }
+        /* A character enters whole or not at all: at the length limit
+         * nothing more does (not a first half of one). */
+        if (len + (size_t)n >= sizeof st->edit_text)
             break;
-        memmove(st->edit_text + st->edit_caret + 1, st->edit_text + st->edit_caret,
+        memmove(st->edit_text + st->edit_caret + n, st->edit_text + st->edit_caret,
                 len - (size_t)st->edit_caret + 1);
-        st->edit_text[st->edit_caret++] = (char)*p;
-        len++;
+        memcpy(st->edit_text + st->edit_caret, p, (size_t)n);
+        st->edit_caret += n;
+        len += (size_t)n;
+        p += n;
     }
     st->edit_error[0] = '\0';
 }
@@ -85,9 +110,7 @@ void ov_controls_edit_delete(ov_app_state *st, int dir)
         if ((size_t)st->edit_caret >= len)
             return;
         from = st->edit_caret;
-        to = from + utf8_len((unsigned char)st->edit_text[from]);
-        if ((size_t)to > len)
-            to = (int)len;
+        to = next_char(st->edit_text, from, (int)len);
     }
     memmove(st->edit_text + from, st->edit_text + to, len - (size_t)to + 1);
     st->edit_caret = from;
@@ -106,10 +129,8 @@ void ov_controls_edit_move(ov_app_state *st, int dir)
         st->edit_caret--;
         while (st->edit_caret > 0 && is_continuation((unsigned char)st->edit_text[st->edit_caret]))
             st->edit_caret--;
-    } else if (dir > 0 && st->edit_caret < len) {
-        st->edit_caret += utf8_len((unsigned char)st->edit_text[st->edit_caret]);
-        if (st->edit_caret > len)
-            st->edit_caret = len;
+    } else if (dir > 0) {
+        st->edit_caret = next_char(st->edit_text, st->edit_caret, len);
     }
 }
 
