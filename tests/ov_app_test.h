@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/export.h"
+#include "app/hud.h"
 #include "app/input.h"
 #include "ov_test.h"
 
@@ -27,6 +28,21 @@ static inline ov_renderer *ov_app_test_open(ov_glwin *win, const ov_app_state *s
         exit(1);
     }
     return r;
+}
+
+/* Draws a frame of st as the window does (nothing kept between frames)
+ * and, when in is not NULL, hands the frame's layout to the input layer,
+ * so clicks and the wheel map the cursor as on that frame. lay (may be
+ * NULL) receives the layout. */
+static inline void ov_test_draw(ov_renderer *r, const ov_app_state *st, ov_input *in,
+                                ov_hud_layout *lay)
+{
+    ov_hud_layout own;
+    ov_hud_draw_frame(r, st, NULL, &own);
+    if (in)
+        ov_input_set_frame(in, own.fit);
+    if (lay)
+        *lay = own;
 }
 
 /* Queues a key press with modifiers mod (a key-repeat event when repeat),

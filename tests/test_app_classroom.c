@@ -66,19 +66,18 @@ static void test_presets(ov_renderer *r, uint8_t *px, uint8_t *plain)
         st.anim_step = ov_controls_last_step(&st);
         CHECK(strcmp(st.caption, p->caption) == 0);
         CHECK_MSG(ov_renderer_set_surface(r, st.scene.surface, err, sizeof err), "%s", err);
-        ov_hud_draw_frame(r, &st);
+        ov_hud_layout lay;
+        ov_hud_draw_frame(r, &st, NULL, &lay);
         CHECK(ov_renderer_read_rgba(r, px));
         /* The caption's band, where the layout put it: the bottom quarter of
          * the frame, above the status bar. */
-        ov_hud_layout lay;
-        ov_hud_layout_compute(r, &st, W, H, &lay);
         CHECK(lay.on[OV_HUD_CAPTION]);
         ov_box cb = lay.box[OV_HUD_CAPTION];
         CHECK(cb.y > H * 0.7f && cb.y + cb.h <= lay.box[OV_HUD_STATUS].y);
         int band0 = (int)cb.y, band1 = (int)(cb.y + cb.h);
         /* The same scene with no caption: the band gains text with it. */
         st.caption[0] = '\0';
-        ov_hud_draw_frame(r, &st);
+        ov_hud_draw_frame(r, &st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, plain));
         long with = white_pixels(px, band0, band1), without = white_pixels(plain, band0, band1);
         CHECK_MSG(with > without + 300, "preset %d: caption band has %ld white pixels, %ld without",
@@ -143,13 +142,13 @@ static void test_gif(ov_renderer *r, uint8_t *px, uint8_t *frame)
      * quantisation allows small differences over smooth gradients. */
     st.anim_step = 0;
     st.message_age = 1e9;
-    ov_hud_draw_frame(r, &st);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, px));
     long d0 = diff_pixels(px, frame, 40);
     CHECK_MSG(d0 < (long)W * H / 200, "first GIF frame differs at %ld pixels", d0);
     gif_frame(path, 11, frame, &gw, &gh, &delay);
     st.anim_step = ov_controls_last_step(&st);
-    ov_hud_draw_frame(r, &st);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, px));
     long d1 = diff_pixels(px, frame, 40);
     CHECK_MSG(d1 < (long)W * H / 200, "last GIF frame differs at %ld pixels", d1);
@@ -179,10 +178,10 @@ static void test_ghosts_and_sweep(ov_renderer *r, uint8_t *with, uint8_t *withou
     CHECK(st.nghosts == st.scene.nruns);
     CHECK(st.ghosts[0].x[5] == x5 && st.ghosts[0].params.alpha == a0);
     CHECK(st.scene.runs[0].x[5] != x5);
-    ov_hud_draw_frame(r, &st);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, with));
     st.ghosts_on = false;
-    ov_hud_draw_frame(r, &st);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, without));
     st.ghosts_on = true;
     long d = diff_pixels(with, without, 20);

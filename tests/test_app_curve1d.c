@@ -65,6 +65,11 @@ int main(void)
 
     /* Every method, taken apart on the curve at a few steps. */
     st.explain_on = true;
+    ov_app_cache *cache = malloc(sizeof *cache);
+    CHECK(cache != NULL);
+    if (!cache)
+        return ov_test_finish("test_app_curve1d");
+    ov_app_cache_init(cache);
     for (int k = 0; k < OV_OPTIM_COUNT; k++) {
         ov_run_spec spec;
         memset(&spec, 0, sizeof spec);
@@ -72,15 +77,16 @@ int main(void)
         CHECK(ov_scene_set_runs(&st.scene, &spec, 1));
         for (int s = 0; s < 6; s++) {
             st.anim_step = s;
-            const ov_explain *x = ov_controls_explanation(&st);
+            const ov_explain *x = ov_controls_explanation(&st, &cache->explain);
             const ov_run *run = &sc->runs[0];
             if (s + 1 >= run->n)
                 break;
             CHECK_MSG(x->valid, "%s step %d: %s", ov_optim_info_of(spec.kind)->name, s, x->why);
             CHECK(x->next[0] == run->x[s + 1] && x->next[1] == y0);
-            ov_hud_draw_frame(r, &st);
+            ov_hud_draw_frame(r, &st, cache, NULL);
         }
     }
+    free(cache);
     ov_render_stats stats;
     ov_renderer_stats(r, &stats);
     CHECK(stats.nonfinite_values == 0 && stats.nonfinite_text == 0);

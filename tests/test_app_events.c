@@ -48,13 +48,13 @@ int main(void)
 
     /* α up: every run's α x1.25, the paths change. */
     double a0 = st.scene.runs[0].params.alpha;
-    ov_hud_draw_frame(r, &st);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, before));
     push_key(SDLK_UP, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
     CHECK_NEAR(st.scene.runs[0].params.alpha, a0 * 1.25, 1e-12);
     st.message_age = 1e9;
-    ov_hud_draw_frame(r, &st);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, after));
     long d_alpha = ov_test_frame_diff(before, after, (long)W * H);
     CHECK_MSG(d_alpha > 200, "alpha up changed only %ld pixels", d_alpha);
@@ -72,7 +72,7 @@ int main(void)
     CHECK(ov_surface_get_param(st.scene.surface, "kappa", &k));
     CHECK_NEAR(k, 10.0 * sqrt(10.0), 1e-9);
     st.message_age = 1e9;
-    ov_hud_draw_frame(r, &st);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, after));
     long d_kappa = ov_test_frame_diff(before, after, (long)W * H);
     CHECK_MSG(d_kappa > W * H / 10, "kappa up changed only %ld pixels", d_kappa);
@@ -81,10 +81,9 @@ int main(void)
      * frame's world rectangle (as drawn, the HUD's free part taken into
      * account) covers the whole window, so the point is that fraction of
      * it. */
-    ov_hud_draw_frame(r, &st);
-    ov_view view;
-    ov_controls_view(&st, W, H, &view);
-    ov_rect v = view.rect;
+    ov_hud_layout lay;
+    ov_test_draw(r, &st, &in, &lay);
+    ov_rect v = lay.view.rect;
     double vw = v.x1 - v.x0, vh = v.y1 - v.y0;
     int px = 480, py = 200;
     double ex = v.x0 + (px + 0.5) / W * vw, ey = v.y1 - (py + 0.5) / H * vh;
@@ -96,7 +95,7 @@ int main(void)
     }
     memcpy(before, after, (size_t)W * H * 4);
     st.message_age = 1e9;
-    ov_hud_draw_frame(r, &st);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, after));
     /* The start marker region (around the click) now shows a run colour. */
     long changed_near = 0;
@@ -110,6 +109,35 @@ int main(void)
                 }
         }
     CHECK_MSG(changed_near > 20, "only %ld pixels changed near the click", changed_near);
+
+    /* Picking maps through the frame the user saw: with the loss panel
+     * shown, the window's frame fits the view into less of the frame; a
+     * frame of another size and layout drawn meanwhile (an export's) does
+     * not change where a click lands. */
+    push_key(SDLK_l, KMOD_NONE);
+    ov_test_pump(&in, &st, W, H);
+    CHECK(st.show_loss);
+    ov_test_draw(r, &st, &in, &lay);
+    CHECK(lay.on[OV_HUD_LOSS] && lay.fit.on);
+    ov_rect seen = lay.view.rect;
+    CHECK_MSG(ov_renderer_resize(r, 300, 600, err, sizeof err), "%s", err);
+    ov_hud_layout other;
+    ov_hud_draw_frame(r, &st, NULL, &other);
+    CHECK(fabs(other.fit.x0 - lay.fit.x0) + fabs(other.fit.y0 - lay.fit.y0) +
+          fabs(other.fit.x1 - lay.fit.x1) + fabs(other.fit.y1 - lay.fit.y1) > 0.05);
+    CHECK_MSG(ov_renderer_resize(r, W, H, err, sizeof err), "%s", err);
+    px = 150;
+    py = 250;
+    double sw = seen.x1 - seen.x0, sh = seen.y1 - seen.y0;
+    ex = seen.x0 + (px + 0.5) / W * sw;
+    ey = seen.y1 - (py + 0.5) / H * sh;
+    push_click(px, py);
+    ov_test_pump(&in, &st, W, H);
+    CHECK_MSG(fabs(st.scene.start.x - ex) <= 1e-9 * sw && fabs(st.scene.start.y - ey) <= 1e-9 * sh,
+              "click at (%d, %d) started at (%g, %g), the frame shown has (%g, %g) there", px,
+              py, st.scene.start.x, st.scene.start.y, ex, ey);
+    push_key(SDLK_l, KMOD_NONE);
+    ov_test_pump(&in, &st, W, H);
 
     /* Tab, then α up: only the first run changes. */
     double a1 = st.scene.runs[1].params.alpha, a0b = st.scene.runs[0].params.alpha;

@@ -23,10 +23,13 @@ static void push_key(SDL_Keycode sym, Uint16 mod)
     ov_test_push_key(sym, mod, false, false);
 }
 
+/* What the test keeps between explanations, as the window does. */
+static ov_app_cache cache;
+
 /* The explanation is of run `run` at step `step` and lands on its next iterate. */
 static void check_follows(const ov_app_state *st, int run, int step)
 {
-    const ov_explain *x = ov_controls_explanation(st);
+    const ov_explain *x = ov_controls_explanation(st, &cache.explain);
     const ov_run *r = &st->scene.runs[run];
     CHECK(ov_controls_explain_run(st) == run);
     CHECK_MSG(x->valid, "%s", x->why);
@@ -45,6 +48,7 @@ int main(void)
     char err[1024];
     CHECK(ov_args_parse(6, argv, &cfg, err, sizeof err) == 0);
     CHECK(cfg.explain);
+    ov_app_cache_init(&cache);
     ov_app_state st;
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
     CHECK(st.explain_on);
@@ -83,10 +87,10 @@ int main(void)
         check_follows(&st, i, 5);
         st.explain_on = true;
         st.message_age = 1e9;
-        ov_hud_draw_frame(r, &st);
+        ov_hud_draw_frame(r, &st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, on));
         st.explain_on = false;
-        ov_hud_draw_frame(r, &st);
+        ov_hud_draw_frame(r, &st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, off));
         long d = ov_test_frame_diff(on, off, (long)W * H);
         CHECK_MSG(d > 500, "%s: the explanation changed %ld pixels",
@@ -112,7 +116,7 @@ int main(void)
         st.target = i;
         for (int s = 0; s <= 40; s += 8) {
             st.anim_step = s;
-            ov_hud_draw_frame(r, &st);
+            ov_hud_draw_frame(r, &st, NULL, NULL);
         }
     }
     ov_render_stats stats;

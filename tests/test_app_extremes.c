@@ -54,7 +54,7 @@ static void one(ov_renderer *r, const char *surface, double alpha, double beta, 
     }
     st.anim_step = ov_controls_last_step(&st);
     CHECK(ov_renderer_set_surface(r, st.scene.surface, err, sizeof err));
-    ov_hud_draw_frame(r, &st);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     ov_renderer_finish(r);
     frames++;
     for (int i = 0; i < st.scene.nruns; i++) {

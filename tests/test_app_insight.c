@@ -250,10 +250,10 @@ static void test_loss_panel(ov_renderer *r, ov_app_state *st)
     st->anim_step = ov_controls_last_step(st);
     st->message_age = 1e9;
     st->show_loss = false;
-    ov_hud_draw_frame(r, st);
+    ov_hud_draw_frame(r, st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, off));
     st->show_loss = true;
-    ov_hud_draw_frame(r, st);
+    ov_hud_draw_frame(r, st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, on));
     /* The panel: the right third of the frame, above the legend. */
     int x0 = W * 2 / 3, y0 = H / 2, x1 = W, y1 = H - 30;

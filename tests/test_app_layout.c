@@ -71,12 +71,14 @@ static bool in_box(ov_box b, ov_vec2 q, double slack)
            q.y <= b.y + b.h + slack;
 }
 
+static ov_app_cache cache;   /* what drawing keeps between frames (zeroed: empty) */
+
 static void check_size(ov_renderer *r, ov_app_state *st, int w, int h)
 {
     char err[256];
     CHECK_MSG(ov_renderer_resize(r, w, h, err, sizeof err), "%s", err);
     ov_hud_layout lay;
-    ov_hud_layout_compute(r, st, w, h, &lay);
+    ov_hud_layout_compute(r, st, &cache, w, h, &lay);
     const char *mode = st->projector ? "projector" : "normal";
     /* The floor: 14 px (20 in projector mode) at 1280x720, scaled with the
      * frame above it (u = min(w/1280, h/720)), never less below it. */
@@ -147,7 +149,7 @@ int main(void)
     ov_hud_layout lay;
     char err[256];
     CHECK(ov_renderer_resize(r, 1920, 1080, err, sizeof err));
-    ov_hud_layout_compute(r, &st, 1920, 1080, &lay);
+    ov_hud_layout_compute(r, &st, &cache, 1920, 1080, &lay);
     CHECK(lay.small >= 30.0f);
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);

@@ -103,11 +103,10 @@ static void check_colour_by_method(ov_renderer *r, uint8_t *img)
     for (int k = 0; k < 2; k++) {
         s[k]->anim_step = ov_controls_last_step(s[k]);
         s[k]->target = idx[k];   /* drawn last, on top */
-        ov_hud_draw_frame(r, s[k]);
+        ov_hud_layout lay;
+        ov_hud_draw_frame(r, s[k], NULL, &lay);
         CHECK(ov_renderer_read_rgba(r, img));
-        ov_view v;
-        ov_controls_view(s[k], W, H, &v);
-        long n = colour_near_run(img, &v, &s[k]->scene.runs[idx[k]], ca);
+        long n = colour_near_run(img, &lay.view, &s[k]->scene.runs[idx[k]], ca);
         CHECK_MSG(n > 30, "scene %d: only %ld pixels of adam's colour on its path", k, n);
     }
     ov_controls_deinit(&a);

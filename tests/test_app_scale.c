@@ -53,10 +53,9 @@ static double measure(ov_renderer *r, ov_app_state *st, int w, int h)
     uint8_t *img = malloc((size_t)w * h * 4);
     if (!img)
         return 0;
-    ov_hud_draw_frame(r, st);
-    ov_view v;
-    ov_controls_view(st, w, h, &v);
-    double px = ov_renderer_read_rgba(r, img) ? stroke_px(img, w, h, &v) : 0;
+    ov_hud_layout lay;
+    ov_hud_draw_frame(r, st, NULL, &lay);
+    double px = ov_renderer_read_rgba(r, img) ? stroke_px(img, w, h, &lay.view) : 0;
     free(img);
     return px;
 }

@@ -132,7 +132,7 @@ static void test_frames(void)
     uint8_t *frames[2] = {got[0], got[5]};
     for (int i = 0; i < 2; i++) {
         st.anim_step = steps[i];
-        ov_hud_draw_frame(r, &st);
+        ov_hud_draw_frame(r, &st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, px));
         if (!frames[i])
             continue;
@@ -147,7 +147,7 @@ static void test_frames(void)
     if (got[0] && got[5]) {
         double own, other;
         st.anim_step = 0;
-        ov_hud_draw_frame(r, &st);
+        ov_hud_draw_frame(r, &st, NULL, NULL);
         uint8_t *first = malloc((size_t)W * H * 4);
         CHECK(ov_renderer_read_rgba(r, first));
         ov_rgb_mean_diff(first, got[0], W, H, FAR, &own);

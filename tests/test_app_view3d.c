@@ -118,7 +118,7 @@ static void test_toggle_and_camera(ov_app_state *st, ov_input *in)
 static void test_click(ov_app_state *st, ov_input *in)
 {
     ov_view v;
-    ov_controls_view(st, W, H, &v);
+    ov_controls_view(st, NULL, W, H, NULL, &v);
     CHECK(v.is3d);
     double wx = v.rect.x0 + 0.62 * (v.rect.x1 - v.rect.x0);
     double wy = v.rect.y0 + 0.35 * (v.rect.y1 - v.rect.y0);
@@ -191,11 +191,11 @@ static void test_surfaces(ov_app_state *st, ov_renderer *r)
         st->anim_step = ov_controls_last_step(st);
         st->view3d = false;
         st->lift = 0.0;
-        ov_hud_draw_frame(r, st);
+        ov_hud_draw_frame(r, st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, a));
         st->view3d = true;
         st->lift = 1.0;
-        ov_hud_draw_frame(r, st);
+        ov_hud_draw_frame(r, st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, b));
         long d = ov_test_frame_diff(a, b, (long)W * H);
         CHECK_MSG(d > (long)W * H / 5, "%s: the 3-D frame differs from 2-D in %ld pixels", name,

@@ -16,6 +16,7 @@ struct ov_anim_job {
     int frames, next;
     int width, height;
     uint8_t *px;   /* one frame, width * height RGBA */
+    ov_app_cache cache;   /* kept from frame to frame */
 };
 
 ov_anim_job *ov_anim_job_create(const ov_anim_spec *spec, ov_renderer *r,
@@ -26,6 +27,7 @@ ov_anim_job *ov_anim_job_create(const ov_anim_spec *spec, ov_renderer *r,
         snprintf(err, cap, "out of memory");
         return NULL;
     }
+    ov_app_cache_init(&j->cache);
     j->frames = spec->frames < 2 ? 2 : spec->frames;
     ov_renderer_size(r, &j->width, &j->height);
     j->px = malloc((size_t)j->width * (size_t)j->height * 4);
@@ -89,7 +91,7 @@ ov_anim_status ov_anim_job_step(ov_anim_job *j, ov_renderer *r, ov_app_state *st
     ov_controls_orbit_frame(st, saved_cam, j->next, j->frames);   /* --orbit */
     st->message_age = 1e9;   /* transient HUD messages stay out of the animation */
     st->exporting = false;
-    ov_hud_draw_frame(r, st);
+    ov_hud_draw_frame(r, st, &j->cache, NULL);
     st->anim_step = saved;
     st->camera = saved_cam;
     st->message_age = saved_age;

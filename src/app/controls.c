@@ -107,17 +107,8 @@ static void set_home_view(ov_app_state *st)
 bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap)
 {
     memset(st, 0, sizeof(*st));
-    st->explain = calloc(1, sizeof *st->explain);
-    if (!st->explain) {
-        snprintf(err, cap, "out of memory");
+    if (!ov_scene_init(&st->scene, cfg, err, cap))
         return false;
-    }
-    ov_explainer_init(&st->explain->replay);
-    if (!ov_scene_init(&st->scene, cfg, err, cap)) {
-        free(st->explain);
-        st->explain = NULL;
-        return false;
-    }
     st->explain_on = cfg->explain;
     st->view_given = cfg->has_view;
     set_home_view(st);
@@ -142,8 +133,6 @@ bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t 
 
 void ov_controls_deinit(ov_app_state *st)
 {
-    free(st->explain);
-    st->explain = NULL;
     ov_scene_deinit(&st->scene);
     for (int i = 0; i < OV_MAX_RUNS; i++)
         ov_run_deinit(&st->ghosts[i]);

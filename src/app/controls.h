@@ -9,6 +9,7 @@
 #define OV_CONTROLS_H
 
 #include <stdbool.h>
+#include "app_cache.h"
 #include "core/explain.h"
 #include "core/scene.h"
 #include "core/view.h"
@@ -20,12 +21,13 @@
 #define OV_PACE_MAX 600.0
 #define OV_LOOP_PAUSE 1.5      /* seconds the end stays on screen before a loop */
 
-/* The step taken apart: the replay cursor and the last explanation, kept
- * between frames (owned by the state, changed while drawing: a cache). */
-typedef struct ov_explain_cache {
-    ov_explainer replay;
-    ov_explain out;
-} ov_explain_cache;
+/* The part of a frame the view's rectangle is fitted into, as fractions
+ * of the frame's width and height (the HUD's layout of that frame says
+ * where: ov_hud_layout.fit). on false: the whole frame. */
+typedef struct ov_view_fit {
+    bool on;
+    double x0, y0, x1, y1;
+} ov_view_fit;
 
 typedef struct ov_app_state {
     ov_scene scene;
@@ -35,11 +37,6 @@ typedef struct ov_app_state {
     bool view_given;        /* --view or the preset's view: shown as asked;
                              * else the home view also takes in the start,
                              * the minima and the converging paths */
-    /* The part of the frame the HUD left free at the last layout, as
-     * fractions of the frame's width and height: the view fits st->view
-     * into it (ov_controls_view). has_free false: the whole frame. */
-    bool has_free;
-    double free_x0, free_y0, free_x1, free_y1;
     double anim_step;       /* fractional animation position */
     double pace;            /* seconds from step 0 to the last step, whatever
                              * the step count (--pace, + and -) */
@@ -112,11 +109,8 @@ typedef struct ov_app_state {
     ov_camera camera, home_camera;
     ov_height_mode heights;
     bool orbit;             /* --orbit: animations turn the camera once around */
-    /* The loss range of the view's rectangle, kept between frames. */
-    ov_loss_range_cache range_cache;
     /* E, --explain: the targeted run's current update taken apart. */
     bool explain_on;
-    ov_explain_cache *explain;   /* never NULL after init */
 } ov_app_state;
 
 #define OV_LIFT_SECONDS 0.6     /* the 2-D <-> 3-D transition */
@@ -184,10 +178,10 @@ void ov_controls_toggle_explain(ov_app_state *st);
 /* The run the explanation is of: the targeted one, run 0 when all are. */
 int ov_controls_explain_run(const ov_app_state *st);
 /* The explanation of that run's update from the step the animation shows
- * (its next step), computed when asked (the replay is cached, so the next
- * step costs one optimiser step). Never NULL; ->valid says whether there is
- * one, ->why why not. */
-const ov_explain *ov_controls_explanation(const ov_app_state *st);
+ * (its next step), computed when asked into cache, which keeps the replay
+ * (so the next step costs one optimiser step). Returns &cache->out: ->valid
+ * says whether there is one, ->why why not. */
+const ov_explain *ov_controls_explanation(const ov_app_state *st, ov_explain_cache *cache);
 void ov_controls_restart(ov_app_state *st);
 /* + / -: plays factor times faster (the pace divided by factor). */
 void ov_controls_scale_speed(ov_app_state *st, double factor);
@@ -205,9 +199,11 @@ ov_rect ov_controls_fit_rect(ov_rect content, double bx, double by, double bw, d
 /* The view of a width x height frame of st (2-D, 3-D or the transition
  * between): the one projection the frame's drawing, picking and the HUD
  * use. Its world rectangle shows st->view, aspect kept and centred, in the
- * part of the frame the HUD left free at the last layout (has_free), and
- * whatever else of the world the rest of the frame covers. */
-void ov_controls_view(ov_app_state *st, int width, int height, ov_view *out);
+ * part of the frame `fit` gives (NULL or fit->on false: the whole frame),
+ * and whatever else of the world the rest of the frame covers. cache (may
+ * be NULL) keeps the loss range of the rectangle between calls. */
+void ov_controls_view(const ov_app_state *st, const ov_view_fit *fit, int width, int height,
+                      ov_loss_range_cache *cache, ov_view *out);
 /* Sets up the 3-D state from cfg (--3d, --camera): the camera given or the
  * default one, which Home returns to. */
 void ov_controls_init_3d(ov_app_state *st, const ov_config *cfg);

@@ -30,19 +30,20 @@ bool ov_controls_in_3d(const ov_app_state *st)
     return st->view3d && !st->scene.surface->one_d;
 }
 
-void ov_controls_view(ov_app_state *st, int width, int height, ov_view *out)
+void ov_controls_view(const ov_app_state *st, const ov_view_fit *fit, int width, int height,
+                      ov_loss_range_cache *cache, ov_view *out)
 {
     /* A curve (formula in x alone) is always drawn flat. */
     double lift = st->scene.surface->one_d ? 0.0 : st->lift;
     ov_rect rect = st->view;
-    if (st->has_free)
-        rect = ov_controls_fit_rect(st->view, st->free_x0 * width, st->free_y0 * height,
-                                    (st->free_x1 - st->free_x0) * width,
-                                    (st->free_y1 - st->free_y0) * height, width, height);
+    if (fit && fit->on)
+        rect = ov_controls_fit_rect(st->view, fit->x0 * width, fit->y0 * height,
+                                    (fit->x1 - fit->x0) * width, (fit->y1 - fit->y0) * height,
+                                    width, height);
     ov_view_desc d = {.surface = st->scene.surface, .rect = rect, .width = width,
                       .height = height, .lift = lift, .camera = st->camera,
                       .heights = st->heights};
-    ov_view_build(out, &d, &st->range_cache);
+    ov_view_build(out, &d, cache);
 }
 
 void ov_controls_toggle_3d(ov_app_state *st)

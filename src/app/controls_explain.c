@@ -32,9 +32,9 @@ int ov_controls_explain_run(const ov_app_state *st)
     return st->target >= 0 && st->target < st->scene.nruns ? st->target : 0;
 }
 
-const ov_explain *ov_controls_explanation(const ov_app_state *st)
+const ov_explain *ov_controls_explanation(const ov_app_state *st, ov_explain_cache *cache)
 {
-    ov_explain *out = &st->explain->out;
+    ov_explain *out = &cache->out;
     const ov_run *run = &st->scene.runs[ov_controls_explain_run(st)];
     if (run->n < 1) {
         out->valid = false;
@@ -44,6 +44,6 @@ const ov_explain *ov_controls_explanation(const ov_app_state *st)
     /* The step the animation shows: its current point. */
     double a = floor(st->anim_step);
     int step = a < 0.0 ? 0 : a > run->n - 1 ? run->n - 1 : (int)a;
-    ov_explain_update(&st->explain->replay, st->scene.surface, run, st->scene.start, step, out);
+    ov_explain_update(&cache->replay, st->scene.surface, run, st->scene.start, step, out);
     return out;
 }

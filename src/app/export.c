@@ -38,7 +38,7 @@ bool ov_export_png(ov_renderer *r, ov_app_state *st, const char *path, char *err
     uint8_t *px = frame_buffer(r, &w, &h, err, cap);
     if (!px)
         return false;
-    ov_hud_draw_frame(r, st);
+    ov_hud_draw_frame(r, st, NULL, NULL);
     bool ok = ov_renderer_read_rgba(r, px);
     if (!ok)
         snprintf(err, cap, "cannot read the rendered frame back");

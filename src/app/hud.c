@@ -107,7 +107,7 @@ void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_fram
     d->shades = st->shade;
     d->hidden = st->hidden;
     d->ghost_shades = st->ghost_shade;
-    d->explain = st->explain_on ? ov_controls_explanation(st) : NULL;
+    d->explain = lay->explained;
     d->explain_run = ov_controls_explain_run(st);
     d->clear_x0 = lay->free.x;
     d->clear_y0 = lay->free.y;
@@ -466,12 +466,21 @@ static void draw_export_progress(ov_renderer *r, const ov_app_state *st, int W, 
     ov_renderer_rect(r, x, by, bw * (float)done / (float)total, bh, BAR);
 }
 
-void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
+void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cache,
+                       ov_hud_layout *laid_out)
 {
     int W, H;
     ov_renderer_size(r, &W, &H);
+    ov_app_cache *own = NULL;
+    if (!cache) {
+        own = malloc(sizeof *own);   /* large: the replay keeps a formula */
+        if (!own)
+            return;
+        ov_app_cache_init(own);
+        cache = own;
+    }
     ov_hud_layout lay;
-    ov_hud_layout_compute(r, st, W, H, &lay);
+    ov_hud_layout_compute(r, st, cache, W, H, &lay);
     ov_frame_desc desc;
     ov_hud_frame_desc(st, &lay, &desc);
     ov_renderer_begin(r, &desc);
@@ -511,4 +520,7 @@ void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
     if (st->exporting)
         draw_export_progress(r, st, W, H, lay.px);
     ov_renderer_end(r);
+    if (laid_out)
+        *laid_out = lay;
+    free(own);
 }

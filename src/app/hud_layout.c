@@ -229,7 +229,7 @@ static ov_box free_box(const ov_hud_layout *lay, double cw, double ch)
 
 /* Places the "diverged at step S" labels next to their X markers, where
  * they collide with no other part, label, the start or a minimum. */
-static void place_labels(ov_renderer *r, ov_app_state *st, ov_hud_layout *lay)
+static void place_labels(ov_renderer *r, const ov_app_state *st, ov_hud_layout *lay)
 {
     ov_frame_desc d;
     ov_hud_frame_desc(st, lay, &d);
@@ -285,8 +285,8 @@ static void place_labels(ov_renderer *r, ov_app_state *st, ov_hud_layout *lay)
     }
 }
 
-void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int height,
-                           ov_hud_layout *lay)
+void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache *cache,
+                           int width, int height, ov_hud_layout *lay)
 {
     memset(lay, 0, sizeof *lay);
     lay->width = width;
@@ -369,7 +369,8 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
 
     /* The step taken apart: its equation above the caption. */
     if (st->explain_on) {
-        const ov_explain *x = ov_controls_explanation(st);
+        const ov_explain *x = ov_controls_explanation(st, &cache->explain);
+        lay->explained = x;
         char text[320];
         if (x->valid)
             snprintf(text, sizeof text, "%s", x->caption);
@@ -484,11 +485,8 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
     lay->free = f;
     float margin = fminf(pad * 1.5f, fminf(f.w, f.h) * 0.05f);
     ov_box in = {f.x + margin, f.y + margin, f.w - 2 * margin, f.h - 2 * margin};
-    st->has_free = in.w > 1 && in.h > 1;
-    st->free_x0 = in.x / W;
-    st->free_y0 = in.y / H;
-    st->free_x1 = (in.x + in.w) / W;
-    st->free_y1 = (in.y + in.h) / H;
-    ov_controls_view(st, width, height, &lay->view);
+    lay->fit = (ov_view_fit){in.w > 1 && in.h > 1, in.x / W, in.y / H, (in.x + in.w) / W,
+                             (in.y + in.h) / H};
+    ov_controls_view(st, &lay->fit, width, height, &cache->range, &lay->view);
     place_labels(r, st, lay);
 }

@@ -53,7 +53,9 @@ typedef struct ov_hud_layout {
     char caption[OV_CAPTION_LINES][192];
     float label_x[OV_MAX_RUNS], label_y[OV_MAX_RUNS];   /* where the X is */
     ov_box free;        /* the largest part of the picture the HUD leaves free */
-    ov_view view;       /* the frame's projection: st->view fitted into free */
+    ov_view_fit fit;    /* where in the frame st->view is fitted (free less a margin) */
+    ov_view view;       /* the frame's projection: st->view fitted into fit */
+    const ov_explain *explained;   /* the step taken apart (in the cache), NULL when off */
 } ov_hud_layout;
 
 /* The text floor and base size for a frame: u = min(W/1280, H/720);
@@ -62,11 +64,11 @@ typedef struct ov_hud_layout {
 float ov_hud_floor_px(int width, int height, bool projector);
 float ov_hud_base_px(int width, int height, float ui_scale);
 
-/* Lays out st's HUD on a width x height frame, measuring text with r.
- * Records the free part of the frame in st (has_free, free_*), so that
- * ov_controls_view, and with it picking, maps the frame as laid out. */
-void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int height,
-                           ov_hud_layout *lay);
+/* Lays out st's HUD on a width x height frame, measuring text with r;
+ * cache (NULL: none) keeps the explanation's replay and the loss range.
+ * Picking maps the cursor through the layout of the frame shown (its fit). */
+void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache *cache,
+                           int width, int height, ov_hud_layout *lay);
 
 /* The frame description (scene, view, step, looks of the runs) of st laid
  * out as lay. */

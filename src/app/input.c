@@ -71,12 +71,19 @@ bool ov_input_holding(const ov_input *in)
     return in->nheld > 0;
 }
 
+void ov_input_set_frame(ov_input *in, ov_view_fit fit)
+{
+    in->fit = fit;
+}
+
 /* The world point under the cursor (window points, the pixel's centre),
- * through the view of a frame of the window's size. */
-static bool cursor_world(ov_app_state *st, int x, int y, int win_w, int win_h, ov_vec2 *w)
+ * through the view of a frame of the window's size laid out as the last
+ * frame shown. */
+static bool cursor_world(ov_input *in, const ov_app_state *st, int x, int y, int win_w,
+                         int win_h, ov_vec2 *w)
 {
     ov_view v;
-    ov_controls_view(st, win_w, win_h, &v);
+    ov_controls_view(st, &in->fit, win_w, win_h, &in->range, &v);
     ov_vec2 q = {x + 0.5, y + 0.5};
     return ov_view_pick(&v, q, w, NULL);
 }
@@ -130,8 +137,8 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
                               (e->motion.y - in->last_y) * OV_ORBIT_DEG_PER_POINT);
         } else if (in->moved) {
             ov_vec2 a, b;
-            if (cursor_world(st, in->last_x, in->last_y, win_w, win_h, &a) &&
-                cursor_world(st, e->motion.x, e->motion.y, win_w, win_h, &b))
+            if (cursor_world(in, st, in->last_x, in->last_y, win_w, win_h, &a) &&
+                cursor_world(in, st, e->motion.x, e->motion.y, win_w, win_h, &b))
                 ov_controls_pan(st, a.x - b.x, a.y - b.y);
         }
         in->last_x = e->motion.x;
@@ -140,7 +147,7 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
     case SDL_MOUSEBUTTONUP:
         if (in->dragging && !in->moved && e->button.button == SDL_BUTTON_LEFT) {
             ov_vec2 w;
-            if (cursor_world(st, e->button.x, e->button.y, win_w, win_h, &w))
+            if (cursor_world(in, st, e->button.x, e->button.y, win_w, win_h, &w))
                 ov_controls_set_start(st, w);
             else if (ov_controls_in_3d(st))
                 ov_controls_say(st, "click on the surface to start the runs there");
@@ -157,7 +164,7 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
         ov_vec2 w;
         if (dy != 0 && ov_controls_in_3d(st))
             ov_controls_dolly(st, pow(1.0 / 0.85, dy));
-        else if (dy != 0 && cursor_world(st, mx, my, win_w, win_h, &w))
+        else if (dy != 0 && cursor_world(in, st, mx, my, win_w, win_h, &w))
             ov_controls_zoom(st, w, pow(0.85, dy));
         break;
     }

@@ -16,6 +16,10 @@ typedef struct ov_input {
     bool moved;             /* it moved further than a click allows */
     int down_x, down_y;     /* where it went down, window points */
     int last_x, last_y;
+    /* Where the last frame shown put the view (its HUD layout's fit):
+     * clicks, drags and the wheel map the cursor as the user saw it. */
+    ov_view_fit fit;
+    ov_loss_range_cache range;   /* picking's view: the loss range kept */
     /* RATE keys held down (actions.h): the binding found at the press and
      * for how long it has been held. */
     int nheld;
@@ -38,6 +42,9 @@ typedef struct ov_input {
 /* Applies one event to st. win_w, win_h: the window size in points (mouse
  * coordinates), used to map the cursor into the world. */
 void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win_w, int win_h);
+
+/* The frame just shown was laid out with its view in fit (ov_hud_layout.fit). */
+void ov_input_set_frame(ov_input *in, ov_view_fit fit);
 
 /* Advances held RATE keys by dt seconds: past OV_HOLD_DELAY each acts at
  * its rate for the time held. Call once per frame after the events. */

@@ -34,6 +34,8 @@ struct ov_window {
     bool st_ready;
     ov_config cfg;            /* the options the window was opened with */
     ov_input in;
+    ov_app_cache cache;       /* what drawing keeps from frame to frame */
+    ov_hud_layout lay;        /* the last frame drawn: picking maps through it */
     bool fullscreen;
     char font[512];           /* the HUD's font, for export renderers */
     /* A G / Shift+G export in progress, one frame per window frame (NULL
@@ -75,6 +77,7 @@ static void teardown(window_app *a)
 static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
 {
     char *font = a->font;
+    ov_app_cache_init(&a->cache);
     if (!ov_controls_init(&a->st, cfg, err, cap))
         return false;
     a->st_ready = true;
@@ -441,7 +444,8 @@ bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
     a->busy = busy;
     if (!draw)
         return true;
-    ov_hud_draw_frame(a->renderer, &a->st);
+    ov_hud_draw_frame(a->renderer, &a->st, &a->cache, &a->lay);
+    ov_input_set_frame(&a->in, a->lay.fit);
     present(a, dw, dh);
     a->frames_drawn++;
     return true;
