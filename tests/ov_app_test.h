@@ -65,12 +65,15 @@ static inline void ov_test_push_key(SDL_Keycode sym, Uint16 mod, bool repeat, bo
     }
 }
 
-/* Hands every queued event to the input layer, for a w x h window. */
-static inline void ov_test_pump(ov_input *in, ov_app_state *st, int w, int h)
+/* Hands every queued event to the input layer, for a w x h window;
+ * returns what they asked of the window. */
+static inline ov_requests ov_test_pump(ov_input *in, ov_app_state *st, int w, int h)
 {
+    ov_requests asked = {0};
     SDL_Event e;
     while (SDL_PollEvent(&e))
-        ov_input_handle(in, st, &e, w, h);
+        ov_requests_add(&asked, ov_input_handle(in, st, &e, w, h));
+    return asked;
 }
 
 /* Of n RGBA pixels, how many differ by more than 24 in some colour channel. */

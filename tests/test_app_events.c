@@ -154,24 +154,38 @@ int main(void)
     ov_test_pump(&in, &st, W, H);
     CHECK(st.show_help);
     push_key(SDLK_ESCAPE, KMOD_NONE);
-    ov_test_pump(&in, &st, W, H);
-    CHECK(!st.show_help && !st.quit);
+    ov_requests asked = ov_test_pump(&in, &st, W, H);
+    CHECK(!st.show_help && !asked.quit);
     push_key(SDLK_ESCAPE, KMOD_NONE);
-    ov_test_pump(&in, &st, W, H);
-    CHECK(!st.quit);
+    asked = ov_test_pump(&in, &st, W, H);
+    CHECK(!asked.quit);
     ov_controls_advance_clock(&st, 2.5);
     push_key(SDLK_ESCAPE, KMOD_NONE);
-    ov_test_pump(&in, &st, W, H);
-    CHECK(!st.quit);
+    asked = ov_test_pump(&in, &st, W, H);
+    CHECK(!asked.quit);
     ov_controls_advance_clock(&st, 1.0);
     push_key(SDLK_ESCAPE, KMOD_NONE);
-    ov_test_pump(&in, &st, W, H);
-    CHECK(st.quit);
-    st.quit = false;
-    /* Q quits at once. */
+    asked = ov_test_pump(&in, &st, W, H);
+    CHECK(asked.quit);
+    /* Q quits at once; so does closing the window. */
     push_key(SDLK_q, KMOD_NONE);
-    ov_test_pump(&in, &st, W, H);
-    CHECK(st.quit);
+    asked = ov_test_pump(&in, &st, W, H);
+    CHECK(asked.quit && !asked.png && !asked.preset);
+    SDL_Event close;
+    memset(&close, 0, sizeof close);
+    close.type = SDL_QUIT;
+    CHECK(ov_input_handle(&in, &st, &close, W, H).kind == OV_REQ_QUIT);
+    /* The export keys and presets ask the window; nothing else changes. */
+    double alpha = st.scene.runs[0].params.alpha;
+    push_key(SDLK_p, KMOD_NONE);
+    push_key(SDLK_g, KMOD_LSHIFT);
+    push_key(SDLK_x, KMOD_NONE);
+    push_key(SDLK_3, KMOD_NONE);
+    push_key(SDLK_4, KMOD_LSHIFT);
+    asked = ov_test_pump(&in, &st, W, H);
+    CHECK(asked.png && asked.video && asked.csv && !asked.gif && !asked.quit);
+    CHECK(asked.preset == 14);   /* the last asked: Shift+4 */
+    CHECK(st.scene.runs[0].params.alpha == alpha);
 
     free(before);
     free(after);

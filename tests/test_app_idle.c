@@ -110,6 +110,28 @@ int main(void)
     CHECK(run(w, 10) == 10);
     CHECK(ov_window_still_for(w) == 0.0);
 
+    /* The frame function as a loop the browser owns calls it: events
+     * handed in, not read from SDL's queue. Paused and idle, a frame with
+     * no events draws nothing and goes on; Space draws one; Q ends it. */
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = SDLK_SPACE;
+    CHECK(ov_app_frame(w, &e, 1));
+    CHECK(st->paused);
+    run(w, 300);                            /* the message fades */
+    long drawn = ov_window_frames_drawn(w);
+    CHECK(ov_app_frame(w, NULL, 0));
+    CHECK(ov_window_frames_drawn(w) == drawn);
+    e.key.keysym.sym = SDLK_n;              /* one step: a frame */
+    CHECK(ov_app_frame(w, &e, 1));
+    CHECK(ov_window_frames_drawn(w) == drawn + 1);
+    CHECK(!ov_window_quit_asked(w));
+    e.key.keysym.sym = SDLK_q;
+    CHECK(!ov_app_frame(w, &e, 1));
+    CHECK(ov_window_quit_asked(w));
+
     ov_window_destroy(w);
     return ov_test_finish("test_app_idle");
 }

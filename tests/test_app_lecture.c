@@ -168,11 +168,9 @@ static void check_sweep_and_runs(void)
 
     /* Q quits; a single Esc does not. */
     push_key(SDLK_ESCAPE, KMOD_NONE);
-    ov_test_pump(&in, &st, W, H);
-    CHECK(!st.quit);
+    CHECK(!ov_test_pump(&in, &st, W, H).quit);
     push_key(SDLK_q, KMOD_NONE);
-    ov_test_pump(&in, &st, W, H);
-    CHECK(st.quit);
+    CHECK(ov_test_pump(&in, &st, W, H).quit);
     ov_controls_deinit(&st);
 }
 

@@ -339,7 +339,6 @@ int main(void)
             saved += strncmp(st->message, "saved ", 6) == 0;
             failed += strstr(st->message, "failed") != NULL;
         }
-        st->quit = false;
         if (nread < READINGS && f + 1 == frames * (nread + 1) / READINGS) {
             rss[nread++] = canonical_rss_kb(w, st, &cfg);
             r.fullscreen_back = 0;

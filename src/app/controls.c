@@ -181,18 +181,17 @@ void ov_controls_say(ov_app_state *st, const char *fmt, ...)
     st->message_serial++;
 }
 
-void ov_controls_escape(ov_app_state *st)
+bool ov_controls_escape(ov_app_state *st)
 {
     if (st->show_help) {
         st->show_help = false;
-        return;
+        return false;
     }
-    if (st->clock - st->esc_at <= OV_ESC_QUIT_SECONDS) {
-        st->quit = true;
-        return;
-    }
+    if (st->clock - st->esc_at <= OV_ESC_QUIT_SECONDS)
+        return true;
     st->esc_at = st->clock;
     ov_controls_say(st, "Esc again to quit (or Q)");
+    return false;
 }
 
 void ov_controls_cycle_surface(ov_app_state *st, int dir)

@@ -45,7 +45,6 @@ typedef struct ov_app_state {
     bool paused;
     int target;             /* -1: all runs; else the run the keys change */
     bool show_help;
-    bool quit;
     /* A window export (G: GIF, Shift+G: MP4) is running, a frame per window
      * frame: only its own keys apply (ov_export_bindings) and the HUD shows
      * its progress, export_done of export_total frames of export_kind. */
@@ -303,9 +302,9 @@ void ov_controls_edit_delete_word(ov_app_state *st);
 
 /* Esc outside the formula field: closes the help overlay when it is open;
  * otherwise the first press says how to quit and a second within
- * OV_ESC_QUIT_SECONDS quits. */
+ * OV_ESC_QUIT_SECONDS asks to quit: returns true then. */
 #define OV_ESC_QUIT_SECONDS 2.0
-void ov_controls_escape(ov_app_state *st);
+bool ov_controls_escape(ov_app_state *st);
 
 /* O: sets the targeted run(s)' α (and β for momentum and Nesterov) to the
  * optimum the theory of the quadratic gives for the current κ. Says so and

@@ -21,21 +21,22 @@ static void release(ov_input *in, ov_app_state *st, SDL_Keycode key)
 
 /* A key press: the binding of the open table (an export's while one runs,
  * the formula field's while it is open), subject to its repeat policy. */
-static void handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *k)
+static ov_request handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *k)
 {
+    ov_request none = {OV_REQ_NONE, 0};
     int n;
     const ov_binding *table = st->exporting ? ov_export_bindings(&n)
                               : st->editing ? ov_edit_bindings(&n)
                                             : ov_bindings(&n);
     const ov_binding *b = ov_binding_find(table, n, k->keysym.sym, k->keysym.mod);
     if (!b || (k->repeat && b->repeat != OV_REPEAT_YES))
-        return;
+        return none;
     if (b->repeat == OV_REPEAT_RATE) {
         release(in, st, k->keysym.sym);
         /* The press is one change (ghost trails keep what was before it);
          * what follows while held continues that change. */
         st->holding = false;
-        b->act(in, st, b, 0.0);
+        ov_request req = b->act(st, b, 0.0);
         if (in->nheld < OV_INPUT_MAX_HELD) {
             in->held[in->nheld].key = k->keysym.sym;
             in->held[in->nheld].b = b;
@@ -43,27 +44,32 @@ static void handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *
             in->nheld++;
         }
         st->holding = true;
-        return;
+        return req;
     }
-    b->act(in, st, b, 0.0);
+    return b->act(st, b, 0.0);
 }
 
-void ov_input_tick(ov_input *in, ov_app_state *st, double dt)
+ov_request ov_input_tick(ov_input *in, ov_app_state *st, double dt)
 {
+    ov_request req = {OV_REQ_NONE, 0};
     if (st->editing || st->exporting) {
         in->nheld = 0;
         st->holding = false;
-        return;
+        return req;
     }
     if (!(dt > 0))
-        return;
+        return req;
     for (int i = 0; i < in->nheld; i++) {
         double before = in->held[i].held;
         in->held[i].held += dt;
         double t = in->held[i].held - (before > OV_HOLD_DELAY ? before : OV_HOLD_DELAY);
-        if (t > 0)
-            in->held[i].b->act(in, st, in->held[i].b, t);
+        if (t > 0) {
+            ov_request r = in->held[i].b->act(st, in->held[i].b, t);
+            if (r.kind != OV_REQ_NONE)
+                req = r;
+        }
     }
+    return req;
 }
 
 bool ov_input_holding(const ov_input *in)
@@ -88,23 +94,25 @@ static bool cursor_world(ov_input *in, const ov_app_state *st, int x, int y, int
     return ov_view_pick(&v, q, w, NULL);
 }
 
-void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win_w, int win_h)
+ov_request ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win_w,
+                           int win_h)
 {
+    ov_request req = {OV_REQ_NONE, 0};
     if (win_w <= 0 || win_h <= 0)
-        return;
+        return req;
     /* While an export runs the scene stays as it was: the mouse does not
      * move the start or the view. */
     if (st->exporting && (e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEMOTION ||
                           e->type == SDL_MOUSEBUTTONUP || e->type == SDL_MOUSEWHEEL)) {
         in->dragging = false;
-        return;
+        return req;
     }
     switch (e->type) {
     case SDL_QUIT:
-        st->quit = true;
+        req.kind = OV_REQ_QUIT;
         break;
     case SDL_KEYDOWN:
-        handle_key(in, st, &e->key);
+        req = handle_key(in, st, &e->key);
         break;
     case SDL_KEYUP:
         release(in, st, e->key.keysym.sym);
@@ -171,4 +179,5 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
     default:
         break;
     }
+    return req;
 }

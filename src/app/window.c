@@ -54,6 +54,12 @@ struct ov_window {
     bool copy_present;        /* frames shown as an image (see present_copy) */
     int fast_presents;        /* presents in a row much faster than the refresh */
     bool export_interrupted;  /* a P, G or X export gave up on SIGINT/SIGTERM */
+    bool quit;                /* asked to quit (Q, Esc twice, the window closed) */
+    bool failed;              /* a fatal renderer failure: error says what */
+    char error[1024];
+    Uint64 last_frame;        /* performance counter at the last ov_app_frame; 0: none */
+    SDL_Event *events;        /* the desktop loop's events of one frame */
+    int events_cap;
 };
 
 typedef struct ov_window window_app;
@@ -70,6 +76,7 @@ static void teardown(window_app *a)
     ov_presets_destroy(a->presets);
     ov_renderer_destroy(a->renderer);
     ov_glwin_destroy(&a->win);
+    free(a->events);
     if (a->st_ready)
         ov_controls_deinit(&a->st);
 }
@@ -296,42 +303,32 @@ SDL_Window *ov_window_sdl(ov_window *a)
     return a->win.window;
 }
 
-/* Carries out what the last events asked for that needs the window, the
- * renderer or files. */
-static void handle_requests(window_app *a, int dw, int dh)
+/* Carries out what the frame's events asked for that needs the window,
+ * the renderer or files. */
+static void handle_requests(window_app *a, const ov_requests *asked, int dw, int dh)
 {
-    ov_input *in = &a->in;
-    if (in->toggle_fullscreen) {
-        in->toggle_fullscreen = false;
+    if (asked->quit)
+        a->quit = true;
+    if (asked->fullscreen) {
         a->fullscreen = !a->fullscreen;
         if (SDL_SetWindowFullscreen(a->win.window, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0))
             ov_controls_say(&a->st, "fullscreen unavailable: %s", SDL_GetError());
     }
-    if (in->want_png) {
-        in->want_png = false;
+    if (asked->png)
         save_png(a);
+    if (asked->cancel_export && a->job) {
+        const char *kind = a->st.export_kind;
+        export_end(a);
+        ov_controls_say(&a->st, "%s cancelled: nothing written", kind);
     }
-    if (in->cancel_export) {
-        in->cancel_export = false;
-        if (a->job) {
-            const char *kind = a->st.export_kind;
-            export_end(a);
-            ov_controls_say(&a->st, "%s cancelled: nothing written", kind);
-        }
-    }
-    if ((in->want_gif || in->want_video) && !a->job)
-        export_begin(a, in->want_video, dw, dh);
-    in->want_gif = in->want_video = false;
+    if ((asked->gif || asked->video) && !a->job)
+        export_begin(a, asked->video, dw, dh);
     if (a->job)
         export_step(a);
-    if (in->want_preset) {
-        apply_preset(a, &a->cfg, in->want_preset);
-        in->want_preset = 0;
-    }
-    if (in->want_csv) {
-        in->want_csv = false;
+    if (asked->preset)
+        apply_preset(a, &a->cfg, asked->preset);
+    if (asked->csv)
         save_csv(a);
-    }
 }
 
 /* Whether e can change the picture: all events but a mouse moving with no
@@ -339,12 +336,6 @@ static void handle_requests(window_app *a, int dw, int dh)
 static bool changes_picture(const ov_input *in, const SDL_Event *e)
 {
     return !(e->type == SDL_MOUSEMOTION && !in->dragging);
-}
-
-static bool requests_pending(const ov_input *in)
-{
-    return in->toggle_fullscreen || in->want_png || in->want_gif || in->want_video ||
-           in->cancel_export || in->want_csv || in->want_preset;
 }
 
 double ov_window_still_for(const ov_window *a)
@@ -405,34 +396,43 @@ static void present(window_app *a, int dw, int dh)
         a->pace = true;
 }
 
-bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
+/* One frame: the events in, the requests carried out, the clocks moved by
+ * dt, the frame drawn and shown when the picture changed. false on a fatal
+ * renderer failure (a->failed, a->error). */
+static bool frame(window_app *a, const SDL_Event *events, int nevents, double dt)
 {
     int ww, wh;
     SDL_GetWindowSize(a->win.window, &ww, &wh);
     bool changed = a->dirty;
     a->dirty = false;
     ov_controls_advance_clock(&a->st, dt);
-    SDL_Event e;
-    while (SDL_PollEvent(&e)) {
-        changed = changed || changes_picture(&a->in, &e);
-        ov_input_handle(&a->in, &a->st, &e, ww, wh);
+    ov_requests asked = {0};
+    for (int i = 0; i < nevents; i++) {
+        changed = changed || changes_picture(&a->in, &events[i]);
+        ov_requests_add(&asked, ov_input_handle(&a->in, &a->st, &events[i], ww, wh));
     }
     bool held = ov_input_holding(&a->in);
-    ov_input_tick(&a->in, &a->st, dt > OV_STALL ? OV_STALL : dt);
+    ov_requests_add(&asked, ov_input_tick(&a->in, &a->st, dt > OV_STALL ? OV_STALL : dt));
     int dw, dh, rw, rh;
     SDL_GL_GetDrawableSize(a->win.window, &dw, &dh);
     ov_renderer_size(a->renderer, &rw, &rh);
+    char *err = a->error;
+    size_t cap = sizeof a->error;
     if (dw > 0 && dh > 0 && (dw != rw || dh != rh)) {
-        if (!ov_renderer_resize(a->renderer, dw, dh, err, cap))
+        if (!ov_renderer_resize(a->renderer, dw, dh, err, cap)) {
+            a->failed = true;
             return false;
+        }
         changed = true;
     }
-    changed = changed || held || requests_pending(&a->in);
-    handle_requests(a, dw, dh);
+    changed = changed || held || ov_requests_any(&asked);
+    handle_requests(a, &asked, dw, dh);
     /* The surface may have changed (C key, a preset, a typed formula);
      * rebuilding is a no-op otherwise. */
-    if (!ov_renderer_set_surface(a->renderer, a->st.scene.surface, err, cap))
+    if (!ov_renderer_set_surface(a->renderer, a->st.scene.surface, err, cap)) {
+        a->failed = true;
         return false;
+    }
     /* After a stall the animation does not jump; the clocks (a message's
      * age, Esc twice) count all the time that passed, idle waits included. */
     bool moving = ov_controls_moving(&a->st);
@@ -449,6 +449,53 @@ bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
     present(a, dw, dh);
     a->frames_drawn++;
     return true;
+}
+
+bool ov_app_frame(ov_window *a, const SDL_Event *events, int nevents)
+{
+    Uint64 now = SDL_GetPerformanceCounter();
+    double dt = a->last_frame
+                    ? (double)(now - a->last_frame) / (double)SDL_GetPerformanceFrequency()
+                    : 0.0;
+    a->last_frame = now;
+    if (a->failed || !frame(a, events, nevents, dt))
+        return false;
+    return !a->quit;
+}
+
+/* Every event in SDL's queue, into a->events; returns their count. */
+static int poll_events(window_app *a)
+{
+    int n = 0;
+    for (;;) {
+        if (n == a->events_cap) {
+            int cap = a->events_cap ? 2 * a->events_cap : 64;
+            SDL_Event *grown = realloc(a->events, (size_t)cap * sizeof *grown);
+            if (!grown)
+                return n;   /* the rest stay queued for the next frame */
+            a->events = grown;
+            a->events_cap = cap;
+        }
+        if (!SDL_PollEvent(&a->events[n]))
+            return n;
+        n++;
+    }
+}
+
+bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
+{
+    if (!a->failed) {
+        int n = poll_events(a);
+        frame(a, a->events, n, dt);
+    }
+    if (a->failed)
+        snprintf(err, cap, "%s", a->error);
+    return !a->failed;
+}
+
+bool ov_window_quit_asked(const ov_window *a)
+{
+    return a->quit;
 }
 
 /* Until the next frame is due: while something moves and vsync does not
@@ -509,21 +556,21 @@ static bool output_dir_ok(const char *dir, char *err, size_t cap)
 
 int ov_window_run(ov_window *a, long max_frames)
 {
-    char err[1024];
-    Uint64 freq = SDL_GetPerformanceFrequency(), prev = SDL_GetPerformanceCounter();
     int status = 0;
-    for (long frame = 0; !a->st.quit && (max_frames <= 0 || frame < max_frames); frame++) {
+    /* The first frame's dt counts from here. */
+    a->last_frame = SDL_GetPerformanceCounter();
+    for (long f = 0; !a->quit && (max_frames <= 0 || f < max_frames); f++) {
         if (ov_interrupt_signal())
             break;
-        Uint64 now = SDL_GetPerformanceCounter();
-        double dt = (double)(now - prev) / (double)freq;
-        prev = now;
-        if (!ov_window_frame(a, dt, err, sizeof err)) {
-            fprintf(stderr, "optiviz: %s\n", err);
-            status = 1;
+        int n = poll_events(a);
+        if (!ov_app_frame(a, a->events, n)) {
+            if (a->failed) {
+                fprintf(stderr, "optiviz: %s\n", a->error);
+                status = 1;
+            }
             break;
         }
-        if (!a->st.quit && !ov_interrupt_signal())
+        if (!ov_interrupt_signal())
             wait_for_next(a, max_frames > 0);
     }
     int sig = ov_interrupt_signal();
