@@ -27,7 +27,7 @@ int main(void)
     CHECK_MSG(ov_args_parse(3, argv, &cfg, err, sizeof err) == 0, "%s", err);
     ov_app_state st;
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
-    const ov_scene *sc = &st.scene;
+    const ov_scene *sc = &st.sc.scene;
     CHECK(sc->surface->one_d && sc->nruns == 3);
     for (int i = 0; i < sc->nruns; i++)
         for (int j = 0; j < sc->runs[i].n; j++)
@@ -64,7 +64,7 @@ int main(void)
     CHECK(sc->start.y == y0);
 
     /* Every method, taken apart on the curve at a few steps. */
-    st.explain_on = true;
+    st.ui.explain_on = true;
     ov_app_cache *cache = malloc(sizeof *cache);
     CHECK(cache != NULL);
     if (!cache)
@@ -74,9 +74,9 @@ int main(void)
         ov_run_spec spec;
         memset(&spec, 0, sizeof spec);
         spec.kind = (ov_optim_kind)k;
-        CHECK(ov_scene_set_runs(&st.scene, &spec, 1));
+        CHECK(ov_scene_set_runs(&st.sc.scene, &spec, 1));
         for (int s = 0; s < 6; s++) {
-            st.anim_step = s;
+            st.anim.step = s;
             const ov_explain *x = ov_controls_explanation(&st, &cache->explain);
             const ov_run *run = &sc->runs[0];
             if (s + 1 >= run->n)

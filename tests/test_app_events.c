@@ -39,21 +39,21 @@ int main(void)
     ov_app_state st;
     char err[1024];
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
-    st.anim_step = ov_controls_last_step(&st);
-    st.message_age = 1e9;   /* keep transient messages out of the diffs */
+    st.anim.step = ov_controls_last_step(&st);
+    st.ui.message_age = 1e9;   /* keep transient messages out of the diffs */
     ov_glwin win;
     ov_renderer *r = ov_app_test_open(&win, &st, W, H);
     uint8_t *before = malloc((size_t)W * H * 4), *after = malloc((size_t)W * H * 4);
     ov_input in = {0};
 
     /* α up: every run's α x1.25, the paths change. */
-    double a0 = st.scene.runs[0].params.alpha;
+    double a0 = st.sc.scene.runs[0].params.alpha;
     ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, before));
     push_key(SDLK_UP, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK_NEAR(st.scene.runs[0].params.alpha, a0 * 1.25, 1e-12);
-    st.message_age = 1e9;
+    CHECK_NEAR(st.sc.scene.runs[0].params.alpha, a0 * 1.25, 1e-12);
+    st.ui.message_age = 1e9;
     ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, after));
     long d_alpha = ov_test_frame_diff(before, after, (long)W * H);
@@ -62,16 +62,16 @@ int main(void)
     /* Shift+Down is the fine step: /1.05. */
     push_key(SDLK_DOWN, KMOD_LSHIFT);
     ov_test_pump(&in, &st, W, H);
-    CHECK_NEAR(st.scene.runs[0].params.alpha, a0 * 1.25 / 1.05, 1e-12);
+    CHECK_NEAR(st.sc.scene.runs[0].params.alpha, a0 * 1.25 / 1.05, 1e-12);
 
     /* κ up (K): x sqrt(10); the contours change over much of the frame. */
     memcpy(before, after, (size_t)W * H * 4);
     push_key(SDLK_k, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
     double k;
-    CHECK(ov_surface_get_param(st.scene.surface, "kappa", &k));
+    CHECK(ov_surface_get_param(st.sc.scene.surface, "kappa", &k));
     CHECK_NEAR(k, 10.0 * sqrt(10.0), 1e-9);
-    st.message_age = 1e9;
+    st.ui.message_age = 1e9;
     ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, after));
     long d_kappa = ov_test_frame_diff(before, after, (long)W * H);
@@ -89,12 +89,12 @@ int main(void)
     double ex = v.x0 + (px + 0.5) / W * vw, ey = v.y1 - (py + 0.5) / H * vh;
     push_click(px, py);
     ov_test_pump(&in, &st, W, H);
-    for (int i = 0; i < st.scene.nruns; i++) {
-        CHECK_NEAR(st.scene.runs[i].x[0], ex, 1e-9 * vw);
-        CHECK_NEAR(st.scene.runs[i].y[0], ey, 1e-9 * vh);
+    for (int i = 0; i < st.sc.scene.nruns; i++) {
+        CHECK_NEAR(st.sc.scene.runs[i].x[0], ex, 1e-9 * vw);
+        CHECK_NEAR(st.sc.scene.runs[i].y[0], ey, 1e-9 * vh);
     }
     memcpy(before, after, (size_t)W * H * 4);
-    st.message_age = 1e9;
+    st.ui.message_age = 1e9;
     ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, after));
     /* The start marker region (around the click) now shows a run colour. */
@@ -116,7 +116,7 @@ int main(void)
      * not change where a click lands. */
     push_key(SDLK_l, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.show_loss);
+    CHECK(st.ui.show_loss);
     ov_test_draw(r, &st, &in, &lay);
     CHECK(lay.on[OV_HUD_LOSS] && lay.fit.on);
     ov_rect seen = lay.view.rect;
@@ -133,29 +133,29 @@ int main(void)
     ey = seen.y1 - (py + 0.5) / H * sh;
     push_click(px, py);
     ov_test_pump(&in, &st, W, H);
-    CHECK_MSG(fabs(st.scene.start.x - ex) <= 1e-9 * sw && fabs(st.scene.start.y - ey) <= 1e-9 * sh,
+    CHECK_MSG(fabs(st.sc.scene.start.x - ex) <= 1e-9 * sw && fabs(st.sc.scene.start.y - ey) <= 1e-9 * sh,
               "click at (%d, %d) started at (%g, %g), the frame shown has (%g, %g) there", px,
-              py, st.scene.start.x, st.scene.start.y, ex, ey);
+              py, st.sc.scene.start.x, st.sc.scene.start.y, ex, ey);
     push_key(SDLK_l, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
 
     /* Tab, then α up: only the first run changes. */
-    double a1 = st.scene.runs[1].params.alpha, a0b = st.scene.runs[0].params.alpha;
+    double a1 = st.sc.scene.runs[1].params.alpha, a0b = st.sc.scene.runs[0].params.alpha;
     push_key(SDLK_TAB, KMOD_NONE);
     push_key(SDLK_UP, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.target == 0);
-    CHECK_NEAR(st.scene.runs[0].params.alpha, a0b * 1.25, 1e-12);
-    CHECK(st.scene.runs[1].params.alpha == a1);
+    CHECK(st.sc.target == 0);
+    CHECK_NEAR(st.sc.scene.runs[0].params.alpha, a0b * 1.25, 1e-12);
+    CHECK(st.sc.scene.runs[1].params.alpha == a1);
 
     /* H shows help, Esc closes it; a single Esc with nothing open does not
      * quit, nor does a second one 2.5 s later; two within 2 s do. */
     push_key(SDLK_h, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.show_help);
+    CHECK(st.ui.show_help);
     push_key(SDLK_ESCAPE, KMOD_NONE);
     ov_requests asked = ov_test_pump(&in, &st, W, H);
-    CHECK(!st.show_help && !asked.quit);
+    CHECK(!st.ui.show_help && !asked.quit);
     push_key(SDLK_ESCAPE, KMOD_NONE);
     asked = ov_test_pump(&in, &st, W, H);
     CHECK(!asked.quit);
@@ -176,7 +176,7 @@ int main(void)
     close.type = SDL_QUIT;
     CHECK(ov_input_handle(&in, &st, &close, W, H).kind == OV_REQ_QUIT);
     /* The export keys and presets ask the window; nothing else changes. */
-    double alpha = st.scene.runs[0].params.alpha;
+    double alpha = st.sc.scene.runs[0].params.alpha;
     push_key(SDLK_p, KMOD_NONE);
     push_key(SDLK_g, KMOD_LSHIFT);
     push_key(SDLK_x, KMOD_NONE);
@@ -185,7 +185,7 @@ int main(void)
     asked = ov_test_pump(&in, &st, W, H);
     CHECK(asked.png && asked.video && asked.csv && !asked.gif && !asked.quit);
     CHECK(asked.preset == 14);   /* the last asked: Shift+4 */
-    CHECK(st.scene.runs[0].params.alpha == alpha);
+    CHECK(st.sc.scene.runs[0].params.alpha == alpha);
 
     free(before);
     free(after);

@@ -30,7 +30,7 @@ static ov_app_cache cache;
 static void check_follows(const ov_app_state *st, int run, int step)
 {
     const ov_explain *x = ov_controls_explanation(st, &cache.explain);
-    const ov_run *r = &st->scene.runs[run];
+    const ov_run *r = &st->sc.scene.runs[run];
     CHECK(ov_controls_explain_run(st) == run);
     CHECK_MSG(x->valid, "%s", x->why);
     CHECK(x->kind == r->params.kind && x->step == step);
@@ -51,71 +51,71 @@ int main(void)
     ov_app_cache_init(&cache);
     ov_app_state st;
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
-    CHECK(st.explain_on);
-    st.message_age = 1e9;
+    CHECK(st.ui.explain_on);
+    st.ui.message_age = 1e9;
     ov_glwin win;
     ov_renderer *r = ov_app_test_open(&win, &st, W, H);
     uint8_t *on = malloc((size_t)W * H * 4), *off = malloc((size_t)W * H * 4);
     ov_input in = {0};
 
     /* All runs targeted: the explanation is of run 0; N and Shift+N step. */
-    st.anim_step = 3.0;
+    st.anim.step = 3.0;
     check_follows(&st, 0, 3);
     push_key(SDLK_n, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.paused && st.anim_step == 4.0);
+    CHECK(st.anim.paused && st.anim.step == 4.0);
     check_follows(&st, 0, 4);
     push_key(SDLK_n, KMOD_LSHIFT);
     push_key(SDLK_n, KMOD_LSHIFT);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.anim_step == 2.0);
+    CHECK(st.anim.step == 2.0);
     check_follows(&st, 0, 2);
-    st.anim_step = 0.4;
+    st.anim.step = 0.4;
     push_key(SDLK_n, KMOD_RSHIFT);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.anim_step == 0.0);
+    CHECK(st.anim.step == 0.0);
     push_key(SDLK_n, KMOD_RSHIFT);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.anim_step == 0.0);
+    CHECK(st.anim.step == 0.0);
 
     /* Tab picks each run in turn; each method draws its explanation. */
-    st.anim_step = 5.0;
-    for (int i = 0; i < st.scene.nruns; i++) {
+    st.anim.step = 5.0;
+    for (int i = 0; i < st.sc.scene.nruns; i++) {
         push_key(SDLK_TAB, KMOD_NONE);
         ov_test_pump(&in, &st, W, H);
-        CHECK(st.target == i);
+        CHECK(st.sc.target == i);
         check_follows(&st, i, 5);
-        st.explain_on = true;
-        st.message_age = 1e9;
+        st.ui.explain_on = true;
+        st.ui.message_age = 1e9;
         ov_hud_draw_frame(r, &st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, on));
-        st.explain_on = false;
+        st.ui.explain_on = false;
         ov_hud_draw_frame(r, &st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, off));
         long d = ov_test_frame_diff(on, off, (long)W * H);
         CHECK_MSG(d > 500, "%s: the explanation changed %ld pixels",
-                  ov_optim_info_of(st.scene.runs[i].params.kind)->name, d);
+                  ov_optim_info_of(st.sc.scene.runs[i].params.kind)->name, d);
     }
 
     /* E turns it off and on again, and on pauses. */
-    st.explain_on = true;
-    st.paused = false;
+    st.ui.explain_on = true;
+    st.anim.paused = false;
     push_key(SDLK_e, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK(!st.explain_on);
+    CHECK(!st.ui.explain_on);
     push_key(SDLK_e, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.explain_on && st.paused);
+    CHECK(st.ui.explain_on && st.anim.paused);
 
     /* A changed α recomputes the run; the explanation follows it. */
     ov_controls_scale_alpha(&st, 1.5);
-    check_follows(&st, st.target, 5);
+    check_follows(&st, st.sc.target, 5);
 
     /* Every step of every run, drawn, never sends a non-finite number. */
-    for (int i = 0; i < st.scene.nruns; i++) {
-        st.target = i;
+    for (int i = 0; i < st.sc.scene.nruns; i++) {
+        st.sc.target = i;
         for (int s = 0; s <= 40; s += 8) {
-            st.anim_step = s;
+            st.anim.step = s;
             ov_hud_draw_frame(r, &st, NULL, NULL);
         }
     }

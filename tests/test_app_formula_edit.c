@@ -35,7 +35,7 @@ static void open_empty(ov_app_state *st)
     ov_controls_edit_begin(st);
     ov_controls_edit_select_all(st);
     ov_controls_edit_delete(st, -1);
-    CHECK(st->edit_text[0] == '\0' && st->edit_caret == 0);
+    CHECK(st->ui.edit.text[0] == '\0' && st->ui.edit.caret == 0);
 }
 
 /* Filling the field with 'é' (2 bytes) up to the limit: the last one that
@@ -47,24 +47,24 @@ static void test_limit(void)
     open_empty(&st);
     for (int i = 0; i < OV_EXPR_MAX_SOURCE; i++)
         ov_controls_edit_insert(&st, "\xc3\xa9");
-    size_t len = strlen(st.edit_text);
-    CHECK_MSG(valid_utf8(st.edit_text), "text is not valid UTF-8 (%zu bytes)", len);
+    size_t len = strlen(st.ui.edit.text);
+    CHECK_MSG(valid_utf8(st.ui.edit.text), "text is not valid UTF-8 (%zu bytes)", len);
     /* 512 whole characters are 1024 bytes, the limit. */
     CHECK_MSG(len == OV_EXPR_MAX_SOURCE, "%zu bytes, expected %d", len, OV_EXPR_MAX_SOURCE);
-    CHECK(st.edit_caret == (int)len);
+    CHECK(st.ui.edit.caret == (int)len);
 
     ov_controls_edit_select_all(&st);
     ov_controls_edit_delete(&st, -1);
     for (int i = 0; i < OV_EXPR_MAX_SOURCE - 1; i++)
         ov_controls_edit_insert(&st, "x");
-    CHECK(strlen(st.edit_text) == OV_EXPR_MAX_SOURCE - 1);
+    CHECK(strlen(st.ui.edit.text) == OV_EXPR_MAX_SOURCE - 1);
     ov_controls_edit_insert(&st, "\xe2\x82\xac");   /* needs 3, 1 left */
-    CHECK_MSG(valid_utf8(st.edit_text), "a part of a 3-byte character entered");
-    CHECK(strlen(st.edit_text) == OV_EXPR_MAX_SOURCE - 1);
+    CHECK_MSG(valid_utf8(st.ui.edit.text), "a part of a 3-byte character entered");
+    CHECK(strlen(st.ui.edit.text) == OV_EXPR_MAX_SOURCE - 1);
     /* One byte left still takes one ASCII character. */
     ov_controls_edit_insert(&st, "y");
-    CHECK(strlen(st.edit_text) == OV_EXPR_MAX_SOURCE);
-    CHECK(st.edit_text[OV_EXPR_MAX_SOURCE - 1] == 'y');
+    CHECK(strlen(st.ui.edit.text) == OV_EXPR_MAX_SOURCE);
+    CHECK(st.ui.edit.text[OV_EXPR_MAX_SOURCE - 1] == 'y');
 
     /* In the middle: the caret after 'x', a 4-byte character with 3 bytes
      * free. */
@@ -74,8 +74,8 @@ static void test_limit(void)
         ov_controls_edit_insert(&st, "x");
     ov_controls_edit_move(&st, -2);
     ov_controls_edit_insert(&st, "\xf0\x9d\x9c\x83");
-    CHECK(valid_utf8(st.edit_text));
-    CHECK(strlen(st.edit_text) == OV_EXPR_MAX_SOURCE - 3 && st.edit_caret == 0);
+    CHECK(valid_utf8(st.ui.edit.text));
+    CHECK(strlen(st.ui.edit.text) == OV_EXPR_MAX_SOURCE - 3 && st.ui.edit.caret == 0);
     ov_controls_deinit(&st);
 }
 
@@ -87,36 +87,36 @@ static void test_backspace(void)
     ov_app_state st;
     open_empty(&st);
     ov_controls_edit_insert(&st, "x*\xc3\xa9");
-    CHECK(strcmp(st.edit_text, "x*\xc3\xa9") == 0 && st.edit_caret == 4);
+    CHECK(strcmp(st.ui.edit.text, "x*\xc3\xa9") == 0 && st.ui.edit.caret == 4);
     ov_controls_edit_delete(&st, -1);
-    CHECK_MSG(strcmp(st.edit_text, "x*") == 0, "after Backspace: '%s'", st.edit_text);
-    CHECK(st.edit_caret == 2);
+    CHECK_MSG(strcmp(st.ui.edit.text, "x*") == 0, "after Backspace: '%s'", st.ui.edit.text);
+    CHECK(st.ui.edit.caret == 2);
 
     ov_controls_edit_insert(&st, "\xc3\xbc+1");
     ov_controls_edit_move(&st, -2);
     ov_controls_edit_move(&st, 1);
     ov_controls_edit_move(&st, 1);
-    CHECK(st.edit_caret == 2);
+    CHECK(st.ui.edit.caret == 2);
     ov_controls_edit_move(&st, 1);
-    CHECK(st.edit_caret == 4);   /* over both bytes of 'ü' */
+    CHECK(st.ui.edit.caret == 4);   /* over both bytes of 'ü' */
     ov_controls_edit_move(&st, -1);
-    CHECK(st.edit_caret == 2);
+    CHECK(st.ui.edit.caret == 2);
     ov_controls_edit_delete(&st, 1);
-    CHECK_MSG(strcmp(st.edit_text, "x*+1") == 0, "after Delete: '%s'", st.edit_text);
+    CHECK_MSG(strcmp(st.ui.edit.text, "x*+1") == 0, "after Delete: '%s'", st.ui.edit.text);
 
     /* Bytes that are not whole characters do not enter the text. */
     ov_controls_edit_insert(&st, "\xa9");
     ov_controls_edit_insert(&st, "\xc3");
     ov_controls_edit_insert(&st, "\xe2\x82");
-    CHECK_MSG(valid_utf8(st.edit_text), "partial characters entered: '%s'", st.edit_text);
-    CHECK(strcmp(st.edit_text, "x*+1") == 0);
+    CHECK_MSG(valid_utf8(st.ui.edit.text), "partial characters entered: '%s'", st.ui.edit.text);
+    CHECK(strcmp(st.ui.edit.text, "x*+1") == 0);
 
     /* Ctrl+Backspace after an operator written in two bytes ('·'). */
     ov_controls_edit_move(&st, 2);
     ov_controls_edit_insert(&st, "\xc2\xb7");
     ov_controls_edit_delete_word(&st);
-    CHECK(strcmp(st.edit_text, "x*+1") == 0);
-    CHECK(valid_utf8(st.edit_text));
+    CHECK(strcmp(st.ui.edit.text, "x*+1") == 0);
+    CHECK(valid_utf8(st.ui.edit.text));
     ov_controls_deinit(&st);
 }
 

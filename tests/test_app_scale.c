@@ -89,10 +89,10 @@ int main(void)
             CHECK_MSG(false, "%s", err);
             break;
         }
-        st.anim_step = ov_controls_last_step(&st);
+        st.anim.step = ov_controls_last_step(&st);
         if (!r)
             r = ov_app_test_open(&win, &st, W1, H1);
-        CHECK(ov_renderer_set_surface(r, st.scene.surface, err, sizeof err));
+        CHECK(ov_renderer_set_surface(r, st.sc.scene.surface, err, sizeof err));
         double a = measure(r, &st, W1, H1), b = measure(r, &st, 2 * W1, 2 * H1);
         printf("ui scale %.1f: stroke %.2f px at %d rows, %.2f px at %d rows\n", scales[i], a,
                H1, b, 2 * H1);

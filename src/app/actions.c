@@ -203,10 +203,10 @@ enum { PANEL_LOSS, PANEL_THEORY, PANEL_CURVATURE, PANEL_HELP };
 static ov_request act_panel(ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)dt;
-    bool *flag = (int)b->arg == PANEL_LOSS     ? &st->show_loss
-                 : (int)b->arg == PANEL_THEORY ? &st->show_theory
-                 : (int)b->arg == PANEL_HELP   ? &st->show_help
-                                               : &st->show_curvature;
+    bool *flag = (int)b->arg == PANEL_LOSS     ? &st->ui.show_loss
+                 : (int)b->arg == PANEL_THEORY ? &st->ui.show_theory
+                 : (int)b->arg == PANEL_HELP   ? &st->ui.show_help
+                                               : &st->ui.show_curvature;
     *flag = !*flag;
     return OV_NO_REQUEST;
 }

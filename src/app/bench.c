@@ -68,7 +68,7 @@ static void measure(ov_app_state *st, ov_app_cache *cache, ov_renderer *r, phase
         else if (has_kappa)
             ov_controls_scale_kappa(st, i % 2 ? 1 / 1.26 : 1.26);
         else
-            ov_controls_zoom(st, st->scene.start, i % 2 ? 1 / 1.05 : 1.05);
+            ov_controls_zoom(st, st->sc.scene.start, i % 2 ? 1 / 1.05 : 1.05);
         ov_hud_draw_frame(r, st, cache, NULL);
         ov_renderer_finish(r);
         t[i] = now_ms() - t0;
@@ -90,7 +90,7 @@ static void measure_draft(ov_app_state *st, ov_app_cache *cache, ov_renderer *r,
         if (has_kappa)
             ov_controls_scale_kappa(st, i % 2 ? 1 / 1.26 : 1.26);
         else
-            ov_controls_zoom(st, st->scene.start, i % 2 ? 1 / 1.05 : 1.05);
+            ov_controls_zoom(st, st->sc.scene.start, i % 2 ? 1 / 1.05 : 1.05);
         ov_hud_draw_frame(r, st, cache, NULL);
         ov_renderer_finish(r);
         t[i] = now_ms() - t0;
@@ -124,12 +124,12 @@ static bool bench_size(ov_app_state *st, ov_app_cache *cache, int w, int h,
             ov_renderer_finish(r);
         }
         double k = 0.0, fw, fc, aw, ac, kw, kc;
-        bool has_kappa = ov_surface_get_param(st->scene.surface, "kappa", &k);
+        bool has_kappa = ov_surface_get_param(st->sc.scene.surface, "kappa", &k);
         measure(st, cache, r, PHASE_FRAME, has_kappa, &fw, &fc);
         measure(st, cache, r, PHASE_ALPHA, has_kappa, &aw, &ac);
         measure(st, cache, r, PHASE_KAPPA, has_kappa, &kw, &kc);
         snprintf(renderer_name, name_cap, "%s", ov_renderer_name(r));
-        if (st->view3d) {
+        if (st->view.view3d) {
             double ow, oc;
             measure(st, cache, r, PHASE_CAMERA, has_kappa, &ow, &oc);
             printf("  3-D %4dx%-4d  frame %6.2f ms   change-to-frame: alpha %6.2f ms, %s %6.2f "
@@ -173,15 +173,15 @@ int ov_app_bench(const ov_config *cfg)
     static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
     char name[256] = "?";
     printf("optiviz --bench: surface %s, %d runs x %d steps, median of %d frames\n",
-           st.scene.surface->name, st.scene.nruns, st.scene.steps, FRAMES);
+           st.sc.scene.surface->name, st.sc.scene.nruns, st.sc.scene.steps, FRAMES);
     int status = 0;
     /* 2-D at every size, then 3-D (the same scene, the default camera or
      * --camera). */
     for (int three = 0; three < 2 && status == 0; three++) {
-        st.view3d = three;
-        st.lift = three;
+        st.view.view3d = three;
+        st.view.lift = three;
         for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && status == 0; i++) {
-            st.anim_step = 0;
+            st.anim.step = 0;
             if (!bench_size(&st, cache, sizes[i][0], sizes[i][1], name, sizeof name))
                 status = 1;
         }

@@ -20,45 +20,45 @@ static double clamp(double v, double lo, double hi)
 /* Keeps the parameters the caption describes (see ov_controls_caption_text). */
 static void caption_snapshot(ov_app_state *st, const ov_config *cfg)
 {
-    snprintf(st->caption, sizeof st->caption, "%s", cfg->caption);
-    snprintf(st->preset_name, sizeof st->preset_name, "%s", cfg->preset);
-    st->preset_number = cfg->preset_number;
-    st->caption_nruns = st->scene.nruns;
-    for (int i = 0; i < st->scene.nruns; i++)
-        st->caption_params[i] = st->scene.runs[i].params;
-    st->caption_kappa = st->caption_theta = 0;
-    ov_surface_get_param(st->scene.surface, "kappa", &st->caption_kappa);
-    ov_surface_get_param(st->scene.surface, "theta", &st->caption_theta);
-    st->caption_sigma = st->scene.noise.sigma;
-    st->caption_start = st->scene.start;
+    snprintf(st->sc.caption.text, sizeof st->sc.caption.text, "%s", cfg->caption);
+    snprintf(st->sc.caption.preset_name, sizeof st->sc.caption.preset_name, "%s", cfg->preset);
+    st->sc.caption.preset_number = cfg->preset_number;
+    st->sc.caption.nruns = st->sc.scene.nruns;
+    for (int i = 0; i < st->sc.scene.nruns; i++)
+        st->sc.caption.params[i] = st->sc.scene.runs[i].params;
+    st->sc.caption.kappa = st->sc.caption.theta = 0;
+    ov_surface_get_param(st->sc.scene.surface, "kappa", &st->sc.caption.kappa);
+    ov_surface_get_param(st->sc.scene.surface, "theta", &st->sc.caption.theta);
+    st->sc.caption.sigma = st->sc.scene.noise.sigma;
+    st->sc.caption.start = st->sc.scene.start;
 }
 
 void ov_controls_caption_text(const ov_app_state *st, char *buf, size_t cap)
 {
     buf[0] = '\0';
-    if (!st->caption[0])
+    if (!st->sc.caption.text[0])
         return;
-    bool same = st->scene.nruns == st->caption_nruns &&
-                st->scene.start.x == st->caption_start.x &&
-                st->scene.start.y == st->caption_start.y &&
-                st->scene.noise.sigma == st->caption_sigma;
+    bool same = st->sc.scene.nruns == st->sc.caption.nruns &&
+                st->sc.scene.start.x == st->sc.caption.start.x &&
+                st->sc.scene.start.y == st->sc.caption.start.y &&
+                st->sc.scene.noise.sigma == st->sc.caption.sigma;
     double v;
-    if (ov_surface_get_param(st->scene.surface, "kappa", &v))
-        same = same && v == st->caption_kappa;
-    if (ov_surface_get_param(st->scene.surface, "theta", &v))
-        same = same && v == st->caption_theta;
-    for (int i = 0; same && i < st->scene.nruns; i++) {
-        const ov_optim_params *a = &st->scene.runs[i].params, *b = &st->caption_params[i];
+    if (ov_surface_get_param(st->sc.scene.surface, "kappa", &v))
+        same = same && v == st->sc.caption.kappa;
+    if (ov_surface_get_param(st->sc.scene.surface, "theta", &v))
+        same = same && v == st->sc.caption.theta;
+    for (int i = 0; same && i < st->sc.scene.nruns; i++) {
+        const ov_optim_params *a = &st->sc.scene.runs[i].params, *b = &st->sc.caption.params[i];
         /* Up then Down comes back to the same α, give or take rounding. */
         same = a->kind == b->kind && fabs(a->alpha - b->alpha) <= 1e-9 * fabs(b->alpha) &&
                fabs(a->beta - b->beta) <= 1e-9;
     }
     if (same)
-        snprintf(buf, cap, "%s", st->caption);
-    else if (st->preset_number > 0)
+        snprintf(buf, cap, "%s", st->sc.caption.text);
+    else if (st->sc.caption.preset_number > 0)
         snprintf(buf, cap, "Changed since preset %d (%s): its caption no longer applies; "
-                 "press %d to see it again.", st->preset_number, st->preset_name,
-                 st->preset_number);
+                 "press %d to see it again.", st->sc.caption.preset_number, st->sc.caption.preset_name,
+                 st->sc.caption.preset_number);
     else
         snprintf(buf, cap, "Changed since the preset: its caption no longer applies.");
 }
@@ -79,15 +79,15 @@ static void grow_to(ov_rect *r, double x, double y)
  * with a margin. */
 static void set_home_view(ov_app_state *st)
 {
-    ov_rect v = st->scene.view;
-    if (!st->view_given) {
+    ov_rect v = st->sc.scene.view;
+    if (!st->view.given) {
         ov_rect u = v;
         double w = v.x1 - v.x0, h = v.y1 - v.y0;
-        grow_to(&u, st->scene.start.x, st->scene.start.y);
-        for (int i = 0; i < st->scene.surface->nminima; i++)
-            grow_to(&u, st->scene.surface->minima[i].x, st->scene.surface->minima[i].y);
-        for (int i = 0; i < st->scene.nruns; i++) {
-            const ov_run *r = &st->scene.runs[i];
+        grow_to(&u, st->sc.scene.start.x, st->sc.scene.start.y);
+        for (int i = 0; i < st->sc.scene.surface->nminima; i++)
+            grow_to(&u, st->sc.scene.surface->minima[i].x, st->sc.scene.surface->minima[i].y);
+        for (int i = 0; i < st->sc.scene.nruns; i++) {
+            const ov_run *r = &st->sc.scene.runs[i];
             if (r->diverged)
                 continue;
             for (int k = 0; k < r->n; k++)
@@ -101,41 +101,41 @@ static void set_home_view(ov_app_state *st)
             v = u;
         }
     }
-    st->view = st->home_view = v;
+    st->view.rect = st->view.home = v;
 }
 
 bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap)
 {
     memset(st, 0, sizeof(*st));
-    if (!ov_scene_init(&st->scene, cfg, err, cap))
+    if (!ov_scene_init(&st->sc.scene, cfg, err, cap))
         return false;
-    st->explain_on = cfg->explain;
-    st->view_given = cfg->has_view;
+    st->ui.explain_on = cfg->explain;
+    st->view.given = cfg->has_view;
     set_home_view(st);
-    st->pace = cfg->pace > 0 ? clamp(cfg->pace, OV_PACE_MIN, OV_PACE_MAX) : OV_DEFAULT_PACE;
-    st->loop = cfg->loop;
-    st->target = -1;
-    st->message_age = 1e9;
-    st->esc_at = -1e9;
+    st->anim.pace = cfg->pace > 0 ? clamp(cfg->pace, OV_PACE_MIN, OV_PACE_MAX) : OV_DEFAULT_PACE;
+    st->anim.loop = cfg->loop;
+    st->sc.target = -1;
+    st->ui.message_age = 1e9;
+    st->ui.esc_at = -1e9;
     caption_snapshot(st, cfg);
-    st->projector = cfg->projector;
-    st->ui_scale = cfg->ui_scale > 0 ? cfg->ui_scale : 1.0f;
-    st->output_dir = cfg->output_dir;
-    st->show_loss = cfg->show_loss;
-    st->show_theory = cfg->show_theory;
-    st->show_curvature = cfg->show_curvature;
+    st->ui.projector = cfg->projector;
+    st->ui.scale = cfg->ui_scale > 0 ? cfg->ui_scale : 1.0f;
+    st->job.output_dir = cfg->output_dir;
+    st->ui.show_loss = cfg->show_loss;
+    st->ui.show_theory = cfg->show_theory;
+    st->ui.show_curvature = cfg->show_curvature;
     ov_controls_init_3d(st, cfg);
     for (int i = 0; i < OV_MAX_RUNS; i++)
-        ov_run_init(&st->ghosts[i], NULL);
+        ov_run_init(&st->sc.ghosts[i], NULL);
     ov_controls_number_shades(st);
     return true;
 }
 
 void ov_controls_deinit(ov_app_state *st)
 {
-    ov_scene_deinit(&st->scene);
+    ov_scene_deinit(&st->sc.scene);
     for (int i = 0; i < OV_MAX_RUNS; i++)
-        ov_run_deinit(&st->ghosts[i]);
+        ov_run_deinit(&st->sc.ghosts[i]);
 }
 
 bool ov_controls_apply_config(ov_app_state *st, const ov_config *cfg)
@@ -146,20 +146,20 @@ bool ov_controls_apply_config(ov_app_state *st, const ov_config *cfg)
         ov_controls_say(st, "%s", err);
         return false;
     }
-    ov_scene_deinit(&st->scene);
-    st->scene = next;
-    st->view_given = cfg->has_view;
+    ov_scene_deinit(&st->sc.scene);
+    st->sc.scene = next;
+    st->view.given = cfg->has_view;
     set_home_view(st);
-    st->anim_step = 0.0;
-    st->target = -1;
-    st->nghosts = 0;
-    st->sweep_on = false;
-    st->end_wait = 0.0;
+    st->anim.step = 0.0;
+    st->sc.target = -1;
+    st->sc.nghosts = 0;
+    st->sc.sweep_on = false;
+    st->anim.end_wait = 0.0;
     ov_controls_number_shades(st);
     if (cfg->has_panels) {
-        st->show_loss = cfg->show_loss;
-        st->show_theory = cfg->show_theory;
-        st->show_curvature = cfg->show_curvature;
+        st->ui.show_loss = cfg->show_loss;
+        st->ui.show_theory = cfg->show_theory;
+        st->ui.show_curvature = cfg->show_curvature;
     }
     caption_snapshot(st, cfg);
     return true;
@@ -167,29 +167,29 @@ bool ov_controls_apply_config(ov_app_state *st, const ov_config *cfg)
 
 float ov_controls_ui_scale(const ov_app_state *st)
 {
-    float s = st->ui_scale > 0 ? st->ui_scale : 1.0f;
-    return st->projector ? s * OV_PROJECTOR_SCALE : s;
+    float s = st->ui.scale > 0 ? st->ui.scale : 1.0f;
+    return st->ui.projector ? s * OV_PROJECTOR_SCALE : s;
 }
 
 void ov_controls_say(ov_app_state *st, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(st->message, sizeof(st->message), fmt, ap);
+    vsnprintf(st->ui.message, sizeof(st->ui.message), fmt, ap);
     va_end(ap);
-    st->message_age = 0.0;
-    st->message_serial++;
+    st->ui.message_age = 0.0;
+    st->ui.message_serial++;
 }
 
 bool ov_controls_escape(ov_app_state *st)
 {
-    if (st->show_help) {
-        st->show_help = false;
+    if (st->ui.show_help) {
+        st->ui.show_help = false;
         return false;
     }
-    if (st->clock - st->esc_at <= OV_ESC_QUIT_SECONDS)
+    if (st->ui.clock - st->ui.esc_at <= OV_ESC_QUIT_SECONDS)
         return true;
-    st->esc_at = st->clock;
+    st->ui.esc_at = st->ui.clock;
     ov_controls_say(st, "Esc again to quit (or Q)");
     return false;
 }
@@ -199,7 +199,7 @@ void ov_controls_cycle_surface(ov_app_state *st, int dir)
     int count = ov_surface_builtin_count();
     int cur = -1;
     for (int i = 0; i < count; i++)
-        if (st->scene.surface->def == ov_surface_builtin(i))
+        if (st->sc.scene.surface->def == ov_surface_builtin(i))
             cur = i;
     int next = cur < 0 ? 0 : ((cur + dir) % count + count) % count;
     ov_expr_error err;
@@ -207,7 +207,7 @@ void ov_controls_cycle_surface(ov_app_state *st, int dir)
         ov_controls_say(st, "cannot switch surface: %s", err.message);
         return;
     }
-    ov_controls_say(st, "surface: %s", st->scene.surface->name);
+    ov_controls_say(st, "surface: %s", st->sc.scene.surface->name);
 }
 
 bool ov_controls_replace_surface(ov_app_state *st, const char *name_or_formula,
@@ -217,18 +217,18 @@ bool ov_controls_replace_surface(ov_app_state *st, const char *name_or_formula,
      * starts over from the new surface's defaults. Restored if the new
      * surface does not parse. */
     ov_run_spec saved[OV_MAX_RUNS];
-    memcpy(saved, st->scene.specs, sizeof saved);
-    for (int i = 0; i < st->scene.nruns; i++)
-        st->scene.specs[i].has_alpha = st->scene.specs[i].has_beta = false;
-    if (!ov_scene_set_surface(&st->scene, name_or_formula, err)) {
-        memcpy(st->scene.specs, saved, sizeof saved);
+    memcpy(saved, st->sc.scene.specs, sizeof saved);
+    for (int i = 0; i < st->sc.scene.nruns; i++)
+        st->sc.scene.specs[i].has_alpha = st->sc.scene.specs[i].has_beta = false;
+    if (!ov_scene_set_surface(&st->sc.scene, name_or_formula, err)) {
+        memcpy(st->sc.scene.specs, saved, sizeof saved);
         return false;
     }
-    st->view_given = false;
+    st->view.given = false;
     set_home_view(st);
-    st->nghosts = 0;
-    st->caption[0] = '\0';
-    st->anim_step = 0.0;
+    st->sc.nghosts = 0;
+    st->sc.caption.text[0] = '\0';
+    st->anim.step = 0.0;
     return true;
 }
 
@@ -251,7 +251,7 @@ ov_rect ov_controls_fit_rect(ov_rect c, double bx, double by, double bw, double 
 
 void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor)
 {
-    ov_rect v = st->view;
+    ov_rect v = st->view.rect;
     double w = (v.x1 - v.x0) * factor, h = (v.y1 - v.y0) * factor;
     /* Keep the view within sane magnitudes so float shaders stay precise. */
     if (w < 1e-6 || h < 1e-6 || w > 1e7 || h > 1e7)
@@ -260,23 +260,23 @@ void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor)
     v.x1 = v.x0 + w;
     v.y0 = about.y - (about.y - v.y0) * factor;
     v.y1 = v.y0 + h;
-    st->view = v;
+    st->view.rect = v;
 }
 
 void ov_controls_pan(ov_app_state *st, double dx, double dy)
 {
     if (!isfinite(dx) || !isfinite(dy))
         return;
-    st->view.x0 += dx;
-    st->view.x1 += dx;
-    st->view.y0 += dy;
-    st->view.y1 += dy;
+    st->view.rect.x0 += dx;
+    st->view.rect.x1 += dx;
+    st->view.rect.y0 += dy;
+    st->view.rect.y1 += dy;
 }
 
 void ov_controls_home(ov_app_state *st)
 {
-    st->view = st->home_view;
-    if (st->view3d) {
+    st->view.rect = st->view.home;
+    if (st->view.view3d) {
         ov_controls_home_camera(st);
         ov_controls_say(st, "view and camera reset");
     } else {
@@ -286,6 +286,6 @@ void ov_controls_home(ov_app_state *st)
 
 void ov_controls_toggle_projector(ov_app_state *st)
 {
-    st->projector = !st->projector;
-    ov_controls_say(st, st->projector ? "projector mode" : "normal mode");
+    st->ui.projector = !st->ui.projector;
+    ov_controls_say(st, st->ui.projector ? "projector mode" : "normal mode");
 }

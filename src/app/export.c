@@ -111,7 +111,7 @@ bool ov_export_offscreen_begin(ov_glwin *win, ov_renderer **r, const ov_app_stat
     *r = ov_renderer_create(width, height, font, err, cap);
     if (!*r)
         return false;
-    return ov_renderer_set_surface(*r, st->scene.surface, err, cap);
+    return ov_renderer_set_surface(*r, st->sc.scene.surface, err, cap);
 }
 
 /* --gif and --video from the same frames, with "frame N of M" on stderr
@@ -180,11 +180,11 @@ static int export_all(const ov_config *cfg)
         return 1;
     }
     /* A screenshot shows every run complete. */
-    st.anim_step = ov_controls_last_step(&st);
-    ov_csv_report_divergence(stderr, &st.scene);
+    st.anim.step = ov_controls_last_step(&st);
+    ov_csv_report_divergence(stderr, &st.sc.scene);
     int status = 0;
     if (cfg->export_csv && !ov_interrupt_signal() &&
-        !ov_csv_write(cfg->export_csv, &st.scene, err, sizeof err)) {
+        !ov_csv_write(cfg->export_csv, &st.sc.scene, err, sizeof err)) {
         fprintf(stderr, "optiviz: %s\n", err);
         status = 1;
     }

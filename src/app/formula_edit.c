@@ -11,13 +11,13 @@ void ov_controls_edit_begin(ov_app_state *st)
 {
     /* The current surface as a formula the parser accepts, κ and θ written
      * in as numbers, so Enter at once re-applies the same picture. */
-    if (!ov_surface_formula_text(st->scene.surface, st->edit_text, sizeof st->edit_text))
-        st->edit_text[0] = '\0';
-    st->edit_caret = (int)strlen(st->edit_text);
-    st->edit_all = false;
-    st->edit_error[0] = '\0';
-    st->edit_error_column = 0;
-    st->editing = true;
+    if (!ov_surface_formula_text(st->sc.scene.surface, st->ui.edit.text, sizeof st->ui.edit.text))
+        st->ui.edit.text[0] = '\0';
+    st->ui.edit.caret = (int)strlen(st->ui.edit.text);
+    st->ui.edit.all = false;
+    st->ui.edit.error[0] = '\0';
+    st->ui.edit.error_column = 0;
+    st->ui.edit.open = true;
 }
 
 static bool is_continuation(unsigned char c)
@@ -53,18 +53,18 @@ static int next_char(const char *text, int at, int len)
 /* Ctrl+A's selection is replaced by what comes next. */
 static void take_selection(ov_app_state *st)
 {
-    if (!st->edit_all)
+    if (!st->ui.edit.all)
         return;
-    st->edit_all = false;
-    st->edit_text[0] = '\0';
-    st->edit_caret = 0;
+    st->ui.edit.all = false;
+    st->ui.edit.text[0] = '\0';
+    st->ui.edit.caret = 0;
 }
 
 void ov_controls_edit_insert(ov_app_state *st, const char *utf8)
 {
     if (*utf8)
         take_selection(st);
-    size_t len = strlen(st->edit_text);
+    size_t len = strlen(st->ui.edit.text);
     const unsigned char *p = (const unsigned char *)utf8;
     while (*p) {
         int n = utf8_char_len(p);
@@ -78,78 +78,78 @@ void ov_controls_edit_insert(ov_app_state *st, const char *utf8)
         }
         /* A character enters whole or not at all: at the length limit
          * nothing more does (not a first half of one). */
-        if (len + (size_t)n >= sizeof st->edit_text)
+        if (len + (size_t)n >= sizeof st->ui.edit.text)
             break;
-        memmove(st->edit_text + st->edit_caret + n, st->edit_text + st->edit_caret,
-                len - (size_t)st->edit_caret + 1);
-        memcpy(st->edit_text + st->edit_caret, p, (size_t)n);
-        st->edit_caret += n;
+        memmove(st->ui.edit.text + st->ui.edit.caret + n, st->ui.edit.text + st->ui.edit.caret,
+                len - (size_t)st->ui.edit.caret + 1);
+        memcpy(st->ui.edit.text + st->ui.edit.caret, p, (size_t)n);
+        st->ui.edit.caret += n;
         len += (size_t)n;
         p += n;
     }
-    st->edit_error[0] = '\0';
+    st->ui.edit.error[0] = '\0';
 }
 
 void ov_controls_edit_delete(ov_app_state *st, int dir)
 {
-    if (st->edit_all) {
+    if (st->ui.edit.all) {
         take_selection(st);
-        st->edit_error[0] = '\0';
+        st->ui.edit.error[0] = '\0';
         return;
     }
-    size_t len = strlen(st->edit_text);
+    size_t len = strlen(st->ui.edit.text);
     int from, to;
     if (dir < 0) {
-        if (st->edit_caret == 0)
+        if (st->ui.edit.caret == 0)
             return;
-        from = st->edit_caret - 1;
-        while (from > 0 && is_continuation((unsigned char)st->edit_text[from]))
+        from = st->ui.edit.caret - 1;
+        while (from > 0 && is_continuation((unsigned char)st->ui.edit.text[from]))
             from--;
-        to = st->edit_caret;
+        to = st->ui.edit.caret;
     } else {
-        if ((size_t)st->edit_caret >= len)
+        if ((size_t)st->ui.edit.caret >= len)
             return;
-        from = st->edit_caret;
-        to = next_char(st->edit_text, from, (int)len);
+        from = st->ui.edit.caret;
+        to = next_char(st->ui.edit.text, from, (int)len);
     }
-    memmove(st->edit_text + from, st->edit_text + to, len - (size_t)to + 1);
-    st->edit_caret = from;
-    st->edit_error[0] = '\0';
+    memmove(st->ui.edit.text + from, st->ui.edit.text + to, len - (size_t)to + 1);
+    st->ui.edit.caret = from;
+    st->ui.edit.error[0] = '\0';
 }
 
 void ov_controls_edit_move(ov_app_state *st, int dir)
 {
-    st->edit_all = false;
-    int len = (int)strlen(st->edit_text);
+    st->ui.edit.all = false;
+    int len = (int)strlen(st->ui.edit.text);
     if (dir == -2) {
-        st->edit_caret = 0;
+        st->ui.edit.caret = 0;
     } else if (dir == 2) {
-        st->edit_caret = len;
-    } else if (dir < 0 && st->edit_caret > 0) {
-        st->edit_caret--;
-        while (st->edit_caret > 0 && is_continuation((unsigned char)st->edit_text[st->edit_caret]))
-            st->edit_caret--;
+        st->ui.edit.caret = len;
+    } else if (dir < 0 && st->ui.edit.caret > 0) {
+        st->ui.edit.caret--;
+        while (st->ui.edit.caret > 0 && is_continuation((unsigned char)st->ui.edit.text[st->ui.edit.caret]))
+            st->ui.edit.caret--;
     } else if (dir > 0) {
-        st->edit_caret = next_char(st->edit_text, st->edit_caret, len);
+        st->ui.edit.caret = next_char(st->ui.edit.text, st->ui.edit.caret, len);
     }
 }
 
 void ov_controls_edit_select_all(ov_app_state *st)
 {
-    st->edit_all = st->edit_text[0] != '\0';
-    st->edit_caret = (int)strlen(st->edit_text);
+    st->ui.edit.all = st->ui.edit.text[0] != '\0';
+    st->ui.edit.caret = (int)strlen(st->ui.edit.text);
 }
 
 void ov_controls_edit_clear_before(ov_app_state *st)
 {
-    if (st->edit_all) {
+    if (st->ui.edit.all) {
         take_selection(st);
     } else {
-        size_t len = strlen(st->edit_text);
-        memmove(st->edit_text, st->edit_text + st->edit_caret, len - (size_t)st->edit_caret + 1);
-        st->edit_caret = 0;
+        size_t len = strlen(st->ui.edit.text);
+        memmove(st->ui.edit.text, st->ui.edit.text + st->ui.edit.caret, len - (size_t)st->ui.edit.caret + 1);
+        st->ui.edit.caret = 0;
     }
-    st->edit_error[0] = '\0';
+    st->ui.edit.error[0] = '\0';
 }
 
 /* Letters, digits, '_' and '.' make a word (a name or a number). */
@@ -160,27 +160,27 @@ static bool word_char(char c)
 
 void ov_controls_edit_delete_word(ov_app_state *st)
 {
-    if (st->edit_all) {
+    if (st->ui.edit.all) {
         take_selection(st);
-        st->edit_error[0] = '\0';
+        st->ui.edit.error[0] = '\0';
         return;
     }
-    int from = st->edit_caret;
-    while (from > 0 && st->edit_text[from - 1] == ' ')
+    int from = st->ui.edit.caret;
+    while (from > 0 && st->ui.edit.text[from - 1] == ' ')
         from--;
-    if (from > 0 && word_char(st->edit_text[from - 1])) {
-        while (from > 0 && word_char(st->edit_text[from - 1]))
+    if (from > 0 && word_char(st->ui.edit.text[from - 1])) {
+        while (from > 0 && word_char(st->ui.edit.text[from - 1]))
             from--;
     } else if (from > 0) {
         from--;   /* an operator or a bracket on its own */
-        while (from > 0 && is_continuation((unsigned char)st->edit_text[from]))
+        while (from > 0 && is_continuation((unsigned char)st->ui.edit.text[from]))
             from--;
     }
-    size_t len = strlen(st->edit_text);
-    memmove(st->edit_text + from, st->edit_text + st->edit_caret,
-            len - (size_t)st->edit_caret + 1);
-    st->edit_caret = from;
-    st->edit_error[0] = '\0';
+    size_t len = strlen(st->ui.edit.text);
+    memmove(st->ui.edit.text + from, st->ui.edit.text + st->ui.edit.caret,
+            len - (size_t)st->ui.edit.caret + 1);
+    st->ui.edit.caret = from;
+    st->ui.edit.error[0] = '\0';
 }
 
 bool ov_controls_edit_commit(ov_app_state *st)
@@ -188,21 +188,21 @@ bool ov_controls_edit_commit(ov_app_state *st)
     ov_expr_error err;
     memset(&err, 0, sizeof err);
     /* A built-in name typed in the field switches to that surface too. */
-    if (!ov_controls_replace_surface(st, st->edit_text, &err)) {
-        snprintf(st->edit_error, sizeof st->edit_error, "%s", err.message);
-        st->edit_error_column = err.column;
+    if (!ov_controls_replace_surface(st, st->ui.edit.text, &err)) {
+        snprintf(st->ui.edit.error, sizeof st->ui.edit.error, "%s", err.message);
+        st->ui.edit.error_column = err.column;
         return false;
     }
-    st->editing = false;
-    st->edit_all = false;
-    st->edit_error[0] = '\0';
-    ov_controls_say(st, "surface: %s", st->scene.surface->name);
+    st->ui.edit.open = false;
+    st->ui.edit.all = false;
+    st->ui.edit.error[0] = '\0';
+    ov_controls_say(st, "surface: %s", st->sc.scene.surface->name);
     return true;
 }
 
 void ov_controls_edit_cancel(ov_app_state *st)
 {
-    st->editing = false;
-    st->edit_all = false;
-    st->edit_error[0] = '\0';
+    st->ui.edit.open = false;
+    st->ui.edit.all = false;
+    st->ui.edit.error[0] = '\0';
 }

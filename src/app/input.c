@@ -16,7 +16,7 @@ static void release(ov_input *in, ov_app_state *st, SDL_Keycode key)
             in->held[k++] = in->held[i];
     in->nheld = k;
     if (in->nheld == 0)
-        st->holding = false;
+        st->sc.holding = false;
 }
 
 /* A key press: the binding of the open table (an export's while one runs,
@@ -25,8 +25,8 @@ static ov_request handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardE
 {
     ov_request none = {OV_REQ_NONE, 0};
     int n;
-    const ov_binding *table = st->exporting ? ov_export_bindings(&n)
-                              : st->editing ? ov_edit_bindings(&n)
+    const ov_binding *table = st->job.on ? ov_export_bindings(&n)
+                              : st->ui.edit.open ? ov_edit_bindings(&n)
                                             : ov_bindings(&n);
     const ov_binding *b = ov_binding_find(table, n, k->keysym.sym, k->keysym.mod);
     if (!b || (k->repeat && b->repeat != OV_REPEAT_YES))
@@ -35,7 +35,7 @@ static ov_request handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardE
         release(in, st, k->keysym.sym);
         /* The press is one change (ghost trails keep what was before it);
          * what follows while held continues that change. */
-        st->holding = false;
+        st->sc.holding = false;
         ov_request req = b->act(st, b, 0.0);
         if (in->nheld < OV_INPUT_MAX_HELD) {
             in->held[in->nheld].key = k->keysym.sym;
@@ -43,7 +43,7 @@ static ov_request handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardE
             in->held[in->nheld].held = 0.0;
             in->nheld++;
         }
-        st->holding = true;
+        st->sc.holding = true;
         return req;
     }
     return b->act(st, b, 0.0);
@@ -52,9 +52,9 @@ static ov_request handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardE
 ov_request ov_input_tick(ov_input *in, ov_app_state *st, double dt)
 {
     ov_request req = {OV_REQ_NONE, 0};
-    if (st->editing || st->exporting) {
+    if (st->ui.edit.open || st->job.on) {
         in->nheld = 0;
-        st->holding = false;
+        st->sc.holding = false;
         return req;
     }
     if (!(dt > 0))
@@ -102,7 +102,7 @@ ov_request ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, i
         return req;
     /* While an export runs the scene stays as it was: the mouse does not
      * move the start or the view. */
-    if (st->exporting && (e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEMOTION ||
+    if (st->job.on && (e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEMOTION ||
                           e->type == SDL_MOUSEBUTTONUP || e->type == SDL_MOUSEWHEEL)) {
         in->dragging = false;
         return req;
@@ -120,11 +120,11 @@ ov_request ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, i
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
             in->nheld = 0;
-            st->holding = false;
+            st->sc.holding = false;
         }
         break;
     case SDL_TEXTINPUT:
-        if (st->editing)
+        if (st->ui.edit.open)
             ov_controls_edit_insert(st, e->text.text);
         break;
     case SDL_MOUSEBUTTONDOWN:

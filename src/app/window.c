@@ -130,7 +130,7 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
     a->copy_present = a->copy_present && (strstr(gl, "llvmpipe") || strstr(gl, "softpipe"));
     if (a->copy_present && !cfg->no_vsync)
         a->pace = true;
-    return ov_renderer_set_surface(a->renderer, a->st.scene.surface, err, cap);
+    return ov_renderer_set_surface(a->renderer, a->st.sc.scene.surface, err, cap);
 }
 
 #define GIF_MAX_WIDTH 960
@@ -140,7 +140,7 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
 static void save_png(window_app *a)
 {
     char path[1024], err[1024];
-    if (!ov_export_timestamped_path(a->st.output_dir, "png", path, sizeof path))
+    if (!ov_export_timestamped_path(a->st.job.output_dir, "png", path, sizeof path))
         ov_controls_say(&a->st, "screenshot failed: output directory name too long");
     else if (!ov_export_png(a->renderer, &a->st, path, err, sizeof err)) {
         a->export_interrupted = ov_interrupt_signal() != 0;
@@ -158,7 +158,7 @@ static void export_end(window_app *a)
     ov_renderer_destroy(a->job_renderer);
     a->job = NULL;
     a->job_renderer = NULL;
-    a->st.exporting = false;
+    a->st.job.on = false;
 }
 
 /* G (GIF, at most GIF_MAX_WIDTH wide) and Shift+G (MP4, at most
@@ -180,14 +180,14 @@ static void export_begin(window_app *a, bool video, int dw, int dh)
         w = w < 2 ? 2 : w & ~1;
         h = h < 2 ? 2 : h & ~1;
     }
-    bool ok = ov_export_timestamped_path(a->st.output_dir, video ? "mp4" : "gif", a->job_path,
+    bool ok = ov_export_timestamped_path(a->st.job.output_dir, video ? "mp4" : "gif", a->job_path,
                                          sizeof a->job_path);
     if (!ok)
         snprintf(err, sizeof err, "output directory name too long");
     if (ok) {
         a->job_renderer = ov_renderer_create(w, h, a->font, err, sizeof err);
         ok = a->job_renderer &&
-             ov_renderer_set_surface(a->job_renderer, a->st.scene.surface, err, sizeof err);
+             ov_renderer_set_surface(a->job_renderer, a->st.sc.scene.surface, err, sizeof err);
     }
     if (ok) {
         ov_anim_spec spec = {.gif = video ? NULL : a->job_path,
@@ -202,10 +202,10 @@ static void export_begin(window_app *a, bool video, int dw, int dh)
         ov_controls_say(&a->st, "%s failed: %s", kind, err);
         return;
     }
-    a->st.exporting = true;
-    a->st.export_kind = kind;
-    a->st.export_done = 0;
-    a->st.export_total = ov_anim_job_total(a->job);
+    a->st.job.on = true;
+    a->st.job.kind = kind;
+    a->st.job.done = 0;
+    a->st.job.total = ov_anim_job_total(a->job);
 }
 
 /* One frame of the running export; at the end, says where it went. */
@@ -213,14 +213,14 @@ static void export_step(window_app *a)
 {
     char err[1024];
     ov_anim_status status = ov_anim_job_step(a->job, a->job_renderer, &a->st, err, sizeof err);
-    a->st.export_done = ov_anim_job_done(a->job);
+    a->st.job.done = ov_anim_job_done(a->job);
     if (status == OV_ANIM_MORE)
         return;
     if (status == OV_ANIM_DONE) {
-        ov_controls_say(&a->st, "saved %s (%d frames)", a->job_path, a->st.export_total);
+        ov_controls_say(&a->st, "saved %s (%d frames)", a->job_path, a->st.job.total);
     } else {
         a->export_interrupted = ov_interrupt_signal() != 0;
-        ov_controls_say(&a->st, "%s failed: %s", a->st.export_kind, err);
+        ov_controls_say(&a->st, "%s failed: %s", a->st.job.kind, err);
     }
     export_end(a);
 }
@@ -255,9 +255,9 @@ static void apply_preset(window_app *a, const ov_config *cfg, int number)
 static void save_csv(window_app *a)
 {
     char path[1024], err[1024];
-    if (!ov_export_timestamped_path(a->st.output_dir, "csv", path, sizeof path))
+    if (!ov_export_timestamped_path(a->st.job.output_dir, "csv", path, sizeof path))
         ov_controls_say(&a->st, "CSV failed: output directory name too long");
-    else if (!ov_csv_write(path, &a->st.scene, err, sizeof err)) {
+    else if (!ov_csv_write(path, &a->st.sc.scene, err, sizeof err)) {
         a->export_interrupted = ov_interrupt_signal() != 0;
         ov_controls_say(&a->st, "CSV failed: %s", err);
     }
@@ -317,7 +317,7 @@ static void handle_requests(window_app *a, const ov_requests *asked, int dw, int
     if (asked->png)
         save_png(a);
     if (asked->cancel_export && a->job) {
-        const char *kind = a->st.export_kind;
+        const char *kind = a->st.job.kind;
         export_end(a);
         ov_controls_say(&a->st, "%s cancelled: nothing written", kind);
     }
@@ -429,7 +429,7 @@ static bool frame(window_app *a, const SDL_Event *events, int nevents, double dt
     handle_requests(a, &asked, dw, dh);
     /* The surface may have changed (C key, a preset, a typed formula);
      * rebuilding is a no-op otherwise. */
-    if (!ov_renderer_set_surface(a->renderer, a->st.scene.surface, err, cap)) {
+    if (!ov_renderer_set_surface(a->renderer, a->st.sc.scene.surface, err, cap)) {
         a->failed = true;
         return false;
     }
