@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "app/app.h"
+#include "app/controls_anim.h"
 
 #define FRAMES 120
 

@@ -14,6 +14,10 @@
 #include "cli/preset.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
+#include "app/controls.h"
+#include "app/controls_anim.h"
+#include "app/controls_params.h"
+#include "app/run_list.h"
 
 #define W 640
 #define H 360

@@ -6,6 +6,9 @@
 
 #include "app/controls.h"
 #include "ov_test.h"
+#include "app/controls_anim.h"
+#include "app/controls_params.h"
+#include "app/controls_view.h"
 
 static void init_default(ov_app_state *st)
 {

@@ -10,6 +10,9 @@
 #include "app/input.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
+#include "app/controls.h"
+#include "app/controls_anim.h"
+#include "app/controls_ui.h"
 
 #define W 640
 #define H 360

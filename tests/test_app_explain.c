@@ -14,6 +14,10 @@
 #include "cli/args.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
+#include "app/app_cache.h"
+#include "app/controls.h"
+#include "app/controls_explain.h"
+#include "app/controls_params.h"
 
 #define W 640
 #define H 360

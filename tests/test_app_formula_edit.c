@@ -7,6 +7,7 @@
 
 #include "app/controls.h"
 #include "ov_test.h"
+#include "app/formula_edit.h"
 
 /* Whether s is well-formed UTF-8 (no sequence cut short, no stray
  * continuation byte). */

@@ -12,6 +12,9 @@
 #include "app/panels.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
+#include "app/controls.h"
+#include "app/controls_anim.h"
+#include "app/controls_params.h"
 
 #define W 640
 #define H 360

@@ -10,6 +10,8 @@
 #include "app/input.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
+#include "app/controls.h"
+#include "app/controls_params.h"
 
 /* Trims blanks at both ends in place. */
 static char *trim(char *s)

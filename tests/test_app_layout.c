@@ -12,6 +12,10 @@
 #include "app/hud_layout.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
+#include "app/app_cache.h"
+#include "app/controls.h"
+#include "app/controls_anim.h"
+#include "app/controls_ui.h"
 
 static const char *const NAMES[OV_HUD_LABEL0] = {"run list", "theory", "curvature", "loss",
                                                  "caption", "status", "legend", "message"};

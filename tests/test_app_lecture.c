@@ -13,6 +13,9 @@
 #include "app/input.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
+#include "app/controls.h"
+#include "app/controls_anim.h"
+#include "app/run_list.h"
 
 #define W 640
 #define H 360

@@ -11,6 +11,7 @@
 #include "app/controls.h"
 #include "cli/args.h"
 #include "ov_test.h"
+#include "app/controls_params.h"
 
 static char g_dir[512];
 

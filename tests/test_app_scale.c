@@ -12,6 +12,8 @@
 #include "app/hud.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
+#include "app/controls.h"
+#include "app/controls_anim.h"
 
 #define W1 960
 #define H1 720

@@ -29,6 +29,7 @@
 
 #include "app/app.h"
 #include "ov_test.h"
+#include "app/controls.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define OV_ASAN 1

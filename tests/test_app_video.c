@@ -18,6 +18,8 @@
 #include "ov_mp4_test.h"
 #include "ov_bin_test.h"
 #include "ov_test.h"
+#include "app/controls.h"
+#include "app/controls_anim.h"
 
 static char bin[1024], tmp[1024];
 

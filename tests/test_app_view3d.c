@@ -13,6 +13,9 @@
 #include "app/input.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
+#include "app/controls.h"
+#include "app/controls_anim.h"
+#include "app/controls_view.h"
 
 #define W 480
 #define H 270

@@ -2,6 +2,14 @@
  * the rows call. The help overlay and README's key tables list the rows with
  * a key column, in this order. */
 #include "actions.h"
+#include "controls.h"
+#include "controls_anim.h"
+#include "controls_explain.h"
+#include "controls_params.h"
+#include "controls_ui.h"
+#include "controls_view.h"
+#include "formula_edit.h"
+#include "run_list.h"
 
 #include <math.h>
 
@@ -198,16 +206,10 @@ static ov_request act_projector(ov_app_state *st, const ov_binding *b, double dt
     return OV_NO_REQUEST;
 }
 
-enum { PANEL_LOSS, PANEL_THEORY, PANEL_CURVATURE, PANEL_HELP };
-
 static ov_request act_panel(ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)dt;
-    bool *flag = (int)b->arg == PANEL_LOSS     ? &st->ui.show_loss
-                 : (int)b->arg == PANEL_THEORY ? &st->ui.show_theory
-                 : (int)b->arg == PANEL_HELP   ? &st->ui.show_help
-                                               : &st->ui.show_curvature;
-    *flag = !*flag;
+    ov_controls_toggle_panel(st, (ov_panel_id)(int)b->arg);
     return OV_NO_REQUEST;
 }
 
@@ -369,10 +371,10 @@ static const ov_binding BINDINGS[] = {
     {SDLK_g, SHIFT, NO, NULL, NULL, act_request, OV_REQ_VIDEO, 0},
     {SDLK_x, NONE, NO, NULL, NULL, act_request, OV_REQ_CSV, 0},
     {SDLK_m, ANY, NO, "M", "projector mode: high contrast, larger text", act_projector, 0, 0},
-    {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, PANEL_LOSS, 0},
+    {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, OV_PANEL_LOSS, 0},
     {SDLK_i, ANY, NO, "I",
      "panel: theory of the quadratic (optimal \xce\xb1, \xce\xb2, rates, each run's regime)",
-     act_panel, PANEL_THEORY, 0},
+     act_panel, OV_PANEL_THEORY, 0},
     {SDLK_RIGHTBRACKET, ANY, YES, "] / [",
      "gradient noise \xcf\x83 up / down the 1-2-5 ladder (0.001 \xe2\x80\xa6 1e6; the first "
      "step up is about a tenth of the gradient at the start; down past 0.001 is 0, exact "
@@ -383,7 +385,7 @@ static const ov_binding BINDINGS[] = {
      act_optimal, 0, 0},
     {SDLK_v, ANY, NO, "V",
      "panel: local curvature (Hessian ellipse, gradient and step arrows)", act_panel,
-     PANEL_CURVATURE, 0},
+     OV_PANEL_CURVATURE, 0},
     {SDLK_d, ANY, NO, "D", "3-D surface / contours (a short animated transition)", act_3d, 0,
      0},
     {SDLK_z, ANY, NO, "Z", "3-D heights: automatic / linear / log scale of the loss",
@@ -396,8 +398,8 @@ static const ov_binding BINDINGS[] = {
      0},
     {SDLK_HOME, ANY, NO, "Home", "reset the view (and in 3-D the camera)", act_home, 0, 0},
     {SDLK_f, ANY, NO, "F", "fullscreen", act_request, OV_REQ_FULLSCREEN, 0},
-    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, PANEL_HELP, 0},
-    {SDLK_F1, ANY, NO, NULL, NULL, act_panel, PANEL_HELP, 0},
+    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, OV_PANEL_HELP, 0},
+    {SDLK_F1, ANY, NO, NULL, NULL, act_panel, OV_PANEL_HELP, 0},
     {SDLK_ESCAPE, ANY, NO, "Esc",
      "close the help overlay or the formula field; with nothing open, Esc twice within 2 s quits",
      act_escape, 0, 0},
@@ -490,8 +492,8 @@ static const ov_binding EXPORT_BINDINGS[] = {
      OV_REQ_CANCEL_EXPORT, 0},
     {SDLK_q, ANY, NO, "Q", "quit (the export is abandoned)", act_quit, 0, 0},
     {SDLK_f, ANY, NO, "F", "fullscreen", act_request, OV_REQ_FULLSCREEN, 0},
-    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, PANEL_HELP, 0},
-    {SDLK_F1, ANY, NO, NULL, NULL, act_panel, PANEL_HELP, 0},
+    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, OV_PANEL_HELP, 0},
+    {SDLK_F1, ANY, NO, NULL, NULL, act_panel, OV_PANEL_HELP, 0},
 };
 
 const ov_binding *ov_bindings(int *n)

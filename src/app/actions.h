@@ -8,7 +8,7 @@
 #include <SDL2/SDL.h>
 #include <stdbool.h>
 
-#include "controls.h"
+#include "app_state.h"
 #include "request.h"
 
 /* What a key does while it is held down. */

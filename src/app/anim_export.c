@@ -9,6 +9,9 @@
 #include "hud.h"
 #include "io/gif_write.h"
 #include "io/mp4_write.h"
+#include "app_cache.h"
+#include "controls_anim.h"
+#include "controls_view.h"
 
 struct ov_anim_job {
     ov_gif *gif;

@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "controls.h"
+#include "app_state.h"
 #include "core/config.h"
 #include "render/render.h"
 

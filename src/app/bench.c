@@ -15,6 +15,10 @@
 #include "controls.h"
 #include "export.h"
 #include "hud.h"
+#include "app_cache.h"
+#include "controls_anim.h"
+#include "controls_params.h"
+#include "controls_view.h"
 
 static double now_ms(void)
 {
@@ -178,10 +182,9 @@ int ov_app_bench(const ov_config *cfg)
     /* 2-D at every size, then 3-D (the same scene, the default camera or
      * --camera). */
     for (int three = 0; three < 2 && status == 0; three++) {
-        st.view.view3d = three;
-        st.view.lift = three;
+        ov_controls_show_3d(&st, three);
         for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && status == 0; i++) {
-            st.anim.step = 0;
+            ov_controls_rewind(&st);
             if (!bench_size(&st, cache, sizes[i][0], sizes[i][1], name, sizeof name))
                 status = 1;
         }

@@ -1,21 +1,17 @@
-/* The interactive state of a session as a whole: building it from the
- * configuration and tearing it down, replacing the scene (a preset on keys
- * 1-9, another surface or a typed formula), the home view, the preset's
- * caption, HUD messages, Esc, and moving the 2-D view (zoom, pan, Home).
- * Parameter changes are in controls_params.c, the animation clock in
- * controls_anim.c. See controls.h. */
+/* The session as a whole: building the state from the configuration (each
+ * part through its module) and tearing it down, replacing the scene (a
+ * preset on keys 1-9, another surface or a typed formula) and the preset's
+ * caption. See controls.h. */
 #include "controls.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-static double clamp(double v, double lo, double hi)
-{
-    return v < lo ? lo : (v > hi ? hi : v);
-}
+#include "controls_anim.h"
+#include "controls_ui.h"
+#include "controls_view.h"
+#include "run_list.h"
 
 /* Keeps the parameters the caption describes (see ov_controls_caption_text). */
 static void caption_snapshot(ov_app_state *st, const ov_config *cfg)
@@ -63,68 +59,18 @@ void ov_controls_caption_text(const ov_app_state *st, char *buf, size_t cap)
         snprintf(buf, cap, "Changed since the preset: its caption no longer applies.");
 }
 
-static void grow_to(ov_rect *r, double x, double y)
-{
-    if (!isfinite(x) || !isfinite(y))
-        return;
-    r->x0 = fmin(r->x0, x);
-    r->x1 = fmax(r->x1, x);
-    r->y0 = fmin(r->y0, y);
-    r->y1 = fmax(r->y1, y);
-}
-
-/* The home view: the scene's view, and unless it was given explicitly, also
- * the start, the minima and every run that does not diverge (at most four
- * times the view's size, so one wild excursion does not shrink the rest),
- * with a margin. */
-static void set_home_view(ov_app_state *st)
-{
-    ov_rect v = st->sc.scene.view;
-    if (!st->view.given) {
-        ov_rect u = v;
-        double w = v.x1 - v.x0, h = v.y1 - v.y0;
-        grow_to(&u, st->sc.scene.start.x, st->sc.scene.start.y);
-        for (int i = 0; i < st->sc.scene.surface->nminima; i++)
-            grow_to(&u, st->sc.scene.surface->minima[i].x, st->sc.scene.surface->minima[i].y);
-        for (int i = 0; i < st->sc.scene.nruns; i++) {
-            const ov_run *r = &st->sc.scene.runs[i];
-            if (r->diverged)
-                continue;
-            for (int k = 0; k < r->n; k++)
-                grow_to(&u, r->x[k], r->y[k]);
-        }
-        if (u.x0 != v.x0 || u.x1 != v.x1 || u.y0 != v.y0 || u.y1 != v.y1) {
-            u.x0 = fmax(u.x0, v.x0 - 1.5 * w) - 0.04 * (u.x1 - u.x0);
-            u.x1 = fmin(u.x1, v.x1 + 1.5 * w) + 0.04 * (u.x1 - u.x0);
-            u.y0 = fmax(u.y0, v.y0 - 1.5 * h) - 0.04 * (u.y1 - u.y0);
-            u.y1 = fmin(u.y1, v.y1 + 1.5 * h) + 0.04 * (u.y1 - u.y0);
-            v = u;
-        }
-    }
-    st->view.rect = st->view.home = v;
-}
-
 bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t cap)
 {
     memset(st, 0, sizeof(*st));
     if (!ov_scene_init(&st->sc.scene, cfg, err, cap))
         return false;
-    st->ui.explain_on = cfg->explain;
-    st->view.given = cfg->has_view;
-    set_home_view(st);
-    st->anim.pace = cfg->pace > 0 ? clamp(cfg->pace, OV_PACE_MIN, OV_PACE_MAX) : OV_DEFAULT_PACE;
-    st->anim.loop = cfg->loop;
-    st->sc.target = -1;
-    st->ui.message_age = 1e9;
-    st->ui.esc_at = -1e9;
-    caption_snapshot(st, cfg);
-    st->ui.projector = cfg->projector;
-    st->ui.scale = cfg->ui_scale > 0 ? cfg->ui_scale : 1.0f;
-    st->job.output_dir = cfg->output_dir;
-    st->ui.show_loss = cfg->show_loss;
-    st->ui.show_theory = cfg->show_theory;
-    st->ui.show_curvature = cfg->show_curvature;
+    ov_controls_frame_scene(st, cfg->has_view);
+    ov_controls_init_clock(st, cfg);
+    ov_controls_init_ui(st, cfg);
     ov_controls_init_3d(st, cfg);
+    st->sc.target = -1;
+    caption_snapshot(st, cfg);
+    st->job.output_dir = cfg->output_dir;   /* the export part's one setting */
     for (int i = 0; i < OV_MAX_RUNS; i++)
         ov_run_init(&st->sc.ghosts[i], NULL);
     ov_controls_number_shades(st);
@@ -148,50 +94,15 @@ bool ov_controls_apply_config(ov_app_state *st, const ov_config *cfg)
     }
     ov_scene_deinit(&st->sc.scene);
     st->sc.scene = next;
-    st->view.given = cfg->has_view;
-    set_home_view(st);
-    st->anim.step = 0.0;
+    ov_controls_frame_scene(st, cfg->has_view);
+    ov_controls_rewind(st);
     st->sc.target = -1;
     st->sc.nghosts = 0;
     st->sc.sweep_on = false;
-    st->anim.end_wait = 0.0;
     ov_controls_number_shades(st);
-    if (cfg->has_panels) {
-        st->ui.show_loss = cfg->show_loss;
-        st->ui.show_theory = cfg->show_theory;
-        st->ui.show_curvature = cfg->show_curvature;
-    }
+    ov_controls_apply_panels(st, cfg);
     caption_snapshot(st, cfg);
     return true;
-}
-
-float ov_controls_ui_scale(const ov_app_state *st)
-{
-    float s = st->ui.scale > 0 ? st->ui.scale : 1.0f;
-    return st->ui.projector ? s * OV_PROJECTOR_SCALE : s;
-}
-
-void ov_controls_say(ov_app_state *st, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(st->ui.message, sizeof(st->ui.message), fmt, ap);
-    va_end(ap);
-    st->ui.message_age = 0.0;
-    st->ui.message_serial++;
-}
-
-bool ov_controls_escape(ov_app_state *st)
-{
-    if (st->ui.show_help) {
-        st->ui.show_help = false;
-        return false;
-    }
-    if (st->ui.clock - st->ui.esc_at <= OV_ESC_QUIT_SECONDS)
-        return true;
-    st->ui.esc_at = st->ui.clock;
-    ov_controls_say(st, "Esc again to quit (or Q)");
-    return false;
 }
 
 void ov_controls_cycle_surface(ov_app_state *st, int dir)
@@ -224,68 +135,10 @@ bool ov_controls_replace_surface(ov_app_state *st, const char *name_or_formula,
         memcpy(st->sc.scene.specs, saved, sizeof saved);
         return false;
     }
-    st->view.given = false;
-    set_home_view(st);
+    ov_controls_frame_scene(st, false);
     st->sc.nghosts = 0;
     st->sc.caption.text[0] = '\0';
-    st->anim.step = 0.0;
+    ov_controls_rewind(st);
     return true;
 }
 
-ov_rect ov_controls_fit_rect(ov_rect c, double bx, double by, double bw, double bh, int width,
-                             int height)
-{
-    double cw = c.x1 - c.x0, ch = c.y1 - c.y0;
-    if (!(cw > 0) || !(ch > 0) || !(bw > 1) || !(bh > 1) || width < 1 || height < 1)
-        return ov_rect_fit(c, width, height);
-    double s = fmin(bw / cw, bh / ch);   /* pixels per world unit */
-    double cx = 0.5 * (c.x0 + c.x1), cy = 0.5 * (c.y0 + c.y1);
-    double fx = bx + 0.5 * bw, fy = by + 0.5 * bh;
-    ov_rect v;
-    v.x0 = cx - fx / s;
-    v.x1 = v.x0 + width / s;
-    v.y1 = cy + fy / s;
-    v.y0 = v.y1 - height / s;
-    return v;
-}
-
-void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor)
-{
-    ov_rect v = st->view.rect;
-    double w = (v.x1 - v.x0) * factor, h = (v.y1 - v.y0) * factor;
-    /* Keep the view within sane magnitudes so float shaders stay precise. */
-    if (w < 1e-6 || h < 1e-6 || w > 1e7 || h > 1e7)
-        return;
-    v.x0 = about.x - (about.x - v.x0) * factor;
-    v.x1 = v.x0 + w;
-    v.y0 = about.y - (about.y - v.y0) * factor;
-    v.y1 = v.y0 + h;
-    st->view.rect = v;
-}
-
-void ov_controls_pan(ov_app_state *st, double dx, double dy)
-{
-    if (!isfinite(dx) || !isfinite(dy))
-        return;
-    st->view.rect.x0 += dx;
-    st->view.rect.x1 += dx;
-    st->view.rect.y0 += dy;
-    st->view.rect.y1 += dy;
-}
-
-void ov_controls_home(ov_app_state *st)
-{
-    st->view.rect = st->view.home;
-    if (st->view.view3d) {
-        ov_controls_home_camera(st);
-        ov_controls_say(st, "view and camera reset");
-    } else {
-        ov_controls_say(st, "view reset");
-    }
-}
-
-void ov_controls_toggle_projector(ov_app_state *st)
-{
-    st->ui.projector = !st->ui.projector;
-    ov_controls_say(st, st->ui.projector ? "projector mode" : "normal mode");
-}

@@ -1,8 +1,11 @@
 /* The animation clock: how far the runs have been played, at what pace,
- * pausing, single steps, restart and looping. See controls.h. */
-#include "controls.h"
+ * pausing, single steps, restart and looping. See controls_anim.h. */
+#include "controls_anim.h"
 
 #include <math.h>
+
+#include "controls_ui.h"
+#include "controls_view.h"
 
 static double clamp(double v, double lo, double hi)
 {
@@ -21,20 +24,40 @@ int ov_controls_last_step(const ov_app_state *st)
     return last;
 }
 
-void ov_controls_advance_clock(ov_app_state *st, double dt)
-{
-    if (dt > 0)
-        st->ui.clock += dt;
-}
-
 double ov_controls_steps_per_second(const ov_app_state *st)
 {
     return ov_controls_last_step(st) / (st->anim.pace > 0 ? st->anim.pace : OV_DEFAULT_PACE);
 }
 
+void ov_controls_init_clock(ov_app_state *st, const ov_config *cfg)
+{
+    st->anim.step = 0.0;
+    st->anim.end_wait = 0.0;
+    st->anim.paused = false;
+    st->anim.pace = cfg->pace > 0 ? clamp(cfg->pace, OV_PACE_MIN, OV_PACE_MAX) : OV_DEFAULT_PACE;
+    st->anim.loop = cfg->loop;
+}
+
+void ov_controls_rewind(ov_app_state *st)
+{
+    st->anim.step = 0.0;
+    st->anim.end_wait = 0.0;
+}
+
+void ov_controls_seek(ov_app_state *st, double step)
+{
+    double last = ov_controls_last_step(st);
+    st->anim.step = !(step > 0.0) ? 0.0 : step > last ? last : step;
+}
+
+void ov_controls_pause(ov_app_state *st)
+{
+    st->anim.paused = true;
+}
+
 void ov_controls_tick(ov_app_state *st, double dt)
 {
-    st->ui.message_age += dt;
+    ov_controls_age_message(st, dt);
     ov_controls_tick_3d(st, dt);
     double last = ov_controls_last_step(st);
     if (st->anim.step > last)
@@ -94,4 +117,12 @@ void ov_controls_toggle_loop(ov_app_state *st)
     st->anim.loop = !st->anim.loop;
     st->anim.end_wait = 0.0;
     ov_controls_say(st, st->anim.loop ? "loop on: the scene plays again and again" : "loop off");
+}
+
+void ov_controls_step_back(ov_app_state *st)
+{
+    st->anim.paused = true;
+    double prev = ceil(st->anim.step) - 1.0;
+    st->anim.step = prev < 0.0 ? 0.0 : prev;
+    ov_controls_say(st, "step %.0f", st->anim.step);
 }

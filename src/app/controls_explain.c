@@ -1,10 +1,13 @@
-/* The controls of "the step taken apart": E on and off, stepping back one
- * step (Shift+N), and the explanation of the targeted run's current update,
- * computed from the scene through the core's replay (core/explain.h). */
-#include "controls.h"
+/* The controls of "the step taken apart": E on and off, and the
+ * explanation of the targeted run's current update, computed from the scene
+ * through the core's replay (core/explain.h). See controls_explain.h. */
+#include "controls_explain.h"
 
 #include <math.h>
 #include <stdio.h>
+
+#include "controls_anim.h"
+#include "controls_ui.h"
 
 void ov_controls_toggle_explain(ov_app_state *st)
 {
@@ -13,18 +16,10 @@ void ov_controls_toggle_explain(ov_app_state *st)
         ov_controls_say(st, "step taken apart: off");
         return;
     }
-    st->anim.paused = true;
+    ov_controls_pause(st);
     int run = ov_controls_explain_run(st);
     ov_controls_say(st, "step taken apart: %s (Tab: another run; N / Shift+N: step)",
                     ov_optim_info_of(st->sc.scene.runs[run].params.kind)->name);
-}
-
-void ov_controls_step_back(ov_app_state *st)
-{
-    st->anim.paused = true;
-    double prev = ceil(st->anim.step) - 1.0;
-    st->anim.step = prev < 0.0 ? 0.0 : prev;
-    ov_controls_say(st, "step %.0f", st->anim.step);
 }
 
 int ov_controls_explain_run(const ov_app_state *st)

@@ -2,9 +2,11 @@
  * noise, the start point, the optimum snap and back to the defaults, on the
  * run(s) Tab targets (also here). Each recomputes the runs at once and, with
  * ghost trails on (toggled here too), first keeps the runs as they were.
- * See controls.h. */
-#include "controls.h"
+ * See controls_params.h. */
+#include "controls_params.h"
 
+#include "controls_anim.h"
+#include "controls_ui.h"
 #include "core/theory.h"
 
 #include <math.h>
@@ -222,7 +224,7 @@ void ov_controls_set_start(ov_app_state *st, ov_vec2 start)
     remember(st);
     st->sc.scene.start = start;
     recompute(st);
-    st->anim.step = 0.0;
+    ov_controls_rewind(st);
     if (curve)
         ov_controls_say(st, "start x = %.3g", start.x);
     else
@@ -286,4 +288,9 @@ void ov_controls_toggle_ghosts(ov_app_state *st)
     st->sc.nghosts = 0;
     ov_controls_say(st, st->sc.ghosts_on ? "ghost trails on: the next change leaves its old path"
                                       : "ghost trails off");
+}
+
+void ov_controls_set_holding(ov_app_state *st, bool holding)
+{
+    st->sc.holding = holding;
 }

@@ -20,6 +20,7 @@
 #include "io/interrupt.h"
 #include "io/png_write.h"
 #include "render/render.h"
+#include "controls_anim.h"
 
 /* Pixel buffer for one frame of the renderer's size; NULL + err when out of memory. */
 static uint8_t *frame_buffer(ov_renderer *r, int *w, int *h, char *err, size_t cap)

@@ -1,11 +1,14 @@
 /* The in-window formula field: typing a loss function in x and y, with the
  * parse error shown at its caret and the old surface kept until the formula
- * is valid. See controls.h. */
+ * is valid. See formula_edit.h. */
+#include "formula_edit.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "controls.h"
+#include "controls_ui.h"
 
 void ov_controls_edit_begin(ov_app_state *st)
 {

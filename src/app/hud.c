@@ -8,6 +8,9 @@
 #include "actions.h"
 #include "hud_layout.h"
 #include "panels.h"
+#include "controls.h"
+#include "controls_explain.h"
+#include "controls_ui.h"
 
 #include <math.h>
 #include <stdio.h>

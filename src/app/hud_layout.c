@@ -11,6 +11,11 @@
 
 #include "hud.h"
 #include "panels.h"
+#include "controls.h"
+#include "controls_anim.h"
+#include "controls_explain.h"
+#include "controls_ui.h"
+#include "controls_view.h"
 
 float ov_hud_floor_px(int width, int height, bool projector)
 {

@@ -10,6 +10,8 @@
 
 #include "controls.h"
 #include "render/render.h"
+#include "app_cache.h"
+#include "controls_view.h"
 
 typedef struct ov_box {
     float x, y, w, h;

@@ -2,6 +2,10 @@
  * (actions.c) with each row's repeat policy; held RATE keys act over time;
  * the mouse clicks, drags and zooms here. See input.h. */
 #include "input.h"
+#include "controls_params.h"
+#include "controls_ui.h"
+#include "controls_view.h"
+#include "formula_edit.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -16,7 +20,7 @@ static void release(ov_input *in, ov_app_state *st, SDL_Keycode key)
             in->held[k++] = in->held[i];
     in->nheld = k;
     if (in->nheld == 0)
-        st->sc.holding = false;
+        ov_controls_set_holding(st, false);
 }
 
 /* A key press: the binding of the open table (an export's while one runs,
@@ -35,7 +39,7 @@ static ov_request handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardE
         release(in, st, k->keysym.sym);
         /* The press is one change (ghost trails keep what was before it);
          * what follows while held continues that change. */
-        st->sc.holding = false;
+        ov_controls_set_holding(st, false);
         ov_request req = b->act(st, b, 0.0);
         if (in->nheld < OV_INPUT_MAX_HELD) {
             in->held[in->nheld].key = k->keysym.sym;
@@ -43,7 +47,7 @@ static ov_request handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardE
             in->held[in->nheld].held = 0.0;
             in->nheld++;
         }
-        st->sc.holding = true;
+        ov_controls_set_holding(st, true);
         return req;
     }
     return b->act(st, b, 0.0);
@@ -54,7 +58,7 @@ ov_request ov_input_tick(ov_input *in, ov_app_state *st, double dt)
     ov_request req = {OV_REQ_NONE, 0};
     if (st->ui.edit.open || st->job.on) {
         in->nheld = 0;
-        st->sc.holding = false;
+        ov_controls_set_holding(st, false);
         return req;
     }
     if (!(dt > 0))
@@ -120,7 +124,7 @@ ov_request ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, i
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
             in->nheld = 0;
-            st->sc.holding = false;
+            ov_controls_set_holding(st, false);
         }
         break;
     case SDL_TEXTINPUT:

@@ -8,7 +8,8 @@
 #include <SDL2/SDL.h>
 #include <stdbool.h>
 #include "actions.h"
-#include "controls.h"
+#include "app_state.h"
+#include "controls_view.h"
 #include "request.h"
 
 #define OV_INPUT_MAX_HELD 4

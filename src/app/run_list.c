@@ -1,12 +1,16 @@
 /* The run list in the window: adding, removing, hiding a run, changing its
  * method, the learning-rate sweep, and the shade each run keeps while the
  * others come and go (so a run's colour never changes under it). See
- * controls.h. */
+ * run_list.h. */
+#include "run_list.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "controls.h"
+#include "controls_anim.h"
+#include "controls_params.h"
+#include "controls_ui.h"
 
 void ov_controls_number_shades(ov_app_state *st)
 {
@@ -40,7 +44,7 @@ static const char *kind_name(ov_optim_kind k)
 static void replaced(ov_app_state *st, bool ok)
 {
     st->sc.nghosts = 0;
-    st->anim.step = 0.0;
+    ov_controls_rewind(st);
     if (!ok)
         ov_controls_say(st, "out of memory while recomputing the runs");
 }

@@ -24,6 +24,10 @@
 #include "hud.h"
 #include "input.h"
 #include "render/render.h"
+#include "app_cache.h"
+#include "controls_anim.h"
+#include "controls_ui.h"
+#include "controls_view.h"
 
 /* Renderer, window and state together, so cleanup happens in one place. */
 struct ov_window {

@@ -1,9 +1,12 @@
-/* The 3-D view's part of the interactive state: the D toggle and its
- * animated transition, the orbit camera, the height scale, and the view
- * object every frame, click and HUD line is built from. See controls.h. */
-#include "controls.h"
+/* The view part of the state: the home view, zoom, pan and Home in 2-D,
+ * the D toggle and its animated transition, the orbit camera, the height
+ * scale, and the view object every frame, click and HUD line is built
+ * from. See controls_view.h. */
+#include "controls_view.h"
 
 #include <math.h>
+
+#include "controls_ui.h"
 
 static double clampd(double v, double lo, double hi)
 {
@@ -111,4 +114,100 @@ void ov_controls_orbit_frame(ov_app_state *st, ov_camera start, int f, int n)
 void ov_controls_home_camera(ov_app_state *st)
 {
     st->view.camera = st->view.home_camera;
+}
+
+static void grow_to(ov_rect *r, double x, double y)
+{
+    if (!isfinite(x) || !isfinite(y))
+        return;
+    r->x0 = fmin(r->x0, x);
+    r->x1 = fmax(r->x1, x);
+    r->y0 = fmin(r->y0, y);
+    r->y1 = fmax(r->y1, y);
+}
+
+void ov_controls_frame_scene(ov_app_state *st, bool given)
+{
+    st->view.given = given;
+    ov_rect v = st->sc.scene.view;
+    if (!st->view.given) {
+        ov_rect u = v;
+        double w = v.x1 - v.x0, h = v.y1 - v.y0;
+        grow_to(&u, st->sc.scene.start.x, st->sc.scene.start.y);
+        for (int i = 0; i < st->sc.scene.surface->nminima; i++)
+            grow_to(&u, st->sc.scene.surface->minima[i].x, st->sc.scene.surface->minima[i].y);
+        for (int i = 0; i < st->sc.scene.nruns; i++) {
+            const ov_run *r = &st->sc.scene.runs[i];
+            if (r->diverged)
+                continue;
+            for (int k = 0; k < r->n; k++)
+                grow_to(&u, r->x[k], r->y[k]);
+        }
+        if (u.x0 != v.x0 || u.x1 != v.x1 || u.y0 != v.y0 || u.y1 != v.y1) {
+            u.x0 = fmax(u.x0, v.x0 - 1.5 * w) - 0.04 * (u.x1 - u.x0);
+            u.x1 = fmin(u.x1, v.x1 + 1.5 * w) + 0.04 * (u.x1 - u.x0);
+            u.y0 = fmax(u.y0, v.y0 - 1.5 * h) - 0.04 * (u.y1 - u.y0);
+            u.y1 = fmin(u.y1, v.y1 + 1.5 * h) + 0.04 * (u.y1 - u.y0);
+            v = u;
+        }
+    }
+    st->view.rect = st->view.home = v;
+}
+
+ov_rect ov_controls_fit_rect(ov_rect c, double bx, double by, double bw, double bh, int width,
+                             int height)
+{
+    double cw = c.x1 - c.x0, ch = c.y1 - c.y0;
+    if (!(cw > 0) || !(ch > 0) || !(bw > 1) || !(bh > 1) || width < 1 || height < 1)
+        return ov_rect_fit(c, width, height);
+    double s = fmin(bw / cw, bh / ch);   /* pixels per world unit */
+    double cx = 0.5 * (c.x0 + c.x1), cy = 0.5 * (c.y0 + c.y1);
+    double fx = bx + 0.5 * bw, fy = by + 0.5 * bh;
+    ov_rect v;
+    v.x0 = cx - fx / s;
+    v.x1 = v.x0 + width / s;
+    v.y1 = cy + fy / s;
+    v.y0 = v.y1 - height / s;
+    return v;
+}
+
+void ov_controls_zoom(ov_app_state *st, ov_vec2 about, double factor)
+{
+    ov_rect v = st->view.rect;
+    double w = (v.x1 - v.x0) * factor, h = (v.y1 - v.y0) * factor;
+    /* Keep the view within sane magnitudes so float shaders stay precise. */
+    if (w < 1e-6 || h < 1e-6 || w > 1e7 || h > 1e7)
+        return;
+    v.x0 = about.x - (about.x - v.x0) * factor;
+    v.x1 = v.x0 + w;
+    v.y0 = about.y - (about.y - v.y0) * factor;
+    v.y1 = v.y0 + h;
+    st->view.rect = v;
+}
+
+void ov_controls_pan(ov_app_state *st, double dx, double dy)
+{
+    if (!isfinite(dx) || !isfinite(dy))
+        return;
+    st->view.rect.x0 += dx;
+    st->view.rect.x1 += dx;
+    st->view.rect.y0 += dy;
+    st->view.rect.y1 += dy;
+}
+
+void ov_controls_home(ov_app_state *st)
+{
+    st->view.rect = st->view.home;
+    if (st->view.view3d) {
+        ov_controls_home_camera(st);
+        ov_controls_say(st, "view and camera reset");
+    } else {
+        ov_controls_say(st, "view reset");
+    }
+}
+
+void ov_controls_show_3d(ov_app_state *st, bool on)
+{
+    st->view.view3d = on;
+    st->view.lift = on ? 1.0 : 0.0;
 }
