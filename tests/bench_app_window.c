@@ -51,7 +51,7 @@ static bool bench(const char *name, ov_config *cfg, double from_end)
     ov_app_state *st = ov_window_state(w);
     int last = ov_controls_last_step(st);
     if (from_end >= 0) {
-        st->anim.step = last - from_end > 0 ? last - from_end : 0;
+        ov_controls_seek(st, last - from_end > 0 ? last - from_end : 0);
         st->anim.pace = last / 50.0;     /* 50 steps a second: 120 frames before the end */
     }
     for (int i = 0; i < 5; i++)     /* warm: shaders, text, thinned paths */
@@ -71,7 +71,7 @@ static bool bench(const char *name, ov_config *cfg, double from_end)
     }
     double mw = n ? median(wall, n) : 0, mc = n ? median(cpu, n) : 0;
     double mf = n ? median(fed, n) : 0, mcap = n ? median(caps, n) : 0;
-    st->anim.step = last;
+    ov_controls_seek(st, last);
     ov_window_frame(w, 1.0 / 60.0, err, sizeof err);
     ov_window_frame(w, 1.0 / 60.0, err, sizeof err);
     long before = ov_window_frames_drawn(w);

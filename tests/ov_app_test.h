@@ -9,10 +9,56 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/controls_anim.h"
+#include "app/controls_explain.h"
+#include "app/controls_params.h"
+#include "app/controls_ui.h"
 #include "app/export.h"
+#include "app/formula_edit.h"
 #include "app/hud.h"
 #include "app/input.h"
 #include "ov_test.h"
+
+/* The state is changed here only through the controls the keys call. */
+
+/* Makes run `run` (-1: all runs) the one the keys change, as Tab does. */
+static inline void ov_test_target(ov_app_state *st, int run)
+{
+    for (int i = 0; i <= st->sc.scene.nruns && st->sc.target != run; i++)
+        ov_controls_cycle_target(st, 1);
+    ov_controls_hide_message(st);
+}
+
+/* The step taken apart on or off, as E does (on pauses), its message left
+ * out of the picture. */
+static inline void ov_test_explain(ov_app_state *st, bool on)
+{
+    if (st->ui.explain_on != on)
+        ov_controls_toggle_explain(st);
+    ov_controls_hide_message(st);
+}
+
+/* Panels, help, projector mode, ghost trails and the formula field closed,
+ * playing: as their keys leave them. */
+static inline void ov_test_plain(ov_app_state *st)
+{
+    if (st->ui.edit.open)
+        ov_controls_edit_cancel(st);
+    if (st->ui.show_loss)
+        ov_controls_toggle_panel(st, OV_PANEL_LOSS);
+    if (st->ui.show_theory)
+        ov_controls_toggle_panel(st, OV_PANEL_THEORY);
+    if (st->ui.show_curvature)
+        ov_controls_toggle_panel(st, OV_PANEL_CURVATURE);
+    if (st->ui.show_help)
+        ov_controls_toggle_panel(st, OV_PANEL_HELP);
+    if (st->ui.projector)
+        ov_controls_toggle_projector(st);
+    if (st->sc.ghosts_on)
+        ov_controls_toggle_ghosts(st);
+    if (st->anim.paused)
+        ov_controls_toggle_pause(st);
+}
 
 /* Opens a hidden window with a w x h renderer for st's surface. When
  * headless rendering is unavailable, says why and ends the test program

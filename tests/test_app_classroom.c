@@ -8,16 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/export.h"
-#include "app/hud.h"
-#include "app/hud_layout.h"
-#include "cli/preset.h"
-#include "ov_app_test.h"
-#include "ov_test.h"
 #include "app/controls.h"
 #include "app/controls_anim.h"
 #include "app/controls_params.h"
+#include "app/export.h"
+#include "app/hud.h"
+#include "app/hud_layout.h"
 #include "app/run_list.h"
+#include "cli/preset.h"
+#include "ov_app_test.h"
+#include "ov_test.h"
 
 #define W 640
 #define H 360
@@ -67,7 +67,7 @@ static void test_presets(ov_renderer *r, uint8_t *px, uint8_t *plain)
             CHECK_MSG(false, "preset %d: %s", n, err);
             continue;
         }
-        st.anim.step = ov_controls_last_step(&st);
+        ov_controls_seek(&st, ov_controls_last_step(&st));
         CHECK(strcmp(st.sc.caption.text, p->caption) == 0);
         CHECK_MSG(ov_renderer_set_surface(r, st.sc.scene.surface, err, sizeof err), "%s", err);
         ov_hud_layout lay;
@@ -135,7 +135,7 @@ static void test_gif(ov_renderer *r, uint8_t *px, uint8_t *frame)
     ov_app_state st;
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
     CHECK(ov_renderer_set_surface(r, st.sc.scene.surface, err, sizeof err));
-    st.anim.step = 17;
+    ov_controls_seek(&st, 17);
     CHECK_MSG(ov_export_gif(r, &st, path, 12, 5, err, sizeof err), "%s", err);
     CHECK(st.anim.step == 17);   /* restored */
     int gw = 0, gh = 0, delay = 0;
@@ -144,14 +144,14 @@ static void test_gif(ov_renderer *r, uint8_t *px, uint8_t *frame)
     CHECK(delay == 5);
     /* First frame: the scene at step 0; last: at the last step. GIF
      * quantisation allows small differences over smooth gradients. */
-    st.anim.step = 0;
-    st.ui.message_age = 1e9;
+    ov_controls_seek(&st, 0);
+    ov_controls_hide_message(&st);
     ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, px));
     long d0 = diff_pixels(px, frame, 40);
     CHECK_MSG(d0 < (long)W * H / 200, "first GIF frame differs at %ld pixels", d0);
     gif_frame(path, 11, frame, &gw, &gh, &delay);
-    st.anim.step = ov_controls_last_step(&st);
+    ov_controls_seek(&st, ov_controls_last_step(&st));
     ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, px));
     long d1 = diff_pixels(px, frame, 40);
@@ -170,24 +170,25 @@ static void test_ghosts_and_sweep(ov_renderer *r, uint8_t *with, uint8_t *withou
     ov_app_state st;
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
     CHECK(ov_renderer_set_surface(r, st.sc.scene.surface, err, sizeof err));
-    st.anim.step = ov_controls_last_step(&st);
-    st.ui.message_age = 1e9;
+    ov_controls_seek(&st, ov_controls_last_step(&st));
+    ov_controls_hide_message(&st);
 
     /* Ghosts on, α x 0.25: the ghosts are the runs from before the change. */
     double x5 = st.sc.scene.runs[0].x[5], a0 = st.sc.scene.runs[0].params.alpha;
     ov_controls_toggle_ghosts(&st);
     CHECK(st.sc.ghosts_on && st.sc.nghosts == 0);
     ov_controls_scale_alpha(&st, 0.25);
-    st.ui.message_age = 1e9;
+    ov_controls_hide_message(&st);
     CHECK(st.sc.nghosts == st.sc.scene.nruns);
     CHECK(st.sc.ghosts[0].x[5] == x5 && st.sc.ghosts[0].params.alpha == a0);
     CHECK(st.sc.scene.runs[0].x[5] != x5);
     ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, with));
-    st.sc.ghosts_on = false;
+    ov_controls_toggle_ghosts(&st);   /* off: the ghosts go */
+    ov_controls_hide_message(&st);
     ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, without));
-    st.sc.ghosts_on = true;
+    ov_controls_toggle_ghosts(&st);
     long d = diff_pixels(with, without, 20);
     CHECK_MSG(d > 300, "ghost trails changed only %ld pixels", d);
 

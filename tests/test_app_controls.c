@@ -5,10 +5,10 @@
 #include <string.h>
 
 #include "app/controls.h"
-#include "ov_test.h"
 #include "app/controls_anim.h"
 #include "app/controls_params.h"
 #include "app/controls_view.h"
+#include "ov_test.h"
 
 static void init_default(ov_app_state *st)
 {

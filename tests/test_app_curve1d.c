@@ -9,15 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_cache.h"
+#include "app/controls.h"
+#include "app/controls_explain.h"
 #include "app/export.h"
 #include "app/hud.h"
 #include "app/input.h"
 #include "cli/args.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
-#include "app/app_cache.h"
-#include "app/controls.h"
-#include "app/controls_explain.h"
 
 #define W 640
 #define H 360
@@ -67,7 +67,7 @@ int main(void)
     CHECK(sc->start.y == y0);
 
     /* Every method, taken apart on the curve at a few steps. */
-    st.ui.explain_on = true;
+    ov_test_explain(&st, true);
     ov_app_cache *cache = malloc(sizeof *cache);
     CHECK(cache != NULL);
     if (!cache)
@@ -79,7 +79,7 @@ int main(void)
         spec.kind = (ov_optim_kind)k;
         CHECK(ov_scene_set_runs(&st.sc.scene, &spec, 1));
         for (int s = 0; s < 6; s++) {
-            st.anim.step = s;
+            ov_controls_seek(&st, s);
             const ov_explain *x = ov_controls_explanation(&st, &cache->explain);
             const ov_run *run = &sc->runs[0];
             if (s + 1 >= run->n)

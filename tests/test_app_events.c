@@ -5,14 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/controls.h"
+#include "app/controls_anim.h"
+#include "app/controls_ui.h"
 #include "app/export.h"
 #include "app/hud.h"
 #include "app/input.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
-#include "app/controls.h"
-#include "app/controls_anim.h"
-#include "app/controls_ui.h"
 
 #define W 640
 #define H 360
@@ -42,8 +42,8 @@ int main(void)
     ov_app_state st;
     char err[1024];
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
-    st.anim.step = ov_controls_last_step(&st);
-    st.ui.message_age = 1e9;   /* keep transient messages out of the diffs */
+    ov_controls_seek(&st, ov_controls_last_step(&st));
+    ov_controls_hide_message(&st);   /* keep transient messages out of the diffs */
     ov_glwin win;
     ov_renderer *r = ov_app_test_open(&win, &st, W, H);
     uint8_t *before = malloc((size_t)W * H * 4), *after = malloc((size_t)W * H * 4);
@@ -56,7 +56,7 @@ int main(void)
     push_key(SDLK_UP, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
     CHECK_NEAR(st.sc.scene.runs[0].params.alpha, a0 * 1.25, 1e-12);
-    st.ui.message_age = 1e9;
+    ov_controls_hide_message(&st);
     ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, after));
     long d_alpha = ov_test_frame_diff(before, after, (long)W * H);
@@ -74,7 +74,7 @@ int main(void)
     double k;
     CHECK(ov_surface_get_param(st.sc.scene.surface, "kappa", &k));
     CHECK_NEAR(k, 10.0 * sqrt(10.0), 1e-9);
-    st.ui.message_age = 1e9;
+    ov_controls_hide_message(&st);
     ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, after));
     long d_kappa = ov_test_frame_diff(before, after, (long)W * H);
@@ -97,7 +97,7 @@ int main(void)
         CHECK_NEAR(st.sc.scene.runs[i].y[0], ey, 1e-9 * vh);
     }
     memcpy(before, after, (size_t)W * H * 4);
-    st.ui.message_age = 1e9;
+    ov_controls_hide_message(&st);
     ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, after));
     /* The start marker region (around the click) now shows a run colour. */

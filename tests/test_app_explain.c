@@ -8,16 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_cache.h"
+#include "app/controls.h"
+#include "app/controls_explain.h"
+#include "app/controls_params.h"
 #include "app/export.h"
 #include "app/hud.h"
 #include "app/input.h"
 #include "cli/args.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
-#include "app/app_cache.h"
-#include "app/controls.h"
-#include "app/controls_explain.h"
-#include "app/controls_params.h"
 
 #define W 640
 #define H 360
@@ -56,14 +56,14 @@ int main(void)
     ov_app_state st;
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
     CHECK(st.ui.explain_on);
-    st.ui.message_age = 1e9;
+    ov_controls_hide_message(&st);
     ov_glwin win;
     ov_renderer *r = ov_app_test_open(&win, &st, W, H);
     uint8_t *on = malloc((size_t)W * H * 4), *off = malloc((size_t)W * H * 4);
     ov_input in = {0};
 
     /* All runs targeted: the explanation is of run 0; N and Shift+N step. */
-    st.anim.step = 3.0;
+    ov_controls_seek(&st, 3.0);
     check_follows(&st, 0, 3);
     push_key(SDLK_n, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
@@ -74,7 +74,7 @@ int main(void)
     ov_test_pump(&in, &st, W, H);
     CHECK(st.anim.step == 2.0);
     check_follows(&st, 0, 2);
-    st.anim.step = 0.4;
+    ov_controls_seek(&st, 0.4);
     push_key(SDLK_n, KMOD_RSHIFT);
     ov_test_pump(&in, &st, W, H);
     CHECK(st.anim.step == 0.0);
@@ -83,17 +83,16 @@ int main(void)
     CHECK(st.anim.step == 0.0);
 
     /* Tab picks each run in turn; each method draws its explanation. */
-    st.anim.step = 5.0;
+    ov_controls_seek(&st, 5.0);
     for (int i = 0; i < st.sc.scene.nruns; i++) {
         push_key(SDLK_TAB, KMOD_NONE);
         ov_test_pump(&in, &st, W, H);
         CHECK(st.sc.target == i);
         check_follows(&st, i, 5);
-        st.ui.explain_on = true;
-        st.ui.message_age = 1e9;
+        ov_test_explain(&st, true);
         ov_hud_draw_frame(r, &st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, on));
-        st.ui.explain_on = false;
+        ov_test_explain(&st, false);
         ov_hud_draw_frame(r, &st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, off));
         long d = ov_test_frame_diff(on, off, (long)W * H);
@@ -102,8 +101,9 @@ int main(void)
     }
 
     /* E turns it off and on again, and on pauses. */
-    st.ui.explain_on = true;
-    st.anim.paused = false;
+    ov_test_explain(&st, true);
+    if (st.anim.paused)
+        ov_controls_toggle_pause(&st);
     push_key(SDLK_e, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
     CHECK(!st.ui.explain_on);
@@ -117,9 +117,9 @@ int main(void)
 
     /* Every step of every run, drawn, never sends a non-finite number. */
     for (int i = 0; i < st.sc.scene.nruns; i++) {
-        st.sc.target = i;
+        ov_test_target(&st, i);
         for (int s = 0; s <= 40; s += 8) {
-            st.anim.step = s;
+            ov_controls_seek(&st, s);
             ov_hud_draw_frame(r, &st, NULL, NULL);
         }
     }

@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/controls.h"
+#include "app/controls_anim.h"
 #include "app/export.h"
 #include "app/hud.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
-#include "app/controls.h"
-#include "app/controls_anim.h"
 
 #define W 256
 #define H 160
@@ -54,7 +54,7 @@ static void one(ov_renderer *r, const char *surface, double alpha, double beta, 
         CHECK_MSG(false, "%s: %s", surface, err);
         return;
     }
-    st.anim.step = ov_controls_last_step(&st);
+    ov_controls_seek(&st, ov_controls_last_step(&st));
     CHECK(ov_renderer_set_surface(r, st.sc.scene.surface, err, sizeof err));
     ov_hud_draw_frame(r, &st, NULL, NULL);
     ov_renderer_finish(r);

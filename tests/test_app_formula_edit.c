@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "app/controls.h"
-#include "ov_test.h"
 #include "app/formula_edit.h"
+#include "ov_test.h"
 
 /* Whether s is well-formed UTF-8 (no sequence cut short, no stray
  * continuation byte). */

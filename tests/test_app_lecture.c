@@ -9,13 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/hud.h"
-#include "app/input.h"
-#include "ov_app_test.h"
-#include "ov_test.h"
 #include "app/controls.h"
 #include "app/controls_anim.h"
+#include "app/hud.h"
+#include "app/input.h"
 #include "app/run_list.h"
+#include "ov_app_test.h"
+#include "ov_test.h"
 
 #define W 640
 #define H 360
@@ -104,8 +104,8 @@ static void check_colour_by_method(ov_renderer *r, uint8_t *img)
     ov_app_state *s[2] = {&a, &b};
     int idx[2] = {0, 3};
     for (int k = 0; k < 2; k++) {
-        s[k]->anim.step = ov_controls_last_step(s[k]);
-        s[k]->sc.target = idx[k];   /* drawn last, on top */
+        ov_controls_seek(s[k], ov_controls_last_step(s[k]));
+        ov_test_target(s[k], idx[k]);   /* drawn last, on top */
         ov_hud_layout lay;
         ov_hud_draw_frame(r, s[k], NULL, &lay);
         CHECK(ov_renderer_read_rgba(r, img));

@@ -9,9 +9,9 @@
 
 #include "app/app.h"
 #include "app/controls.h"
+#include "app/controls_params.h"
 #include "cli/args.h"
 #include "ov_test.h"
-#include "app/controls_params.h"
 
 static char g_dir[512];
 

@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/controls.h"
+#include "app/controls_anim.h"
 #include "app/hud.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
-#include "app/controls.h"
-#include "app/controls_anim.h"
 
 #define W1 960
 #define H1 720
@@ -91,7 +91,7 @@ int main(void)
             CHECK_MSG(false, "%s", err);
             break;
         }
-        st.anim.step = ov_controls_last_step(&st);
+        ov_controls_seek(&st, ov_controls_last_step(&st));
         if (!r)
             r = ov_app_test_open(&win, &st, W1, H1);
         CHECK(ov_renderer_set_surface(r, st.sc.scene.surface, err, sizeof err));

@@ -28,8 +28,9 @@
 #include <unistd.h>
 
 #include "app/app.h"
-#include "ov_test.h"
 #include "app/controls.h"
+#include "ov_app_test.h"
+#include "ov_test.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define OV_ASAN 1
@@ -202,7 +203,8 @@ static long rss_kb(void);
 static long canonical_rss_kb(ov_window *w, ov_app_state *st, const ov_config *cfg)
 {
     char err[256];
-    st->ui.edit.open = false;
+    if (st->ui.edit.open)
+        ov_controls_edit_cancel(st);
     if (SDL_GetWindowFlags(ov_window_sdl(w)) & SDL_WINDOW_FULLSCREEN) {
         /* Through the key, so the window's own fullscreen flag follows. */
         key(SDLK_f, 0, false);
@@ -210,8 +212,7 @@ static long canonical_rss_kb(ov_window *w, ov_app_state *st, const ov_config *cf
     }
     SDL_SetWindowSize(ov_window_sdl(w), cfg->width, cfg->height);
     ov_controls_apply_config(st, cfg);
-    st->ui.show_loss = st->ui.show_theory = st->ui.show_curvature = st->ui.show_help = false;
-    st->ui.edit.open = st->ui.projector = st->sc.ghosts_on = st->anim.paused = false;
+    ov_test_plain(st);
     for (int i = 0; i < 30; i++)
         if (!ov_window_frame(w, 1.0 / 60.0, err, sizeof err))
             break;

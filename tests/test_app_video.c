@@ -13,13 +13,13 @@
 #include <sys/wait.h>
 
 #include "app/app.h"
-#include "app/hud.h"
-#include "ov_app_test.h"
-#include "ov_mp4_test.h"
-#include "ov_bin_test.h"
-#include "ov_test.h"
 #include "app/controls.h"
 #include "app/controls_anim.h"
+#include "app/hud.h"
+#include "ov_app_test.h"
+#include "ov_bin_test.h"
+#include "ov_mp4_test.h"
+#include "ov_test.h"
 
 static char bin[1024], tmp[1024];
 
@@ -120,7 +120,7 @@ static void test_frames(void)
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
     ov_glwin win;
     ov_renderer *r = ov_app_test_open(&win, &st, W, H);
-    st.anim.step = 17;
+    ov_controls_seek(&st, 17);
     CHECK_MSG(ov_export_mp4(r, &st, path, 6, 4, err, sizeof err), "%s", err);
     CHECK(st.anim.step == 17);
     ov_video_info info;
@@ -129,11 +129,11 @@ static void test_frames(void)
     CHECK(info.frames == 6 && info.width == W && info.height == H);
     CHECK(info.frame_rate.num == 25 * info.frame_rate.den);
     uint8_t *px = malloc((size_t)W * H * 4);
-    st.ui.message_age = 1e9;
+    ov_controls_hide_message(&st);
     const double steps[2] = {0, ov_controls_last_step(&st)};
     uint8_t *frames[2] = {got[0], got[5]};
     for (int i = 0; i < 2; i++) {
-        st.anim.step = steps[i];
+        ov_controls_seek(&st, steps[i]);
         ov_hud_draw_frame(r, &st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, px));
         if (!frames[i])
@@ -148,7 +148,7 @@ static void test_frames(void)
      * at the last step (px, drawn last above) than from its own. */
     if (got[0] && got[5]) {
         double own, other;
-        st.anim.step = 0;
+        ov_controls_seek(&st, 0);
         ov_hud_draw_frame(r, &st, NULL, NULL);
         uint8_t *first = malloc((size_t)W * H * 4);
         CHECK(ov_renderer_read_rgba(r, first));

@@ -8,14 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/controls.h"
+#include "app/controls_anim.h"
+#include "app/controls_view.h"
 #include "app/export.h"
 #include "app/hud.h"
 #include "app/input.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
-#include "app/controls.h"
-#include "app/controls_anim.h"
-#include "app/controls_view.h"
 
 #define W 480
 #define H 270
@@ -188,16 +188,13 @@ static void test_surfaces(ov_app_state *st, ov_renderer *r)
     for (int i = 0; i < ov_surface_builtin_count(); i++) {
         const char *name = ov_surface_builtin(i)->name;
         ov_expr_error e;
-        CHECK(ov_scene_set_surface(&st->sc.scene, name, &e));
-        st->view.rect = st->view.home = st->sc.scene.view;
+        CHECK(ov_controls_replace_surface(st, name, &e));
         CHECK(ov_renderer_set_surface(r, st->sc.scene.surface, err, sizeof err));
-        st->anim.step = ov_controls_last_step(st);
-        st->view.view3d = false;
-        st->view.lift = 0.0;
+        ov_controls_seek(st, ov_controls_last_step(st));
+        ov_controls_show_3d(st, false);
         ov_hud_draw_frame(r, st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, a));
-        st->view.view3d = true;
-        st->view.lift = 1.0;
+        ov_controls_show_3d(st, true);
         ov_hud_draw_frame(r, st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, b));
         long d = ov_test_frame_diff(a, b, (long)W * H);
@@ -218,7 +215,7 @@ int main(void)
     ov_app_state st;
     char err[1024];
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
-    st.ui.message_age = 1e9;
+    ov_controls_hide_message(&st);
     ov_glwin win;
     ov_renderer *r = ov_app_test_open(&win, &st, W, H);
     ov_input in;

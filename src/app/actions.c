@@ -2,6 +2,9 @@
  * the rows call. The help overlay and README's key tables list the rows with
  * a key column, in this order. */
 #include "actions.h"
+
+#include <math.h>
+
 #include "controls.h"
 #include "controls_anim.h"
 #include "controls_explain.h"
@@ -10,8 +13,6 @@
 #include "controls_view.h"
 #include "formula_edit.h"
 #include "run_list.h"
-
-#include <math.h>
 
 
 /* ---- actions on the picture ---- */

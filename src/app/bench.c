@@ -12,13 +12,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "controls.h"
-#include "export.h"
-#include "hud.h"
 #include "app_cache.h"
+#include "controls.h"
 #include "controls_anim.h"
 #include "controls_params.h"
 #include "controls_view.h"
+#include "export.h"
+#include "hud.h"
 
 static double now_ms(void)
 {

@@ -2,13 +2,14 @@
  * (actions.c) with each row's repeat policy; held RATE keys act over time;
  * the mouse clicks, drags and zooms here. See input.h. */
 #include "input.h"
+
+#include <math.h>
+#include <stdlib.h>
+
 #include "controls_params.h"
 #include "controls_ui.h"
 #include "controls_view.h"
 #include "formula_edit.h"
-
-#include <math.h>
-#include <stdlib.h>
 
 #define CLICK_SLOP 4   /* points a press may move and still be a click */
 

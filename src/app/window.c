@@ -18,16 +18,16 @@
 #include "io/interrupt.h"
 
 #include "anim_export.h"
+#include "app_cache.h"
 #include "controls.h"
+#include "controls_anim.h"
+#include "controls_ui.h"
+#include "controls_view.h"
 #include "export.h"
 #include "glwin.h"
 #include "hud.h"
 #include "input.h"
 #include "render/render.h"
-#include "app_cache.h"
-#include "controls_anim.h"
-#include "controls_ui.h"
-#include "controls_view.h"
 
 /* Renderer, window and state together, so cleanup happens in one place. */
 struct ov_window {
