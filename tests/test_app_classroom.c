@@ -80,7 +80,11 @@ static void test_presets(ov_renderer *r, uint8_t *px, uint8_t *plain)
         CHECK(cb.y > H * 0.7f && cb.y + cb.h <= lay.box[OV_HUD_STATUS].y);
         int band0 = (int)cb.y, band1 = (int)(cb.y + cb.h);
         /* The same scene with no caption: the band gains text with it. */
-        st.sc.caption.text[0] = '\0';
+        ov_config plain_cfg = cfg;
+        plain_cfg.caption[0] = '\0';
+        CHECK(ov_controls_apply_config(&st, &plain_cfg));
+        CHECK(st.sc.caption.text[0] == '\0');
+        ov_controls_seek(&st, ov_controls_last_step(&st));
         ov_hud_draw_frame(r, &st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, plain));
         long with = white_pixels(px, band0, band1), without = white_pixels(plain, band0, band1);

@@ -77,7 +77,10 @@ int main(void)
         ov_run_spec spec;
         memset(&spec, 0, sizeof spec);
         spec.kind = (ov_optim_kind)k;
-        CHECK(ov_scene_set_runs(&st.sc.scene, &spec, 1));
+        ov_config one = cfg;   /* as a preset of that one run would */
+        one.nruns = 1;
+        one.runs[0] = spec;
+        CHECK(ov_controls_apply_config(&st, &one));
         for (int s = 0; s < 6; s++) {
             ov_controls_seek(&st, s);
             const ov_explain *x = ov_controls_explanation(&st, &cache->explain);

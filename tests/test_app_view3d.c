@@ -159,14 +159,19 @@ static void test_click(ov_app_state *st, ov_input *in)
  * camera is back where it was afterwards. */
 static void test_orbit(ov_app_state *st, ov_renderer *r)
 {
+    /* As --3d --orbit sets it up. */
+    ov_config cfg;
+    ov_config_defaults(&cfg);
+    cfg.view3d = cfg.orbit = true;
+    ov_controls_init_3d(st, &cfg);
     ov_camera c0 = st->view.camera;
-    st->view.orbit = true;
     ov_controls_orbit_frame(st, c0, 3, 12);
     CHECK_NEAR(st->view.camera.azimuth, c0.azimuth + 90.0, 1e-9);
     CHECK_NEAR(st->view.camera.elevation, c0.elevation, 0);
     ov_controls_orbit_frame(st, c0, 9, 12);
     CHECK_NEAR(st->view.camera.azimuth, c0.azimuth + 270.0 - 360.0, 1e-9);
-    st->view.camera = c0;
+    ov_controls_home_camera(st);
+    CHECK(memcmp(&st->view.camera, &c0, sizeof c0) == 0);
     char path[1024], err[1024];
     const char *tmp = getenv("OV_TMP");
     snprintf(path, sizeof path, "%s/orbit.gif", tmp ? tmp : ".");
@@ -174,7 +179,8 @@ static void test_orbit(ov_app_state *st, ov_renderer *r)
     CHECK(memcmp(&st->view.camera, &c0, sizeof c0) == 0);
     remove(path);
     /* Without --orbit the camera stays put. */
-    st->view.orbit = false;
+    cfg.orbit = false;
+    ov_controls_init_3d(st, &cfg);
     ov_controls_orbit_frame(st, c0, 3, 12);
     CHECK(memcmp(&st->view.camera, &c0, sizeof c0) == 0);
 }
