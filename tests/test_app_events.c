@@ -136,9 +136,10 @@ int main(void)
     ey = seen.y1 - (py + 0.5) / H * sh;
     push_click(px, py);
     ov_test_pump(&in, &st, W, H);
-    CHECK_MSG(fabs(st.sc.scene.start.x - ex) <= 1e-9 * sw && fabs(st.sc.scene.start.y - ey) <= 1e-9 * sh,
+    const ov_vec2 at = st.sc.scene.start;
+    CHECK_MSG(fabs(at.x - ex) <= 1e-9 * sw && fabs(at.y - ey) <= 1e-9 * sh,
               "click at (%d, %d) started at (%g, %g), the frame shown has (%g, %g) there", px,
-              py, st.sc.scene.start.x, st.sc.scene.start.y, ex, ey);
+              py, at.x, at.y, ex, ey);
     push_key(SDLK_l, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
 

@@ -57,8 +57,8 @@ typedef enum phase {
 
 /* Median wall and CPU ms (all threads, the renderer's included) of FRAMES
  * frames that each make one change of kind ph and finish drawing. */
-static void measure(ov_app_state *st, ov_app_cache *cache, ov_renderer *r, phase ph, bool has_kappa, double *wall,
-                    double *cpu)
+static void measure(ov_app_state *st, ov_app_cache *cache, ov_renderer *r, phase ph,
+                    bool has_kappa, double *wall, double *cpu)
 {
     double t[FRAMES], c[FRAMES];
     for (int i = 0; i < FRAMES; i++) {
@@ -85,8 +85,9 @@ static void measure(ov_app_state *st, ov_app_cache *cache, ov_renderer *r, phase
 /* With drafts on: the median wall and CPU ms of the frame right after a
  * kappa change (or a zoom), a draft, and of the frame after it, which
  * finishes the contours. */
-static void measure_draft(ov_app_state *st, ov_app_cache *cache, ov_renderer *r, bool has_kappa, double *draft_wall,
-                          double *draft_cpu, double *next_wall, double *next_cpu)
+static void measure_draft(ov_app_state *st, ov_app_cache *cache, ov_renderer *r,
+                          bool has_kappa, double *draft_wall, double *draft_cpu,
+                          double *next_wall, double *next_cpu)
 {
     double t[FRAMES], c[FRAMES], t2[FRAMES], c2[FRAMES];
     for (int i = 0; i < FRAMES; i++) {

@@ -53,7 +53,8 @@ void ov_controls_caption_text(const ov_app_state *st, char *buf, size_t cap)
         snprintf(buf, cap, "%s", st->sc.caption.text);
     else if (st->sc.caption.preset_number > 0)
         snprintf(buf, cap, "Changed since preset %d (%s): its caption no longer applies; "
-                 "press %d to see it again.", st->sc.caption.preset_number, st->sc.caption.preset_name,
+                 "press %d to see it again.", st->sc.caption.preset_number,
+                 st->sc.caption.preset_name,
                  st->sc.caption.preset_number);
     else
         snprintf(buf, cap, "Changed since the preset: its caption no longer applies.");

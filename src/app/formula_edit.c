@@ -12,15 +12,16 @@
 
 void ov_controls_edit_begin(ov_app_state *st)
 {
+    ov_formula_field *f = &st->ui.edit;
     /* The current surface as a formula the parser accepts, κ and θ written
      * in as numbers, so Enter at once re-applies the same picture. */
-    if (!ov_surface_formula_text(st->sc.scene.surface, st->ui.edit.text, sizeof st->ui.edit.text))
-        st->ui.edit.text[0] = '\0';
-    st->ui.edit.caret = (int)strlen(st->ui.edit.text);
-    st->ui.edit.all = false;
-    st->ui.edit.error[0] = '\0';
-    st->ui.edit.error_column = 0;
-    st->ui.edit.open = true;
+    if (!ov_surface_formula_text(st->sc.scene.surface, f->text, sizeof f->text))
+        f->text[0] = '\0';
+    f->caret = (int)strlen(f->text);
+    f->all = false;
+    f->error[0] = '\0';
+    f->error_column = 0;
+    f->open = true;
 }
 
 static bool is_continuation(unsigned char c)
@@ -56,18 +57,20 @@ static int next_char(const char *text, int at, int len)
 /* Ctrl+A's selection is replaced by what comes next. */
 static void take_selection(ov_app_state *st)
 {
-    if (!st->ui.edit.all)
+    ov_formula_field *f = &st->ui.edit;
+    if (!f->all)
         return;
-    st->ui.edit.all = false;
-    st->ui.edit.text[0] = '\0';
-    st->ui.edit.caret = 0;
+    f->all = false;
+    f->text[0] = '\0';
+    f->caret = 0;
 }
 
 void ov_controls_edit_insert(ov_app_state *st, const char *utf8)
 {
+    ov_formula_field *f = &st->ui.edit;
     if (*utf8)
         take_selection(st);
-    size_t len = strlen(st->ui.edit.text);
+    size_t len = strlen(f->text);
     const unsigned char *p = (const unsigned char *)utf8;
     while (*p) {
         int n = utf8_char_len(p);
@@ -81,78 +84,82 @@ void ov_controls_edit_insert(ov_app_state *st, const char *utf8)
         }
         /* A character enters whole or not at all: at the length limit
          * nothing more does (not a first half of one). */
-        if (len + (size_t)n >= sizeof st->ui.edit.text)
+        if (len + (size_t)n >= sizeof f->text)
             break;
-        memmove(st->ui.edit.text + st->ui.edit.caret + n, st->ui.edit.text + st->ui.edit.caret,
-                len - (size_t)st->ui.edit.caret + 1);
-        memcpy(st->ui.edit.text + st->ui.edit.caret, p, (size_t)n);
-        st->ui.edit.caret += n;
+        memmove(f->text + f->caret + n, f->text + f->caret,
+                len - (size_t)f->caret + 1);
+        memcpy(f->text + f->caret, p, (size_t)n);
+        f->caret += n;
         len += (size_t)n;
         p += n;
     }
-    st->ui.edit.error[0] = '\0';
+    f->error[0] = '\0';
 }
 
 void ov_controls_edit_delete(ov_app_state *st, int dir)
 {
-    if (st->ui.edit.all) {
+    ov_formula_field *f = &st->ui.edit;
+    if (f->all) {
         take_selection(st);
-        st->ui.edit.error[0] = '\0';
+        f->error[0] = '\0';
         return;
     }
-    size_t len = strlen(st->ui.edit.text);
+    size_t len = strlen(f->text);
     int from, to;
     if (dir < 0) {
-        if (st->ui.edit.caret == 0)
+        if (f->caret == 0)
             return;
-        from = st->ui.edit.caret - 1;
-        while (from > 0 && is_continuation((unsigned char)st->ui.edit.text[from]))
+        from = f->caret - 1;
+        while (from > 0 && is_continuation((unsigned char)f->text[from]))
             from--;
-        to = st->ui.edit.caret;
+        to = f->caret;
     } else {
-        if ((size_t)st->ui.edit.caret >= len)
+        if ((size_t)f->caret >= len)
             return;
-        from = st->ui.edit.caret;
-        to = next_char(st->ui.edit.text, from, (int)len);
+        from = f->caret;
+        to = next_char(f->text, from, (int)len);
     }
-    memmove(st->ui.edit.text + from, st->ui.edit.text + to, len - (size_t)to + 1);
-    st->ui.edit.caret = from;
-    st->ui.edit.error[0] = '\0';
+    memmove(f->text + from, f->text + to, len - (size_t)to + 1);
+    f->caret = from;
+    f->error[0] = '\0';
 }
 
 void ov_controls_edit_move(ov_app_state *st, int dir)
 {
-    st->ui.edit.all = false;
-    int len = (int)strlen(st->ui.edit.text);
+    ov_formula_field *f = &st->ui.edit;
+    f->all = false;
+    int len = (int)strlen(f->text);
     if (dir == -2) {
-        st->ui.edit.caret = 0;
+        f->caret = 0;
     } else if (dir == 2) {
-        st->ui.edit.caret = len;
-    } else if (dir < 0 && st->ui.edit.caret > 0) {
-        st->ui.edit.caret--;
-        while (st->ui.edit.caret > 0 && is_continuation((unsigned char)st->ui.edit.text[st->ui.edit.caret]))
-            st->ui.edit.caret--;
+        f->caret = len;
+    } else if (dir < 0 && f->caret > 0) {
+        f->caret--;
+        while (f->caret > 0 && is_continuation((unsigned char)f->text[f->caret]))
+            f->caret--;
     } else if (dir > 0) {
-        st->ui.edit.caret = next_char(st->ui.edit.text, st->ui.edit.caret, len);
+        f->caret = next_char(f->text, f->caret, len);
     }
 }
 
 void ov_controls_edit_select_all(ov_app_state *st)
 {
-    st->ui.edit.all = st->ui.edit.text[0] != '\0';
-    st->ui.edit.caret = (int)strlen(st->ui.edit.text);
+    ov_formula_field *f = &st->ui.edit;
+    f->all = f->text[0] != '\0';
+    f->caret = (int)strlen(f->text);
 }
 
 void ov_controls_edit_clear_before(ov_app_state *st)
 {
-    if (st->ui.edit.all) {
+    ov_formula_field *f = &st->ui.edit;
+    if (f->all) {
         take_selection(st);
     } else {
-        size_t len = strlen(st->ui.edit.text);
-        memmove(st->ui.edit.text, st->ui.edit.text + st->ui.edit.caret, len - (size_t)st->ui.edit.caret + 1);
-        st->ui.edit.caret = 0;
+        size_t len = strlen(f->text);
+        memmove(f->text, f->text + f->caret, len - (size_t)f->caret + 1);
+        f->caret = 0;
     }
-    st->ui.edit.error[0] = '\0';
+    f->error[0] = '\0';
 }
 
 /* Letters, digits, '_' and '.' make a word (a name or a number). */
@@ -163,49 +170,52 @@ static bool word_char(char c)
 
 void ov_controls_edit_delete_word(ov_app_state *st)
 {
-    if (st->ui.edit.all) {
+    ov_formula_field *f = &st->ui.edit;
+    if (f->all) {
         take_selection(st);
-        st->ui.edit.error[0] = '\0';
+        f->error[0] = '\0';
         return;
     }
-    int from = st->ui.edit.caret;
-    while (from > 0 && st->ui.edit.text[from - 1] == ' ')
+    int from = f->caret;
+    while (from > 0 && f->text[from - 1] == ' ')
         from--;
-    if (from > 0 && word_char(st->ui.edit.text[from - 1])) {
-        while (from > 0 && word_char(st->ui.edit.text[from - 1]))
+    if (from > 0 && word_char(f->text[from - 1])) {
+        while (from > 0 && word_char(f->text[from - 1]))
             from--;
     } else if (from > 0) {
         from--;   /* an operator or a bracket on its own */
-        while (from > 0 && is_continuation((unsigned char)st->ui.edit.text[from]))
+        while (from > 0 && is_continuation((unsigned char)f->text[from]))
             from--;
     }
-    size_t len = strlen(st->ui.edit.text);
-    memmove(st->ui.edit.text + from, st->ui.edit.text + st->ui.edit.caret,
-            len - (size_t)st->ui.edit.caret + 1);
-    st->ui.edit.caret = from;
-    st->ui.edit.error[0] = '\0';
+    size_t len = strlen(f->text);
+    memmove(f->text + from, f->text + f->caret,
+            len - (size_t)f->caret + 1);
+    f->caret = from;
+    f->error[0] = '\0';
 }
 
 bool ov_controls_edit_commit(ov_app_state *st)
 {
+    ov_formula_field *f = &st->ui.edit;
     ov_expr_error err;
     memset(&err, 0, sizeof err);
     /* A built-in name typed in the field switches to that surface too. */
-    if (!ov_controls_replace_surface(st, st->ui.edit.text, &err)) {
-        snprintf(st->ui.edit.error, sizeof st->ui.edit.error, "%s", err.message);
-        st->ui.edit.error_column = err.column;
+    if (!ov_controls_replace_surface(st, f->text, &err)) {
+        snprintf(f->error, sizeof f->error, "%s", err.message);
+        f->error_column = err.column;
         return false;
     }
-    st->ui.edit.open = false;
-    st->ui.edit.all = false;
-    st->ui.edit.error[0] = '\0';
+    f->open = false;
+    f->all = false;
+    f->error[0] = '\0';
     ov_controls_say(st, "surface: %s", st->sc.scene.surface->name);
     return true;
 }
 
 void ov_controls_edit_cancel(ov_app_state *st)
 {
-    st->ui.edit.open = false;
-    st->ui.edit.all = false;
-    st->ui.edit.error[0] = '\0';
+    ov_formula_field *f = &st->ui.edit;
+    f->open = false;
+    f->all = false;
+    f->error[0] = '\0';
 }

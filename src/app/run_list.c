@@ -163,7 +163,8 @@ void ov_controls_remove_run(ov_app_state *st)
         if (i != t)
             specs[m++] = st->sc.scene.specs[i];
     memmove(st->sc.shade + t, st->sc.shade + t + 1, (size_t)(n - 1 - t) * sizeof st->sc.shade[0]);
-    memmove(st->sc.hidden + t, st->sc.hidden + t + 1, (size_t)(n - 1 - t) * sizeof st->sc.hidden[0]);
+    memmove(st->sc.hidden + t, st->sc.hidden + t + 1,
+            (size_t)(n - 1 - t) * sizeof st->sc.hidden[0]);
     st->sc.sweep_on = false;
     bool ok = ov_scene_set_runs(&st->sc.scene, specs, m);
     st->sc.target = -1;
