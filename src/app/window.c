@@ -1,9 +1,12 @@
-/* The interactive window: event loop, animation clock, fullscreen toggle,
- * drawing each frame through the FBO and showing it with vsync. A frame is
- * drawn only when something changed (an event, the animation, a held key,
- * a fading message); when nothing moves, the loop sleeps until the next
- * event. Without vsync, frames are paced to the display's refresh rate. */
+/* The interactive window: one frame (ov_app_frame: events in, the
+ * requests they make carried out by window_requests.c, the clocks moved,
+ * the frame drawn through the FBO and shown with vsync), and the desktop
+ * loop around it. A frame is drawn only when something changed (an event,
+ * the animation, a held key, a fading message); when nothing moves, the
+ * loop sleeps until the next event. Without vsync, frames are paced to the
+ * display's refresh rate. */
 #include "app.h"
+#include "window_internal.h"
 
 #include <errno.h>
 #include <math.h>
@@ -13,60 +16,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/preset.h"
-#include "io/csv.h"
 #include "io/interrupt.h"
 
-#include "anim_export.h"
-#include "app_cache.h"
-#include "controls.h"
 #include "controls_anim.h"
 #include "controls_ui.h"
 #include "controls_view.h"
-#include "export.h"
-#include "glwin.h"
 #include "hud.h"
-#include "input.h"
 #include "render/render.h"
 
-/* Renderer, window and state together, so cleanup happens in one place. */
-struct ov_window {
-    ov_glwin win;
-    ov_preset_set *presets;   /* keys 1-9, 0; NULL when none could be read */
-    ov_renderer *renderer;
-    ov_app_state st;
-    bool st_ready;
-    ov_config cfg;            /* the options the window was opened with */
-    ov_input in;
-    ov_app_cache cache;       /* what drawing keeps from frame to frame */
-    ov_hud_layout lay;        /* the last frame drawn: picking maps through it */
-    bool fullscreen;
-    char font[512];           /* the HUD's font, for export renderers */
-    /* A G / Shift+G export in progress, one frame per window frame (NULL
-     * when none), drawn by a renderer of the export's own size. */
-    ov_anim_job *job;
-    ov_renderer *job_renderer;
-    char job_path[1024];
-    long frames_drawn;
-    bool dirty;               /* draw the next frame whatever happens */
-    bool busy;                /* the last frame changed by itself (animation...) */
-    /* Pacing: with pace set (no working vsync), presents are spaced by period. */
-    double period;            /* s, one display refresh */
-    bool pace;
-    Uint64 last_present;      /* performance counter at the last present */
-    double due;               /* s (performance counter): when the next paced frame starts */
-    bool copy_present;        /* frames shown as an image (see present_copy) */
-    int fast_presents;        /* presents in a row much faster than the refresh */
-    bool export_interrupted;  /* a P, G or X export gave up on SIGINT/SIGTERM */
-    bool quit;                /* asked to quit (Q, Esc twice, the window closed) */
-    bool failed;              /* a fatal renderer failure: error says what */
-    char error[1024];
-    Uint64 last_frame;        /* performance counter at the last ov_app_frame; 0: none */
-    SDL_Event *events;        /* the desktop loop's events of one frame */
-    int events_cap;
-};
-
-typedef struct ov_window window_app;
 
 #define OV_DEFAULT_REFRESH_HZ 60   /* when the display does not say */
 #define OV_STALL 0.25              /* s: a longer frame does not move the animation further */
@@ -137,138 +94,6 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
     return ov_renderer_set_surface(a->renderer, a->st.sc.scene.surface, err, cap);
 }
 
-#define GIF_MAX_WIDTH 960
-#define VIDEO_MAX_WIDTH 1920
-
-/* P: the current frame, HUD included, as a timestamped PNG. */
-static void save_png(window_app *a)
-{
-    char path[1024], err[1024];
-    if (!ov_export_timestamped_path(a->st.job.output_dir, "png", path, sizeof path))
-        ov_controls_say(&a->st, "screenshot failed: output directory name too long");
-    else if (!ov_export_png(a->renderer, &a->st, path, err, sizeof err)) {
-        a->export_interrupted = ov_interrupt_signal() != 0;
-        ov_controls_say(&a->st, "screenshot failed: %s", err);
-    }
-    else
-        ov_controls_say(&a->st, "saved %s", path);
-}
-
-/* Ends the running export (finished, failed or cancelled): the job and its
- * renderer go, the keys and the mouse act on the scene again. */
-static void export_end(window_app *a)
-{
-    ov_anim_job_destroy(a->job);
-    ov_renderer_destroy(a->job_renderer);
-    a->job = NULL;
-    a->job_renderer = NULL;
-    a->st.job.on = false;
-}
-
-/* G (GIF, at most GIF_MAX_WIDTH wide) and Shift+G (MP4, at most
- * VIDEO_MAX_WIDTH wide, even sides): starts the export of the animation at
- * the window's aspect ratio; export_step then writes a frame per window
- * frame, so the window keeps drawing (with a progress bar) meanwhile. */
-static void export_begin(window_app *a, bool video, int dw, int dh)
-{
-    const char *kind = video ? "MP4" : "GIF";
-    char err[1024];
-    if (dw <= 0 || dh <= 0) {
-        ov_controls_say(&a->st, "%s failed: the window has no size", kind);
-        return;
-    }
-    int max = video ? VIDEO_MAX_WIDTH : GIF_MAX_WIDTH;
-    int w = dw > max ? max : dw;
-    int h = (int)((double)dh * w / dw + 0.5);
-    if (video) {
-        w = w < 2 ? 2 : w & ~1;
-        h = h < 2 ? 2 : h & ~1;
-    }
-    bool ok = ov_export_timestamped_path(a->st.job.output_dir, video ? "mp4" : "gif", a->job_path,
-                                         sizeof a->job_path);
-    if (!ok)
-        snprintf(err, sizeof err, "output directory name too long");
-    if (ok) {
-        a->job_renderer = ov_renderer_create(w, h, a->font, err, sizeof err);
-        ok = a->job_renderer &&
-             ov_renderer_set_surface(a->job_renderer, a->st.sc.scene.surface, err, sizeof err);
-    }
-    if (ok) {
-        ov_anim_spec spec = {.gif = video ? NULL : a->job_path,
-                             .mp4 = video ? a->job_path : NULL,
-                             .frames = a->cfg.gif_frames,
-                             .delay_cs = a->cfg.gif_delay_cs};
-        a->job = ov_anim_job_create(&spec, a->job_renderer, &a->st, err, sizeof err);
-        ok = a->job != NULL;
-    }
-    if (!ok) {
-        export_end(a);
-        ov_controls_say(&a->st, "%s failed: %s", kind, err);
-        return;
-    }
-    a->st.job.on = true;
-    a->st.job.kind = kind;
-    a->st.job.done = 0;
-    a->st.job.total = ov_anim_job_total(a->job);
-}
-
-/* One frame of the running export; at the end, says where it went. */
-static void export_step(window_app *a)
-{
-    char err[1024];
-    ov_anim_status status = ov_anim_job_step(a->job, a->job_renderer, &a->st, err, sizeof err);
-    a->st.job.done = ov_anim_job_done(a->job);
-    if (status == OV_ANIM_MORE)
-        return;
-    if (status == OV_ANIM_DONE) {
-        ov_controls_say(&a->st, "saved %s (%d frames)", a->job_path, a->st.job.total);
-    } else {
-        a->export_interrupted = ov_interrupt_signal() != 0;
-        ov_controls_say(&a->st, "%s failed: %s", a->st.job.kind, err);
-    }
-    export_end(a);
-}
-
-/* Keys 1-9 and 0: the lecture preset with that number, on top of the window's own
- * settings (size, output directory, ui scale). */
-static void apply_preset(window_app *a, const ov_config *cfg, int number)
-{
-    const ov_preset *p = a->presets ? ov_presets_by_number(a->presets, number) : NULL;
-    if (!p) {
-        char key[4];
-        snprintf(key, sizeof key, "%d", number);
-        const char *why = a->presets ? ov_presets_skipped_reason(a->presets, key) : NULL;
-        ov_controls_say(&a->st, "no preset %d%s%s", number, why ? ": " : "", why ? why : "");
-        return;
-    }
-    ov_config *next = malloc(sizeof *next);   /* large (formula text) */
-    char err[512];
-    if (!next) {
-        ov_controls_say(&a->st, "preset %d: out of memory", number);
-        return;
-    }
-    *next = *cfg;
-    if (!ov_preset_apply(p, next, err, sizeof err))
-        ov_controls_say(&a->st, "preset %d: %s", number, err);
-    else if (ov_controls_apply_config(&a->st, next))
-        ov_controls_say(&a->st, "preset %d: %s", number, p->name);
-    free(next);
-}
-
-/* X: the runs as CSV in the contract format. */
-static void save_csv(window_app *a)
-{
-    char path[1024], err[1024];
-    if (!ov_export_timestamped_path(a->st.job.output_dir, "csv", path, sizeof path))
-        ov_controls_say(&a->st, "CSV failed: output directory name too long");
-    else if (!ov_csv_write(path, &a->st.sc.scene, err, sizeof err)) {
-        a->export_interrupted = ov_interrupt_signal() != 0;
-        ov_controls_say(&a->st, "CSV failed: %s", err);
-    }
-    else
-        ov_controls_say(&a->st, "saved %s", path);
-}
-
 ov_window *ov_window_create(const ov_config *cfg, char *err, size_t cap)
 {
     window_app *a = calloc(1, sizeof *a);
@@ -305,34 +130,6 @@ ov_renderer *ov_window_renderer(ov_window *a)
 SDL_Window *ov_window_sdl(ov_window *a)
 {
     return a->win.window;
-}
-
-/* Carries out what the frame's events asked for that needs the window,
- * the renderer or files. */
-static void handle_requests(window_app *a, const ov_requests *asked, int dw, int dh)
-{
-    if (asked->quit)
-        a->quit = true;
-    if (asked->fullscreen) {
-        a->fullscreen = !a->fullscreen;
-        if (SDL_SetWindowFullscreen(a->win.window, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0))
-            ov_controls_say(&a->st, "fullscreen unavailable: %s", SDL_GetError());
-    }
-    if (asked->png)
-        save_png(a);
-    if (asked->cancel_export && a->job) {
-        const char *kind = a->st.job.kind;
-        export_end(a);
-        ov_controls_say(&a->st, "%s cancelled: nothing written", kind);
-    }
-    if ((asked->gif || asked->video) && !a->job)
-        export_begin(a, asked->video, dw, dh);
-    if (a->job)
-        export_step(a);
-    if (asked->preset)
-        apply_preset(a, &a->cfg, asked->preset);
-    if (asked->csv)
-        save_csv(a);
 }
 
 /* Whether e can change the picture: all events but a mouse moving with no
@@ -430,7 +227,7 @@ static bool frame(window_app *a, const SDL_Event *events, int nevents, double dt
         changed = true;
     }
     changed = changed || held || ov_requests_any(&asked);
-    handle_requests(a, &asked, dw, dh);
+    ov_window_carry_out(a, &asked, dw, dh);
     /* The surface may have changed (C key, a preset, a typed formula);
      * rebuilding is a no-op otherwise. */
     if (!ov_renderer_set_surface(a->renderer, a->st.sc.scene.surface, err, cap)) {
@@ -582,7 +379,7 @@ int ov_window_run(ov_window *a, long max_frames)
         /* Interrupted during an export: it is abandoned, its temporary
          * file removed, and the exit status says so. */
         if (a->job)
-            export_end(a);
+            ov_window_export_end(a);
         fprintf(stderr, "optiviz: interrupted by %s: the export was not written\n",
                 ov_interrupt_name(sig));
         status = 128 + sig;
