@@ -10,10 +10,6 @@
 #include "core/scene.h"
 #include "core/view.h"
 
-/* The session's state in parts, each written by one module through its
- * functions; everything else (the HUD, the exports, the window) reads them
- * through a const ov_app_state. */
-
 /* The preset's caption and the parameters as the preset set them, to tell
  * when they were changed (the caption then no longer describes the
  * picture). */
@@ -118,7 +114,8 @@ typedef struct ov_app_ui {
 
 /* A window export (G: GIF, Shift+G: MP4) running a frame per window frame:
  * only its own keys apply (ov_export_bindings) and the HUD shows its
- * progress, done of total frames of kind. Written by the window only. */
+ * progress, done of total frames of kind. Written by the window module
+ * (window_requests.c); output_dir is set once, by ov_controls_init. */
 typedef struct ov_app_job {
     bool on;
     int done, total;

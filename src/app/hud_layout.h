@@ -55,7 +55,7 @@ typedef struct ov_hud_layout {
     char caption[OV_CAPTION_LINES][192];
     float label_x[OV_MAX_RUNS], label_y[OV_MAX_RUNS];   /* where the X is */
     ov_box free;        /* the largest part of the picture the HUD leaves free */
-    ov_view_fit fit;    /* where in the frame st->view.rect is fitted (free less a margin) */
+    ov_view_fit fit;    /* where st->view.rect is fitted: free less a margin */
     ov_view view;       /* the frame's projection: st->view.rect fitted into fit */
     const ov_explain *explained;   /* the step taken apart (in the cache), NULL when off */
 } ov_hud_layout;
