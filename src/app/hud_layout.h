@@ -67,8 +67,9 @@ float ov_hud_floor_px(int width, int height, bool projector);
 float ov_hud_base_px(int width, int height, float ui_scale);
 
 /* Lays out st's HUD on a width x height frame, measuring text with r;
- * cache (NULL: none) keeps the explanation's replay and the loss range.
- * Picking maps the cursor through the layout of the frame shown (its fit). */
+ * cache (not NULL; lay->explained points into it) keeps the explanation's
+ * replay and the loss range between frames. Picking maps the cursor
+ * through the layout of the frame shown (its fit). */
 void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache *cache,
                            int width, int height, ov_hud_layout *lay);
 
