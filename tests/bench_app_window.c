@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "app/app.h"
+#include "app/controls_anim.h"
 
 #define FRAMES 120
 
@@ -50,8 +51,8 @@ static bool bench(const char *name, ov_config *cfg, double from_end)
     ov_app_state *st = ov_window_state(w);
     int last = ov_controls_last_step(st);
     if (from_end >= 0) {
-        st->anim_step = last - from_end > 0 ? last - from_end : 0;
-        st->pace = last / 50.0;     /* 50 steps a second: 120 frames before the end */
+        ov_controls_seek(st, last - from_end > 0 ? last - from_end : 0);
+        st->anim.pace = last / 50.0;     /* 50 steps a second: 120 frames before the end */
     }
     for (int i = 0; i < 5; i++)     /* warm: shaders, text, thinned paths */
         ov_window_frame(w, 1.0 / 60.0, err, sizeof err);
@@ -70,7 +71,7 @@ static bool bench(const char *name, ov_config *cfg, double from_end)
     }
     double mw = n ? median(wall, n) : 0, mc = n ? median(cpu, n) : 0;
     double mf = n ? median(fed, n) : 0, mcap = n ? median(caps, n) : 0;
-    st->anim_step = last;
+    ov_controls_seek(st, last);
     ov_window_frame(w, 1.0 / 60.0, err, sizeof err);
     ov_window_frame(w, 1.0 / 60.0, err, sizeof err);
     long before = ov_window_frames_drawn(w);

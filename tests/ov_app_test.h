@@ -9,9 +9,56 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/controls_anim.h"
+#include "app/controls_explain.h"
+#include "app/controls_params.h"
+#include "app/controls_ui.h"
 #include "app/export.h"
+#include "app/formula_edit.h"
+#include "app/hud.h"
 #include "app/input.h"
 #include "ov_test.h"
+
+/* The state is changed here only through the controls the keys call. */
+
+/* Makes run `run` (-1: all runs) the one the keys change, as Tab does. */
+static inline void ov_test_target(ov_app_state *st, int run)
+{
+    for (int i = 0; i <= st->sc.scene.nruns && st->sc.target != run; i++)
+        ov_controls_cycle_target(st, 1);
+    ov_controls_hide_message(st);
+}
+
+/* The step taken apart on or off, as E does (on pauses), its message left
+ * out of the picture. */
+static inline void ov_test_explain(ov_app_state *st, bool on)
+{
+    if (st->ui.explain_on != on)
+        ov_controls_toggle_explain(st);
+    ov_controls_hide_message(st);
+}
+
+/* Panels, help, projector mode, ghost trails and the formula field closed,
+ * playing: as their keys leave them. */
+static inline void ov_test_plain(ov_app_state *st)
+{
+    if (st->ui.edit.open)
+        ov_controls_edit_cancel(st);
+    if (st->ui.show_loss)
+        ov_controls_toggle_panel(st, OV_PANEL_LOSS);
+    if (st->ui.show_theory)
+        ov_controls_toggle_panel(st, OV_PANEL_THEORY);
+    if (st->ui.show_curvature)
+        ov_controls_toggle_panel(st, OV_PANEL_CURVATURE);
+    if (st->ui.show_help)
+        ov_controls_toggle_panel(st, OV_PANEL_HELP);
+    if (st->ui.projector)
+        ov_controls_toggle_projector(st);
+    if (st->sc.ghosts_on)
+        ov_controls_toggle_ghosts(st);
+    if (st->anim.paused)
+        ov_controls_toggle_pause(st);
+}
 
 /* Opens a hidden window with a w x h renderer for st's surface. When
  * headless rendering is unavailable, says why and ends the test program
@@ -27,6 +74,21 @@ static inline ov_renderer *ov_app_test_open(ov_glwin *win, const ov_app_state *s
         exit(1);
     }
     return r;
+}
+
+/* Draws a frame of st as the window does (nothing kept between frames)
+ * and, when in is not NULL, hands the frame's layout to the input layer,
+ * so clicks and the wheel map the cursor as on that frame. lay (may be
+ * NULL) receives the layout. */
+static inline void ov_test_draw(ov_renderer *r, const ov_app_state *st, ov_input *in,
+                                ov_hud_layout *lay)
+{
+    ov_hud_layout own;
+    ov_hud_draw_frame(r, st, NULL, &own);
+    if (in)
+        ov_input_set_frame(in, own.fit);
+    if (lay)
+        *lay = own;
 }
 
 /* Queues a key press with modifiers mod (a key-repeat event when repeat),
@@ -49,12 +111,15 @@ static inline void ov_test_push_key(SDL_Keycode sym, Uint16 mod, bool repeat, bo
     }
 }
 
-/* Hands every queued event to the input layer, for a w x h window. */
-static inline void ov_test_pump(ov_input *in, ov_app_state *st, int w, int h)
+/* Hands every queued event to the input layer, for a w x h window;
+ * returns what they asked of the window. */
+static inline ov_requests ov_test_pump(ov_input *in, ov_app_state *st, int w, int h)
 {
+    ov_requests asked = {0};
     SDL_Event e;
     while (SDL_PollEvent(&e))
-        ov_input_handle(in, st, &e, w, h);
+        ov_requests_add(&asked, ov_input_handle(in, st, &e, w, h));
+    return asked;
 }
 
 /* Of n RGBA pixels, how many differ by more than 24 in some colour channel. */

@@ -8,9 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/controls.h"
+#include "app/controls_anim.h"
+#include "app/controls_params.h"
 #include "app/export.h"
 #include "app/hud.h"
 #include "app/hud_layout.h"
+#include "app/run_list.h"
 #include "cli/preset.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
@@ -63,22 +67,25 @@ static void test_presets(ov_renderer *r, uint8_t *px, uint8_t *plain)
             CHECK_MSG(false, "preset %d: %s", n, err);
             continue;
         }
-        st.anim_step = ov_controls_last_step(&st);
-        CHECK(strcmp(st.caption, p->caption) == 0);
-        CHECK_MSG(ov_renderer_set_surface(r, st.scene.surface, err, sizeof err), "%s", err);
-        ov_hud_draw_frame(r, &st);
+        ov_controls_seek(&st, ov_controls_last_step(&st));
+        CHECK(strcmp(st.sc.caption.text, p->caption) == 0);
+        CHECK_MSG(ov_renderer_set_surface(r, st.sc.scene.surface, err, sizeof err), "%s", err);
+        ov_hud_layout lay;
+        ov_hud_draw_frame(r, &st, NULL, &lay);
         CHECK(ov_renderer_read_rgba(r, px));
         /* The caption's band, where the layout put it: the bottom quarter of
          * the frame, above the status bar. */
-        ov_hud_layout lay;
-        ov_hud_layout_compute(r, &st, W, H, &lay);
         CHECK(lay.on[OV_HUD_CAPTION]);
         ov_box cb = lay.box[OV_HUD_CAPTION];
         CHECK(cb.y > H * 0.7f && cb.y + cb.h <= lay.box[OV_HUD_STATUS].y);
         int band0 = (int)cb.y, band1 = (int)(cb.y + cb.h);
         /* The same scene with no caption: the band gains text with it. */
-        st.caption[0] = '\0';
-        ov_hud_draw_frame(r, &st);
+        ov_config plain_cfg = cfg;
+        plain_cfg.caption[0] = '\0';
+        CHECK(ov_controls_apply_config(&st, &plain_cfg));
+        CHECK(st.sc.caption.text[0] == '\0');
+        ov_controls_seek(&st, ov_controls_last_step(&st));
+        ov_hud_draw_frame(r, &st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, plain));
         long with = white_pixels(px, band0, band1), without = white_pixels(plain, band0, band1);
         CHECK_MSG(with > without + 300, "preset %d: caption band has %ld white pixels, %ld without",
@@ -131,25 +138,25 @@ static void test_gif(ov_renderer *r, uint8_t *px, uint8_t *frame)
     ov_config_defaults(&cfg);
     ov_app_state st;
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
-    CHECK(ov_renderer_set_surface(r, st.scene.surface, err, sizeof err));
-    st.anim_step = 17;
+    CHECK(ov_renderer_set_surface(r, st.sc.scene.surface, err, sizeof err));
+    ov_controls_seek(&st, 17);
     CHECK_MSG(ov_export_gif(r, &st, path, 12, 5, err, sizeof err), "%s", err);
-    CHECK(st.anim_step == 17);   /* restored */
+    CHECK(st.anim.step == 17);   /* restored */
     int gw = 0, gh = 0, delay = 0;
     CHECK(gif_frame(path, 0, frame, &gw, &gh, &delay) == 12);
     CHECK(gw == W && gh == H);
     CHECK(delay == 5);
     /* First frame: the scene at step 0; last: at the last step. GIF
      * quantisation allows small differences over smooth gradients. */
-    st.anim_step = 0;
-    st.message_age = 1e9;
-    ov_hud_draw_frame(r, &st);
+    ov_controls_seek(&st, 0);
+    ov_controls_hide_message(&st);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, px));
     long d0 = diff_pixels(px, frame, 40);
     CHECK_MSG(d0 < (long)W * H / 200, "first GIF frame differs at %ld pixels", d0);
     gif_frame(path, 11, frame, &gw, &gh, &delay);
-    st.anim_step = ov_controls_last_step(&st);
-    ov_hud_draw_frame(r, &st);
+    ov_controls_seek(&st, ov_controls_last_step(&st));
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, px));
     long d1 = diff_pixels(px, frame, 40);
     CHECK_MSG(d1 < (long)W * H / 200, "last GIF frame differs at %ld pixels", d1);
@@ -166,25 +173,26 @@ static void test_ghosts_and_sweep(ov_renderer *r, uint8_t *with, uint8_t *withou
     ov_config_defaults(&cfg);
     ov_app_state st;
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
-    CHECK(ov_renderer_set_surface(r, st.scene.surface, err, sizeof err));
-    st.anim_step = ov_controls_last_step(&st);
-    st.message_age = 1e9;
+    CHECK(ov_renderer_set_surface(r, st.sc.scene.surface, err, sizeof err));
+    ov_controls_seek(&st, ov_controls_last_step(&st));
+    ov_controls_hide_message(&st);
 
     /* Ghosts on, α x 0.25: the ghosts are the runs from before the change. */
-    double x5 = st.scene.runs[0].x[5], a0 = st.scene.runs[0].params.alpha;
+    double x5 = st.sc.scene.runs[0].x[5], a0 = st.sc.scene.runs[0].params.alpha;
     ov_controls_toggle_ghosts(&st);
-    CHECK(st.ghosts_on && st.nghosts == 0);
+    CHECK(st.sc.ghosts_on && st.sc.nghosts == 0);
     ov_controls_scale_alpha(&st, 0.25);
-    st.message_age = 1e9;
-    CHECK(st.nghosts == st.scene.nruns);
-    CHECK(st.ghosts[0].x[5] == x5 && st.ghosts[0].params.alpha == a0);
-    CHECK(st.scene.runs[0].x[5] != x5);
-    ov_hud_draw_frame(r, &st);
+    ov_controls_hide_message(&st);
+    CHECK(st.sc.nghosts == st.sc.scene.nruns);
+    CHECK(st.sc.ghosts[0].x[5] == x5 && st.sc.ghosts[0].params.alpha == a0);
+    CHECK(st.sc.scene.runs[0].x[5] != x5);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, with));
-    st.ghosts_on = false;
-    ov_hud_draw_frame(r, &st);
+    ov_controls_toggle_ghosts(&st);   /* off: the ghosts go */
+    ov_controls_hide_message(&st);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, without));
-    st.ghosts_on = true;
+    ov_controls_toggle_ghosts(&st);
     long d = diff_pixels(with, without, 20);
     CHECK_MSG(d > 300, "ghost trails changed only %ld pixels", d);
 
@@ -193,21 +201,21 @@ static void test_ghosts_and_sweep(ov_renderer *r, uint8_t *with, uint8_t *withou
      * α × 1 run keeps momentum's colour. */
     ov_controls_cycle_target(&st, 1);
     ov_controls_cycle_target(&st, 1);
-    double a = st.scene.runs[1].params.alpha;
-    ov_optim_kind kind = st.scene.runs[1].params.kind;
-    ov_optim_kind k0 = st.scene.runs[0].params.kind, k2 = st.scene.runs[2].params.kind;
+    double a = st.sc.scene.runs[1].params.alpha;
+    ov_optim_kind kind = st.sc.scene.runs[1].params.kind;
+    ov_optim_kind k0 = st.sc.scene.runs[0].params.kind, k2 = st.sc.scene.runs[2].params.kind;
     ov_rgba c0 = ov_hud_run_color(&st, 0), c1 = ov_hud_run_color(&st, 1),
             c2 = ov_hud_run_color(&st, 2);
     ov_controls_toggle_sweep(&st);
-    CHECK(st.scene.nruns == 7);
+    CHECK(st.sc.scene.nruns == 7);
     static const double factor[5] = {0.25, 0.5, 1.0, 2.0, 4.0};
-    for (int i = 0; i < 5 && 1 + i < st.scene.nruns; i++) {
-        CHECK(st.scene.runs[1 + i].params.kind == kind);
-        CHECK_NEAR(st.scene.runs[1 + i].params.alpha, a * factor[i], 1e-15 * a);
+    for (int i = 0; i < 5 && 1 + i < st.sc.scene.nruns; i++) {
+        CHECK(st.sc.scene.runs[1 + i].params.kind == kind);
+        CHECK_NEAR(st.sc.scene.runs[1 + i].params.alpha, a * factor[i], 1e-15 * a);
     }
-    CHECK(st.scene.runs[0].params.kind == k0 && st.scene.runs[6].params.kind == k2);
-    for (int i = 0; i < st.scene.nruns; i++)
-        CHECK(!st.hidden[i]);
+    CHECK(st.sc.scene.runs[0].params.kind == k0 && st.sc.scene.runs[6].params.kind == k2);
+    for (int i = 0; i < st.sc.scene.nruns; i++)
+        CHECK(!st.sc.hidden[i]);
     ov_rgba n0 = ov_hud_run_color(&st, 0), n3 = ov_hud_run_color(&st, 3),
             n6 = ov_hud_run_color(&st, 6);
     CHECK(n0.r == c0.r && n0.g == c0.g && n0.b == c0.b);
@@ -218,12 +226,12 @@ static void test_ghosts_and_sweep(ov_renderer *r, uint8_t *with, uint8_t *withou
         for (int j = 1; j < i; j++) {
             ov_rgba ci = ov_hud_run_color(&st, i), cj = ov_hud_run_color(&st, j);
             CHECK(ci.r != cj.r || ci.g != cj.g || ci.b != cj.b);
-            CHECK(ov_shade_marker(st.shade[i]) != ov_shade_marker(st.shade[j]));
+            CHECK(ov_shade_marker(st.sc.shade[i]) != ov_shade_marker(st.sc.shade[j]));
         }
     ov_controls_toggle_sweep(&st);
-    CHECK(st.scene.nruns == 3);
-    CHECK(st.target == 1);
-    CHECK(st.scene.runs[1].params.alpha == a);
+    CHECK(st.sc.scene.nruns == 3);
+    CHECK(st.sc.target == 1);
+    CHECK(st.sc.scene.runs[1].params.alpha == a);
     ov_rgba b1 = ov_hud_run_color(&st, 1);
     CHECK(b1.r == c1.r && b1.g == c1.g && b1.b == c1.b);
     ov_controls_deinit(&st);

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_cache.h"
+#include "app/controls.h"
+#include "app/controls_explain.h"
 #include "app/export.h"
 #include "app/hud.h"
 #include "app/input.h"
@@ -27,7 +30,7 @@ int main(void)
     CHECK_MSG(ov_args_parse(3, argv, &cfg, err, sizeof err) == 0, "%s", err);
     ov_app_state st;
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
-    const ov_scene *sc = &st.scene;
+    const ov_scene *sc = &st.sc.scene;
     CHECK(sc->surface->one_d && sc->nruns == 3);
     for (int i = 0; i < sc->nruns; i++)
         for (int j = 0; j < sc->runs[i].n; j++)
@@ -64,23 +67,32 @@ int main(void)
     CHECK(sc->start.y == y0);
 
     /* Every method, taken apart on the curve at a few steps. */
-    st.explain_on = true;
+    ov_test_explain(&st, true);
+    ov_app_cache *cache = malloc(sizeof *cache);
+    CHECK(cache != NULL);
+    if (!cache)
+        return ov_test_finish("test_app_curve1d");
+    ov_app_cache_init(cache);
     for (int k = 0; k < OV_OPTIM_COUNT; k++) {
         ov_run_spec spec;
         memset(&spec, 0, sizeof spec);
         spec.kind = (ov_optim_kind)k;
-        CHECK(ov_scene_set_runs(&st.scene, &spec, 1));
+        ov_config one = cfg;   /* as a preset of that one run would */
+        one.nruns = 1;
+        one.runs[0] = spec;
+        CHECK(ov_controls_apply_config(&st, &one));
         for (int s = 0; s < 6; s++) {
-            st.anim_step = s;
-            const ov_explain *x = ov_controls_explanation(&st);
+            ov_controls_seek(&st, s);
+            const ov_explain *x = ov_controls_explanation(&st, &cache->explain);
             const ov_run *run = &sc->runs[0];
             if (s + 1 >= run->n)
                 break;
             CHECK_MSG(x->valid, "%s step %d: %s", ov_optim_info_of(spec.kind)->name, s, x->why);
             CHECK(x->next[0] == run->x[s + 1] && x->next[1] == y0);
-            ov_hud_draw_frame(r, &st);
+            ov_hud_draw_frame(r, &st, cache, NULL);
         }
     }
+    free(cache);
     ov_render_stats stats;
     ov_renderer_stats(r, &stats);
     CHECK(stats.nonfinite_values == 0 && stats.nonfinite_text == 0);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/controls.h"
+#include "app/controls_view.h"
 #include "ov_test.h"
 
 int main(void)
@@ -20,20 +21,20 @@ int main(void)
     ov_vec2 about = {1.0, 1.0};
     int said = 0;
     for (int i = 0; i < 400; i++) {
-        unsigned long serial = st.message_serial;
+        unsigned long serial = st.ui.message_serial;
         ov_controls_zoom(&st, about, 0.85);
-        if (st.message_serial != serial && strcmp(st.message, "zoom limit: float precision") == 0)
+        if (st.ui.message_serial != serial && strcmp(st.ui.message, "zoom limit: float precision") == 0)
             said++;
     }
-    double w = st.view.x1 - st.view.x0, h = st.view.y1 - st.view.y0;
-    double mx = fmax(fabs(st.view.x0), fabs(st.view.x1));
-    double my = fmax(fabs(st.view.y0), fabs(st.view.y1));
+    double w = st.view.rect.x1 - st.view.rect.x0, h = st.view.rect.y1 - st.view.rect.y0;
+    double mx = fmax(fabs(st.view.rect.x0), fabs(st.view.rect.x1));
+    double my = fmax(fabs(st.view.rect.y0), fabs(st.view.rect.y1));
     CHECK_MSG(w >= 1e-3 * mx && h >= 1e-3 * my, "view %.3g x %.3g at (%.6g, %.6g)", w, h, mx,
               my);
     /* it did go deep: within a zoom step of the floor */
     CHECK_MSG(fmin(w / mx, h / my) < 1e-3 / 0.85, "stopped early: %.3g x %.3g", w, h);
     CHECK(said > 0);
-    CHECK(strcmp(st.message, "zoom limit: float precision") == 0);
+    CHECK(strcmp(st.ui.message, "zoom limit: float precision") == 0);
     ov_controls_deinit(&st);
     return ov_test_finish("test_app_deepzoom");
 }

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/controls.h"
+#include "app/controls_anim.h"
+#include "app/controls_ui.h"
 #include "app/export.h"
 #include "app/hud.h"
 #include "app/input.h"
@@ -39,22 +42,22 @@ int main(void)
     ov_app_state st;
     char err[1024];
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
-    st.anim_step = ov_controls_last_step(&st);
-    st.message_age = 1e9;   /* keep transient messages out of the diffs */
+    ov_controls_seek(&st, ov_controls_last_step(&st));
+    ov_controls_hide_message(&st);   /* keep transient messages out of the diffs */
     ov_glwin win;
     ov_renderer *r = ov_app_test_open(&win, &st, W, H);
     uint8_t *before = malloc((size_t)W * H * 4), *after = malloc((size_t)W * H * 4);
     ov_input in = {0};
 
     /* α up: every run's α x1.25, the paths change. */
-    double a0 = st.scene.runs[0].params.alpha;
-    ov_hud_draw_frame(r, &st);
+    double a0 = st.sc.scene.runs[0].params.alpha;
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, before));
     push_key(SDLK_UP, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK_NEAR(st.scene.runs[0].params.alpha, a0 * 1.25, 1e-12);
-    st.message_age = 1e9;
-    ov_hud_draw_frame(r, &st);
+    CHECK_NEAR(st.sc.scene.runs[0].params.alpha, a0 * 1.25, 1e-12);
+    ov_controls_hide_message(&st);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, after));
     long d_alpha = ov_test_frame_diff(before, after, (long)W * H);
     CHECK_MSG(d_alpha > 200, "alpha up changed only %ld pixels", d_alpha);
@@ -62,17 +65,17 @@ int main(void)
     /* Shift+Down is the fine step: /1.05. */
     push_key(SDLK_DOWN, KMOD_LSHIFT);
     ov_test_pump(&in, &st, W, H);
-    CHECK_NEAR(st.scene.runs[0].params.alpha, a0 * 1.25 / 1.05, 1e-12);
+    CHECK_NEAR(st.sc.scene.runs[0].params.alpha, a0 * 1.25 / 1.05, 1e-12);
 
     /* κ up (K): x sqrt(10); the contours change over much of the frame. */
     memcpy(before, after, (size_t)W * H * 4);
     push_key(SDLK_k, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
     double k;
-    CHECK(ov_surface_get_param(st.scene.surface, "kappa", &k));
+    CHECK(ov_surface_get_param(st.sc.scene.surface, "kappa", &k));
     CHECK_NEAR(k, 10.0 * sqrt(10.0), 1e-9);
-    st.message_age = 1e9;
-    ov_hud_draw_frame(r, &st);
+    ov_controls_hide_message(&st);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, after));
     long d_kappa = ov_test_frame_diff(before, after, (long)W * H);
     CHECK_MSG(d_kappa > W * H / 10, "kappa up changed only %ld pixels", d_kappa);
@@ -81,22 +84,21 @@ int main(void)
      * frame's world rectangle (as drawn, the HUD's free part taken into
      * account) covers the whole window, so the point is that fraction of
      * it. */
-    ov_hud_draw_frame(r, &st);
-    ov_view view;
-    ov_controls_view(&st, W, H, &view);
-    ov_rect v = view.rect;
+    ov_hud_layout lay;
+    ov_test_draw(r, &st, &in, &lay);
+    ov_rect v = lay.view.rect;
     double vw = v.x1 - v.x0, vh = v.y1 - v.y0;
     int px = 480, py = 200;
     double ex = v.x0 + (px + 0.5) / W * vw, ey = v.y1 - (py + 0.5) / H * vh;
     push_click(px, py);
     ov_test_pump(&in, &st, W, H);
-    for (int i = 0; i < st.scene.nruns; i++) {
-        CHECK_NEAR(st.scene.runs[i].x[0], ex, 1e-9 * vw);
-        CHECK_NEAR(st.scene.runs[i].y[0], ey, 1e-9 * vh);
+    for (int i = 0; i < st.sc.scene.nruns; i++) {
+        CHECK_NEAR(st.sc.scene.runs[i].x[0], ex, 1e-9 * vw);
+        CHECK_NEAR(st.sc.scene.runs[i].y[0], ey, 1e-9 * vh);
     }
     memcpy(before, after, (size_t)W * H * 4);
-    st.message_age = 1e9;
-    ov_hud_draw_frame(r, &st);
+    ov_controls_hide_message(&st);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, after));
     /* The start marker region (around the click) now shows a run colour. */
     long changed_near = 0;
@@ -111,39 +113,83 @@ int main(void)
         }
     CHECK_MSG(changed_near > 20, "only %ld pixels changed near the click", changed_near);
 
+    /* Picking maps through the frame the user saw: with the loss panel
+     * shown, the window's frame fits the view into less of the frame; a
+     * frame of another size and layout drawn meanwhile (an export's) does
+     * not change where a click lands. */
+    push_key(SDLK_l, KMOD_NONE);
+    ov_test_pump(&in, &st, W, H);
+    CHECK(st.ui.show_loss);
+    ov_test_draw(r, &st, &in, &lay);
+    CHECK(lay.on[OV_HUD_LOSS] && lay.fit.on);
+    ov_rect seen = lay.view.rect;
+    CHECK_MSG(ov_renderer_resize(r, 300, 600, err, sizeof err), "%s", err);
+    ov_hud_layout other;
+    ov_hud_draw_frame(r, &st, NULL, &other);
+    CHECK(fabs(other.fit.x0 - lay.fit.x0) + fabs(other.fit.y0 - lay.fit.y0) +
+          fabs(other.fit.x1 - lay.fit.x1) + fabs(other.fit.y1 - lay.fit.y1) > 0.05);
+    CHECK_MSG(ov_renderer_resize(r, W, H, err, sizeof err), "%s", err);
+    px = 150;
+    py = 250;
+    double sw = seen.x1 - seen.x0, sh = seen.y1 - seen.y0;
+    ex = seen.x0 + (px + 0.5) / W * sw;
+    ey = seen.y1 - (py + 0.5) / H * sh;
+    push_click(px, py);
+    ov_test_pump(&in, &st, W, H);
+    const ov_vec2 at = st.sc.scene.start;
+    CHECK_MSG(fabs(at.x - ex) <= 1e-9 * sw && fabs(at.y - ey) <= 1e-9 * sh,
+              "click at (%d, %d) started at (%g, %g), the frame shown has (%g, %g) there", px,
+              py, at.x, at.y, ex, ey);
+    push_key(SDLK_l, KMOD_NONE);
+    ov_test_pump(&in, &st, W, H);
+
     /* Tab, then α up: only the first run changes. */
-    double a1 = st.scene.runs[1].params.alpha, a0b = st.scene.runs[0].params.alpha;
+    double a1 = st.sc.scene.runs[1].params.alpha, a0b = st.sc.scene.runs[0].params.alpha;
     push_key(SDLK_TAB, KMOD_NONE);
     push_key(SDLK_UP, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.target == 0);
-    CHECK_NEAR(st.scene.runs[0].params.alpha, a0b * 1.25, 1e-12);
-    CHECK(st.scene.runs[1].params.alpha == a1);
+    CHECK(st.sc.target == 0);
+    CHECK_NEAR(st.sc.scene.runs[0].params.alpha, a0b * 1.25, 1e-12);
+    CHECK(st.sc.scene.runs[1].params.alpha == a1);
 
     /* H shows help, Esc closes it; a single Esc with nothing open does not
      * quit, nor does a second one 2.5 s later; two within 2 s do. */
     push_key(SDLK_h, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.show_help);
+    CHECK(st.ui.show_help);
     push_key(SDLK_ESCAPE, KMOD_NONE);
-    ov_test_pump(&in, &st, W, H);
-    CHECK(!st.show_help && !st.quit);
+    ov_requests asked = ov_test_pump(&in, &st, W, H);
+    CHECK(!st.ui.show_help && !asked.quit);
     push_key(SDLK_ESCAPE, KMOD_NONE);
-    ov_test_pump(&in, &st, W, H);
-    CHECK(!st.quit);
+    asked = ov_test_pump(&in, &st, W, H);
+    CHECK(!asked.quit);
     ov_controls_advance_clock(&st, 2.5);
     push_key(SDLK_ESCAPE, KMOD_NONE);
-    ov_test_pump(&in, &st, W, H);
-    CHECK(!st.quit);
+    asked = ov_test_pump(&in, &st, W, H);
+    CHECK(!asked.quit);
     ov_controls_advance_clock(&st, 1.0);
     push_key(SDLK_ESCAPE, KMOD_NONE);
-    ov_test_pump(&in, &st, W, H);
-    CHECK(st.quit);
-    st.quit = false;
-    /* Q quits at once. */
+    asked = ov_test_pump(&in, &st, W, H);
+    CHECK(asked.quit);
+    /* Q quits at once; so does closing the window. */
     push_key(SDLK_q, KMOD_NONE);
-    ov_test_pump(&in, &st, W, H);
-    CHECK(st.quit);
+    asked = ov_test_pump(&in, &st, W, H);
+    CHECK(asked.quit && !asked.png && !asked.preset);
+    SDL_Event close;
+    memset(&close, 0, sizeof close);
+    close.type = SDL_QUIT;
+    CHECK(ov_input_handle(&in, &st, &close, W, H).kind == OV_REQ_QUIT);
+    /* The export keys and presets ask the window; nothing else changes. */
+    double alpha = st.sc.scene.runs[0].params.alpha;
+    push_key(SDLK_p, KMOD_NONE);
+    push_key(SDLK_g, KMOD_LSHIFT);
+    push_key(SDLK_x, KMOD_NONE);
+    push_key(SDLK_3, KMOD_NONE);
+    push_key(SDLK_4, KMOD_LSHIFT);
+    asked = ov_test_pump(&in, &st, W, H);
+    CHECK(asked.png && asked.video && asked.csv && !asked.gif && !asked.quit);
+    CHECK(asked.preset == 14);   /* the last asked: Shift+4 */
+    CHECK(st.sc.scene.runs[0].params.alpha == alpha);
 
     free(before);
     free(after);

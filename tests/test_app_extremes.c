@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/controls.h"
+#include "app/controls_anim.h"
 #include "app/export.h"
 #include "app/hud.h"
 #include "ov_app_test.h"
@@ -52,13 +54,13 @@ static void one(ov_renderer *r, const char *surface, double alpha, double beta, 
         CHECK_MSG(false, "%s: %s", surface, err);
         return;
     }
-    st.anim_step = ov_controls_last_step(&st);
-    CHECK(ov_renderer_set_surface(r, st.scene.surface, err, sizeof err));
-    ov_hud_draw_frame(r, &st);
+    ov_controls_seek(&st, ov_controls_last_step(&st));
+    CHECK(ov_renderer_set_surface(r, st.sc.scene.surface, err, sizeof err));
+    ov_hud_draw_frame(r, &st, NULL, NULL);
     ov_renderer_finish(r);
     frames++;
-    for (int i = 0; i < st.scene.nruns; i++) {
-        const ov_run *run = &st.scene.runs[i];
+    for (int i = 0; i < st.sc.scene.nruns; i++) {
+        const ov_run *run = &st.sc.scene.runs[i];
         for (int k = 0; k < run->n; k++)
             if (!isfinite(run->x[k]) || !isfinite(run->y[k]) || !isfinite(run->loss[k]) ||
                 fabs(run->x[k]) > 1e6 || fabs(run->y[k]) > 1e6) {

@@ -61,11 +61,11 @@ int main(void)
     /* Animating: every frame is drawn, and the loop must not sleep. */
     CHECK(ov_window_still_for(w) == 0.0);
     CHECK(run(w, 30) == 30);
-    CHECK(st->anim_step > 0.0 && st->anim_step < 20.0);
+    CHECK(st->anim.step > 0.0 && st->anim.step < 20.0);
     /* 1 s of animation in all: by 70 frames it has ended. One frame
      * more is drawn after the end, then nothing. */
     run(w, 40);
-    CHECK(st->anim_step == 20.0);
+    CHECK(st->anim.step == 20.0);
     CHECK(ov_window_still_for(w) == INFINITY);
     run(w, 1);
     long idle = run(w, 300);
@@ -79,10 +79,10 @@ int main(void)
     /* A key that changes the picture: one frame, then a message that is
      * still for 2 s (the loop may sleep that long), fades for 1 s (a frame
      * per tick) and is cleared by one more frame. */
-    unsigned long serial = st->message_serial;
+    unsigned long serial = st->ui.message_serial;
     push_key(SDLK_t);
     CHECK(run(w, 1) == 1);
-    CHECK(st->ghosts_on && st->message_serial == serial + 1);
+    CHECK(st->sc.ghosts_on && st->ui.message_serial == serial + 1);
     CHECK_NEAR(ov_window_still_for(w), 2.0 - DT, 1e-9);
     long still = run(w, 110);               /* up to 1.85 s after the key */
     CHECK_MSG(still == 0, "%ld frames drawn while the message stood still", still);
@@ -95,12 +95,12 @@ int main(void)
      * rests again once its message has faded. */
     push_key(SDLK_d);
     CHECK(run(w, 1) == 1);
-    CHECK(st->view3d && st->lift > 0.0 && st->lift < 0.1);
+    CHECK(st->view.view3d && st->view.lift > 0.0 && st->view.lift < 0.1);
     CHECK(ov_window_still_for(w) == 0.0);
     long rising = run(w, 34);               /* up to 0.58 s after the key */
     CHECK_MSG(rising == 34, "%ld of 34 frames drawn while the surface rose", rising);
     run(w, 2);
-    CHECK(st->lift == 1.0);
+    CHECK(st->view.lift == 1.0);
     run(w, 200);                            /* the message fades meanwhile */
     CHECK(ov_window_still_for(w) == INFINITY);
     CHECK(run(w, 60) == 0);
@@ -109,6 +109,28 @@ int main(void)
     push_key(SDLK_r);
     CHECK(run(w, 10) == 10);
     CHECK(ov_window_still_for(w) == 0.0);
+
+    /* The frame function as a loop the browser owns calls it: events
+     * handed in, not read from SDL's queue. Paused and idle, a frame with
+     * no events draws nothing and goes on; Space draws one; Q ends it. */
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = SDLK_SPACE;
+    CHECK(ov_app_frame(w, &e, 1));
+    CHECK(st->anim.paused);
+    run(w, 300);                            /* the message fades */
+    long drawn = ov_window_frames_drawn(w);
+    CHECK(ov_app_frame(w, NULL, 0));
+    CHECK(ov_window_frames_drawn(w) == drawn);
+    e.key.keysym.sym = SDLK_n;              /* one step: a frame */
+    CHECK(ov_app_frame(w, &e, 1));
+    CHECK(ov_window_frames_drawn(w) == drawn + 1);
+    CHECK(!ov_window_quit_asked(w));
+    e.key.keysym.sym = SDLK_q;
+    CHECK(!ov_app_frame(w, &e, 1));
+    CHECK(ov_window_quit_asked(w));
 
     ov_window_destroy(w);
     return ov_test_finish("test_app_idle");

@@ -12,6 +12,9 @@
 #include "app/panels.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
+#include "app/controls.h"
+#include "app/controls_anim.h"
+#include "app/controls_params.h"
 
 #define W 640
 #define H 360
@@ -61,13 +64,13 @@ static void test_snap_and_theory(void)
     /* gd's default α on the quadratic follows κ: 0.15 * 10/100 = 0.015,
      * under 2/100; factors 1 - 0.015 and 1 - 0.015*100 = -0.5 per step:
      * oscillating, converging, spectral radius 0.985. */
-    CHECK_NEAR(st.scene.runs[0].params.alpha, 0.015, 1e-15);
+    CHECK_NEAR(st.sc.scene.runs[0].params.alpha, 0.015, 1e-15);
     CHECK(has_line(&t, "gd \xce\xb1 = 0.015: oscillating, converging, \xcf\x81 = 0.985"));
     /* Past the limit (α = 0.15, as the default is at κ = 10): diverging,
      * spectral radius |1 - 0.15*100| = 14. */
-    st.scene.specs[0].has_alpha = true;
-    st.scene.specs[0].alpha = 0.15;
-    CHECK(ov_scene_recompute(&st.scene));
+    st.sc.scene.specs[0].has_alpha = true;
+    st.sc.scene.specs[0].alpha = 0.15;
+    CHECK(ov_scene_recompute(&st.sc.scene));
     ov_panel_theory_text(&st, &t);
     CHECK(has_line(&t, "gd \xce\xb1 = 0.15: diverging, \xcf\x81 = 14"));
     CHECK(has_line(&t, "adam: not covered by this analysis"));
@@ -75,20 +78,20 @@ static void test_snap_and_theory(void)
     /* O on gd alone (Tab once), then on momentum. */
     ov_controls_cycle_target(&st, 1);
     ov_controls_snap_optimal(&st);
-    CHECK_NEAR(st.scene.runs[0].params.alpha, gd_alpha, 1e-12);
+    CHECK_NEAR(st.sc.scene.runs[0].params.alpha, gd_alpha, 1e-12);
     ov_controls_cycle_target(&st, 1);
     ov_controls_snap_optimal(&st);
-    CHECK_NEAR(st.scene.runs[1].params.alpha, hb_alpha, 1e-12);
-    CHECK_NEAR(st.scene.runs[1].params.beta, hb_beta, 1e-12);
+    CHECK_NEAR(st.sc.scene.runs[1].params.alpha, hb_alpha, 1e-12);
+    CHECK_NEAR(st.sc.scene.runs[1].params.beta, hb_beta, 1e-12);
     /* Adam has no known optimum: unchanged, and the HUD says so. */
-    double adam = st.scene.runs[2].params.alpha;
+    double adam = st.sc.scene.runs[2].params.alpha;
     ov_controls_cycle_target(&st, 1);
     ov_controls_snap_optimal(&st);
-    CHECK(st.scene.runs[2].params.alpha == adam);
-    CHECK(strstr(st.message, "adam") != NULL);
+    CHECK(st.sc.scene.runs[2].params.alpha == adam);
+    CHECK(strstr(st.ui.message, "adam") != NULL);
     /* The snapped GD run now converges at the predicted rate: the error
      * shrinks by (k-1)/(k+1) per step (measured over steps 50..150). */
-    const ov_run *gd = &st.scene.runs[0];
+    const ov_run *gd = &st.sc.scene.runs[0];
     CHECK(gd->n > 150);
     if (gd->n > 150) {
         double e50 = hypot(gd->x[50], gd->y[50]), e150 = hypot(gd->x[150], gd->y[150]);
@@ -97,7 +100,7 @@ static void test_snap_and_theory(void)
     /* Away from the quadratic, O changes nothing and says why. */
     ov_controls_cycle_surface(&st, 1);
     ov_controls_snap_optimal(&st);
-    CHECK(strstr(st.message, "quadratic") != NULL);
+    CHECK(strstr(st.ui.message, "quadratic") != NULL);
     ov_panel_theory_text(&st, &t);
     CHECK(t.n == 1 && strstr(t.lines[0], "quadratic") != NULL);
     ov_controls_deinit(&st);
@@ -113,18 +116,18 @@ static void test_curvature_text(void)
     CHECK(has_line(&t, "gd: \xce\xbb = 1, 1e+03   local \xce\xba = 1e+03"));
     /* The saddle x^2 - y^2: eigenvalues -2 and 2, non-convex. */
     ov_expr_error perr;
-    CHECK(ov_scene_set_surface(&st.scene, "saddle", &perr));
+    CHECK(ov_scene_set_surface(&st.sc.scene, "saddle", &perr));
     ov_panel_curvature_text(&st, &t);
     CHECK(has_line(&t, "\xce\xbb = -2, 2   non-convex here"));
     /* Rosenbrock at its start (-1.2, 1): H = [[1330, 480], [480, 200]],
      * eigenvalues (1530 -+ sqrt(1130^2 + 4*480^2)) / 2. */
-    CHECK(ov_scene_set_surface(&st.scene, "rosenbrock", &perr));
-    st.anim_step = 0;
+    CHECK(ov_scene_set_surface(&st.sc.scene, "rosenbrock", &perr));
+    st.anim.step = 0;
     double disc = sqrt(1130.0 * 1130.0 + 4 * 480.0 * 480.0);
     double l0 = (1530.0 - disc) / 2, l1 = (1530.0 + disc) / 2;
     char want[160];
     snprintf(want, sizeof want, "\xce\xbb = %.3g, %.3g   local \xce\xba = %.3g", l0, l1, l1 / l0);
-    CHECK(st.scene.start.x == -1.2 && st.scene.start.y == 1.0);
+    CHECK(st.sc.scene.start.x == -1.2 && st.sc.scene.start.y == 1.0);
     ov_panel_curvature_text(&st, &t);
     CHECK(has_line(&t, want));
     ov_controls_deinit(&st);
@@ -156,20 +159,20 @@ static void test_formula_field(ov_app_state *st)
      * formula the parser accepts: Enter applies it, and the loss is
      * ½((c x + s y)² + κ(−s x + c y)²), c = cos θ, s = sin θ, computed here. */
     double kappa, theta;
-    CHECK(ov_surface_get_param(st->scene.surface, "kappa", &kappa));
-    CHECK(ov_surface_get_param(st->scene.surface, "theta", &theta));
+    CHECK(ov_surface_get_param(st->sc.scene.surface, "kappa", &kappa));
+    CHECK(ov_surface_get_param(st->sc.scene.surface, "theta", &theta));
     push_key(SDLK_RETURN);
     ov_test_pump(&in, st, W, H);
-    CHECK(st->editing);
-    CHECK(strstr(st->edit_text, "kappa") == NULL && strstr(st->edit_text, "theta") == NULL);
+    CHECK(st->ui.edit.open);
+    CHECK(strstr(st->ui.edit.text, "kappa") == NULL && strstr(st->ui.edit.text, "theta") == NULL);
     push_key(SDLK_RETURN);
     ov_test_pump(&in, st, W, H);
-    CHECK(!st->editing && st->scene.surface->def == NULL);
+    CHECK(!st->ui.edit.open && st->sc.scene.surface->def == NULL);
     double c = cos(theta * 3.14159265358979323846 / 180), sn = sin(theta * 3.14159265358979323846 / 180);
     for (int k = 0; k < 5; k++) {
         double x = -2.0 + 0.9 * k, y = 1.5 - 0.7 * k;
         double u = c * x + sn * y, v = -sn * x + c * y;
-        CHECK_NEAR(ov_surface_value(st->scene.surface, x, y), 0.5 * (u * u + kappa * v * v),
+        CHECK_NEAR(ov_surface_value(st->sc.scene.surface, x, y), 0.5 * (u * u + kappa * v * v),
                    1e-12 * (1 + 0.5 * (u * u + kappa * v * v)));
     }
     /* Editing keys: Home, then typing goes to the front; Ctrl+Backspace
@@ -179,52 +182,52 @@ static void test_formula_field(ov_app_state *st)
     push_key(SDLK_HOME);
     push_text("1 + ");
     ov_test_pump(&in, st, W, H);
-    CHECK(strncmp(st->edit_text, "1 + ", 4) == 0 && st->edit_caret == 4);
+    CHECK(strncmp(st->ui.edit.text, "1 + ", 4) == 0 && st->ui.edit.caret == 4);
     push_key_mod(SDLK_BACKSPACE, KMOD_LCTRL);
     ov_test_pump(&in, st, W, H);
-    CHECK(strncmp(st->edit_text, "1 ", 2) == 0 && st->edit_text[2] != '+' && st->edit_caret == 2);
+    CHECK(strncmp(st->ui.edit.text, "1 ", 2) == 0 && st->ui.edit.text[2] != '+' && st->ui.edit.caret == 2);
     push_key_mod(SDLK_BACKSPACE, KMOD_LCTRL);
     ov_test_pump(&in, st, W, H);
-    CHECK(st->edit_caret == 0 && st->edit_text[0] != '1');
+    CHECK(st->ui.edit.caret == 0 && st->ui.edit.text[0] != '1');
     push_key(SDLK_END);
     push_key_mod(SDLK_u, KMOD_LCTRL);
     ov_test_pump(&in, st, W, H);
-    CHECK(st->edit_text[0] == '\0' && st->edit_caret == 0);
+    CHECK(st->ui.edit.text[0] == '\0' && st->ui.edit.caret == 0);
     push_text("x^2 + y^2");
     push_key_mod(SDLK_a, KMOD_RCTRL);
     push_text("y^2");
     ov_test_pump(&in, st, W, H);
-    CHECK(strcmp(st->edit_text, "y^2") == 0);
+    CHECK(strcmp(st->ui.edit.text, "y^2") == 0);
     push_key_mod(SDLK_a, KMOD_LCTRL);
     push_key(SDLK_BACKSPACE);
     ov_test_pump(&in, st, W, H);
-    CHECK(st->edit_text[0] == '\0');
+    CHECK(st->ui.edit.text[0] == '\0');
     /* A formula that ends early: error at column 5, old surface kept. */
     push_text("x^2+");
     push_key(SDLK_RETURN);
     ov_test_pump(&in, st, W, H);
-    CHECK(st->editing);
-    CHECK(st->edit_error[0] != '\0');
-    CHECK(st->edit_error_column == 5);
-    CHECK(strstr(ov_expr_source(st->scene.surface->expr), "cos(") != NULL);
+    CHECK(st->ui.edit.open);
+    CHECK(st->ui.edit.error[0] != '\0');
+    CHECK(st->ui.edit.error_column == 5);
+    CHECK(strstr(ov_expr_source(st->sc.scene.surface->expr), "cos(") != NULL);
     /* Finish it: applied at once, surface, view and runs replaced. */
     push_text("3*y^2");
     push_key(SDLK_RETURN);
     ov_test_pump(&in, st, W, H);
-    CHECK(!st->editing);
-    CHECK(strcmp(ov_expr_source(st->scene.surface->expr), "x^2+3*y^2") == 0);
-    CHECK(st->scene.surface->def == NULL);
-    const ov_run *r = &st->scene.runs[0];
-    CHECK(r->x[0] == st->scene.start.x && r->y[0] == st->scene.start.y);
+    CHECK(!st->ui.edit.open);
+    CHECK(strcmp(ov_expr_source(st->sc.scene.surface->expr), "x^2+3*y^2") == 0);
+    CHECK(st->sc.scene.surface->def == NULL);
+    const ov_run *r = &st->sc.scene.runs[0];
+    CHECK(r->x[0] == st->sc.scene.start.x && r->y[0] == st->sc.scene.start.y);
     CHECK_NEAR(r->loss[0], r->x[0] * r->x[0] + 3 * r->y[0] * r->y[0], 1e-12);
     /* Esc cancels without touching the surface. */
     push_key(SDLK_RETURN);
     ov_test_pump(&in, st, W, H);
-    CHECK(strcmp(st->edit_text, "x^2+3*y^2") == 0);
+    CHECK(strcmp(st->ui.edit.text, "x^2+3*y^2") == 0);
     push_text("(((");
     push_key(SDLK_ESCAPE);
     ov_test_pump(&in, st, W, H);
-    CHECK(!st->editing && strcmp(ov_expr_source(st->scene.surface->expr), "x^2+3*y^2") == 0);
+    CHECK(!st->ui.edit.open && strcmp(ov_expr_source(st->sc.scene.surface->expr), "x^2+3*y^2") == 0);
 }
 
 /* Pixels within 12 of run i's colour inside the box. */
@@ -246,18 +249,18 @@ static void test_loss_panel(ov_renderer *r, ov_app_state *st)
 {
     char err[256];
     uint8_t *on = malloc((size_t)W * H * 4), *off = malloc((size_t)W * H * 4);
-    CHECK(ov_renderer_set_surface(r, st->scene.surface, err, sizeof err));
-    st->anim_step = ov_controls_last_step(st);
-    st->message_age = 1e9;
-    st->show_loss = false;
-    ov_hud_draw_frame(r, st);
+    CHECK(ov_renderer_set_surface(r, st->sc.scene.surface, err, sizeof err));
+    st->anim.step = ov_controls_last_step(st);
+    st->ui.message_age = 1e9;
+    st->ui.show_loss = false;
+    ov_hud_draw_frame(r, st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, off));
-    st->show_loss = true;
-    ov_hud_draw_frame(r, st);
+    st->ui.show_loss = true;
+    ov_hud_draw_frame(r, st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, on));
     /* The panel: the right third of the frame, above the legend. */
     int x0 = W * 2 / 3, y0 = H / 2, x1 = W, y1 = H - 30;
-    for (int i = 0; i < st->scene.nruns; i++) {
+    for (int i = 0; i < st->sc.scene.nruns; i++) {
         long a = colour_pixels(st, on, i, x0, y0, x1, y1), b = colour_pixels(st, off, i, x0, y0, x1, y1);
         CHECK_MSG(a > b + 40, "run %d: %ld colour pixels with the loss panel, %ld without", i, a, b);
     }

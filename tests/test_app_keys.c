@@ -10,6 +10,8 @@
 #include "app/input.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
+#include "app/controls.h"
+#include "app/controls_params.h"
 
 /* Trims blanks at both ends in place. */
 static char *trim(char *s)
@@ -107,12 +109,12 @@ static void check_dispatch(void)
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
     ov_input in;
     memset(&in, 0, sizeof in);
-    double a0 = st.scene.runs[0].params.alpha;
+    double a0 = st.sc.scene.runs[0].params.alpha;
     push_key(SDLK_UP, KMOD_NONE, false);
     for (int i = 0; i < 20; i++)
         push_key(SDLK_UP, KMOD_NONE, true);
     ov_test_pump(&in, &st, 640, 360);
-    CHECK_NEAR(st.scene.runs[0].params.alpha, a0 * 1.25, 1e-12 * a0);
+    CHECK_NEAR(st.sc.scene.runs[0].params.alpha, a0 * 1.25, 1e-12 * a0);
     CHECK(ov_input_holding(&in));
     /* Held 1.5 s in frames of 0.1 s: the first OV_HOLD_DELAY s add nothing,
      * then x2 per second for the remaining 1.1 s. */
@@ -121,48 +123,48 @@ static void check_dispatch(void)
     push_key_up(SDLK_UP);
     ov_test_pump(&in, &st, 640, 360);
     CHECK(!ov_input_holding(&in));
-    CHECK_NEAR(st.scene.runs[0].params.alpha, a0 * 1.25 * pow(2.0, 1.5 - OV_HOLD_DELAY),
+    CHECK_NEAR(st.sc.scene.runs[0].params.alpha, a0 * 1.25 * pow(2.0, 1.5 - OV_HOLD_DELAY),
                1e-9 * a0);
     ov_input_tick(&in, &st, 1.0);   /* released: nothing more */
-    CHECK_NEAR(st.scene.runs[0].params.alpha, a0 * 1.25 * pow(2.0, 1.5 - OV_HOLD_DELAY),
+    CHECK_NEAR(st.sc.scene.runs[0].params.alpha, a0 * 1.25 * pow(2.0, 1.5 - OV_HOLD_DELAY),
                1e-9 * a0);
     /* Shift+Down held 1.4 s: ÷1.05, then ÷1.2 per second for 1 s. */
-    double a1 = st.scene.runs[0].params.alpha;
+    double a1 = st.sc.scene.runs[0].params.alpha;
     push_key(SDLK_DOWN, KMOD_LSHIFT, false);
     ov_test_pump(&in, &st, 640, 360);
     for (int i = 0; i < 14; i++)
         ov_input_tick(&in, &st, 0.1);
     push_key_up(SDLK_DOWN);
     ov_test_pump(&in, &st, 640, 360);
-    CHECK_NEAR(st.scene.runs[0].params.alpha, a1 / 1.05 / 1.2, 1e-9 * a1);
+    CHECK_NEAR(st.sc.scene.runs[0].params.alpha, a1 / 1.05 / 1.2, 1e-9 * a1);
 
     /* β: Right to the cap and one Left: 0.95, on the grid; Shift steps 0.01. */
     int mom = 1;   /* the default runs: gd, momentum, adam */
-    CHECK(st.scene.runs[mom].params.kind == OV_OPT_MOMENTUM);
+    CHECK(st.sc.scene.runs[mom].params.kind == OV_OPT_MOMENTUM);
     for (int i = 0; i < 5; i++)
         push_key(SDLK_RIGHT, KMOD_NONE, i > 0);
     ov_test_pump(&in, &st, 640, 360);
-    CHECK_NEAR(st.scene.runs[mom].params.beta, OV_BETA_MAX, 1e-12);
+    CHECK_NEAR(st.sc.scene.runs[mom].params.beta, OV_BETA_MAX, 1e-12);
     push_key(SDLK_LEFT, KMOD_NONE, false);
     ov_test_pump(&in, &st, 640, 360);
-    CHECK_NEAR(st.scene.runs[mom].params.beta, 0.95, 1e-12);
+    CHECK_NEAR(st.sc.scene.runs[mom].params.beta, 0.95, 1e-12);
     push_key(SDLK_LEFT, KMOD_LSHIFT, false);
     push_key(SDLK_LEFT, KMOD_NONE, false);
     ov_test_pump(&in, &st, 640, 360);
-    CHECK_NEAR(st.scene.runs[mom].params.beta, 0.90, 1e-12);
+    CHECK_NEAR(st.sc.scene.runs[mom].params.beta, 0.90, 1e-12);
 
     /* Backspace: α and β back to the surface's defaults. */
     push_key(SDLK_BACKSPACE, KMOD_NONE, false);
     ov_test_pump(&in, &st, 640, 360);
-    CHECK_NEAR(st.scene.runs[0].params.alpha, a0, 1e-15);
-    CHECK_NEAR(st.scene.runs[mom].params.beta, ov_optim_info_of(OV_OPT_MOMENTUM)->beta, 1e-15);
+    CHECK_NEAR(st.sc.scene.runs[0].params.alpha, a0, 1e-15);
+    CHECK_NEAR(st.sc.scene.runs[mom].params.beta, ov_optim_info_of(OV_OPT_MOMENTUM)->beta, 1e-15);
 
     /* Space ignores auto-repeat: pressed and held, it pauses once. */
     push_key(SDLK_SPACE, KMOD_NONE, false);
     push_key(SDLK_SPACE, KMOD_NONE, true);
     push_key(SDLK_SPACE, KMOD_NONE, true);
     ov_test_pump(&in, &st, 640, 360);
-    CHECK(st.paused);
+    CHECK(st.anim.paused);
     ov_controls_deinit(&st);
 }
 

@@ -12,6 +12,10 @@
 #include "app/hud_layout.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
+#include "app/app_cache.h"
+#include "app/controls.h"
+#include "app/controls_anim.h"
+#include "app/controls_ui.h"
 
 static const char *const NAMES[OV_HUD_LABEL0] = {"run list", "theory", "curvature", "loss",
                                                  "caption", "status", "legend", "message"};
@@ -52,7 +56,7 @@ static void init_scene(ov_app_state *st)
     cfg.show_loss = cfg.show_theory = cfg.show_curvature = true;
     char err[256];
     CHECK_MSG(ov_controls_init(st, &cfg, err, sizeof err), "%s", err);
-    st->anim_step = ov_controls_last_step(st);
+    st->anim.step = ov_controls_last_step(st);
     ov_controls_say(st, "\xce\xb1 \xc3\x97" "1.25 for all runs");
 }
 
@@ -71,16 +75,18 @@ static bool in_box(ov_box b, ov_vec2 q, double slack)
            q.y <= b.y + b.h + slack;
 }
 
+static ov_app_cache cache;   /* what drawing keeps between frames (zeroed: empty) */
+
 static void check_size(ov_renderer *r, ov_app_state *st, int w, int h)
 {
     char err[256];
     CHECK_MSG(ov_renderer_resize(r, w, h, err, sizeof err), "%s", err);
     ov_hud_layout lay;
-    ov_hud_layout_compute(r, st, w, h, &lay);
-    const char *mode = st->projector ? "projector" : "normal";
+    ov_hud_layout_compute(r, st, &cache, w, h, &lay);
+    const char *mode = st->ui.projector ? "projector" : "normal";
     /* The floor: 14 px (20 in projector mode) at 1280x720, scaled with the
      * frame above it (u = min(w/1280, h/720)), never less below it. */
-    double u = fmin(w / 1280.0, h / 720.0), floor_px = (st->projector ? 20 : 14) * fmax(u, 1.0);
+    double u = fmin(w / 1280.0, h / 720.0), floor_px = (st->ui.projector ? 20 : 14) * fmax(u, 1.0);
     CHECK_NEAR(lay.floor_px, floor_px, 1e-3);
     CHECK_MSG(lay.px >= floor_px && lay.small >= floor_px && lay.big >= floor_px,
               "%dx%d %s: text %.1f / %.1f / %.1f px under the floor %.1f", w, h, mode, lay.px,
@@ -116,10 +122,10 @@ static void check_size(ov_renderer *r, ov_app_state *st, int w, int h)
     /* The diverging run's label is placed (these frames have room for it). */
     CHECK_MSG(lay.on[OV_HUD_LABEL0 + 1], "%dx%d %s: no divergence label", w, h, mode);
     /* The start, the minimum and every converging path in the free box. */
-    CHECK(in_box(lay.free, to_px(&lay, st->scene.start), 1.0));
-    CHECK(in_box(lay.free, to_px(&lay, st->scene.surface->minima[0]), 1.0));
-    for (int i = 0; i < st->scene.nruns; i++) {
-        const ov_run *run = &st->scene.runs[i];
+    CHECK(in_box(lay.free, to_px(&lay, st->sc.scene.start), 1.0));
+    CHECK(in_box(lay.free, to_px(&lay, st->sc.scene.surface->minima[0]), 1.0));
+    for (int i = 0; i < st->sc.scene.nruns; i++) {
+        const ov_run *run = &st->sc.scene.runs[i];
         if (run->diverged)
             continue;
         int outside = 0;
@@ -138,16 +144,16 @@ int main(void)
     ov_renderer *r = ov_app_test_open(&win, &st, 640, 360);
     static const int sizes[5][2] = {{1280, 720}, {1920, 1080}, {800, 980}, {700, 950}, {3840, 2160}};
     for (int p = 0; p < 2; p++) {
-        st.projector = p == 1;
+        st.ui.projector = p == 1;
         for (int i = 0; i < 5; i++)
             check_size(r, &st, sizes[i][0], sizes[i][1]);
     }
     /* Projector mode at 1920x1080: every text at least 20 x 1.5 = 30 px. */
-    st.projector = true;
+    st.ui.projector = true;
     ov_hud_layout lay;
     char err[256];
     CHECK(ov_renderer_resize(r, 1920, 1080, err, sizeof err));
-    ov_hud_layout_compute(r, &st, 1920, 1080, &lay);
+    ov_hud_layout_compute(r, &st, &cache, 1920, 1080, &lay);
     CHECK(lay.small >= 30.0f);
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);

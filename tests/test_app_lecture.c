@@ -9,8 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/controls.h"
+#include "app/controls_anim.h"
 #include "app/hud.h"
 #include "app/input.h"
+#include "app/run_list.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
 
@@ -52,13 +55,13 @@ static void check_surface_change(void)
     for (int s = 0; s < ov_surface_builtin_count(); s++) {
         push_key(SDLK_c, KMOD_NONE);
         ov_test_pump(&in, &st, W, H);
-        CHECK(st.anim_step == 0.0);
-        for (int i = 0; i < st.scene.nruns; i++) {
-            const ov_run *r = &st.scene.runs[i];
-            CHECK_MSG(!r->diverged, "%s: %s diverges at step %d", st.scene.surface->name,
+        CHECK(st.anim.step == 0.0);
+        for (int i = 0; i < st.sc.scene.nruns; i++) {
+            const ov_run *r = &st.sc.scene.runs[i];
+            CHECK_MSG(!r->diverged, "%s: %s diverges at step %d", st.sc.scene.surface->name,
                       ov_optim_info_of(r->params.kind)->name, r->diverged_step);
             CHECK_NEAR(r->params.alpha,
-                       ov_surface_default_alpha(st.scene.surface, r->params.kind), 0.0);
+                       ov_surface_default_alpha(st.sc.scene.surface, r->params.kind), 0.0);
         }
     }
     ov_controls_deinit(&st);
@@ -101,13 +104,12 @@ static void check_colour_by_method(ov_renderer *r, uint8_t *img)
     ov_app_state *s[2] = {&a, &b};
     int idx[2] = {0, 3};
     for (int k = 0; k < 2; k++) {
-        s[k]->anim_step = ov_controls_last_step(s[k]);
-        s[k]->target = idx[k];   /* drawn last, on top */
-        ov_hud_draw_frame(r, s[k]);
+        ov_controls_seek(s[k], ov_controls_last_step(s[k]));
+        ov_test_target(s[k], idx[k]);   /* drawn last, on top */
+        ov_hud_layout lay;
+        ov_hud_draw_frame(r, s[k], NULL, &lay);
         CHECK(ov_renderer_read_rgba(r, img));
-        ov_view v;
-        ov_controls_view(s[k], W, H, &v);
-        long n = colour_near_run(img, &v, &s[k]->scene.runs[idx[k]], ca);
+        long n = colour_near_run(img, &lay.view, &s[k]->sc.scene.runs[idx[k]], ca);
         CHECK_MSG(n > 30, "scene %d: only %ld pixels of adam's colour on its path", k, n);
     }
     ov_controls_deinit(&a);
@@ -121,59 +123,57 @@ static void check_sweep_and_runs(void)
         return;
     ov_input in;
     memset(&in, 0, sizeof in);
-    int n0 = st.scene.nruns;
+    int n0 = st.sc.scene.nruns;
     ov_rgba before[OV_MAX_RUNS];
     ov_optim_kind kinds[OV_MAX_RUNS];
     for (int i = 0; i < n0; i++) {
         before[i] = ov_hud_run_color(&st, i);
-        kinds[i] = st.scene.runs[i].params.kind;
+        kinds[i] = st.sc.scene.runs[i].params.kind;
     }
     /* W on the first run: it becomes five runs in its place; every other
      * run stays, shown, in its colour. */
     push_key(SDLK_TAB, KMOD_NONE);
     push_key(SDLK_w, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.scene.nruns == n0 - 1 + OV_SWEEP_RUNS);
+    CHECK(st.sc.scene.nruns == n0 - 1 + OV_SWEEP_RUNS);
     for (int i = 1; i < n0; i++) {
         int j = i - 1 + OV_SWEEP_RUNS;
         ov_rgba c = ov_hud_run_color(&st, j);
-        CHECK(st.scene.runs[j].params.kind == kinds[i] && !st.hidden[j]);
+        CHECK(st.sc.scene.runs[j].params.kind == kinds[i] && !st.sc.hidden[j]);
         CHECK(c.r == before[i].r && c.g == before[i].g && c.b == before[i].b);
     }
     push_key(SDLK_w, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.scene.nruns == n0);
+    CHECK(st.sc.scene.nruns == n0);
 
     /* A adds a run (of a method not shown yet) and targets it; Y changes
      * its method; S hides it and shows it again; Shift+A removes it. */
     push_key(SDLK_a, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.scene.nruns == n0 + 1 && st.target == n0);
-    ov_optim_kind added = st.scene.runs[n0].params.kind;
+    CHECK(st.sc.scene.nruns == n0 + 1 && st.sc.target == n0);
+    ov_optim_kind added = st.sc.scene.runs[n0].params.kind;
     for (int i = 0; i < n0; i++)
-        CHECK(st.scene.runs[i].params.kind != added);
+        CHECK(st.sc.scene.runs[i].params.kind != added);
     push_key(SDLK_y, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.scene.runs[n0].params.kind == (ov_optim_kind)((added + 1) % OV_OPTIM_COUNT));
+    CHECK(st.sc.scene.runs[n0].params.kind == (ov_optim_kind)((added + 1) % OV_OPTIM_COUNT));
     push_key(SDLK_s, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.hidden[n0]);
+    CHECK(st.sc.hidden[n0]);
     push_key(SDLK_s, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK(!st.hidden[n0]);
+    CHECK(!st.sc.hidden[n0]);
     push_key(SDLK_a, KMOD_LSHIFT);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.scene.nruns == n0);
+    CHECK(st.sc.scene.nruns == n0);
     for (int i = 0; i < n0; i++)
-        CHECK(st.scene.runs[i].params.kind == kinds[i]);
+        CHECK(st.sc.scene.runs[i].params.kind == kinds[i]);
 
     /* Q quits; a single Esc does not. */
     push_key(SDLK_ESCAPE, KMOD_NONE);
-    ov_test_pump(&in, &st, W, H);
-    CHECK(!st.quit);
+    CHECK(!ov_test_pump(&in, &st, W, H).quit);
     push_key(SDLK_q, KMOD_NONE);
-    ov_test_pump(&in, &st, W, H);
-    CHECK(st.quit);
+    CHECK(ov_test_pump(&in, &st, W, H).quit);
     ov_controls_deinit(&st);
 }
 

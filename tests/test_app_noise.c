@@ -9,6 +9,7 @@
 
 #include "app/app.h"
 #include "app/controls.h"
+#include "app/controls_params.h"
 #include "cli/args.h"
 #include "ov_test.h"
 
@@ -117,28 +118,28 @@ static void test_keys(void)
     ov_app_state st;
     char err[256];
     CHECK(ov_controls_init(&st, &cfg, err, sizeof err));
-    CHECK(st.scene.noise.sigma == 0.0);
-    double exact_x = st.scene.runs[0].x[5];
+    CHECK(st.sc.scene.noise.sigma == 0.0);
+    double exact_x = st.sc.scene.runs[0].x[5];
     /* The quadratic's default start (-3, -1), κ = 10, θ = 30°: g is about
      * (-5.85, 3.94), |g| = 7.06, so the first step up is 0.5 (the 1-2-5
      * value below a tenth of it). */
     ov_controls_step_noise(&st, 1);
-    CHECK_NEAR(st.scene.noise.sigma, 0.5, 1e-12);
-    CHECK(st.scene.runs[0].x[5] != exact_x);
+    CHECK_NEAR(st.sc.scene.noise.sigma, 0.5, 1e-12);
+    CHECK(st.sc.scene.runs[0].x[5] != exact_x);
     ov_controls_step_noise(&st, 1);
-    CHECK_NEAR(st.scene.noise.sigma, 1.0, 1e-12);
+    CHECK_NEAR(st.sc.scene.noise.sigma, 1.0, 1e-12);
     ov_controls_step_noise(&st, 1);
-    CHECK_NEAR(st.scene.noise.sigma, 2.0, 1e-12);
+    CHECK_NEAR(st.sc.scene.noise.sigma, 2.0, 1e-12);
     for (int i = 0; i < 3; i++)
         ov_controls_step_noise(&st, -1);
-    CHECK_NEAR(st.scene.noise.sigma, 0.2, 1e-12);
+    CHECK_NEAR(st.sc.scene.noise.sigma, 0.2, 1e-12);
     for (int i = 0; i < 30; i++)
         ov_controls_step_noise(&st, -1);
-    CHECK(st.scene.noise.sigma == 0.0);
-    CHECK(st.scene.runs[0].x[5] == exact_x);
+    CHECK(st.sc.scene.noise.sigma == 0.0);
+    CHECK(st.sc.scene.runs[0].x[5] == exact_x);
     for (int i = 0; i < 40; i++)
         ov_controls_step_noise(&st, 1);
-    CHECK(st.scene.noise.sigma == OV_NOISE_MAX);
+    CHECK(st.sc.scene.noise.sigma == OV_NOISE_MAX);
     ov_controls_deinit(&st);
 }
 

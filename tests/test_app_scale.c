@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/controls.h"
+#include "app/controls_anim.h"
 #include "app/hud.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
@@ -53,10 +55,9 @@ static double measure(ov_renderer *r, ov_app_state *st, int w, int h)
     uint8_t *img = malloc((size_t)w * h * 4);
     if (!img)
         return 0;
-    ov_hud_draw_frame(r, st);
-    ov_view v;
-    ov_controls_view(st, w, h, &v);
-    double px = ov_renderer_read_rgba(r, img) ? stroke_px(img, w, h, &v) : 0;
+    ov_hud_layout lay;
+    ov_hud_draw_frame(r, st, NULL, &lay);
+    double px = ov_renderer_read_rgba(r, img) ? stroke_px(img, w, h, &lay.view) : 0;
     free(img);
     return px;
 }
@@ -90,10 +91,10 @@ int main(void)
             CHECK_MSG(false, "%s", err);
             break;
         }
-        st.anim_step = ov_controls_last_step(&st);
+        ov_controls_seek(&st, ov_controls_last_step(&st));
         if (!r)
             r = ov_app_test_open(&win, &st, W1, H1);
-        CHECK(ov_renderer_set_surface(r, st.scene.surface, err, sizeof err));
+        CHECK(ov_renderer_set_surface(r, st.sc.scene.surface, err, sizeof err));
         double a = measure(r, &st, W1, H1), b = measure(r, &st, 2 * W1, 2 * H1);
         printf("ui scale %.1f: stroke %.2f px at %d rows, %.2f px at %d rows\n", scales[i], a,
                H1, b, 2 * H1);

@@ -28,6 +28,8 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app/controls.h"
+#include "ov_app_test.h"
 #include "ov_test.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -126,7 +128,7 @@ static void random_input(rng *r, SDL_Window *win, const ov_app_state *st, int *e
     int w, h;
     SDL_GetWindowSize(win, &w, &h);
     int kind = below(r, 100);
-    if (st->editing) {
+    if (st->ui.edit.open) {
         /* In the formula field: type, edit, then apply or cancel. */
         if (kind < 50) {
             char junk[8];
@@ -201,7 +203,8 @@ static long rss_kb(void);
 static long canonical_rss_kb(ov_window *w, ov_app_state *st, const ov_config *cfg)
 {
     char err[256];
-    st->editing = false;
+    if (st->ui.edit.open)
+        ov_controls_edit_cancel(st);
     if (SDL_GetWindowFlags(ov_window_sdl(w)) & SDL_WINDOW_FULLSCREEN) {
         /* Through the key, so the window's own fullscreen flag follows. */
         key(SDLK_f, 0, false);
@@ -209,8 +212,7 @@ static long canonical_rss_kb(ov_window *w, ov_app_state *st, const ov_config *cf
     }
     SDL_SetWindowSize(ov_window_sdl(w), cfg->width, cfg->height);
     ov_controls_apply_config(st, cfg);
-    st->show_loss = st->show_theory = st->show_curvature = st->show_help = false;
-    st->editing = st->projector = st->ghosts_on = st->paused = false;
+    ov_test_plain(st);
     for (int i = 0; i < 30; i++)
         if (!ov_window_frame(w, 1.0 / 60.0, err, sizeof err))
             break;
@@ -321,12 +323,12 @@ int main(void)
     ov_app_state *st = ov_window_state(w);
     rng r = {0x9E3779B97F4A7C15ull, 0};
     int asked = 0, saved = 0, failed = 0;
-    unsigned long serial = st->message_serial;
+    unsigned long serial = st->ui.message_serial;
     long rss[READINGS];
     int nread = 0;
     for (long f = 0; f < frames; f++) {
         /* F back from fullscreen; the formula field would take it as text. */
-        if (r.fullscreen_back > 0 && !st->editing && --r.fullscreen_back == 0)
+        if (r.fullscreen_back > 0 && !st->ui.edit.open && --r.fullscreen_back == 0)
             key(SDLK_f, 0, false);
         else if (below(&r, 3) == 0)
             random_input(&r, ov_window_sdl(w), st, &asked);
@@ -334,12 +336,11 @@ int main(void)
             CHECK_MSG(false, "frame %ld failed: %s", f, err);
             break;
         }
-        if (st->message_serial != serial) {
-            serial = st->message_serial;
-            saved += strncmp(st->message, "saved ", 6) == 0;
-            failed += strstr(st->message, "failed") != NULL;
+        if (st->ui.message_serial != serial) {
+            serial = st->ui.message_serial;
+            saved += strncmp(st->ui.message, "saved ", 6) == 0;
+            failed += strstr(st->ui.message, "failed") != NULL;
         }
-        st->quit = false;
         if (nread < READINGS && f + 1 == frames * (nread + 1) / READINGS) {
             rss[nread++] = canonical_rss_kb(w, st, &cfg);
             r.fullscreen_back = 0;

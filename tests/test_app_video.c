@@ -13,10 +13,12 @@
 #include <sys/wait.h>
 
 #include "app/app.h"
+#include "app/controls.h"
+#include "app/controls_anim.h"
 #include "app/hud.h"
 #include "ov_app_test.h"
-#include "ov_mp4_test.h"
 #include "ov_bin_test.h"
+#include "ov_mp4_test.h"
 #include "ov_test.h"
 
 static char bin[1024], tmp[1024];
@@ -118,21 +120,21 @@ static void test_frames(void)
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
     ov_glwin win;
     ov_renderer *r = ov_app_test_open(&win, &st, W, H);
-    st.anim_step = 17;
+    ov_controls_seek(&st, 17);
     CHECK_MSG(ov_export_mp4(r, &st, path, 6, 4, err, sizeof err), "%s", err);
-    CHECK(st.anim_step == 17);
+    CHECK(st.anim.step == 17);
     ov_video_info info;
     uint8_t *got[6];
     CHECK(ov_video_decode(path, &info, 0, 6, got) == 0);
     CHECK(info.frames == 6 && info.width == W && info.height == H);
     CHECK(info.frame_rate.num == 25 * info.frame_rate.den);
     uint8_t *px = malloc((size_t)W * H * 4);
-    st.message_age = 1e9;
+    ov_controls_hide_message(&st);
     const double steps[2] = {0, ov_controls_last_step(&st)};
     uint8_t *frames[2] = {got[0], got[5]};
     for (int i = 0; i < 2; i++) {
-        st.anim_step = steps[i];
-        ov_hud_draw_frame(r, &st);
+        ov_controls_seek(&st, steps[i]);
+        ov_hud_draw_frame(r, &st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, px));
         if (!frames[i])
             continue;
@@ -146,8 +148,8 @@ static void test_frames(void)
      * at the last step (px, drawn last above) than from its own. */
     if (got[0] && got[5]) {
         double own, other;
-        st.anim_step = 0;
-        ov_hud_draw_frame(r, &st);
+        ov_controls_seek(&st, 0);
+        ov_hud_draw_frame(r, &st, NULL, NULL);
         uint8_t *first = malloc((size_t)W * H * 4);
         CHECK(ov_renderer_read_rgba(r, first));
         ov_rgb_mean_diff(first, got[0], W, H, FAR, &own);
@@ -212,20 +214,20 @@ static void test_window(void)
     /* Shift+G, then Esc after two frames: cancelled, nothing written. */
     push_key(SDLK_g, KMOD_LSHIFT);
     CHECK(ov_window_frame(w, 0.0, err, sizeof err));
-    CHECK(st->exporting && st->export_total == 5 && st->export_done == 1);
+    CHECK(st->job.on && st->job.total == 5 && st->job.done == 1);
     CHECK(ov_window_frame(w, 0.0, err, sizeof err));
-    CHECK(st->export_done == 2);
+    CHECK(st->job.done == 2);
     CHECK(count_containing(dir, ".mp4") == 1);   /* the temporary file */
     push_key(SDLK_ESCAPE, KMOD_NONE);
     CHECK(ov_window_frame(w, 0.0, err, sizeof err));
-    CHECK(!st->exporting);
-    CHECK_MSG(strstr(st->message, "cancelled") != NULL, "message: %s", st->message);
+    CHECK(!st->job.on);
+    CHECK_MSG(strstr(st->ui.message, "cancelled") != NULL, "message: %s", st->ui.message);
     CHECK(count_containing(dir, ".mp4") == 0);
-    CHECK(!st->quit);
+    CHECK(!ov_window_quit_asked(w));
 
     /* Shift+G to the end. Meanwhile the window draws a progress bar and the
      * scene keys do nothing. */
-    double alpha = st->scene.runs[0].params.alpha;
+    double alpha = st->sc.scene.runs[0].params.alpha;
     push_key(SDLK_g, KMOD_LSHIFT);
     CHECK(ov_window_frame(w, 0.0, err, sizeof err));
     long bar_during = bar_pixels(w);
@@ -233,19 +235,19 @@ static void test_window(void)
     CHECK_MSG(bar_during > bar_before + 200, "progress bar: %ld sky-blue pixels, %ld before",
               bar_during, bar_before);
     push_key(SDLK_UP, KMOD_NONE);
-    for (int f = 0; f < 10 && st->exporting; f++)
+    for (int f = 0; f < 10 && st->job.on; f++)
         CHECK(ov_window_frame(w, 0.0, err, sizeof err));
-    CHECK(!st->exporting);
-    CHECK(st->scene.runs[0].params.alpha == alpha);
-    CHECK_MSG(strncmp(st->message, "saved ", 6) == 0, "message: %s", st->message);
+    CHECK(!st->job.on);
+    CHECK(st->sc.scene.runs[0].params.alpha == alpha);
+    CHECK_MSG(strncmp(st->ui.message, "saved ", 6) == 0, "message: %s", st->ui.message);
 
     /* G, then Q: quitting abandons the export, its temporary file goes. */
     push_key(SDLK_g, KMOD_NONE);
     CHECK(ov_window_frame(w, 0.0, err, sizeof err));
-    CHECK(st->exporting && count_containing(dir, ".gif.tmp") == 1);
+    CHECK(st->job.on && count_containing(dir, ".gif.tmp") == 1);
     push_key(SDLK_q, KMOD_NONE);
     CHECK(ov_window_frame(w, 0.0, err, sizeof err));
-    CHECK(st->quit);
+    CHECK(ov_window_quit_asked(w));
     ov_window_destroy(w);
     CHECK(count_containing(dir, ".gif") == 0);
 

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/controls.h"
+#include "app/controls_anim.h"
+#include "app/controls_view.h"
 #include "app/export.h"
 #include "app/hud.h"
 #include "app/input.h"
@@ -57,59 +60,59 @@ static void push_wheel(int dy, int x, int y)
 static void test_toggle_and_camera(ov_app_state *st, ov_input *in)
 {
     /* D heads for 3-D; the transition takes OV_LIFT_SECONDS. */
-    CHECK(!st->view3d && st->lift == 0.0);
+    CHECK(!st->view.view3d && st->view.lift == 0.0);
     push_key(SDLK_d);
     ov_test_pump(in, st, W, H);
-    CHECK(st->view3d);
+    CHECK(st->view.view3d);
     CHECK(ov_controls_transitioning(st));
     /* After a long idle wait the first frame moves it by OV_LIFT_MAX_DT only. */
     ov_controls_tick(st, 10.0);
-    CHECK_NEAR(st->lift, OV_LIFT_MAX_DT / OV_LIFT_SECONDS, 1e-12);
+    CHECK_NEAR(st->view.lift, OV_LIFT_MAX_DT / OV_LIFT_SECONDS, 1e-12);
     for (int i = 0; i < 4; i++)
         ov_controls_tick(st, 0.05);
-    CHECK_NEAR(st->lift, (OV_LIFT_MAX_DT + 0.2) / OV_LIFT_SECONDS, 1e-12);
+    CHECK_NEAR(st->view.lift, (OV_LIFT_MAX_DT + 0.2) / OV_LIFT_SECONDS, 1e-12);
     CHECK(ov_controls_transitioning(st));
     for (int i = 0; i < 20; i++)
         ov_controls_tick(st, 0.05);
-    CHECK_NEAR(st->lift, 1.0, 0);
+    CHECK_NEAR(st->view.lift, 1.0, 0);
     CHECK(!ov_controls_transitioning(st));
 
     /* Drag 50 points right and 10 down: azimuth -50 * 0.4, elevation +10 * 0.4. */
-    ov_camera c0 = st->camera;
+    ov_camera c0 = st->view.camera;
     push_button(SDL_MOUSEBUTTONDOWN, 200, 150);
     push_motion(230, 155);
     push_motion(250, 160);
     push_button(SDL_MOUSEBUTTONUP, 250, 160);
     ov_test_pump(in, st, W, H);
-    CHECK_NEAR(st->camera.azimuth, c0.azimuth - 50 * OV_ORBIT_DEG_PER_POINT, 1e-9);
-    CHECK_NEAR(st->camera.elevation, c0.elevation + 10 * OV_ORBIT_DEG_PER_POINT, 1e-9);
-    CHECK(memcmp(&st->view, &st->home_view, sizeof st->view) == 0);   /* no pan in 3-D */
+    CHECK_NEAR(st->view.camera.azimuth, c0.azimuth - 50 * OV_ORBIT_DEG_PER_POINT, 1e-9);
+    CHECK_NEAR(st->view.camera.elevation, c0.elevation + 10 * OV_ORBIT_DEG_PER_POINT, 1e-9);
+    CHECK(memcmp(&st->view.rect, &st->view.home, sizeof st->view.rect) == 0);   /* no pan in 3-D */
     /* Elevation stays within 0 .. 90 however far the drag goes. */
     ov_controls_orbit(st, 0, 500);
-    CHECK_NEAR(st->camera.elevation, 90.0, 0);
+    CHECK_NEAR(st->view.camera.elevation, 90.0, 0);
     ov_controls_orbit(st, 370, -500);
-    CHECK_NEAR(st->camera.elevation, 0.0, 0);
-    CHECK(st->camera.azimuth >= -180.0 && st->camera.azimuth < 180.0);
+    CHECK_NEAR(st->view.camera.elevation, 0.0, 0);
+    CHECK(st->view.camera.azimuth >= -180.0 && st->view.camera.azimuth < 180.0);
     /* Wheel up twice: the camera 1/0.85^2 closer; the rectangle stays. */
     push_wheel(2, 100, 100);
     ov_test_pump(in, st, W, H);
-    CHECK_NEAR(st->camera.zoom, 1.0 / (0.85 * 0.85), 1e-9);
-    CHECK(memcmp(&st->view, &st->home_view, sizeof st->view) == 0);
+    CHECK_NEAR(st->view.camera.zoom, 1.0 / (0.85 * 0.85), 1e-9);
+    CHECK(memcmp(&st->view.rect, &st->view.home, sizeof st->view.rect) == 0);
     /* Home: the camera as it started. */
     push_key(SDLK_HOME);
     ov_test_pump(in, st, W, H);
-    CHECK(memcmp(&st->camera, &c0, sizeof c0) == 0);
+    CHECK(memcmp(&st->view.camera, &c0, sizeof c0) == 0);
     /* Z: automatic -> linear -> log -> automatic. */
-    CHECK(st->heights == OV_HEIGHT_AUTO);
+    CHECK(st->view.heights == OV_HEIGHT_AUTO);
     push_key(SDLK_z);
     ov_test_pump(in, st, W, H);
-    CHECK(st->heights == OV_HEIGHT_LINEAR);
+    CHECK(st->view.heights == OV_HEIGHT_LINEAR);
     push_key(SDLK_z);
     ov_test_pump(in, st, W, H);
-    CHECK(st->heights == OV_HEIGHT_LOG);
+    CHECK(st->view.heights == OV_HEIGHT_LOG);
     push_key(SDLK_z);
     ov_test_pump(in, st, W, H);
-    CHECK(st->heights == OV_HEIGHT_AUTO);
+    CHECK(st->view.heights == OV_HEIGHT_AUTO);
 }
 
 /* A click on the surface starts every run where the camera's ray through
@@ -118,20 +121,20 @@ static void test_toggle_and_camera(ov_app_state *st, ov_input *in)
 static void test_click(ov_app_state *st, ov_input *in)
 {
     ov_view v;
-    ov_controls_view(st, W, H, &v);
+    ov_controls_view(st, NULL, W, H, NULL, &v);
     CHECK(v.is3d);
     double wx = v.rect.x0 + 0.62 * (v.rect.x1 - v.rect.x0);
     double wy = v.rect.y0 + 0.35 * (v.rect.y1 - v.rect.y0);
     ov_vec2 p;
     double z;
-    CHECK(ov_view_project(&v, wx, wy, ov_surface_value(st->scene.surface, wx, wy), 0, &p, &z));
+    CHECK(ov_view_project(&v, wx, wy, ov_surface_value(st->sc.scene.surface, wx, wy), 0, &p, &z));
     int px = (int)p.x, py = (int)p.y;
     push_button(SDL_MOUSEBUTTONDOWN, px, py);
     push_button(SDL_MOUSEBUTTONUP, px, py);
     ov_test_pump(in, st, W, H);
-    double sx = st->scene.runs[0].x[0], sy = st->scene.runs[0].y[0];
+    double sx = st->sc.scene.runs[0].x[0], sy = st->sc.scene.runs[0].y[0];
     ov_vec2 q;
-    CHECK(ov_view_project(&v, sx, sy, ov_surface_value(st->scene.surface, sx, sy), 0, &q, &z));
+    CHECK(ov_view_project(&v, sx, sy, ov_surface_value(st->sc.scene.surface, sx, sy), 0, &q, &z));
     CHECK_MSG(hypot(q.x - (px + 0.5), q.y - (py + 0.5)) <= 1.0,
               "clicked (%d, %d), the start (%g, %g) projects to (%.2f, %.2f)", px, py, sx, sy,
               q.x, q.y);
@@ -140,40 +143,46 @@ static void test_click(ov_app_state *st, ov_input *in)
     double wpp = ov_view_world_per_pixel(&v);
     CHECK_MSG(hypot(sx - wx, sy - wy) <= 3.0 * wpp, "start (%g, %g), surface point (%g, %g)",
               sx, sy, wx, wy);
-    for (int i = 1; i < st->scene.nruns; i++)
-        CHECK(st->scene.runs[i].x[0] == sx && st->scene.runs[i].y[0] == sy);
+    for (int i = 1; i < st->sc.scene.nruns; i++)
+        CHECK(st->sc.scene.runs[i].x[0] == sx && st->sc.scene.runs[i].y[0] == sy);
 
     /* Off the surface (the empty top corner): nothing changes, a message says why. */
-    unsigned long said = st->message_serial;
+    unsigned long said = st->ui.message_serial;
     push_button(SDL_MOUSEBUTTONDOWN, 2, 2);
     push_button(SDL_MOUSEBUTTONUP, 2, 2);
     ov_test_pump(in, st, W, H);
-    CHECK(st->scene.runs[0].x[0] == sx && st->scene.runs[0].y[0] == sy);
-    CHECK(st->message_serial == said + 1 && strstr(st->message, "surface") != NULL);
+    CHECK(st->sc.scene.runs[0].x[0] == sx && st->sc.scene.runs[0].y[0] == sy);
+    CHECK(st->ui.message_serial == said + 1 && strstr(st->ui.message, "surface") != NULL);
 }
 
 /* --orbit: GIF frame f of n has the camera turned f/n of a full turn; the
  * camera is back where it was afterwards. */
 static void test_orbit(ov_app_state *st, ov_renderer *r)
 {
-    ov_camera c0 = st->camera;
-    st->orbit = true;
+    /* As --3d --orbit sets it up. */
+    ov_config cfg;
+    ov_config_defaults(&cfg);
+    cfg.view3d = cfg.orbit = true;
+    ov_controls_init_3d(st, &cfg);
+    ov_camera c0 = st->view.camera;
     ov_controls_orbit_frame(st, c0, 3, 12);
-    CHECK_NEAR(st->camera.azimuth, c0.azimuth + 90.0, 1e-9);
-    CHECK_NEAR(st->camera.elevation, c0.elevation, 0);
+    CHECK_NEAR(st->view.camera.azimuth, c0.azimuth + 90.0, 1e-9);
+    CHECK_NEAR(st->view.camera.elevation, c0.elevation, 0);
     ov_controls_orbit_frame(st, c0, 9, 12);
-    CHECK_NEAR(st->camera.azimuth, c0.azimuth + 270.0 - 360.0, 1e-9);
-    st->camera = c0;
+    CHECK_NEAR(st->view.camera.azimuth, c0.azimuth + 270.0 - 360.0, 1e-9);
+    ov_controls_home_camera(st);
+    CHECK(memcmp(&st->view.camera, &c0, sizeof c0) == 0);
     char path[1024], err[1024];
     const char *tmp = getenv("OV_TMP");
     snprintf(path, sizeof path, "%s/orbit.gif", tmp ? tmp : ".");
     CHECK_MSG(ov_export_gif(r, st, path, 4, 4, err, sizeof err), "%s", err);
-    CHECK(memcmp(&st->camera, &c0, sizeof c0) == 0);
+    CHECK(memcmp(&st->view.camera, &c0, sizeof c0) == 0);
     remove(path);
     /* Without --orbit the camera stays put. */
-    st->orbit = false;
+    cfg.orbit = false;
+    ov_controls_init_3d(st, &cfg);
     ov_controls_orbit_frame(st, c0, 3, 12);
-    CHECK(memcmp(&st->camera, &c0, sizeof c0) == 0);
+    CHECK(memcmp(&st->view.camera, &c0, sizeof c0) == 0);
 }
 
 /* Every built-in surface in 3-D: a frame unlike its 2-D one, and no
@@ -185,17 +194,14 @@ static void test_surfaces(ov_app_state *st, ov_renderer *r)
     for (int i = 0; i < ov_surface_builtin_count(); i++) {
         const char *name = ov_surface_builtin(i)->name;
         ov_expr_error e;
-        CHECK(ov_scene_set_surface(&st->scene, name, &e));
-        st->view = st->home_view = st->scene.view;
-        CHECK(ov_renderer_set_surface(r, st->scene.surface, err, sizeof err));
-        st->anim_step = ov_controls_last_step(st);
-        st->view3d = false;
-        st->lift = 0.0;
-        ov_hud_draw_frame(r, st);
+        CHECK(ov_controls_replace_surface(st, name, &e));
+        CHECK(ov_renderer_set_surface(r, st->sc.scene.surface, err, sizeof err));
+        ov_controls_seek(st, ov_controls_last_step(st));
+        ov_controls_show_3d(st, false);
+        ov_hud_draw_frame(r, st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, a));
-        st->view3d = true;
-        st->lift = 1.0;
-        ov_hud_draw_frame(r, st);
+        ov_controls_show_3d(st, true);
+        ov_hud_draw_frame(r, st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, b));
         long d = ov_test_frame_diff(a, b, (long)W * H);
         CHECK_MSG(d > (long)W * H / 5, "%s: the 3-D frame differs from 2-D in %ld pixels", name,
@@ -215,7 +221,7 @@ int main(void)
     ov_app_state st;
     char err[1024];
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
-    st.message_age = 1e9;
+    ov_controls_hide_message(&st);
     ov_glwin win;
     ov_renderer *r = ov_app_test_open(&win, &st, W, H);
     ov_input in;
@@ -234,8 +240,9 @@ int main(void)
     cfg.camera_az = -45;
     cfg.camera_el = 30;
     CHECK(ov_controls_init(&st, &cfg, err, sizeof err));
-    CHECK(st.view3d && st.lift == 1.0 && st.camera.azimuth == -45 && st.camera.elevation == 30);
-    CHECK(memcmp(&st.camera, &st.home_camera, sizeof st.camera) == 0);
+    CHECK(st.view.view3d && st.view.lift == 1.0);
+    CHECK(st.view.camera.azimuth == -45 && st.view.camera.elevation == 30);
+    CHECK(memcmp(&st.view.camera, &st.view.home_camera, sizeof st.view.camera) == 0);
     ov_controls_deinit(&st);
     return ov_test_finish("test_app_view3d");
 }

@@ -5,9 +5,19 @@
 
 #include <math.h>
 
-#include "input.h"
+#include "controls.h"
+#include "controls_anim.h"
+#include "controls_explain.h"
+#include "controls_params.h"
+#include "controls_ui.h"
+#include "controls_view.h"
+#include "formula_edit.h"
+#include "run_list.h"
+
 
 /* ---- actions on the picture ---- */
+
+#define OV_NO_REQUEST ((ov_request){OV_REQ_NONE, 0})
 
 /* RATE keys: arg per press, rate per second while held. */
 static double held_factor(const ov_binding *b, double held_dt)
@@ -15,274 +25,247 @@ static double held_factor(const ov_binding *b, double held_dt)
     return held_dt > 0 ? pow(b->rate, held_dt) : b->arg;
 }
 
-static void act_alpha(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_alpha(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     ov_controls_scale_alpha(st, held_factor(b, dt));
+    return OV_NO_REQUEST;
 }
 
-static void act_beta(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_beta(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)dt;
     ov_controls_add_beta(st, b->arg);
+    return OV_NO_REQUEST;
 }
 
-static void act_kappa(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_kappa(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     ov_controls_scale_kappa(st, held_factor(b, dt));
+    return OV_NO_REQUEST;
 }
 
-static void act_theta(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_theta(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     ov_controls_add_theta(st, dt > 0 ? b->rate * dt : b->arg);
+    return OV_NO_REQUEST;
 }
 
-static void act_reset_params(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_reset_params(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_reset_params(st);
+    return OV_NO_REQUEST;
 }
 
-static void act_target(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_target(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)dt;
     ov_controls_cycle_target(st, (int)b->arg);
+    return OV_NO_REQUEST;
 }
 
-static void act_add_run(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_add_run(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_add_run(st);
+    return OV_NO_REQUEST;
 }
 
-static void act_remove_run(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_remove_run(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_remove_run(st);
+    return OV_NO_REQUEST;
 }
 
-static void act_hide_run(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_hide_run(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_toggle_hidden(st);
+    return OV_NO_REQUEST;
 }
 
-static void act_method(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_method(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)dt;
     ov_controls_cycle_method(st, (int)b->arg);
+    return OV_NO_REQUEST;
 }
 
-static void act_loop(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_loop(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_toggle_loop(st);
+    return OV_NO_REQUEST;
 }
 
-static void act_pause(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_pause(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_toggle_pause(st);
+    return OV_NO_REQUEST;
 }
 
-static void act_step(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_step(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_step_once(st);
+    return OV_NO_REQUEST;
 }
 
-static void act_step_back(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_step_back(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_step_back(st);
+    return OV_NO_REQUEST;
 }
 
-static void act_explain(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_explain(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_toggle_explain(st);
+    return OV_NO_REQUEST;
 }
 
-static void act_restart(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_restart(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_restart(st);
+    return OV_NO_REQUEST;
 }
 
-static void act_speed(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_speed(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)dt;
     ov_controls_scale_speed(st, b->arg);
+    return OV_NO_REQUEST;
 }
 
-static void act_surface(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_surface(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)dt;
     ov_controls_cycle_surface(st, (int)b->arg);
+    return OV_NO_REQUEST;
 }
 
-static void act_preset(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_preset(ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)st;
     (void)dt;
-    in->want_preset = (int)b->arg;
+    return (ov_request){OV_REQ_PRESET, (int)b->arg};
 }
 
-static void act_edit(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_edit(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_edit_begin(st);
     SDL_StartTextInput();
+    return OV_NO_REQUEST;
 }
 
-static void act_ghosts(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_ghosts(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_toggle_ghosts(st);
+    return OV_NO_REQUEST;
 }
 
-static void act_sweep(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_sweep(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_toggle_sweep(st);
+    return OV_NO_REQUEST;
 }
 
-/* Exports and other requests the window loop carries out. */
-enum { REQ_PNG, REQ_GIF, REQ_VIDEO, REQ_CSV, REQ_FULLSCREEN, REQ_CANCEL_EXPORT };
-
-static void act_request(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+/* Exports and other requests the window loop carries out: the row's arg
+ * is the ov_request_kind. */
+static ov_request act_request(ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)st;
     (void)dt;
-    switch ((int)b->arg) {
-    case REQ_PNG:
-        in->want_png = true;
-        break;
-    case REQ_GIF:
-        in->want_gif = true;
-        break;
-    case REQ_VIDEO:
-        in->want_video = true;
-        break;
-    case REQ_CANCEL_EXPORT:
-        in->cancel_export = true;
-        break;
-    case REQ_CSV:
-        in->want_csv = true;
-        break;
-    default:
-        in->toggle_fullscreen = true;
-        break;
-    }
+    return (ov_request){(ov_request_kind)(int)b->arg, 0};
 }
 
-static void act_projector(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_projector(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_toggle_projector(st);
+    return OV_NO_REQUEST;
 }
 
-enum { PANEL_LOSS, PANEL_THEORY, PANEL_CURVATURE, PANEL_HELP };
-
-static void act_panel(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_panel(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)dt;
-    bool *flag = (int)b->arg == PANEL_LOSS     ? &st->show_loss
-                 : (int)b->arg == PANEL_THEORY ? &st->show_theory
-                 : (int)b->arg == PANEL_HELP   ? &st->show_help
-                                               : &st->show_curvature;
-    *flag = !*flag;
+    ov_controls_toggle_panel(st, (ov_panel_id)(int)b->arg);
+    return OV_NO_REQUEST;
 }
 
-static void act_optimal(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_optimal(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_snap_optimal(st);
+    return OV_NO_REQUEST;
 }
 
-static void act_noise(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_noise(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)dt;
     ov_controls_step_noise(st, (int)b->arg);
+    return OV_NO_REQUEST;
 }
 
-static void act_home(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_home(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_home(st);
+    return OV_NO_REQUEST;
 }
 
-static void act_3d(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_3d(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_toggle_3d(st);
+    return OV_NO_REQUEST;
 }
 
-static void act_heights(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_heights(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_cycle_heights(st);
+    return OV_NO_REQUEST;
 }
 
-static void act_escape(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_escape(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
-    ov_controls_escape(st);
+    return (ov_request){ov_controls_escape(st) ? OV_REQ_QUIT : OV_REQ_NONE, 0};
 }
 
-static void act_quit(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request act_quit(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
+    (void)st;
     (void)b;
     (void)dt;
-    st->quit = true;
+    return (ov_request){OV_REQ_QUIT, 0};
 }
 
 #define NO OV_REPEAT_NO
@@ -384,15 +367,15 @@ static const ov_binding BINDINGS[] = {
     {SDLK_p, NONE, NO, "P / G / Shift+G / X",
      "save the frame as PNG / the animation as GIF / as MP4 video / the runs as CSV "
      "(timestamped names, in --output-dir or the current directory)",
-     act_request, REQ_PNG, 0},
-    {SDLK_g, NONE, NO, NULL, NULL, act_request, REQ_GIF, 0},
-    {SDLK_g, SHIFT, NO, NULL, NULL, act_request, REQ_VIDEO, 0},
-    {SDLK_x, NONE, NO, NULL, NULL, act_request, REQ_CSV, 0},
+     act_request, OV_REQ_PNG, 0},
+    {SDLK_g, NONE, NO, NULL, NULL, act_request, OV_REQ_GIF, 0},
+    {SDLK_g, SHIFT, NO, NULL, NULL, act_request, OV_REQ_VIDEO, 0},
+    {SDLK_x, NONE, NO, NULL, NULL, act_request, OV_REQ_CSV, 0},
     {SDLK_m, ANY, NO, "M", "projector mode: high contrast, larger text", act_projector, 0, 0},
-    {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, PANEL_LOSS, 0},
+    {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, OV_PANEL_LOSS, 0},
     {SDLK_i, ANY, NO, "I",
      "panel: theory of the quadratic (optimal \xce\xb1, \xce\xb2, rates, each run's regime)",
-     act_panel, PANEL_THEORY, 0},
+     act_panel, OV_PANEL_THEORY, 0},
     {SDLK_RIGHTBRACKET, ANY, YES, "] / [",
      "gradient noise \xcf\x83 up / down the 1-2-5 ladder (0.001 \xe2\x80\xa6 1e6; the first "
      "step up is about a tenth of the gradient at the start; down past 0.001 is 0, exact "
@@ -403,7 +386,7 @@ static const ov_binding BINDINGS[] = {
      act_optimal, 0, 0},
     {SDLK_v, ANY, NO, "V",
      "panel: local curvature (Hessian ellipse, gradient and step arrows)", act_panel,
-     PANEL_CURVATURE, 0},
+     OV_PANEL_CURVATURE, 0},
     {SDLK_d, ANY, NO, "D", "3-D surface / contours (a short animated transition)", act_3d, 0,
      0},
     {SDLK_z, ANY, NO, "Z", "3-D heights: automatic / linear / log scale of the loss",
@@ -415,9 +398,9 @@ static const ov_binding BINDINGS[] = {
      "zoom about the cursor / pan; in 3-D: camera closer or further / turn the camera", NULL, 0,
      0},
     {SDLK_HOME, ANY, NO, "Home", "reset the view (and in 3-D the camera)", act_home, 0, 0},
-    {SDLK_f, ANY, NO, "F", "fullscreen", act_request, REQ_FULLSCREEN, 0},
-    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, PANEL_HELP, 0},
-    {SDLK_F1, ANY, NO, NULL, NULL, act_panel, PANEL_HELP, 0},
+    {SDLK_f, ANY, NO, "F", "fullscreen", act_request, OV_REQ_FULLSCREEN, 0},
+    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, OV_PANEL_HELP, 0},
+    {SDLK_F1, ANY, NO, NULL, NULL, act_panel, OV_PANEL_HELP, 0},
     {SDLK_ESCAPE, ANY, NO, "Esc",
      "close the help overlay or the formula field; with nothing open, Esc twice within 2 s quits",
      act_escape, 0, 0},
@@ -426,60 +409,60 @@ static const ov_binding BINDINGS[] = {
 
 /* ---- the formula field ---- */
 
-static void edit_apply(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request edit_apply(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     if (ov_controls_edit_commit(st))
         SDL_StopTextInput();
+    return OV_NO_REQUEST;
 }
 
-static void edit_cancel(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request edit_cancel(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_edit_cancel(st);
     SDL_StopTextInput();
+    return OV_NO_REQUEST;
 }
 
-static void edit_delete(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request edit_delete(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)dt;
     ov_controls_edit_delete(st, (int)b->arg);
+    return OV_NO_REQUEST;
 }
 
-static void edit_move(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request edit_move(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)dt;
     ov_controls_edit_move(st, (int)b->arg);
+    return OV_NO_REQUEST;
 }
 
-static void edit_select_all(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request edit_select_all(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_edit_select_all(st);
+    return OV_NO_REQUEST;
 }
 
-static void edit_clear(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request edit_clear(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_edit_clear_before(st);
+    return OV_NO_REQUEST;
 }
 
-static void edit_delete_word(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+static ov_request edit_delete_word(ov_app_state *st, const ov_binding *b, double dt)
 {
-    (void)in;
     (void)b;
     (void)dt;
     ov_controls_edit_delete_word(st);
+    return OV_NO_REQUEST;
 }
 
 #define CTRL OV_MOD_CTRL
@@ -507,11 +490,11 @@ static const ov_binding EDIT_BINDINGS[] = {
 
 static const ov_binding EXPORT_BINDINGS[] = {
     {SDLK_ESCAPE, ANY, NO, "Esc", "cancel the export: nothing is written", act_request,
-     REQ_CANCEL_EXPORT, 0},
+     OV_REQ_CANCEL_EXPORT, 0},
     {SDLK_q, ANY, NO, "Q", "quit (the export is abandoned)", act_quit, 0, 0},
-    {SDLK_f, ANY, NO, "F", "fullscreen", act_request, REQ_FULLSCREEN, 0},
-    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, PANEL_HELP, 0},
-    {SDLK_F1, ANY, NO, NULL, NULL, act_panel, PANEL_HELP, 0},
+    {SDLK_f, ANY, NO, "F", "fullscreen", act_request, OV_REQ_FULLSCREEN, 0},
+    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, OV_PANEL_HELP, 0},
+    {SDLK_F1, ANY, NO, NULL, NULL, act_panel, OV_PANEL_HELP, 0},
 };
 
 const ov_binding *ov_bindings(int *n)

@@ -8,9 +8,8 @@
 #include <SDL2/SDL.h>
 #include <stdbool.h>
 
-#include "controls.h"
-
-struct ov_input;
+#include "app_state.h"
+#include "request.h"
 
 /* What a key does while it is held down. */
 typedef enum ov_repeat {
@@ -37,10 +36,11 @@ enum {
 
 typedef struct ov_binding ov_binding;
 
-/* An action. held_dt is 0 for a press (or an auto-repeat event) and the
- * seconds since the last call while a RATE key is held. */
-typedef void (*ov_action_fn)(struct ov_input *in, ov_app_state *st, const ov_binding *b,
-                             double held_dt);
+/* An action: changes st through the controls and returns what it asks of
+ * the window (OV_REQ_NONE: nothing). held_dt is 0 for a press (or an
+ * auto-repeat event) and the seconds since the last call while a RATE key
+ * is held. */
+typedef ov_request (*ov_action_fn)(ov_app_state *st, const ov_binding *b, double held_dt);
 
 struct ov_binding {
     SDL_Keycode key;    /* SDLK_UNKNOWN: a mouse row (help text only; the

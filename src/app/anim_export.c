@@ -9,6 +9,9 @@
 #include "hud.h"
 #include "io/gif_write.h"
 #include "io/mp4_write.h"
+#include "app_cache.h"
+#include "controls_anim.h"
+#include "controls_view.h"
 
 struct ov_anim_job {
     ov_gif *gif;
@@ -16,6 +19,7 @@ struct ov_anim_job {
     int frames, next;
     int width, height;
     uint8_t *px;   /* one frame, width * height RGBA */
+    ov_app_cache cache;   /* kept from frame to frame */
 };
 
 ov_anim_job *ov_anim_job_create(const ov_anim_spec *spec, ov_renderer *r,
@@ -26,6 +30,7 @@ ov_anim_job *ov_anim_job_create(const ov_anim_spec *spec, ov_renderer *r,
         snprintf(err, cap, "out of memory");
         return NULL;
     }
+    ov_app_cache_init(&j->cache);
     j->frames = spec->frames < 2 ? 2 : spec->frames;
     ov_renderer_size(r, &j->width, &j->height);
     j->px = malloc((size_t)j->width * (size_t)j->height * 4);
@@ -37,7 +42,7 @@ ov_anim_job *ov_anim_job_create(const ov_anim_spec *spec, ov_renderer *r,
     if (spec->gif) {
         /* The run colours get exact palette entries so paths stay true. */
         uint8_t keep[OV_MAX_RUNS][3];
-        int nkeep = st->scene.nruns;
+        int nkeep = st->sc.scene.nruns;
         for (int i = 0; i < nkeep; i++) {
             ov_rgba c = ov_hud_run_color(st, i);
             keep[i][0] = (uint8_t)(c.r * 255.0f + 0.5f);
@@ -82,18 +87,18 @@ ov_anim_status ov_anim_job_step(ov_anim_job *j, ov_renderer *r, ov_app_state *st
 {
     if (j->next >= j->frames)
         return OV_ANIM_DONE;
-    double saved = st->anim_step, saved_age = st->message_age;
-    bool saved_exporting = st->exporting;
-    ov_camera saved_cam = st->camera;
-    st->anim_step = ov_controls_last_step(st) * (double)j->next / (j->frames - 1);
+    double saved = st->anim.step, saved_age = st->ui.message_age;
+    bool saved_exporting = st->job.on;
+    ov_camera saved_cam = st->view.camera;
+    st->anim.step = ov_controls_last_step(st) * (double)j->next / (j->frames - 1);
     ov_controls_orbit_frame(st, saved_cam, j->next, j->frames);   /* --orbit */
-    st->message_age = 1e9;   /* transient HUD messages stay out of the animation */
-    st->exporting = false;
-    ov_hud_draw_frame(r, st);
-    st->anim_step = saved;
-    st->camera = saved_cam;
-    st->message_age = saved_age;
-    st->exporting = saved_exporting;
+    st->ui.message_age = 1e9;   /* transient HUD messages stay out of the animation */
+    st->job.on = false;
+    ov_hud_draw_frame(r, st, &j->cache, NULL);
+    st->anim.step = saved;
+    st->view.camera = saved_cam;
+    st->ui.message_age = saved_age;
+    st->job.on = saved_exporting;
     bool ok = ov_renderer_read_rgba(r, j->px);
     if (!ok)
         snprintf(err, cap, "cannot read the rendered frame back");

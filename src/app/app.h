@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "controls.h"
+#include "app_state.h"
 #include "core/config.h"
 #include "render/render.h"
 
@@ -19,16 +19,26 @@ int ov_app_run_window(const ov_config *cfg);
 int ov_app_run_window_frames(const ov_config *cfg, long max_frames);
 
 /* The interactive window as an object, for the loop above and for tests
- * that drive it (the soak test): create, then one ov_window_frame per
- * frame (events polled from SDL's queue, requests carried out, the frame
- * drawn, presented and swapped), then destroy. */
+ * that drive it (the soak test): create, then one frame per call (events
+ * in, requests carried out, the frame drawn, presented and swapped), then
+ * destroy. */
 typedef struct ov_window ov_window;
 ov_window *ov_window_create(const ov_config *cfg, char *err, size_t cap);
-/* false (with err) on a fatal renderer failure. dt: seconds since the last
- * frame. Draws, presents and swaps only when the picture changed: an event
- * other than a mouse moving with no button down, the animation, a held key,
- * a fading message, a resize, or the first frame; otherwise it only polls. */
+/* One frame of the app: events (nevents of them) in, one frame drawn, or
+ * nothing when nothing moved, the clocks moved by the time since the last
+ * call. Returns whether to go on: false once quitting was asked or on a
+ * fatal renderer failure. The desktop loop (ov_window_run) calls it with
+ * SDL's queue; a loop the browser owns can call it with its own events.
+ * Draws, presents and swaps only when the picture changed: an event other
+ * than a mouse moving with no button down, the animation, a held key, a
+ * fading message, a resize, or the first frame. */
+bool ov_app_frame(ov_window *app, const SDL_Event *events, int nevents);
+/* The same frame for tests, with SDL's queue as the events and dt seconds
+ * as the time since the last frame. false (with err) on a fatal renderer
+ * failure only; whether quitting was asked is ov_window_quit_asked. */
 bool ov_window_frame(ov_window *w, double dt, char *err, size_t cap);
+/* Whether the user asked to quit (Q, Esc twice, the window closed). */
+bool ov_window_quit_asked(const ov_window *w);
 /* Seconds the picture stays the same if no event comes: 0 while something
  * moves, INFINITY when only an event can change it. */
 double ov_window_still_for(const ov_window *w);

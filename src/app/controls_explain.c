@@ -1,49 +1,44 @@
-/* The controls of "the step taken apart": E on and off, stepping back one
- * step (Shift+N), and the explanation of the targeted run's current update,
- * computed from the scene through the core's replay (core/explain.h). */
-#include "controls.h"
+/* The controls of "the step taken apart": E on and off, and the
+ * explanation of the targeted run's current update, computed from the scene
+ * through the core's replay (core/explain.h). See controls_explain.h. */
+#include "controls_explain.h"
 
 #include <math.h>
 #include <stdio.h>
 
+#include "controls_anim.h"
+#include "controls_ui.h"
+
 void ov_controls_toggle_explain(ov_app_state *st)
 {
-    st->explain_on = !st->explain_on;
-    if (!st->explain_on) {
+    st->ui.explain_on = !st->ui.explain_on;
+    if (!st->ui.explain_on) {
         ov_controls_say(st, "step taken apart: off");
         return;
     }
-    st->paused = true;
+    ov_controls_pause(st);
     int run = ov_controls_explain_run(st);
     ov_controls_say(st, "step taken apart: %s (Tab: another run; N / Shift+N: step)",
-                    ov_optim_info_of(st->scene.runs[run].params.kind)->name);
-}
-
-void ov_controls_step_back(ov_app_state *st)
-{
-    st->paused = true;
-    double prev = ceil(st->anim_step) - 1.0;
-    st->anim_step = prev < 0.0 ? 0.0 : prev;
-    ov_controls_say(st, "step %.0f", st->anim_step);
+                    ov_optim_info_of(st->sc.scene.runs[run].params.kind)->name);
 }
 
 int ov_controls_explain_run(const ov_app_state *st)
 {
-    return st->target >= 0 && st->target < st->scene.nruns ? st->target : 0;
+    return st->sc.target >= 0 && st->sc.target < st->sc.scene.nruns ? st->sc.target : 0;
 }
 
-const ov_explain *ov_controls_explanation(const ov_app_state *st)
+const ov_explain *ov_controls_explanation(const ov_app_state *st, ov_explain_cache *cache)
 {
-    ov_explain *out = &st->explain->out;
-    const ov_run *run = &st->scene.runs[ov_controls_explain_run(st)];
+    ov_explain *out = &cache->out;
+    const ov_run *run = &st->sc.scene.runs[ov_controls_explain_run(st)];
     if (run->n < 1) {
         out->valid = false;
         snprintf(out->why, sizeof out->why, "this run has no iterates");
         return out;
     }
     /* The step the animation shows: its current point. */
-    double a = floor(st->anim_step);
+    double a = floor(st->anim.step);
     int step = a < 0.0 ? 0 : a > run->n - 1 ? run->n - 1 : (int)a;
-    ov_explain_update(&st->explain->replay, st->scene.surface, run, st->scene.start, step, out);
+    ov_explain_update(&cache->replay, st->sc.scene.surface, run, st->sc.scene.start, step, out);
     return out;
 }

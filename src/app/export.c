@@ -20,6 +20,7 @@
 #include "io/interrupt.h"
 #include "io/png_write.h"
 #include "render/render.h"
+#include "controls_anim.h"
 
 /* Pixel buffer for one frame of the renderer's size; NULL + err when out of memory. */
 static uint8_t *frame_buffer(ov_renderer *r, int *w, int *h, char *err, size_t cap)
@@ -38,7 +39,7 @@ bool ov_export_png(ov_renderer *r, ov_app_state *st, const char *path, char *err
     uint8_t *px = frame_buffer(r, &w, &h, err, cap);
     if (!px)
         return false;
-    ov_hud_draw_frame(r, st);
+    ov_hud_draw_frame(r, st, NULL, NULL);
     bool ok = ov_renderer_read_rgba(r, px);
     if (!ok)
         snprintf(err, cap, "cannot read the rendered frame back");
@@ -111,7 +112,7 @@ bool ov_export_offscreen_begin(ov_glwin *win, ov_renderer **r, const ov_app_stat
     *r = ov_renderer_create(width, height, font, err, cap);
     if (!*r)
         return false;
-    return ov_renderer_set_surface(*r, st->scene.surface, err, cap);
+    return ov_renderer_set_surface(*r, st->sc.scene.surface, err, cap);
 }
 
 /* --gif and --video from the same frames, with "frame N of M" on stderr
@@ -180,11 +181,11 @@ static int export_all(const ov_config *cfg)
         return 1;
     }
     /* A screenshot shows every run complete. */
-    st.anim_step = ov_controls_last_step(&st);
-    ov_csv_report_divergence(stderr, &st.scene);
+    st.anim.step = ov_controls_last_step(&st);
+    ov_csv_report_divergence(stderr, &st.sc.scene);
     int status = 0;
     if (cfg->export_csv && !ov_interrupt_signal() &&
-        !ov_csv_write(cfg->export_csv, &st.scene, err, sizeof err)) {
+        !ov_csv_write(cfg->export_csv, &st.sc.scene, err, sizeof err)) {
         fprintf(stderr, "optiviz: %s\n", err);
         status = 1;
     }

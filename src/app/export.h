@@ -23,7 +23,7 @@ bool ov_export_png(ov_renderer *r, ov_app_state *st, const char *path, char *err
 /* Writes the animation from step 0 to the last step as an animated GIF of
  * `frames` frames (>= 2), `delay_cs` hundredths of a second apart, at the
  * renderer's size; the runs' colours are kept exact in the palette.
- * st->anim_step is restored afterwards. */
+ * st->anim.step is restored afterwards. */
 bool ov_export_gif(ov_renderer *r, ov_app_state *st, const char *path, int frames,
                    int delay_cs, char *err, size_t cap);
 

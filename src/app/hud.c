@@ -8,6 +8,9 @@
 #include "actions.h"
 #include "hud_layout.h"
 #include "panels.h"
+#include "controls.h"
+#include "controls_explain.h"
+#include "controls_ui.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -20,9 +23,9 @@
 
 double ov_hud_still_for(const ov_app_state *st)
 {
-    if (!st->message[0] || st->message_age >= MESSAGE_SHOWN + MESSAGE_FADE)
+    if (!st->ui.message[0] || st->ui.message_age >= MESSAGE_SHOWN + MESSAGE_FADE)
         return INFINITY;
-    return st->message_age < MESSAGE_SHOWN ? MESSAGE_SHOWN - st->message_age : 0.0;
+    return st->ui.message_age < MESSAGE_SHOWN ? MESSAGE_SHOWN - st->ui.message_age : 0.0;
 }
 
 /* Panel and text colours; projector mode makes panels opaque and text white. */
@@ -41,12 +44,12 @@ static const ov_rgba WHITE = {1.0f, 1.0f, 1.0f, 1.0f};
 
 static const hud_theme *theme_of(const ov_app_state *st)
 {
-    return st->projector ? &PROJECTOR : &NORMAL;
+    return st->ui.projector ? &PROJECTOR : &NORMAL;
 }
 
 ov_rgba ov_hud_run_color(const ov_app_state *st, int i)
 {
-    return ov_method_color(st->scene.runs[i].params.kind, st->shade[i]);
+    return ov_method_color(st->sc.scene.runs[i].params.kind, st->sc.shade[i]);
 }
 
 /* "κ = 10   θ = 30°" for surfaces with those parameters, then the
@@ -68,24 +71,24 @@ static void param_text(const ov_scene *sc, char *buf, size_t cap)
 void ov_hud_title(const ov_app_state *st, char *buf, size_t cap)
 {
     char params[96];
-    param_text(&st->scene, params, sizeof params);
-    snprintf(buf, cap, "%s%s", st->scene.surface->name, params);
+    param_text(&st->sc.scene, params, sizeof params);
+    snprintf(buf, cap, "%s%s", st->sc.scene.surface->name, params);
 }
 
 void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
 {
-    const ov_run *r = &st->scene.runs[i];
+    const ov_run *r = &st->sc.scene.runs[i];
     const ov_optim_info *info = ov_optim_info_of(r->params.kind);
-    int step = ov_panel_shown_step(r, st->anim_step);
+    int step = ov_panel_shown_step(r, st->anim.step);
     char beta[32] = "";
     if (info->uses_beta)
         snprintf(beta, sizeof beta, "  \xce\xb2 = %.3g", r->params.beta);
     if (r->n < 1)
         snprintf(buf, cap, "%s: the loss is not finite at the start point", info->name);
-    else if (st->hidden[i])
+    else if (st->sc.hidden[i])
         snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   hidden (S shows it)", info->name,
                  r->params.alpha, beta);
-    else if (r->diverged && st->anim_step >= r->diverged_step - 1)
+    else if (r->diverged && st->anim.step >= r->diverged_step - 1)
         snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   diverged at step %d", info->name,
                  r->params.alpha, beta, r->diverged_step);
     else
@@ -96,18 +99,18 @@ void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
 void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_frame_desc *d)
 {
     memset(d, 0, sizeof *d);
-    d->scene = &st->scene;
+    d->scene = &st->sc.scene;
     d->view = &lay->view;
-    d->anim_step = st->anim_step;
-    d->target_run = st->target;
+    d->anim_step = st->anim.step;
+    d->target_run = st->sc.target;
     d->ui_scale = ov_controls_ui_scale(st);   /* the renderer scales by H / 720 */
-    d->ghosts = st->ghosts_on ? st->ghosts : NULL;
-    d->nghosts = st->ghosts_on ? st->nghosts : 0;
-    d->high_contrast = st->projector;
-    d->shades = st->shade;
-    d->hidden = st->hidden;
-    d->ghost_shades = st->ghost_shade;
-    d->explain = st->explain_on ? ov_controls_explanation(st) : NULL;
+    d->ghosts = st->sc.ghosts_on ? st->sc.ghosts : NULL;
+    d->nghosts = st->sc.ghosts_on ? st->sc.nghosts : 0;
+    d->high_contrast = st->ui.projector;
+    d->shades = st->sc.shade;
+    d->hidden = st->sc.hidden;
+    d->ghost_shades = st->sc.ghost_shade;
+    d->explain = lay->explained;
     d->explain_run = ov_controls_explain_run(st);
     d->clear_x0 = lay->free.x;
     d->clear_y0 = lay->free.y;
@@ -149,16 +152,16 @@ static void draw_info(ov_renderer *r, const ov_app_state *st, const ov_hud_layou
     y += lay->big * 1.3f;
     ov_renderer_text(r, x, y, lay->small, th->dim, OV_ALIGN_LEFT, lay->subline);
     y += lay->small * 1.4f;
-    for (int i = 0; i < st->scene.nruns; i++) {
+    for (int i = 0; i < st->sc.scene.nruns; i++) {
         char line[192];
         ov_hud_run_line(st, i, line, sizeof line);
         ov_hud_ellipsize(r, px, line, maxw - px * 1.6f);
         ov_rgba c = ov_hud_run_color(st, i);
-        bool on = (st->target < 0 || st->target == i) && !st->hidden[i];
+        bool on = (st->sc.target < 0 || st->sc.target == i) && !st->sc.hidden[i];
         /* The run's marker, as drawn at its head: its legend entry. */
         ov_renderer_marker(r, x + px * 0.45f, y + px * 0.62f, px * 0.38f,
-                           ov_shade_marker(st->shade[i]), c, px * 0.1f, DARK);
-        if (st->target == i)
+                           ov_shade_marker(st->sc.shade[i]), c, px * 0.1f, DARK);
+        if (st->sc.target == i)
             ov_renderer_rect(r, b.x + 1, y + px * 0.1f, pad * 0.45f, px * 1.1f, th->text);
         ov_rgba tc = text_colour(c);
         if (!on)
@@ -226,9 +229,9 @@ static void draw_message(ov_renderer *r, const ov_app_state *st, const ov_hud_la
 {
     const hud_theme *th = theme_of(st);
     ov_box b = lay->box[OV_HUD_MESSAGE];
-    float a = st->message_age < MESSAGE_SHOWN
+    float a = st->ui.message_age < MESSAGE_SHOWN
                   ? 1.0f
-                  : (float)((MESSAGE_SHOWN + MESSAGE_FADE - st->message_age) / MESSAGE_FADE);
+                  : (float)((MESSAGE_SHOWN + MESSAGE_FADE - st->ui.message_age) / MESSAGE_FADE);
     ov_rgba bg = th->panel, fg = th->text;
     bg.a *= a;
     fg.a = a;
@@ -244,7 +247,7 @@ static void draw_caption(ov_renderer *r, const ov_app_state *st, const ov_hud_la
     fill(r, b, th->panel);
     char text[256];
     ov_controls_caption_text(st, text, sizeof text);
-    bool changed = strcmp(text, st->caption) != 0;
+    bool changed = strcmp(text, st->sc.caption.text) != 0;
     for (int i = 0; i < lay->caption_lines; i++)
         ov_renderer_text(r, b.x + b.w / 2, b.y + lay->pad * 0.5f + lay->caption_px * 1.3f * (float)i,
                          lay->caption_px, changed ? th->dim : th->text, OV_ALIGN_CENTER,
@@ -267,7 +270,7 @@ static void draw_explain(ov_renderer *r, const ov_app_state *st, const ov_hud_la
 /* "diverged at step S" beside each X, on an opaque box, in the run's colour. */
 static void draw_labels(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
 {
-    for (int i = 0; i < st->scene.nruns && i < OV_MAX_RUNS; i++) {
+    for (int i = 0; i < st->sc.scene.nruns && i < OV_MAX_RUNS; i++) {
         if (!lay->on[OV_HUD_LABEL0 + i])
             continue;
         ov_box b = lay->box[OV_HUD_LABEL0 + i];
@@ -276,7 +279,7 @@ static void draw_labels(ov_renderer *r, const ov_app_state *st, const ov_hud_lay
         fill(r, b, bg);
         ov_renderer_rect(r, b.x, b.y, lay->small * 0.18f, b.h, c);
         char text[64];
-        snprintf(text, sizeof text, "diverged at step %d", st->scene.runs[i].diverged_step);
+        snprintf(text, sizeof text, "diverged at step %d", st->sc.scene.runs[i].diverged_step);
         ov_renderer_text(r, b.x + lay->small * 0.3f, b.y + lay->small * 0.15f, lay->small,
                          text_colour(c), OV_ALIGN_LEFT, text);
     }
@@ -405,18 +408,18 @@ static void draw_formula_field(ov_renderer *r, const ov_app_state *st, const ov_
     int first = 0;
     char before[OV_EXPR_MAX_SOURCE + 1];
     for (;;) {
-        snprintf(before, sizeof before, "%.*s", st->edit_caret - first, st->edit_text + first);
+        snprintf(before, sizeof before, "%.*s", st->ui.edit.caret - first, st->ui.edit.text + first);
         ov_renderer_text_size(r, size, before, &w, &h);
-        if (w <= room || first >= st->edit_caret)
+        if (w <= room || first >= st->ui.edit.caret)
             break;
         first++;
-        while (first < st->edit_caret && ((unsigned char)st->edit_text[first] & 0xC0) == 0x80)
+        while (first < st->ui.edit.caret && ((unsigned char)st->ui.edit.text[first] & 0xC0) == 0x80)
             first++;
     }
     char shown[OV_EXPR_MAX_SOURCE + 1];
-    snprintf(shown, sizeof shown, "%s", st->edit_text + first);
+    snprintf(shown, sizeof shown, "%s", st->ui.edit.text + first);
     ov_hud_ellipsize(r, size, shown, room + size * 0.5f);
-    if (st->edit_all) {
+    if (st->ui.edit.all) {
         float sw;
         ov_renderer_text_size(r, size, shown, &sw, &h);
         ov_rgba sel = {0.25f, 0.45f, 0.85f, 0.85f};
@@ -424,18 +427,18 @@ static void draw_formula_field(ov_renderer *r, const ov_app_state *st, const ov_
     }
     ov_renderer_text(r, tx, ty, size, th->text, OV_ALIGN_LEFT, shown);
     ov_renderer_rect(r, tx + w, ty, fmaxf(2.0f, size * 0.1f), size * 1.15f, th->text);
-    if (st->edit_error[0]) {
-        int col = st->edit_error_column > 0 ? st->edit_error_column - 1 : 0;
+    if (st->ui.edit.error[0]) {
+        int col = st->ui.edit.error_column > 0 ? st->ui.edit.error_column - 1 : 0;
         float ex = tx;
         if (col >= first) {
-            snprintf(before, sizeof before, "%.*s", col - first, st->edit_text + first);
+            snprintf(before, sizeof before, "%.*s", col - first, st->ui.edit.text + first);
             ov_renderer_text_size(r, size, before, &w, &h);
             ex = fminf(tx + w, x0 + width - pad - size);
         }
         float ey = ty + size * 1.3f;
         ov_renderer_text(r, ex, ey, small, ERR, OV_ALIGN_LEFT, "\xe2\x86\x91");
         char msg[200];
-        snprintf(msg, sizeof msg, "column %d: %s", st->edit_error_column, st->edit_error);
+        snprintf(msg, sizeof msg, "column %d: %s", st->ui.edit.error_column, st->ui.edit.error);
         float mx = fminf(ex + small, x0 + width * 0.5f);
         ov_hud_ellipsize(r, small, msg, x0 + width - pad - mx);
         ov_renderer_text(r, mx, ey, small, ERR, OV_ALIGN_LEFT, msg);
@@ -449,10 +452,10 @@ static void draw_export_progress(ov_renderer *r, const ov_app_state *st, int W, 
     const hud_theme *th = theme_of(st);
     static const ov_rgba BAR = {0.34f, 0.71f, 0.91f, 1.0f};   /* sky blue */
     char buf[160];
-    int total = st->export_total > 0 ? st->export_total : 1;
-    int done = st->export_done < 0 ? 0 : st->export_done > total ? total : st->export_done;
+    int total = st->job.total > 0 ? st->job.total : 1;
+    int done = st->job.done < 0 ? 0 : st->job.done > total ? total : st->job.done;
     snprintf(buf, sizeof buf, "writing %s: frame %d of %d   Esc cancels",
-             st->export_kind ? st->export_kind : "", done, total);
+             st->job.kind ? st->job.kind : "", done, total);
     float pad = px * 0.6f, w, h;
     ov_renderer_text_size(r, px, buf, &w, &h);
     float bw = w > (float)W * 0.4f ? w : (float)W * 0.4f, bh = px * 0.5f;
@@ -466,18 +469,27 @@ static void draw_export_progress(ov_renderer *r, const ov_app_state *st, int W, 
     ov_renderer_rect(r, x, by, bw * (float)done / (float)total, bh, BAR);
 }
 
-void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
+void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cache,
+                       ov_hud_layout *laid_out)
 {
     int W, H;
     ov_renderer_size(r, &W, &H);
+    ov_app_cache *own = NULL;
+    if (!cache) {
+        own = malloc(sizeof *own);   /* large: the replay keeps a formula */
+        if (!own)
+            return;
+        ov_app_cache_init(own);
+        cache = own;
+    }
     ov_hud_layout lay;
-    ov_hud_layout_compute(r, st, W, H, &lay);
+    ov_hud_layout_compute(r, st, cache, W, H, &lay);
     ov_frame_desc desc;
     ov_hud_frame_desc(st, &lay, &desc);
     ov_renderer_begin(r, &desc);
     const hud_theme *th = theme_of(st);
     ov_hud_style sty = {th->panel, th->text, th->dim, lay.small};
-    if (st->show_curvature)
+    if (st->ui.show_curvature)
         ov_panel_curvature_glyphs(r, st, &sty, desc.view);
     draw_info(r, st, &lay);
     if (lay.on[OV_HUD_THEORY] || lay.on[OV_HUD_CURVATURE]) {
@@ -504,11 +516,14 @@ void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
         draw_explain(r, st, &lay);
     if (lay.on[OV_HUD_MESSAGE])
         draw_message(r, st, &lay);
-    if (st->editing)
+    if (st->ui.edit.open)
         draw_formula_field(r, st, &lay);
-    if (st->show_help)
+    if (st->ui.show_help)
         draw_help(r, st, &lay);
-    if (st->exporting)
+    if (st->job.on)
         draw_export_progress(r, st, W, H, lay.px);
     ov_renderer_end(r);
+    if (laid_out)
+        *laid_out = lay;
+    free(own);
 }

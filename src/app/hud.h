@@ -5,12 +5,15 @@
 #define OV_HUD_H
 
 #include "controls.h"
+#include "hud_layout.h"
 #include "render/render.h"
 
 /* Draws one whole frame of st (picture and HUD) into the renderer's FBO,
- * laid out by hud_layout.c (which records the free part of the frame in
- * st, so picking maps the mouse as the frame was drawn). */
-void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st);
+ * laid out by hud_layout.c. cache: what the caller keeps between frames
+ * (NULL: nothing kept, each frame computes afresh). laid_out (may be
+ * NULL) receives the frame's layout: picking maps the mouse through it. */
+void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cache,
+                       ov_hud_layout *laid_out);
 
 /* The run list's title: the surface's name, κ, θ and the noise σ. */
 void ov_hud_title(const ov_app_state *st, char *buf, size_t cap);

@@ -11,6 +11,11 @@
 
 #include "hud.h"
 #include "panels.h"
+#include "controls.h"
+#include "controls_anim.h"
+#include "controls_explain.h"
+#include "controls_ui.h"
+#include "controls_view.h"
 
 float ov_hud_floor_px(int width, int height, bool projector)
 {
@@ -79,18 +84,18 @@ static bool collides(const ov_hud_layout *lay, ov_box b, bool with_labels)
 void ov_hud_status_text(const ov_app_state *st, bool compact, char *buf, size_t cap)
 {
     int last = ov_controls_last_step(st);
-    double shown = floor(st->anim_step);
+    double shown = floor(st->anim.step);
     if (shown > last)
         shown = last;
-    const char *keys = st->target < 0
+    const char *keys = st->sc.target < 0
                            ? "all runs"
-                           : ov_optim_info_of(st->scene.runs[st->target].params.kind)->name;
+                           : ov_optim_info_of(st->sc.scene.runs[st->sc.target].params.kind)->name;
     if (compact)
         snprintf(buf, cap, "step %.0f / %d%s%s   H: help", shown, last,
-                 st->paused ? "   paused" : "", st->loop ? "   loop" : "");
+                 st->anim.paused ? "   paused" : "", st->anim.loop ? "   loop" : "");
     else
         snprintf(buf, cap, "step %.0f / %d   %s%.3g s a playing%s   keys: %s   H: help", shown,
-                 last, st->paused ? "paused   " : "", st->pace, st->loop ? ", loop" : "", keys);
+                 last, st->anim.paused ? "paused   " : "", st->anim.pace, st->anim.loop ? ", loop" : "", keys);
 }
 
 /* The legend's width at size: four markers and their words. */
@@ -138,7 +143,7 @@ static float info_width(ov_renderer *r, const ov_app_state *st, float px, float 
 {
     float w = text_w(r, px * 1.25f, title);
     w = fmaxf(w, text_w(r, small, subline));
-    for (int i = 0; i < st->scene.nruns; i++) {
+    for (int i = 0; i < st->sc.scene.nruns; i++) {
         char line[192];
         ov_hud_run_line(st, i, line, sizeof line);
         w = fmaxf(w, text_w(r, px, line) + px * 1.6f);
@@ -229,7 +234,7 @@ static ov_box free_box(const ov_hud_layout *lay, double cw, double ch)
 
 /* Places the "diverged at step S" labels next to their X markers, where
  * they collide with no other part, label, the start or a minimum. */
-static void place_labels(ov_renderer *r, ov_app_state *st, ov_hud_layout *lay)
+static void place_labels(ov_renderer *r, const ov_app_state *st, ov_hud_layout *lay)
 {
     ov_frame_desc d;
     ov_hud_frame_desc(st, lay, &d);
@@ -239,26 +244,26 @@ static void place_labels(ov_renderer *r, ov_app_state *st, ov_hud_layout *lay)
     ov_box keep[1 + OV_SURFACE_MAX_MINIMA];
     int nkeep = 0;
     ov_vec2 pts[1 + OV_SURFACE_MAX_MINIMA];
-    pts[nkeep++] = st->scene.start;
-    for (int i = 0; i < st->scene.surface->nminima; i++)
-        pts[nkeep++] = st->scene.surface->minima[i];
+    pts[nkeep++] = st->sc.scene.start;
+    for (int i = 0; i < st->sc.scene.surface->nminima; i++)
+        pts[nkeep++] = st->sc.scene.surface->minima[i];
     for (int i = 0; i < nkeep; i++) {
         ov_vec2 q;
         double depth;
         if (!ov_view_project(&lay->view, pts[i].x, pts[i].y,
-                             ov_surface_value(st->scene.surface, pts[i].x, pts[i].y), 0.0, &q,
+                             ov_surface_value(st->sc.scene.surface, pts[i].x, pts[i].y), 0.0, &q,
                              &depth))
             q.x = q.y = -1e6;
         keep[i] = (ov_box){(float)q.x - s, (float)q.y - s, 2 * s, 2 * s};
     }
-    for (int i = 0; i < st->scene.nruns && i < OV_MAX_RUNS; i++) {
+    for (int i = 0; i < st->sc.scene.nruns && i < OV_MAX_RUNS; i++) {
         int part = OV_HUD_LABEL0 + i;
         lay->on[part] = false;
         float mx, my;
-        if (st->hidden[i] || !ov_renderer_diverged_mark(r, &d, i, &mx, &my))
+        if (st->sc.hidden[i] || !ov_renderer_diverged_mark(r, &d, i, &mx, &my))
             continue;
         char text[64];
-        snprintf(text, sizeof text, "diverged at step %d", st->scene.runs[i].diverged_step);
+        snprintf(text, sizeof text, "diverged at step %d", st->sc.scene.runs[i].diverged_step);
         float w = text_w(r, s, text) + 2 * lp, h = s * 1.3f + lp;
         float arm = s * 0.9f;
         /* Right, left, above, below the X, then further down and up. */
@@ -285,14 +290,14 @@ static void place_labels(ov_renderer *r, ov_app_state *st, ov_hud_layout *lay)
     }
 }
 
-void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int height,
-                           ov_hud_layout *lay)
+void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache *cache,
+                           int width, int height, ov_hud_layout *lay)
 {
     memset(lay, 0, sizeof *lay);
     lay->width = width;
     lay->height = height;
     float W = (float)width, H = (float)height;
-    float floor_px = ov_hud_floor_px(width, height, st->projector);
+    float floor_px = ov_hud_floor_px(width, height, st->ui.projector);
     float base = ov_hud_base_px(width, height, ov_controls_ui_scale(st));
     float px = fmaxf(base, floor_px);
     float small = fmaxf(px * 0.8f, floor_px);
@@ -301,7 +306,7 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
     lay->pad = pad;
 
     /* The run list: as large as it can be, within the frame's width. */
-    const ov_surface *s = st->scene.surface;
+    const ov_surface *s = st->sc.scene.surface;
     char title[256];
     ov_hud_title(st, title, sizeof title);
     snprintf(lay->subline, sizeof lay->subline, "%s%s", s->def ? "" : "L = ",
@@ -318,7 +323,7 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
     lay->big = fmaxf(px * 1.25f, floor_px);
     lay->small = small;
     iw = fminf(info_width(r, st, px, small, title, lay->subline), avail);
-    float ih = pad * 2 + lay->big * 1.3f + small * 1.4f + px * 1.35f * (float)st->scene.nruns;
+    float ih = pad * 2 + lay->big * 1.3f + small * 1.4f + px * 1.35f * (float)st->sc.scene.nruns;
     lay->box[OV_HUD_INFO] = (ov_box){pad, pad, iw + 2 * pad, ih};
     lay->on[OV_HUD_INFO] = true;
 
@@ -368,14 +373,15 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
     }
 
     /* The step taken apart: its equation above the caption. */
-    if (st->explain_on) {
-        const ov_explain *x = ov_controls_explanation(st);
+    if (st->ui.explain_on) {
+        const ov_explain *x = ov_controls_explanation(st, &cache->explain);
+        lay->explained = x;
         char text[320];
         if (x->valid)
             snprintf(text, sizeof text, "%s", x->caption);
         else
             snprintf(text, sizeof text, "%s, step %d: %s",
-                     ov_optim_info_of(st->scene.runs[ov_controls_explain_run(st)].params.kind)->name,
+                     ov_optim_info_of(st->sc.scene.runs[ov_controls_explain_run(st)].params.kind)->name,
                      x->step, x->why);
         float es = fmaxf(px * 0.95f, floor_px), maxw = W - 4 * pad;
         lay->explain_px = es;
@@ -390,8 +396,8 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
     }
 
     /* The message: top right, beside the run list, else under it. */
-    if (st->message[0] && isfinite(ov_hud_still_for(st))) {
-        snprintf(lay->message, sizeof lay->message, "%s", st->message);
+    if (st->ui.message[0] && isfinite(ov_hud_still_for(st))) {
+        snprintf(lay->message, sizeof lay->message, "%s", st->ui.message);
         ov_box info = lay->box[OV_HUD_INFO];
         float room = W - (info.x + info.w + gap) - pad;
         float mh = px * 1.3f + pad;
@@ -411,7 +417,7 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
 
     /* Theory and curvature panels: under the run list, else beside it. */
     int panels[2] = {OV_HUD_THEORY, OV_HUD_CURVATURE};
-    bool want[2] = {st->show_theory, st->show_curvature};
+    bool want[2] = {st->ui.show_theory, st->ui.show_curvature};
     float col_bottom = lay->box[OV_HUD_INFO].y + lay->box[OV_HUD_INFO].h;
     if (lay->on[OV_HUD_MESSAGE] && lay->box[OV_HUD_MESSAGE].x < lay->box[OV_HUD_INFO].w)
         col_bottom = lay->box[OV_HUD_MESSAGE].y + lay->box[OV_HUD_MESSAGE].h;
@@ -458,7 +464,7 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
 
     /* Loss panel: bottom right above the caption, else wherever it fits at
      * the right. */
-    if (st->show_loss) {
+    if (st->ui.show_loss) {
         float pw = fminf(fmaxf(W * 0.34f, small * 16), W - 2 * pad);
         float ph = fminf(fmaxf(H * 0.3f, small * 9), bottom - pad);
         float right = W - pad;
@@ -479,16 +485,13 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
     }
 
     /* The view: the requested rectangle, fitted into the free part. */
-    ov_rect c = st->view;
+    ov_rect c = st->view.rect;
     ov_box f = free_box(lay, c.x1 - c.x0, c.y1 - c.y0);
     lay->free = f;
     float margin = fminf(pad * 1.5f, fminf(f.w, f.h) * 0.05f);
     ov_box in = {f.x + margin, f.y + margin, f.w - 2 * margin, f.h - 2 * margin};
-    st->has_free = in.w > 1 && in.h > 1;
-    st->free_x0 = in.x / W;
-    st->free_y0 = in.y / H;
-    st->free_x1 = (in.x + in.w) / W;
-    st->free_y1 = (in.y + in.h) / H;
-    ov_controls_view(st, width, height, &lay->view);
+    lay->fit = (ov_view_fit){in.w > 1 && in.h > 1, in.x / W, in.y / H, (in.x + in.w) / W,
+                             (in.y + in.h) / H};
+    ov_controls_view(st, &lay->fit, width, height, &cache->range, &lay->view);
     place_labels(r, st, lay);
 }

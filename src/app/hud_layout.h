@@ -10,6 +10,8 @@
 
 #include "controls.h"
 #include "render/render.h"
+#include "app_cache.h"
+#include "controls_view.h"
 
 typedef struct ov_box {
     float x, y, w, h;
@@ -53,7 +55,9 @@ typedef struct ov_hud_layout {
     char caption[OV_CAPTION_LINES][192];
     float label_x[OV_MAX_RUNS], label_y[OV_MAX_RUNS];   /* where the X is */
     ov_box free;        /* the largest part of the picture the HUD leaves free */
-    ov_view view;       /* the frame's projection: st->view fitted into free */
+    ov_view_fit fit;    /* where st->view.rect is fitted: free less a margin */
+    ov_view view;       /* the frame's projection: st->view.rect fitted into fit */
+    const ov_explain *explained;   /* the step taken apart (in the cache), NULL when off */
 } ov_hud_layout;
 
 /* The text floor and base size for a frame: u = min(W/1280, H/720);
@@ -62,11 +66,12 @@ typedef struct ov_hud_layout {
 float ov_hud_floor_px(int width, int height, bool projector);
 float ov_hud_base_px(int width, int height, float ui_scale);
 
-/* Lays out st's HUD on a width x height frame, measuring text with r.
- * Records the free part of the frame in st (has_free, free_*), so that
- * ov_controls_view, and with it picking, maps the frame as laid out. */
-void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int height,
-                           ov_hud_layout *lay);
+/* Lays out st's HUD on a width x height frame, measuring text with r;
+ * cache (not NULL; lay->explained points into it) keeps the explanation's
+ * replay and the loss range between frames. Picking maps the cursor
+ * through the layout of the frame shown (its fit). */
+void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache *cache,
+                           int width, int height, ov_hud_layout *lay);
 
 /* The frame description (scene, view, step, looks of the runs) of st laid
  * out as lay. */

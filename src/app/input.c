@@ -6,6 +6,11 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "controls_params.h"
+#include "controls_ui.h"
+#include "controls_view.h"
+#include "formula_edit.h"
+
 #define CLICK_SLOP 4   /* points a press may move and still be a click */
 
 static void release(ov_input *in, ov_app_state *st, SDL_Keycode key)
@@ -16,54 +21,60 @@ static void release(ov_input *in, ov_app_state *st, SDL_Keycode key)
             in->held[k++] = in->held[i];
     in->nheld = k;
     if (in->nheld == 0)
-        st->holding = false;
+        ov_controls_set_holding(st, false);
 }
 
 /* A key press: the binding of the open table (an export's while one runs,
  * the formula field's while it is open), subject to its repeat policy. */
-static void handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *k)
+static ov_request handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *k)
 {
+    ov_request none = {OV_REQ_NONE, 0};
     int n;
-    const ov_binding *table = st->exporting ? ov_export_bindings(&n)
-                              : st->editing ? ov_edit_bindings(&n)
+    const ov_binding *table = st->job.on ? ov_export_bindings(&n)
+                              : st->ui.edit.open ? ov_edit_bindings(&n)
                                             : ov_bindings(&n);
     const ov_binding *b = ov_binding_find(table, n, k->keysym.sym, k->keysym.mod);
     if (!b || (k->repeat && b->repeat != OV_REPEAT_YES))
-        return;
+        return none;
     if (b->repeat == OV_REPEAT_RATE) {
         release(in, st, k->keysym.sym);
         /* The press is one change (ghost trails keep what was before it);
          * what follows while held continues that change. */
-        st->holding = false;
-        b->act(in, st, b, 0.0);
+        ov_controls_set_holding(st, false);
+        ov_request req = b->act(st, b, 0.0);
         if (in->nheld < OV_INPUT_MAX_HELD) {
             in->held[in->nheld].key = k->keysym.sym;
             in->held[in->nheld].b = b;
             in->held[in->nheld].held = 0.0;
             in->nheld++;
         }
-        st->holding = true;
-        return;
+        ov_controls_set_holding(st, true);
+        return req;
     }
-    b->act(in, st, b, 0.0);
+    return b->act(st, b, 0.0);
 }
 
-void ov_input_tick(ov_input *in, ov_app_state *st, double dt)
+ov_request ov_input_tick(ov_input *in, ov_app_state *st, double dt)
 {
-    if (st->editing || st->exporting) {
+    ov_request req = {OV_REQ_NONE, 0};
+    if (st->ui.edit.open || st->job.on) {
         in->nheld = 0;
-        st->holding = false;
-        return;
+        ov_controls_set_holding(st, false);
+        return req;
     }
     if (!(dt > 0))
-        return;
+        return req;
     for (int i = 0; i < in->nheld; i++) {
         double before = in->held[i].held;
         in->held[i].held += dt;
         double t = in->held[i].held - (before > OV_HOLD_DELAY ? before : OV_HOLD_DELAY);
-        if (t > 0)
-            in->held[i].b->act(in, st, in->held[i].b, t);
+        if (t > 0) {
+            ov_request r = in->held[i].b->act(st, in->held[i].b, t);
+            if (r.kind != OV_REQ_NONE)
+                req = r;
+        }
     }
+    return req;
 }
 
 bool ov_input_holding(const ov_input *in)
@@ -71,33 +82,42 @@ bool ov_input_holding(const ov_input *in)
     return in->nheld > 0;
 }
 
+void ov_input_set_frame(ov_input *in, ov_view_fit fit)
+{
+    in->fit = fit;
+}
+
 /* The world point under the cursor (window points, the pixel's centre),
- * through the view of a frame of the window's size. */
-static bool cursor_world(ov_app_state *st, int x, int y, int win_w, int win_h, ov_vec2 *w)
+ * through the view of a frame of the window's size laid out as the last
+ * frame shown. */
+static bool cursor_world(ov_input *in, const ov_app_state *st, int x, int y, int win_w,
+                         int win_h, ov_vec2 *w)
 {
     ov_view v;
-    ov_controls_view(st, win_w, win_h, &v);
+    ov_controls_view(st, &in->fit, win_w, win_h, &in->range, &v);
     ov_vec2 q = {x + 0.5, y + 0.5};
     return ov_view_pick(&v, q, w, NULL);
 }
 
-void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win_w, int win_h)
+ov_request ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win_w,
+                           int win_h)
 {
+    ov_request req = {OV_REQ_NONE, 0};
     if (win_w <= 0 || win_h <= 0)
-        return;
+        return req;
     /* While an export runs the scene stays as it was: the mouse does not
      * move the start or the view. */
-    if (st->exporting && (e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEMOTION ||
+    if (st->job.on && (e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEMOTION ||
                           e->type == SDL_MOUSEBUTTONUP || e->type == SDL_MOUSEWHEEL)) {
         in->dragging = false;
-        return;
+        return req;
     }
     switch (e->type) {
     case SDL_QUIT:
-        st->quit = true;
+        req.kind = OV_REQ_QUIT;
         break;
     case SDL_KEYDOWN:
-        handle_key(in, st, &e->key);
+        req = handle_key(in, st, &e->key);
         break;
     case SDL_KEYUP:
         release(in, st, e->key.keysym.sym);
@@ -105,11 +125,11 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
             in->nheld = 0;
-            st->holding = false;
+            ov_controls_set_holding(st, false);
         }
         break;
     case SDL_TEXTINPUT:
-        if (st->editing)
+        if (st->ui.edit.open)
             ov_controls_edit_insert(st, e->text.text);
         break;
     case SDL_MOUSEBUTTONDOWN:
@@ -130,8 +150,8 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
                               (e->motion.y - in->last_y) * OV_ORBIT_DEG_PER_POINT);
         } else if (in->moved) {
             ov_vec2 a, b;
-            if (cursor_world(st, in->last_x, in->last_y, win_w, win_h, &a) &&
-                cursor_world(st, e->motion.x, e->motion.y, win_w, win_h, &b))
+            if (cursor_world(in, st, in->last_x, in->last_y, win_w, win_h, &a) &&
+                cursor_world(in, st, e->motion.x, e->motion.y, win_w, win_h, &b))
                 ov_controls_pan(st, a.x - b.x, a.y - b.y);
         }
         in->last_x = e->motion.x;
@@ -140,7 +160,7 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
     case SDL_MOUSEBUTTONUP:
         if (in->dragging && !in->moved && e->button.button == SDL_BUTTON_LEFT) {
             ov_vec2 w;
-            if (cursor_world(st, e->button.x, e->button.y, win_w, win_h, &w))
+            if (cursor_world(in, st, e->button.x, e->button.y, win_w, win_h, &w))
                 ov_controls_set_start(st, w);
             else if (ov_controls_in_3d(st))
                 ov_controls_say(st, "click on the surface to start the runs there");
@@ -157,11 +177,12 @@ void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win
         ov_vec2 w;
         if (dy != 0 && ov_controls_in_3d(st))
             ov_controls_dolly(st, pow(1.0 / 0.85, dy));
-        else if (dy != 0 && cursor_world(st, mx, my, win_w, win_h, &w))
+        else if (dy != 0 && cursor_world(in, st, mx, my, win_w, win_h, &w))
             ov_controls_zoom(st, w, pow(0.85, dy));
         break;
     }
     default:
         break;
     }
+    return req;
 }

@@ -1,13 +1,16 @@
 /* SDL events -> state changes, through the action table (actions.h) for
- * keys and here for the mouse. Window-level requests (fullscreen, exports,
- * presets) are returned in ov_input for the window loop to carry out. */
+ * keys and here for the mouse. What an event asks of the window
+ * (fullscreen, exports, presets, quit) is returned as a request
+ * (request.h) for the window loop to carry out. */
 #ifndef OV_INPUT_H
 #define OV_INPUT_H
 
 #include <SDL2/SDL.h>
 #include <stdbool.h>
 #include "actions.h"
-#include "controls.h"
+#include "app_state.h"
+#include "controls_view.h"
+#include "request.h"
 
 #define OV_INPUT_MAX_HELD 4
 
@@ -16,6 +19,10 @@ typedef struct ov_input {
     bool moved;             /* it moved further than a click allows */
     int down_x, down_y;     /* where it went down, window points */
     int last_x, last_y;
+    /* Where the last frame shown put the view (its HUD layout's fit):
+     * clicks, drags and the wheel map the cursor as the user saw it. */
+    ov_view_fit fit;
+    ov_loss_range_cache range;   /* picking's view: the loss range kept */
     /* RATE keys held down (actions.h): the binding found at the press and
      * for how long it has been held. */
     int nheld;
@@ -24,24 +31,21 @@ typedef struct ov_input {
         const ov_binding *b;
         double held;
     } held[OV_INPUT_MAX_HELD];
-    /* Requests the window loop carries out and clears (they need the
-     * renderer or files): */
-    bool toggle_fullscreen; /* F */
-    bool want_png;          /* P: screenshot of the current frame */
-    bool want_gif;          /* G: animated GIF of the scene */
-    bool want_video;        /* Shift+G: the same as an MP4 video */
-    bool cancel_export;     /* Esc while a GIF or MP4 export runs */
-    bool want_csv;          /* X: the runs as CSV */
-    int want_preset;        /* 1-9: that lecture preset; 0: none */
 } ov_input;
 
-/* Applies one event to st. win_w, win_h: the window size in points (mouse
+/* Applies one event to st and returns what it asks of the window
+ * (OV_REQ_NONE: nothing). win_w, win_h: the window size in points (mouse
  * coordinates), used to map the cursor into the world. */
-void ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win_w, int win_h);
+ov_request ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win_w,
+                           int win_h);
+
+/* The frame just shown was laid out with its view in fit (ov_hud_layout.fit). */
+void ov_input_set_frame(ov_input *in, ov_view_fit fit);
 
 /* Advances held RATE keys by dt seconds: past OV_HOLD_DELAY each acts at
- * its rate for the time held. Call once per frame after the events. */
-void ov_input_tick(ov_input *in, ov_app_state *st, double dt);
+ * its rate for the time held. Call once per frame after the events.
+ * Returns what the held keys asked of the window, as ov_input_handle. */
+ov_request ov_input_tick(ov_input *in, ov_app_state *st, double dt);
 
 /* True while a RATE key is held (the picture keeps changing without events). */
 bool ov_input_holding(const ov_input *in);

@@ -43,7 +43,7 @@ void ov_panel_theory_text(const ov_app_state *st, ov_panel_text *t)
     t->n = 0;
     double lmin, lmax;
     ov_quad_theory th;
-    if (!ov_theory_surface_eigen(st->scene.surface, &lmin, &lmax) ||
+    if (!ov_theory_surface_eigen(st->sc.scene.surface, &lmin, &lmax) ||
         !ov_theory_quadratic(lmin, lmax, &th)) {
         add_line(t, OV_PANEL_DIM, "theory panel: for the quadratic (press C to reach it)");
         return;
@@ -57,8 +57,8 @@ void ov_panel_theory_text(const ov_app_state *st, ov_panel_text *t)
              th.hb_alpha, th.hb_beta, th.hb_rate);
     add_line(t, OV_PANEL_DIM, "nesterov optimal \xce\xb1 = %.4g, \xce\xb2 = %.4g, rate %.4g",
              th.nag_alpha, th.nag_beta, th.nag_rate);
-    for (int i = 0; i < st->scene.nruns; i++) {
-        const ov_optim_params *p = &st->scene.runs[i].params;
+    for (int i = 0; i < st->sc.scene.nruns; i++) {
+        const ov_optim_params *p = &st->sc.scene.runs[i].params;
         double rho = 0.0;
         ov_run_regime rg = ov_theory_classify(p, lmin, lmax, &rho);
         if (rg == OV_RUN_NOT_COVERED)
@@ -95,7 +95,7 @@ static double log_above(double loss, double ref)
 void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, float x0,
                    float y0, float pw, float ph)
 {
-    const ov_scene *sc = &st->scene;
+    const ov_scene *sc = &st->sc.scene;
     float px = sty->px, pad = px * 0.5f;
     ov_renderer_rect(r, x0, y0, pw, ph, sty->panel);
     /* Reference: the lowest loss any run reached (the loss above the
@@ -170,19 +170,19 @@ void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *s
             ov_renderer_line(r, px0 - s, py0 + s, px0 + s, py0 - s, px * 0.14f, c);
         }
     }
-    float cx = gx0 + (float)(fmin(st->anim_step, last) / last) * (gx1 - gx0);
+    float cx = gx0 + (float)(fmin(st->anim.step, last) / last) * (gx1 - gx0);
     ov_renderer_line(r, cx, gy0, cx, gy1, 1.5f, sty->text);
 }
 
 void ov_panel_curvature_text(const ov_app_state *st, ov_panel_text *t)
 {
-    const ov_scene *sc = &st->scene;
+    const ov_scene *sc = &st->sc.scene;
     t->n = 0;
     for (int i = 0; i < sc->nruns; i++) {
         const ov_run *run = &sc->runs[i];
         if (run->n < 1)
             continue;
-        int k = ov_panel_shown_step(run, st->anim_step);
+        int k = ov_panel_shown_step(run, st->anim.step);
         double f, g[2], h[3], lam[2], v[2][2];
         ov_surface_hess(sc->surface, run->x[k], run->y[k], &f, g, h);
         const char *name = ov_optim_info_of(run->params.kind)->name;
@@ -214,7 +214,7 @@ static ov_vec2 to_pixel(const ov_view *view, const ov_surface *s, double x, doub
 void ov_panel_curvature_glyphs(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
                                const ov_view *view)
 {
-    const ov_scene *sc = &st->scene;
+    const ov_scene *sc = &st->sc.scene;
     float R = sty->px * 2.2f;
     /* World length of one pixel (at the middle of the frame in 3-D). */
     double wpp = ov_view_world_per_pixel(view);
@@ -224,7 +224,7 @@ void ov_panel_curvature_glyphs(ov_renderer *r, const ov_app_state *st, const ov_
         const ov_run *run = &sc->runs[i];
         if (run->n < 1)
             continue;
-        int k = ov_panel_shown_step(run, st->anim_step);
+        int k = ov_panel_shown_step(run, st->anim.step);
         double f, g[2], h[3], lam[2], v[2][2];
         ov_surface_hess(sc->surface, run->x[k], run->y[k], &f, g, h);
         if (!isfinite(h[0]) || !isfinite(h[1]) || !isfinite(h[2]))

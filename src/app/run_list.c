@@ -1,21 +1,25 @@
 /* The run list in the window: adding, removing, hiding a run, changing its
  * method, the learning-rate sweep, and the shade each run keeps while the
  * others come and go (so a run's colour never changes under it). See
- * controls.h. */
+ * run_list.h. */
+#include "run_list.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "controls.h"
+#include "controls_anim.h"
+#include "controls_params.h"
+#include "controls_ui.h"
 
 void ov_controls_number_shades(ov_app_state *st)
 {
-    for (int i = 0; i < st->scene.nruns; i++) {
+    for (int i = 0; i < st->sc.scene.nruns; i++) {
         int k = 0;
         for (int j = 0; j < i; j++)
-            k += st->scene.specs[j].kind == st->scene.specs[i].kind;
-        st->shade[i] = k;
-        st->hidden[i] = false;
+            k += st->sc.scene.specs[j].kind == st->sc.scene.specs[i].kind;
+        st->sc.shade[i] = k;
+        st->sc.hidden[i] = false;
     }
 }
 
@@ -24,8 +28,8 @@ static int free_shade(const ov_app_state *st, ov_optim_kind kind, int except)
 {
     for (int k = 0;; k++) {
         bool used = false;
-        for (int i = 0; i < st->scene.nruns && !used; i++)
-            used = i != except && st->scene.specs[i].kind == kind && st->shade[i] == k;
+        for (int i = 0; i < st->sc.scene.nruns && !used; i++)
+            used = i != except && st->sc.scene.specs[i].kind == kind && st->sc.shade[i] == k;
         if (!used)
             return k;
     }
@@ -39,8 +43,8 @@ static const char *kind_name(ov_optim_kind k)
 /* After the runs were replaced: replay, drop the ghosts of the old list. */
 static void replaced(ov_app_state *st, bool ok)
 {
-    st->nghosts = 0;
-    st->anim_step = 0.0;
+    st->sc.nghosts = 0;
+    ov_controls_rewind(st);
     if (!ok)
         ov_controls_say(st, "out of memory while recomputing the runs");
 }
@@ -52,60 +56,60 @@ static double clamp(double v, double lo, double hi)
 
 void ov_controls_toggle_sweep(ov_app_state *st)
 {
-    if (st->sweep_on) {
-        st->sweep_on = false;
-        bool ok = ov_scene_set_runs(&st->scene, st->sweep_saved, st->sweep_saved_n);
-        memcpy(st->shade, st->sweep_saved_shade, sizeof st->shade);
-        memcpy(st->hidden, st->sweep_saved_hidden, sizeof st->hidden);
-        st->target = st->sweep_saved_target;
+    if (st->sc.sweep_on) {
+        st->sc.sweep_on = false;
+        bool ok = ov_scene_set_runs(&st->sc.scene, st->sc.sweep_saved, st->sc.sweep_saved_n);
+        memcpy(st->sc.shade, st->sc.sweep_saved_shade, sizeof st->sc.shade);
+        memcpy(st->sc.hidden, st->sc.sweep_saved_hidden, sizeof st->sc.hidden);
+        st->sc.target = st->sc.sweep_saved_target;
         replaced(st, ok);
         ov_controls_say(st, "sweep folded back");
         return;
     }
-    int n = st->scene.nruns;
+    int n = st->sc.scene.nruns;
     if (n - 1 + OV_SWEEP_RUNS > OV_MAX_RUNS) {
         ov_controls_say(st, "a sweep needs %d more runs; at most %d fit (Shift+A removes one)",
                         OV_SWEEP_RUNS - 1, OV_MAX_RUNS);
         return;
     }
-    int src = st->target >= 0 ? st->target : 0;
+    int src = st->sc.target >= 0 ? st->sc.target : 0;
     ov_run_spec specs[OV_MAX_RUNS];
     int shades[OV_MAX_RUNS] = {0};
     bool hidden[OV_MAX_RUNS] = {false};
     memset(specs, 0, sizeof specs);
-    double alpha = st->scene.runs[src].params.alpha;
+    double alpha = st->sc.scene.runs[src].params.alpha;
     int m = 0;
     for (int i = 0; i < n; i++) {
         if (i != src) {
-            specs[m] = st->scene.specs[i];
-            shades[m] = st->shade[i];
-            hidden[m++] = st->hidden[i];
+            specs[m] = st->sc.scene.specs[i];
+            shades[m] = st->sc.shade[i];
+            hidden[m++] = st->sc.hidden[i];
             continue;
         }
         for (int k = 0; k < OV_SWEEP_RUNS; k++) {
-            specs[m] = st->scene.specs[src];
+            specs[m] = st->sc.scene.specs[src];
             specs[m].has_alpha = true;
             specs[m].alpha = clamp(alpha * pow(OV_SWEEP_RATIO, k - OV_SWEEP_RUNS / 2),
                                    OV_ALPHA_MIN, OV_ALPHA_MAX);
-            shades[m] = k == OV_SWEEP_RUNS / 2 ? st->shade[src] : -1;
+            shades[m] = k == OV_SWEEP_RUNS / 2 ? st->sc.shade[src] : -1;
             hidden[m++] = false;
         }
     }
-    st->sweep_saved_n = n;
-    st->sweep_saved_target = st->target;
-    memcpy(st->sweep_saved, st->scene.specs, sizeof st->sweep_saved);
-    memcpy(st->sweep_saved_shade, st->shade, sizeof st->shade);
-    memcpy(st->sweep_saved_hidden, st->hidden, sizeof st->hidden);
-    bool ok = ov_scene_set_runs(&st->scene, specs, m);
-    memcpy(st->shade, shades, sizeof shades);
-    memcpy(st->hidden, hidden, sizeof hidden);
+    st->sc.sweep_saved_n = n;
+    st->sc.sweep_saved_target = st->sc.target;
+    memcpy(st->sc.sweep_saved, st->sc.scene.specs, sizeof st->sc.sweep_saved);
+    memcpy(st->sc.sweep_saved_shade, st->sc.shade, sizeof st->sc.shade);
+    memcpy(st->sc.sweep_saved_hidden, st->sc.hidden, sizeof st->sc.hidden);
+    bool ok = ov_scene_set_runs(&st->sc.scene, specs, m);
+    memcpy(st->sc.shade, shades, sizeof shades);
+    memcpy(st->sc.hidden, hidden, sizeof hidden);
     /* The new runs take the shades their method has free. */
     for (int i = 0; i < m; i++)
-        if (st->shade[i] < 0) {
-            st->shade[i] = free_shade(st, st->scene.specs[i].kind, i);
+        if (st->sc.shade[i] < 0) {
+            st->sc.shade[i] = free_shade(st, st->sc.scene.specs[i].kind, i);
         }
-    st->sweep_on = true;
-    st->target = -1;
+    st->sc.sweep_on = true;
+    st->sc.target = -1;
     replaced(st, ok);
     const ov_run_spec *lo = &specs[src], *hi = &specs[src + OV_SWEEP_RUNS - 1];
     ov_controls_say(st, "sweep: %s with \xce\xb1 = %.3g \xe2\x80\xa6 %.3g (W folds back)",
@@ -114,7 +118,7 @@ void ov_controls_toggle_sweep(ov_app_state *st)
 
 void ov_controls_add_run(ov_app_state *st)
 {
-    int n = st->scene.nruns;
+    int n = st->sc.scene.nruns;
     if (n >= OV_MAX_RUNS) {
         ov_controls_say(st, "at most %d runs", OV_MAX_RUNS);
         return;
@@ -123,19 +127,19 @@ void ov_controls_add_run(ov_app_state *st)
     for (int k = OV_OPTIM_COUNT - 1; k >= 0; k--) {
         bool present = false;
         for (int i = 0; i < n; i++)
-            present |= st->scene.specs[i].kind == (ov_optim_kind)k;
+            present |= st->sc.scene.specs[i].kind == (ov_optim_kind)k;
         if (!present)
             kind = (ov_optim_kind)k;
     }
     ov_run_spec specs[OV_MAX_RUNS];
-    memcpy(specs, st->scene.specs, sizeof specs);
+    memcpy(specs, st->sc.scene.specs, sizeof specs);
     memset(&specs[n], 0, sizeof specs[n]);
     specs[n].kind = kind;
-    st->sweep_on = false;
-    bool ok = ov_scene_set_runs(&st->scene, specs, n + 1);
-    st->hidden[n] = false;
-    st->shade[n] = free_shade(st, kind, n);
-    st->target = n;
+    st->sc.sweep_on = false;
+    bool ok = ov_scene_set_runs(&st->sc.scene, specs, n + 1);
+    st->sc.hidden[n] = false;
+    st->sc.shade[n] = free_shade(st, kind, n);
+    st->sc.target = n;
     replaced(st, ok);
     ov_controls_say(st, "added %s (run %d, targeted): Y changes its method, Shift+A removes it",
                     kind_name(kind), n + 1);
@@ -143,7 +147,7 @@ void ov_controls_add_run(ov_app_state *st)
 
 void ov_controls_remove_run(ov_app_state *st)
 {
-    int n = st->scene.nruns, t = st->target;
+    int n = st->sc.scene.nruns, t = st->sc.target;
     if (t < 0) {
         ov_controls_say(st, "Tab to the run to remove first");
         return;
@@ -152,54 +156,55 @@ void ov_controls_remove_run(ov_app_state *st)
         ov_controls_say(st, "the last run stays");
         return;
     }
-    ov_optim_kind kind = st->scene.specs[t].kind;
+    ov_optim_kind kind = st->sc.scene.specs[t].kind;
     ov_run_spec specs[OV_MAX_RUNS];
     int m = 0;
     for (int i = 0; i < n; i++)
         if (i != t)
-            specs[m++] = st->scene.specs[i];
-    memmove(st->shade + t, st->shade + t + 1, (size_t)(n - 1 - t) * sizeof st->shade[0]);
-    memmove(st->hidden + t, st->hidden + t + 1, (size_t)(n - 1 - t) * sizeof st->hidden[0]);
-    st->sweep_on = false;
-    bool ok = ov_scene_set_runs(&st->scene, specs, m);
-    st->target = -1;
+            specs[m++] = st->sc.scene.specs[i];
+    memmove(st->sc.shade + t, st->sc.shade + t + 1, (size_t)(n - 1 - t) * sizeof st->sc.shade[0]);
+    memmove(st->sc.hidden + t, st->sc.hidden + t + 1,
+            (size_t)(n - 1 - t) * sizeof st->sc.hidden[0]);
+    st->sc.sweep_on = false;
+    bool ok = ov_scene_set_runs(&st->sc.scene, specs, m);
+    st->sc.target = -1;
     replaced(st, ok);
     ov_controls_say(st, "removed %s (run %d); keys change all runs", kind_name(kind), t + 1);
 }
 
 void ov_controls_toggle_hidden(ov_app_state *st)
 {
-    int t = st->target;
+    int t = st->sc.target;
     if (t < 0) {
         int shown = 0;
-        for (int i = 0; i < st->scene.nruns; i++) {
-            shown += st->hidden[i];
-            st->hidden[i] = false;
+        for (int i = 0; i < st->sc.scene.nruns; i++) {
+            shown += st->sc.hidden[i];
+            st->sc.hidden[i] = false;
         }
         ov_controls_say(st, shown ? "every run shown" : "Tab to the run to hide first");
         return;
     }
-    st->hidden[t] = !st->hidden[t];
-    ov_controls_say(st, "%s (run %d) %s", kind_name(st->scene.specs[t].kind), t + 1,
-                    st->hidden[t] ? "hidden: S shows it again" : "shown");
+    st->sc.hidden[t] = !st->sc.hidden[t];
+    ov_controls_say(st, "%s (run %d) %s", kind_name(st->sc.scene.specs[t].kind), t + 1,
+                    st->sc.hidden[t] ? "hidden: S shows it again" : "shown");
 }
 
 void ov_controls_cycle_method(ov_app_state *st, int dir)
 {
-    int t = st->target;
+    int t = st->sc.target;
     if (t < 0) {
         ov_controls_say(st, "Tab to the run whose method to change first");
         return;
     }
-    ov_run_spec *sp = &st->scene.specs[t];
+    ov_run_spec *sp = &st->sc.scene.specs[t];
     sp->kind = (ov_optim_kind)((((int)sp->kind + dir) % OV_OPTIM_COUNT + OV_OPTIM_COUNT) %
                                OV_OPTIM_COUNT);
     /* Another method's α and β mean something else: its own defaults. */
     sp->has_alpha = sp->has_beta = sp->has_beta2 = sp->has_eps = false;
-    st->shade[t] = free_shade(st, sp->kind, t);
-    st->sweep_on = false;
-    bool ok = ov_scene_recompute(&st->scene);
+    st->sc.shade[t] = free_shade(st, sp->kind, t);
+    st->sc.sweep_on = false;
+    bool ok = ov_scene_recompute(&st->sc.scene);
     replaced(st, ok);
     ov_controls_say(st, "run %d is now %s (\xce\xb1 = %.3g)", t + 1, kind_name(sp->kind),
-                    st->scene.runs[t].params.alpha);
+                    st->sc.scene.runs[t].params.alpha);
 }

@@ -1,9 +1,12 @@
-/* The interactive window: event loop, animation clock, fullscreen toggle,
- * drawing each frame through the FBO and showing it with vsync. A frame is
- * drawn only when something changed (an event, the animation, a held key,
- * a fading message); when nothing moves, the loop sleeps until the next
- * event. Without vsync, frames are paced to the display's refresh rate. */
+/* The interactive window: one frame (ov_app_frame: events in, the
+ * requests they make carried out by window_requests.c, the clocks moved,
+ * the frame drawn through the FBO and shown with vsync), and the desktop
+ * loop around it. A frame is drawn only when something changed (an event,
+ * the animation, a held key, a fading message); when nothing moves, the
+ * loop sleeps until the next event. Without vsync, frames are paced to the
+ * display's refresh rate. */
 #include "app.h"
+#include "window_internal.h"
 
 #include <errno.h>
 #include <math.h>
@@ -13,49 +16,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/preset.h"
-#include "io/csv.h"
 #include "io/interrupt.h"
 
-#include "anim_export.h"
-#include "controls.h"
-#include "export.h"
-#include "glwin.h"
+#include "controls_anim.h"
+#include "controls_ui.h"
+#include "controls_view.h"
 #include "hud.h"
-#include "input.h"
 #include "render/render.h"
 
-/* Renderer, window and state together, so cleanup happens in one place. */
-struct ov_window {
-    ov_glwin win;
-    ov_preset_set *presets;   /* keys 1-9, 0; NULL when none could be read */
-    ov_renderer *renderer;
-    ov_app_state st;
-    bool st_ready;
-    ov_config cfg;            /* the options the window was opened with */
-    ov_input in;
-    bool fullscreen;
-    char font[512];           /* the HUD's font, for export renderers */
-    /* A G / Shift+G export in progress, one frame per window frame (NULL
-     * when none), drawn by a renderer of the export's own size. */
-    ov_anim_job *job;
-    ov_renderer *job_renderer;
-    char job_path[1024];
-    long frames_drawn;
-    bool dirty;               /* draw the next frame whatever happens */
-    bool busy;                /* the last frame changed by itself (animation...) */
-    /* Pacing: with pace set (no working vsync), presents are spaced by period. */
-    double period;            /* s, one display refresh */
-    bool pace;
-    Uint64 last_present;      /* performance counter at the last present */
-    double due;               /* s (performance counter): when the next paced frame starts */
-    bool copy_present;        /* frames shown as an image (see present_copy) */
-    int fast_presents;        /* presents in a row much faster than the refresh */
-    bool export_interrupted;  /* a P, G or X export gave up on SIGINT/SIGTERM */
-    char render_error[512];   /* the renderer's failure last said in the HUD, or "" */
-};
-
-typedef struct ov_window window_app;
 
 #define OV_DEFAULT_REFRESH_HZ 60   /* when the display does not say */
 #define OV_STALL 0.25              /* s: a longer frame does not move the animation further */
@@ -69,6 +37,7 @@ static void teardown(window_app *a)
     ov_presets_destroy(a->presets);
     ov_renderer_destroy(a->renderer);
     ov_glwin_destroy(&a->win);
+    free(a->events);
     if (a->st_ready)
         ov_controls_deinit(&a->st);
 }
@@ -76,6 +45,7 @@ static void teardown(window_app *a)
 static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
 {
     char *font = a->font;
+    ov_app_cache_init(&a->cache);
     if (!ov_controls_init(&a->st, cfg, err, cap))
         return false;
     a->st_ready = true;
@@ -121,139 +91,7 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
     a->copy_present = a->copy_present && (strstr(gl, "llvmpipe") || strstr(gl, "softpipe"));
     if (a->copy_present && !cfg->no_vsync)
         a->pace = true;
-    return ov_renderer_set_surface(a->renderer, a->st.scene.surface, err, cap);
-}
-
-#define GIF_MAX_WIDTH 960
-#define VIDEO_MAX_WIDTH 1920
-
-/* P: the current frame, HUD included, as a timestamped PNG. */
-static void save_png(window_app *a)
-{
-    char path[1024], err[1024];
-    if (!ov_export_timestamped_path(a->st.output_dir, "png", path, sizeof path))
-        ov_controls_say(&a->st, "screenshot failed: output directory name too long");
-    else if (!ov_export_png(a->renderer, &a->st, path, err, sizeof err)) {
-        a->export_interrupted = ov_interrupt_signal() != 0;
-        ov_controls_say(&a->st, "screenshot failed: %s", err);
-    }
-    else
-        ov_controls_say(&a->st, "saved %s", path);
-}
-
-/* Ends the running export (finished, failed or cancelled): the job and its
- * renderer go, the keys and the mouse act on the scene again. */
-static void export_end(window_app *a)
-{
-    ov_anim_job_destroy(a->job);
-    ov_renderer_destroy(a->job_renderer);
-    a->job = NULL;
-    a->job_renderer = NULL;
-    a->st.exporting = false;
-}
-
-/* G (GIF, at most GIF_MAX_WIDTH wide) and Shift+G (MP4, at most
- * VIDEO_MAX_WIDTH wide, even sides): starts the export of the animation at
- * the window's aspect ratio; export_step then writes a frame per window
- * frame, so the window keeps drawing (with a progress bar) meanwhile. */
-static void export_begin(window_app *a, bool video, int dw, int dh)
-{
-    const char *kind = video ? "MP4" : "GIF";
-    char err[1024];
-    if (dw <= 0 || dh <= 0) {
-        ov_controls_say(&a->st, "%s failed: the window has no size", kind);
-        return;
-    }
-    int max = video ? VIDEO_MAX_WIDTH : GIF_MAX_WIDTH;
-    int w = dw > max ? max : dw;
-    int h = (int)((double)dh * w / dw + 0.5);
-    if (video) {
-        w = w < 2 ? 2 : w & ~1;
-        h = h < 2 ? 2 : h & ~1;
-    }
-    bool ok = ov_export_timestamped_path(a->st.output_dir, video ? "mp4" : "gif", a->job_path,
-                                         sizeof a->job_path);
-    if (!ok)
-        snprintf(err, sizeof err, "output directory name too long");
-    if (ok) {
-        a->job_renderer = ov_renderer_create(w, h, a->font, err, sizeof err);
-        ok = a->job_renderer &&
-             ov_renderer_set_surface(a->job_renderer, a->st.scene.surface, err, sizeof err);
-    }
-    if (ok) {
-        ov_anim_spec spec = {.gif = video ? NULL : a->job_path,
-                             .mp4 = video ? a->job_path : NULL,
-                             .frames = a->cfg.gif_frames,
-                             .delay_cs = a->cfg.gif_delay_cs};
-        a->job = ov_anim_job_create(&spec, a->job_renderer, &a->st, err, sizeof err);
-        ok = a->job != NULL;
-    }
-    if (!ok) {
-        export_end(a);
-        ov_controls_say(&a->st, "%s failed: %s", kind, err);
-        return;
-    }
-    a->st.exporting = true;
-    a->st.export_kind = kind;
-    a->st.export_done = 0;
-    a->st.export_total = ov_anim_job_total(a->job);
-}
-
-/* One frame of the running export; at the end, says where it went. */
-static void export_step(window_app *a)
-{
-    char err[1024];
-    ov_anim_status status = ov_anim_job_step(a->job, a->job_renderer, &a->st, err, sizeof err);
-    a->st.export_done = ov_anim_job_done(a->job);
-    if (status == OV_ANIM_MORE)
-        return;
-    if (status == OV_ANIM_DONE) {
-        ov_controls_say(&a->st, "saved %s (%d frames)", a->job_path, a->st.export_total);
-    } else {
-        a->export_interrupted = ov_interrupt_signal() != 0;
-        ov_controls_say(&a->st, "%s failed: %s", a->st.export_kind, err);
-    }
-    export_end(a);
-}
-
-/* Keys 1-9 and 0: the lecture preset with that number, on top of the window's own
- * settings (size, output directory, ui scale). */
-static void apply_preset(window_app *a, const ov_config *cfg, int number)
-{
-    const ov_preset *p = a->presets ? ov_presets_by_number(a->presets, number) : NULL;
-    if (!p) {
-        char key[4];
-        snprintf(key, sizeof key, "%d", number);
-        const char *why = a->presets ? ov_presets_skipped_reason(a->presets, key) : NULL;
-        ov_controls_say(&a->st, "no preset %d%s%s", number, why ? ": " : "", why ? why : "");
-        return;
-    }
-    ov_config *next = malloc(sizeof *next);   /* large (formula text) */
-    char err[512];
-    if (!next) {
-        ov_controls_say(&a->st, "preset %d: out of memory", number);
-        return;
-    }
-    *next = *cfg;
-    if (!ov_preset_apply(p, next, err, sizeof err))
-        ov_controls_say(&a->st, "preset %d: %s", number, err);
-    else if (ov_controls_apply_config(&a->st, next))
-        ov_controls_say(&a->st, "preset %d: %s", number, p->name);
-    free(next);
-}
-
-/* X: the runs as CSV in the contract format. */
-static void save_csv(window_app *a)
-{
-    char path[1024], err[1024];
-    if (!ov_export_timestamped_path(a->st.output_dir, "csv", path, sizeof path))
-        ov_controls_say(&a->st, "CSV failed: output directory name too long");
-    else if (!ov_csv_write(path, &a->st.scene, err, sizeof err)) {
-        a->export_interrupted = ov_interrupt_signal() != 0;
-        ov_controls_say(&a->st, "CSV failed: %s", err);
-    }
-    else
-        ov_controls_say(&a->st, "saved %s", path);
+    return ov_renderer_set_surface(a->renderer, a->st.sc.scene.surface, err, cap);
 }
 
 ov_window *ov_window_create(const ov_config *cfg, char *err, size_t cap)
@@ -294,55 +132,11 @@ SDL_Window *ov_window_sdl(ov_window *a)
     return a->win.window;
 }
 
-/* Carries out what the last events asked for that needs the window, the
- * renderer or files. */
-static void handle_requests(window_app *a, int dw, int dh)
-{
-    ov_input *in = &a->in;
-    if (in->toggle_fullscreen) {
-        in->toggle_fullscreen = false;
-        a->fullscreen = !a->fullscreen;
-        if (SDL_SetWindowFullscreen(a->win.window, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0))
-            ov_controls_say(&a->st, "fullscreen unavailable: %s", SDL_GetError());
-    }
-    if (in->want_png) {
-        in->want_png = false;
-        save_png(a);
-    }
-    if (in->cancel_export) {
-        in->cancel_export = false;
-        if (a->job) {
-            const char *kind = a->st.export_kind;
-            export_end(a);
-            ov_controls_say(&a->st, "%s cancelled: nothing written", kind);
-        }
-    }
-    if ((in->want_gif || in->want_video) && !a->job)
-        export_begin(a, in->want_video, dw, dh);
-    in->want_gif = in->want_video = false;
-    if (a->job)
-        export_step(a);
-    if (in->want_preset) {
-        apply_preset(a, &a->cfg, in->want_preset);
-        in->want_preset = 0;
-    }
-    if (in->want_csv) {
-        in->want_csv = false;
-        save_csv(a);
-    }
-}
-
 /* Whether e can change the picture: all events but a mouse moving with no
  * button down. */
 static bool changes_picture(const ov_input *in, const SDL_Event *e)
 {
     return !(e->type == SDL_MOUSEMOTION && !in->dragging);
-}
-
-static bool requests_pending(const ov_input *in)
-{
-    return in->toggle_fullscreen || in->want_png || in->want_gif || in->want_video ||
-           in->cancel_export || in->want_csv || in->want_preset;
 }
 
 double ov_window_still_for(const ov_window *a)
@@ -403,30 +197,37 @@ static void present(window_app *a, int dw, int dh)
         a->pace = true;
 }
 
-bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
+/* One frame: the events in, the requests carried out, the clocks moved by
+ * dt, the frame drawn and shown when the picture changed. false on a fatal
+ * renderer failure (a->failed, a->error). */
+static bool frame(window_app *a, const SDL_Event *events, int nevents, double dt)
 {
     int ww, wh;
     SDL_GetWindowSize(a->win.window, &ww, &wh);
     bool changed = a->dirty;
     a->dirty = false;
     ov_controls_advance_clock(&a->st, dt);
-    SDL_Event e;
-    while (SDL_PollEvent(&e)) {
-        changed = changed || changes_picture(&a->in, &e);
-        ov_input_handle(&a->in, &a->st, &e, ww, wh);
+    ov_requests asked = {0};
+    for (int i = 0; i < nevents; i++) {
+        changed = changed || changes_picture(&a->in, &events[i]);
+        ov_requests_add(&asked, ov_input_handle(&a->in, &a->st, &events[i], ww, wh));
     }
     bool held = ov_input_holding(&a->in);
-    ov_input_tick(&a->in, &a->st, dt > OV_STALL ? OV_STALL : dt);
+    ov_requests_add(&asked, ov_input_tick(&a->in, &a->st, dt > OV_STALL ? OV_STALL : dt));
     int dw, dh, rw, rh;
     SDL_GL_GetDrawableSize(a->win.window, &dw, &dh);
     ov_renderer_size(a->renderer, &rw, &rh);
+    char *err = a->error;
+    size_t cap = sizeof a->error;
     if (dw > 0 && dh > 0 && (dw != rw || dh != rh)) {
-        if (!ov_renderer_resize(a->renderer, dw, dh, err, cap))
+        if (!ov_renderer_resize(a->renderer, dw, dh, err, cap)) {
+            a->failed = true;
             return false;
+        }
         changed = true;
     }
-    changed = changed || held || requests_pending(&a->in);
-    handle_requests(a, dw, dh);
+    changed = changed || held || ov_requests_any(&asked);
+    ov_window_carry_out(a, &asked, dw, dh);
     /* After a stall the animation does not jump; the clocks (a message's
      * age, Esc twice) count all the time that passed, idle waits included. */
     bool moving = ov_controls_moving(&a->st);
@@ -438,7 +239,8 @@ bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
     a->busy = busy;
     if (!draw)
         return true;
-    ov_hud_draw_frame(a->renderer, &a->st);
+    ov_hud_draw_frame(a->renderer, &a->st, &a->cache, &a->lay);
+    ov_input_set_frame(&a->in, a->lay.fit);
     /* A frame the renderer could not draw (a shader that fails to build for
      * this formula) shows the last good picture; the HUD says why, once. */
     const char *why = ov_renderer_error(a->renderer);
@@ -450,6 +252,53 @@ bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
     present(a, dw, dh);
     a->frames_drawn++;
     return true;
+}
+
+bool ov_app_frame(ov_window *a, const SDL_Event *events, int nevents)
+{
+    Uint64 now = SDL_GetPerformanceCounter();
+    double dt = a->last_frame
+                    ? (double)(now - a->last_frame) / (double)SDL_GetPerformanceFrequency()
+                    : 0.0;
+    a->last_frame = now;
+    if (a->failed || !frame(a, events, nevents, dt))
+        return false;
+    return !a->quit;
+}
+
+/* Every event in SDL's queue, into a->events; returns their count. */
+static int poll_events(window_app *a)
+{
+    int n = 0;
+    for (;;) {
+        if (n == a->events_cap) {
+            int cap = a->events_cap ? 2 * a->events_cap : 64;
+            SDL_Event *grown = realloc(a->events, (size_t)cap * sizeof *grown);
+            if (!grown)
+                return n;   /* the rest stay queued for the next frame */
+            a->events = grown;
+            a->events_cap = cap;
+        }
+        if (!SDL_PollEvent(&a->events[n]))
+            return n;
+        n++;
+    }
+}
+
+bool ov_window_frame(ov_window *a, double dt, char *err, size_t cap)
+{
+    if (!a->failed) {
+        int n = poll_events(a);
+        frame(a, a->events, n, dt);
+    }
+    if (a->failed)
+        snprintf(err, cap, "%s", a->error);
+    return !a->failed;
+}
+
+bool ov_window_quit_asked(const ov_window *a)
+{
+    return a->quit;
 }
 
 /* Until the next frame is due: while something moves and vsync does not
@@ -510,21 +359,21 @@ static bool output_dir_ok(const char *dir, char *err, size_t cap)
 
 int ov_window_run(ov_window *a, long max_frames)
 {
-    char err[1024];
-    Uint64 freq = SDL_GetPerformanceFrequency(), prev = SDL_GetPerformanceCounter();
     int status = 0;
-    for (long frame = 0; !a->st.quit && (max_frames <= 0 || frame < max_frames); frame++) {
+    /* The first frame's dt counts from here. */
+    a->last_frame = SDL_GetPerformanceCounter();
+    for (long f = 0; !a->quit && (max_frames <= 0 || f < max_frames); f++) {
         if (ov_interrupt_signal())
             break;
-        Uint64 now = SDL_GetPerformanceCounter();
-        double dt = (double)(now - prev) / (double)freq;
-        prev = now;
-        if (!ov_window_frame(a, dt, err, sizeof err)) {
-            fprintf(stderr, "optiviz: %s\n", err);
-            status = 1;
+        int n = poll_events(a);
+        if (!ov_app_frame(a, a->events, n)) {
+            if (a->failed) {
+                fprintf(stderr, "optiviz: %s\n", a->error);
+                status = 1;
+            }
             break;
         }
-        if (!a->st.quit && !ov_interrupt_signal())
+        if (!ov_interrupt_signal())
             wait_for_next(a, max_frames > 0);
     }
     int sig = ov_interrupt_signal();
@@ -532,7 +381,7 @@ int ov_window_run(ov_window *a, long max_frames)
         /* Interrupted during an export: it is abandoned, its temporary
          * file removed, and the exit status says so. */
         if (a->job)
-            export_end(a);
+            ov_window_export_end(a);
         fprintf(stderr, "optiviz: interrupted by %s: the export was not written\n",
                 ov_interrupt_name(sig));
         status = 128 + sig;

@@ -1,0 +1,87 @@
+/* The UI part of the state: panels and help on and off, projector mode,
+ * the HUD's message and its age, the wall clock and Esc. See controls_ui.h. */
+#include "controls_ui.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+void ov_controls_init_ui(ov_app_state *st, const ov_config *cfg)
+{
+    st->ui.message_age = 1e9;
+    st->ui.esc_at = -1e9;
+    st->ui.projector = cfg->projector;
+    st->ui.scale = cfg->ui_scale > 0 ? cfg->ui_scale : 1.0f;
+    st->ui.explain_on = cfg->explain;
+    st->ui.show_loss = cfg->show_loss;
+    st->ui.show_theory = cfg->show_theory;
+    st->ui.show_curvature = cfg->show_curvature;
+}
+
+void ov_controls_apply_panels(ov_app_state *st, const ov_config *cfg)
+{
+    if (!cfg->has_panels)
+        return;
+    st->ui.show_loss = cfg->show_loss;
+    st->ui.show_theory = cfg->show_theory;
+    st->ui.show_curvature = cfg->show_curvature;
+}
+
+void ov_controls_advance_clock(ov_app_state *st, double dt)
+{
+    if (dt > 0)
+        st->ui.clock += dt;
+}
+
+void ov_controls_age_message(ov_app_state *st, double dt)
+{
+    st->ui.message_age += dt;
+}
+
+void ov_controls_hide_message(ov_app_state *st)
+{
+    st->ui.message_age = 1e9;
+}
+
+void ov_controls_say(ov_app_state *st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(st->ui.message, sizeof(st->ui.message), fmt, ap);
+    va_end(ap);
+    st->ui.message_age = 0.0;
+    st->ui.message_serial++;
+}
+
+void ov_controls_toggle_panel(ov_app_state *st, ov_panel_id which)
+{
+    bool *flag = which == OV_PANEL_LOSS     ? &st->ui.show_loss
+                 : which == OV_PANEL_THEORY ? &st->ui.show_theory
+                 : which == OV_PANEL_HELP   ? &st->ui.show_help
+                                            : &st->ui.show_curvature;
+    *flag = !*flag;
+}
+
+void ov_controls_toggle_projector(ov_app_state *st)
+{
+    st->ui.projector = !st->ui.projector;
+    ov_controls_say(st, st->ui.projector ? "projector mode" : "normal mode");
+}
+
+float ov_controls_ui_scale(const ov_app_state *st)
+{
+    float s = st->ui.scale > 0 ? st->ui.scale : 1.0f;
+    return st->ui.projector ? s * OV_PROJECTOR_SCALE : s;
+}
+
+bool ov_controls_escape(ov_app_state *st)
+{
+    if (st->ui.show_help) {
+        st->ui.show_help = false;
+        return false;
+    }
+    if (st->ui.clock - st->ui.esc_at <= OV_ESC_QUIT_SECONDS)
+        return true;
+    st->ui.esc_at = st->ui.clock;
+    ov_controls_say(st, "Esc again to quit (or Q)");
+    return false;
+}

@@ -1,0 +1,41 @@
+/* What a key, a click or the window asks of the program that the state
+ * cannot do itself (quit, fullscreen, the exports, a preset read from the
+ * preset file): returned as values by the actions (actions.h) and the input
+ * layer (input.h), gathered over a frame's events and carried out by the
+ * window. Nothing here changes the state. */
+#ifndef OV_REQUEST_H
+#define OV_REQUEST_H
+
+#include <stdbool.h>
+
+typedef enum ov_request_kind {
+    OV_REQ_NONE = 0,
+    OV_REQ_QUIT,            /* Q, Esc twice, the window closed */
+    OV_REQ_FULLSCREEN,      /* F: fullscreen on or off */
+    OV_REQ_PNG,             /* P: the current frame as PNG */
+    OV_REQ_GIF,             /* G: the animation as GIF */
+    OV_REQ_VIDEO,           /* Shift+G: the same as MP4 */
+    OV_REQ_CSV,             /* X: the runs as CSV */
+    OV_REQ_CANCEL_EXPORT,   /* Esc while a GIF or MP4 export runs */
+    OV_REQ_PRESET           /* 1-9, 0, Shift+1-9: that lecture preset */
+} ov_request_kind;
+
+typedef struct ov_request {
+    ov_request_kind kind;
+    int preset;             /* OV_REQ_PRESET: its number */
+} ov_request;
+
+/* The requests of one frame's events: each asked at least once (a key
+ * pressed twice in a frame asks once), the last preset asked for (0: none). */
+typedef struct ov_requests {
+    bool quit, fullscreen, png, gif, video, csv, cancel_export;
+    int preset;
+} ov_requests;
+
+/* Adds r to set (OV_REQ_NONE adds nothing). */
+void ov_requests_add(ov_requests *set, ov_request r);
+
+/* Whether set asks for anything. */
+bool ov_requests_any(const ov_requests *set);
+
+#endif
