@@ -13,8 +13,10 @@
 #include "ov_app_test.h"
 #include "ov_test.h"
 
-static const char *const NAMES[OV_HUD_LABEL0] = {"run list", "theory", "curvature", "loss",
-                                                 "caption", "status", "legend", "message"};
+static const char *const NAMES[] = {"run list", "theory", "curvature", "loss",   "caption",
+                                    "status",   "legend", "message",   "explain"};
+_Static_assert(sizeof NAMES / sizeof NAMES[0] == OV_HUD_LABEL0,
+               "one name for every HUD part before the labels");
 
 static void name_of(int part, char *buf, size_t cap)
 {

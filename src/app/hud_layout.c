@@ -36,21 +36,30 @@ void ov_hud_ellipsize(ov_renderer *r, float size, char *text, float max_w)
     if (text_w(r, size, text) <= max_w)
         return;
     /* The result is never longer in bytes than the text (the buffer holds
-     * that much): a prefix of at most len - 3 bytes and the 3-byte "…". */
+     * that much): a prefix of at most len - 3 bytes that ends before a
+     * character's first byte (no UTF-8 character is cut), and the 3-byte
+     * "…". Tried in a buffer of the text's own length, whatever it is. */
     size_t len = strlen(text), n = len;
+    char *tmp = malloc(len + 1);
+    if (!tmp) {
+        text[0] = '\0';
+        return;
+    }
     while (n > 0) {
         n--;
         while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
             n--;
         if (n + 3 > len)
             continue;
-        char tmp[512];
-        snprintf(tmp, sizeof tmp, "%.*s\xe2\x80\xa6", (int)n, text);
+        memcpy(tmp, text, n);
+        memcpy(tmp + n, "\xe2\x80\xa6", 4);
         if (text_w(r, size, tmp) <= max_w || n == 0) {
             memcpy(text, tmp, n + 4);
+            free(tmp);
             return;
         }
     }
+    free(tmp);
     text[0] = '\0';
 }
 

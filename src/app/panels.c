@@ -191,11 +191,17 @@ void ov_panel_curvature_text(const ov_app_state *st, ov_panel_text *t)
             continue;
         }
         ov_sym2_eigen(h, lam, v);
-        if (lam[0] <= 0)
+        double kappa = lam[0] > 0 ? lam[1] / lam[0] : INFINITY;
+        if (lam[0] < 0)
             add_line(t, i, "%s: \xce\xbb = %.3g, %.3g   non-convex here", name, lam[0], lam[1]);
+        else if (!isfinite(kappa))
+            /* λmin is 0 (or so small the ratio overflows): the loss is flat
+             * along one direction, and no finite κ describes it. */
+            add_line(t, i, "%s: \xce\xbb = %.3g, %.3g   flat along one direction, "
+                     "local \xce\xba unbounded", name, lam[0], lam[1]);
         else
             add_line(t, i, "%s: \xce\xbb = %.3g, %.3g   local \xce\xba = %.3g", name, lam[0],
-                     lam[1], lam[1] / lam[0]);
+                     lam[1], kappa);
     }
     add_line(t, OV_PANEL_DIM, "ellipse: local Hessian (red: non-convex)   white: "
              "\xe2\x88\x92\xce\xb1\xe2\x88\x87L   coloured: the next step");
