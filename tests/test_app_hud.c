@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/hud_layout.h"
+#include "app/hud_text.h"
 #include "app/panels.h"
 #include "ov_app_test.h"
 #include "ov_test.h"

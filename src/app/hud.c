@@ -7,23 +7,13 @@
 
 #include "actions.h"
 #include "hud_layout.h"
+#include "hud_text.h"
 #include "panels.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A message shows this long at full strength, then fades out. */
-#define MESSAGE_SHOWN 2.0
-#define MESSAGE_FADE 1.0
-
-double ov_hud_still_for(const ov_app_state *st)
-{
-    if (!st->message[0] || st->message_age >= MESSAGE_SHOWN + MESSAGE_FADE)
-        return INFINITY;
-    return st->message_age < MESSAGE_SHOWN ? MESSAGE_SHOWN - st->message_age : 0.0;
-}
 
 /* Panel and text colours; projector mode makes panels opaque and text white. */
 typedef struct hud_theme {
@@ -42,92 +32,6 @@ static const ov_rgba WHITE = {1.0f, 1.0f, 1.0f, 1.0f};
 static const hud_theme *theme_of(const ov_app_state *st)
 {
     return st->projector ? &PROJECTOR : &NORMAL;
-}
-
-ov_rgba ov_hud_run_color(const ov_app_state *st, int i)
-{
-    return ov_method_color(st->scene.runs[i].params.kind, st->shade[i]);
-}
-
-/* "κ = 10   θ = 30°" for surfaces with those parameters, then the
- * gradient noise "noise σ = 0.5" when there is some; else "". */
-static void param_text(const ov_scene *sc, char *buf, size_t cap)
-{
-    const ov_surface *s = sc->surface;
-    double k, t;
-    buf[0] = '\0';
-    size_t len = 0;
-    if (ov_surface_get_param(s, "kappa", &k))
-        len += (size_t)snprintf(buf + len, cap - len, "   \xce\xba = %.4g", k);
-    if (len < cap && ov_surface_get_param(s, "theta", &t))
-        len += (size_t)snprintf(buf + len, cap - len, "   \xce\xb8 = %.0f\xc2\xb0", t);
-    if (len < cap && sc->noise.sigma > 0)
-        snprintf(buf + len, cap - len, "   noise \xcf\x83 = %.3g", sc->noise.sigma);
-}
-
-void ov_hud_title(const ov_app_state *st, char *buf, size_t cap)
-{
-    char params[96];
-    param_text(&st->scene, params, sizeof params);
-    snprintf(buf, cap, "%s%s", st->scene.surface->name, params);
-}
-
-void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
-{
-    const ov_run *r = &st->scene.runs[i];
-    const ov_optim_info *info = ov_optim_info_of(r->params.kind);
-    int step = ov_panel_shown_step(r, st->anim_step);
-    char beta[32] = "";
-    if (info->uses_beta)
-        snprintf(beta, sizeof beta, "  \xce\xb2 = %.3g", r->params.beta);
-    if (r->n < 1)
-        snprintf(buf, cap, "%s: the loss is not finite at the start point", info->name);
-    else if (st->hidden[i])
-        snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   hidden (S shows it)", info->name,
-                 r->params.alpha, beta);
-    else if (r->diverged && st->anim_step >= r->diverged_step - 1)
-        snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   diverged at step %d", info->name,
-                 r->params.alpha, beta, r->diverged_step);
-    else
-        snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   step %d   L = %.4g", info->name,
-                 r->params.alpha, beta, step, r->loss[step]);
-}
-
-void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_frame_desc *d)
-{
-    memset(d, 0, sizeof *d);
-    d->scene = &st->scene;
-    d->view = &lay->view;
-    d->anim_step = st->anim_step;
-    d->target_run = st->target;
-    d->ui_scale = ov_controls_ui_scale(st);   /* the renderer scales by H / 720 */
-    d->ghosts = st->ghosts_on ? st->ghosts : NULL;
-    d->nghosts = st->ghosts_on ? st->nghosts : 0;
-    d->high_contrast = st->projector;
-    d->shades = st->shade;
-    d->hidden = st->hidden;
-    d->ghost_shades = st->ghost_shade;
-    d->explain = st->explain_on ? ov_controls_explanation(st) : NULL;
-    d->explain_run = ov_controls_explain_run(st);
-    d->clear_x0 = lay->free.x;
-    d->clear_y0 = lay->free.y;
-    d->clear_x1 = lay->free.x + lay->free.w;
-    d->clear_y1 = lay->free.y + lay->free.h;
-}
-
-/* A run colour for text on the dark panels: the darker shades lifted
- * towards white until they read (relative luminance at least 0.18). */
-static ov_rgba text_colour(ov_rgba c)
-{
-    for (int i = 0; i < 6; i++) {
-        double y = 0.2126 * pow(c.r, 2.2) + 0.7152 * pow(c.g, 2.2) + 0.0722 * pow(c.b, 2.2);
-        if (y >= 0.18)
-            break;
-        c.r += (1.0f - c.r) * 0.25f;
-        c.g += (1.0f - c.g) * 0.25f;
-        c.b += (1.0f - c.b) * 0.25f;
-    }
-    return c;
 }
 
 static void fill(ov_renderer *r, ov_box b, ov_rgba c)
@@ -160,7 +64,7 @@ static void draw_info(ov_renderer *r, const ov_app_state *st, const ov_hud_layou
                            ov_shade_marker(st->shade[i]), c, px * 0.1f, DARK);
         if (st->target == i)
             ov_renderer_rect(r, b.x + 1, y + px * 0.1f, pad * 0.45f, px * 1.1f, th->text);
-        ov_rgba tc = text_colour(c);
+        ov_rgba tc = ov_hud_text_colour(c);
         if (!on)
             tc.a = 0.6f;
         ov_renderer_text(r, x + px * 1.2f, y, px, tc, OV_ALIGN_LEFT, line);
@@ -177,7 +81,7 @@ static void draw_text_panel(ov_renderer *r, const ov_app_state *st, const ov_hud
     fill(r, b, th->panel);
     for (int i = 0; i < t->n; i++) {
         int tag = t->colour[i];
-        ov_rgba c = tag >= 0 ? text_colour(ov_hud_run_color(st, tag))
+        ov_rgba c = tag >= 0 ? ov_hud_text_colour(ov_hud_run_color(st, tag))
                     : tag == OV_PANEL_TEXT ? th->text
                                            : th->dim;
         char text[192];
@@ -278,7 +182,7 @@ static void draw_labels(ov_renderer *r, const ov_app_state *st, const ov_hud_lay
         char text[64];
         snprintf(text, sizeof text, "diverged at step %d", st->scene.runs[i].diverged_step);
         ov_renderer_text(r, b.x + lay->small * 0.3f, b.y + lay->small * 0.15f, lay->small,
-                         text_colour(c), OV_ALIGN_LEFT, text);
+                         ov_hud_text_colour(c), OV_ALIGN_LEFT, text);
     }
 }
 

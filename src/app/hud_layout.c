@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hud.h"
+#include "hud_text.h"
 #include "panels.h"
 
 float ov_hud_floor_px(int width, int height, bool projector)
@@ -22,45 +22,6 @@ float ov_hud_base_px(int width, int height, float ui_scale)
 {
     float u = fminf((float)width / 1280.0f, (float)height / 720.0f);
     return 21.2f * u * (ui_scale > 0 ? ui_scale : 1.0f);
-}
-
-static float text_w(ov_renderer *r, float size, const char *s)
-{
-    float w = 0, h = 0;
-    ov_renderer_text_size(r, size, s, &w, &h);
-    return w;
-}
-
-void ov_hud_ellipsize(ov_renderer *r, float size, char *text, float max_w)
-{
-    if (text_w(r, size, text) <= max_w)
-        return;
-    /* The result is never longer in bytes than the text (the buffer holds
-     * that much): a prefix of at most len - 3 bytes that ends before a
-     * character's first byte (no UTF-8 character is cut), and the 3-byte
-     * "…". Tried in a buffer of the text's own length, whatever it is. */
-    size_t len = strlen(text), n = len;
-    char *tmp = malloc(len + 1);
-    if (!tmp) {
-        text[0] = '\0';
-        return;
-    }
-    while (n > 0) {
-        n--;
-        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-            n--;
-        if (n + 3 > len)
-            continue;
-        memcpy(tmp, text, n);
-        memcpy(tmp + n, "\xe2\x80\xa6", 4);
-        if (text_w(r, size, tmp) <= max_w || n == 0) {
-            memcpy(text, tmp, n + 4);
-            free(tmp);
-            return;
-        }
-    }
-    free(tmp);
-    text[0] = '\0';
 }
 
 static bool overlap(ov_box a, ov_box b)
@@ -103,6 +64,13 @@ void ov_hud_status_text(const ov_app_state *st, bool compact, char *buf, size_t 
 }
 
 /* The legend's width at size: four markers and their words. */
+static float text_w(ov_renderer *r, float size, const char *s)
+{
+    float w = 0, h = 0;
+    ov_renderer_text_size(r, size, s, &w, &h);
+    return w;
+}
+
 static float legend_width(ov_renderer *r, float size)
 {
     static const char *const words[4] = {"minimum", "iterate", "diverged", "start"};
@@ -110,35 +78,6 @@ static float legend_width(ov_renderer *r, float size)
     for (int i = 0; i < 4; i++)
         w += size * 1.4f + text_w(r, size, words[i]) + size * 0.9f;
     return w - size * 0.9f;
-}
-
-int ov_hud_wrap(ov_renderer *r, float size, const char *text, float max_w, char (*lines)[192],
-                int max_lines)
-{
-    int n = 0;
-    const char *p = text;
-    while (*p && n < max_lines) {
-        while (*p == ' ')
-            p++;
-        size_t best = 0, len = strlen(p);
-        for (size_t i = 1; i <= len; i++) {
-            if (p[i] != ' ' && p[i] != '\0')
-                continue;
-            char tmp[192];
-            snprintf(tmp, sizeof tmp, "%.*s", (int)i, p);
-            if (text_w(r, size, tmp) <= max_w || best == 0)
-                best = i;
-            if (text_w(r, size, tmp) > max_w)
-                break;
-        }
-        if (n == max_lines - 1)
-            best = len;
-        snprintf(lines[n], sizeof lines[n], "%.*s", (int)best, p);
-        ov_hud_ellipsize(r, size, lines[n], max_w);
-        n++;
-        p += best;
-    }
-    return n;
 }
 
 /* The run list's widest line at size px (title at 1.25 px). */
@@ -234,6 +173,28 @@ static ov_box free_box(const ov_hud_layout *lay, double cw, double ch)
                 }
         }
     return best;
+}
+
+void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_frame_desc *d)
+{
+    memset(d, 0, sizeof *d);
+    d->scene = &st->scene;
+    d->view = &lay->view;
+    d->anim_step = st->anim_step;
+    d->target_run = st->target;
+    d->ui_scale = ov_controls_ui_scale(st);   /* the renderer scales by H / 720 */
+    d->ghosts = st->ghosts_on ? st->ghosts : NULL;
+    d->nghosts = st->ghosts_on ? st->nghosts : 0;
+    d->high_contrast = st->projector;
+    d->shades = st->shade;
+    d->hidden = st->hidden;
+    d->ghost_shades = st->ghost_shade;
+    d->explain = st->explain_on ? ov_controls_explanation(st) : NULL;
+    d->explain_run = ov_controls_explain_run(st);
+    d->clear_x0 = lay->free.x;
+    d->clear_y0 = lay->free.y;
+    d->clear_x1 = lay->free.x + lay->free.w;
+    d->clear_y1 = lay->free.y + lay->free.h;
 }
 
 /* Places the "diverged at step S" labels next to their X markers, where

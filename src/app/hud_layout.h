@@ -9,6 +9,7 @@
 #define OV_HUD_LAYOUT_H
 
 #include "controls.h"
+#include "hud_text.h"
 #include "render/render.h"
 
 typedef struct ov_box {
@@ -71,14 +72,6 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
 /* The frame description (scene, view, step, looks of the runs) of st laid
  * out as lay. */
 void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_frame_desc *d);
-
-/* Splits text into at most max_lines lines of width max_w at size,
- * breaking at spaces (a word longer than a line gets a line of its own);
- * the last line is ellipsized when text is left over. Returns the count. */
-int ov_hud_wrap(ov_renderer *r, float size, const char *text, float max_w, char (*lines)[192],
-                int max_lines);
-/* Cuts text (in place) to fit max_w at size, ending it with an ellipsis. */
-void ov_hud_ellipsize(ov_renderer *r, float size, char *text, float max_w);
 
 /* What the status bar says (at most cap bytes); compact: the short form. */
 void ov_hud_status_text(const ov_app_state *st, bool compact, char *buf, size_t cap);

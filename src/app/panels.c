@@ -3,8 +3,8 @@
  * quadratic's optimum and regimes, the surface's exact Hessian for the
  * curvature), so the tests of those functions cover what is on screen. */
 #include "panels.h"
-#include "hud.h"
-#include "hud_layout.h"
+
+#include "hud_text.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -15,14 +15,6 @@
 #include "core/theory.h"
 
 #define OV_PI 3.14159265358979323846
-
-int ov_panel_shown_step(const ov_run *r, double anim)
-{
-    int s = (int)floor(anim);
-    if (s > r->n - 1)
-        s = r->n - 1;
-    return s < 0 ? 0 : s;
-}
 
 /* Appends a formatted line in colour tag (a run index or OV_PANEL_TEXT/DIM). */
 static void add_line(ov_panel_text *t, int tag, const char *fmt, ...)
@@ -182,7 +174,7 @@ void ov_panel_curvature_text(const ov_app_state *st, ov_panel_text *t)
         const ov_run *run = &sc->runs[i];
         if (run->n < 1)
             continue;
-        int k = ov_panel_shown_step(run, st->anim_step);
+        int k = ov_hud_shown_step(run, st->anim_step);
         double f, g[2], h[3], lam[2], v[2][2];
         ov_surface_hess(sc->surface, run->x[k], run->y[k], &f, g, h);
         const char *name = ov_optim_info_of(run->params.kind)->name;
@@ -230,7 +222,7 @@ void ov_panel_curvature_glyphs(ov_renderer *r, const ov_app_state *st, const ov_
         const ov_run *run = &sc->runs[i];
         if (run->n < 1)
             continue;
-        int k = ov_panel_shown_step(run, st->anim_step);
+        int k = ov_hud_shown_step(run, st->anim_step);
         double f, g[2], h[3], lam[2], v[2][2];
         ov_surface_hess(sc->surface, run->x[k], run->y[k], &f, g, h);
         if (!isfinite(h[0]) || !isfinite(h[1]) || !isfinite(h[2]))

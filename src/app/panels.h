@@ -6,6 +6,7 @@
 #define OV_PANELS_H
 
 #include "controls.h"
+#include "hud_text.h"
 #include "render/render.h"
 
 /* Colours and sizes the panels share with the rest of the HUD. */
@@ -43,8 +44,5 @@ void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *s
  * 3-D). The eigenvalues are the text of ov_panel_curvature_text. */
 void ov_panel_curvature_glyphs(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
                                const ov_view *view);
-
-/* The step the animation shows for run r, clamped to what was stored. */
-int ov_panel_shown_step(const ov_run *r, double anim);
 
 #endif
