@@ -13,15 +13,23 @@
 #include "ov_app_test.h"
 #include "ov_test.h"
 
-static const char *const NAMES[] = {"run list", "theory", "curvature", "loss",   "caption",
-                                    "status",   "legend", "message",   "explain"};
-_Static_assert(sizeof NAMES / sizeof NAMES[0] == OV_HUD_LABEL0,
+/* The parts that are not panels, in ov_hud_part's order from the caption. */
+static const char *const NAMES[] = {"caption", "status", "legend", "message", "explain"};
+_Static_assert(sizeof NAMES / sizeof NAMES[0] == OV_HUD_LABEL0 - OV_HUD_CAPTION,
                "one name for every HUD part before the labels");
 
 static void name_of(int part, char *buf, size_t cap)
 {
-    if (part < OV_HUD_LABEL0)
-        snprintf(buf, cap, "%s", NAMES[part]);
+    int n;
+    const ov_panel *panels = ov_panels(&n);
+    if (part == OV_HUD_INFO)
+        snprintf(buf, cap, "run list");
+    else if (part < OV_HUD_PANEL0 + n)
+        snprintf(buf, cap, "%s panel", panels[part - OV_HUD_PANEL0].name);
+    else if (part < OV_HUD_CAPTION)
+        snprintf(buf, cap, "unused panel part %d", part);
+    else if (part < OV_HUD_LABEL0)
+        snprintf(buf, cap, "%s", NAMES[part - OV_HUD_CAPTION]);
     else
         snprintf(buf, cap, "label of run %d", part - OV_HUD_LABEL0);
 }
@@ -54,6 +62,7 @@ static void init_scene(ov_app_state *st)
     cfg.show_loss = cfg.show_theory = cfg.show_curvature = true;
     char err[256];
     CHECK_MSG(ov_controls_init(st, &cfg, err, sizeof err), "%s", err);
+    ov_panel_toggle(st, ov_panel_find("steps"));   /* the | key */
     st->anim_step = ov_controls_last_step(st);
     ov_controls_say(st, "\xce\xb1 \xc3\x97" "1.25 for all runs");
 }
@@ -89,10 +98,13 @@ static void check_size(ov_renderer *r, ov_app_state *st, int w, int h)
               lay.small, lay.big, floor_px);
     if (lay.on[OV_HUD_CAPTION])
         CHECK(lay.caption_px >= floor_px);
-    if (lay.on[OV_HUD_THEORY])
-        CHECK(lay.theory_px >= floor_px);
-    if (lay.on[OV_HUD_CURVATURE])
-        CHECK(lay.curvature_px >= floor_px);
+    int npanels;
+    ov_panels(&npanels);
+    for (int k = 0; k < OV_PANEL_MAX; k++) {
+        CHECK_MSG(k < npanels || !lay.on[OV_HUD_PANEL0 + k], "panel part %d on with no row", k);
+        if (lay.on[OV_HUD_PANEL0 + k])
+            CHECK(lay.panel_px[k] >= floor_px);
+    }
     /* What must always be there. */
     CHECK(lay.on[OV_HUD_INFO] && lay.on[OV_HUD_STATUS] && lay.on[OV_HUD_LEGEND] &&
           lay.on[OV_HUD_CAPTION] && lay.on[OV_HUD_MESSAGE]);

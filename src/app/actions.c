@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "input.h"
+#include "panels.h"
 
 /* ---- actions on the picture ---- */
 
@@ -217,17 +218,22 @@ static void act_projector(ov_input *in, ov_app_state *st, const ov_binding *b, d
     ov_controls_toggle_projector(st);
 }
 
-enum { PANEL_LOSS, PANEL_THEORY, PANEL_CURVATURE, PANEL_HELP };
-
+/* A panel's key: the row of the panels table (panels.h) with this key. */
 static void act_panel(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)in;
     (void)dt;
-    bool *flag = (int)b->arg == PANEL_LOSS     ? &st->show_loss
-                 : (int)b->arg == PANEL_THEORY ? &st->show_theory
-                 : (int)b->arg == PANEL_HELP   ? &st->show_help
-                                               : &st->show_curvature;
-    *flag = !*flag;
+    int i = ov_panel_find_key(b->keys);
+    if (i >= 0)
+        ov_panel_toggle(st, i);
+}
+
+static void act_help(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    st->show_help = !st->show_help;
 }
 
 static void act_optimal(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
@@ -389,10 +395,10 @@ static const ov_binding BINDINGS[] = {
     {SDLK_g, SHIFT, NO, NULL, NULL, act_request, REQ_VIDEO, 0},
     {SDLK_x, NONE, NO, NULL, NULL, act_request, REQ_CSV, 0},
     {SDLK_m, ANY, NO, "M", "projector mode: high contrast, larger text", act_projector, 0, 0},
-    {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, PANEL_LOSS, 0},
+    {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, 0, 0},
     {SDLK_i, ANY, NO, "I",
      "panel: theory of the quadratic (optimal \xce\xb1, \xce\xb2, rates, each run's regime)",
-     act_panel, PANEL_THEORY, 0},
+     act_panel, 0, 0},
     {SDLK_RIGHTBRACKET, ANY, YES, "] / [",
      "gradient noise \xcf\x83 up / down the 1-2-5 ladder (0.001 \xe2\x80\xa6 1e6; the first "
      "step up is about a tenth of the gradient at the start; down past 0.001 is 0, exact "
@@ -402,8 +408,12 @@ static const ov_binding BINDINGS[] = {
     {SDLK_o, ANY, NO, "O", "snap \xce\xb1 (and \xce\xb2) to the optimum of the quadratic",
      act_optimal, 0, 0},
     {SDLK_v, ANY, NO, "V",
-     "panel: local curvature (Hessian ellipse, gradient and step arrows)", act_panel,
-     PANEL_CURVATURE, 0},
+     "panel: local curvature (Hessian ellipse, gradient and step arrows)", act_panel, 0, 0},
+    {SDLK_BACKSLASH, ANY, NO, "\\",
+     "panel: gradient norm \xe2\x80\x96\xe2\x88\x87L\xe2\x80\x96 and step length "
+     "\xe2\x80\x96\xce\x94w\xe2\x80\x96 against step (log scale): too small a step crawls, "
+     "too large a step grows with the gradient",
+     act_panel, 0, 0},
     {SDLK_d, ANY, NO, "D", "3-D surface / contours (a short animated transition)", act_3d, 0,
      0},
     {SDLK_z, ANY, NO, "Z", "3-D heights: automatic / linear / log scale of the loss",
@@ -416,8 +426,8 @@ static const ov_binding BINDINGS[] = {
      0},
     {SDLK_HOME, ANY, NO, "Home", "reset the view (and in 3-D the camera)", act_home, 0, 0},
     {SDLK_f, ANY, NO, "F", "fullscreen", act_request, REQ_FULLSCREEN, 0},
-    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, PANEL_HELP, 0},
-    {SDLK_F1, ANY, NO, NULL, NULL, act_panel, PANEL_HELP, 0},
+    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_help, 0, 0},
+    {SDLK_F1, ANY, NO, NULL, NULL, act_help, 0, 0},
     {SDLK_ESCAPE, ANY, NO, "Esc",
      "close the help overlay or the formula field; with nothing open, Esc twice within 2 s quits",
      act_escape, 0, 0},
@@ -510,8 +520,8 @@ static const ov_binding EXPORT_BINDINGS[] = {
      REQ_CANCEL_EXPORT, 0},
     {SDLK_q, ANY, NO, "Q", "quit (the export is abandoned)", act_quit, 0, 0},
     {SDLK_f, ANY, NO, "F", "fullscreen", act_request, REQ_FULLSCREEN, 0},
-    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, PANEL_HELP, 0},
-    {SDLK_F1, ANY, NO, NULL, NULL, act_panel, PANEL_HELP, 0},
+    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_help, 0, 0},
+    {SDLK_F1, ANY, NO, NULL, NULL, act_help, 0, 0},
 };
 
 const ov_binding *ov_bindings(int *n)

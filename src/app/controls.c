@@ -133,6 +133,7 @@ bool ov_controls_init(ov_app_state *st, const ov_config *cfg, char *err, size_t 
     st->show_loss = cfg->show_loss;
     st->show_theory = cfg->show_theory;
     st->show_curvature = cfg->show_curvature;
+    st->show_steps = cfg->show_steps;
     ov_controls_init_3d(st, cfg);
     for (int i = 0; i < OV_MAX_RUNS; i++)
         ov_run_init(&st->ghosts[i], NULL);
@@ -171,6 +172,7 @@ bool ov_controls_apply_config(ov_app_state *st, const ov_config *cfg)
         st->show_loss = cfg->show_loss;
         st->show_theory = cfg->show_theory;
         st->show_curvature = cfg->show_curvature;
+        st->show_steps = cfg->show_steps;
     }
     caption_snapshot(st, cfg);
     return true;

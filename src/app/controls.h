@@ -103,6 +103,7 @@ typedef struct ov_app_state {
     bool show_loss;         /* L: loss against step, log scale */
     bool show_theory;       /* I: the quadratic's theory and each run's regime */
     bool show_curvature;    /* V: Hessian glyph, gradient and step arrows */
+    bool show_steps;        /* the | key: |gradient| and step length against step */
     /* The 3-D view (D): where the view is heading, how far the transition
      * has gone, the orbit camera (drag turns it, the wheel moves it closer,
      * Home resets it) and how heights are scaled (Z). */

@@ -72,26 +72,6 @@ static void draw_info(ov_renderer *r, const ov_app_state *st, const ov_hud_layou
     }
 }
 
-/* A panel of text lines in the box, each in the colour its tag names. */
-static void draw_text_panel(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay,
-                            ov_box b, const ov_panel_text *t, float size)
-{
-    const hud_theme *th = theme_of(st);
-    float pad = lay->pad, line = size * 1.35f;
-    fill(r, b, th->panel);
-    for (int i = 0; i < t->n; i++) {
-        int tag = t->colour[i];
-        ov_rgba c = tag >= 0 ? ov_hud_text_colour(ov_hud_run_color(st, tag))
-                    : tag == OV_PANEL_TEXT ? th->text
-                                           : th->dim;
-        char text[192];
-        snprintf(text, sizeof text, "%s", t->lines[i]);
-        ov_hud_ellipsize(r, size, text, b.w - 2 * pad);
-        ov_renderer_text(r, b.x + pad, b.y + pad * 0.75f + line * (float)i, size, c, OV_ALIGN_LEFT,
-                         text);
-    }
-}
-
 static void draw_status(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
 {
     const hud_theme *th = theme_of(st);
@@ -380,24 +360,24 @@ void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
     ov_hud_frame_desc(st, &lay, &desc);
     ov_renderer_begin(r, &desc);
     const hud_theme *th = theme_of(st);
-    ov_hud_style sty = {th->panel, th->text, th->dim, lay.small};
-    if (st->show_curvature)
-        ov_panel_curvature_glyphs(r, st, &sty, desc.view);
+    ov_hud_style sty = {th->panel, th->text, th->dim, lay.small, lay.pad};
+    int npanels;
+    const ov_panel *panels = ov_panels(&npanels);
+    for (int k = 0; k < npanels; k++)
+        if (panels[k].glyphs && ov_panel_shown(st, k))
+            panels[k].glyphs(r, st, &sty, desc.view);
     draw_info(r, st, &lay);
-    if (lay.on[OV_HUD_THEORY] || lay.on[OV_HUD_CURVATURE]) {
-        ov_panel_text t;
-        if (lay.on[OV_HUD_THEORY]) {
-            ov_panel_theory_text(st, &t);
-            draw_text_panel(r, st, &lay, lay.box[OV_HUD_THEORY], &t, lay.theory_px);
+    for (int k = 0; k < npanels; k++) {
+        if (!lay.on[OV_HUD_PANEL0 + k])
+            continue;
+        ov_box b = lay.box[OV_HUD_PANEL0 + k];
+        if (panels[k].draw) {
+            panels[k].draw(r, st, &sty, b);
+        } else {
+            ov_panel_text t;
+            panels[k].text(st, &t);
+            ov_panel_text_draw(r, st, &sty, b, &t, lay.panel_px[k]);
         }
-        if (lay.on[OV_HUD_CURVATURE]) {
-            ov_panel_curvature_text(st, &t);
-            draw_text_panel(r, st, &lay, lay.box[OV_HUD_CURVATURE], &t, lay.curvature_px);
-        }
-    }
-    if (lay.on[OV_HUD_LOSS]) {
-        ov_box b = lay.box[OV_HUD_LOSS];
-        ov_panel_loss(r, st, &sty, b.x, b.y, b.w, b.h);
     }
     draw_labels(r, st, &lay);
     draw_status(r, st, &lay);

@@ -94,18 +94,6 @@ static float info_width(ov_renderer *r, const ov_app_state *st, float px, float 
     return w;
 }
 
-/* A text panel's box for t at size, within max_w (lines ellipsized by the
- * drawer when still too wide). */
-static ov_box text_panel_box(ov_renderer *r, const ov_panel_text *t, float size, float pad,
-                             float max_w)
-{
-    float w = 0;
-    for (int i = 0; i < t->n; i++)
-        w = fmaxf(w, text_w(r, size, t->lines[i]));
-    ov_box b = {0, 0, fminf(w + 2 * pad, max_w), size * 1.35f * (float)t->n + pad * 1.5f};
-    return b;
-}
-
 static int cmp_float(const void *a, const void *b)
 {
     float x = *(const float *)a, y = *(const float *)b;
@@ -379,22 +367,20 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
         }
     }
 
-    /* Theory and curvature panels: under the run list, else beside it. */
-    int panels[2] = {OV_HUD_THEORY, OV_HUD_CURVATURE};
-    bool want[2] = {st->show_theory, st->show_curvature};
+    /* The panels, in the table's order. Column panels (text): under the
+     * run list, else beside it. */
+    int npanels;
+    const ov_panel *panels = ov_panels(&npanels);
     float col_bottom = lay->box[OV_HUD_INFO].y + lay->box[OV_HUD_INFO].h;
     if (lay->on[OV_HUD_MESSAGE] && lay->box[OV_HUD_MESSAGE].x < lay->box[OV_HUD_INFO].w)
         col_bottom = lay->box[OV_HUD_MESSAGE].y + lay->box[OV_HUD_MESSAGE].h;
-    for (int k = 0; k < 2; k++) {
-        if (!want[k])
+    for (int k = 0; k < npanels; k++) {
+        if (panels[k].place != OV_PANEL_COLUMN || !ov_panel_shown(st, k))
             continue;
         ov_panel_text t;
-        if (panels[k] == OV_HUD_THEORY)
-            ov_panel_theory_text(st, &t);
-        else
-            ov_panel_curvature_text(st, &t);
+        panels[k].text(st, &t);
         float size = small;
-        ov_box b = text_panel_box(r, &t, size, pad, W - 2 * pad);
+        ov_box b = ov_panel_text_box(r, &t, size, pad, W - 2 * pad);
         b.x = pad;
         b.y = col_bottom + gap;
         if (b.y + b.h > bottom || collides(lay, b, false)) {
@@ -407,7 +393,7 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
             float room = W - pad - x;
             if (room < b.w) {
                 size = fmaxf(floor_px, floorf(size * room / b.w));
-                b = text_panel_box(r, &t, size, pad, room);
+                b = ov_panel_text_box(r, &t, size, pad, room);
             }
             b.x = x;
             b.y = pad;
@@ -418,33 +404,46 @@ void ov_hud_layout_compute(ov_renderer *r, ov_app_state *st, int width, int heig
         } else {
             col_bottom = b.y + b.h;
         }
-        lay->box[panels[k]] = b;
-        lay->on[panels[k]] = true;
-        if (panels[k] == OV_HUD_THEORY)
-            lay->theory_px = size;
-        else
-            lay->curvature_px = size;
+        lay->box[OV_HUD_PANEL0 + k] = b;
+        lay->on[OV_HUD_PANEL0 + k] = true;
+        lay->panel_px[k] = size;
     }
 
-    /* Loss panel: bottom right above the caption, else wherever it fits at
-     * the right. */
-    if (st->show_loss) {
-        float pw = fminf(fmaxf(W * 0.34f, small * 16), W - 2 * pad);
-        float ph = fminf(fmaxf(H * 0.3f, small * 9), bottom - pad);
-        float right = W - pad;
-        ov_box b = {right - pw, bottom - ph, pw, ph};
-        if (collides(lay, b, false)) {
-            /* Narrower, right of everything on the left. */
-            float x = pad;
-            for (int i = 0; i < OV_HUD_LOSS; i++)
-                if (lay->on[i] && lay->box[i].y < bottom && lay->box[i].y + lay->box[i].h > b.y)
-                    x = fmaxf(x, lay->box[i].x + lay->box[i].w + gap);
-            b.x = x;
-            b.w = right - x;
-        }
-        if (b.w >= small * 12 && b.h >= small * 6 && !collides(lay, b, false)) {
-            lay->box[OV_HUD_LOSS] = b;
-            lay->on[OV_HUD_LOSS] = true;
+    /* Corner panels (graphs): bottom right above the caption, the next
+     * one left of it, else above it; where the full size collides,
+     * narrower, right of everything on the left. */
+    float right = W - pad, stack_top = bottom;
+    for (int k = 0; k < npanels; k++) {
+        if (panels[k].place != OV_PANEL_CORNER || !ov_panel_shown(st, k))
+            continue;
+        ov_panel_size want = panels[k].size(st, W, H, small);
+        float pw = fminf(want.w, W - 2 * pad), ph = fminf(want.h, bottom - pad);
+        ov_box cand[2] = {{right - pw, bottom - ph, pw, ph},
+                          {W - pad - pw, stack_top - gap - ph, pw, ph}};
+        bool placed = false;
+        for (int c = 0; c < 2 && !placed; c++) {
+            ov_box b = cand[c];
+            if (b.y < pad)
+                continue;
+            if (collides(lay, b, false) && b.x + b.w > pad) {
+                /* Narrower, right of everything on the left. */
+                float x = pad;
+                for (int i = 0; i < OV_HUD_CAPTION; i++)
+                    if (lay->on[i] && lay->box[i].x < b.x + b.w && lay->box[i].y < b.y + b.h &&
+                        lay->box[i].y + lay->box[i].h > b.y)
+                        x = fmaxf(x, fminf(lay->box[i].x + lay->box[i].w + gap, b.x + b.w));
+                b.w = b.x + b.w - x;
+                b.x = x;
+            }
+            if (b.w >= want.min_w && b.h >= want.min_h && !collides(lay, b, false)) {
+                lay->box[OV_HUD_PANEL0 + k] = b;
+                lay->on[OV_HUD_PANEL0 + k] = true;
+                lay->panel_px[k] = small;
+                placed = true;
+                if (c == 0)
+                    right = b.x - gap;
+                stack_top = fminf(stack_top, b.y);
+            }
         }
     }
 

@@ -10,18 +10,16 @@
 
 #include "controls.h"
 #include "hud_text.h"
+#include "panels.h"
 #include "render/render.h"
-
-typedef struct ov_box {
-    float x, y, w, h;
-} ov_box;
 
 typedef enum ov_hud_part {
     OV_HUD_INFO = 0,    /* surface, formula, the runs */
-    OV_HUD_THEORY,
-    OV_HUD_CURVATURE,
-    OV_HUD_LOSS,
-    OV_HUD_CAPTION,
+    OV_HUD_PANEL0,      /* row i of the panels table (panels.h): OV_HUD_PANEL0 + i */
+    OV_HUD_THEORY = OV_HUD_PANEL0,       /* the table's first rows, by name */
+    OV_HUD_CURVATURE = OV_HUD_PANEL0 + 1,
+    OV_HUD_LOSS = OV_HUD_PANEL0 + 2,
+    OV_HUD_CAPTION = OV_HUD_PANEL0 + OV_PANEL_MAX,
     OV_HUD_STATUS,
     OV_HUD_LEGEND,
     OV_HUD_MESSAGE,
@@ -38,7 +36,7 @@ typedef struct ov_hud_layout {
     float big;          /* the title */
     float small;        /* formula line, panels, status, legend, labels */
     float caption_px;
-    float theory_px, curvature_px;   /* the text panels' sizes */
+    float panel_px[OV_PANEL_MAX];   /* each panel's text size */
     float floor_px;     /* no text is smaller */
     float pad;
     bool on[OV_HUD_PARTS];

@@ -11,6 +11,18 @@
 #include "controls.h"
 #include "render/render.h"
 
+/* A box on the frame, in pixels (top-left origin). */
+typedef struct ov_box {
+    float x, y, w, h;
+} ov_box;
+
+/* Colours and sizes the panels share with the rest of the HUD. */
+typedef struct ov_hud_style {
+    ov_rgba panel, text, dim;
+    float px;   /* base text height in pixels */
+    float pad;  /* the HUD's padding */
+} ov_hud_style;
+
 /* A message shows this long at full strength, then fades out. */
 #define MESSAGE_SHOWN 2.0
 #define MESSAGE_FADE 1.0
