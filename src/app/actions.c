@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "exports.h"
 #include "input.h"
 #include "panels.h"
 
@@ -181,33 +182,29 @@ static void act_sweep(ov_input *in, ov_app_state *st, const ov_binding *b, doubl
     ov_controls_toggle_sweep(st);
 }
 
-/* Exports and other requests the window loop carries out. */
-enum { REQ_PNG, REQ_GIF, REQ_VIDEO, REQ_CSV, REQ_FULLSCREEN, REQ_CANCEL_EXPORT };
+/* Requests the window loop carries out. */
+enum { REQ_FULLSCREEN, REQ_CANCEL_EXPORT };
 
 static void act_request(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)st;
     (void)dt;
-    switch ((int)b->arg) {
-    case REQ_PNG:
-        in->want_png = true;
-        break;
-    case REQ_GIF:
-        in->want_gif = true;
-        break;
-    case REQ_VIDEO:
-        in->want_video = true;
-        break;
-    case REQ_CANCEL_EXPORT:
+    if ((int)b->arg == REQ_CANCEL_EXPORT)
         in->cancel_export = true;
-        break;
-    case REQ_CSV:
-        in->want_csv = true;
-        break;
-    default:
+    else
         in->toggle_fullscreen = true;
-        break;
-    }
+}
+
+/* An export key: the row of the exports table (exports.h) with this key. */
+static void act_export(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)st;
+    (void)dt;
+    char name[32];
+    ov_export_key_name(SDL_GetKeyName(b->key), b->mods == OV_MOD_SHIFT, name, sizeof name);
+    int i = ov_export_find_key(name);
+    if (i >= 0)
+        in->want_export = i + 1;
 }
 
 static void act_projector(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
@@ -390,10 +387,14 @@ static const ov_binding BINDINGS[] = {
     {SDLK_p, NONE, NO, "P / G / Shift+G / X",
      "save the frame as PNG / the animation as GIF / as MP4 video / the runs as CSV "
      "(timestamped names, in --output-dir or the current directory)",
-     act_request, REQ_PNG, 0},
-    {SDLK_g, NONE, NO, NULL, NULL, act_request, REQ_GIF, 0},
-    {SDLK_g, SHIFT, NO, NULL, NULL, act_request, REQ_VIDEO, 0},
-    {SDLK_x, NONE, NO, NULL, NULL, act_request, REQ_CSV, 0},
+     act_export, 0, 0},
+    {SDLK_g, NONE, NO, NULL, NULL, act_export, 0, 0},
+    {SDLK_g, SHIFT, NO, NULL, NULL, act_export, 0, 0},
+    {SDLK_x, NONE, NO, NULL, NULL, act_export, 0, 0},
+    {SDLK_p, SHIFT, NO, "Shift+P",
+     "save the frame as SVG for slides: the picture, with every path as a crisp vector "
+     "line in its colour",
+     act_export, 0, 0},
     {SDLK_m, ANY, NO, "M", "projector mode: high contrast, larger text", act_projector, 0, 0},
     {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, 0, 0},
     {SDLK_i, ANY, NO, "I",

@@ -77,23 +77,18 @@ static bool finish(ov_anim_job *j, char *err, size_t cap)
     return ok;
 }
 
-ov_anim_status ov_anim_job_step(ov_anim_job *j, ov_renderer *r, ov_app_state *st, char *err,
-                                size_t cap)
+ov_anim_status ov_anim_job_step(ov_anim_job *j, ov_renderer *r, const ov_app_state *st,
+                                char *err, size_t cap)
 {
     if (j->next >= j->frames)
         return OV_ANIM_DONE;
-    double saved = st->anim_step, saved_age = st->message_age;
-    bool saved_exporting = st->exporting;
-    ov_camera saved_cam = st->camera;
-    st->anim_step = ov_controls_last_step(st) * (double)j->next / (j->frames - 1);
-    ov_controls_orbit_frame(st, saved_cam, j->next, j->frames);   /* --orbit */
-    st->message_age = 1e9;   /* transient HUD messages stay out of the animation */
-    st->exporting = false;
-    ov_hud_draw_frame(r, st);
-    st->anim_step = saved;
-    st->camera = saved_cam;
-    st->message_age = saved_age;
-    st->exporting = saved_exporting;
+    /* The export's own copy of the state: the live one is never changed. */
+    ov_app_state frame = *st;
+    frame.anim_step = ov_controls_last_step(st) * (double)j->next / (j->frames - 1);
+    ov_controls_orbit_frame(&frame, st->camera, j->next, j->frames);   /* --orbit */
+    frame.message_age = 1e9;   /* transient HUD messages stay out of the animation */
+    frame.exporting = false;
+    ov_hud_draw_frame(r, &frame);
     bool ok = ov_renderer_read_rgba(r, j->px);
     if (!ok)
         snprintf(err, cap, "cannot read the rendered frame back");

@@ -31,14 +31,15 @@ static uint8_t *frame_buffer(ov_renderer *r, int *w, int *h, char *err, size_t c
     return px;
 }
 
-bool ov_export_png(ov_renderer *r, ov_app_state *st, const char *path, char *err,
+bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, char *err,
                    size_t cap)
 {
     int w, h;
     uint8_t *px = frame_buffer(r, &w, &h, err, cap);
     if (!px)
         return false;
-    ov_hud_draw_frame(r, st);
+    ov_app_state frame = *st;   /* the export's own copy: the layout writes into it */
+    ov_hud_draw_frame(r, &frame);
     bool ok = ov_renderer_read_rgba(r, px);
     if (!ok)
         snprintf(err, cap, "cannot read the rendered frame back");
@@ -48,8 +49,15 @@ bool ov_export_png(ov_renderer *r, ov_app_state *st, const char *path, char *err
     return ok;
 }
 
+bool ov_export_csv(ov_renderer *r, const ov_app_state *st, const char *path, char *err,
+                   size_t cap)
+{
+    (void)r;
+    return ov_csv_write(path, &st->scene, err, cap);
+}
+
 /* Runs an animation job to the end (no progress shown). */
-static bool run_job(ov_renderer *r, ov_app_state *st, const ov_anim_spec *spec, char *err,
+static bool run_job(ov_renderer *r, const ov_app_state *st, const ov_anim_spec *spec, char *err,
                     size_t cap)
 {
     ov_anim_job *j = ov_anim_job_create(spec, r, st, err, cap);
@@ -60,14 +68,14 @@ static bool run_job(ov_renderer *r, ov_app_state *st, const ov_anim_spec *spec, 
     return status == OV_ANIM_DONE;
 }
 
-bool ov_export_gif(ov_renderer *r, ov_app_state *st, const char *path, int frames,
+bool ov_export_gif(ov_renderer *r, const ov_app_state *st, const char *path, int frames,
                    int delay_cs, char *err, size_t cap)
 {
     ov_anim_spec spec = {.gif = path, .frames = frames, .delay_cs = delay_cs};
     return run_job(r, st, &spec, err, cap);
 }
 
-bool ov_export_mp4(ov_renderer *r, ov_app_state *st, const char *path, int frames,
+bool ov_export_mp4(ov_renderer *r, const ov_app_state *st, const char *path, int frames,
                    int delay_cs, char *err, size_t cap)
 {
     ov_anim_spec spec = {.mp4 = path, .frames = frames, .delay_cs = delay_cs};

@@ -27,11 +27,9 @@ typedef struct ov_input {
     /* Requests the window loop carries out and clears (they need the
      * renderer or files): */
     bool toggle_fullscreen; /* F */
-    bool want_png;          /* P: screenshot of the current frame */
-    bool want_gif;          /* G: animated GIF of the scene */
-    bool want_video;        /* Shift+G: the same as an MP4 video */
+    int want_export;        /* 1 + the row of the exports table (exports.h)
+                             * a key asked for; 0: none */
     bool cancel_export;     /* Esc while a GIF or MP4 export runs */
-    bool want_csv;          /* X: the runs as CSV */
     int want_preset;        /* 1-9: that lecture preset; 0: none */
 } ov_input;
 

@@ -20,6 +20,7 @@
 #include "anim_export.h"
 #include "controls.h"
 #include "export.h"
+#include "exports.h"
 #include "glwin.h"
 #include "hud.h"
 #include "input.h"
@@ -126,15 +127,16 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
 #define GIF_MAX_WIDTH 960
 #define VIDEO_MAX_WIDTH 1920
 
-/* P: the current frame, HUD included, as a timestamped PNG. */
-static void save_png(window_app *a)
+/* A FRAME or DATA row of the exports table (P, Shift+P, X): a timestamped
+ * file in the output directory, written from the live state (only read). */
+static void save_export(window_app *a, const ov_export_format *f)
 {
     char path[1024], err[1024];
-    if (!ov_export_timestamped_path(a->st.output_dir, "png", path, sizeof path))
-        ov_controls_say(&a->st, "screenshot failed: output directory name too long");
-    else if (!ov_export_png(a->renderer, &a->st, path, err, sizeof err)) {
+    if (!ov_export_timestamped_path(a->st.output_dir, f->ext, path, sizeof path))
+        ov_controls_say(&a->st, "%s failed: output directory name too long", f->name);
+    else if (!f->write(a->renderer, &a->st, path, err, sizeof err)) {
         a->export_interrupted = ov_interrupt_signal() != 0;
-        ov_controls_say(&a->st, "screenshot failed: %s", err);
+        ov_controls_say(&a->st, "%s failed: %s", f->name, err);
     }
     else
         ov_controls_say(&a->st, "saved %s", path);
@@ -241,20 +243,6 @@ static void apply_preset(window_app *a, const ov_config *cfg, int number)
     free(next);
 }
 
-/* X: the runs as CSV in the contract format. */
-static void save_csv(window_app *a)
-{
-    char path[1024], err[1024];
-    if (!ov_export_timestamped_path(a->st.output_dir, "csv", path, sizeof path))
-        ov_controls_say(&a->st, "CSV failed: output directory name too long");
-    else if (!ov_csv_write(path, &a->st.scene, err, sizeof err)) {
-        a->export_interrupted = ov_interrupt_signal() != 0;
-        ov_controls_say(&a->st, "CSV failed: %s", err);
-    }
-    else
-        ov_controls_say(&a->st, "saved %s", path);
-}
-
 ov_window *ov_window_create(const ov_config *cfg, char *err, size_t cap)
 {
     window_app *a = calloc(1, sizeof *a);
@@ -304,9 +292,14 @@ static void handle_requests(window_app *a, int dw, int dh)
         if (SDL_SetWindowFullscreen(a->win.window, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0))
             ov_controls_say(&a->st, "fullscreen unavailable: %s", SDL_GetError());
     }
-    if (in->want_png) {
-        in->want_png = false;
-        save_png(a);
+    if (in->want_export) {
+        int n;
+        const ov_export_format *f = &ov_export_formats(&n)[in->want_export - 1];
+        in->want_export = 0;
+        if (f->kind != OV_EXPORT_ANIMATION)
+            save_export(a, f);
+        else if (!a->job)
+            export_begin(a, f->video, dw, dh);
     }
     if (in->cancel_export) {
         in->cancel_export = false;
@@ -316,18 +309,11 @@ static void handle_requests(window_app *a, int dw, int dh)
             ov_controls_say(&a->st, "%s cancelled: nothing written", kind);
         }
     }
-    if ((in->want_gif || in->want_video) && !a->job)
-        export_begin(a, in->want_video, dw, dh);
-    in->want_gif = in->want_video = false;
     if (a->job)
         export_step(a);
     if (in->want_preset) {
         apply_preset(a, &a->cfg, in->want_preset);
         in->want_preset = 0;
-    }
-    if (in->want_csv) {
-        in->want_csv = false;
-        save_csv(a);
     }
 }
 
@@ -340,8 +326,7 @@ static bool changes_picture(const ov_input *in, const SDL_Event *e)
 
 static bool requests_pending(const ov_input *in)
 {
-    return in->toggle_fullscreen || in->want_png || in->want_gif || in->want_video ||
-           in->cancel_export || in->want_csv || in->want_preset;
+    return in->toggle_fullscreen || in->want_export || in->cancel_export || in->want_preset;
 }
 
 double ov_window_still_for(const ov_window *a)
