@@ -225,12 +225,22 @@ static void act_panel(ov_input *in, ov_app_state *st, const ov_binding *b, doubl
         ov_panel_toggle(st, i);
 }
 
+/* H: opens the help at its first page, then shows the next page, and
+ * closes it after the last. */
 static void act_help(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)in;
     (void)b;
     (void)dt;
-    st->show_help = !st->show_help;
+    if (!st->show_help) {
+        st->show_help = true;
+        st->help_page = 0;
+    } else if (st->help_page + 1 < OV_HELP_PAGES) {
+        st->help_page++;
+    } else {
+        st->show_help = false;
+        st->help_page = 0;
+    }
 }
 
 static void act_optimal(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
@@ -376,7 +386,8 @@ static const ov_binding BINDINGS[] = {
     {SDLK_0, ANY, NO, NULL, NULL, act_preset, 10, 0},
     {SDLK_KP_0, ANY, NO, NULL, NULL, act_preset, 10, 0},
     {SDLK_RETURN, ANY, NO, "Enter",
-     "type your own loss formula in x and y (keys of the field below)", act_edit, 0, 0},
+     "type your own loss formula in x and y (the field has keys of its own)", act_edit, 0,
+     0},
     {SDLK_KP_ENTER, ANY, NO, NULL, NULL, act_edit, 0, 0},
     {SDLK_t, ANY, NO, "T", "ghost trails: the path from before the last change stays, faded",
      act_ghosts, 0, 0},
@@ -427,7 +438,8 @@ static const ov_binding BINDINGS[] = {
      0},
     {SDLK_HOME, ANY, NO, "Home", "reset the view (and in 3-D the camera)", act_home, 0, 0},
     {SDLK_f, ANY, NO, "F", "fullscreen", act_request, REQ_FULLSCREEN, 0},
-    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_help, 0, 0},
+    {SDLK_h, ANY, NO, "H or F1", "help overlay, in pages: H again shows the next page, after the last it closes",
+     act_help, 0, 0},
     {SDLK_F1, ANY, NO, NULL, NULL, act_help, 0, 0},
     {SDLK_ESCAPE, ANY, NO, "Esc",
      "close the help overlay or the formula field; with nothing open, Esc twice within 2 s quits",

@@ -48,6 +48,7 @@ typedef struct ov_app_state {
     bool paused;
     int target;             /* -1: all runs; else the run the keys change */
     bool show_help;
+    int help_page;          /* the help's page shown, 0 .. OV_HELP_PAGES - 1 */
     bool quit;
     /* A window export (G: GIF, Shift+G: MP4) is running, a frame per window
      * frame: only its own keys apply (ov_export_bindings) and the HUD shows

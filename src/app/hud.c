@@ -5,7 +5,7 @@
  * open, the formula field and the help. See hud.h. */
 #include "hud.h"
 
-#include "actions.h"
+#include "hud_help.h"
 #include "hud_layout.h"
 #include "hud_text.h"
 #include "panels.h"
@@ -166,97 +166,6 @@ static void draw_labels(ov_renderer *r, const ov_app_state *st, const ov_hud_lay
     }
 }
 
-/* The help overlay's rows: the action table's rows with a key column. */
-static int help_rows(const char *rows[][2], int cap)
-{
-    int n, count = 0;
-    const ov_binding *b = ov_bindings(&n);
-    for (int i = 0; i < n && count < cap; i++)
-        if (b[i].keys) {
-            rows[count][0] = b[i].keys;
-            rows[count][1] = b[i].help;
-            count++;
-        }
-    return count;
-}
-
-/* The help: the action table's rows in one or two columns, long texts
- * wrapped, at the frame's text size (never under the floor). */
-static void draw_help(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
-{
-    const hud_theme *th = theme_of(st);
-    const char *rows[96][2];
-    int n = help_rows(rows, 96);
-    float W = (float)lay->width, H = (float)lay->height, pad = lay->pad;
-    int cols = W >= 1000 ? 2 : 1;
-    float px = lay->small;
-    float colw = 0, keyw = 0, actw = 0;
-    char(*wrapped)[4][192] = malloc(sizeof(char[96][4][192]));
-    int nl[96], total = 0;
-    if (!wrapped)
-        return;
-    /* Smaller text (down to the floor) until it fits the frame's height. */
-    for (int pass = 0; pass < 6; pass++) {
-        colw = (W - 2 * pad - pad * 2 * (float)cols) / (float)cols;
-        keyw = 0;
-        for (int i = 0; i < n; i++) {
-            float w, h;
-            ov_renderer_text_size(r, px, rows[i][0], &w, &h);
-            keyw = fmaxf(keyw, w);
-        }
-        actw = colw - keyw - px;
-        total = 0;
-        for (int i = 0; i < n; i++) {
-            nl[i] = ov_hud_wrap(r, px, rows[i][1], actw, wrapped[i], 4);
-            total += nl[i];
-        }
-        float need = px * 1.3f * ((float)total / (float)cols + 2.5f + (float)cols);
-        if (need <= H - 2 * pad || px <= lay->floor_px)
-            break;
-        px = fmaxf(lay->floor_px, floorf(px * 0.9f));
-    }
-    float line = px * 1.3f;
-    /* Rows into columns, balancing the lines. */
-    int split = n, acc = 0;
-    if (cols == 2)
-        for (int i = 0; i < n; i++) {
-            acc += nl[i];
-            if (acc * 2 >= total) {
-                split = i + 1;
-                break;
-            }
-        }
-    int lines0 = 0, lines1 = 0;
-    for (int i = 0; i < n; i++) {
-        if (i < split)
-            lines0 += nl[i];
-        else
-            lines1 += nl[i];
-    }
-    int most = lines0 > lines1 ? lines0 : lines1;
-    float ph = fminf(line * ((float)most + 2.5f), H - 2 * pad);
-    float pw = fminf(colw * (float)cols + pad * 2 * (float)cols, W - 2 * pad);
-    float x0 = (W - pw) / 2, y0 = (H - ph) / 2;
-    ov_rgba bg = th->panel;
-    bg.a = 0.94f;
-    ov_renderer_rect(r, x0, y0, pw, ph, bg);
-    ov_renderer_text(r, W / 2, y0 + px * 0.4f, px * 1.15f, th->text, OV_ALIGN_CENTER,
-                     "optiviz controls");
-    float y[2] = {y0 + line * 1.7f, y0 + line * 1.7f};
-    for (int i = 0; i < n; i++) {
-        int c = i < split ? 0 : 1;
-        float cx = x0 + pad + (float)c * (colw + 2 * pad);
-        if (y[c] + line * (float)nl[i] > y0 + ph)
-            continue;   /* only when even the floor size does not fit */
-        ov_renderer_text(r, cx + keyw, y[c], px, th->text, OV_ALIGN_RIGHT, rows[i][0]);
-        for (int k = 0; k < nl[i]; k++)
-            ov_renderer_text(r, cx + keyw + px, y[c] + line * (float)k, px, th->dim, OV_ALIGN_LEFT,
-                             wrapped[i][k]);
-        y[c] += line * (float)nl[i];
-    }
-    free(wrapped);
-}
-
 /* The formula field: the text with a caret (scrolled to keep it in view),
  * the selection, and the parse error under the column it names. */
 static void draw_formula_field(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
@@ -391,7 +300,8 @@ void ov_hud_draw_frame(ov_renderer *r, ov_app_state *st)
     if (st->editing)
         draw_formula_field(r, st, &lay);
     if (st->show_help)
-        draw_help(r, st, &lay);
+        ov_hud_help_draw(r, st, W, H, lay.small, lay.floor_px, lay.pad, th->panel, th->text,
+                         th->dim);
     if (st->exporting)
         draw_export_progress(r, st, W, H, lay.px);
     ov_renderer_end(r);
