@@ -4,9 +4,11 @@
 #include "actions.h"
 
 #include <math.h>
+#include <stdio.h>
 
 #include "exports.h"
 #include "input.h"
+#include "share.h"
 #include "panels.h"
 
 /* ---- actions on the picture ---- */
@@ -205,6 +207,25 @@ static void act_export(ov_input *in, ov_app_state *st, const ov_binding *b, doub
     int i = ov_export_find_key(name);
     if (i >= 0)
         in->want_export = i + 1;
+}
+
+/* U: the scene's command line to stdout and the clipboard. */
+static void act_share(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)in;
+    (void)b;
+    (void)dt;
+    char line[4096];
+    if (!ov_share_command_line(st, line, sizeof line)) {
+        ov_controls_say(st, "the command line is too long to share");
+        return;
+    }
+    bool printed = printf("%s\n", line) > 0 && fflush(stdout) == 0;
+    if (SDL_SetClipboardText(line) == 0)
+        ov_controls_say(st, "command line copied to the clipboard%s", printed ? " and printed" : "");
+    else
+        ov_controls_say(st, "command line %s; no clipboard: %s",
+                        printed ? "printed" : "not printed", SDL_GetError());
 }
 
 static void act_projector(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
@@ -406,6 +427,9 @@ static const ov_binding BINDINGS[] = {
      "save the frame as SVG for slides: the picture, with every path as a crisp vector "
      "line in its colour",
      act_export, 0, 0},
+    {SDLK_u, ANY, NO, "U",
+     "share this scene: its optiviz command line to the clipboard and the terminal",
+     act_share, 0, 0},
     {SDLK_m, ANY, NO, "M", "projector mode: high contrast, larger text", act_projector, 0, 0},
     {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, 0, 0},
     {SDLK_i, ANY, NO, "I",
