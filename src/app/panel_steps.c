@@ -74,7 +74,7 @@ void ov_panel_steps(ov_renderer *r, const ov_app_state *st, const ov_hud_style *
     ov_log_range_finish(&range);
     ov_log_graph g;
     ov_log_graph_frame(r, sty, b,
-                       "\xe2\x80\x96\xe2\x88\x87L\xe2\x80\x96 solid, step \xe2\x80\x96\xce\x94w\xe2\x80\x96 dashed, log scale", range,
+                       "\xe2\x80\x96\xe2\x88\x87L\xe2\x80\x96 solid, \xe2\x80\x96\xce\x94w\xe2\x80\x96 dashed, log scale", range,
                        last, &g);
     for (int i = 0; i < sc->nruns; i++) {
         const ov_run *run = &sc->runs[i];
