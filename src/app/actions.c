@@ -6,7 +6,6 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "exports.h"
 #include "input.h"
 #include "share.h"
 #include "panels.h"
@@ -197,16 +196,15 @@ static void act_request(ov_input *in, ov_app_state *st, const ov_binding *b, dou
         in->toggle_fullscreen = true;
 }
 
-/* An export key: the row of the exports table (exports.h) with this key. */
+/* An export key: asks the window for the exports table's row of this key
+ * (exports.h; the table is not looked at here, so the key table depends on
+ * no exporter). */
 static void act_export(ov_input *in, ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)st;
     (void)dt;
-    char name[32];
-    ov_export_key_name(SDL_GetKeyName(b->key), b->mods == OV_MOD_SHIFT, name, sizeof name);
-    int i = ov_export_find_key(name);
-    if (i >= 0)
-        in->want_export = i + 1;
+    in->want_export = b->key;
+    in->want_export_shift = b->mods == OV_MOD_SHIFT;
 }
 
 /* U: the scene's command line to stdout and the clipboard. */

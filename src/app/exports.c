@@ -31,7 +31,9 @@ int ov_export_find_key(const char *key)
     return -1;
 }
 
-void ov_export_key_name(const char *sdl_key_name, bool shift, char *buf, size_t cap)
+int ov_export_find_sdl_key(SDL_Keycode key, bool shift)
 {
-    snprintf(buf, cap, "%s%s", shift ? "Shift+" : "", sdl_key_name);
+    char name[64];
+    snprintf(name, sizeof name, "%s%s", shift ? "Shift+" : "", SDL_GetKeyName(key));
+    return ov_export_find_key(name);
 }

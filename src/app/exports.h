@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <SDL2/SDL.h>
+
 #include "controls.h"
 #include "render/render.h"
 
@@ -36,8 +38,9 @@ typedef struct ov_export_format {
 const ov_export_format *ov_export_formats(int *n);
 /* The row whose key is key ("Shift+P"), or -1. */
 int ov_export_find_key(const char *key);
-/* "P" for p, "Shift+G" for G with Shift: a key as the table spells it. */
-void ov_export_key_name(const char *sdl_key_name, bool shift, char *buf, size_t cap);
+/* The row of SDL key `key` pressed with Shift or not (its name as the
+ * table spells keys: "P", "Shift+G"), or -1. */
+int ov_export_find_sdl_key(SDL_Keycode key, bool shift);
 
 /* ---- writers with their own files ---- */
 

@@ -27,8 +27,10 @@ typedef struct ov_input {
     /* Requests the window loop carries out and clears (they need the
      * renderer or files): */
     bool toggle_fullscreen; /* F */
-    int want_export;        /* 1 + the row of the exports table (exports.h)
-                             * a key asked for; 0: none */
+    SDL_Keycode want_export;   /* an export key was pressed (SDLK_UNKNOWN:
+                                * none), with Shift or not: the window
+                                * finds its row in the exports table */
+    bool want_export_shift;
     bool cancel_export;     /* Esc while a GIF or MP4 export runs */
     int want_preset;        /* 1-9: that lecture preset; 0: none */
 } ov_input;

@@ -292,13 +292,13 @@ static void handle_requests(window_app *a, int dw, int dh)
         if (SDL_SetWindowFullscreen(a->win.window, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0))
             ov_controls_say(&a->st, "fullscreen unavailable: %s", SDL_GetError());
     }
-    if (in->want_export) {
-        int n;
-        const ov_export_format *f = &ov_export_formats(&n)[in->want_export - 1];
-        in->want_export = 0;
-        if (f->kind != OV_EXPORT_ANIMATION)
+    if (in->want_export != SDLK_UNKNOWN) {
+        int n, row = ov_export_find_sdl_key(in->want_export, in->want_export_shift);
+        const ov_export_format *f = row >= 0 ? &ov_export_formats(&n)[row] : NULL;
+        in->want_export = SDLK_UNKNOWN;
+        if (f && f->kind != OV_EXPORT_ANIMATION)
             save_export(a, f);
-        else if (!a->job)
+        else if (f && !a->job)
             export_begin(a, f->video, dw, dh);
     }
     if (in->cancel_export) {
@@ -326,7 +326,8 @@ static bool changes_picture(const ov_input *in, const SDL_Event *e)
 
 static bool requests_pending(const ov_input *in)
 {
-    return in->toggle_fullscreen || in->want_export || in->cancel_export || in->want_preset;
+    return in->toggle_fullscreen || in->want_export != SDLK_UNKNOWN || in->cancel_export ||
+           in->want_preset;
 }
 
 double ov_window_still_for(const ov_window *a)
