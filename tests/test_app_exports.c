@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app.h"
 #include "app/exports.h"
 #include "app/hud.h"
 #include "app/hud_layout.h"
@@ -182,6 +183,34 @@ static void check_svg(ov_renderer *r, ov_app_state *st, const char *dir)
     free(px);
 }
 
+/* Shift+P in a real window (offscreen driver): one timestamped .svg in
+ * --output-dir, and the HUD says where. */
+static void check_window_key(const char *dir)
+{
+    char sub[1024], err[1024];
+    snprintf(sub, sizeof sub, "%s/window", dir);
+    char cmd[2600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s'", sub, sub);
+    CHECK(system(cmd) == 0);
+    ov_config cfg;
+    ov_config_defaults(&cfg);
+    cfg.width = W;
+    cfg.height = H;
+    cfg.output_dir = sub;
+    ov_window *w = ov_window_create(&cfg, err, sizeof err);
+    CHECK_MSG(w != NULL, "%s", err);
+    if (!w)
+        return;
+    ov_test_push_key(SDLK_p, KMOD_LSHIFT, false, true);
+    for (int i = 0; i < 3; i++)
+        CHECK_MSG(ov_window_frame(w, 0.02, err, sizeof err), "%s", err);
+    const char *msg = ov_window_state(w)->message;
+    CHECK_MSG(strstr(msg, "saved ") && strstr(msg, ".svg"), "the HUD says '%s'", msg);
+    snprintf(cmd, sizeof cmd, "test $(ls '%s' | grep -c '^optiviz-.*\\.svg$') = 1", sub);
+    CHECK_MSG(system(cmd) == 0, "no single SVG in %s", sub);
+    ov_window_destroy(w);
+}
+
 int main(void)
 {
     ov_config cfg;
@@ -211,5 +240,6 @@ int main(void)
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);
     ov_controls_deinit(&st);
+    check_window_key(dir ? dir : ".");
     return ov_test_finish("test_app_exports");
 }
