@@ -58,6 +58,17 @@ static void check_size(ov_renderer *r, ov_app_state *st, int W, int H, bool proj
                 continue;
             CHECK(it->nlines >= 1 && it->row >= 0 && it->row < 128);
             seen[it->table][it->row]++;
+            /* The whole text, wrapped, not cut: its lines joined again. */
+            int n;
+            const ov_binding *rows = table(it->table, &n);
+            char joined[1024] = "", want[1024];
+            size_t len = 0;
+            for (int k = 0; k < it->nlines; k++)
+                len += (size_t)snprintf(joined + len, sizeof joined - len, "%s%s", k ? " " : "",
+                                        it->lines[k]);
+            snprintf(want, sizeof want, "%s", rows[it->row].help);
+            CHECK_MSG(strcmp(joined, want) == 0, "%dx%d %s: row '%s' shows '%s'", W, H, mode,
+                      rows[it->row].keys, joined);
         }
     }
     for (int t = 0; t < 3; t++) {

@@ -24,9 +24,9 @@ static const help_section SECTIONS[] = {
     {"Animation", OV_HELP_KEYS, "Space / N / Shift+N", 0},
     {"Scenes", OV_HELP_KEYS, "C / Shift+C", 1},
     {"Files and display", OV_HELP_KEYS, "P / G / Shift+G / X", 1},
-    {"Panels and theory", OV_HELP_KEYS, "L", 1},
+    {"Panels and theory", OV_HELP_KEYS, "L", 2},
     {"View", OV_HELP_KEYS, "D", 2},
-    {"Help and quitting", OV_HELP_KEYS, "H or F1", 2},
+    {"Help and quitting", OV_HELP_KEYS, "H or F1", 3},
     {"In the formula field (Enter)", OV_HELP_EDIT, "Enter", 3},
     {"While a GIF or MP4 is written", OV_HELP_EXPORT, "Esc", 3},
 };

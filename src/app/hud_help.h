@@ -22,7 +22,7 @@ typedef enum ov_help_table {
 /* One placed item of a help page: a section's title or a table row (its
  * key column right-aligned at key_x, its text wrapped from text_x). */
 #define OV_HELP_MAX_ITEMS 128
-#define OV_HELP_MAX_WRAP 4
+#define OV_HELP_MAX_WRAP 8
 typedef struct ov_help_item {
     bool section;              /* a section title (title) or a row */
     const char *title;
