@@ -63,6 +63,29 @@ static inline void ov_test_plain(ov_app_state *st)
 /* Opens a hidden window with a w x h renderer for st's surface. When
  * headless rendering is unavailable, says why and ends the test program
  * with status 1 (a failure, never a skip). */
+/* Projector mode on or off, through the M key's function. */
+static inline void ov_test_projector(ov_app_state *st, bool on)
+{
+    if (st->ui.projector != on)
+        ov_controls_toggle_projector(st);
+}
+
+/* A panel (or the help) shown or not, through its key's function. */
+static inline void ov_test_panel(ov_app_state *st, ov_panel_id which, bool on)
+{
+    if (ov_controls_panel_shown(st, which) != on)
+        ov_controls_toggle_panel(st, which);
+}
+
+/* The help shown at page `page` (0-based), or closed (page < 0), through
+ * the H key's function. */
+static inline void ov_test_help_page(ov_app_state *st, int page, int pages)
+{
+    ov_test_panel(st, OV_PANEL_HELP, false);
+    for (int i = 0; i <= page; i++)
+        ov_controls_help_next(st, pages);
+}
+
 static inline ov_renderer *ov_app_test_open(ov_glwin *win, const ov_app_state *st, int w, int h)
 {
     char err[1024];

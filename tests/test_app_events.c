@@ -174,7 +174,7 @@ int main(void)
     /* Q quits at once; so does closing the window. */
     push_key(SDLK_q, KMOD_NONE);
     asked = ov_test_pump(&in, &st, W, H);
-    CHECK(asked.quit && !asked.png && !asked.preset);
+    CHECK(asked.quit && asked.nexports == 0 && !asked.preset);
     SDL_Event close;
     memset(&close, 0, sizeof close);
     close.type = SDL_QUIT;
@@ -187,7 +187,11 @@ int main(void)
     push_key(SDLK_3, KMOD_NONE);
     push_key(SDLK_4, KMOD_LSHIFT);
     asked = ov_test_pump(&in, &st, W, H);
-    CHECK(asked.png && asked.video && asked.csv && !asked.gif && !asked.quit);
+    /* P, Shift+G and X, in the order pressed, each once; not G. */
+    CHECK(asked.nexports == 3 && !asked.quit);
+    CHECK(asked.exports[0].key == SDLK_p && !asked.exports[0].shift);
+    CHECK(asked.exports[1].key == SDLK_g && asked.exports[1].shift);
+    CHECK(asked.exports[2].key == SDLK_x && !asked.exports[2].shift);
     CHECK(asked.preset == 14);   /* the last asked: Shift+4 */
     CHECK(st.sc.scene.runs[0].params.alpha == alpha);
 

@@ -122,7 +122,7 @@ static void test_curvature_text(void)
     /* Rosenbrock at its start (-1.2, 1): H = [[1330, 480], [480, 200]],
      * eigenvalues (1530 -+ sqrt(1130^2 + 4*480^2)) / 2. */
     CHECK(ov_scene_set_surface(&st.sc.scene, "rosenbrock", &perr));
-    st.anim.step = 0;
+    ov_controls_seek(&st, 0);
     double disc = sqrt(1130.0 * 1130.0 + 4 * 480.0 * 480.0);
     double l0 = (1530.0 - disc) / 2, l1 = (1530.0 + disc) / 2;
     char want[160];
@@ -250,12 +250,12 @@ static void test_loss_panel(ov_renderer *r, ov_app_state *st)
     char err[256];
     uint8_t *on = malloc((size_t)W * H * 4), *off = malloc((size_t)W * H * 4);
     CHECK(ov_renderer_set_surface(r, st->sc.scene.surface, err, sizeof err));
-    st->anim.step = ov_controls_last_step(st);
-    st->ui.message_age = 1e9;
-    st->ui.show_loss = false;
+    ov_controls_seek(st, ov_controls_last_step(st));
+    ov_controls_hide_message(st);
+    ov_test_panel(st, OV_PANEL_LOSS, false);
     ov_hud_draw_frame(r, st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, off));
-    st->ui.show_loss = true;
+    ov_test_panel(st, OV_PANEL_LOSS, true);
     ov_hud_draw_frame(r, st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, on));
     /* The panel: the right third of the frame, above the legend. */
@@ -268,6 +268,61 @@ static void test_loss_panel(ov_renderer *r, ov_app_state *st)
     free(off);
 }
 
+/* The steps panel (the | key): at every step of a GD run on the quadratic
+ * with θ = 0, ∇L = (x, κ y) and the step is α ∇L, so |Δw| = α |∇L|;
+ * drawn, it puts every run's colour in its box. */
+static void test_steps_panel(ov_renderer *r)
+{
+    ov_config cfg;
+    char err[256];
+    ov_config_defaults(&cfg);
+    cfg.has_kappa = cfg.has_theta = true;
+    cfg.kappa = 10;
+    cfg.theta = 0;
+    cfg.steps = 60;
+    cfg.nruns = 2;
+    CHECK(ov_optim_find("gd", &cfg.runs[0].kind));
+    CHECK(ov_optim_find("momentum", &cfg.runs[1].kind));
+    cfg.runs[0].has_alpha = true;
+    cfg.runs[0].alpha = 0.15;
+    ov_app_state st;
+    CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
+    const ov_run *gd = &st.sc.scene.runs[0];
+    CHECK(gd->n == 61);
+    for (int k = 0; k < gd->n; k++) {
+        double g, dw;
+        CHECK(ov_panel_steps_at(&st, 0, k, &g, &dw));
+        double want = hypot(gd->x[k], 10.0 * gd->y[k]);
+        CHECK_NEAR(g, want, 1e-12 * want);
+        if (k + 1 < gd->n)
+            CHECK_NEAR(dw, 0.15 * want, 1e-9 * want);
+        else
+            CHECK(isnan(dw));
+    }
+    double g, dw;
+    CHECK(!ov_panel_steps_at(&st, 0, gd->n, &g, &dw) && !ov_panel_steps_at(&st, 0, -1, &g, &dw));
+    /* Drawn: its row's key toggles it, the panel shows both runs. */
+    int row = ov_panel_find_key("\\");
+    CHECK(row >= 0 && row == ov_panel_find("steps"));
+    uint8_t *on = malloc((size_t)W * H * 4), *off = malloc((size_t)W * H * 4);
+    CHECK(ov_renderer_set_surface(r, st.sc.scene.surface, err, sizeof err));
+    ov_controls_seek(&st, ov_controls_last_step(&st));
+    ov_hud_draw_frame(r, &st, NULL, NULL);
+    CHECK(ov_renderer_read_rgba(r, off));
+    ov_panel_toggle(&st, row);
+    CHECK(ov_panel_shown(&st, row) && st.ui.show_steps);
+    ov_hud_draw_frame(r, &st, NULL, NULL);
+    CHECK(ov_renderer_read_rgba(r, on));
+    int x0 = W * 2 / 3, y0 = H / 2, x1 = W, y1 = H - 30;
+    for (int i = 0; i < st.sc.scene.nruns; i++) {
+        long a = colour_pixels(&st, on, i, x0, y0, x1, y1), b = colour_pixels(&st, off, i, x0, y0, x1, y1);
+        CHECK_MSG(a > b + 40, "run %d: %ld colour pixels with the steps panel, %ld without", i, a, b);
+    }
+    free(on);
+    free(off);
+    ov_controls_deinit(&st);
+}
+
 int main(void)
 {
     test_snap_and_theory();
@@ -278,6 +333,7 @@ int main(void)
     ov_glwin win;
     ov_renderer *r = ov_app_test_open(&win, &st, W, H);
     test_loss_panel(r, &st);
+    test_steps_panel(r);
     test_formula_field(&st);
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);

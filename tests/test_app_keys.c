@@ -1,5 +1,6 @@
-/* The action table against README and itself: README's three key tables list
- * exactly the table's rows (key column and text, in order), no key and
+/* The action table against README, the man page and itself: README's three
+ * key tables and the man page's KEYS section list exactly the table's rows
+ * (key column and text, in order), no key and
  * modifier set is bound twice, every binding acts, and keys dispatch
  * through SDL's event queue to the row the table names. */
 #include <stdio.h>
@@ -81,6 +82,102 @@ static void check_table(const ov_binding *t, int n)
         for (int j = 0; j < i; j++)
             CHECK_MSG(t[i].key == SDLK_UNKNOWN || t[i].key != t[j].key || t[i].mods != t[j].mods,
                       "key %s bound twice (rows %d and %d)", SDL_GetKeyName(t[i].key), j, i);
+    }
+}
+
+/* roff-safe text, as scripts/manpage.awk writes the options: backslashes
+ * as \e, the dashes of a word that starts with "-" or holds "--" as \-,
+ * a leading . or ' protected by \&. */
+static void roff(const char *in, char *out, size_t cap)
+{
+    size_t o = 0;
+    if (in[0] == '.' || in[0] == '\'')
+        o += (size_t)snprintf(out + o, cap - o, "\\&");
+    const char *word = in;
+    bool dashes = false;
+    for (const char *p = in; *p && o + 4 < cap; p++) {
+        if (p == in || p[-1] == ' ') {
+            word = p;
+            size_t wl = strcspn(word, " ");
+            const char *dd = strstr(word, "--");
+            const char *w = word;
+            while (*w == '(' || *w == '"' || *w == '\'' || *w == '[')
+                w++;
+            dashes = *w == '-' || (dd && (size_t)(dd - word) < wl);
+        }
+        if (*p == '\\')
+            o += (size_t)snprintf(out + o, cap - o, "\\e");
+        else if (*p == '-' && dashes)
+            o += (size_t)snprintf(out + o, cap - o, "\\-");
+        else
+            out[o++] = *p;
+    }
+    out[o] = '\0';
+}
+
+/* The man page's KEYS section as the tables give it. */
+static void man_keys(char *buf, size_t cap)
+{
+    static const char *const titles[3] = {"In the window", "In the formula field (Enter)",
+                                          "While a GIF or MP4 export runs (G, Shift+G)"};
+    size_t len = (size_t)snprintf(buf, cap,
+                                  ".SH KEYS\n"
+                                  "The keys of the window, as its help overlay\n"
+                                  "(\\fBH\\fR) lists them.\n");
+    for (int t = 0; t < 3; t++) {
+        int n;
+        const ov_binding *b = t == 0 ? ov_bindings(&n) : t == 1 ? ov_edit_bindings(&n)
+                                                                 : ov_export_bindings(&n);
+        len += (size_t)snprintf(buf + len, cap - len, ".SS \"%s\"\n", titles[t]);
+        for (int i = 0; i < n && len < cap; i++) {
+            if (!b[i].keys)
+                continue;
+            char k[256], h[1024];
+            roff(b[i].keys, k, sizeof k);
+            roff(b[i].help, h, sizeof h);
+            len += (size_t)snprintf(buf + len, cap - len, ".TP\n.B %s\n%s\n", k, h);
+        }
+    }
+}
+
+/* The template's KEYS section (up to the next .SH) against the tables; with
+ * OV_PRINT_MAN set, prints the section the tables give. */
+static void check_man(const char *dir)
+{
+    static char want[1 << 16];
+    man_keys(want, sizeof want);
+    if (getenv("OV_PRINT_MAN"))
+        fputs(want, stdout);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/assets/optiviz.1.in", dir);
+    FILE *f = fopen(path, "rb");
+    CHECK_MSG(f != NULL, "cannot open %s", path);
+    if (!f)
+        return;
+    static char text[1 << 17];
+    size_t len = fread(text, 1, sizeof text - 1, f);
+    text[len] = '\0';
+    fclose(f);
+    char *at = strstr(text, "\n.SH KEYS\n");
+    CHECK_MSG(at != NULL, "the man page has no KEYS section");
+    if (!at)
+        return;
+    at++;
+    char *end = strstr(at + 1, "\n.SH ");
+    if (end)
+        end[1] = '\0';
+    if (strcmp(at, want) != 0) {
+        /* The first line that differs. */
+        const char *a = at, *b = want;
+        int line = 1;
+        while (*a && *a == *b) {
+            line += *a == '\n';
+            a++;
+            b++;
+        }
+        CHECK_MSG(false, "the man page's KEYS section differs from the key tables at its line "
+                  "%d: '%.60s' where the tables give '%.60s' (OV_PRINT_MAN=1 prints it)",
+                  line, a, b);
     }
 }
 
@@ -193,6 +290,8 @@ int main(void)
         check_readme_table(text, "| key in the formula field | what it does |", te, ne);
         check_readme_table(text, "| key while an export runs | what it does |", tx, nx);
     }
+
+    check_man(dir ? dir : ".");
 
     CHECK(SDL_Init(SDL_INIT_EVENTS) == 0);
     check_dispatch();

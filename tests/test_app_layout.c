@@ -17,13 +17,23 @@
 #include "app/controls_anim.h"
 #include "app/controls_ui.h"
 
-static const char *const NAMES[OV_HUD_LABEL0] = {"run list", "theory", "curvature", "loss",
-                                                 "caption", "status", "legend", "message"};
+/* The parts that are not panels, in ov_hud_part's order from the caption. */
+static const char *const NAMES[] = {"caption", "status", "legend", "message", "explain"};
+_Static_assert(sizeof NAMES / sizeof NAMES[0] == OV_HUD_LABEL0 - OV_HUD_CAPTION,
+               "one name for every HUD part before the labels");
 
 static void name_of(int part, char *buf, size_t cap)
 {
-    if (part < OV_HUD_LABEL0)
-        snprintf(buf, cap, "%s", NAMES[part]);
+    int n;
+    const ov_panel *panels = ov_panels(&n);
+    if (part == OV_HUD_INFO)
+        snprintf(buf, cap, "run list");
+    else if (part < OV_HUD_PANEL0 + n)
+        snprintf(buf, cap, "%s panel", panels[part - OV_HUD_PANEL0].name);
+    else if (part < OV_HUD_CAPTION)
+        snprintf(buf, cap, "unused panel part %d", part);
+    else if (part < OV_HUD_LABEL0)
+        snprintf(buf, cap, "%s", NAMES[part - OV_HUD_CAPTION]);
     else
         snprintf(buf, cap, "label of run %d", part - OV_HUD_LABEL0);
 }
@@ -56,7 +66,8 @@ static void init_scene(ov_app_state *st)
     cfg.show_loss = cfg.show_theory = cfg.show_curvature = true;
     char err[256];
     CHECK_MSG(ov_controls_init(st, &cfg, err, sizeof err), "%s", err);
-    st->anim.step = ov_controls_last_step(st);
+    ov_panel_toggle(st, ov_panel_find("steps"));   /* the | key */
+    ov_controls_seek(st, ov_controls_last_step(st));
     ov_controls_say(st, "\xce\xb1 \xc3\x97" "1.25 for all runs");
 }
 
@@ -93,10 +104,13 @@ static void check_size(ov_renderer *r, ov_app_state *st, int w, int h)
               lay.small, lay.big, floor_px);
     if (lay.on[OV_HUD_CAPTION])
         CHECK(lay.caption_px >= floor_px);
-    if (lay.on[OV_HUD_THEORY])
-        CHECK(lay.theory_px >= floor_px);
-    if (lay.on[OV_HUD_CURVATURE])
-        CHECK(lay.curvature_px >= floor_px);
+    int npanels;
+    ov_panels(&npanels);
+    for (int k = 0; k < OV_PANEL_MAX; k++) {
+        CHECK_MSG(k < npanels || !lay.on[OV_HUD_PANEL0 + k], "panel part %d on with no row", k);
+        if (lay.on[OV_HUD_PANEL0 + k])
+            CHECK(lay.panel_px[k] >= floor_px);
+    }
     /* What must always be there. */
     CHECK(lay.on[OV_HUD_INFO] && lay.on[OV_HUD_STATUS] && lay.on[OV_HUD_LEGEND] &&
           lay.on[OV_HUD_CAPTION] && lay.on[OV_HUD_MESSAGE]);
@@ -144,12 +158,12 @@ int main(void)
     ov_renderer *r = ov_app_test_open(&win, &st, 640, 360);
     static const int sizes[5][2] = {{1280, 720}, {1920, 1080}, {800, 980}, {700, 950}, {3840, 2160}};
     for (int p = 0; p < 2; p++) {
-        st.ui.projector = p == 1;
+        ov_test_projector(&st, p == 1);
         for (int i = 0; i < 5; i++)
             check_size(r, &st, sizes[i][0], sizes[i][1]);
     }
     /* Projector mode at 1920x1080: every text at least 20 x 1.5 = 30 px. */
-    st.ui.projector = true;
+    ov_test_projector(&st, true);
     ov_hud_layout lay;
     char err[256];
     CHECK(ov_renderer_resize(r, 1920, 1080, err, sizeof err));

@@ -4,6 +4,7 @@
 #include "actions.h"
 
 #include <math.h>
+#include <stdio.h>
 
 #include "controls.h"
 #include "controls_anim.h"
@@ -14,10 +15,11 @@
 #include "formula_edit.h"
 #include "run_list.h"
 
+#include "share.h"
 
 /* ---- actions on the picture ---- */
 
-#define OV_NO_REQUEST ((ov_request){OV_REQ_NONE, 0})
+#define OV_NO_REQUEST ((ov_request){.kind = OV_REQ_NONE})
 
 /* RATE keys: arg per press, rate per second while held. */
 static double held_factor(const ov_binding *b, double held_dt)
@@ -162,7 +164,7 @@ static ov_request act_preset(ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)st;
     (void)dt;
-    return (ov_request){OV_REQ_PRESET, (int)b->arg};
+    return (ov_request){.kind = OV_REQ_PRESET, .preset = (int)b->arg};
 }
 
 static ov_request act_edit(ov_app_state *st, const ov_binding *b, double dt)
@@ -190,13 +192,43 @@ static ov_request act_sweep(ov_app_state *st, const ov_binding *b, double dt)
     return OV_NO_REQUEST;
 }
 
-/* Exports and other requests the window loop carries out: the row's arg
- * is the ov_request_kind. */
+/* Requests the window loop carries out: the row's arg is the
+ * ov_request_kind. */
 static ov_request act_request(ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)st;
     (void)dt;
-    return (ov_request){(ov_request_kind)(int)b->arg, 0};
+    return (ov_request){.kind = (ov_request_kind)(int)b->arg};
+}
+
+/* An export key: asks the window for the exports table's row of this key
+ * (exports.h; the table is not looked at here, so the key table depends on
+ * no exporter). */
+static ov_request act_export(ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)st;
+    (void)dt;
+    return (ov_request){.kind = OV_REQ_EXPORT, .export_key = (int)b->key,
+                        .export_shift = b->mods == OV_MOD_SHIFT};
+}
+
+/* U: the scene's command line to stdout and the clipboard. */
+static ov_request act_share(ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)b;
+    (void)dt;
+    char line[4096];
+    if (!ov_share_command_line(st, line, sizeof line)) {
+        ov_controls_say(st, "the command line is too long to share");
+        return OV_NO_REQUEST;
+    }
+    bool printed = printf("%s\n", line) > 0 && fflush(stdout) == 0;
+    if (SDL_SetClipboardText(line) == 0)
+        ov_controls_say(st, "command line copied to the clipboard%s", printed ? " and printed" : "");
+    else
+        ov_controls_say(st, "command line %s; no clipboard: %s",
+                        printed ? "printed" : "not printed", SDL_GetError());
+    return OV_NO_REQUEST;
 }
 
 static ov_request act_projector(ov_app_state *st, const ov_binding *b, double dt)
@@ -211,6 +243,16 @@ static ov_request act_panel(ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)dt;
     ov_controls_toggle_panel(st, (ov_panel_id)(int)b->arg);
+    return OV_NO_REQUEST;
+}
+
+/* H: opens the help at its first page, then shows the next page, and
+ * closes it after the last. */
+static ov_request act_help(ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)b;
+    (void)dt;
+    ov_controls_help_next(st, OV_HELP_PAGES);
     return OV_NO_REQUEST;
 }
 
@@ -257,7 +299,7 @@ static ov_request act_escape(ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)b;
     (void)dt;
-    return (ov_request){ov_controls_escape(st) ? OV_REQ_QUIT : OV_REQ_NONE, 0};
+    return (ov_request){.kind = ov_controls_escape(st) ? OV_REQ_QUIT : OV_REQ_NONE};
 }
 
 static ov_request act_quit(ov_app_state *st, const ov_binding *b, double dt)
@@ -265,7 +307,7 @@ static ov_request act_quit(ov_app_state *st, const ov_binding *b, double dt)
     (void)st;
     (void)b;
     (void)dt;
-    return (ov_request){OV_REQ_QUIT, 0};
+    return (ov_request){.kind = OV_REQ_QUIT};
 }
 
 #define NO OV_REPEAT_NO
@@ -356,7 +398,8 @@ static const ov_binding BINDINGS[] = {
     {SDLK_0, ANY, NO, NULL, NULL, act_preset, 10, 0},
     {SDLK_KP_0, ANY, NO, NULL, NULL, act_preset, 10, 0},
     {SDLK_RETURN, ANY, NO, "Enter",
-     "type your own loss formula in x and y (keys of the field below)", act_edit, 0, 0},
+     "type your own loss formula in x and y (the field has keys of its own)", act_edit, 0,
+     0},
     {SDLK_KP_ENTER, ANY, NO, NULL, NULL, act_edit, 0, 0},
     {SDLK_t, ANY, NO, "T", "ghost trails: the path from before the last change stays, faded",
      act_ghosts, 0, 0},
@@ -367,10 +410,17 @@ static const ov_binding BINDINGS[] = {
     {SDLK_p, NONE, NO, "P / G / Shift+G / X",
      "save the frame as PNG / the animation as GIF / as MP4 video / the runs as CSV "
      "(timestamped names, in --output-dir or the current directory)",
-     act_request, OV_REQ_PNG, 0},
-    {SDLK_g, NONE, NO, NULL, NULL, act_request, OV_REQ_GIF, 0},
-    {SDLK_g, SHIFT, NO, NULL, NULL, act_request, OV_REQ_VIDEO, 0},
-    {SDLK_x, NONE, NO, NULL, NULL, act_request, OV_REQ_CSV, 0},
+     act_export, 0, 0},
+    {SDLK_g, NONE, NO, NULL, NULL, act_export, 0, 0},
+    {SDLK_g, SHIFT, NO, NULL, NULL, act_export, 0, 0},
+    {SDLK_x, NONE, NO, NULL, NULL, act_export, 0, 0},
+    {SDLK_p, SHIFT, NO, "Shift+P",
+     "save the frame as SVG for slides: the picture, with every path as a crisp vector "
+     "line in its colour",
+     act_export, 0, 0},
+    {SDLK_u, ANY, NO, "U",
+     "share this scene: its optiviz command line to the clipboard and the terminal",
+     act_share, 0, 0},
     {SDLK_m, ANY, NO, "M", "projector mode: high contrast, larger text", act_projector, 0, 0},
     {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, OV_PANEL_LOSS, 0},
     {SDLK_i, ANY, NO, "I",
@@ -387,6 +437,11 @@ static const ov_binding BINDINGS[] = {
     {SDLK_v, ANY, NO, "V",
      "panel: local curvature (Hessian ellipse, gradient and step arrows)", act_panel,
      OV_PANEL_CURVATURE, 0},
+    {SDLK_BACKSLASH, ANY, NO, "\\",
+     "panel: gradient norm \xe2\x80\x96\xe2\x88\x87L\xe2\x80\x96 and step length "
+     "\xe2\x80\x96\xce\x94w\xe2\x80\x96 against step (log scale): too small a step crawls, "
+     "too large a step grows with the gradient",
+     act_panel, OV_PANEL_STEPS, 0},
     {SDLK_d, ANY, NO, "D", "3-D surface / contours (a short animated transition)", act_3d, 0,
      0},
     {SDLK_z, ANY, NO, "Z", "3-D heights: automatic / linear / log scale of the loss",
@@ -399,8 +454,9 @@ static const ov_binding BINDINGS[] = {
      0},
     {SDLK_HOME, ANY, NO, "Home", "reset the view (and in 3-D the camera)", act_home, 0, 0},
     {SDLK_f, ANY, NO, "F", "fullscreen", act_request, OV_REQ_FULLSCREEN, 0},
-    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, OV_PANEL_HELP, 0},
-    {SDLK_F1, ANY, NO, NULL, NULL, act_panel, OV_PANEL_HELP, 0},
+    {SDLK_h, ANY, NO, "H or F1", "help overlay, in pages: H again shows the next page, after the last it closes",
+     act_help, 0, 0},
+    {SDLK_F1, ANY, NO, NULL, NULL, act_help, 0, 0},
     {SDLK_ESCAPE, ANY, NO, "Esc",
      "close the help overlay or the formula field; with nothing open, Esc twice within 2 s quits",
      act_escape, 0, 0},
@@ -493,8 +549,8 @@ static const ov_binding EXPORT_BINDINGS[] = {
      OV_REQ_CANCEL_EXPORT, 0},
     {SDLK_q, ANY, NO, "Q", "quit (the export is abandoned)", act_quit, 0, 0},
     {SDLK_f, ANY, NO, "F", "fullscreen", act_request, OV_REQ_FULLSCREEN, 0},
-    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_panel, OV_PANEL_HELP, 0},
-    {SDLK_F1, ANY, NO, NULL, NULL, act_panel, OV_PANEL_HELP, 0},
+    {SDLK_h, ANY, NO, "H or F1", "help overlay", act_help, 0, 0},
+    {SDLK_F1, ANY, NO, NULL, NULL, act_help, 0, 0},
 };
 
 const ov_binding *ov_bindings(int *n)

@@ -64,6 +64,10 @@ const ov_binding *ov_bindings(int *n);
 const ov_binding *ov_edit_bindings(int *n);
 const ov_binding *ov_export_bindings(int *n);
 
+/* The help overlay's pages (hud_help.c lays them out): H opens the first,
+ * steps to the next, and closes after the last. */
+#define OV_HELP_PAGES 4
+
 /* The binding in table (n rows) for a key with SDL modifier state mod, or
  * NULL. */
 const ov_binding *ov_binding_find(const ov_binding *table, int n, SDL_Keycode key, Uint16 mod);

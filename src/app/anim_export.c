@@ -11,6 +11,7 @@
 #include "io/mp4_write.h"
 #include "app_cache.h"
 #include "controls_anim.h"
+#include "controls_ui.h"
 #include "controls_view.h"
 
 struct ov_anim_job {
@@ -82,23 +83,18 @@ static bool finish(ov_anim_job *j, char *err, size_t cap)
     return ok;
 }
 
-ov_anim_status ov_anim_job_step(ov_anim_job *j, ov_renderer *r, ov_app_state *st, char *err,
-                                size_t cap)
+ov_anim_status ov_anim_job_step(ov_anim_job *j, ov_renderer *r, const ov_app_state *st,
+                                char *err, size_t cap)
 {
     if (j->next >= j->frames)
         return OV_ANIM_DONE;
-    double saved = st->anim.step, saved_age = st->ui.message_age;
-    bool saved_exporting = st->job.on;
-    ov_camera saved_cam = st->view.camera;
-    st->anim.step = ov_controls_last_step(st) * (double)j->next / (j->frames - 1);
-    ov_controls_orbit_frame(st, saved_cam, j->next, j->frames);   /* --orbit */
-    st->ui.message_age = 1e9;   /* transient HUD messages stay out of the animation */
-    st->job.on = false;
-    ov_hud_draw_frame(r, st, &j->cache, NULL);
-    st->anim.step = saved;
-    st->view.camera = saved_cam;
-    st->ui.message_age = saved_age;
-    st->job.on = saved_exporting;
+    /* The export's own copy of the state: the live one is never changed. */
+    ov_app_state frame = *st;
+    ov_controls_seek(&frame, ov_controls_last_step(st) * (double)j->next / (j->frames - 1));
+    ov_controls_orbit_frame(&frame, st->view.camera, j->next, j->frames);   /* --orbit */
+    ov_controls_hide_message(&frame);   /* transient HUD messages stay out of the animation */
+    frame.job.on = false;               /* no progress bar in the export's own frames */
+    ov_hud_draw_frame(r, &frame, &j->cache, NULL);
     bool ok = ov_renderer_read_rgba(r, j->px);
     if (!ok)
         snprintf(err, cap, "cannot read the rendered frame back");

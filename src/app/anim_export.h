@@ -33,11 +33,12 @@ ov_anim_job *ov_anim_job_create(const ov_anim_spec *spec, ov_renderer *r,
                                 const ov_app_state *st, char *err, size_t cap);
 
 /* Draws the next frame of st with r (HUD included, transient messages and
- * the export's own progress bar left out; st's animation step is restored)
- * and writes it to every file; after the last frame, finishes the files.
- * After OV_ANIM_FAILED the job is spent: destroy it. */
-ov_anim_status ov_anim_job_step(ov_anim_job *j, ov_renderer *r, ov_app_state *st, char *err,
-                                size_t cap);
+ * the export's own progress bar left out) from the job's own copy of st (st
+ * is only read: the copy gets the frame's step and camera) and writes it
+ * to every file; after the last frame, finishes the files. After
+ * OV_ANIM_FAILED the job is spent: destroy it. */
+ov_anim_status ov_anim_job_step(ov_anim_job *j, ov_renderer *r, const ov_app_state *st,
+                                char *err, size_t cap);
 
 /* Frames written so far, and in all. */
 int ov_anim_job_done(const ov_anim_job *j);

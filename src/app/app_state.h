@@ -98,9 +98,11 @@ typedef struct ov_formula_field {
  * (explain_on) and formula_edit.c (edit). */
 typedef struct ov_app_ui {
     bool show_help;
+    int help_page;          /* the help's page shown, 0 .. OV_HELP_PAGES - 1 */
     bool show_loss;         /* L: loss against step, log scale */
     bool show_theory;       /* I: the quadratic's theory and each run's regime */
     bool show_curvature;    /* V: Hessian glyph, gradient and step arrows */
+    bool show_steps;        /* the backslash key: |gradient| and step length against step */
     bool projector;         /* high-contrast theme, larger text */
     float scale;            /* --ui-scale (1 = default) */
     char message[192];      /* last change, shown briefly in the HUD */

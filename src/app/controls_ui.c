@@ -15,6 +15,7 @@ void ov_controls_init_ui(ov_app_state *st, const ov_config *cfg)
     st->ui.show_loss = cfg->show_loss;
     st->ui.show_theory = cfg->show_theory;
     st->ui.show_curvature = cfg->show_curvature;
+    st->ui.show_steps = cfg->show_steps;
 }
 
 void ov_controls_apply_panels(ov_app_state *st, const ov_config *cfg)
@@ -24,6 +25,7 @@ void ov_controls_apply_panels(ov_app_state *st, const ov_config *cfg)
     st->ui.show_loss = cfg->show_loss;
     st->ui.show_theory = cfg->show_theory;
     st->ui.show_curvature = cfg->show_curvature;
+    st->ui.show_steps = cfg->show_steps;
 }
 
 void ov_controls_advance_clock(ov_app_state *st, double dt)
@@ -52,13 +54,48 @@ void ov_controls_say(ov_app_state *st, const char *fmt, ...)
     st->ui.message_serial++;
 }
 
+/* The flag that shows a panel or the help. */
+static bool *panel_flag(ov_app_ui *ui, ov_panel_id which)
+{
+    switch (which) {
+    case OV_PANEL_LOSS:
+        return &ui->show_loss;
+    case OV_PANEL_THEORY:
+        return &ui->show_theory;
+    case OV_PANEL_CURVATURE:
+        return &ui->show_curvature;
+    case OV_PANEL_STEPS:
+        return &ui->show_steps;
+    case OV_PANEL_HELP:
+        break;
+    }
+    return &ui->show_help;
+}
+
 void ov_controls_toggle_panel(ov_app_state *st, ov_panel_id which)
 {
-    bool *flag = which == OV_PANEL_LOSS     ? &st->ui.show_loss
-                 : which == OV_PANEL_THEORY ? &st->ui.show_theory
-                 : which == OV_PANEL_HELP   ? &st->ui.show_help
-                                            : &st->ui.show_curvature;
+    bool *flag = panel_flag(&st->ui, which);
     *flag = !*flag;
+    if (which == OV_PANEL_HELP)
+        st->ui.help_page = 0;
+}
+
+bool ov_controls_panel_shown(const ov_app_state *st, ov_panel_id which)
+{
+    return *panel_flag((ov_app_ui *)&st->ui, which);
+}
+
+void ov_controls_help_next(ov_app_state *st, int pages)
+{
+    if (!st->ui.show_help) {
+        st->ui.show_help = true;
+        st->ui.help_page = 0;
+    } else if (st->ui.help_page + 1 < pages) {
+        st->ui.help_page++;
+    } else {
+        st->ui.show_help = false;
+        st->ui.help_page = 0;
+    }
 }
 
 void ov_controls_toggle_projector(ov_app_state *st)
@@ -77,6 +114,7 @@ bool ov_controls_escape(ov_app_state *st)
 {
     if (st->ui.show_help) {
         st->ui.show_help = false;
+        st->ui.help_page = 0;
         return false;
     }
     if (st->ui.clock - st->ui.esc_at <= OV_ESC_QUIT_SECONDS)

@@ -16,20 +16,26 @@
 bool ov_export_offscreen_begin(ov_glwin *win, ov_renderer **r, const ov_app_state *st,
                                int width, int height, char *err, size_t cap);
 
-/* Draws st (HUD included) and writes it as a PNG at path, atomically. */
-bool ov_export_png(ov_renderer *r, ov_app_state *st, const char *path, char *err,
+/* Draws st (HUD included) and writes it as a PNG at path, atomically. The
+ * frame is drawn from the export's own copy of st: st is only read. */
+bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, char *err,
+                   size_t cap);
+
+/* Writes st's runs as CSV (the contract format, io/csv.h) at path; r is
+ * not used (the exports table's writers all take it). */
+bool ov_export_csv(ov_renderer *r, const ov_app_state *st, const char *path, char *err,
                    size_t cap);
 
 /* Writes the animation from step 0 to the last step as an animated GIF of
  * `frames` frames (>= 2), `delay_cs` hundredths of a second apart, at the
  * renderer's size; the runs' colours are kept exact in the palette.
- * st->anim.step is restored afterwards. */
-bool ov_export_gif(ov_renderer *r, ov_app_state *st, const char *path, int frames,
+ * Drawn from the export's own copy of st (st is only read). */
+bool ov_export_gif(ov_renderer *r, const ov_app_state *st, const char *path, int frames,
                    int delay_cs, char *err, size_t cap);
 
 /* The same frames as an MP4 video (H.264, see io/mp4_write.h), each
  * delay_cs hundredths of a second long. */
-bool ov_export_mp4(ov_renderer *r, ov_app_state *st, const char *path, int frames,
+bool ov_export_mp4(ov_renderer *r, const ov_app_state *st, const char *path, int frames,
                    int delay_cs, char *err, size_t cap);
 
 /* "DIR/optiviz-YYYYmmdd-HHMMSS.EXT" (DIR "." when NULL), with "-2", "-3"...

@@ -5,8 +5,9 @@
  * open, the formula field and the help. See hud.h. */
 #include "hud.h"
 
-#include "actions.h"
+#include "hud_help.h"
 #include "hud_layout.h"
+#include "hud_text.h"
 #include "panels.h"
 #include "controls.h"
 #include "controls_explain.h"
@@ -16,17 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A message shows this long at full strength, then fades out. */
-#define MESSAGE_SHOWN 2.0
-#define MESSAGE_FADE 1.0
-
-double ov_hud_still_for(const ov_app_state *st)
-{
-    if (!st->ui.message[0] || st->ui.message_age >= MESSAGE_SHOWN + MESSAGE_FADE)
-        return INFINITY;
-    return st->ui.message_age < MESSAGE_SHOWN ? MESSAGE_SHOWN - st->ui.message_age : 0.0;
-}
 
 /* Panel and text colours; projector mode makes panels opaque and text white. */
 typedef struct hud_theme {
@@ -45,92 +35,6 @@ static const ov_rgba WHITE = {1.0f, 1.0f, 1.0f, 1.0f};
 static const hud_theme *theme_of(const ov_app_state *st)
 {
     return st->ui.projector ? &PROJECTOR : &NORMAL;
-}
-
-ov_rgba ov_hud_run_color(const ov_app_state *st, int i)
-{
-    return ov_method_color(st->sc.scene.runs[i].params.kind, st->sc.shade[i]);
-}
-
-/* "κ = 10   θ = 30°" for surfaces with those parameters, then the
- * gradient noise "noise σ = 0.5" when there is some; else "". */
-static void param_text(const ov_scene *sc, char *buf, size_t cap)
-{
-    const ov_surface *s = sc->surface;
-    double k, t;
-    buf[0] = '\0';
-    size_t len = 0;
-    if (ov_surface_get_param(s, "kappa", &k))
-        len += (size_t)snprintf(buf + len, cap - len, "   \xce\xba = %.4g", k);
-    if (len < cap && ov_surface_get_param(s, "theta", &t))
-        len += (size_t)snprintf(buf + len, cap - len, "   \xce\xb8 = %.0f\xc2\xb0", t);
-    if (len < cap && sc->noise.sigma > 0)
-        snprintf(buf + len, cap - len, "   noise \xcf\x83 = %.3g", sc->noise.sigma);
-}
-
-void ov_hud_title(const ov_app_state *st, char *buf, size_t cap)
-{
-    char params[96];
-    param_text(&st->sc.scene, params, sizeof params);
-    snprintf(buf, cap, "%s%s", st->sc.scene.surface->name, params);
-}
-
-void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
-{
-    const ov_run *r = &st->sc.scene.runs[i];
-    const ov_optim_info *info = ov_optim_info_of(r->params.kind);
-    int step = ov_panel_shown_step(r, st->anim.step);
-    char beta[32] = "";
-    if (info->uses_beta)
-        snprintf(beta, sizeof beta, "  \xce\xb2 = %.3g", r->params.beta);
-    if (r->n < 1)
-        snprintf(buf, cap, "%s: the loss is not finite at the start point", info->name);
-    else if (st->sc.hidden[i])
-        snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   hidden (S shows it)", info->name,
-                 r->params.alpha, beta);
-    else if (r->diverged && st->anim.step >= r->diverged_step - 1)
-        snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   diverged at step %d", info->name,
-                 r->params.alpha, beta, r->diverged_step);
-    else
-        snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   step %d   L = %.4g", info->name,
-                 r->params.alpha, beta, step, r->loss[step]);
-}
-
-void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_frame_desc *d)
-{
-    memset(d, 0, sizeof *d);
-    d->scene = &st->sc.scene;
-    d->view = &lay->view;
-    d->anim_step = st->anim.step;
-    d->target_run = st->sc.target;
-    d->ui_scale = ov_controls_ui_scale(st);   /* the renderer scales by H / 720 */
-    d->ghosts = st->sc.ghosts_on ? st->sc.ghosts : NULL;
-    d->nghosts = st->sc.ghosts_on ? st->sc.nghosts : 0;
-    d->high_contrast = st->ui.projector;
-    d->shades = st->sc.shade;
-    d->hidden = st->sc.hidden;
-    d->ghost_shades = st->sc.ghost_shade;
-    d->explain = lay->explained;
-    d->explain_run = ov_controls_explain_run(st);
-    d->clear_x0 = lay->free.x;
-    d->clear_y0 = lay->free.y;
-    d->clear_x1 = lay->free.x + lay->free.w;
-    d->clear_y1 = lay->free.y + lay->free.h;
-}
-
-/* A run colour for text on the dark panels: the darker shades lifted
- * towards white until they read (relative luminance at least 0.18). */
-static ov_rgba text_colour(ov_rgba c)
-{
-    for (int i = 0; i < 6; i++) {
-        double y = 0.2126 * pow(c.r, 2.2) + 0.7152 * pow(c.g, 2.2) + 0.0722 * pow(c.b, 2.2);
-        if (y >= 0.18)
-            break;
-        c.r += (1.0f - c.r) * 0.25f;
-        c.g += (1.0f - c.g) * 0.25f;
-        c.b += (1.0f - c.b) * 0.25f;
-    }
-    return c;
 }
 
 static void fill(ov_renderer *r, ov_box b, ov_rgba c)
@@ -163,31 +67,11 @@ static void draw_info(ov_renderer *r, const ov_app_state *st, const ov_hud_layou
                            ov_shade_marker(st->sc.shade[i]), c, px * 0.1f, DARK);
         if (st->sc.target == i)
             ov_renderer_rect(r, b.x + 1, y + px * 0.1f, pad * 0.45f, px * 1.1f, th->text);
-        ov_rgba tc = text_colour(c);
+        ov_rgba tc = ov_hud_text_colour(c);
         if (!on)
             tc.a = 0.6f;
         ov_renderer_text(r, x + px * 1.2f, y, px, tc, OV_ALIGN_LEFT, line);
         y += px * 1.35f;
-    }
-}
-
-/* A panel of text lines in the box, each in the colour its tag names. */
-static void draw_text_panel(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay,
-                            ov_box b, const ov_panel_text *t, float size)
-{
-    const hud_theme *th = theme_of(st);
-    float pad = lay->pad, line = size * 1.35f;
-    fill(r, b, th->panel);
-    for (int i = 0; i < t->n; i++) {
-        int tag = t->colour[i];
-        ov_rgba c = tag >= 0 ? text_colour(ov_hud_run_color(st, tag))
-                    : tag == OV_PANEL_TEXT ? th->text
-                                           : th->dim;
-        char text[192];
-        snprintf(text, sizeof text, "%s", t->lines[i]);
-        ov_hud_ellipsize(r, size, text, b.w - 2 * pad);
-        ov_renderer_text(r, b.x + pad, b.y + pad * 0.75f + line * (float)i, size, c, OV_ALIGN_LEFT,
-                         text);
     }
 }
 
@@ -281,99 +165,8 @@ static void draw_labels(ov_renderer *r, const ov_app_state *st, const ov_hud_lay
         char text[64];
         snprintf(text, sizeof text, "diverged at step %d", st->sc.scene.runs[i].diverged_step);
         ov_renderer_text(r, b.x + lay->small * 0.3f, b.y + lay->small * 0.15f, lay->small,
-                         text_colour(c), OV_ALIGN_LEFT, text);
+                         ov_hud_text_colour(c), OV_ALIGN_LEFT, text);
     }
-}
-
-/* The help overlay's rows: the action table's rows with a key column. */
-static int help_rows(const char *rows[][2], int cap)
-{
-    int n, count = 0;
-    const ov_binding *b = ov_bindings(&n);
-    for (int i = 0; i < n && count < cap; i++)
-        if (b[i].keys) {
-            rows[count][0] = b[i].keys;
-            rows[count][1] = b[i].help;
-            count++;
-        }
-    return count;
-}
-
-/* The help: the action table's rows in one or two columns, long texts
- * wrapped, at the frame's text size (never under the floor). */
-static void draw_help(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
-{
-    const hud_theme *th = theme_of(st);
-    const char *rows[96][2];
-    int n = help_rows(rows, 96);
-    float W = (float)lay->width, H = (float)lay->height, pad = lay->pad;
-    int cols = W >= 1000 ? 2 : 1;
-    float px = lay->small;
-    float colw = 0, keyw = 0, actw = 0;
-    char(*wrapped)[4][192] = malloc(sizeof(char[96][4][192]));
-    int nl[96], total = 0;
-    if (!wrapped)
-        return;
-    /* Smaller text (down to the floor) until it fits the frame's height. */
-    for (int pass = 0; pass < 6; pass++) {
-        colw = (W - 2 * pad - pad * 2 * (float)cols) / (float)cols;
-        keyw = 0;
-        for (int i = 0; i < n; i++) {
-            float w, h;
-            ov_renderer_text_size(r, px, rows[i][0], &w, &h);
-            keyw = fmaxf(keyw, w);
-        }
-        actw = colw - keyw - px;
-        total = 0;
-        for (int i = 0; i < n; i++) {
-            nl[i] = ov_hud_wrap(r, px, rows[i][1], actw, wrapped[i], 4);
-            total += nl[i];
-        }
-        float need = px * 1.3f * ((float)total / (float)cols + 2.5f + (float)cols);
-        if (need <= H - 2 * pad || px <= lay->floor_px)
-            break;
-        px = fmaxf(lay->floor_px, floorf(px * 0.9f));
-    }
-    float line = px * 1.3f;
-    /* Rows into columns, balancing the lines. */
-    int split = n, acc = 0;
-    if (cols == 2)
-        for (int i = 0; i < n; i++) {
-            acc += nl[i];
-            if (acc * 2 >= total) {
-                split = i + 1;
-                break;
-            }
-        }
-    int lines0 = 0, lines1 = 0;
-    for (int i = 0; i < n; i++) {
-        if (i < split)
-            lines0 += nl[i];
-        else
-            lines1 += nl[i];
-    }
-    int most = lines0 > lines1 ? lines0 : lines1;
-    float ph = fminf(line * ((float)most + 2.5f), H - 2 * pad);
-    float pw = fminf(colw * (float)cols + pad * 2 * (float)cols, W - 2 * pad);
-    float x0 = (W - pw) / 2, y0 = (H - ph) / 2;
-    ov_rgba bg = th->panel;
-    bg.a = 0.94f;
-    ov_renderer_rect(r, x0, y0, pw, ph, bg);
-    ov_renderer_text(r, W / 2, y0 + px * 0.4f, px * 1.15f, th->text, OV_ALIGN_CENTER,
-                     "optiviz controls");
-    float y[2] = {y0 + line * 1.7f, y0 + line * 1.7f};
-    for (int i = 0; i < n; i++) {
-        int c = i < split ? 0 : 1;
-        float cx = x0 + pad + (float)c * (colw + 2 * pad);
-        if (y[c] + line * (float)nl[i] > y0 + ph)
-            continue;   /* only when even the floor size does not fit */
-        ov_renderer_text(r, cx + keyw, y[c], px, th->text, OV_ALIGN_RIGHT, rows[i][0]);
-        for (int k = 0; k < nl[i]; k++)
-            ov_renderer_text(r, cx + keyw + px, y[c] + line * (float)k, px, th->dim, OV_ALIGN_LEFT,
-                             wrapped[i][k]);
-        y[c] += line * (float)nl[i];
-    }
-    free(wrapped);
 }
 
 /* The formula field: the text with a caret (scrolled to keep it in view),
@@ -488,24 +281,24 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cac
     ov_hud_frame_desc(st, &lay, &desc);
     ov_renderer_begin(r, &desc);
     const hud_theme *th = theme_of(st);
-    ov_hud_style sty = {th->panel, th->text, th->dim, lay.small};
-    if (st->ui.show_curvature)
-        ov_panel_curvature_glyphs(r, st, &sty, desc.view);
+    ov_hud_style sty = {th->panel, th->text, th->dim, lay.small, lay.pad};
+    int npanels;
+    const ov_panel *panels = ov_panels(&npanels);
+    for (int k = 0; k < npanels; k++)
+        if (panels[k].glyphs && ov_panel_shown(st, k))
+            panels[k].glyphs(r, st, &sty, desc.view);
     draw_info(r, st, &lay);
-    if (lay.on[OV_HUD_THEORY] || lay.on[OV_HUD_CURVATURE]) {
-        ov_panel_text t;
-        if (lay.on[OV_HUD_THEORY]) {
-            ov_panel_theory_text(st, &t);
-            draw_text_panel(r, st, &lay, lay.box[OV_HUD_THEORY], &t, lay.theory_px);
+    for (int k = 0; k < npanels; k++) {
+        if (!lay.on[OV_HUD_PANEL0 + k])
+            continue;
+        ov_box b = lay.box[OV_HUD_PANEL0 + k];
+        if (panels[k].draw) {
+            panels[k].draw(r, st, &sty, b);
+        } else {
+            ov_panel_text t;
+            panels[k].text(st, &t);
+            ov_panel_text_draw(r, st, &sty, b, &t, lay.panel_px[k]);
         }
-        if (lay.on[OV_HUD_CURVATURE]) {
-            ov_panel_curvature_text(st, &t);
-            draw_text_panel(r, st, &lay, lay.box[OV_HUD_CURVATURE], &t, lay.curvature_px);
-        }
-    }
-    if (lay.on[OV_HUD_LOSS]) {
-        ov_box b = lay.box[OV_HUD_LOSS];
-        ov_panel_loss(r, st, &sty, b.x, b.y, b.w, b.h);
     }
     draw_labels(r, st, &lay);
     draw_status(r, st, &lay);
@@ -519,7 +312,8 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cac
     if (st->ui.edit.open)
         draw_formula_field(r, st, &lay);
     if (st->ui.show_help)
-        draw_help(r, st, &lay);
+        ov_hud_help_draw(r, st, W, H, lay.small, lay.floor_px, lay.pad, th->panel, th->text,
+                         th->dim);
     if (st->job.on)
         draw_export_progress(r, st, W, H, lay.px);
     ov_renderer_end(r);

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hud.h"
+#include "hud_text.h"
 #include "panels.h"
 #include "controls.h"
 #include "controls_anim.h"
@@ -27,36 +27,6 @@ float ov_hud_base_px(int width, int height, float ui_scale)
 {
     float u = fminf((float)width / 1280.0f, (float)height / 720.0f);
     return 21.2f * u * (ui_scale > 0 ? ui_scale : 1.0f);
-}
-
-static float text_w(ov_renderer *r, float size, const char *s)
-{
-    float w = 0, h = 0;
-    ov_renderer_text_size(r, size, s, &w, &h);
-    return w;
-}
-
-void ov_hud_ellipsize(ov_renderer *r, float size, char *text, float max_w)
-{
-    if (text_w(r, size, text) <= max_w)
-        return;
-    /* The result is never longer in bytes than the text (the buffer holds
-     * that much): a prefix of at most len - 3 bytes and the 3-byte "…". */
-    size_t len = strlen(text), n = len;
-    while (n > 0) {
-        n--;
-        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-            n--;
-        if (n + 3 > len)
-            continue;
-        char tmp[512];
-        snprintf(tmp, sizeof tmp, "%.*s\xe2\x80\xa6", (int)n, text);
-        if (text_w(r, size, tmp) <= max_w || n == 0) {
-            memcpy(text, tmp, n + 4);
-            return;
-        }
-    }
-    text[0] = '\0';
 }
 
 static bool overlap(ov_box a, ov_box b)
@@ -99,6 +69,13 @@ void ov_hud_status_text(const ov_app_state *st, bool compact, char *buf, size_t 
 }
 
 /* The legend's width at size: four markers and their words. */
+static float text_w(ov_renderer *r, float size, const char *s)
+{
+    float w = 0, h = 0;
+    ov_renderer_text_size(r, size, s, &w, &h);
+    return w;
+}
+
 static float legend_width(ov_renderer *r, float size)
 {
     static const char *const words[4] = {"minimum", "iterate", "diverged", "start"};
@@ -106,35 +83,6 @@ static float legend_width(ov_renderer *r, float size)
     for (int i = 0; i < 4; i++)
         w += size * 1.4f + text_w(r, size, words[i]) + size * 0.9f;
     return w - size * 0.9f;
-}
-
-int ov_hud_wrap(ov_renderer *r, float size, const char *text, float max_w, char (*lines)[192],
-                int max_lines)
-{
-    int n = 0;
-    const char *p = text;
-    while (*p && n < max_lines) {
-        while (*p == ' ')
-            p++;
-        size_t best = 0, len = strlen(p);
-        for (size_t i = 1; i <= len; i++) {
-            if (p[i] != ' ' && p[i] != '\0')
-                continue;
-            char tmp[192];
-            snprintf(tmp, sizeof tmp, "%.*s", (int)i, p);
-            if (text_w(r, size, tmp) <= max_w || best == 0)
-                best = i;
-            if (text_w(r, size, tmp) > max_w)
-                break;
-        }
-        if (n == max_lines - 1)
-            best = len;
-        snprintf(lines[n], sizeof lines[n], "%.*s", (int)best, p);
-        ov_hud_ellipsize(r, size, lines[n], max_w);
-        n++;
-        p += best;
-    }
-    return n;
 }
 
 /* The run list's widest line at size px (title at 1.25 px). */
@@ -149,18 +97,6 @@ static float info_width(ov_renderer *r, const ov_app_state *st, float px, float 
         w = fmaxf(w, text_w(r, px, line) + px * 1.6f);
     }
     return w;
-}
-
-/* A text panel's box for t at size, within max_w (lines ellipsized by the
- * drawer when still too wide). */
-static ov_box text_panel_box(ov_renderer *r, const ov_panel_text *t, float size, float pad,
-                             float max_w)
-{
-    float w = 0;
-    for (int i = 0; i < t->n; i++)
-        w = fmaxf(w, text_w(r, size, t->lines[i]));
-    ov_box b = {0, 0, fminf(w + 2 * pad, max_w), size * 1.35f * (float)t->n + pad * 1.5f};
-    return b;
 }
 
 static int cmp_float(const void *a, const void *b)
@@ -230,6 +166,28 @@ static ov_box free_box(const ov_hud_layout *lay, double cw, double ch)
                 }
         }
     return best;
+}
+
+void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_frame_desc *d)
+{
+    memset(d, 0, sizeof *d);
+    d->scene = &st->sc.scene;
+    d->view = &lay->view;
+    d->anim_step = st->anim.step;
+    d->target_run = st->sc.target;
+    d->ui_scale = ov_controls_ui_scale(st);   /* the renderer scales by H / 720 */
+    d->ghosts = st->sc.ghosts_on ? st->sc.ghosts : NULL;
+    d->nghosts = st->sc.ghosts_on ? st->sc.nghosts : 0;
+    d->high_contrast = st->ui.projector;
+    d->shades = st->sc.shade;
+    d->hidden = st->sc.hidden;
+    d->ghost_shades = st->sc.ghost_shade;
+    d->explain = lay->explained;
+    d->explain_run = ov_controls_explain_run(st);
+    d->clear_x0 = lay->free.x;
+    d->clear_y0 = lay->free.y;
+    d->clear_x1 = lay->free.x + lay->free.w;
+    d->clear_y1 = lay->free.y + lay->free.h;
 }
 
 /* Places the "diverged at step S" labels next to their X markers, where
@@ -415,22 +373,20 @@ void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache 
         }
     }
 
-    /* Theory and curvature panels: under the run list, else beside it. */
-    int panels[2] = {OV_HUD_THEORY, OV_HUD_CURVATURE};
-    bool want[2] = {st->ui.show_theory, st->ui.show_curvature};
+    /* The panels, in the table's order. Column panels (text): under the
+     * run list, else beside it. */
+    int npanels;
+    const ov_panel *panels = ov_panels(&npanels);
     float col_bottom = lay->box[OV_HUD_INFO].y + lay->box[OV_HUD_INFO].h;
     if (lay->on[OV_HUD_MESSAGE] && lay->box[OV_HUD_MESSAGE].x < lay->box[OV_HUD_INFO].w)
         col_bottom = lay->box[OV_HUD_MESSAGE].y + lay->box[OV_HUD_MESSAGE].h;
-    for (int k = 0; k < 2; k++) {
-        if (!want[k])
+    for (int k = 0; k < npanels; k++) {
+        if (panels[k].place != OV_PANEL_COLUMN || !ov_panel_shown(st, k))
             continue;
         ov_panel_text t;
-        if (panels[k] == OV_HUD_THEORY)
-            ov_panel_theory_text(st, &t);
-        else
-            ov_panel_curvature_text(st, &t);
+        panels[k].text(st, &t);
         float size = small;
-        ov_box b = text_panel_box(r, &t, size, pad, W - 2 * pad);
+        ov_box b = ov_panel_text_box(r, &t, size, pad, W - 2 * pad);
         b.x = pad;
         b.y = col_bottom + gap;
         if (b.y + b.h > bottom || collides(lay, b, false)) {
@@ -443,7 +399,7 @@ void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache 
             float room = W - pad - x;
             if (room < b.w) {
                 size = fmaxf(floor_px, floorf(size * room / b.w));
-                b = text_panel_box(r, &t, size, pad, room);
+                b = ov_panel_text_box(r, &t, size, pad, room);
             }
             b.x = x;
             b.y = pad;
@@ -454,33 +410,46 @@ void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache 
         } else {
             col_bottom = b.y + b.h;
         }
-        lay->box[panels[k]] = b;
-        lay->on[panels[k]] = true;
-        if (panels[k] == OV_HUD_THEORY)
-            lay->theory_px = size;
-        else
-            lay->curvature_px = size;
+        lay->box[OV_HUD_PANEL0 + k] = b;
+        lay->on[OV_HUD_PANEL0 + k] = true;
+        lay->panel_px[k] = size;
     }
 
-    /* Loss panel: bottom right above the caption, else wherever it fits at
-     * the right. */
-    if (st->ui.show_loss) {
-        float pw = fminf(fmaxf(W * 0.34f, small * 16), W - 2 * pad);
-        float ph = fminf(fmaxf(H * 0.3f, small * 9), bottom - pad);
-        float right = W - pad;
-        ov_box b = {right - pw, bottom - ph, pw, ph};
-        if (collides(lay, b, false)) {
-            /* Narrower, right of everything on the left. */
-            float x = pad;
-            for (int i = 0; i < OV_HUD_LOSS; i++)
-                if (lay->on[i] && lay->box[i].y < bottom && lay->box[i].y + lay->box[i].h > b.y)
-                    x = fmaxf(x, lay->box[i].x + lay->box[i].w + gap);
-            b.x = x;
-            b.w = right - x;
-        }
-        if (b.w >= small * 12 && b.h >= small * 6 && !collides(lay, b, false)) {
-            lay->box[OV_HUD_LOSS] = b;
-            lay->on[OV_HUD_LOSS] = true;
+    /* Corner panels (graphs): bottom right above the caption, the next
+     * one left of it, else above it; where the full size collides,
+     * narrower, right of everything on the left. */
+    float right = W - pad, stack_top = bottom;
+    for (int k = 0; k < npanels; k++) {
+        if (panels[k].place != OV_PANEL_CORNER || !ov_panel_shown(st, k))
+            continue;
+        ov_panel_size want = panels[k].size(st, W, H, small);
+        float pw = fminf(want.w, W - 2 * pad), ph = fminf(want.h, bottom - pad);
+        ov_box cand[2] = {{right - pw, bottom - ph, pw, ph},
+                          {W - pad - pw, stack_top - gap - ph, pw, ph}};
+        bool placed = false;
+        for (int c = 0; c < 2 && !placed; c++) {
+            ov_box b = cand[c];
+            if (b.y < pad)
+                continue;
+            if (collides(lay, b, false) && b.x + b.w > pad) {
+                /* Narrower, right of everything on the left. */
+                float x = pad;
+                for (int i = 0; i < OV_HUD_CAPTION; i++)
+                    if (lay->on[i] && lay->box[i].x < b.x + b.w && lay->box[i].y < b.y + b.h &&
+                        lay->box[i].y + lay->box[i].h > b.y)
+                        x = fmaxf(x, fminf(lay->box[i].x + lay->box[i].w + gap, b.x + b.w));
+                b.w = b.x + b.w - x;
+                b.x = x;
+            }
+            if (b.w >= want.min_w && b.h >= want.min_h && !collides(lay, b, false)) {
+                lay->box[OV_HUD_PANEL0 + k] = b;
+                lay->on[OV_HUD_PANEL0 + k] = true;
+                lay->panel_px[k] = small;
+                placed = true;
+                if (c == 0)
+                    right = b.x - gap;
+                stack_top = fminf(stack_top, b.y);
+            }
         }
     }
 

@@ -9,20 +9,19 @@
 #define OV_HUD_LAYOUT_H
 
 #include "controls.h"
+#include "hud_text.h"
+#include "panels.h"
 #include "render/render.h"
 #include "app_cache.h"
 #include "controls_view.h"
 
-typedef struct ov_box {
-    float x, y, w, h;
-} ov_box;
-
 typedef enum ov_hud_part {
     OV_HUD_INFO = 0,    /* surface, formula, the runs */
-    OV_HUD_THEORY,
-    OV_HUD_CURVATURE,
-    OV_HUD_LOSS,
-    OV_HUD_CAPTION,
+    OV_HUD_PANEL0,      /* row i of the panels table (panels.h): OV_HUD_PANEL0 + i */
+    OV_HUD_THEORY = OV_HUD_PANEL0,       /* the table's first rows, by name */
+    OV_HUD_CURVATURE = OV_HUD_PANEL0 + 1,
+    OV_HUD_LOSS = OV_HUD_PANEL0 + 2,
+    OV_HUD_CAPTION = OV_HUD_PANEL0 + OV_PANEL_MAX,
     OV_HUD_STATUS,
     OV_HUD_LEGEND,
     OV_HUD_MESSAGE,
@@ -39,7 +38,7 @@ typedef struct ov_hud_layout {
     float big;          /* the title */
     float small;        /* formula line, panels, status, legend, labels */
     float caption_px;
-    float theory_px, curvature_px;   /* the text panels' sizes */
+    float panel_px[OV_PANEL_MAX];   /* each panel's text size */
     float floor_px;     /* no text is smaller */
     float pad;
     bool on[OV_HUD_PARTS];
@@ -76,14 +75,6 @@ void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache 
 /* The frame description (scene, view, step, looks of the runs) of st laid
  * out as lay. */
 void ov_hud_frame_desc(const ov_app_state *st, const ov_hud_layout *lay, ov_frame_desc *d);
-
-/* Splits text into at most max_lines lines of width max_w at size,
- * breaking at spaces (a word longer than a line gets a line of its own);
- * the last line is ellipsized when text is left over. Returns the count. */
-int ov_hud_wrap(ov_renderer *r, float size, const char *text, float max_w, char (*lines)[192],
-                int max_lines);
-/* Cuts text (in place) to fit max_w at size, ending it with an ellipsis. */
-void ov_hud_ellipsize(ov_renderer *r, float size, char *text, float max_w);
 
 /* What the status bar says (at most cap bytes); compact: the short form. */
 void ov_hud_status_text(const ov_app_state *st, bool compact, char *buf, size_t cap);

@@ -28,7 +28,7 @@ static void release(ov_input *in, ov_app_state *st, SDL_Keycode key)
  * the formula field's while it is open), subject to its repeat policy. */
 static ov_request handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardEvent *k)
 {
-    ov_request none = {OV_REQ_NONE, 0};
+    ov_request none = {.kind = OV_REQ_NONE};
     int n;
     const ov_binding *table = st->job.on ? ov_export_bindings(&n)
                               : st->ui.edit.open ? ov_edit_bindings(&n)
@@ -56,7 +56,7 @@ static ov_request handle_key(ov_input *in, ov_app_state *st, const SDL_KeyboardE
 
 ov_request ov_input_tick(ov_input *in, ov_app_state *st, double dt)
 {
-    ov_request req = {OV_REQ_NONE, 0};
+    ov_request req = {.kind = OV_REQ_NONE};
     if (st->ui.edit.open || st->job.on) {
         in->nheld = 0;
         ov_controls_set_holding(st, false);
@@ -102,7 +102,7 @@ static bool cursor_world(ov_input *in, const ov_app_state *st, int x, int y, int
 ov_request ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, int win_w,
                            int win_h)
 {
-    ov_request req = {OV_REQ_NONE, 0};
+    ov_request req = {.kind = OV_REQ_NONE};
     if (win_w <= 0 || win_h <= 0)
         return req;
     /* While an export runs the scene stays as it was: the mouse does not

@@ -1,50 +1,88 @@
-/* The insight panels on top of the picture: the theory of the quadratic
- * with each run's regime (I), loss against step (L), and the local
- * curvature at each run's current point (V). Laid out through the
- * renderer's overlay queue, like the rest of the HUD. */
+/* The insight panels as a table: one row per panel {name, key, what shows
+ * it, size request, draw}. The HUD layout asks each shown panel for its
+ * size and places it, the HUD draws it through its row, the help overlay
+ * and docs name its key. A new panel is one file (panel_NAME.c, its
+ * functions declared at the end of this header) and one row in panels.c
+ * (and its key's row in actions.c). */
 #ifndef OV_PANELS_H
 #define OV_PANELS_H
 
+#include <stddef.h>
+
 #include "controls.h"
+#include "controls_ui.h"
+#include "hud_text.h"
+#include "panel_draw.h"
 #include "render/render.h"
 
-/* Colours and sizes the panels share with the rest of the HUD. */
-typedef struct ov_hud_style {
-    ov_rgba panel, text, dim;
-    float px;   /* base text height in pixels */
-} ov_hud_style;
+/* Where a panel goes: in the column under the run list (text panels), or
+ * in the bottom-right corner above the caption (graphs). */
+typedef enum ov_panel_place {
+    OV_PANEL_COLUMN = 0,
+    OV_PANEL_CORNER
+} ov_panel_place;
 
-/* A panel's text: lines and, per line, a run index (its colour) or one of
- * OV_PANEL_TEXT / OV_PANEL_DIM. Built apart from drawing so tests can read
- * every number a panel shows. */
-#define OV_PANEL_MAX_LINES (8 + OV_MAX_RUNS)
-#define OV_PANEL_TEXT (-1)
-#define OV_PANEL_DIM (-2)
-typedef struct ov_panel_text {
-    int n;
-    char lines[OV_PANEL_MAX_LINES][160];
-    int colour[OV_PANEL_MAX_LINES];
-} ov_panel_text;
+/* The room a panel asks for: its size, and the least it can be drawn in
+ * (a text panel's text shrinks to its floor in a smaller box). */
+typedef struct ov_panel_size {
+    float w, h, min_w, min_h;
+} ov_panel_size;
 
-/* The theory panel's lines: λmin, λmax, κ, GD's limit, optimum and rate,
+typedef struct ov_panel ov_panel;
+struct ov_panel {
+    const char *name;       /* as --panels and the docs name it */
+    const char *key;        /* its key, as the key table's column names it */
+    ov_panel_id shown;      /* the UI part's switch that shows it (controls_ui.h) */
+    ov_panel_place place;
+    /* COLUMN panels: their lines (sized and drawn by ov_panel_text_*). */
+    void (*text)(const ov_app_state *st, ov_panel_text *t);
+    /* The room it asks for in a W x H frame at text size px. NULL for a
+     * COLUMN panel: the box its text takes. */
+    ov_panel_size (*size)(const ov_app_state *st, float W, float H, float px);
+    /* Draws it in box b (text panels: NULL, their text is drawn). */
+    void (*draw)(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, ov_box b);
+    /* Drawn on the picture under the HUD while shown (NULL: nothing). */
+    void (*glyphs)(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
+                   const ov_view *view);
+};
+
+/* Room in the HUD layout for this many panels (the table has fewer). */
+#define OV_PANEL_MAX 8
+
+/* The table, in the order panels are placed (n: its rows). */
+const ov_panel *ov_panels(int *n);
+/* Row i's panel is shown / shows or hides it. */
+bool ov_panel_shown(const ov_app_state *st, int i);
+void ov_panel_toggle(ov_app_state *st, int i);
+/* The row named name / whose key column is key, or -1. */
+int ov_panel_find(const char *name);
+int ov_panel_find_key(const char *key);
+
+/* ---- the panels' own files ---- */
+
+/* panel_theory.c (I): λmin, λmax, κ, GD's limit, optimum and rate,
  * momentum's and Nesterov's optimum, each run's regime and ρ. */
 void ov_panel_theory_text(const ov_app_state *st, ov_panel_text *t);
-/* The curvature panel's lines: each run's Hessian eigenvalues and local κ. */
+
+/* panel_curvature.c (V): each run's Hessian eigenvalues and local κ; on
+ * the picture, at each run's current point, the Hessian's eigen-ellipse,
+ * the step -αg plain gradient descent would take, and the step the run
+ * takes next (projected through the frame's view, on the surface in 3-D). */
 void ov_panel_curvature_text(const ov_app_state *st, ov_panel_text *t);
-
-/* Loss against step for every run, log scale, with a cursor at the
- * animation's step, in the box at x, y of w x h pixels. */
-void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, float x,
-                   float y, float w, float h);
-
-/* At each run's current point: the Hessian's eigen-ellipse, the step -αg
- * plain gradient descent would take, and the step the run takes next, in
- * world position (projected through the frame's view, on the surface in
- * 3-D). The eigenvalues are the text of ov_panel_curvature_text. */
 void ov_panel_curvature_glyphs(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
                                const ov_view *view);
 
-/* The step the animation shows for run r, clamped to what was stored. */
-int ov_panel_shown_step(const ov_run *r, double anim);
+/* panel_loss.c (L): loss against step for every run, log scale, with a
+ * cursor at the animation's step. */
+ov_panel_size ov_panel_graph_size(const ov_app_state *st, float W, float H, float px);
+void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, ov_box b);
+
+/* panel_steps.c (\): the gradient's norm |∇L(w_k)| (exact, without the
+ * noise) and the step's length |w_{k+1} - w_k| of every run against step k,
+ * log scale: a step too small crawls (|Δw| far under |∇L|), one too large
+ * bounces (|∇L| does not fall). ov_panel_steps_at gives both at step k of
+ * run i (dw: NAN at the last stored step); false past the run's end. */
+bool ov_panel_steps_at(const ov_app_state *st, int i, int k, double *grad, double *dw);
+void ov_panel_steps(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, ov_box b);
 
 #endif

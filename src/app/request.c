@@ -10,17 +10,15 @@ void ov_requests_add(ov_requests *set, ov_request r)
     case OV_REQ_FULLSCREEN:
         set->fullscreen = true;
         break;
-    case OV_REQ_PNG:
-        set->png = true;
-        break;
-    case OV_REQ_GIF:
-        set->gif = true;
-        break;
-    case OV_REQ_VIDEO:
-        set->video = true;
-        break;
-    case OV_REQ_CSV:
-        set->csv = true;
+    case OV_REQ_EXPORT:
+        for (int i = 0; i < set->nexports; i++)
+            if (set->exports[i].key == r.export_key && set->exports[i].shift == r.export_shift)
+                return;
+        if (set->nexports < OV_REQ_MAX_EXPORTS) {
+            set->exports[set->nexports].key = r.export_key;
+            set->exports[set->nexports].shift = r.export_shift;
+            set->nexports++;
+        }
         break;
     case OV_REQ_CANCEL_EXPORT:
         set->cancel_export = true;
@@ -35,6 +33,6 @@ void ov_requests_add(ov_requests *set, ov_request r)
 
 bool ov_requests_any(const ov_requests *set)
 {
-    return set->quit || set->fullscreen || set->png || set->gif || set->video || set->csv ||
-           set->cancel_export || set->preset != 0;
+    return set->quit || set->fullscreen || set->nexports > 0 || set->cancel_export ||
+           set->preset != 0;
 }

@@ -12,10 +12,8 @@ typedef enum ov_request_kind {
     OV_REQ_NONE = 0,
     OV_REQ_QUIT,            /* Q, Esc twice, the window closed */
     OV_REQ_FULLSCREEN,      /* F: fullscreen on or off */
-    OV_REQ_PNG,             /* P: the current frame as PNG */
-    OV_REQ_GIF,             /* G: the animation as GIF */
-    OV_REQ_VIDEO,           /* Shift+G: the same as MP4 */
-    OV_REQ_CSV,             /* X: the runs as CSV */
+    OV_REQ_EXPORT,          /* an export key (P, Shift+P, G, Shift+G, X): the
+                             * window finds its row in the exports table */
     OV_REQ_CANCEL_EXPORT,   /* Esc while a GIF or MP4 export runs */
     OV_REQ_PRESET           /* 1-9, 0, Shift+1-9: that lecture preset */
 } ov_request_kind;
@@ -23,13 +21,24 @@ typedef enum ov_request_kind {
 typedef struct ov_request {
     ov_request_kind kind;
     int preset;             /* OV_REQ_PRESET: its number */
+    int export_key;         /* OV_REQ_EXPORT: the key pressed (an SDL keycode) */
+    bool export_shift;      /* ... with Shift */
 } ov_request;
 
+/* Export keys one frame can gather (each row of the exports table once). */
+#define OV_REQ_MAX_EXPORTS 8
+
 /* The requests of one frame's events: each asked at least once (a key
- * pressed twice in a frame asks once), the last preset asked for (0: none). */
+ * pressed twice in a frame asks once), the last preset asked for (0:
+ * none), and the export keys asked for, in the order first pressed. */
 typedef struct ov_requests {
-    bool quit, fullscreen, png, gif, video, csv, cancel_export;
+    bool quit, fullscreen, cancel_export;
     int preset;
+    int nexports;
+    struct {
+        int key;
+        bool shift;
+    } exports[OV_REQ_MAX_EXPORTS];
 } ov_requests;
 
 /* Adds r to set (OV_REQ_NONE adds nothing). */

@@ -1,6 +1,7 @@
-/* What a frame's events asked of the window, carried out: fullscreen, P
- * (PNG), G and Shift+G (GIF, MP4, a frame per window frame), X (CSV) and
- * the lecture presets on keys 1-9, 0. Part of the window module
+/* What a frame's events asked of the window, carried out: fullscreen, the
+ * exports table's rows (P PNG, Shift+P SVG, X CSV at once; G GIF and
+ * Shift+G MP4 a frame per window frame) and the lecture presets on keys
+ * 1-9, 0. Part of the window module
  * (window_internal.h). */
 #include "window_internal.h"
 
@@ -10,22 +11,23 @@
 #include "controls.h"
 #include "controls_ui.h"
 #include "export.h"
-#include "io/csv.h"
+#include "exports.h"
 #include "io/interrupt.h"
 #include "render/render.h"
 
 #define GIF_MAX_WIDTH 960
 #define VIDEO_MAX_WIDTH 1920
 
-/* P: the current frame, HUD included, as a timestamped PNG. */
-static void save_png(window_app *a)
+/* A FRAME or DATA row of the exports table (P, Shift+P, X): a timestamped
+ * file in the output directory, written from the live state (only read). */
+static void save_export(window_app *a, const ov_export_format *f)
 {
     char path[1024], err[1024];
-    if (!ov_export_timestamped_path(a->st.job.output_dir, "png", path, sizeof path))
-        ov_controls_say(&a->st, "screenshot failed: output directory name too long");
-    else if (!ov_export_png(a->renderer, &a->st, path, err, sizeof err)) {
+    if (!ov_export_timestamped_path(a->st.job.output_dir, f->ext, path, sizeof path))
+        ov_controls_say(&a->st, "%s failed: output directory name too long", f->name);
+    else if (!f->write(a->renderer, &a->st, path, err, sizeof err)) {
         a->export_interrupted = ov_interrupt_signal() != 0;
-        ov_controls_say(&a->st, "screenshot failed: %s", err);
+        ov_controls_say(&a->st, "%s failed: %s", f->name, err);
     }
     else
         ov_controls_say(&a->st, "saved %s", path);
@@ -132,20 +134,6 @@ static void apply_preset(window_app *a, const ov_config *cfg, int number)
     free(next);
 }
 
-/* X: the runs as CSV in the contract format. */
-static void save_csv(window_app *a)
-{
-    char path[1024], err[1024];
-    if (!ov_export_timestamped_path(a->st.job.output_dir, "csv", path, sizeof path))
-        ov_controls_say(&a->st, "CSV failed: output directory name too long");
-    else if (!ov_csv_write(path, &a->st.sc.scene, err, sizeof err)) {
-        a->export_interrupted = ov_interrupt_signal() != 0;
-        ov_controls_say(&a->st, "CSV failed: %s", err);
-    }
-    else
-        ov_controls_say(&a->st, "saved %s", path);
-}
-
 /* Carries out what the frame's events asked for that needs the window,
  * the renderer or files. */
 void ov_window_carry_out(window_app *a, const ov_requests *asked, int dw, int dh)
@@ -157,20 +145,22 @@ void ov_window_carry_out(window_app *a, const ov_requests *asked, int dw, int dh
         if (SDL_SetWindowFullscreen(a->win.window, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0))
             ov_controls_say(&a->st, "fullscreen unavailable: %s", SDL_GetError());
     }
-    if (asked->png)
-        save_png(a);
     if (asked->cancel_export && a->job) {
         const char *kind = a->st.job.kind;
         ov_window_export_end(a);
         ov_controls_say(&a->st, "%s cancelled: nothing written", kind);
     }
-    if ((asked->gif || asked->video) && !a->job)
-        export_begin(a, asked->video, dw, dh);
+    for (int i = 0; i < asked->nexports; i++) {
+        int n, row = ov_export_find_sdl_key(asked->exports[i].key, asked->exports[i].shift);
+        const ov_export_format *f = row >= 0 ? &ov_export_formats(&n)[row] : NULL;
+        if (f && f->kind != OV_EXPORT_ANIMATION)
+            save_export(a, f);
+        else if (f && !a->job)
+            export_begin(a, f->video, dw, dh);
+    }
     if (a->job)
         export_step(a);
     if (asked->preset)
         apply_preset(a, &a->cfg, asked->preset);
-    if (asked->csv)
-        save_csv(a);
 }
 

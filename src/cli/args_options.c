@@ -325,24 +325,24 @@ static int opt_output_dir(ov_parse *p, const char *opt, const char *value)
     return path_option(p, opt, value, "directory", &p->cfg->output_dir);
 }
 
-/* --panels: a comma-separated list of loss, theory, curvature (or none). */
+/* --panels: a comma-separated list of loss, theory, curvature, steps (or none). */
 static int opt_panels(ov_parse *p, const char *opt, const char *value)
 {
-    static const char *const names[] = {"loss", "theory", "curvature", "none"};
-    bool on[3] = {false, false, false};
+    static const char *const names[] = {"loss", "theory", "curvature", "steps", "none"};
+    bool on[4] = {false, false, false, false};
     const char *s = value;
     char echo[96];
     for (;;) {
         size_t len = strcspn(s, ",");
         int k = -1;
-        for (int i = 0; i < 4; i++)
+        for (int i = 0; i < 5; i++)
             if (strlen(names[i]) == len && strncmp(s, names[i], len) == 0)
                 k = i;
         if (k < 0)
             return ov_args_fail(p->err, p->cap, "%s: unknown panel '%s' in '%s'; expected a "
-                                "comma-separated list of loss, theory, curvature, or none",
+                                "comma-separated list of loss, theory, curvature, steps, or none",
                                 opt, ov_args_echo(s, len, echo, sizeof echo), value);
-        if (k < 3)
+        if (k < 4)
             on[k] = true;
         if (s[len] == '\0')
             break;
@@ -351,6 +351,7 @@ static int opt_panels(ov_parse *p, const char *opt, const char *value)
     p->cfg->show_loss = on[0];
     p->cfg->show_theory = on[1];
     p->cfg->show_curvature = on[2];
+    p->cfg->show_steps = on[3];
     p->cfg->has_panels = true;
     return 0;
 }
@@ -459,7 +460,7 @@ const ov_option ov_args_options[] = {
     {"--output-dir", true, "a directory name", opt_output_dir},
     {"--ui-scale", true, "a number from 0.5 to 4", opt_ui_scale},
     {"--projector", false, NULL, opt_flag},
-    {"--panels", true, "a comma-separated list of loss, theory, curvature, or none",
+    {"--panels", true, "a comma-separated list of loss, theory, curvature, steps, or none",
      opt_panels},
     {"--pace", true, "a number of seconds from 1 to 600", opt_pace},
     {"--loop", false, NULL, opt_flag},

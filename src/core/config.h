@@ -77,7 +77,7 @@ typedef struct ov_config {
                                                video's frames */
     int gif_delay_cs;                       /* --gif-delay CS, 1/100 s (default 4):
                                                also each video frame's duration */
-    bool show_loss, show_theory, show_curvature;   /* --panels: insight panels */
+    bool show_loss, show_theory, show_curvature, show_steps;   /* --panels: insight panels */
     bool no_vsync;                          /* window frames unpaced (tests) */
     double pace;                            /* --pace SECONDS (0: OV_DEFAULT_PACE) */
     bool loop;                              /* --loop */

@@ -125,3 +125,21 @@ bool ov_png_write(const char *path, const uint8_t *rgba, int width, int height,
     }
     return ov_atomic_commit(&af, err, cap);
 }
+
+bool ov_png_write_stream(FILE *f, const uint8_t *rgba, int width, int height, char *err,
+                         size_t cap)
+{
+    if (!f || !rgba || width <= 0 || height <= 0 || width > OV_PNG_MAX_SIDE ||
+        height > OV_PNG_MAX_SIDE) {
+        snprintf(err, cap, "invalid image size %dx%d (1 to %d each)", width, height,
+                 OV_PNG_MAX_SIDE);
+        return false;
+    }
+    ov_png_ctx ctx = {f, 0, "", false};
+    if (!encode(&ctx, rgba, width, height)) {
+        snprintf(err, cap, "cannot encode the PNG: %s",
+                 ctx.write_errno ? strerror(ctx.write_errno) : ctx.message);
+        return false;
+    }
+    return true;
+}

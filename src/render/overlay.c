@@ -233,8 +233,8 @@ void ov_overlay_disc(ov_overlay *o, float x, float y, float radius, ov_rgba c)
     it->color = c;
 }
 
-/* True when text holds "nan" or "inf" as a word of its own (any case):
- * what printf makes of a non-finite number. */
+/* True when text holds "nan", "inf" or "infinity" as a word of its own
+ * (any case): every form printf may make of a non-finite number. */
 static bool names_nonfinite(const char *text)
 {
     for (const char *t = text; *t; t++) {
@@ -242,6 +242,8 @@ static bool names_nonfinite(const char *text)
             continue;
         if ((strncasecmp(t, "nan", 3) == 0 || strncasecmp(t, "inf", 3) == 0) &&
             !isalpha((unsigned char)t[3]))
+            return true;
+        if (strncasecmp(t, "infinity", 8) == 0 && !isalpha((unsigned char)t[8]))
             return true;
     }
     return false;

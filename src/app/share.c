@@ -1,0 +1,132 @@
+/* The scene as an optiviz command line (see share.h). */
+#include "share.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct line {
+    char *buf;
+    size_t cap, len;
+    bool ok;
+} line;
+
+static void put(line *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(line *l, const char *fmt, ...)
+{
+    if (!l->ok)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(l->buf + l->len, l->cap - l->len, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= l->cap - l->len) {
+        l->ok = false;
+        return;
+    }
+    l->len += (size_t)n;
+}
+
+/* The shortest %g form of v that reads back as v. */
+static void number(double v, char *out, size_t cap)
+{
+    for (int digits = 6; digits <= 17; digits++) {
+        snprintf(out, cap, "%.*g", digits, v);
+        if (strtod(out, NULL) == v)
+            return;
+    }
+}
+
+/* A word for the shell: as it is when it holds only characters no shell
+ * treats specially, else in single quotes (a quote inside as '\''). */
+static void word(line *l, const char *w)
+{
+    bool plain = *w != '\0';
+    for (const char *p = w; *p && plain; p++)
+        plain = strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,:=+-/@%",
+                       *p) != NULL;
+    if (plain) {
+        put(l, " %s", w);
+        return;
+    }
+    put(l, " '");
+    for (const char *p = w; *p; p++) {
+        if (*p == '\'')
+            put(l, "'\\''");
+        else
+            put(l, "%c", *p);
+    }
+    put(l, "'");
+}
+
+/* " --opt value" with value a number. */
+static void option_number(line *l, const char *opt, double v)
+{
+    char n[40];
+    number(v, n, sizeof n);
+    put(l, " %s %s", opt, n);
+}
+
+static void option_pair(line *l, const char *opt, double a, double b)
+{
+    char x[40], y[40];
+    number(a, x, sizeof x);
+    number(b, y, sizeof y);
+    put(l, " %s %s,%s", opt, x, y);
+}
+
+bool ov_share_command_line(const ov_app_state *st, char *buf, size_t cap)
+{
+    line l = {buf, cap, 0, cap > 0};
+    if (cap)
+        buf[0] = '\0';
+    const ov_scene *sc = &st->sc.scene;
+    const ov_surface *s = sc->surface;
+    put(&l, "optiviz --surface");
+    word(&l, s->def ? s->def->name : ov_expr_source(s->expr));
+    double v;
+    if (ov_surface_get_param(s, "kappa", &v))
+        option_number(&l, "--kappa", v);
+    if (ov_surface_get_param(s, "theta", &v))
+        option_number(&l, "--theta", v);
+    option_pair(&l, "--start", sc->start.x, sc->start.y);
+    put(&l, " --steps %d", sc->steps);
+    for (int i = 0; i < sc->nruns; i++) {
+        const ov_optim_params *p = &sc->runs[i].params;
+        const ov_optim_info *info = ov_optim_info_of(p->kind);
+        char spec[256], n[40];
+        size_t len = (size_t)snprintf(spec, sizeof spec, "%s", info->name);
+        number(p->alpha, n, sizeof n);
+        len += (size_t)snprintf(spec + len, sizeof spec - len, ":alpha=%s", n);
+        if (info->uses_beta) {
+            number(p->beta, n, sizeof n);
+            len += (size_t)snprintf(spec + len, sizeof spec - len, ":beta=%s", n);
+        }
+        if (info->uses_beta2) {
+            number(p->beta2, n, sizeof n);
+            len += (size_t)snprintf(spec + len, sizeof spec - len, ":beta2=%s", n);
+        }
+        if (info->uses_eps) {
+            number(p->eps, n, sizeof n);
+            snprintf(spec + len, sizeof spec - len, ":eps=%s", n);
+        }
+        put(&l, " --optimizer");
+        word(&l, spec);
+    }
+    if (sc->noise.sigma > 0) {
+        option_number(&l, "--noise", sc->noise.sigma);
+        put(&l, " --seed %llu", (unsigned long long)sc->noise.seed);
+    }
+    char x0[40], x1[40], y0[40], y1[40];
+    number(st->view.rect.x0, x0, sizeof x0);
+    number(st->view.rect.x1, x1, sizeof x1);
+    number(st->view.rect.y0, y0, sizeof y0);
+    number(st->view.rect.y1, y1, sizeof y1);
+    put(&l, " --view %s,%s,%s,%s", x0, x1, y0, y1);
+    if (st->view.view3d) {
+        put(&l, " --3d");
+        option_pair(&l, "--camera", st->view.camera.azimuth, st->view.camera.elevation);
+    }
+    return l.ok;
+}
