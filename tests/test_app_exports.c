@@ -9,6 +9,7 @@
 #include <png.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "app/exports.h"
@@ -16,6 +17,7 @@
 #include "app/hud_layout.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
+#include "render/renderer.h"
 
 #define W 320
 #define H 180
@@ -210,6 +212,36 @@ static void check_window_key(const char *dir)
     ov_window_destroy(w);
 }
 
+/* A frame the renderer cannot draw (the new formula's shader fails to
+ * build, made to fail through the contour module's test hook) is not
+ * written: each still-picture export returns false with the renderer's
+ * reason, and no file is left. */
+static void check_failed_frame(ov_renderer *r, ov_app_state *st, const char *dir)
+{
+    ov_expr_error e;
+    CHECK(ov_controls_replace_surface(st, "x^2 + 3*y^2", &e));
+    r->contour.test_glsl = "#error injected by test_app_exports\n";
+    int n;
+    const ov_export_format *f = ov_export_formats(&n);
+    for (int i = 0; i < n; i++) {
+        if (f[i].kind != OV_EXPORT_FRAME)
+            continue;
+        char path[1024], err[512] = "";
+        snprintf(path, sizeof path, "%s/failed.%s", dir, f[i].ext);
+        bool ok = f[i].write(r, st, path, err, sizeof err);
+        CHECK_MSG(!ok, "%s: written from a frame that failed to draw", f[i].name);
+        CHECK_MSG(strstr(err, "failed to build") != NULL, "%s: the reason given is '%s'",
+                  f[i].name, err);
+        CHECK_MSG(access(path, F_OK) != 0, "%s: %s was left behind", f[i].name, path);
+    }
+    char path[1024], err[512] = "";
+    snprintf(path, sizeof path, "%s/failed.gif", dir);
+    CHECK_MSG(!ov_export_gif(r, st, path, 3, 10, err, sizeof err),
+              "GIF: written from frames that failed to draw");
+    CHECK_MSG(access(path, F_OK) != 0, "GIF: %s was left behind", path);
+    r->contour.test_glsl = NULL;
+}
+
 int main(void)
 {
     ov_config cfg;
@@ -236,6 +268,7 @@ int main(void)
     CHECK_MSG(ov_export_gif(r, &st, path, 3, 10, err, sizeof err), "%s", err);
     CHECK_MSG(memcmp(before, &st, sizeof st) == 0, "the GIF export wrote into the live state");
     free(before);
+    check_failed_frame(r, &st, dir ? dir : ".");
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);
     ov_controls_deinit(&st);

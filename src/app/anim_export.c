@@ -94,7 +94,10 @@ ov_anim_status ov_anim_job_step(ov_anim_job *j, ov_renderer *r, const ov_app_sta
     ov_controls_orbit_frame(&frame, st->view.camera, j->next, j->frames);   /* --orbit */
     ov_controls_hide_message(&frame);   /* transient HUD messages stay out of the animation */
     frame.job.on = false;               /* no progress bar in the export's own frames */
-    ov_hud_draw_frame(r, &frame, &j->cache, NULL);
+    if (!ov_hud_draw_frame(r, &frame, &j->cache, NULL)) {
+        ov_hud_frame_error(r, err, cap);
+        return OV_ANIM_FAILED;
+    }
     bool ok = ov_renderer_read_rgba(r, j->px);
     if (!ok)
         snprintf(err, cap, "cannot read the rendered frame back");

@@ -36,7 +36,11 @@ bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, cha
     uint8_t *px = frame_buffer(r, &w, &h, err, cap);
     if (!px)
         return false;
-    ov_hud_draw_frame(r, st, NULL, NULL);
+    if (!ov_hud_draw_frame(r, st, NULL, NULL)) {
+        ov_hud_frame_error(r, err, cap);
+        free(px);
+        return false;
+    }
     bool ok = ov_renderer_read_rgba(r, px);
     if (!ok)
         snprintf(err, cap, "cannot read the rendered frame back");

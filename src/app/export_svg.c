@@ -54,7 +54,11 @@ static bool frame_png(ov_renderer *r, const ov_app_state *st, ov_hud_layout *lay
         snprintf(err, cap, "out of memory for a %dx%d image", w, h);
         return false;
     }
-    ov_hud_draw_frame(r, st, NULL, lay);
+    if (!ov_hud_draw_frame(r, st, NULL, lay)) {
+        ov_hud_frame_error(r, err, cap);
+        free(px);
+        return false;
+    }
     bool ok = ov_renderer_read_rgba(r, px);
     if (!ok)
         snprintf(err, cap, "cannot read the rendered frame back");

@@ -262,7 +262,7 @@ static void draw_export_progress(ov_renderer *r, const ov_app_state *st, int W, 
     ov_renderer_rect(r, x, by, bw * (float)done / (float)total, bh, BAR);
 }
 
-void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cache,
+bool ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cache,
                        ov_hud_layout *laid_out)
 {
     int W, H;
@@ -271,7 +271,7 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cac
     if (!cache) {
         own = malloc(sizeof *own);   /* large: the replay keeps a formula */
         if (!own)
-            return;
+            return false;
         ov_app_cache_init(own);
         cache = own;
     }
@@ -279,7 +279,7 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cac
     ov_hud_layout_compute(r, st, cache, W, H, &lay);
     ov_frame_desc desc;
     ov_hud_frame_desc(st, &lay, &desc);
-    ov_renderer_begin(r, &desc);
+    bool drawn = ov_renderer_begin(r, &desc);
     const hud_theme *th = theme_of(st);
     ov_hud_style sty = {th->panel, th->text, th->dim, lay.small, lay.pad};
     int npanels;
@@ -316,8 +316,15 @@ void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cac
                          th->dim);
     if (st->job.on)
         draw_export_progress(r, st, W, H, lay.px);
-    ov_renderer_end(r);
+    drawn = ov_renderer_end(r) && drawn;
     if (laid_out)
         *laid_out = lay;
     free(own);
+    return drawn;
+}
+
+void ov_hud_frame_error(const ov_renderer *r, char *err, size_t cap)
+{
+    const char *why = ov_renderer_error(r);
+    snprintf(err, cap, "%s", why[0] ? why : "the frame could not be drawn (out of memory)");
 }

@@ -13,9 +13,16 @@
 /* Draws one whole frame of st (picture and HUD) into the renderer's FBO,
  * laid out by hud_layout.c. cache: what the caller keeps between frames
  * (NULL: nothing kept, each frame computes afresh). laid_out (may be
- * NULL) receives the frame's layout: picking maps the mouse through it. */
-void ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cache,
+ * NULL) receives the frame's layout: picking maps the mouse through it.
+ * Returns false when the renderer could not draw the frame asked for (a
+ * shader or mesh that failed to build, a GL error: ov_renderer_error says
+ * which; the FBO then holds the last good picture under this HUD), or
+ * when out of memory. An export must not write such a frame. */
+bool ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cache,
                        ov_hud_layout *laid_out);
+
+/* Why the last ov_hud_draw_frame returned false, for an export's message. */
+void ov_hud_frame_error(const ov_renderer *r, char *err, size_t cap);
 
 
 #endif
