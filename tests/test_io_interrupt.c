@@ -83,6 +83,7 @@ static void test_signal_on_other_thread(void)
 typedef struct thread_seen {
     int blocks_int, blocks_term;   /* 1 when blocked, 0 not, -1 unknown */
     bool self_blocked;
+    int hold;   /* read end of a pipe: the thread waits on it before it ends */
 } thread_seen;
 
 static void *look_at_mask(void *arg)
@@ -93,6 +94,11 @@ static void *look_at_mask(void *arg)
         s->blocks_int = sigismember(&cur, SIGINT);
         s->blocks_term = sigismember(&cur, SIGTERM);
     }
+    /* Alive until the main thread has read every thread's mask (or the
+     * pipe's write end is closed). */
+    char c;
+    if (s->hold >= 0)
+        (void)!read(s->hold, &c, 1);
     return NULL;
 }
 
@@ -111,14 +117,18 @@ static void test_block(void)
 
     ov_interrupt_mask saved;
     CHECK(ov_interrupt_block(&saved));
-    thread_seen s = {-1, -1, false};
+    int hold[2];
+    CHECK(pipe(hold) == 0);
+    thread_seen s = {-1, -1, false, hold[0]};
     pthread_t th;
     CHECK(pthread_create(&th, NULL, look_at_mask, &s) == 0);
     int others = 0, unblocked = 0;
     CHECK(ov_test_thread_masks(&others, &unblocked));
     CHECK_MSG(others >= 1 && unblocked == 0, "%d other threads, %d not blocking", others,
               unblocked);
+    close(hold[1]);   /* the thread may end now */
     CHECK(pthread_join(th, NULL) == 0);
+    close(hold[0]);
     ov_interrupt_restore(&saved);
     CHECK(s.blocks_int == 1 && s.blocks_term == 1);
     CHECK(pthread_sigmask(SIG_SETMASK, NULL, &after) == 0);
@@ -126,11 +136,11 @@ static void test_block(void)
               "the caller's mask was not restored");
 
     /* Without the wrapper a thread starts unblocked, and blocks itself. */
-    thread_seen own = {-1, -1, false};
+    thread_seen own = {-1, -1, false, -1};
     CHECK(pthread_create(&th, NULL, block_myself, &own) == 0);
     CHECK(pthread_join(th, NULL) == 0);
     CHECK(own.self_blocked && own.blocks_int == 1 && own.blocks_term == 1);
-    thread_seen plain = {-1, -1, false};
+    thread_seen plain = {-1, -1, false, -1};
     CHECK(pthread_create(&th, NULL, look_at_mask, &plain) == 0);
     CHECK(pthread_join(th, NULL) == 0);
     CHECK(plain.blocks_int == 0 && plain.blocks_term == 0);
