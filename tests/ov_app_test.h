@@ -17,6 +17,8 @@
 #include "app/formula_edit.h"
 #include "app/hud.h"
 #include "app/input.h"
+#include "app/panels.h"
+#include "app/actions.h"
 #include "ov_test.h"
 
 /* The state is changed here only through the controls the keys call. */
@@ -44,14 +46,11 @@ static inline void ov_test_plain(ov_app_state *st)
 {
     if (st->ui.edit.open)
         ov_controls_edit_cancel(st);
-    if (st->ui.show_loss)
-        ov_controls_toggle_panel(st, OV_PANEL_LOSS);
-    if (st->ui.show_theory)
-        ov_controls_toggle_panel(st, OV_PANEL_THEORY);
-    if (st->ui.show_curvature)
-        ov_controls_toggle_panel(st, OV_PANEL_CURVATURE);
-    if (st->ui.show_help)
-        ov_controls_toggle_panel(st, OV_PANEL_HELP);
+    for (int i = 0; i < OV_PANEL_MAX; i++)
+        if (ov_controls_panel_shown(st, i))
+            ov_controls_toggle_panel(st, i);
+    while (st->ui.show_help)
+        ov_controls_help_next(st, OV_HELP_PAGES);
     if (st->ui.projector)
         ov_controls_toggle_projector(st);
     if (st->sc.ghosts_on)
@@ -71,17 +70,20 @@ static inline void ov_test_projector(ov_app_state *st, bool on)
 }
 
 /* A panel (or the help) shown or not, through its key's function. */
-static inline void ov_test_panel(ov_app_state *st, ov_panel_id which, bool on)
+static inline void ov_test_panel(ov_app_state *st, const char *name, bool on)
 {
-    if (ov_controls_panel_shown(st, which) != on)
-        ov_controls_toggle_panel(st, which);
+    int row = ov_panel_find(name);
+    CHECK_MSG(row >= 0, "no panel named %s", name);
+    if (ov_controls_panel_shown(st, row) != on)
+        ov_panel_toggle(st, row);
 }
 
 /* The help shown at page `page` (0-based), or closed (page < 0), through
  * the H key's function. */
 static inline void ov_test_help_page(ov_app_state *st, int page, int pages)
 {
-    ov_test_panel(st, OV_PANEL_HELP, false);
+    while (st->ui.show_help)
+        ov_controls_help_next(st, pages);
     for (int i = 0; i <= page; i++)
         ov_controls_help_next(st, pages);
 }

@@ -119,7 +119,7 @@ int main(void)
      * not change where a click lands. */
     push_key(SDLK_l, KMOD_NONE);
     ov_test_pump(&in, &st, W, H);
-    CHECK(st.ui.show_loss);
+    CHECK(ov_controls_panel_shown(&st, ov_panel_find("loss")));
     ov_test_draw(r, &st, &in, &lay);
     CHECK(lay.on[OV_HUD_LOSS] && lay.fit.on);
     ov_rect seen = lay.view.rect;

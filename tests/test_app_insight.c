@@ -252,10 +252,10 @@ static void test_loss_panel(ov_renderer *r, ov_app_state *st)
     CHECK(ov_renderer_set_surface(r, st->sc.scene.surface, err, sizeof err));
     ov_controls_seek(st, ov_controls_last_step(st));
     ov_controls_hide_message(st);
-    ov_test_panel(st, OV_PANEL_LOSS, false);
+    ov_test_panel(st, "loss", false);
     ov_hud_draw_frame(r, st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, off));
-    ov_test_panel(st, OV_PANEL_LOSS, true);
+    ov_test_panel(st, "loss", true);
     ov_hud_draw_frame(r, st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, on));
     /* The panel: the right third of the frame, above the legend. */
@@ -310,7 +310,7 @@ static void test_steps_panel(ov_renderer *r)
     ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, off));
     ov_panel_toggle(&st, row);
-    CHECK(ov_panel_shown(&st, row) && st.ui.show_steps);
+    CHECK(ov_panel_shown(&st, row) && ov_controls_panel_shown(&st, ov_panel_find("steps")));
     ov_hud_draw_frame(r, &st, NULL, NULL);
     CHECK(ov_renderer_read_rgba(r, on));
     int x0 = W * 2 / 3, y0 = H / 2, x1 = W, y1 = H - 30;
@@ -323,8 +323,29 @@ static void test_steps_panel(ov_renderer *r)
     ov_controls_deinit(&st);
 }
 
+/* The panels table and the names --panels accepts agree row for row, so
+ * bit i of --panels shows row i; every row has a key in the key table. */
+static void test_panels_table(void)
+{
+    int n, nb;
+    const ov_panel *p = ov_panels(&n);
+    const ov_binding *b = ov_bindings(&nb);
+    for (int i = 0; i < n; i++) {
+        CHECK_MSG(ov_config_panel_names[i] && strcmp(ov_config_panel_names[i], p[i].name) == 0,
+                  "row %d is '%s', --panels names '%s'", i, p[i].name,
+                  ov_config_panel_names[i] ? ov_config_panel_names[i] : "(none)");
+        bool keyed = false;
+        for (int k = 0; k < nb; k++)
+            keyed = keyed || (b[k].keys && strcmp(b[k].keys, p[i].key) == 0);
+        CHECK_MSG(keyed, "panel %s: no key row '%s'", p[i].name, p[i].key);
+    }
+    CHECK_MSG(ov_config_panel_names[n] == NULL, "--panels names a panel the table lacks: %s",
+              ov_config_panel_names[n]);
+}
+
 int main(void)
 {
+    test_panels_table();
     test_snap_and_theory();
     test_curvature_text();
 

@@ -63,7 +63,10 @@ static void init_scene(ov_app_state *st)
     snprintf(cfg.caption, sizeof cfg.caption, "%s",
              "Past the stability limit 2/\xce\xba = 0.2: each swing is larger than the last, and "
              "GD diverges, while momentum, Adam and Nesterov settle.");
-    cfg.show_loss = cfg.show_theory = cfg.show_curvature = true;
+    cfg.panels = 0;
+    for (int i = 0; ov_config_panel_names[i]; i++)
+        if (strcmp(ov_config_panel_names[i], "steps") != 0)
+            cfg.panels |= 1u << i;   /* every panel but steps, which its key shows */
     char err[256];
     CHECK_MSG(ov_controls_init(st, &cfg, err, sizeof err), "%s", err);
     ov_panel_toggle(st, ov_panel_find("steps"));   /* the | key */

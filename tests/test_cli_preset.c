@@ -22,6 +22,16 @@
 
 extern const char ov_asset_presets_txt[];
 
+/* The bit of ov_config.panels that panel `name` has (its index among
+ * ov_config_panel_names), or 31 when unknown (then no check passes). */
+static int panel_bit(const char *name)
+{
+    for (int i = 0; ov_config_panel_names[i]; i++)
+        if (strcmp(ov_config_panel_names[i], name) == 0)
+            return i;
+    return 31;
+}
+
 static ov_config g_cfg;
 static char g_err[2048];
 
@@ -465,7 +475,7 @@ static void test_cli(void)
     CHECK(parse("--preset", "ill-conditioned", NULL) == 0);
     CHECK(g_cfg.action == OV_ACTION_WINDOW && strcmp(g_cfg.preset, "ill-conditioned") == 0);
     CHECK(g_cfg.kappa == 100.0 && g_cfg.nruns == 2 && g_cfg.caption[0] != 0);
-    CHECK(g_cfg.has_panels && g_cfg.show_loss && !g_cfg.show_theory);
+    CHECK(g_cfg.has_panels && g_cfg.panels == 1u << panel_bit("loss"));
     CHECK(parse("--preset=5", NULL) == 0 && strcmp(g_cfg.preset, "ill-conditioned") == 0);
 
     /* Every other option overrides the preset, whatever the order. */

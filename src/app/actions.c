@@ -15,6 +15,7 @@
 #include "formula_edit.h"
 #include "run_list.h"
 
+#include "panels.h"
 #include "share.h"
 
 /* ---- actions on the picture ---- */
@@ -242,7 +243,7 @@ static ov_request act_projector(ov_app_state *st, const ov_binding *b, double dt
 static ov_request act_panel(ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)dt;
-    ov_controls_toggle_panel(st, (ov_panel_id)(int)b->arg);
+    ov_panel_toggle(st, ov_panel_find_key(b->keys));
     return OV_NO_REQUEST;
 }
 
@@ -422,10 +423,10 @@ static const ov_binding BINDINGS[] = {
      "share this scene: its optiviz command line to the clipboard and the terminal",
      act_share, 0, 0},
     {SDLK_m, ANY, NO, "M", "projector mode: high contrast, larger text", act_projector, 0, 0},
-    {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, OV_PANEL_LOSS, 0},
+    {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, 0, 0},
     {SDLK_i, ANY, NO, "I",
      "panel: theory of the quadratic (optimal \xce\xb1, \xce\xb2, rates, each run's regime)",
-     act_panel, OV_PANEL_THEORY, 0},
+     act_panel, 0, 0},
     {SDLK_RIGHTBRACKET, ANY, YES, "] / [",
      "gradient noise \xcf\x83 up / down the 1-2-5 ladder (0.001 \xe2\x80\xa6 1e6; the first "
      "step up is about a tenth of the gradient at the start; down past 0.001 is 0, exact "
@@ -435,13 +436,13 @@ static const ov_binding BINDINGS[] = {
     {SDLK_o, ANY, NO, "O", "snap \xce\xb1 (and \xce\xb2) to the optimum of the quadratic",
      act_optimal, 0, 0},
     {SDLK_v, ANY, NO, "V",
-     "panel: local curvature (Hessian ellipse, gradient and step arrows)", act_panel,
-     OV_PANEL_CURVATURE, 0},
+     "panel: local curvature (Hessian ellipse, gradient and step arrows)", act_panel, 0,
+     0},
     {SDLK_BACKSLASH, ANY, NO, "\\",
      "panel: gradient norm \xe2\x80\x96\xe2\x88\x87L\xe2\x80\x96 and step length "
      "\xe2\x80\x96\xce\x94w\xe2\x80\x96 against step (log scale): too small a step crawls, "
      "too large a step grows with the gradient",
-     act_panel, OV_PANEL_STEPS, 0},
+     act_panel, 0, 0},
     {SDLK_d, ANY, NO, "D", "3-D surface / contours (a short animated transition)", act_3d, 0,
      0},
     {SDLK_z, ANY, NO, "Z", "3-D heights: automatic / linear / log scale of the loss",

@@ -96,13 +96,13 @@ typedef struct ov_formula_field {
 /* What is shown on top of the picture. Written by controls_ui.c (panels,
  * help, projector, the message, the wall clock), controls_explain.c
  * (explain_on) and formula_edit.c (edit). */
+/* Room for this many insight panels (the panels table has fewer rows). */
+#define OV_PANEL_MAX 8
+
 typedef struct ov_app_ui {
     bool show_help;
     int help_page;          /* the help's page shown, 0 .. OV_HELP_PAGES - 1 */
-    bool show_loss;         /* L: loss against step, log scale */
-    bool show_theory;       /* I: the quadratic's theory and each run's regime */
-    bool show_curvature;    /* V: Hessian glyph, gradient and step arrows */
-    bool show_steps;        /* the backslash key: |gradient| and step length against step */
+    bool panel_on[OV_PANEL_MAX];   /* row i of the panels table (panels.h) shown */
     bool projector;         /* high-contrast theme, larger text */
     float scale;            /* --ui-scale (1 = default) */
     char message[192];      /* last change, shown briefly in the HUD */

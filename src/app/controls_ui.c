@@ -5,6 +5,13 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+/* The panels cfg asks for (bit i: row i), the others off. */
+static void set_panels(ov_app_ui *ui, unsigned mask)
+{
+    for (int i = 0; i < OV_PANEL_MAX; i++)
+        ui->panel_on[i] = (mask >> i) & 1u;
+}
+
 void ov_controls_init_ui(ov_app_state *st, const ov_config *cfg)
 {
     st->ui.message_age = 1e9;
@@ -12,20 +19,14 @@ void ov_controls_init_ui(ov_app_state *st, const ov_config *cfg)
     st->ui.projector = cfg->projector;
     st->ui.scale = cfg->ui_scale > 0 ? cfg->ui_scale : 1.0f;
     st->ui.explain_on = cfg->explain;
-    st->ui.show_loss = cfg->show_loss;
-    st->ui.show_theory = cfg->show_theory;
-    st->ui.show_curvature = cfg->show_curvature;
-    st->ui.show_steps = cfg->show_steps;
+    set_panels(&st->ui, cfg->panels);
 }
 
 void ov_controls_apply_panels(ov_app_state *st, const ov_config *cfg)
 {
     if (!cfg->has_panels)
         return;
-    st->ui.show_loss = cfg->show_loss;
-    st->ui.show_theory = cfg->show_theory;
-    st->ui.show_curvature = cfg->show_curvature;
-    st->ui.show_steps = cfg->show_steps;
+    set_panels(&st->ui, cfg->panels);
 }
 
 void ov_controls_advance_clock(ov_app_state *st, double dt)
@@ -54,35 +55,15 @@ void ov_controls_say(ov_app_state *st, const char *fmt, ...)
     st->ui.message_serial++;
 }
 
-/* The flag that shows a panel or the help. */
-static bool *panel_flag(ov_app_ui *ui, ov_panel_id which)
+void ov_controls_toggle_panel(ov_app_state *st, int row)
 {
-    switch (which) {
-    case OV_PANEL_LOSS:
-        return &ui->show_loss;
-    case OV_PANEL_THEORY:
-        return &ui->show_theory;
-    case OV_PANEL_CURVATURE:
-        return &ui->show_curvature;
-    case OV_PANEL_STEPS:
-        return &ui->show_steps;
-    case OV_PANEL_HELP:
-        break;
-    }
-    return &ui->show_help;
+    if (row >= 0 && row < OV_PANEL_MAX)
+        st->ui.panel_on[row] = !st->ui.panel_on[row];
 }
 
-void ov_controls_toggle_panel(ov_app_state *st, ov_panel_id which)
+bool ov_controls_panel_shown(const ov_app_state *st, int row)
 {
-    bool *flag = panel_flag(&st->ui, which);
-    *flag = !*flag;
-    if (which == OV_PANEL_HELP)
-        st->ui.help_page = 0;
-}
-
-bool ov_controls_panel_shown(const ov_app_state *st, ov_panel_id which)
-{
-    return *panel_flag((ov_app_ui *)&st->ui, which);
+    return row >= 0 && row < OV_PANEL_MAX && st->ui.panel_on[row];
 }
 
 void ov_controls_help_next(ov_app_state *st, int pages)

@@ -31,17 +31,10 @@ void ov_controls_hide_message(ov_app_state *st);
 void ov_controls_say(ov_app_state *st, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* A panel or the help overlay on or off (keys L, I, V, \, H). */
-typedef enum ov_panel_id {
-    OV_PANEL_LOSS,
-    OV_PANEL_THEORY,
-    OV_PANEL_CURVATURE,
-    OV_PANEL_STEPS,
-    OV_PANEL_HELP
-} ov_panel_id;
-void ov_controls_toggle_panel(ov_app_state *st, ov_panel_id which);
-/* Whether that panel (or the help) is shown. */
-bool ov_controls_panel_shown(const ov_app_state *st, ov_panel_id which);
+/* Row `row` of the panels table (panels.h) on or off (its key), and
+ * whether it is shown; rows outside 0 .. OV_PANEL_MAX - 1 are never shown. */
+void ov_controls_toggle_panel(ov_app_state *st, int row);
+bool ov_controls_panel_shown(const ov_app_state *st, int row);
 /* H: opens the help at its first page, then shows the next of its pages,
  * and closes it after the last. */
 void ov_controls_help_next(ov_app_state *st, int pages);

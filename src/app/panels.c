@@ -5,18 +5,18 @@
 
 #include <string.h>
 
+/* Row i's name is ov_config_panel_names[i] (core/config.c: what --panels
+ * and presets accept; bit i of ov_config.panels shows it). */
 static const ov_panel PANELS[] = {
-    {"theory", "I", OV_PANEL_THEORY, OV_PANEL_COLUMN, ov_panel_theory_text,
-     NULL, NULL, NULL},
-    {"curvature", "V", OV_PANEL_CURVATURE, OV_PANEL_COLUMN,
-     ov_panel_curvature_text, NULL, NULL, ov_panel_curvature_glyphs},
-    {"loss", "L", OV_PANEL_LOSS, OV_PANEL_CORNER, NULL, ov_panel_graph_size,
-     ov_panel_loss, NULL},
-    {"steps", "\\", OV_PANEL_STEPS, OV_PANEL_CORNER, NULL,
-     ov_panel_graph_size, ov_panel_steps, NULL},
+    {"theory", "I", OV_PANEL_COLUMN, ov_panel_theory_text, NULL, NULL, NULL},
+    {"curvature", "V", OV_PANEL_COLUMN, ov_panel_curvature_text, NULL, NULL,
+     ov_panel_curvature_glyphs},
+    {"loss", "L", OV_PANEL_CORNER, NULL, ov_panel_graph_size, ov_panel_loss, NULL},
+    {"steps", "\\", OV_PANEL_CORNER, NULL, ov_panel_graph_size, ov_panel_steps, NULL},
 };
 
 _Static_assert(sizeof PANELS / sizeof PANELS[0] <= OV_PANEL_MAX, "room for every panel");
+_Static_assert(OV_CONFIG_PANELS_MAX <= OV_PANEL_MAX, "room for every panel --panels names");
 
 const ov_panel *ov_panels(int *n)
 {
@@ -26,12 +26,12 @@ const ov_panel *ov_panels(int *n)
 
 bool ov_panel_shown(const ov_app_state *st, int i)
 {
-    return ov_controls_panel_shown(st, PANELS[i].shown);
+    return ov_controls_panel_shown(st, i);
 }
 
 void ov_panel_toggle(ov_app_state *st, int i)
 {
-    ov_controls_toggle_panel(st, PANELS[i].shown);
+    ov_controls_toggle_panel(st, i);
 }
 
 int ov_panel_find(const char *name)

@@ -32,7 +32,6 @@ typedef struct ov_panel ov_panel;
 struct ov_panel {
     const char *name;       /* as --panels and the docs name it */
     const char *key;        /* its key, as the key table's column names it */
-    ov_panel_id shown;      /* the UI part's switch that shows it (controls_ui.h) */
     ov_panel_place place;
     /* COLUMN panels: their lines (sized and drawn by ov_panel_text_*). */
     void (*text)(const ov_app_state *st, ov_panel_text *t);
@@ -46,8 +45,6 @@ struct ov_panel {
                    const ov_view *view);
 };
 
-/* Room in the HUD layout for this many panels (the table has fewer). */
-#define OV_PANEL_MAX 8
 
 /* The table, in the order panels are placed (n: its rows). */
 const ov_panel *ov_panels(int *n);

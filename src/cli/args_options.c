@@ -325,33 +325,43 @@ static int opt_output_dir(ov_parse *p, const char *opt, const char *value)
     return path_option(p, opt, value, "directory", &p->cfg->output_dir);
 }
 
-/* --panels: a comma-separated list of loss, theory, curvature, steps (or none). */
+/* The panels' names, comma-separated, for messages. */
+static void panel_names(char *buf, size_t cap)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int i = 0; ov_config_panel_names[i] && len < cap; i++)
+        len += (size_t)snprintf(buf + len, cap - len, "%s, ", ov_config_panel_names[i]);
+}
+
+/* --panels: a comma-separated list of the panels' names (or none). */
 static int opt_panels(ov_parse *p, const char *opt, const char *value)
 {
-    static const char *const names[] = {"loss", "theory", "curvature", "steps", "none"};
-    bool on[4] = {false, false, false, false};
+    unsigned on = 0;
     const char *s = value;
     char echo[96];
     for (;;) {
         size_t len = strcspn(s, ",");
         int k = -1;
-        for (int i = 0; i < 5; i++)
-            if (strlen(names[i]) == len && strncmp(s, names[i], len) == 0)
+        for (int i = 0; ov_config_panel_names[i]; i++)
+            if (strlen(ov_config_panel_names[i]) == len &&
+                strncmp(s, ov_config_panel_names[i], len) == 0)
                 k = i;
-        if (k < 0)
+        bool none = len == 4 && strncmp(s, "none", 4) == 0;
+        if (k < 0 && !none) {
+            char names[160];
+            panel_names(names, sizeof names);
             return ov_args_fail(p->err, p->cap, "%s: unknown panel '%s' in '%s'; expected a "
-                                "comma-separated list of loss, theory, curvature, steps, or none",
-                                opt, ov_args_echo(s, len, echo, sizeof echo), value);
-        if (k < 4)
-            on[k] = true;
+                                "comma-separated list of %sor none",
+                                opt, ov_args_echo(s, len, echo, sizeof echo), value, names);
+        }
+        if (k >= 0)
+            on |= 1u << k;
         if (s[len] == '\0')
             break;
         s += len + 1;
     }
-    p->cfg->show_loss = on[0];
-    p->cfg->show_theory = on[1];
-    p->cfg->show_curvature = on[2];
-    p->cfg->show_steps = on[3];
+    p->cfg->panels = on;
     p->cfg->has_panels = true;
     return 0;
 }

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+const char *const ov_config_panel_names[] = {"theory", "curvature", "loss", "steps", NULL};
+
 void ov_config_defaults(ov_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);

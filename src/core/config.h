@@ -77,13 +77,20 @@ typedef struct ov_config {
                                                video's frames */
     int gif_delay_cs;                       /* --gif-delay CS, 1/100 s (default 4):
                                                also each video frame's duration */
-    bool show_loss, show_theory, show_curvature, show_steps;   /* --panels: insight panels */
+    unsigned panels;                        /* --panels: bit i shows the panel
+                                               named ov_config_panel_names[i] */
     bool no_vsync;                          /* window frames unpaced (tests) */
     double pace;                            /* --pace SECONDS (0: OV_DEFAULT_PACE) */
     bool loop;                              /* --loop */
     bool has_panels;                        /* --panels given (a preset's panels
                                                replace the window's) */
 } ov_config;
+
+/* The insight panels' names as --panels and presets spell them, in the
+ * order of the app's panels table (src/app/panels.c; a test checks both
+ * agree): bit i of ov_config.panels is the i-th. NULL-terminated. */
+#define OV_CONFIG_PANELS_MAX 8
+extern const char *const ov_config_panel_names[];
 
 /* Sets every field to its default (quadratic, 200 steps, 1280x720, ...). */
 void ov_config_defaults(ov_config *cfg);
