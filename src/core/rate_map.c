@@ -49,7 +49,7 @@ double ov_rate_map_column(double alpha_gd, double alpha)
 
 double ov_rate_map_beta(int j)
 {
-    return j * OV_RATE_MAP_BETA_STEP;
+    return j / 40.0;   /* j * 0.025, correctly rounded */
 }
 
 bool ov_rate_map_optimum(ov_optim_kind kind, double lmin, double lmax, double *alpha,
