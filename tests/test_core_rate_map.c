@@ -89,6 +89,17 @@ static void test_boundary(void)
             CHECK_NEAR(rn, expect_rate(OV_OPT_NESTEROV, an, b, l1, l2), 1e-12);
         }
     }
+    /* The boundary the panel draws is where the rate reaches 1. */
+    for (int j = 0; j < 40; j += 3) {
+        double b = 0.025 * j;
+        const ov_optim_kind ks[] = {OV_OPT_GD, OV_OPT_MOMENTUM, OV_OPT_NESTEROV};
+        for (int m = 0; m < 3; m++) {
+            double e = ov_rate_map_edge(ks[m], b, l2);
+            CHECK(expect_rate(ks[m], e * (1 - 1e-6), b, l1, l2) < 1.0);
+            CHECK(expect_rate(ks[m], e * (1 + 1e-6), b, l1, l2) > 1.0);
+        }
+    }
+    CHECK(isnan(ov_rate_map_edge(OV_OPT_ADAM, 0.5, l2)));
     /* Momentum with beta >= 1 never converges: |z1 z2| = beta. */
     CHECK(ov_rate_map_rate(OV_OPT_MOMENTUM, 0.001, 1.0, l1, l2) >= 1.0 - 1e-12);
 }

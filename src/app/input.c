@@ -10,6 +10,8 @@
 #include "controls_ui.h"
 #include "controls_view.h"
 #include "formula_edit.h"
+#include "hud_layout.h"
+#include "panels.h"
 
 #define CLICK_SLOP 4   /* points a press may move and still be a click */
 
@@ -87,6 +89,32 @@ void ov_input_set_frame(ov_input *in, ov_view_fit fit)
     in->fit = fit;
 }
 
+void ov_input_set_panels(ov_input *in, const ov_hud_layout *lay)
+{
+    int i = ov_panel_find("rate-map");
+    in->rate_map.on = false;
+    if (i < 0 || !lay->on[OV_HUD_PANEL0 + i] || lay->width <= 0 || lay->height <= 0)
+        return;
+    ov_box a = ov_panel_rate_map_area(lay->box[OV_HUD_PANEL0 + i], lay->panel_px[i]);
+    double W = lay->width, H = lay->height;
+    in->rate_map = (ov_view_fit){true, a.x / W, a.y / H, (a.x + a.w) / W, (a.y + a.h) / H};
+}
+
+/* A click at window point (x, y) on the rate map: sets α and β there. */
+static bool click_rate_map(ov_input *in, ov_app_state *st, int x, int y, int win_w, int win_h)
+{
+    const ov_view_fit *m = &in->rate_map;
+    double fx = (x + 0.5) / win_w, fy = (y + 0.5) / win_h;
+    if (!m->on || fx < m->x0 || fx > m->x1 || fy < m->y0 || fy > m->y1)
+        return false;
+    ov_optim_kind kind;
+    double alpha, beta;
+    if (ov_panel_rate_map_pick(st, (fx - m->x0) / (m->x1 - m->x0), (fy - m->y0) / (m->y1 - m->y0),
+                               &kind, &alpha, &beta))
+        ov_controls_set_alpha_beta(st, kind, alpha, beta);
+    return true;
+}
+
 /* The world point under the cursor (window points, the pixel's centre),
  * through the view of a frame of the window's size laid out as the last
  * frame shown. */
@@ -160,7 +188,9 @@ ov_request ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, i
     case SDL_MOUSEBUTTONUP:
         if (in->dragging && !in->moved && e->button.button == SDL_BUTTON_LEFT) {
             ov_vec2 w;
-            if (cursor_world(in, st, e->button.x, e->button.y, win_w, win_h, &w))
+            if (click_rate_map(in, st, e->button.x, e->button.y, win_w, win_h))
+                ;
+            else if (cursor_world(in, st, e->button.x, e->button.y, win_w, win_h, &w))
                 ov_controls_set_start(st, w);
             else if (ov_controls_in_3d(st))
                 ov_controls_say(st, "click on the surface to start the runs there");

@@ -26,6 +26,22 @@ double ov_rate_map_rate(ov_optim_kind kind, double alpha, double beta, double lm
     return fmax(lo.rho, hi.rho);
 }
 
+double ov_rate_map_edge(ov_optim_kind kind, double beta, double lmax)
+{
+    if (!(lmax > 0.0) || !isfinite(lmax))
+        return NAN;
+    switch (kind) {
+    case OV_OPT_GD:
+        return 2.0 / lmax;
+    case OV_OPT_MOMENTUM:
+        return 2.0 * (1.0 + beta) / lmax;
+    case OV_OPT_NESTEROV:
+        return (1.0 + 1.0 / (1.0 + 2.0 * beta)) / lmax;
+    default:
+        return NAN;
+    }
+}
+
 int ov_rate_map_rows(ov_optim_kind kind)
 {
     return kind == OV_OPT_GD ? 1 : OV_RATE_MAP_NBETA;

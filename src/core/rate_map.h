@@ -35,6 +35,12 @@ bool ov_rate_map_covers(ov_optim_kind kind);
  * for other kinds or eigenvalues not 0 < lmin <= lmax. */
 double ov_rate_map_rate(ov_optim_kind kind, double alpha, double beta, double lmin, double lmax);
 
+/* The alpha where the rate reaches 1 at this beta (the largest
+ * eigenvalue's root crosses -1): gd 2/lmax, momentum 2 (1 + beta)/lmax,
+ * nesterov (1 + 1/(1 + 2 beta))/lmax; the map's boundary line. NAN for
+ * other kinds or lmax <= 0. */
+double ov_rate_map_edge(ov_optim_kind kind, double beta, double lmax);
+
 /* Grid rows of kind (1 for gd, OV_RATE_MAP_NBETA otherwise). */
 int ov_rate_map_rows(ov_optim_kind kind);
 /* alpha of column i (0 .. NALPHA-1; fractional i interpolates on the log

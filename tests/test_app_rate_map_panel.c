@@ -1,0 +1,145 @@
+/* The rate-map panel (Shift+I) in a 1280x720 frame, headless: a click on
+ * the map at the optimum's pixel sets momentum's α and β to it (all runs
+ * targeted: every momentum run, the others unchanged) within a pixel, the
+ * paths are recomputed at once, and O then agrees with the map's marker;
+ * with gd targeted the map is gd's one row; a click off the panel still
+ * moves the start; on the saddle there is no map to click. The pixels: the
+ * diverging corner is dark red, the optimum's cell bright. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/controls.h"
+#include "app/controls_params.h"
+#include "app/hud.h"
+#include "app/hud_layout.h"
+#include "app/input.h"
+#include "app/panels.h"
+#include "core/rate_map.h"
+#include "ov_app_test.h"
+#include "ov_test.h"
+
+#define W 1280
+#define H 720
+
+static void click(ov_input *in, ov_app_state *st, int x, int y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    CHECK(SDL_PushEvent(&e) == 1);
+    e.type = SDL_MOUSEBUTTONUP;
+    CHECK(SDL_PushEvent(&e) == 1);
+    ov_test_pump(in, st, W, H);
+}
+
+/* The map's area in the frame laid out as lay. */
+static ov_box area_of(const ov_hud_layout *lay)
+{
+    int i = ov_panel_find("rate-map");
+    CHECK(i >= 0 && lay->on[OV_HUD_PANEL0 + i]);
+    return ov_panel_rate_map_area(lay->box[OV_HUD_PANEL0 + i], lay->panel_px[i]);
+}
+
+/* The pixel of (alpha, beta) on the map, from the axes' definition: log
+ * alpha from agd/1000 to 10 agd, beta from -0.0125 (bottom) to 0.9875. */
+static void pixel_of(ov_box a, double agd, double alpha, double beta, int *x, int *y)
+{
+    double u = log10(alpha / (agd / 1000.0)) / 4.0, v = 1.0 - (beta + 0.0125);
+    *x = (int)floor(a.x + u * a.w);
+    *y = (int)floor(a.y + v * a.h);
+}
+
+int main(void)
+{
+    ov_config cfg;
+    ov_config_defaults(&cfg);
+    cfg.has_kappa = true;
+    cfg.kappa = 100;
+    ov_app_state st;
+    char err[1024];
+    CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
+    ov_test_plain(&st);
+    ov_test_panel(&st, "rate-map", true);
+    ov_glwin win;
+    ov_renderer *r = ov_app_test_open(&win, &st, W, H);
+    ov_input in = {0};
+    ov_hud_layout lay;
+    ov_test_draw(r, &st, &in, &lay);
+    ov_box a = area_of(&lay);
+    const ov_scene *sc = &st.sc.scene;
+    CHECK(sc->nruns == 3 && sc->runs[1].params.kind == OV_OPT_MOMENTUM);
+    const double agd = 2.0 / 101.0, ha = pow(2.0 / 11.0, 2), hb = pow(9.0 / 11.0, 2);
+
+    /* The pixels: bottom right (alpha 10 agd, beta 0: rate 18.8) diverges
+     * (dark red); the optimum's neighbourhood is bright. */
+    uint8_t *px = malloc((size_t)W * H * 4);
+    CHECK(px && ov_renderer_read_rgba(r, px));
+    if (px) {
+        int x = (int)(a.x + a.w) - 3, y = (int)(a.y + a.h) - 3;
+        const uint8_t *p = px + ((size_t)y * W + x) * 4;
+        CHECK_MSG(p[0] > 50 && p[0] > 2 * p[1] && p[0] > 2 * p[2], "corner %d %d %d", p[0], p[1],
+                  p[2]);
+        int ox, oy;
+        pixel_of(a, agd, ha * 0.85, hb, &ox, &oy);
+        p = px + ((size_t)oy * W + ox) * 4;
+        CHECK_MSG(p[0] > 150 && p[1] > 150 && p[2] < 120, "near the optimum %d %d %d", p[0], p[1],
+                  p[2]);
+    }
+    free(px);
+
+    /* A click on the optimum's pixel sets momentum's alpha and beta. */
+    double gd_a = sc->runs[0].params.alpha, adam_a = sc->runs[2].params.alpha;
+    int x, y;
+    pixel_of(a, agd, ha, hb, &x, &y);
+    ov_vec2 start = sc->start;
+    click(&in, &st, x, y);
+    const ov_optim_params *p = &sc->runs[1].params;
+    double per_px = 4.0 * log(10.0) / a.w;
+    CHECK_MSG(fabs(log(p->alpha / ha)) <= 1.5 * per_px, "alpha %.6g vs %.6g", p->alpha, ha);
+    CHECK_MSG(fabs(p->beta - hb) <= 1.5 / a.h, "beta %.6g vs %.6g", p->beta, hb);
+    CHECK(sc->runs[0].params.alpha == gd_a && sc->runs[2].params.alpha == adam_a);
+    CHECK(sc->start.x == start.x && sc->start.y == start.y);
+    /* The path follows at once: its first step is w0 - alpha g(w0). */
+    double f, g[2];
+    ov_surface_grad(sc->surface, sc->runs[1].x[0], sc->runs[1].y[0], &f, g);
+    CHECK_NEAR(sc->runs[1].x[1], sc->runs[1].x[0] - p->alpha * g[0], 1e-12);
+    /* Near the optimum, its rate is near the optimum's 9/11. */
+    CHECK(ov_rate_map_rate(OV_OPT_MOMENTUM, p->alpha, p->beta, 1, 100) < 0.85);
+    /* O agrees with the map's marker. */
+    ov_controls_snap_optimal(&st);
+    CHECK_NEAR(sc->runs[1].params.alpha, ha, 1e-12);
+    CHECK_NEAR(sc->runs[1].params.beta, hb, 1e-12);
+
+    /* gd targeted: its one row; a click at gd's optimum sets its alpha only. */
+    ov_test_target(&st, 0);
+    ov_test_draw(r, &st, &in, &lay);
+    a = area_of(&lay);
+    pixel_of(a, agd, agd, 0.5, &x, &y);
+    double mom_a = sc->runs[1].params.alpha;
+    click(&in, &st, x, y);
+    CHECK_MSG(fabs(log(sc->runs[0].params.alpha / agd)) <= 1.5 * per_px, "gd alpha %.6g",
+              sc->runs[0].params.alpha);
+    CHECK(sc->runs[1].params.alpha == mom_a);
+
+    /* Off the panel, a click still moves the start. */
+    click(&in, &st, W / 3, H / 2);
+    CHECK(sc->start.x != start.x || sc->start.y != start.y);
+
+    /* The saddle: no map, nothing to pick. */
+    ov_optim_kind kind;
+    double pa, pb;
+    CHECK(ov_panel_rate_map_pick(&st, 0.5, 0.5, &kind, &pa, &pb));
+    ov_expr_error xe;
+    CHECK(ov_scene_set_surface(&st.sc.scene, "saddle", &xe));
+    CHECK(!ov_panel_rate_map_pick(&st, 0.5, 0.5, &kind, &pa, &pb));
+    ov_test_draw(r, &st, &in, &lay);
+
+    ov_renderer_destroy(r);
+    ov_glwin_destroy(&win);
+    ov_controls_deinit(&st);
+    return ov_test_finish("test_app_rate_map_panel");
+}
