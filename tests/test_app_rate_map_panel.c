@@ -4,7 +4,9 @@
  * paths are recomputed at once, and O then agrees with the map's marker;
  * with gd targeted the map is gd's one row; a click off the panel still
  * moves the start; on the saddle there is no map to click. The pixels: the
- * diverging corner is dark red, the optimum's cell bright. */
+ * diverging corner is dark red, the optimum's cell bright. The
+ * eigen-components panel (Shift+V) beside it draws both components of the
+ * momentum run in their colours. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +130,28 @@ int main(void)
     /* Off the panel, a click still moves the start. */
     click(&in, &st, W / 3, H / 2);
     CHECK(sc->start.x != start.x || sc->start.y != start.y);
+
+    /* The eigen-components panel: the steep component's orange and the
+     * shallow one's green inside its box. */
+    ov_test_target(&st, 1);
+    ov_test_panel(&st, "eigen", true);
+    ov_test_draw(r, &st, &in, &lay);
+    int ei = ov_panel_find("eigen");
+    CHECK(ei >= 0 && lay.on[OV_HUD_PANEL0 + ei]);
+    px = malloc((size_t)W * H * 4);
+    CHECK(px && ov_renderer_read_rgba(r, px));
+    if (px && ei >= 0) {
+        ov_box eb = lay.box[OV_HUD_PANEL0 + ei];
+        long orange = 0, green = 0;
+        for (int yy = (int)eb.y; yy < (int)(eb.y + eb.h); yy++)
+            for (int xx = (int)eb.x; xx < (int)(eb.x + eb.w); xx++) {
+                const uint8_t *q = px + ((size_t)yy * W + xx) * 4;
+                orange += abs(q[0] - 255) < 30 && abs(q[1] - 158) < 30 && abs(q[2] - 56) < 30;
+                green += abs(q[0] - 140) < 30 && abs(q[1] - 235) < 30 && abs(q[2] - 115) < 30;
+            }
+        CHECK_MSG(orange > 100 && green > 100, "orange %ld green %ld", orange, green);
+    }
+    free(px);
 
     /* The saddle: no map, nothing to pick. */
     ov_optim_kind kind;

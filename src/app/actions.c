@@ -447,6 +447,10 @@ static const ov_binding BINDINGS[] = {
      "panel: convergence-rate map over (\xce\xb1, \xce\xb2) of the targeted run's method, "
      "with the optimum and the runs; a click on it sets \xce\xb1 and \xce\xb2",
      act_panel, 0, 0},
+    {SDLK_v, SHIFT, NO, "Shift+V",
+     "panel: the error along the Hessian's eigenvectors against step, measured and as the "
+     "theory predicts",
+     act_panel, 0, 0},
     {SDLK_d, ANY, NO, "D", "3-D surface / contours (a short animated transition)", act_3d, 0,
      0},
     {SDLK_z, ANY, NO, "Z", "3-D heights: automatic / linear / log scale of the loss",

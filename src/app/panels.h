@@ -95,4 +95,9 @@ ov_box ov_panel_rate_map_area(ov_box b, float px);
 bool ov_panel_rate_map_pick(const ov_app_state *st, double u, double v, ov_optim_kind *kind,
                             double *alpha, double *beta);
 
+/* panel_eigen.c (Shift+V): the targeted run's error (all targeted: the
+ * first momentum run) along the Hessian's eigenvectors at w*, log |e·v|
+ * against step with its sign, and the theory's closed form dashed. */
+void ov_panel_eigen(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, ov_box b);
+
 #endif
