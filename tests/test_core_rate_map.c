@@ -194,8 +194,33 @@ static void test_hessian(void)
     }
 }
 
+/* The observed rate: a run whose error shrinks by exactly q a step. */
+static void test_observed(void)
+{
+    double xs[40], ys[40], ls[40];
+    const double q = 0.8;
+    for (int k = 0; k < 40; k++) {
+        xs[k] = 1.0 + 3.0 * pow(q, k);
+        ys[k] = 2.0 - 4.0 * pow(q, k);
+        ls[k] = 0;
+    }
+    ov_run run = {.n = 40, .x = xs, .y = ys, .loss = ls};
+    CHECK_NEAR(ov_rate_map_observed(&run, 30, 10, 1, 2), q, 1e-12);
+    CHECK_NEAR(ov_rate_map_observed(&run, 4, 10, 1, 2), q, 1e-12);
+    CHECK(isnan(ov_rate_map_observed(&run, 0, 10, 1, 2)));
+    CHECK(isnan(ov_rate_map_observed(&run, 40, 10, 1, 2)));
+    /* A zig-zag of two rates: the mean over the span. */
+    for (int k = 0; k < 40; k++)
+        xs[k] = 1.0 + (k % 2 ? 0.5 : 1.0) * pow(q, k);
+    for (int k = 0; k < 40; k++)
+        ys[k] = 2.0;
+    CHECK_NEAR(ov_rate_map_observed(&run, 21, 9, 1, 2), q * pow(0.5, 1.0 / 9.0), 1e-12);
+    CHECK_NEAR(ov_rate_map_observed(&run, 21, 10, 1, 2), q, 1e-12);
+}
+
 int main(void)
 {
+    test_observed();
     test_cells();
     test_boundary();
     test_optima();

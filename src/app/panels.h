@@ -100,4 +100,10 @@ bool ov_panel_rate_map_pick(const ov_app_state *st, double u, double v, ov_optim
  * against step with its sign, and the theory's closed form dashed. */
 void ov_panel_eigen(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, ov_box b);
 
+/* panel_loss_rates.c, inside the loss panel's graph g: each shown run's
+ * measured rate per step over the last 10 steps to the shown step, beside
+ * the rate map's prediction for its α, β and the Hessian at w*. */
+void ov_panel_loss_rates(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
+                         const ov_log_graph *g);
+
 #endif

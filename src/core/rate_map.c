@@ -102,6 +102,18 @@ double ov_rate_map_steps10(double rate)
     return log(10.0) / -log(rate);
 }
 
+double ov_rate_map_observed(const ov_run *run, int k, int span, double wx, double wy)
+{
+    if (!run || k < 1 || k >= run->n || span < 1)
+        return NAN;
+    int j = k - span < 0 ? 0 : k - span;
+    double now = hypot(run->x[k] - wx, run->y[k] - wy);
+    double then = hypot(run->x[j] - wx, run->y[j] - wy);
+    if (!(then > 0.0))
+        return NAN;
+    return pow(now / then, 1.0 / (k - j));
+}
+
 bool ov_rate_map_hessian(const ov_surface *s, double x, double y, double *lmin, double *lmax,
                          char *why, size_t cap)
 {

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "optim.h"
+#include "run.h"
 #include "surface.h"
 #include "theory.h"
 
@@ -61,6 +62,11 @@ bool ov_rate_map_optimum(ov_optim_kind kind, double lmin, double lmax, double *a
 /* Steps to shrink the error 10x at this rate: ln 10 / -ln rate (INFINITY
  * for rate >= 1 or not finite, 0 for rate 0). */
 double ov_rate_map_steps10(double rate);
+
+/* The observed per-step rate of run at step k: (|e_k| / |e_(k-span)|)^(1/span)
+ * with e = w - (wx, wy), over the last min(k, span) steps; NAN for k < 1,
+ * k past the run's end or a zero error at the earlier step. */
+double ov_rate_map_observed(const ov_run *run, int k, int span, double wx, double wy);
 
 /* The eigenvalues lmin <= lmax of s's Hessian at (x, y), for the map.
  * true when positive definite; false with the reason in why (e.g. "the
