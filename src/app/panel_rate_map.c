@@ -157,6 +157,9 @@ static void draw_heat(ov_renderer *r, const rm_model *m, ov_box a)
     int cols = (int)fminf(a.w, (float)OV_RATE_MAP_NALPHA);
     cols = cols < 2 ? 2 : cols;
     int rows = ov_rate_map_rows(m->kind);
+    double alphas[OV_RATE_MAP_NALPHA];
+    for (int c = 0; c < cols; c++)
+        alphas[c] = ov_rate_map_alpha(m->agd, (c + 0.5) / cols * (OV_RATE_MAP_NALPHA - 1));
     for (int j = 0; j < rows; j++) {
         double beta = ov_rate_map_beta(j);
         float yt = a.y, yb = a.y + a.h;
@@ -168,9 +171,7 @@ static void draw_heat(ov_renderer *r, const rm_model *m, ov_box a)
         for (int c = 0; c <= cols; c++) {
             int lv = 0;
             if (c < cols) {
-                double u = (c + 0.5) / cols;
-                double alpha = ov_rate_map_alpha(m->agd, u * (OV_RATE_MAP_NALPHA - 1));
-                lv = level_of(ov_rate_map_rate(m->kind, alpha, beta, m->lmin, m->lmax),
+                lv = level_of(ov_rate_map_rate(m->kind, alphas[c], beta, m->lmin, m->lmax),
                               m->opt_r);
             }
             if (c == cols || (c > start && lv != level)) {
