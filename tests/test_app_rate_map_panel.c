@@ -18,6 +18,7 @@
 #include "app/input.h"
 #include "app/panels.h"
 #include "core/rate_map.h"
+#include "io/png_write.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
 
@@ -122,6 +123,15 @@ int main(void)
     a = area_of(&lay);
     pixel_of(a, agd, agd, 0.5, &x, &y);
     double mom_a = sc->runs[1].params.alpha;
+    /* The frame, for a person to look at (OV_TMP/rate-map-gd.png). */
+    const char *tmp = getenv("OV_TMP");
+    uint8_t *shot = malloc((size_t)W * H * 4);
+    if (tmp && shot && ov_renderer_read_rgba(r, shot)) {
+        char path[600], perr[256];
+        snprintf(path, sizeof path, "%s/rate-map-gd.png", tmp);
+        CHECK(ov_png_write(path, shot, W, H, perr, sizeof perr));
+    }
+    free(shot);
     click(&in, &st, x, y);
     CHECK_MSG(fabs(log(sc->runs[0].params.alpha / agd)) <= 1.5 * per_px, "gd alpha %.6g",
               sc->runs[0].params.alpha);

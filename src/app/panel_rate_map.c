@@ -276,7 +276,10 @@ void ov_panel_rate_map(ov_renderer *r, const ov_app_state *st, const ov_hud_styl
     const char *name = ov_optim_info_of(m.kind)->name;
     if (m.ok)
         snprintf(line, sizeof line, "%s's rate%s, \xce\xba = %.4g", name,
-                 m.local ? " (local Hessian)" : " over (\xce\xb1, \xce\xb2)", m.lmax / m.lmin);
+                 m.local                ? " (local Hessian)"
+                 : m.kind == OV_OPT_GD ? " over \xce\xb1"
+                                       : " over (\xce\xb1, \xce\xb2)",
+                 m.lmax / m.lmin);
     else
         snprintf(line, sizeof line, "rate map (%s)", name);
     text_line(r, b, px, b.y + pad * 0.3f, sty->text, line);
