@@ -172,6 +172,36 @@ int main(void)
     CHECK(!ov_panel_rate_map_pick(&st, 0.5, 0.5, &kind, &pa, &pb));
     ov_test_draw(r, &st, &in, &lay);
 
+    /* Extremes: kappa 1 and 1e10, a diverging gd and a diverging momentum
+     * run, every theory panel on: nothing non-finite reaches the renderer. */
+    const double kappas[] = {1.0, 1e10};
+    for (int t = 0; t < 2; t++) {
+        ov_app_state ex;
+        ov_config c2;
+        ov_config_defaults(&c2);
+        c2.has_kappa = true;
+        c2.kappa = kappas[t];
+        c2.nruns = 3;
+        c2.runs[0] = (ov_run_spec){.kind = OV_OPT_GD, .has_alpha = true, .alpha = 3.0 / kappas[t]};
+        c2.runs[1] = (ov_run_spec){.kind = OV_OPT_MOMENTUM, .has_alpha = true,
+                                   .alpha = 5.0 / kappas[t], .has_beta = true, .beta = 0.9};
+        c2.runs[2] = (ov_run_spec){.kind = OV_OPT_NESTEROV};
+        CHECK_MSG(ov_controls_init(&ex, &c2, err, sizeof err), "%s", err);
+        ov_test_plain(&ex);
+        ov_test_panel(&ex, "rate-map", true);
+        ov_test_panel(&ex, "eigen", true);
+        ov_test_panel(&ex, "loss", true);
+        for (int target = -1; target < 3; target++) {
+            ov_test_target(&ex, target);
+            ov_test_draw(r, &ex, NULL, NULL);
+        }
+        ov_controls_deinit(&ex);
+    }
+    ov_render_stats stats;
+    ov_renderer_stats(r, &stats);
+    CHECK_MSG(stats.nonfinite_values == 0 && stats.nonfinite_text == 0, "%ld %ld",
+              (long)stats.nonfinite_values, (long)stats.nonfinite_text);
+
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);
     ov_controls_deinit(&st);

@@ -91,7 +91,7 @@ ov_box ov_panel_rate_map_area(ov_box b, float px)
     float pad = px * 0.5f;
     ov_box a = {b.x + px * 2.6f, b.y + px * 1.5f, 0, 0};
     a.w = b.x + b.w - pad - a.x;
-    a.h = b.y + b.h - px * 4.6f - a.y;
+    a.h = b.y + b.h - px * 5.7f - a.y;
     if (a.w < 1)
         a.w = 1;
     if (a.h < 1)
@@ -215,14 +215,18 @@ static void map_point(const rm_model *m, ov_box a, double alpha, double beta, fl
     *y = a.y + (float)(v * a.h);
 }
 
-/* "rate 0.818: 11.5 steps to shrink the error 10x" */
+/* "11.5 (rate 0.818)", under the heading "steps to shrink the error 10x" */
 static void rate_words(double rate, char *buf, size_t cap)
 {
     double s = ov_rate_map_steps10(rate);
+    /* Enough digits that a rate just under 1 does not read as 1. */
+    int digits = 3;
+    if (rate < 1.0 && rate > 0.99)
+        digits = (int)fmin(12.0, ceil(-log10(1.0 - rate)) + 2.0);
     if (!(rate < 1.0))
-        snprintf(buf, cap, "rate %.3g: the error grows", rate);
+        snprintf(buf, cap, "never: the error grows (rate %.3g)", rate);
     else
-        snprintf(buf, cap, "%.3g steps to shrink the error 10\xc3\x97 (rate %.3g)", s, rate);
+        snprintf(buf, cap, "%.3g (rate %.*g)", s, digits, rate);
 }
 
 static void text_line(ov_renderer *r, ov_box b, float px, float y, ov_rgba c, const char *text)
@@ -311,6 +315,8 @@ void ov_panel_rate_map(ov_renderer *r, const ov_app_state *st, const ov_hud_styl
     }
     /* The numbers, as a teacher reads them. */
     float ty = a.y + a.h + px * 1.3f;
+    text_line(r, b, px * 0.9f, ty, sty->text, "steps to shrink the error 10\xc3\x97:");
+    ty += px * 1.1f;
     char words[128];
     rate_words(m.opt_r, words, sizeof words);
     snprintf(line, sizeof line, "\xe2\x98\x85 optimum: %s", words);
@@ -324,6 +330,6 @@ void ov_panel_rate_map(ov_renderer *r, const ov_app_state *st, const ov_hud_styl
                   line);
     }
     text_line(r, b, px * 0.85f, ty + px * 2.2f, sty->dim,
-              "white: rate = 1 (diverges beyond), cyan: \xce\xb1/(1\xe2\x88\x92\xce\xb2) = 1; "
-              "click to set \xce\xb1, \xce\xb2");
+              "white: rate 1, cyan: \xce\xb1/(1\xe2\x88\x92\xce\xb2) = 1; click: set "
+              "\xce\xb1, \xce\xb2");
 }
