@@ -39,6 +39,32 @@ static void click(ov_input *in, ov_app_state *st, int x, int y)
     ov_test_pump(in, st, W, H);
 }
 
+/* A left-button drag from (x0, y0) to (x1, y1) in four moves. */
+static void drag(ov_input *in, ov_app_state *st, int x0, int y0, int x1, int y1)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x0;
+    e.button.y = y0;
+    CHECK(SDL_PushEvent(&e) == 1);
+    for (int i = 1; i <= 4; i++) {
+        memset(&e, 0, sizeof e);
+        e.type = SDL_MOUSEMOTION;
+        e.motion.x = x0 + (x1 - x0) * i / 4;
+        e.motion.y = y0 + (y1 - y0) * i / 4;
+        CHECK(SDL_PushEvent(&e) == 1);
+    }
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONUP;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x1;
+    e.button.y = y1;
+    CHECK(SDL_PushEvent(&e) == 1);
+    ov_test_pump(in, st, W, H);
+}
+
 /* The map's area in the frame laid out as lay. */
 static ov_box area_of(const ov_hud_layout *lay)
 {
@@ -112,6 +138,18 @@ int main(void)
     CHECK_NEAR(sc->runs[1].x[1], sc->runs[1].x[0] - p->alpha * g[0], 1e-12);
     /* Near the optimum, its rate is near the optimum's 9/11. */
     CHECK(ov_rate_map_rate(OV_OPT_MOMENTUM, p->alpha, p->beta, 1, 100) < 0.85);
+    /* A drag that begins on the map sweeps alpha and beta with the cursor
+     * and does not pan the view; past the map's edge it stops at the edge. */
+    ov_rect view = st.view.rect;
+    int x2, y2;
+    pixel_of(a, agd, 0.002, 0.5, &x2, &y2);
+    drag(&in, &st, x, y, x2, y2);
+    CHECK_MSG(fabs(log(p->alpha / 0.002)) <= 1.5 * per_px, "dragged alpha %.6g", p->alpha);
+    CHECK_MSG(fabs(p->beta - 0.5) <= 1.5 / a.h, "dragged beta %.6g", p->beta);
+    CHECK(memcmp(&view, &st.view.rect, sizeof view) == 0);
+    drag(&in, &st, x2, y2, x2, (int)(a.y + a.h) + 40);
+    CHECK_MSG(p->beta == 0.0, "beta below the map %.6g", p->beta);
+    CHECK(memcmp(&view, &st.view.rect, sizeof view) == 0);
     /* O agrees with the map's marker. */
     ov_controls_snap_optimal(&st);
     CHECK_NEAR(sc->runs[1].params.alpha, ha, 1e-12);

@@ -445,7 +445,7 @@ static const ov_binding BINDINGS[] = {
      act_panel, 0, 0},
     {SDLK_i, SHIFT, NO, "Shift+I",
      "panel: convergence-rate map over (\xce\xb1, \xce\xb2) of the targeted run's method, "
-     "with the optimum and the runs; a click on it sets \xce\xb1 and \xce\xb2",
+     "with the optimum and the runs; a click or drag on it sets \xce\xb1 and \xce\xb2",
      act_panel, 0, 0},
     {SDLK_v, SHIFT, NO, "Shift+V",
      "panel: the error along the Hessian's eigenvectors against step, measured and as the "

@@ -100,13 +100,24 @@ void ov_input_set_panels(ov_input *in, const ov_hud_layout *lay)
     in->rate_map = (ov_view_fit){true, a.x / W, a.y / H, (a.x + a.w) / W, (a.y + a.h) / H};
 }
 
-/* A click at window point (x, y) on the rate map: sets α and β there. */
-static bool click_rate_map(ov_input *in, ov_app_state *st, int x, int y, int win_w, int win_h)
+/* Whether window point (x, y) is on the rate map. */
+static bool on_rate_map(const ov_input *in, int x, int y, int win_w, int win_h)
 {
     const ov_view_fit *m = &in->rate_map;
     double fx = (x + 0.5) / win_w, fy = (y + 0.5) / win_h;
-    if (!m->on || fx < m->x0 || fx > m->x1 || fy < m->y0 || fy > m->y1)
+    return m->on && fx >= m->x0 && fx <= m->x1 && fy >= m->y0 && fy <= m->y1;
+}
+
+/* A click (or a drag that began on the map) at window point (x, y): sets α
+ * and β there, clamped to the map's edges. false when the map is not shown. */
+static bool click_rate_map(ov_input *in, ov_app_state *st, int x, int y, int win_w, int win_h)
+{
+    const ov_view_fit *m = &in->rate_map;
+    if (!m->on)
         return false;
+    double fx = (x + 0.5) / win_w, fy = (y + 0.5) / win_h;
+    fx = fmin(fmax(fx, m->x0), m->x1);
+    fy = fmin(fmax(fy, m->y0), m->y1);
     ov_optim_kind kind;
     double alpha, beta;
     if (ov_panel_rate_map_pick(st, (fx - m->x0) / (m->x1 - m->x0), (fy - m->y0) / (m->y1 - m->y0),
@@ -165,13 +176,18 @@ ov_request ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, i
         in->moved = false;
         in->down_x = in->last_x = e->button.x;
         in->down_y = in->last_y = e->button.y;
+        in->on_map = e->button.button == SDL_BUTTON_LEFT &&
+                     on_rate_map(in, e->button.x, e->button.y, win_w, win_h);
         break;
     case SDL_MOUSEMOTION:
         if (!in->dragging)
             break;
         if (abs(e->motion.x - in->down_x) > CLICK_SLOP || abs(e->motion.y - in->down_y) > CLICK_SLOP)
             in->moved = true;
-        if (in->moved && ov_controls_in_3d(st)) {
+        if (in->moved && in->on_map) {
+            /* Dragging on the rate map sweeps α and β with the cursor. */
+            click_rate_map(in, st, e->motion.x, e->motion.y, win_w, win_h);
+        } else if (in->moved && ov_controls_in_3d(st)) {
             /* 3-D: dragging right turns the surface to the right, dragging
              * up tilts it towards the viewer. */
             ov_controls_orbit(st, -(e->motion.x - in->last_x) * OV_ORBIT_DEG_PER_POINT,
@@ -188,14 +204,15 @@ ov_request ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, i
     case SDL_MOUSEBUTTONUP:
         if (in->dragging && !in->moved && e->button.button == SDL_BUTTON_LEFT) {
             ov_vec2 w;
-            if (click_rate_map(in, st, e->button.x, e->button.y, win_w, win_h))
-                ;
+            if (in->on_map)
+                click_rate_map(in, st, e->button.x, e->button.y, win_w, win_h);
             else if (cursor_world(in, st, e->button.x, e->button.y, win_w, win_h, &w))
                 ov_controls_set_start(st, w);
             else if (ov_controls_in_3d(st))
                 ov_controls_say(st, "click on the surface to start the runs there");
         }
         in->dragging = false;
+        in->on_map = false;
         break;
     case SDL_MOUSEWHEEL: {
         /* mouseX/Y carry the cursor with the event (SDL >= 2.26), so

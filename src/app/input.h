@@ -17,6 +17,7 @@
 typedef struct ov_input {
     bool dragging;          /* a button is down */
     bool moved;             /* it moved further than a click allows */
+    bool on_map;            /* it went down on the rate map: dragging sets α, β */
     int down_x, down_y;     /* where it went down, window points */
     int last_x, last_y;
     /* Where the last frame shown put the view (its HUD layout's fit):
