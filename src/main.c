@@ -55,6 +55,8 @@ static int run(int argc, char **argv, ov_config *cfg)
         return printed(ov_cli_print_presets(stdout));
     case OV_ACTION_EXPORT:
         return ov_app_export(cfg);
+    case OV_ACTION_RATE_MAP:
+        return ov_app_export_rate_map(cfg);
     case OV_ACTION_BENCH:
         return ov_app_bench(cfg);
     case OV_ACTION_WINDOW:

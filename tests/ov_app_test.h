@@ -110,8 +110,10 @@ static inline void ov_test_draw(ov_renderer *r, const ov_app_state *st, ov_input
 {
     ov_hud_layout own;
     ov_hud_draw_frame(r, st, NULL, &own);
-    if (in)
+    if (in) {
         ov_input_set_frame(in, own.fit);
+        ov_input_set_panels(in, &own);
+    }
     if (lay)
         *lay = own;
 }

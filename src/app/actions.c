@@ -424,7 +424,7 @@ static const ov_binding BINDINGS[] = {
      act_share, 0, 0},
     {SDLK_m, ANY, NO, "M", "projector mode: high contrast, larger text", act_projector, 0, 0},
     {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, 0, 0},
-    {SDLK_i, ANY, NO, "I",
+    {SDLK_i, NONE, NO, "I",
      "panel: theory of the quadratic (optimal \xce\xb1, \xce\xb2, rates, each run's regime)",
      act_panel, 0, 0},
     {SDLK_RIGHTBRACKET, ANY, YES, "] / [",
@@ -435,13 +435,21 @@ static const ov_binding BINDINGS[] = {
     {SDLK_LEFTBRACKET, ANY, YES, NULL, NULL, act_noise, -1, 0},
     {SDLK_o, ANY, NO, "O", "snap \xce\xb1 (and \xce\xb2) to the optimum of the quadratic",
      act_optimal, 0, 0},
-    {SDLK_v, ANY, NO, "V",
+    {SDLK_v, NONE, NO, "V",
      "panel: local curvature (Hessian ellipse, gradient and step arrows)", act_panel, 0,
      0},
     {SDLK_BACKSLASH, ANY, NO, "\\",
      "panel: gradient norm \xe2\x80\x96\xe2\x88\x87L\xe2\x80\x96 and step length "
      "\xe2\x80\x96\xce\x94w\xe2\x80\x96 against step (log scale): too small a step crawls, "
      "too large a step grows with the gradient",
+     act_panel, 0, 0},
+    {SDLK_i, SHIFT, NO, "Shift+I",
+     "panel: convergence-rate map over (\xce\xb1, \xce\xb2) of the targeted run's method, "
+     "with the optimum and the runs; a click or drag on it sets \xce\xb1 and \xce\xb2",
+     act_panel, 0, 0},
+    {SDLK_v, SHIFT, NO, "Shift+V",
+     "panel: the error along the Hessian's eigenvectors against step, measured and as the "
+     "theory predicts",
      act_panel, 0, 0},
     {SDLK_d, ANY, NO, "D", "3-D surface / contours (a short animated transition)", act_3d, 0,
      0},

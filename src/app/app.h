@@ -61,4 +61,8 @@ int ov_app_export(const ov_config *cfg);
 /* --bench: prints median frame times and change-to-frame latency. */
 int ov_app_bench(const ov_config *cfg);
 
+/* --export-rate-map: writes the (alpha, beta) rate map of gd, momentum and
+ * nesterov for the scene's surface (export_rate_map.c); the exit status. */
+int ov_app_export_rate_map(const ov_config *cfg);
+
 #endif

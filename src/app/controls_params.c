@@ -231,6 +231,39 @@ void ov_controls_set_start(ov_app_state *st, ov_vec2 start)
         ov_controls_say(st, "start = (%.3g, %.3g)", start.x, start.y);
 }
 
+void ov_controls_set_alpha_beta(ov_app_state *st, ov_optim_kind kind, double alpha, double beta)
+{
+    int set = 0;
+    alpha = fmin(fmax(alpha, OV_ALPHA_MIN), OV_ALPHA_MAX);
+    beta = fmin(fmax(beta, 0.0), OV_BETA_MAX);
+    const bool uses_beta = ov_optim_info_of(kind)->uses_beta;
+    remember(st);
+    for (int i = 0; i < st->sc.scene.nruns; i++) {
+        if (!targeted(st, i) || st->sc.scene.runs[i].params.kind != kind)
+            continue;
+        ov_run_spec *sp = &st->sc.scene.specs[i];
+        sp->alpha = alpha;
+        sp->has_alpha = true;
+        if (uses_beta) {
+            sp->beta = beta;
+            sp->has_beta = true;
+        }
+        set++;
+    }
+    if (!set) {
+        ov_controls_say(st, "no %s run to set: add one or target it with Tab",
+                        ov_optim_info_of(kind)->name);
+        return;
+    }
+    recompute(st);
+    if (uses_beta)
+        ov_controls_say(st, "%s: \xce\xb1 = %.4g, \xce\xb2 = %.4g from the rate map",
+                        ov_optim_info_of(kind)->name, alpha, beta);
+    else
+        ov_controls_say(st, "%s: \xce\xb1 = %.4g from the rate map", ov_optim_info_of(kind)->name,
+                        alpha);
+}
+
 void ov_controls_snap_optimal(ov_app_state *st)
 {
     double lmin, lmax;

@@ -46,6 +46,11 @@ void ov_controls_set_start(ov_app_state *st, ov_vec2 start);
  * changes nothing on other surfaces or for methods without a known optimum. */
 void ov_controls_snap_optimal(ov_app_state *st);
 
+/* A click on the rate map: α (and β where kind uses it) of the targeted
+ * run, or with all runs targeted of every run of kind, clamped as the keys
+ * clamp them; says what changed, or that no run of kind is targeted. */
+void ov_controls_set_alpha_beta(ov_app_state *st, ov_optim_kind kind, double alpha, double beta);
+
 /* Ghost trails on/off. When on, every later parameter change first keeps a
  * copy of the current runs, drawn faded under the new ones. */
 void ov_controls_toggle_ghosts(ov_app_state *st);

@@ -10,6 +10,8 @@
 #include "controls_ui.h"
 #include "controls_view.h"
 #include "formula_edit.h"
+#include "hud_layout.h"
+#include "panels.h"
 
 #define CLICK_SLOP 4   /* points a press may move and still be a click */
 
@@ -87,6 +89,43 @@ void ov_input_set_frame(ov_input *in, ov_view_fit fit)
     in->fit = fit;
 }
 
+void ov_input_set_panels(ov_input *in, const ov_hud_layout *lay)
+{
+    int i = ov_panel_find("rate-map");
+    in->rate_map.on = false;
+    if (i < 0 || !lay->on[OV_HUD_PANEL0 + i] || lay->width <= 0 || lay->height <= 0)
+        return;
+    ov_box a = ov_panel_rate_map_area(lay->box[OV_HUD_PANEL0 + i], lay->panel_px[i]);
+    double W = lay->width, H = lay->height;
+    in->rate_map = (ov_view_fit){true, a.x / W, a.y / H, (a.x + a.w) / W, (a.y + a.h) / H};
+}
+
+/* Whether window point (x, y) is on the rate map. */
+static bool on_rate_map(const ov_input *in, int x, int y, int win_w, int win_h)
+{
+    const ov_view_fit *m = &in->rate_map;
+    double fx = (x + 0.5) / win_w, fy = (y + 0.5) / win_h;
+    return m->on && fx >= m->x0 && fx <= m->x1 && fy >= m->y0 && fy <= m->y1;
+}
+
+/* A click (or a drag that began on the map) at window point (x, y): sets α
+ * and β there, clamped to the map's edges. false when the map is not shown. */
+static bool click_rate_map(ov_input *in, ov_app_state *st, int x, int y, int win_w, int win_h)
+{
+    const ov_view_fit *m = &in->rate_map;
+    if (!m->on)
+        return false;
+    double fx = (x + 0.5) / win_w, fy = (y + 0.5) / win_h;
+    fx = fmin(fmax(fx, m->x0), m->x1);
+    fy = fmin(fmax(fy, m->y0), m->y1);
+    ov_optim_kind kind;
+    double alpha, beta;
+    if (ov_panel_rate_map_pick(st, (fx - m->x0) / (m->x1 - m->x0), (fy - m->y0) / (m->y1 - m->y0),
+                               &kind, &alpha, &beta))
+        ov_controls_set_alpha_beta(st, kind, alpha, beta);
+    return true;
+}
+
 /* The world point under the cursor (window points, the pixel's centre),
  * through the view of a frame of the window's size laid out as the last
  * frame shown. */
@@ -137,13 +176,18 @@ ov_request ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, i
         in->moved = false;
         in->down_x = in->last_x = e->button.x;
         in->down_y = in->last_y = e->button.y;
+        in->on_map = e->button.button == SDL_BUTTON_LEFT &&
+                     on_rate_map(in, e->button.x, e->button.y, win_w, win_h);
         break;
     case SDL_MOUSEMOTION:
         if (!in->dragging)
             break;
         if (abs(e->motion.x - in->down_x) > CLICK_SLOP || abs(e->motion.y - in->down_y) > CLICK_SLOP)
             in->moved = true;
-        if (in->moved && ov_controls_in_3d(st)) {
+        if (in->moved && in->on_map) {
+            /* Dragging on the rate map sweeps α and β with the cursor. */
+            click_rate_map(in, st, e->motion.x, e->motion.y, win_w, win_h);
+        } else if (in->moved && ov_controls_in_3d(st)) {
             /* 3-D: dragging right turns the surface to the right, dragging
              * up tilts it towards the viewer. */
             ov_controls_orbit(st, -(e->motion.x - in->last_x) * OV_ORBIT_DEG_PER_POINT,
@@ -160,12 +204,15 @@ ov_request ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, i
     case SDL_MOUSEBUTTONUP:
         if (in->dragging && !in->moved && e->button.button == SDL_BUTTON_LEFT) {
             ov_vec2 w;
-            if (cursor_world(in, st, e->button.x, e->button.y, win_w, win_h, &w))
+            if (in->on_map)
+                click_rate_map(in, st, e->button.x, e->button.y, win_w, win_h);
+            else if (cursor_world(in, st, e->button.x, e->button.y, win_w, win_h, &w))
                 ov_controls_set_start(st, w);
             else if (ov_controls_in_3d(st))
                 ov_controls_say(st, "click on the surface to start the runs there");
         }
         in->dragging = false;
+        in->on_map = false;
         break;
     case SDL_MOUSEWHEEL: {
         /* mouseX/Y carry the cursor with the event (SDL >= 2.26), so

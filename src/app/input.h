@@ -17,11 +17,14 @@
 typedef struct ov_input {
     bool dragging;          /* a button is down */
     bool moved;             /* it moved further than a click allows */
+    bool on_map;            /* it went down on the rate map: dragging sets α, β */
     int down_x, down_y;     /* where it went down, window points */
     int last_x, last_y;
     /* Where the last frame shown put the view (its HUD layout's fit):
      * clicks, drags and the wheel map the cursor as the user saw it. */
     ov_view_fit fit;
+    /* The rate map's area on that frame, as fractions of it (on: shown). */
+    ov_view_fit rate_map;
     ov_loss_range_cache range;   /* picking's view: the loss range kept */
     /* RATE keys held down (actions.h): the binding found at the press and
      * for how long it has been held. */
@@ -41,6 +44,11 @@ ov_request ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, i
 
 /* The frame just shown was laid out with its view in fit (ov_hud_layout.fit). */
 void ov_input_set_frame(ov_input *in, ov_view_fit fit);
+
+/* The frame just shown had the panels of lay: a click on the rate map's
+ * area sets α and β (panel_rate_map.c). */
+struct ov_hud_layout;
+void ov_input_set_panels(ov_input *in, const struct ov_hud_layout *lay);
 
 /* Advances held RATE keys by dt seconds: past OV_HOLD_DELAY each acts at
  * its rate for the time held. Call once per frame after the events.

@@ -65,5 +65,6 @@ void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *s
             ov_renderer_line(r, px0 - s, py0 + s, px0 + s, py0 - s, px * 0.14f, c);
         }
     }
+    ov_panel_loss_rates(r, st, sty, &g);
     ov_log_graph_cursor(r, sty, &g, st->anim.step);
 }

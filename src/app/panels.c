@@ -13,6 +13,9 @@ static const ov_panel PANELS[] = {
      ov_panel_curvature_glyphs},
     {"loss", "L", OV_PANEL_CORNER, NULL, ov_panel_graph_size, ov_panel_loss, NULL},
     {"steps", "\\", OV_PANEL_CORNER, NULL, ov_panel_graph_size, ov_panel_steps, NULL},
+    {"rate-map", "Shift+I", OV_PANEL_CORNER, NULL, ov_panel_rate_map_size, ov_panel_rate_map,
+     NULL},
+    {"eigen", "Shift+V", OV_PANEL_CORNER, NULL, ov_panel_rate_map_size, ov_panel_eigen, NULL},
 };
 
 _Static_assert(sizeof PANELS / sizeof PANELS[0] <= OV_PANEL_MAX, "room for every panel");

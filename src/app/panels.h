@@ -82,4 +82,28 @@ void ov_panel_loss(ov_renderer *r, const ov_app_state *st, const ov_hud_style *s
 bool ov_panel_steps_at(const ov_app_state *st, int i, int k, double *grad, double *dw);
 void ov_panel_steps(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, ov_box b);
 
+/* panel_rate_map.c (Shift+I): the worst-case rate of the targeted run's
+ * method (all targeted: momentum) over (log α, β) as a heat map, with the
+ * rate = 1 boundary, α/(1−β) = 1, the optimum and the runs; "local" off the
+ * quadratic (the Hessian at the run's shown point). ov_panel_rate_map_area
+ * is the map's part of a panel box b at text size px; _pick gives the
+ * method and the (α, β) at fractions u (left to right) and v (top to
+ * bottom) of that area, false where the panel shows no map. */
+ov_panel_size ov_panel_rate_map_size(const ov_app_state *st, float W, float H, float px);
+void ov_panel_rate_map(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, ov_box b);
+ov_box ov_panel_rate_map_area(ov_box b, float px);
+bool ov_panel_rate_map_pick(const ov_app_state *st, double u, double v, ov_optim_kind *kind,
+                            double *alpha, double *beta);
+
+/* panel_eigen.c (Shift+V): the targeted run's error (all targeted: the
+ * first momentum run) along the Hessian's eigenvectors at w*, log |e·v|
+ * against step with its sign, and the theory's closed form dashed. */
+void ov_panel_eigen(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, ov_box b);
+
+/* panel_loss_rates.c, inside the loss panel's graph g: each shown run's
+ * measured rate per step over the last 10 steps to the shown step, beside
+ * the rate map's prediction for its α, β and the Hessian at w*. */
+void ov_panel_loss_rates(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
+                         const ov_log_graph *g);
+
 #endif

@@ -241,6 +241,7 @@ static bool frame(window_app *a, const SDL_Event *events, int nevents, double dt
         return true;
     ov_hud_draw_frame(a->renderer, &a->st, &a->cache, &a->lay);
     ov_input_set_frame(&a->in, a->lay.fit);
+    ov_input_set_panels(&a->in, &a->lay);
     /* A frame the renderer could not draw (a shader that fails to build for
      * this formula) shows the last good picture; the HUD says why, once. */
     const char *why = ov_renderer_error(a->renderer);

@@ -72,6 +72,12 @@ static int finish(ov_parse *p)
         cfg->action = OV_ACTION_LIST_OPTIMIZERS;
     else if (p->list_presets)
         cfg->action = OV_ACTION_LIST_PRESETS;
+    else if (cfg->export_rate_map && (export_opt || p->bench))
+        return ov_args_fail(p->err, p->cap, "--export-rate-map: cannot be combined with %s; "
+                            "expected it alone or with scene options",
+                            export_opt ? export_opt : "--bench");
+    else if (cfg->export_rate_map)
+        cfg->action = OV_ACTION_RATE_MAP;
     else if (p->bench && export_opt)
         return ov_args_fail(p->err, p->cap, "--bench: cannot be combined with %s; expected "
                             "--bench alone or with scene options", export_opt);

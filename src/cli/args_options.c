@@ -310,6 +310,11 @@ static int opt_export_csv(ov_parse *p, const char *opt, const char *value)
     return file_option(p, opt, value, &p->cfg->export_csv);
 }
 
+static int opt_export_rate_map(ov_parse *p, const char *opt, const char *value)
+{
+    return file_option(p, opt, value, &p->cfg->export_rate_map);
+}
+
 static int opt_gif(ov_parse *p, const char *opt, const char *value)
 {
     return file_option(p, opt, value, &p->cfg->gif);
@@ -462,6 +467,7 @@ const ov_option ov_args_options[] = {
     {"--size", true, "WxH", opt_size},
     {"--screenshot", true, "a PNG file name", opt_screenshot},
     {"--export-csv", true, "a CSV file name", opt_export_csv},
+    {"--export-rate-map", true, "a CSV file name", opt_export_rate_map},
     {"--gif", true, "a GIF file name", opt_gif},
     {"--video", true, "an MP4 file name", opt_video},
     {"--gif-frames", true, "an integer from 2 to 2000", opt_gif_frames},
@@ -470,7 +476,8 @@ const ov_option ov_args_options[] = {
     {"--output-dir", true, "a directory name", opt_output_dir},
     {"--ui-scale", true, "a number from 0.5 to 4", opt_ui_scale},
     {"--projector", false, NULL, opt_flag},
-    {"--panels", true, "a comma-separated list of loss, theory, curvature, steps, or none",
+    {"--panels", true, "a comma-separated list of loss, theory, curvature, steps, rate-map, "
+                       "eigen, or none",
      opt_panels},
     {"--pace", true, "a number of seconds from 1 to 600", opt_pace},
     {"--loop", false, NULL, opt_flag},

@@ -4,7 +4,8 @@
 
 #include <string.h>
 
-const char *const ov_config_panel_names[] = {"theory", "curvature", "loss", "steps", NULL};
+const char *const ov_config_panel_names[] = {"theory", "curvature", "loss", "steps",
+                                                "rate-map", "eigen", NULL};
 
 void ov_config_defaults(ov_config *cfg)
 {

@@ -34,7 +34,8 @@ typedef enum ov_action {
     OV_ACTION_HELP,
     OV_ACTION_VERSION,
     OV_ACTION_BENCH,
-    OV_ACTION_LIST_PRESETS
+    OV_ACTION_LIST_PRESETS,
+    OV_ACTION_RATE_MAP      /* --export-rate-map FILE, then exit */
 } ov_action;
 
 typedef struct ov_config {
@@ -63,6 +64,7 @@ typedef struct ov_config {
     int width, height;
     const char *screenshot;                 /* NULL when not asked for */
     const char *export_csv;                 /* NULL when not asked for */
+    const char *export_rate_map;            /* --export-rate-map FILE, NULL when not */
     /* Classroom and slides (issue 4). */
     char preset[64];                        /* --preset NAME, "" when none */
     char caption[192];                      /* the preset's one-line caption */
