@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "render/curve1d.h"
 #include "render/explain.h"
@@ -14,6 +15,23 @@
 #include "render/markers.h"
 #include "render/renderer.h"
 #include "render/shader.h"
+
+/* The process's CPU ms (all threads) once the GL work issued so far is
+ * done: a stage's end for ov_renderer_set_timing. */
+static double stage_end(void)
+{
+    glFinish();
+    struct timespec ts;
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+        return 0.0;
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+void ov_renderer_set_timing(ov_renderer *r, bool on)
+{
+    r->timing = on;
+    r->t_begin = r->t_contour = r->t_paths = r->t_end0 = r->t_end1 = 0.0;
+}
 
 /* Allocates the colour texture of the FBO at the current size. */
 static bool fbo_storage(ov_renderer *r, char *err, size_t cap)
@@ -294,6 +312,8 @@ bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     /* Errors left by calls since the last frame are logged, not blamed on
      * this one. */
     ov_gl_ok("before the frame");
+    if (r->timing)
+        r->t_begin = r->t_contour = r->t_paths = stage_end();
     ov_overlay_clear(&r->overlay);
     glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
     glViewport(0, 0, r->width, r->height);
@@ -344,6 +364,8 @@ bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
         drawn = ov_contour_draw(&r->contour, s, desc->view, scale, desc->high_contrast, r->fbo);
         glBindVertexArray(0);
     }
+    if (r->timing)
+        r->t_contour = stage_end();
     if (!drawn) {
         snprintf(r->error, sizeof r->error, "drawing the %s failed (GL error)",
                  desc->view->is3d ? "3-D surface" : "contours");
@@ -352,6 +374,8 @@ bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     ov_paths_draw(&r->paths, desc, r->width, r->height, scale, &r->overlay, &r->text);
+    if (r->timing)
+        r->t_paths = stage_end();
     ov_render_explain(&r->overlay, &r->text, desc, r->width, r->height, NULL, 0.0);
     if (!ov_gl_ok("path pass")) {
         snprintf(r->error, sizeof r->error, "drawing the paths failed (GL error)");
@@ -440,6 +464,8 @@ void ov_renderer_text_size(ov_renderer *r, float size_px, const char *utf8, floa
 
 bool ov_renderer_end(ov_renderer *r)
 {
+    if (r->timing)
+        r->t_end0 = stage_end();
     glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
     glViewport(0, 0, r->width, r->height);
     glEnable(GL_BLEND);
@@ -447,6 +473,8 @@ bool ov_renderer_end(ov_renderer *r)
     ov_overlay_draw(&r->overlay, &r->text, r->width, r->height);
     ov_overlay_clear(&r->overlay);
     glDisable(GL_BLEND);
+    if (r->timing)
+        r->t_end1 = stage_end();
     bool ok = ov_gl_ok("overlay");
     if (!ok && !r->frame_failed) {
         snprintf(r->error, sizeof r->error, "drawing the overlay failed (GL error)");
@@ -517,4 +545,9 @@ void ov_renderer_stats(const ov_renderer *r, ov_render_stats *out)
     out->nonfinite_text = r->overlay.bad_text;
     out->path_capsules = r->paths.last_capsules;
     out->path_points_fed = r->paths.last_fed;
+    bool t = r->timing && r->t_end1 >= r->t_end0 && r->t_end0 >= r->t_paths;
+    out->cpu_contour_ms = t ? r->t_contour - r->t_begin : 0.0;
+    out->cpu_paths_ms = t ? r->t_paths - r->t_contour : 0.0;
+    out->cpu_hud_ms = t ? r->t_end0 - r->t_paths : 0.0;
+    out->cpu_overlay_ms = t ? r->t_end1 - r->t_end0 : 0.0;
 }

@@ -141,7 +141,15 @@ typedef struct ov_render_stats {
      * the thinned paths were reused as they were). */
     long path_capsules;
     long path_points_fed;
+    /* With ov_renderer_set_timing on, the last frame's CPU ms (all threads)
+     * per stage, each waited for: the contour (or 3-D surface) image, the
+     * paths, the HUD's work between the passes (layout, text measured),
+     * the overlay (text, panels, markers). 0 when timing is off. */
+    double cpu_contour_ms, cpu_paths_ms, cpu_hud_ms, cpu_overlay_ms;
 } ov_render_stats;
+/* Times each stage of the frames that follow (a benchmark's breakdown: the
+ * waits make a frame slower). */
+void ov_renderer_set_timing(ov_renderer *r, bool on);
 void ov_renderer_stats(const ov_renderer *r, ov_render_stats *out);
 
 /* ---- markers and the divergence X ---- */

@@ -45,6 +45,11 @@ struct ov_renderer {
     /* The surface picture of the last frame drawn, which a frame that
      * cannot be drawn shows again from the pass's cache. */
     ov_shown shown;
+    /* Stage timing for benchmarks (ov_renderer_set_timing): each stage is
+     * waited for (glFinish) and the process's CPU ms, all threads, noted at
+     * its end. */
+    bool timing;
+    double t_begin, t_contour, t_paths, t_end0, t_end1;
 };
 
 /* Whether a framebuffer of w x h can be made here (1 .. GL_MAX_TEXTURE_SIZE
