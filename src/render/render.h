@@ -115,6 +115,17 @@ bool ov_renderer_frame_done(ov_renderer *r);
 bool ov_renderer_read_bgra(ov_renderer *r, uint8_t *out, size_t pitch);
 /* Reads the FBO into out (width*height*4 bytes, rows top-down). */
 bool ov_renderer_read_rgba(ov_renderer *r, uint8_t *out);
+/* What changed in the FBO since this was last asked: -1 for all of it
+ * (read it all back: more than one frame was drawn since, or the last one
+ * was drawn whole), else n (0 .. max) rectangles x, y, w, h, rows
+ * top-down, outside which the FBO holds what it held before. A renderer
+ * drawing the 2-D view in the window redraws only these. */
+int ov_renderer_damage(ov_renderer *r, int *xywh, int max);
+#define OV_RENDER_DAMAGE_MAX 32   /* rectangles a frame's damage may have */
+/* ov_renderer_read_bgra for the rectangle x, y, w, h (rows top-down) of
+ * the FBO, into the same place of out. */
+bool ov_renderer_read_bgra_rect(ov_renderer *r, uint8_t *out, size_t pitch, int x, int y,
+                                int w, int h);
 
 /* Reads the FBO's depth after a 3-D frame into out (width*height floats,
  * window depth 0 near .. 1 far, 1 where no surface is; rows top-down): the
