@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/stamp.h"
 #include "render/curve1d.h"
 #include "render/explain.h"
 #include "render/frame.h"
@@ -99,11 +100,18 @@ ov_renderer *ov_renderer_create(int width, int height, const char *font_path, ch
     glGenVertexArrays(1, &r->empty_vao);
     glGenFramebuffers(1, &r->fbo);
     glGenTextures(1, &r->color_tex);
-    if (!ov_render_size_ok(width, height, err, cap) || !fbo_storage(r, err, cap) ||
-        !ov_text_init(&r->text, font_path, err, cap) ||
-        !ov_contour_init(&r->contour, err, cap) || !ov_mesh_init(&r->mesh, err, cap) ||
-        !ov_paths_init(&r->paths, err, cap) ||
-        !ov_overlay_init(&r->overlay, err, cap)) {
+    ov_stamp("renderer: SDL_ttf started");
+    bool ok = ov_render_size_ok(width, height, err, cap) && fbo_storage(r, err, cap);
+    ov_stamp("renderer: framebuffer");
+    ok = ok && ov_text_init(&r->text, font_path, err, cap);
+    ov_stamp("renderer: font opened");
+    ok = ok && ov_contour_init(&r->contour, err, cap);
+    ov_stamp("renderer: contour pass");
+    ok = ok && ov_paths_init(&r->paths, err, cap);
+    ov_stamp("renderer: path program (the first compile)");
+    ok = ok && ov_overlay_init(&r->overlay, err, cap);
+    ov_stamp("renderer: overlay program");
+    if (!ok) {
         ov_renderer_destroy(r);
         return NULL;
     }
@@ -338,6 +346,17 @@ bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     float scale = px_scale(r, desc);
     bool drawn;
     if (desc->view->is3d) {
+        /* The 3-D mesh is made on the first 3-D frame: most processes
+         * never draw one. */
+        if (!r->mesh_ready) {
+            char merr[256];
+            r->mesh_ready = ov_mesh_init(&r->mesh, merr, sizeof merr);
+            if (!r->mesh_ready) {
+                ov_mesh_deinit(&r->mesh);
+                snprintf(r->error, sizeof r->error, "the 3-D view cannot be drawn: %s", merr);
+                return frame_not_drawn(r);
+            }
+        }
         if (!ov_mesh_set_surface(&r->mesh, &r->contour, s, err, sizeof err)) {
             shader_failed(r, err);
             return frame_not_drawn(r);

@@ -28,7 +28,8 @@ struct ov_renderer {
     GLuint depth_tex;       /* 0 until the first 3-D frame */
     GLuint empty_vao;
     ov_contour contour;
-    ov_mesh mesh;
+    ov_mesh mesh;           /* zero until the first 3-D frame (mesh_ready) */
+    bool mesh_ready;
     ov_paths paths;
     ov_overlay overlay;
     ov_text_cache text;
