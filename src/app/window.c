@@ -229,6 +229,10 @@ static bool frame(window_app *a, const SDL_Event *events, int nevents, double dt
     ov_controls_advance_clock(&a->st, dt);
     ov_requests asked = {0};
     for (int i = 0; i < nevents; i++) {
+        /* An exposed, shown or resized window is shown whole again: the
+         * image's parts the frame did not change may not be on screen. */
+        if (events[i].type == SDL_WINDOWEVENT)
+            a->shown_pixels = NULL;
         changed = changed || changes_picture(&a->in, &events[i]);
         ov_requests_add(&asked, ov_input_handle(&a->in, &a->st, &events[i], ww, wh));
     }
