@@ -7,7 +7,6 @@
 #include "render/shader.h"
 
 #define FLOATS_PER_VERT 8
-#define WHITE 4             /* the white block's side */
 #define DISC 64
 
 typedef struct shelf {
@@ -94,13 +93,9 @@ bool ov_atlas_build(ov_overlay *o, ov_text_cache *tc)
     }
     o->atlas_frame++;
     shelf s = {0, 0, 0, 14695981039346656037ull};
-    int wx, wy, dx, dy;
-    static const uint8_t white[WHITE * WHITE] = {
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255};
-    if (!place(&s, WHITE + 2, WHITE + 2, &wx, &wy) || !place(&s, DISC + 2, DISC + 2, &dx, &dy) ||
-        !rows(o, s.y + s.h))
+    int dx, dy;
+    if (!place(&s, DISC + 2, DISC + 2, &dx, &dy) || !rows(o, s.y + s.h))
         return false;
-    put(o->atlas_px, wx, wy, white, WHITE, WHITE);
     put(o->atlas_px, dx, dy, o->disc_px, DISC, DISC);
     /* Texts in the order drawn; one block per text however often drawn.
      * Each is copied as it is placed: a later lookup may evict an entry
@@ -111,9 +106,9 @@ bool ov_atlas_build(ov_overlay *o, ov_text_cache *tc)
         b[0] = -1;
         if (!it->is_text) {
             bool disc = it->tex == o->disc_tex;
-            b[0] = disc ? dx + 1 : wx + 1;
-            b[1] = disc ? dy + 1 : wy + 1;
-            b[2] = disc ? DISC : 0;   /* 0: the white block's middle */
+            b[0] = disc ? dx + 1 : 0;
+            b[1] = disc ? dy + 1 : 0;
+            b[2] = disc ? DISC : 0;   /* 0: a plain colour, no texture read */
             b[3] = disc ? DISC : 0;
             continue;
         }
@@ -172,11 +167,12 @@ bool ov_atlas_build(ov_overlay *o, ov_text_cache *tc)
             remap(o, i, b, th);
             continue;
         }
-        /* The white block's middle: every sample there is 1. */
+        /* A plain colour: u < 0 tells the shader to read no texture (as
+         * the white texture it was drawn with, every sample 1). */
         float *v = o->verts + (size_t)i * 6 * FLOATS_PER_VERT;
         for (int k = 0; k < 6; k++) {
-            v[k * FLOATS_PER_VERT + 2] = (float)(b[0] + WHITE / 2) / OV_ATLAS_W;
-            v[k * FLOATS_PER_VERT + 3] = (float)(b[1] + WHITE / 2) / (float)th;
+            v[k * FLOATS_PER_VERT + 2] = -1.0f;
+            v[k * FLOATS_PER_VERT + 3] = -1.0f;
         }
     }
     return true;

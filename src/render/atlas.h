@@ -1,7 +1,8 @@
 /* The overlay's atlas: each frame, the coverage of every text the overlay
- * draws, the disc and a white block are copied into one texture (each with
+ * draws and the disc are copied into one texture (each with
  * a ring of its edge texels, so sampling is as with its own texture and
- * clamping), and the items' texture coordinates are moved into it: the
+ * clamping), and the items' texture coordinates are moved into it (a
+ * plain rectangle or line gets u < 0: no texture read at all): the
  * overlay then draws in one call where it drew one per text (each a
  * fixed cost on a software renderer). Texts that do not fit keep their
  * own texture. The texture is uploaded only when its contents changed. */

@@ -31,8 +31,8 @@ typedef struct ov_overlay {
     GLuint white_tex;
     GLuint disc_tex;        /* coverage of an anti-aliased disc */
     uint8_t disc_px[64 * 64];
-    /* The frame's atlas (atlas.c): every text of the frame, the disc and a
-     * white block in one texture, so the overlay draws in one call. */
+    /* The frame's atlas (atlas.c): every text of the frame and the disc in
+     * one texture, so the overlay draws in one call. */
     GLuint atlas_tex;
     int atlas_w, atlas_h;   /* the texture's size */
     uint8_t *atlas_px;
