@@ -1,5 +1,6 @@
 /* Overlay: the colour times the coverage in the red channel of the bound
- * texture (a glyph string, or a 1x1 white texture for rectangles). */
+ * texture (the frame's atlas, a glyph string, or a 1x1 white texture for
+ * rectangles). */
 #version 330 core
 
 in vec2 v_uv;
@@ -11,5 +12,9 @@ out vec4 o_color;
 
 void main()
 {
-    o_color = v_color * texture(u_tex, v_uv).r;
+    /* u < 0: a plain colour (rectangles and lines drawn from the atlas),
+     * no texture read (most of the overlay's pixels on a software
+     * renderer). */
+    float cover = v_uv.x < 0.0 ? 1.0 : texture(u_tex, v_uv).r;
+    o_color = v_color * cover;
 }

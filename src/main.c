@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "cli/args.h"
+#include "core/stamp.h"
 
 /* Exit status of an information action: 1 when stdout could not be written
  * (a full disk, a closed pipe). */
@@ -23,6 +24,7 @@ static int run(int argc, char **argv, ov_config *cfg);
 
 int main(int argc, char **argv)
 {
+    ov_stamp("main");
     ov_config *cfg = malloc(sizeof *cfg);   /* large (formula text) */
     if (!cfg) {
         fprintf(stderr, "optiviz: out of memory\n");
@@ -30,6 +32,7 @@ int main(int argc, char **argv)
     }
     int status = run(argc, argv, cfg);
     free(cfg);
+    ov_stamp("done");
     return status;
 }
 
@@ -42,6 +45,7 @@ static int run(int argc, char **argv, ov_config *cfg)
         fprintf(stderr, "Try 'optiviz --help' for the list of options.\n");
         return 2;
     }
+    ov_stamp("arguments parsed");
     switch (cfg->action) {
     case OV_ACTION_HELP:
         return printed(ov_cli_print_help(stdout));

@@ -18,6 +18,7 @@
 #include "io/png_write.h"
 #include "render/render.h"
 #include "controls_anim.h"
+#include "core/stamp.h"
 
 /* Pixel buffer for one frame of the renderer's size; NULL + err when out of memory. */
 static uint8_t *frame_buffer(ov_renderer *r, int *w, int *h, char *err, size_t cap)
@@ -41,11 +42,14 @@ bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, cha
         free(px);
         return false;
     }
+    ov_stamp("frame drawn (commands issued)");
     bool ok = ov_renderer_read_rgba(r, px);
+    ov_stamp("frame read back");
     if (!ok)
         snprintf(err, cap, "cannot read the rendered frame back");
     else
         ok = ov_png_write(path, px, w, h, err, cap);
+    ov_stamp("PNG written");
     free(px);
     return ok;
 }
@@ -112,13 +116,18 @@ bool ov_export_offscreen_begin(ov_glwin *win, ov_renderer **r, const ov_app_stat
     memset(win, 0, sizeof(*win));
     if (!ov_font_find(font, sizeof font, err, cap))
         return false;
+    ov_stamp("font found");
     /* The frame is drawn into the renderer's own framebuffer object: the
      * hidden window only carries the context, so it stays small (a window
      * of the frame's size costs a cleared back buffer of that size). */
     if (!ov_glwin_create(win, "optiviz", 64, 64, false, err, cap))
         return false;
+    ov_stamp("window and GL context");
     *r = ov_renderer_create(width, height, font, err, cap);
     if (!*r)
         return false;
-    return ov_renderer_set_surface(*r, st->sc.scene.surface, err, cap);
+    ov_stamp("renderer made");
+    bool ok = ov_renderer_set_surface(*r, st->sc.scene.surface, err, cap);
+    ov_stamp("surface set");
+    return ok;
 }

@@ -12,6 +12,7 @@
 #include "export.h"
 #include "glwin.h"
 #include "io/csv.h"
+#include "core/stamp.h"
 #include "io/interrupt.h"
 
 /* --gif and --video from the same frames, with "frame N of M" on stderr
@@ -67,6 +68,7 @@ static int render_exports(ov_app_state *st, const ov_config *cfg)
         fprintf(stderr, "optiviz: %s\n", err);
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);
+    ov_stamp("renderer and window closed");
     return ok ? 0 : 1;
 }
 
@@ -79,6 +81,7 @@ static int export_all(const ov_config *cfg)
         fprintf(stderr, "optiviz: %s\n", err);
         return 1;
     }
+    ov_stamp("scene computed");
     /* A screenshot shows every run complete. */
     ov_controls_seek(&st, ov_controls_last_step(&st));
     ov_csv_report_divergence(stderr, &st.sc.scene);

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/stamp.h"
+
 /* With no X11 or Wayland display, headless rendering goes through SDL's
  * offscreen driver, unless the user chose a driver already. */
 static void choose_driver(void)
@@ -74,6 +76,7 @@ bool ov_glwin_create(ov_glwin *w, const char *title, int width, int height, bool
         snprintf(err, cap, "cannot start SDL video: %s", SDL_GetError());
         return false;
     }
+    ov_stamp("SDL video started");
     if (!ov_glwin_gl_attributes(err, cap)) {
         SDL_Quit();
         return false;
@@ -87,6 +90,7 @@ bool ov_glwin_create(ov_glwin *w, const char *title, int width, int height, bool
         SDL_Quit();
         return false;
     }
+    ov_stamp("window");
     w->context = SDL_GL_CreateContext(w->window);
     if (!w->context) {
         snprintf(err, cap, "no OpenGL 3.3 core context: %s", SDL_GetError());

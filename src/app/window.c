@@ -172,10 +172,30 @@ static bool present_copy(window_app *a, int dw, int dh)
         return false;
     if (SDL_MUSTLOCK(s) && SDL_LockSurface(s) != 0)
         return false;
-    bool ok = ov_renderer_read_bgra(a->renderer, s->pixels, (size_t)s->pitch);
+    /* Only what the frame changed, when the image holds the frame before
+     * (the renderer redraws the 2-D view in parts). */
+    int xywh[4 * OV_RENDER_DAMAGE_MAX];
+    int n = ov_renderer_damage(a->renderer, xywh, OV_RENDER_DAMAGE_MAX);
+    if (s->pixels != a->shown_pixels || s->w != a->shown_w || s->h != a->shown_h)
+        n = -1;
+    bool ok = true;
+    SDL_Rect rects[OV_RENDER_DAMAGE_MAX];
+    for (int k = 0; k < n && ok; k++) {
+        rects[k] = (SDL_Rect){xywh[4 * k], xywh[4 * k + 1], xywh[4 * k + 2], xywh[4 * k + 3]};
+        ok = ov_renderer_read_bgra_rect(a->renderer, s->pixels, (size_t)s->pitch, rects[k].x,
+                                        rects[k].y, rects[k].w, rects[k].h);
+    }
+    if (n < 0)
+        ok = ov_renderer_read_bgra(a->renderer, s->pixels, (size_t)s->pitch);
     if (SDL_MUSTLOCK(s))
         SDL_UnlockSurface(s);
-    return ok && SDL_UpdateWindowSurface(a->win.window) == 0;
+    a->shown_pixels = ok ? s->pixels : NULL;
+    a->shown_w = s->w;
+    a->shown_h = s->h;
+    if (n == 0)
+        return ok;
+    return ok && (n < 0 ? SDL_UpdateWindowSurface(a->win.window)
+                        : SDL_UpdateWindowSurfaceRects(a->win.window, rects, n)) == 0;
 }
 
 /* Presents the frame; notices a vsync that does not wait (presents in a row
@@ -209,6 +229,10 @@ static bool frame(window_app *a, const SDL_Event *events, int nevents, double dt
     ov_controls_advance_clock(&a->st, dt);
     ov_requests asked = {0};
     for (int i = 0; i < nevents; i++) {
+        /* An exposed, shown or resized window is shown whole again: the
+         * image's parts the frame did not change may not be on screen. */
+        if (events[i].type == SDL_WINDOWEVENT)
+            a->shown_pixels = NULL;
         changed = changed || changes_picture(&a->in, &events[i]);
         ov_requests_add(&asked, ov_input_handle(&a->in, &a->st, &events[i], ww, wh));
     }

@@ -44,6 +44,8 @@ struct ov_window {
     Uint64 last_present;      /* performance counter at the last present */
     double due;               /* s (performance counter): when the next paced frame starts */
     bool copy_present;        /* frames shown as an image (see present_copy) */
+    void *shown_pixels;       /* the window image the last frame went into, */
+    int shown_w, shown_h;     /* and its size (a new one is filled whole) */
     int fast_presents;        /* presents in a row much faster than the refresh */
     bool export_interrupted;  /* a P, G or X export gave up on SIGINT/SIGTERM */
     char render_error[512];   /* the renderer's failure last said in the HUD, or "" */

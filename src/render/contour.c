@@ -321,6 +321,27 @@ bool ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float
     return true;
 }
 
+bool ov_contour_reuse(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
+                      bool strong)
+{
+    if (!c->prog || !c->cache_valid || c->draft_shown)
+        return false;
+    ov_contour_key key = key_of(s, v, px_scale, strong);
+    if (!same_key(&key, &c->cache_key) || c->cache_w != v->width || c->cache_h != v->height)
+        return false;
+    c->image_kept = true;
+    return true;
+}
+
+bool ov_contour_copy_rect(ov_contour *c, int x, int y, int w, int h, GLuint dst_fbo)
+{
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, c->cache_fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst_fbo);
+    glBlitFramebuffer(x, y, x + w, y + h, x, y, x + w, y + h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
+    return ov_gl_ok("contour copy");
+}
+
 bool ov_contour_show_last(ov_contour *c, int width, int height, GLuint dst_fbo)
 {
     if (!c->image_kept || c->cache_w != width || c->cache_h != height)

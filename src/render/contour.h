@@ -78,6 +78,13 @@ bool ov_contour_draw(ov_contour *c, const ov_surface *s, const ov_view *v, float
 /* Copies the image the last ov_contour_draw showed (in full or as a draft)
  * into dst_fbo, width x height, and leaves dst_fbo bound; false when it was
  * not kept at that size (no cache, dropped since, a draw that failed). */
+/* Whether the kept image is the picture of s in v as it stands (the
+ * contour pass of a frame would copy it): then it counts as shown, and a
+ * frame may copy only parts of it (ov_contour_copy_rect: x, y, w, h in
+ * GL's rows bottom-up) into the frame. */
+bool ov_contour_reuse(ov_contour *c, const ov_surface *s, const ov_view *v, float px_scale,
+                      bool strong);
+bool ov_contour_copy_rect(ov_contour *c, int x, int y, int w, int h, GLuint dst_fbo);
 bool ov_contour_show_last(ov_contour *c, int width, int height, GLuint dst_fbo);
 /* True when the last ov_contour_draw showed a draft: the next frame, with
  * nothing changed, draws it in full. */

@@ -1,6 +1,6 @@
 /* Font lookup: the file named by the environment variable OPTIVIZ_FONT when
- * set, else DejaVu Sans through fontconfig, then the usual Debian path; the
- * error names the package that provides it. */
+ * set, else DejaVu Sans where the distributions' packages install it, then
+ * through fontconfig; the error names the package that provides it. */
 #include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <stdio.h>
@@ -79,22 +79,25 @@ bool ov_font_find(char *path, size_t cap, char *err, size_t errcap)
     const char *env = getenv("OPTIVIZ_FONT");
     if (env && *env)
         return from_env(env, path, cap, err, errcap);
-    if (from_fontconfig(path, cap))
-        return true;
-    static const char *const fallback[] = {
+    /* Where the distributions' packages put DejaVu Sans first: asking
+     * fontconfig loads its configuration and caches (4-8 ms of a 64x64
+     * screenshot's 75), which only a system without the package needs. */
+    static const char *const packaged[] = {
         "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
         "/usr/share/fonts/TTF/DejaVuSans.ttf",
         "/usr/share/fonts/dejavu/DejaVuSans.ttf",
         "/usr/local/share/fonts/DejaVuSans.ttf",
     };
-    for (size_t i = 0; i < sizeof fallback / sizeof fallback[0]; i++) {
-        if (access(fallback[i], R_OK) == 0 &&
-            (size_t)snprintf(path, cap, "%s", fallback[i]) < cap)
+    for (size_t i = 0; i < sizeof packaged / sizeof packaged[0]; i++) {
+        if (access(packaged[i], R_OK) == 0 &&
+            (size_t)snprintf(path, cap, "%s", packaged[i]) < cap)
             return true;
     }
+    if (from_fontconfig(path, cap))
+        return true;
     snprintf(err, errcap,
              "font DejaVu Sans not found (fontconfig and %s); install the Debian package "
              "fonts-dejavu-core",
-             fallback[0]);
+             packaged[0]);
     return false;
 }

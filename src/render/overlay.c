@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "render/atlas.h"
 #include "render/overlay.h"
 #include "render/shader.h"
 
@@ -64,6 +65,7 @@ bool ov_overlay_init(ov_overlay *o, char *err, size_t cap)
             cov = cov < 0 ? 0 : cov > 1 ? 1 : cov;
             disc[y * DISC + x] = (uint8_t)(cov * 255.0f + 0.5f);
         }
+    memcpy(o->disc_px, disc, sizeof disc);
     glGenTextures(1, &o->disc_tex);
     glBindTexture(GL_TEXTURE_2D, o->disc_tex);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, DISC, DISC, 0, GL_RED, GL_UNSIGNED_BYTE, disc);
@@ -91,6 +93,10 @@ void ov_overlay_deinit(ov_overlay *o)
         glDeleteTextures(1, &o->white_tex);
     if (o->disc_tex)
         glDeleteTextures(1, &o->disc_tex);
+    if (o->atlas_tex)
+        glDeleteTextures(1, &o->atlas_tex);
+    free(o->atlas_px);
+    free(o->atlas_pos);
     free(o->items);
     free(o->arena);
     free(o->verts);
@@ -340,25 +346,19 @@ static void triangle(float *v, const ov_overlay_item *it)
     }
 }
 
-/* The texture item i is drawn with: its glyphs, the disc, else white. */
-static GLuint item_texture(ov_overlay *o, ov_text_cache *tc, int i)
-{
-    const ov_overlay_item *it = &o->items[i];
-    if (it->is_text)
-        return ov_text_get(tc, o->arena + it->text, it->size)->tex;
-    return it->is_disc ? o->disc_tex : o->white_tex;
-}
-
-void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
+int ov_overlay_prepare(ov_overlay *o, ov_text_cache *tc)
 {
     trim(o);
+    o->uploaded = false;
     if (o->nitems == 0)
-        return;
+        return 0;
     size_t need = (size_t)o->nitems * 6 * FLOATS_PER_VERT;
     if (need > o->verts_cap) {
         float *nv = realloc(o->verts, need * sizeof(float));
-        if (!nv)
-            return;
+        if (!nv) {
+            o->nitems = 0;
+            return 0;
+        }
         o->verts = nv;
         o->verts_cap = need;
     }
@@ -376,6 +376,9 @@ void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
             it->y = roundf(it->y);
             it->w = (float)e->w;
             it->h = (float)e->h;
+            it->tex = e->tex;
+        } else {
+            it->tex = it->is_disc ? o->disc_tex : o->white_tex;
         }
         float *v = o->verts + (size_t)kept * 6 * FLOATS_PER_VERT;
         if (it->is_line)
@@ -396,11 +399,48 @@ void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
         o->items[kept++] = *it;
     }
     o->nitems = kept;
-    if (kept == 0)
+    /* Where it can, every item samples one texture: one draw call. */
+    ov_atlas_build(o, tc);
+    return kept;
+}
+
+void ov_overlay_item_box(const ov_overlay *o, int i, float box[4])
+{
+    const float *v = o->verts + (size_t)i * 6 * FLOATS_PER_VERT;
+    box[0] = box[2] = v[0];
+    box[1] = box[3] = v[1];
+    for (int k = 1; k < 6; k++) {
+        const float *p = v + k * FLOATS_PER_VERT;
+        box[0] = p[0] < box[0] ? p[0] : box[0];
+        box[1] = p[1] < box[1] ? p[1] : box[1];
+        box[2] = p[0] > box[2] ? p[0] : box[2];
+        box[3] = p[1] > box[3] ? p[1] : box[3];
+    }
+}
+
+/* Whether item i reaches into clip (x0, y0, x1, y1), NULL for everywhere. */
+static bool in_clip(const ov_overlay *o, int i, const float *clip)
+{
+    if (!clip)
+        return true;
+    float b[4];
+    ov_overlay_item_box(o, i, b);
+    return b[0] - 1 < clip[2] && b[2] + 1 > clip[0] && b[1] - 1 < clip[3] && b[3] + 1 > clip[1];
+}
+
+void ov_overlay_submit(ov_overlay *o, ov_text_cache *tc, int width, int height,
+                       const float *clip)
+{
+    (void)tc;   /* the textures were settled by ov_overlay_prepare */
+    if (o->nitems == 0)
         return;
-    need = (size_t)kept * 6 * FLOATS_PER_VERT;
     glBindBuffer(GL_ARRAY_BUFFER, o->vbo);
-    glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(need * sizeof(float)), o->verts, GL_STREAM_DRAW);
+    if (!o->uploaded) {
+        size_t need = (size_t)o->nitems * 6 * FLOATS_PER_VERT;
+        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(need * sizeof(float)), o->verts,
+                     GL_STREAM_DRAW);
+        o->uploaded = true;
+    }
     glUseProgram(o->prog);
     glUniform2f(o->u_size, (float)width, (float)height);
     glUniform1i(o->u_tex, 0);
@@ -408,14 +448,15 @@ void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
     glBindVertexArray(o->vao);
     int first = 0;
     while (first < o->nitems) {
-        /* Runs of shapes that share a texture (the white one, the disc):
-         * one draw each run; every text its own. */
+        if (!in_clip(o, first, clip)) {
+            first++;
+            continue;
+        }
+        /* Runs of items that share a texture (the atlas): one draw each. */
         int last = first + 1;
-        GLuint tex = item_texture(o, tc, first);
-        if (!o->items[first].is_text)
-            while (last < o->nitems && !o->items[last].is_text &&
-                   item_texture(o, tc, last) == tex)
-                last++;
+        GLuint tex = o->items[first].tex;
+        while (last < o->nitems && o->items[last].tex == tex && in_clip(o, last, clip))
+            last++;
         if (tex) {
             glBindTexture(GL_TEXTURE_2D, tex);
             glDrawArrays(GL_TRIANGLES, first * 6, (last - first) * 6);
@@ -426,4 +467,10 @@ void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     glBindTexture(GL_TEXTURE_2D, 0);
     ov_gl_ok("overlay pass");
+}
+
+void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height)
+{
+    if (ov_overlay_prepare(o, tc) > 0)
+        ov_overlay_submit(o, tc, width, height, NULL);
 }

@@ -22,6 +22,7 @@ typedef struct ov_overlay_item {
     ov_rgba color;
     float size;             /* text size in px */
     size_t text;            /* offset into the arena */
+    GLuint tex;             /* drawn with (ov_overlay_prepare): the atlas or its own */
 } ov_overlay_item;
 
 typedef struct ov_overlay {
@@ -29,12 +30,23 @@ typedef struct ov_overlay {
     GLint u_size, u_tex;
     GLuint white_tex;
     GLuint disc_tex;        /* coverage of an anti-aliased disc */
+    uint8_t disc_px[64 * 64];
+    /* The frame's atlas (atlas.c): every text of the frame and the disc in
+     * one texture, so the overlay draws in one call. */
+    GLuint atlas_tex;
+    int atlas_w, atlas_h;   /* the texture's size */
+    uint8_t *atlas_px;
+    size_t atlas_cap;
+    uint64_t atlas_frame, atlas_sig;
+    int *atlas_pos;         /* per item: x, y, w, h of its block (x < 0: none) */
+    int atlas_pos_cap;
     ov_overlay_item *items;
     int nitems, cap;
     char *arena;
     size_t arena_len, arena_cap;
     float *verts;
     size_t verts_cap;
+    bool uploaded;          /* verts are in vbo for this frame */
     /* The largest frame (items, text bytes) since the arrays were last
      * looked at for shrinking, and how many frames that was ago. */
     int peak_items;
@@ -58,5 +70,13 @@ void ov_overlay_line(ov_overlay *o, float x0, float y0, float x1, float y1, floa
                      ov_rgba c);
 /* Draws the queue in order into the bound framebuffer. */
 void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height);
+/* ov_overlay_draw in parts: the items' vertices (text measured, rasterised
+ * on a cache miss; non-finite items dropped), returning how many; the box
+ * (x0, y0, x1, y1 in pixels) of item i's quad; and drawing the items that
+ * reach into clip (x0, y0, x1, y1; NULL: all) in order. */
+int ov_overlay_prepare(ov_overlay *o, ov_text_cache *tc);
+void ov_overlay_item_box(const ov_overlay *o, int i, float box[4]);
+void ov_overlay_submit(ov_overlay *o, ov_text_cache *tc, int width, int height,
+                       const float *clip);
 
 #endif

@@ -450,6 +450,13 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
 {
     (void)o;
     (void)tc;
+    ov_paths_build(p, desc, width, height, px_scale);
+    ov_paths_submit(p, p->list.v, p->list.n, width, height, desc->view->is3d);
+}
+
+void ov_paths_build(ov_paths *p, const ov_frame_desc *desc, int width, int height,
+                    float px_scale)
+{
     const ov_scene *sc = desc->scene;
     float s = px_scale, hc = desc->high_contrast ? 1.5f : 1.0f;
     style st = {2.6f * s * (desc->high_contrast ? 1.15f : 1.0f), 1.3f * s * hc, 3.0f * s,
@@ -524,15 +531,18 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
     }
     p->list.n = kept;
     p->last_capsules = p->list.n;
-    if (p->list.n == 0)
+}
+
+void ov_paths_submit(ov_paths *p, const ov_seg *v, int n, int width, int height, bool is3d)
+{
+    if (n <= 0)
         return;
-    size_t bytes = (size_t)p->list.n * sizeof(ov_seg);
+    size_t bytes = (size_t)n * sizeof(ov_seg);
     glBindBuffer(GL_ARRAY_BUFFER, p->vbo);
-    if (bytes > p->vbo_bytes) {
-        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)bytes, NULL, GL_STREAM_DRAW);
-        p->vbo_bytes = bytes;
-    }
-    glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)bytes, p->list.v);
+    /* New storage for every draw: a frame redrawn in parts draws several
+     * times, and no draw waits for the one before to stop reading. */
+    glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)bytes, v, GL_STREAM_DRAW);
+    p->vbo_bytes = bytes;
     glUseProgram(p->prog);
     glUniform2f(p->u_size, (float)width, (float)height);
     /* 3-D: depth-tested against the surface, but neither hiding each
@@ -541,17 +551,17 @@ void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height
      * is never lost; then what it does not, as in 2-D. (The uniform is
      * looked up here: a string lookup per 3-D frame.) */
     glBindVertexArray(p->vao);
-    if (desc->view->is3d) {
+    if (is3d) {
         GLint u_hidden = glGetUniformLocation(p->prog, "u_hidden");
         glEnable(GL_DEPTH_TEST);
         glDepthMask(GL_FALSE);
         glDepthFunc(GL_GREATER);
         glUniform1f(u_hidden, HIDDEN);
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, p->list.n);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, n);
         glUniform1f(u_hidden, 0.0f);
         glDepthFunc(GL_LEQUAL);
     }
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, p->list.n);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, n);
     glBindVertexArray(0);
     glDisable(GL_DEPTH_TEST);
     glDepthMask(GL_TRUE);

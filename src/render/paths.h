@@ -42,6 +42,11 @@ void ov_paths_deinit(ov_paths *p);
  * framebuffer. */
 void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height,
                    float px_scale, ov_overlay *o, ov_text_cache *tc);
+/* ov_paths_draw in two: the capsules of desc into p->list (no GL), and
+ * drawing n capsules into the bound framebuffer. */
+void ov_paths_build(ov_paths *p, const ov_frame_desc *desc, int width, int height,
+                    float px_scale);
+void ov_paths_submit(ov_paths *p, const ov_seg *v, int n, int width, int height, bool is3d);
 /* See ov_renderer_diverged_mark; s is the pass's pixel scale. */
 bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int height, float s,
                             float *x, float *y);

@@ -66,6 +66,32 @@ bool ov_renderer_read_bgra(ov_renderer *r, uint8_t *out, size_t pitch)
     return true;
 }
 
+bool ov_renderer_read_bgra_rect(ov_renderer *r, uint8_t *out, size_t pitch, int x, int y,
+                                int w, int h)
+{
+    if (pitch < (size_t)r->width * 4 || pitch % 4 || x < 0 || y < 0 || w < 1 || h < 1 ||
+        x + w > r->width || y + h > r->height)
+        return false;
+    size_t row = (size_t)w * 4, need = row * (size_t)h;
+    if (need > r->rb_cap) {
+        uint8_t *b = realloc(r->rb, need);
+        if (!b)
+            return false;
+        r->rb = b;
+        r->rb_cap = need;
+    }
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo);
+    glReadBuffer(GL_COLOR_ATTACHMENT0);
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    glReadPixels(x, r->height - y - h, w, h, GL_BGRA, GL_UNSIGNED_BYTE, r->rb);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    /* GL's rows run bottom-up. */
+    for (int k = 0; k < h; k++)
+        memcpy(out + (size_t)(y + k) * pitch + (size_t)x * 4, r->rb + (size_t)(h - 1 - k) * row,
+               row);
+    return ov_gl_ok("read_bgra_rect");
+}
+
 bool ov_renderer_read_depth(ov_renderer *r, float *out)
 {
     if (!r->depth_tex)

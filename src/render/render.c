@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/stamp.h"
 #include "render/curve1d.h"
 #include "render/explain.h"
 #include "render/frame.h"
@@ -99,11 +100,18 @@ ov_renderer *ov_renderer_create(int width, int height, const char *font_path, ch
     glGenVertexArrays(1, &r->empty_vao);
     glGenFramebuffers(1, &r->fbo);
     glGenTextures(1, &r->color_tex);
-    if (!ov_render_size_ok(width, height, err, cap) || !fbo_storage(r, err, cap) ||
-        !ov_text_init(&r->text, font_path, err, cap) ||
-        !ov_contour_init(&r->contour, err, cap) || !ov_mesh_init(&r->mesh, err, cap) ||
-        !ov_paths_init(&r->paths, err, cap) ||
-        !ov_overlay_init(&r->overlay, err, cap)) {
+    ov_stamp("renderer: SDL_ttf started");
+    bool ok = ov_render_size_ok(width, height, err, cap) && fbo_storage(r, err, cap);
+    ov_stamp("renderer: framebuffer");
+    ok = ok && ov_text_init(&r->text, font_path, err, cap);
+    ov_stamp("renderer: font opened");
+    ok = ok && ov_contour_init(&r->contour, err, cap);
+    ov_stamp("renderer: contour pass");
+    ok = ok && ov_paths_init(&r->paths, err, cap);
+    ov_stamp("renderer: path program (the first compile)");
+    ok = ok && ov_overlay_init(&r->overlay, err, cap);
+    ov_stamp("renderer: overlay program");
+    if (!ok) {
         ov_renderer_destroy(r);
         return NULL;
     }
@@ -114,6 +122,9 @@ void ov_renderer_destroy(ov_renderer *r)
 {
     if (!r)
         return;
+    ov_damage_deinit(&r->damage);
+    free(r->cull);
+    free(r->rb);
     ov_overlay_deinit(&r->overlay);
     ov_paths_deinit(&r->paths);
     ov_mesh_deinit(&r->mesh);
@@ -265,6 +276,7 @@ static bool frame_drawn(ov_renderer *r, ov_shown shown)
 static bool frame_not_drawn(ov_renderer *r)
 {
     r->frame_failed = true;
+    r->track = r->partial = false;
     /* A draft shown last is not finished while frames fail: the window
      * would otherwise draw frame after frame for it. */
     r->contour.draft_shown = false;
@@ -284,6 +296,7 @@ static bool frame_not_drawn(ov_renderer *r)
 static bool frame_broken(ov_renderer *r)
 {
     r->frame_failed = true;
+    r->track = r->partial = false;
     r->shown = OV_SHOWN_NONE;
     glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
     return false;
@@ -294,7 +307,11 @@ bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     /* Errors left by calls since the last frame are logged, not blamed on
      * this one. */
     ov_gl_ok("before the frame");
+    if (r->timing)
+        r->t_begin = r->t_contour = r->t_paths = ov_render_stage_end();
     ov_overlay_clear(&r->overlay);
+    r->track = r->partial = false;
+    r->lap_contour = r->lap_paths = r->lap_text = 0.0;
     glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
     glViewport(0, 0, r->width, r->height);
     glDisable(GL_DEPTH_TEST);
@@ -329,6 +346,17 @@ bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     float scale = px_scale(r, desc);
     bool drawn;
     if (desc->view->is3d) {
+        /* The 3-D mesh is made on the first 3-D frame: most processes
+         * never draw one. */
+        if (!r->mesh_ready) {
+            char merr[256];
+            r->mesh_ready = ov_mesh_init(&r->mesh, merr, sizeof merr);
+            if (!r->mesh_ready) {
+                ov_mesh_deinit(&r->mesh);
+                snprintf(r->error, sizeof r->error, "the 3-D view cannot be drawn: %s", merr);
+                return frame_not_drawn(r);
+            }
+        }
         if (!ov_mesh_set_surface(&r->mesh, &r->contour, s, err, sizeof err)) {
             shader_failed(r, err);
             return frame_not_drawn(r);
@@ -340,10 +368,22 @@ bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
         }
         drawn = ov_mesh_draw(&r->mesh, s, desc->view, scale, desc->high_contrast, r->fbo);
     } else {
-        glBindVertexArray(r->empty_vao);
-        drawn = ov_contour_draw(&r->contour, s, desc->view, scale, desc->high_contrast, r->fbo);
-        glBindVertexArray(0);
+        /* The 2-D view is compared with the last frame; when the contour
+         * image is the one the framebuffer holds, ov_renderer_end redraws
+         * only what changed. */
+        r->track = true;
+        r->partial = r->damage.prev_ok &&
+                     ov_contour_reuse(&r->contour, s, desc->view, scale, desc->high_contrast);
+        drawn = true;
+        if (!r->partial) {
+            glBindVertexArray(r->empty_vao);
+            drawn = ov_contour_draw(&r->contour, s, desc->view, scale, desc->high_contrast,
+                                    r->fbo);
+            glBindVertexArray(0);
+        }
     }
+    if (r->timing)
+        r->t_contour = ov_render_stage_end();
     if (!drawn) {
         snprintf(r->error, sizeof r->error, "drawing the %s failed (GL error)",
                  desc->view->is3d ? "3-D surface" : "contours");
@@ -351,7 +391,12 @@ bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
     }
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    ov_paths_draw(&r->paths, desc, r->width, r->height, scale, &r->overlay, &r->text);
+    ov_paths_build(&r->paths, desc, r->width, r->height, scale);
+    if (!r->partial)
+        ov_paths_submit(&r->paths, r->paths.list.v, r->paths.list.n, r->width, r->height,
+                        desc->view->is3d);
+    if (r->timing)
+        r->t_paths = ov_render_stage_end();
     ov_render_explain(&r->overlay, &r->text, desc, r->width, r->height, NULL, 0.0);
     if (!ov_gl_ok("path pass")) {
         snprintf(r->error, sizeof r->error, "drawing the paths failed (GL error)");
@@ -440,17 +485,46 @@ void ov_renderer_text_size(ov_renderer *r, float size_px, const char *utf8, floa
 
 bool ov_renderer_end(ov_renderer *r)
 {
+    if (r->timing)
+        r->t_end0 = r->t_lap = ov_render_stage_end();
     glBindFramebuffer(GL_FRAMEBUFFER, r->fbo);
     glViewport(0, 0, r->width, r->height);
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    ov_overlay_draw(&r->overlay, &r->text, r->width, r->height);
+    ov_overlay_prepare(&r->overlay, &r->text);
+    ov_render_lap(r, &r->lap_text);
+    bool track = r->track && !r->frame_failed && ov_render_frame_prims(r);
+    if (track)
+        ov_damage_compute(&r->damage, r->width, r->height, !r->partial);
+    else
+        ov_damage_forget(&r->damage);
+    if (track && r->partial && !r->damage.full) {
+        ov_render_draw_parts(r);
+    } else {
+        if (r->partial) {
+            /* Most of it changed: the whole frame after all. */
+            ov_contour_copy_rect(&r->contour, 0, 0, r->width, r->height, r->fbo);
+            glViewport(0, 0, r->width, r->height);
+            glEnable(GL_BLEND);
+            glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+            ov_render_lap(r, &r->lap_contour);
+            ov_paths_submit(&r->paths, r->paths.list.v, r->paths.list.n, r->width, r->height,
+                            false);
+            ov_render_lap(r, &r->lap_paths);
+        }
+        ov_overlay_submit(&r->overlay, &r->text, r->width, r->height, NULL);
+    }
+    r->damage.full = r->damage.full || !track;
+    r->ends_unread++;
     ov_overlay_clear(&r->overlay);
     glDisable(GL_BLEND);
+    if (r->timing)
+        r->t_end1 = ov_render_stage_end();
     bool ok = ov_gl_ok("overlay");
     if (!ok && !r->frame_failed) {
         snprintf(r->error, sizeof r->error, "drawing the overlay failed (GL error)");
         r->frame_failed = true;
+        ov_damage_forget(&r->damage);
     }
     return ok && !r->frame_failed;
 }
@@ -517,4 +591,13 @@ void ov_renderer_stats(const ov_renderer *r, ov_render_stats *out)
     out->nonfinite_text = r->overlay.bad_text;
     out->path_capsules = r->paths.last_capsules;
     out->path_points_fed = r->paths.last_fed;
+    bool t = r->timing && r->t_end1 >= r->t_end0 && r->t_end0 >= r->t_paths;
+    out->cpu_contour_ms = t ? r->t_contour - r->t_begin : 0.0;
+    out->cpu_paths_ms = t ? r->t_paths - r->t_contour : 0.0;
+    out->cpu_hud_ms = t ? r->t_end0 - r->t_paths : 0.0;
+    out->cpu_contour_ms += t ? r->lap_contour : 0.0;
+    out->cpu_paths_ms += t ? r->lap_paths : 0.0;
+    out->cpu_hud_ms += t ? r->lap_text : 0.0;
+    out->cpu_overlay_ms =
+        t ? r->t_end1 - r->t_end0 - r->lap_contour - r->lap_paths - r->lap_text : 0.0;
 }

@@ -115,6 +115,17 @@ bool ov_renderer_frame_done(ov_renderer *r);
 bool ov_renderer_read_bgra(ov_renderer *r, uint8_t *out, size_t pitch);
 /* Reads the FBO into out (width*height*4 bytes, rows top-down). */
 bool ov_renderer_read_rgba(ov_renderer *r, uint8_t *out);
+/* What changed in the FBO since this was last asked: -1 for all of it
+ * (read it all back: more than one frame was drawn since, or the last one
+ * was drawn whole), else n (0 .. max) rectangles x, y, w, h, rows
+ * top-down, outside which the FBO holds what it held before. A renderer
+ * drawing the 2-D view in the window redraws only these. */
+int ov_renderer_damage(ov_renderer *r, int *xywh, int max);
+#define OV_RENDER_DAMAGE_MAX 32   /* rectangles a frame's damage may have */
+/* ov_renderer_read_bgra for the rectangle x, y, w, h (rows top-down) of
+ * the FBO, into the same place of out. */
+bool ov_renderer_read_bgra_rect(ov_renderer *r, uint8_t *out, size_t pitch, int x, int y,
+                                int w, int h);
 
 /* Reads the FBO's depth after a 3-D frame into out (width*height floats,
  * window depth 0 near .. 1 far, 1 where no surface is; rows top-down): the
@@ -141,7 +152,15 @@ typedef struct ov_render_stats {
      * the thinned paths were reused as they were). */
     long path_capsules;
     long path_points_fed;
+    /* With ov_renderer_set_timing on, the last frame's CPU ms (all threads)
+     * per stage, each waited for: the contour (or 3-D surface) image, the
+     * paths, the HUD's work between the passes (layout, text measured),
+     * the overlay (text, panels, markers). 0 when timing is off. */
+    double cpu_contour_ms, cpu_paths_ms, cpu_hud_ms, cpu_overlay_ms;
 } ov_render_stats;
+/* Times each stage of the frames that follow (a benchmark's breakdown: the
+ * waits make a frame slower). */
+void ov_renderer_set_timing(ov_renderer *r, bool on);
 void ov_renderer_stats(const ov_renderer *r, ov_render_stats *out);
 
 /* ---- markers and the divergence X ---- */

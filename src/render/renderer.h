@@ -9,6 +9,7 @@
 
 #include "core/expr.h"
 #include "render/contour.h"
+#include "render/damage.h"
 #include "render/mesh.h"
 #include "render/overlay.h"
 #include "render/paths.h"
@@ -27,7 +28,8 @@ struct ov_renderer {
     GLuint depth_tex;       /* 0 until the first 3-D frame */
     GLuint empty_vao;
     ov_contour contour;
-    ov_mesh mesh;
+    ov_mesh mesh;           /* zero until the first 3-D frame (mesh_ready) */
+    bool mesh_ready;
     ov_paths paths;
     ov_overlay overlay;
     ov_text_cache text;
@@ -45,7 +47,32 @@ struct ov_renderer {
     /* The surface picture of the last frame drawn, which a frame that
      * cannot be drawn shows again from the pass's cache. */
     ov_shown shown;
+    /* Stage timing for benchmarks (ov_renderer_set_timing): each stage is
+     * waited for (glFinish) and the process's CPU ms, all threads, noted at
+     * its end. */
+    bool timing;
+    double t_begin, t_contour, t_paths, t_end0, t_end1;
+    double t_lap, lap_contour, lap_paths, lap_text;   /* laps within ov_renderer_end */
+    /* What changed since the last frame (2-D): this frame is compared
+     * (track), and drawn only where it changed (partial: the contour image
+     * is the one the framebuffer holds). */
+    ov_damage damage;
+    bool track, partial;
+    int ends_unread;        /* frames ended since ov_renderer_damage was asked */
+    ov_seg *cull;           /* a damaged rectangle's capsules */
+    int cull_cap;
+    uint8_t *rb;            /* a rectangle read back */
+    size_t rb_cap;
 };
+
+/* render_parts.c: the CPU ms of the process (all threads) once the GL
+ * work issued so far is done; with timing on, the ms since the last lap
+ * added to *slot; this frame's primitives into r->damage (false when out
+ * of memory); the damaged rectangles redrawn. */
+double ov_render_stage_end(void);
+void ov_render_lap(ov_renderer *r, double *slot);
+bool ov_render_frame_prims(ov_renderer *r);
+void ov_render_draw_parts(ov_renderer *r);
 
 /* Whether a framebuffer of w x h can be made here (1 .. GL_MAX_TEXTURE_SIZE
  * a side); false with a message in err. */

@@ -69,6 +69,7 @@ static void drop(ov_text_entry *e)
 {
     if (e->tex)
         glDeleteTextures(1, &e->tex);
+    free(e->px);
     free(e->str);
     memset(e, 0, sizeof *e);
 }
@@ -135,7 +136,7 @@ static bool render_into(ov_text_entry *e, TTF_Font *font, const char *str)
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glBindTexture(GL_TEXTURE_2D, 0);
-    free(alpha);
+    e->px = alpha;   /* kept: the overlay copies it into its atlas */
     SDL_FreeSurface(conv);
     return ov_gl_ok("text texture");
 }

@@ -16,6 +16,9 @@ typedef struct ov_text_entry {
     GLuint tex;
     int w, h;
     uint64_t last_used;
+    uint8_t *px;            /* the coverage, w x h bytes (for the overlay's atlas) */
+    uint64_t atlas_frame;   /* the overlay frame that placed it at ax, ay */
+    int ax, ay;
 } ov_text_entry;
 
 #define OV_TEXT_CACHE 256

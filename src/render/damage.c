@@ -1,0 +1,250 @@
+/* Damage between two frames' layers of primitives (see damage.h). */
+#include "render/damage.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ov_damage_deinit(ov_damage *d)
+{
+    for (int l = 0; l < OV_DAMAGE_LAYERS; l++) {
+        free(d->prev[l].v);
+        free(d->cur[l].v);
+    }
+    free(d->set);
+    free(d->tiles);
+    memset(d, 0, sizeof *d);
+}
+
+void ov_damage_forget(ov_damage *d)
+{
+    d->prev_ok = false;
+}
+
+ov_prim *ov_damage_layer(ov_damage *d, int layer, int n)
+{
+    ov_prim_list *l = &d->cur[layer];
+    if (n > l->cap) {
+        int cap = l->cap ? l->cap : 256;
+        while (cap < n)
+            cap *= 2;
+        ov_prim *v = realloc(l->v, (size_t)cap * sizeof *v);
+        if (!v) {
+            l->n = 0;
+            return NULL;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    l->n = n;
+    return l->v;
+}
+
+uint64_t ov_damage_hash(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/* Open-addressing set of hashes (0 stands for empty: hashes are stored
+ * with their low bit set, so an equal pair is still told by comparing the
+ * stored values). The set holds na + nb entries in two halves. */
+static uint64_t key_of(uint64_t h)
+{
+    return h | 1u;
+}
+
+static size_t slot_of(uint64_t k, size_t mask)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdull;
+    k ^= k >> 33;
+    return (size_t)k & mask;
+}
+
+static void set_put(uint64_t *set, size_t mask, uint64_t h)
+{
+    uint64_t k = key_of(h);
+    size_t i = slot_of(k, mask);
+    while (set[i] && set[i] != k)
+        i = (i + 1) & mask;
+    set[i] = k;
+}
+
+static bool set_has(const uint64_t *set, size_t mask, uint64_t h)
+{
+    uint64_t k = key_of(h);
+    for (size_t i = slot_of(k, mask); set[i]; i = (i + 1) & mask)
+        if (set[i] == k)
+            return true;
+    return false;
+}
+
+/* Marks the tiles a primitive's box touches. */
+static void mark(ov_damage *d, int tw, int th, const ov_prim *p)
+{
+    if (!(p->x1 > p->x0) || !(p->y1 > p->y0))
+        return;
+    double x0 = floor(p->x0), y0 = floor(p->y0), x1 = ceil(p->x1), y1 = ceil(p->y1);
+    if (x1 <= 0 || y1 <= 0 || x0 >= d->width || y0 >= d->height)
+        return;
+    int a = x0 < 0 ? 0 : (int)x0 / OV_DAMAGE_TILE;
+    int b = y0 < 0 ? 0 : (int)y0 / OV_DAMAGE_TILE;
+    int c = x1 >= d->width ? tw - 1 : ((int)x1 - 1) / OV_DAMAGE_TILE;
+    int e = y1 >= d->height ? th - 1 : ((int)y1 - 1) / OV_DAMAGE_TILE;
+    for (int ty = b; ty <= e; ty++)
+        memset(d->tiles + (size_t)ty * (size_t)tw + a, 1, (size_t)(c - a + 1));
+}
+
+/* Diffs one layer: the greedy walk keeps the matched primitives in the
+ * same order in both frames (a common subsequence of equal ones) and marks
+ * every other one. false when out of memory. */
+static bool diff(ov_damage *d, int tw, int th, const ov_prim_list *A, const ov_prim_list *B)
+{
+    size_t need = 1;
+    while (need < 2 * (size_t)(A->n + B->n) + 2)
+        need *= 2;
+    need *= 2;   /* two sets: A's in the first half, B's in the second */
+    if (need > d->set_cap) {
+        uint64_t *s = realloc(d->set, need * sizeof *s);
+        if (!s)
+            return false;
+        d->set = s;
+        d->set_cap = need;
+    }
+    size_t half = need / 2, mask = half - 1;
+    uint64_t *sa = d->set, *sb = d->set + half;
+    memset(d->set, 0, need * sizeof *d->set);
+    for (int i = 0; i < A->n; i++)
+        set_put(sa, mask, A->v[i].h);
+    for (int j = 0; j < B->n; j++)
+        set_put(sb, mask, B->v[j].h);
+    int i = 0, j = 0;
+    while (i < A->n && j < B->n) {
+        if (A->v[i].h == B->v[j].h) {
+            i++;
+            j++;
+        } else if (!set_has(sa, mask, B->v[j].h)) {
+            mark(d, tw, th, &B->v[j++]);
+        } else if (!set_has(sb, mask, A->v[i].h)) {
+            mark(d, tw, th, &A->v[i++]);
+        } else {
+            mark(d, tw, th, &A->v[i++]);
+            mark(d, tw, th, &B->v[j++]);
+        }
+    }
+    for (; i < A->n; i++)
+        mark(d, tw, th, &A->v[i]);
+    for (; j < B->n; j++)
+        mark(d, tw, th, &B->v[j]);
+    return true;
+}
+
+static long area(ov_irect r)
+{
+    return (long)r.w * r.h;
+}
+
+static ov_irect unite(ov_irect a, ov_irect b)
+{
+    int x0 = a.x < b.x ? a.x : b.x, y0 = a.y < b.y ? a.y : b.y;
+    int x1 = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
+    return (ov_irect){x0, y0, x1 - x0, y1 - y0};
+}
+
+/* Adds r to the list, merging the two rectangles whose union grows the
+ * area least while there are too many. (Rectangles may overlap after a
+ * merge: each is redrawn whole, from the contour image up.) */
+static void add_rect(ov_irect *list, int *n, ov_irect r)
+{
+    /* Extends a rectangle of the row above with the same columns. */
+    for (int k = 0; k < *n; k++)
+        if (list[k].x == r.x && list[k].w == r.w && list[k].y + list[k].h == r.y) {
+            list[k].h += r.h;
+            return;
+        }
+    list[(*n)++] = r;
+    while (*n > OV_DAMAGE_RECTS) {
+        int ba = 0, bb = 1;
+        long best = -1;
+        for (int a = 0; a < *n; a++)
+            for (int b = a + 1; b < *n; b++) {
+                long grow = area(unite(list[a], list[b])) - area(list[a]) - area(list[b]);
+                if (best < 0 || grow < best) {
+                    best = grow;
+                    ba = a;
+                    bb = b;
+                }
+            }
+        list[ba] = unite(list[ba], list[bb]);
+        list[bb] = list[--*n];
+    }
+}
+
+void ov_damage_compute(ov_damage *d, int width, int height, bool full)
+{
+    bool ok = !full && d->prev_ok && d->width == width && d->height == height;
+    int tw = (width + OV_DAMAGE_TILE - 1) / OV_DAMAGE_TILE;
+    int th = (height + OV_DAMAGE_TILE - 1) / OV_DAMAGE_TILE;
+    d->width = width;
+    d->height = height;
+    size_t nt = (size_t)tw * (size_t)th;
+    if (ok && nt > d->tiles_cap) {
+        uint8_t *t = realloc(d->tiles, nt);
+        ok = t != NULL;
+        if (t) {
+            d->tiles = t;
+            d->tiles_cap = nt;
+        }
+    }
+    if (ok) {
+        memset(d->tiles, 0, nt);
+        for (int l = 0; l < OV_DAMAGE_LAYERS && ok; l++)
+            ok = diff(d, tw, th, &d->prev[l], &d->cur[l]);
+    }
+    d->nrect = 0;
+    if (ok) {
+        /* Runs of marked tiles per tile row, joined down the rows. */
+        ov_irect list[OV_DAMAGE_RECTS + 1];
+        int n = 0;
+        long marked = 0;
+        for (int ty = 0; ty < th; ty++)
+            for (int tx = 0; tx < tw;) {
+                if (!d->tiles[(size_t)ty * (size_t)tw + tx]) {
+                    tx++;
+                    continue;
+                }
+                int t0 = tx;
+                while (tx < tw && d->tiles[(size_t)ty * (size_t)tw + tx])
+                    tx++;
+                marked += tx - t0;
+                int x = t0 * OV_DAMAGE_TILE, y = ty * OV_DAMAGE_TILE;
+                int x1 = tx * OV_DAMAGE_TILE < width ? tx * OV_DAMAGE_TILE : width;
+                int y1 = y + OV_DAMAGE_TILE < height ? y + OV_DAMAGE_TILE : height;
+                add_rect(list, &n, (ov_irect){x, y, x1 - x, y1 - y});
+            }
+        long covered = 0;
+        for (int k = 0; k < n; k++)
+            covered += area(list[k]);
+        (void)marked;
+        /* Most of the frame changed: drawn whole, one pass. */
+        ok = covered * 10 < (long)width * height * 6;
+        if (ok) {
+            memcpy(d->rect, list, (size_t)n * sizeof *list);
+            d->nrect = n;
+        }
+    }
+    d->full = !ok;
+    for (int l = 0; l < OV_DAMAGE_LAYERS; l++) {
+        ov_prim_list t = d->prev[l];
+        d->prev[l] = d->cur[l];
+        d->cur[l] = t;
+        d->cur[l].n = 0;
+    }
+    d->prev_ok = true;
+}
