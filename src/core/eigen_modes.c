@@ -58,7 +58,13 @@ static void put(double out[2], double complex z)
 
 static double complex get(const double in[2])
 {
-    return CMPLX(in[0], in[1]);
+    /* C11's CMPLX is missing from clang 14 with glibc (the fuzzers' build);
+     * a complex number is an array of its two parts (C11 6.2.5). */
+    double complex z;
+    double *parts = (double *)&z;
+    parts[0] = in[0];
+    parts[1] = in[1];
+    return z;
 }
 
 bool ov_mode_predict_init(const ov_optim_params *p, double lambda, double c0, double c1,
