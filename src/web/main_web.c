@@ -1,0 +1,132 @@
+/* optiviz in the browser (scripts/build-web): the entry point instead of
+ * src/main.c. The page's query string is read as the command line (cli/url.h)
+ * by the same parser; a bad option shows the parser's message on the page
+ * (web/index.html's error line) and the default scene opens. The browser
+ * owns the loop: emscripten_set_main_loop calls ov_app_frame once per
+ * animation frame with the events SDL queued. Files the window writes
+ * (P, G, X) land in /downloads of the page's memory file system and are
+ * handed to the browser as downloads. U puts the scene's URL on the
+ * clipboard and in the address bar. */
+#include <dirent.h>
+#include <emscripten.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "cli/args.h"
+#include "cli/url.h"
+
+#define OV_WEB_DOWNLOADS "/downloads"
+
+static struct {
+    ov_window *win;
+    ov_config cfg;
+    ov_url_args args;
+    SDL_Event *events;
+    int cap;
+    long frames;
+} g;
+
+/* The page's error line (index.html): text a student can select and copy,
+ * read by a screen reader. */
+static void page_error(const char *msg)
+{
+    EM_ASM({ if (window.ovPage) window.ovPage.error(UTF8ToString($0)); }, msg);
+}
+
+/* Every finished file in the downloads folder, handed to the browser and
+ * removed (an export's temporary file, "NAME.tmp.XXXXXX", waits). */
+static void deliver_downloads(void)
+{
+    DIR *d = opendir(OV_WEB_DOWNLOADS);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.' || strstr(e->d_name, ".tmp."))
+            continue;
+        char path[512];
+        if ((size_t)snprintf(path, sizeof path, "%s/%s", OV_WEB_DOWNLOADS, e->d_name) >=
+            sizeof path)
+            continue;
+        /* The page reads the file from Module.FS (index.html). */
+        EM_ASM({ if (window.ovPage) window.ovPage.downloadFile(UTF8ToString($0)); }, path);
+        if (unlink(path) != 0)
+            fprintf(stderr, "optiviz: cannot remove %s after its download\n", path);
+    }
+    closedir(d);
+}
+
+static void frame(void)
+{
+    int n = 0;
+    for (;;) {
+        if (n == g.cap) {
+            int cap = g.cap ? 2 * g.cap : 64;
+            SDL_Event *grown = realloc(g.events, (size_t)cap * sizeof *grown);
+            if (!grown)
+                break;   /* the rest stay queued for the next frame */
+            g.events = grown;
+            g.cap = cap;
+        }
+        if (!SDL_PollEvent(&g.events[n]))
+            break;
+        n++;
+    }
+    if (!ov_app_frame(g.win, g.events, n)) {
+        page_error("optiviz stopped: the renderer failed (see the browser's console)");
+        emscripten_cancel_main_loop();
+        return;
+    }
+    /* Frames drawn so far, for the page (and its tests: the first frame,
+     * and a picture that stays still once the count stops). */
+    long drawn = ov_window_frames_drawn(g.win);
+    if (drawn != g.frames) {
+        g.frames = drawn;
+        EM_ASM({ if (window.ovPage) window.ovPage.drawn = $0; }, (int)drawn);
+    }
+    deliver_downloads();
+}
+
+/* The options in the page's address, parsed as the command line; on a bad
+ * one, its message on the page and the default scene. */
+static void read_options(void)
+{
+    const char *query = emscripten_run_script_string("window.location.search");
+    char err[1024];
+    bool ok = ov_url_to_args(query, &g.args, err, sizeof err) &&
+              ov_args_parse(g.args.argc, g.args.argv, &g.cfg, err, sizeof err) == 0;
+    if (ok && g.cfg.action != OV_ACTION_WINDOW) {
+        snprintf(err, sizeof err, "that option writes a file or prints a list: in the "
+                 "desktop program only");
+        ok = false;
+    }
+    if (!ok) {
+        page_error(err);
+        fprintf(stderr, "optiviz: %s\n", err);
+        char *none[] = {"optiviz", NULL};
+        char err2[256];
+        if (ov_args_parse(1, none, &g.cfg, err2, sizeof err2) != 0)
+            fprintf(stderr, "optiviz: %s\n", err2);
+    }
+}
+
+int main(void)
+{
+    read_options();
+    g.cfg.output_dir = OV_WEB_DOWNLOADS;
+    if (mkdir(OV_WEB_DOWNLOADS, 0755) != 0)
+        fprintf(stderr, "optiviz: cannot make %s: exports will fail\n", OV_WEB_DOWNLOADS);
+    char err[1024];
+    g.win = ov_window_create(&g.cfg, err, sizeof err);
+    if (!g.win) {
+        page_error(err);
+        fprintf(stderr, "optiviz: %s\n", err);
+        return 1;
+    }
+    emscripten_set_main_loop(frame, 0, 0);
+    return 0;
+}
