@@ -9,6 +9,9 @@
  * offscreen driver, unless the user chose a driver already. */
 static void choose_driver(void)
 {
+#ifdef __EMSCRIPTEN__
+    return;   /* the browser has one driver, and no DISPLAY */
+#endif
     const char *drv = getenv("SDL_VIDEODRIVER");
     const char *x11 = getenv("DISPLAY");
     const char *wl = getenv("WAYLAND_DISPLAY");

@@ -4,9 +4,9 @@
 #ifndef OV_RENDER_GLSL_ES_H
 #define OV_RENDER_GLSL_ES_H
 
-/* The n parts joined into one malloc'd string, with the first
- * "#version 330 core" line replaced by "#version 300 es" and the default
- * precisions (highp float and int). NULL when out of memory. */
+/* The n parts joined into one malloc'd string after a first line
+ * "#version 300 es", with the first "#version 330 core" line replaced by
+ * the default precisions (highp float and int). NULL when out of memory. */
 char *ov_glsl_es_source(const char *const *parts, int n);
 
 #endif
