@@ -9,6 +9,7 @@
  * clipboard and in the address bar. */
 #include <dirent.h>
 #include <emscripten.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,8 @@ static struct {
     ov_url_args args;
     SDL_Event *events;
     int cap;
-    long frames;
+    long frames;   /* drawn, as the page last heard */
+    int still;
 } g;
 
 /* The page's error line (index.html): text a student can select and copy,
@@ -81,12 +83,15 @@ static void frame(void)
         emscripten_cancel_main_loop();
         return;
     }
-    /* Frames drawn so far, for the page (and its tests: the first frame,
-     * and a picture that stays still once the count stops). */
+    /* For the page (and its tests): frames drawn so far, and whether the
+     * picture stays as it is until an event (animation over, message gone). */
     long drawn = ov_window_frames_drawn(g.win);
-    if (drawn != g.frames) {
+    int still = isinf(ov_window_still_for(g.win));   /* only an event can change it */
+    if (drawn != g.frames || still != g.still) {
         g.frames = drawn;
-        EM_ASM({ if (window.ovPage) window.ovPage.drawn = $0; }, (int)drawn);
+        g.still = still;
+        EM_ASM({ if (window.ovPage) { window.ovPage.drawn = $0; window.ovPage.still = $1; } },
+               (int)drawn, still);
     }
     deliver_downloads();
 }
