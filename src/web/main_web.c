@@ -17,8 +17,10 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app/controls_ui.h"
 #include "cli/args.h"
 #include "cli/url.h"
+#include "web/share_web.h"
 
 #define OV_WEB_DOWNLOADS "/downloads"
 
@@ -62,6 +64,20 @@ static void deliver_downloads(void)
     closedir(d);
 }
 
+/* U: the scene's URL on the clipboard and in the address bar (index.html
+ * does both), and a line in the HUD saying so. */
+static void share(void)
+{
+    static char query[16384];
+    ov_app_state *st = ov_window_state(g.win);
+    if (ov_web_scene_query(st, query, sizeof query) < 0) {
+        ov_controls_say(st, "share: the scene is too long for a URL");
+        return;
+    }
+    EM_ASM({ if (window.ovPage) window.ovPage.share(UTF8ToString($0)); }, query);
+    ov_controls_say(st, "this scene's URL is in the address bar and on the clipboard");
+}
+
 static void frame(void)
 {
     int n = 0;
@@ -78,6 +94,11 @@ static void frame(void)
             break;
         n++;
     }
+    for (int i = 0; i < n; i++)
+        if (g.events[i].type == SDL_KEYDOWN && g.events[i].key.keysym.sym == SDLK_u &&
+            !(g.events[i].key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) &&
+            !ov_window_state(g.win)->ui.edit.open)
+            share();
     if (!ov_app_frame(g.win, g.events, n)) {
         page_error("optiviz stopped: the renderer failed (see the browser's console)");
         emscripten_cancel_main_loop();
