@@ -273,6 +273,29 @@ async function main() {
           dl.error || `${dl.width}x${dl.height}`);
     await page.close();
 
+    // U: the scene's URL in the address bar; opened again, the same scene,
+    // changes made with keys included (here a surface formula, alpha up
+    // twice, gradient noise on). (The 3-D camera that D frames on the view
+    // shown before is not in the URL: --3d frames the scene.)
+    ({ page } = await open("?surface=x%5E2%2B3*y%5E2&pace=1"));
+    await settle(page);
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("]");
+    await settle(page);
+    const shared0 = await shot(page, "before-share");
+    await page.keyboard.press("u");
+    await page.waitForFunction("window.ovPage.shared", { timeout: 5000 });
+    const url = await page.evaluate("window.ovPage.shared");
+    const address = await page.evaluate("location.href");
+    check(address === url && /\?surface=/.test(url) && !/[+,:^*]/.test(url.split("?")[1]),
+          "U puts the scene's URL, reserved characters encoded, in the address bar", url);
+    await page.close();
+    ({ page } = await open(url.slice(url.indexOf("?"))));
+    await settle(page);
+    same(await shot(page, "after-share"), shared0, "the shared URL reopens the same scene");
+    await page.close();
+
     // No WebGL 2: the page says so.
     const ctx = await browser.createIncognitoBrowserContext();
     const p2 = await ctx.newPage();
