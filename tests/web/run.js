@@ -176,10 +176,15 @@ async function main() {
     same(after, nativeShot("alpha-up", upRuns), "after Up the canvas shows the native picture");
     const afterUp = after;
     before = after;
+    // Q and Esc twice quit the desktop program; the page goes on.
+    await page.keyboard.press("q");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    await settle(page);
     await page.keyboard.press("h");
     await settle(page);
     after = await shot(page, "key-help");
-    check(png.changed(before, after) > 20000, "H shows the help overlay",
+    check(png.changed(before, after) > 20000, "after Q and Esc twice, H shows the help overlay",
           `${png.changed(before, after)} px changed`);
     await page.keyboard.press("h");
     await settle(page);
