@@ -301,6 +301,46 @@ async function main() {
     same(await shot(page, "after-share"), shared0, "the shared URL reopens the same scene");
     await page.close();
 
+    // The formula field: Enter, the text typed, Enter; as --surface.
+    ({ page } = await open("?pace=1"));
+    await settle(page);
+    await page.keyboard.press("Enter");
+    await page.keyboard.down("Control");
+    await page.keyboard.press("a");
+    await page.keyboard.up("Control");
+    // As a US keyboard's main block sends them: puppeteer's own choice for
+    // + - * is the numeric keypad.
+    for (const ch of "x^2+4*y^2-x*y") {
+      const main = { "+": ["Equal", true], "*": ["Digit8", true], "-": ["Minus", false] }[ch];
+      if (!main) { await page.keyboard.type(ch); continue; }
+      if (main[1]) await page.keyboard.down("Shift");
+      await page.keyboard.press(main[0], { text: ch });
+      if (main[1]) await page.keyboard.up("Shift");
+    }
+    await page.keyboard.press("Enter");
+    await settle(page);
+    const typed = await shot(page, "formula");
+    // The window keeps the runs' start where the new surface allows it (the
+    // CSV says where): the native picture with that start.
+    await page.keyboard.press("x");
+    const csv = fs.readFileSync(await waitDownload(downloads, ".csv", "formula"), "utf8");
+    const start = csv.trim().split("\n")[1].split(",").slice(3, 5).join(",");
+    same(typed, nativeShot("formula", ["--surface", "x^2+4*y^2-x*y", "--start", start, "--pace", "1"]),
+         `a formula typed into the field shows as --surface does (start ${start})`);
+    // The window resized, on a screen of 2 device pixels per CSS pixel: the
+    // drawing buffer follows at full resolution.
+    await page.setViewport({ width: 800, height: 500, deviceScaleFactor: 2 });
+    await page.waitForFunction(() => document.getElementById("canvas").width === 1600, { timeout: 5000 })
+      .catch(() => {});
+    await settle(page);
+    const hi = await page.evaluate(() => {
+      const c = document.getElementById("canvas");
+      return [c.width, c.height, c.clientWidth, c.clientHeight];
+    });
+    check(hi[0] === 1600 && hi[1] === 1000 && hi[2] === 800 && hi[3] === 500,
+          "resized to 800x500 at devicePixelRatio 2, the canvas draws 1600x1000", hi.join(" "));
+    await page.close();
+
     // No WebGL 2: the page says so.
     const ctx = await browser.createIncognitoBrowserContext();
     const p2 = await ctx.newPage();
