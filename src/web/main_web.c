@@ -32,6 +32,7 @@ static struct {
     int cap;
     long frames;   /* drawn, as the page last heard */
     int still;
+    double draw_ms;   /* time spent in the frames that drew */
 } g;
 
 /* The page's error line (index.html): text a student can select and copy,
@@ -99,20 +100,28 @@ static void frame(void)
             !(g.events[i].key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) &&
             !ov_window_state(g.win)->ui.edit.open)
             share();
-    if (!ov_app_frame(g.win, g.events, n)) {
+    double t0 = emscripten_get_now();
+    bool go_on = ov_app_frame(g.win, g.events, n);
+    double took = emscripten_get_now() - t0;
+    if (!go_on) {
         page_error("optiviz stopped: the renderer failed (see the browser's console)");
         emscripten_cancel_main_loop();
         return;
     }
-    /* For the page (and its tests): frames drawn so far, and whether the
-     * picture stays as it is until an event (animation over, message gone). */
+    /* For the page (and its tests): frames drawn so far, whether the
+     * picture stays as it is until an event (animation over, message gone),
+     * and the time the frames that drew took in the program, summed (the
+     * browser tests print the frame cost from it). */
     long drawn = ov_window_frames_drawn(g.win);
     int still = isinf(ov_window_still_for(g.win));   /* only an event can change it */
     if (drawn != g.frames || still != g.still) {
+        if (drawn != g.frames)   /* this call drew: its cost counts */
+            g.draw_ms += took;
         g.frames = drawn;
         g.still = still;
-        EM_ASM({ if (window.ovPage) { window.ovPage.drawn = $0; window.ovPage.still = $1; } },
-               (int)drawn, still);
+        EM_ASM({ if (window.ovPage) { window.ovPage.drawn = $0; window.ovPage.still = $1;
+                                      window.ovPage.drawMs = $2; } },
+               (int)drawn, still, g.draw_ms);
     }
     deliver_downloads();
 }

@@ -162,6 +162,23 @@ async function main() {
     check(cross.off > 10 * MAX_OFF, "the comparison tells scenes apart",
           `default vs native preset 4: ${cross.off} px off`);
 
+    // The frame cost while the default scene plays (its own 10 s pace):
+    // 2 s measured after the first second.
+    {
+      const { page: pb } = await open("");
+      await new Promise((r) => setTimeout(r, 1000));
+      const [n1, ms1] = await pb.evaluate("[window.ovPage.drawn, window.ovPage.drawMs]");
+      const t1 = Date.now();
+      await new Promise((r) => setTimeout(r, 2000));
+      const [n2, ms2] = await pb.evaluate("[window.ovPage.drawn, window.ovPage.drawMs]");
+      const frames = n2 - n1;
+      console.log(`info frame cost (default scene playing, ${W}x${H}, SwiftShader): ` +
+                  `${frames} frames in ${Date.now() - t1} ms, ` +
+                  `${frames ? ((ms2 - ms1) / frames).toFixed(1) : "?"} ms each in the program`);
+      check(frames > 0, "the default scene animates", `${frames} frames in 2 s`);
+      await pb.close();
+    }
+
     // 2. Keys change the canvas as they change the desktop program's.
     let before = def;
     await page.keyboard.press("ArrowUp");          // alpha x 1.25
