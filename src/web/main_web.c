@@ -6,7 +6,7 @@
  * animation frame with the events SDL queued. Files the window writes
  * (P, G, X) land in /downloads of the page's memory file system and are
  * handed to the browser as downloads. U puts the scene's URL on the
- * clipboard and in the address bar. */
+ * clipboard and in the address bar. Two fingers pinch to zoom. */
 #include <dirent.h>
 #include <emscripten.h>
 #include <math.h>
@@ -21,6 +21,7 @@
 #include "cli/args.h"
 #include "cli/url.h"
 #include "web/share_web.h"
+#include "web/touch_web.h"
 
 #define OV_WEB_DOWNLOADS "/downloads"
 
@@ -28,8 +29,9 @@ static struct {
     ov_window *win;
     ov_config cfg;
     ov_url_args args;
-    SDL_Event *events;
-    int cap;
+    SDL_Event *events, *out;   /* a frame's events, and room for them filtered */
+    int cap, out_cap;
+    ov_web_touch touch;
     long frames;   /* drawn, as the page last heard */
     int still;
     double draw_ms;   /* time spent in the frames that drew */
@@ -94,6 +96,25 @@ static void frame(void)
         if (!SDL_PollEvent(&g.events[n]))
             break;
         n++;
+    }
+    /* Touch: the pinch (touch_web.h). */
+    if (n > 0 && 2 * n + 1 > g.out_cap) {
+        SDL_Event *grown = realloc(g.out, (size_t)(2 * n + 1) * sizeof *grown);
+        if (grown) {
+            g.out = grown;
+            g.out_cap = 2 * n + 1;
+        }
+    }
+    if (n > 0 && 2 * n + 1 <= g.out_cap) {
+        int ww, wh;
+        SDL_GetWindowSize(ov_window_sdl(g.win), &ww, &wh);
+        n = ov_web_touch_filter(&g.touch, g.events, n, g.out, ww, wh);
+        SDL_Event *t = g.events;
+        g.events = g.out;
+        g.out = t;
+        int c = g.cap;
+        g.cap = g.out_cap;
+        g.out_cap = c;
     }
     for (int i = 0; i < n; i++)
         if (g.events[i].type == SDL_KEYDOWN && g.events[i].key.keysym.sym == SDLK_u &&

@@ -286,6 +286,47 @@ async function main() {
           "a click further right and higher starts further right and higher",
           `${a[0]} -> ${b[0]}`);
 
+    // A tap on a touch screen is a click: the runs start where it lands.
+    await page.touchscreen.tap(W * 0.3, H * 0.7);
+    await settle(page);
+    await page.keyboard.press("x");
+    const tapRows = fs.readFileSync(await waitDownload(downloads, ".csv", "tap"), "utf8")
+                      .trim().split("\n").slice(1).map((r) => r.split(","))
+                      .filter((c) => c[2] === "0").map((c) => [Number(c[3]), Number(c[4])]);
+    check(allSame(tapRows) && tapRows[0][0] < a[0][0] && tapRows[0][1] < a[0][1],
+          "a tap starts the runs where it lands (left of and below the first click)",
+          JSON.stringify(tapRows[0]));
+
+    // Two fingers spread from 100 to 400 px apart about the middle: 8 wheel
+    // steps (4 = (1 / 0.85)^8.53), the view 0.85^8 = 0.2725 of its size; no
+    // click, so the start stays.
+    const cdp = await page.target().createCDPSession();
+    const fingers = (half) => [{ x: W / 2 - half, y: H / 2, id: 1 }, { x: W / 2 + half, y: H / 2, id: 2 }];
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: fingers(50) });
+    for (let half = 60; half <= 200; half += 10)
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: fingers(half) });
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await settle(page);
+    await shot(page, "pinched");
+    async function startNow(name) {
+      await page.keyboard.press("x");
+      const r = fs.readFileSync(await waitDownload(downloads, ".csv", name), "utf8").trim().split("\n")[1];
+      return r.split(",").slice(3, 5).map(Number);
+    }
+    const kept = await startNow("pinch");
+    check(kept[0] === tapRows[0][0] && kept[1] === tapRows[0][1], "a pinch does not move the start",
+          JSON.stringify(kept));
+    await page.mouse.click(W * 0.4, H * 0.5);
+    await settle(page);
+    const a2 = await startNow("a2");
+    await page.touchscreen.tap(W * 0.3, H * 0.7);
+    await settle(page);
+    const t2 = await startNow("t2");
+    const dist = (p, q) => Math.hypot(p[0] - q[0], p[1] - q[1]);
+    const ratio = dist(a2, t2) / dist(a[0], tapRows[0]);
+    check(Math.abs(ratio - 0.2725) < 0.02, "two fingers spread 4 times wider zoom in 8 wheel steps",
+          `the same two pixels ${ratio.toFixed(4)} as far apart in the world (0.85^8 = 0.2725)`);
+
     // 5. P: a PNG download of the canvas's size.
     await page.keyboard.press("p");
     const pngFile = await waitDownload(downloads, ".png", "p");
