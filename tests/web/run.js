@@ -399,6 +399,18 @@ async function main() {
           "resized to 800x500 at devicePixelRatio 2, the canvas draws 1600x1000", hi.join(" "));
     await page.close();
 
+    // G: the animation as a GIF download (12 frames, at most 960 wide).
+    ({ page } = await open("?gif-frames=12&pace=1"));
+    await settle(page);
+    await page.keyboard.press("g");
+    const gifFile = await waitDownload(downloads, ".gif", "g");
+    const gif = fs.readFileSync(gifFile);
+    const gw = gif.readUInt16LE(6), gh = gif.readUInt16LE(8);
+    check(gif.subarray(0, 6).toString("latin1") === "GIF89a" && gif[gif.length - 1] === 0x3b &&
+          gw > 0 && Math.abs(gw / gh - W / H) < 0.01,
+          "G downloads a GIF of the canvas's shape", `${gw}x${gh}, ${gif.length} bytes`);
+    await page.close();
+
     // No WebGL 2: the page says so.
     const ctx = await browser.createIncognitoBrowserContext();
     const p2 = await ctx.newPage();
