@@ -437,7 +437,7 @@ async function main() {
 // Waits for a finished download ending in ext that was not there before.
 const seen = new Set();
 async function waitDownload(dir, ext, what) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {   /* 30 s: a loaded machine */
     const f = fs.readdirSync(dir).filter((n) => n.endsWith(ext) && !seen.has(n));
     if (f.length) {
       seen.add(f[0]);
