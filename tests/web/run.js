@@ -411,6 +411,26 @@ async function main() {
           "G downloads a GIF of the canvas's shape", `${gw}x${gh}, ${gif.length} bytes`);
     await page.close();
 
+    // Every built-in surface, in 2-D and 3-D, builds its shaders under
+    // WebGL 2 (GLSL ES 3.00 is stricter than the desktop's GLSL 3.30):
+    // no renderer message in the console or on the page.
+    const surfaces = spawnSync(native, ["--list-surfaces"], { encoding: "utf8" }).stdout
+                       .split("\n").filter((l) => /^[a-z]/.test(l));
+    const bad = [];
+    for (const name of surfaces)
+      for (const q of [`?surface=${name}&pace=1`, `?surface=${name}&3d=1&pace=1`]) {
+        const before = consoleLines.length;
+        ({ page } = await open(q));
+        await settle(page);
+        const err = await page.$eval("#error", (e) => e.textContent);
+        const logged = consoleLines.slice(before).filter((l) => /render|shader|error/i.test(l));
+        if (err || logged.length) bad.push(`${q}: ${err} ${logged.join(" ")}`);
+        await page.close();
+      }
+    check(surfaces.length >= 7 && bad.length === 0,
+          `all ${surfaces.length} built-in surfaces draw in 2-D and 3-D with no renderer message`,
+          bad.join("; "));
+
     // No WebGL 2: the page says so.
     const ctx = await browser.createIncognitoBrowserContext();
     const p2 = await ctx.newPage();
