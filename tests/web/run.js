@@ -153,6 +153,11 @@ async function main() {
     check(size[0] === W && size[1] === H, "canvas drawing buffer is the window's size",
           `${size[0]}x${size[1]}`);
     await settle(page);
+    // Nothing said on stderr (a preset the 32-bit build could not read, a
+    // shader that did not build, a GL error would be).
+    const said = consoleLines.filter((l) => /optiviz:/.test(l));
+    check(said.length === 0, "the default page's console has no message from the program",
+          said.join(" | "));
     const def = await shot(page, "default");
     const nDef = nativeShot("default", ["--pace", "1"]);
     same(def, nDef, "default scene matches the native --screenshot");
