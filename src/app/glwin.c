@@ -11,6 +11,9 @@
  * offscreen driver, unless the user chose a driver already. */
 static void choose_driver(void)
 {
+#ifdef __EMSCRIPTEN__
+    return;   /* the browser has one driver, and no DISPLAY */
+#endif
     const char *drv = getenv("SDL_VIDEODRIVER");
     const char *x11 = getenv("DISPLAY");
     const char *wl = getenv("WAYLAND_DISPLAY");
@@ -45,11 +48,18 @@ bool ov_glwin_gl_attributes(char *err, size_t cap)
         const char *name;
         int value;
     } want[] = {
+#ifdef __EMSCRIPTEN__
+        /* The browser: WebGL 2, which is OpenGL ES 3.0. */
+        {SDL_GL_CONTEXT_MAJOR_VERSION, "SDL_GL_CONTEXT_MAJOR_VERSION", 3},
+        {SDL_GL_CONTEXT_MINOR_VERSION, "SDL_GL_CONTEXT_MINOR_VERSION", 0},
+        {SDL_GL_CONTEXT_PROFILE_MASK, "SDL_GL_CONTEXT_PROFILE_MASK", SDL_GL_CONTEXT_PROFILE_ES},
+#else
         {SDL_GL_CONTEXT_MAJOR_VERSION, "SDL_GL_CONTEXT_MAJOR_VERSION", 3},
         {SDL_GL_CONTEXT_MINOR_VERSION, "SDL_GL_CONTEXT_MINOR_VERSION", 3},
         {SDL_GL_CONTEXT_PROFILE_MASK, "SDL_GL_CONTEXT_PROFILE_MASK",
          SDL_GL_CONTEXT_PROFILE_CORE},
         {SDL_GL_CONTEXT_FLAGS, "SDL_GL_CONTEXT_FLAGS", SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG},
+#endif
         {SDL_GL_DOUBLEBUFFER, "SDL_GL_DOUBLEBUFFER", 1},
         {SDL_GL_DEPTH_SIZE, "SDL_GL_DEPTH_SIZE", 0},
     };

@@ -138,8 +138,10 @@ static void apply_preset(window_app *a, const ov_config *cfg, int number)
  * the renderer or files. */
 void ov_window_carry_out(window_app *a, const ov_requests *asked, int dw, int dh)
 {
+#ifndef __EMSCRIPTEN__
     if (asked->quit)
         a->quit = true;
+#endif   /* a page has no process to end: Q and Esc twice do nothing there */
     if (asked->fullscreen) {
         a->fullscreen = !a->fullscreen;
         if (SDL_SetWindowFullscreen(a->win.window, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0))

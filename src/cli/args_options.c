@@ -8,6 +8,7 @@
 #include "args.h"
 #include "args_internal.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -65,7 +66,10 @@ static int opt_noise(ov_parse *p, const char *opt, const char *value)
 static int opt_seed(ov_parse *p, const char *opt, const char *value)
 {
     long v = 0;
-    if (ov_args_int_in(opt, value, 0, (long)OV_SEED_MAX, &v, p->err, p->cap))
+    /* Where long has 32 bits (the browser build's WebAssembly), seeds stop
+     * at LONG_MAX: (long)OV_SEED_MAX would be -1 there and refuse them all. */
+    long hi = OV_SEED_MAX > (unsigned long)LONG_MAX ? LONG_MAX : (long)OV_SEED_MAX;
+    if (ov_args_int_in(opt, value, 0, hi, &v, p->err, p->cap))
         return 2;
     p->cfg->noise.seed = (uint64_t)v;
     return 0;

@@ -5,7 +5,7 @@
 #ifndef OV_RENDER_CONTOUR_H
 #define OV_RENDER_CONTOUR_H
 
-#include <epoxy/gl.h>
+#include "render/glapi.h"
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -4,7 +4,7 @@
 #ifndef OV_RENDER_MESH_H
 #define OV_RENDER_MESH_H
 
-#include <epoxy/gl.h>
+#include "render/glapi.h"
 #include <stdbool.h>
 #include <stddef.h>
 

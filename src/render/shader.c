@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/expr.h"
+#include "render/glsl_es.h"
 #include "render/shader.h"
 
 void ov_render_log(const char *fmt, ...)
@@ -50,7 +51,19 @@ static GLuint compile(GLenum type, const char *name, const char *const *parts, i
         snprintf(err, cap, "%s: glCreateShader failed", name);
         return 0;
     }
+#ifdef __EMSCRIPTEN__
+    /* WebGL 2: the same text as GLSL ES 3.00. */
+    const char *es[1] = {ov_glsl_es_source(parts, n)};
+    if (!es[0]) {
+        snprintf(err, cap, "%s: out of memory", name);
+        glDeleteShader(sh);
+        return 0;
+    }
+    glShaderSource(sh, 1, es, NULL);
+    free((void *)es[0]);
+#else
     glShaderSource(sh, n, parts, NULL);
+#endif
     glCompileShader(sh);
     GLint ok = 0;
     glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);

@@ -5,7 +5,7 @@
 #ifndef OV_RENDER_SHADER_H
 #define OV_RENDER_SHADER_H
 
-#include <epoxy/gl.h>
+#include "render/glapi.h"
 #include <stdbool.h>
 #include <stddef.h>
 

@@ -4,7 +4,7 @@
 #ifndef OV_RENDER_TEXT_H
 #define OV_RENDER_TEXT_H
 
-#include <epoxy/gl.h>
+#include "render/glapi.h"
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
