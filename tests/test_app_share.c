@@ -1,10 +1,11 @@
-/* The U key's command line read back: scenes changed the way a user
+/* The U key's command line and URL query read back: scenes changed the way a user
  * changes them (κ, θ, α and β by keys, a run added, noise, zoom, a click
  * for the start, a formula with quotes and spaces, the 3-D view) are
  * written as a command line, split as a POSIX shell splits it, parsed by
  * src/cli's parser and built again; the new scene has the same surface,
- * parameters, runs (bit for bit, iterates included), noise and view. The
- * U key itself prints the line to stdout. */
+ * parameters, runs (bit for bit, iterates included), noise and view; the
+ * same through the query string the browser page reads. The U key itself
+ * prints both lines to stdout. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "app/run_list.h"
 #include "app/share.h"
 #include "cli/args.h"
+#include "cli/url.h"
 #include "ov_app_test.h"
 #include "ov_test.h"
 
@@ -50,16 +52,10 @@ static int split(const char *line, char *store, char **argv, int max)
     return argc;
 }
 
-static void check_round_trip(const ov_app_state *a, const char *what)
+/* The scene the options argv give is a's scene. */
+static void check_same_scene(const ov_app_state *a, int argc, char **argv, const char *what,
+                             const char *line)
 {
-    char line[4096];
-    CHECK_MSG(ov_share_command_line(a, line, sizeof line), "%s: the line does not fit", what);
-    CHECK(strncmp(line, "optiviz ", 8) == 0);
-    fprintf(stderr, "%s: %s\n", what, line);
-    static char store[8192];
-    char *argv[256];
-    int argc = split(line, store, argv, 256);
-    CHECK(argc > 1);
     ov_config cfg;
     char err[512];
     int rc = ov_args_parse(argc, argv, &cfg, err, sizeof err);
@@ -98,6 +94,33 @@ static void check_round_trip(const ov_app_state *a, const char *what)
                       "%s: run %d ends elsewhere", what, i);
     }
     ov_controls_deinit(&b);
+}
+
+/* U's command line, split as sh does, and U's URL query, read as the page
+ * reads it (cli/url.h), each give a's scene back. */
+static void check_round_trip(const ov_app_state *a, const char *what)
+{
+    char line[4096];
+    CHECK_MSG(ov_share_command_line(a, line, sizeof line), "%s: the line does not fit", what);
+    CHECK(strncmp(line, "optiviz ", 8) == 0);
+    fprintf(stderr, "%s: %s\n", what, line);
+    static char store[8192];
+    char *argv[256];
+    int argc = split(line, store, argv, 256);
+    CHECK(argc > 1);
+    check_same_scene(a, argc, argv, what, line);
+
+    static char query[12288];
+    CHECK_MSG(ov_share_query(a, query, sizeof query) > 0, "%s: the query does not fit", what);
+    fprintf(stderr, "%s: %s\n", what, query);
+    CHECK(query[0] == '?' && strpbrk(query, " '\"+") == NULL);   /* all reserved bytes escaped */
+    ov_url_args args;
+    char err[256];
+    CHECK_MSG(ov_url_to_args(query, &args, err, sizeof err), "%s: %s", what, err);
+    if (args.argv) {
+        check_same_scene(a, args.argc, args.argv, what, query);
+        ov_url_args_free(&args);
+    }
 }
 
 int main(void)
@@ -144,14 +167,17 @@ int main(void)
     fflush(stdout);
     CHECK(dup2(fileno(saved), fileno(stdout)) >= 0);
     fclose(saved);
-    char want[4096], got[4096] = "";
+    static char want[4096], got[4096] = "", wantq[12288], gotq[12288] = "";
     CHECK(ov_share_command_line(&st, want, sizeof want));
+    CHECK(ov_share_query(&st, wantq, sizeof wantq) > 0);
     FILE *f = fopen(path, "r");
-    CHECK(f && fgets(got, sizeof got, f));
+    CHECK(f && fgets(got, sizeof got, f) && fgets(gotq, sizeof gotq, f));
     if (f)
         fclose(f);
     got[strcspn(got, "\n")] = '\0';
+    gotq[strcspn(gotq, "\n")] = '\0';
     CHECK_MSG(strcmp(got, want) == 0, "U printed '%s'", got);
+    CHECK_MSG(strcmp(gotq, wantq) == 0, "U printed the query '%s'", gotq);
     CHECK(strstr(st.ui.message, "command line") != NULL);
     ov_controls_deinit(&st);
     SDL_Quit();

@@ -213,19 +213,23 @@ static ov_request act_export(ov_app_state *st, const ov_binding *b, double dt)
                         .export_shift = b->mods == OV_MOD_SHIFT};
 }
 
-/* U: the scene's command line to stdout and the clipboard. */
+/* U: the scene's command line and the browser page's query string for it,
+ * one line each, to stdout and the clipboard. */
 static ov_request act_share(ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)b;
     (void)dt;
-    char line[4096];
-    if (!ov_share_command_line(st, line, sizeof line)) {
-        ov_controls_say(st, "the command line is too long to share");
+    static char line[4096], query[12288], both[4096 + 12288 + 2];
+    if (!ov_share_command_line(st, line, sizeof line) ||
+        ov_share_query(st, query, sizeof query) < 0) {
+        ov_controls_say(st, "the scene is too long to share");
         return OV_NO_REQUEST;
     }
-    bool printed = printf("%s\n", line) > 0 && fflush(stdout) == 0;
-    if (SDL_SetClipboardText(line) == 0)
-        ov_controls_say(st, "command line copied to the clipboard%s", printed ? " and printed" : "");
+    snprintf(both, sizeof both, "%s\n%s", line, query);
+    bool printed = printf("%s\n", both) > 0 && fflush(stdout) == 0;
+    if (SDL_SetClipboardText(both) == 0)
+        ov_controls_say(st, "command line and URL query copied to the clipboard%s",
+                        printed ? " and printed" : "");
     else
         ov_controls_say(st, "command line %s; no clipboard: %s",
                         printed ? "printed" : "not printed", SDL_GetError());
@@ -420,7 +424,8 @@ static const ov_binding BINDINGS[] = {
      "line in its colour",
      act_export, 0, 0},
     {SDLK_u, ANY, NO, "U",
-     "share this scene: its optiviz command line to the clipboard and the terminal",
+     "share this scene: its optiviz command line and the browser page's URL query to the "
+     "clipboard and the terminal",
      act_share, 0, 0},
     {SDLK_m, ANY, NO, "M", "projector mode: high contrast, larger text", act_projector, 0, 0},
     {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, 0, 0},

@@ -1,6 +1,8 @@
 /* The scene as an optiviz command line (see share.h). */
 #include "share.h"
 
+#include "cli/url.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,4 +131,12 @@ bool ov_share_command_line(const ov_app_state *st, char *buf, size_t cap)
         option_pair(&l, "--camera", st->view.camera.azimuth, st->view.camera.elevation);
     }
     return l.ok;
+}
+
+long ov_share_query(const ov_app_state *st, char *out, size_t cap)
+{
+    char cmd[8192];
+    if (!ov_share_command_line(st, cmd, sizeof cmd))
+        return -1;
+    return ov_url_from_command_line(cmd, out, cap);
 }

@@ -1,7 +1,9 @@
-/* The U key's desktop half: the optiviz command line that reproduces the
- * scene on screen (surface or formula, κ, θ, start, steps, every run with
- * its α and β, noise, view, 3-D camera), shell-quoted, so a teacher can
- * paste it into a terminal or a slide's notes. */
+/* The U key: the optiviz command line that reproduces the scene on screen
+ * (surface or formula, κ, θ, start, steps, every run with its α and β,
+ * noise, view, 3-D camera), shell-quoted, so a teacher can paste it into a
+ * terminal or a slide's notes; and the same options as the query string of
+ * the browser page's URL (cli/url.h), which the page puts in its address
+ * bar and the desktop prints beside the command line. */
 #ifndef OV_SHARE_H
 #define OV_SHARE_H
 
@@ -15,5 +17,10 @@
  * src/cli's parser gives back this scene exactly. false when it does not
  * fit in cap (buf then holds a cut line). */
 bool ov_share_command_line(const ov_app_state *st, char *buf, size_t cap);
+
+/* The same scene as a query string ("?surface=...&optimizer=..."), every
+ * reserved character percent-encoded. Returns its length, or -1 when it
+ * does not fit in cap. */
+long ov_share_query(const ov_app_state *st, char *out, size_t cap);
 
 #endif

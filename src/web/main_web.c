@@ -20,7 +20,7 @@
 #include "app/controls_ui.h"
 #include "cli/args.h"
 #include "cli/url.h"
-#include "web/share_web.h"
+#include "app/share.h"
 #include "web/touch_web.h"
 
 #define OV_WEB_DOWNLOADS "/downloads"
@@ -73,7 +73,7 @@ static void share(void)
 {
     static char query[16384];
     ov_app_state *st = ov_window_state(g.win);
-    if (ov_web_scene_query(st, query, sizeof query) < 0) {
+    if (ov_share_query(st, query, sizeof query) < 0) {
         ov_controls_say(st, "share: the scene is too long for a URL");
         return;
     }
