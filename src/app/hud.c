@@ -64,7 +64,7 @@ static void draw_info(ov_renderer *r, const ov_app_state *st, const ov_hud_layou
         bool on = (st->sc.target < 0 || st->sc.target == i) && !st->sc.hidden[i];
         /* The run's marker, as drawn at its head: its legend entry. */
         ov_renderer_marker(r, x + px * 0.45f, y + px * 0.62f, px * 0.38f,
-                           ov_shade_marker(st->sc.shade[i]), c, px * 0.1f, DARK);
+                           ov_method_marker(st->sc.scene.runs[i].params.kind, st->sc.shade[i]), c, px * 0.1f, DARK);
         if (st->sc.target == i)
             ov_renderer_rect(r, b.x + 1, y + px * 0.1f, pad * 0.45f, px * 1.1f, th->text);
         ov_rgba tc = ov_hud_text_colour(c);

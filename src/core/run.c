@@ -74,7 +74,7 @@ void ov_run_oracle_init(ov_run_oracle *o, const ov_surface *s, ov_noise noise)
 
 ov_oracle ov_run_oracle_bind(ov_run_oracle *o)
 {
-    ov_oracle oracle = {.ctx = o, .eval = ov_run_eval};
+    ov_oracle oracle = {.ctx = o, .eval = ov_run_eval, .dim = o->surface->one_d ? 1 : 0};
     return oracle;
 }
 

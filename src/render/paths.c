@@ -264,7 +264,8 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
     float core = st->line * rank_width(rank);
     float r = layer ? core : core + st->casing;
     ov_paint c = layer ? col : dark;
-    ov_dash ds = {layer && shade % OV_RUN_SHADES ? 10.0 * st->s : 0.0, 5.0 * st->s, 0.0};
+    ov_dash ds = {layer && ov_method_marker(run->params.kind, shade) != OV_MARK_CIRCLE ? 10.0 * st->s : 0.0,
+                  5.0 * st->s, 0.0};
     for (int i = 0; i < t->nsegs; i++)
         ov_caps_push_dashed(&p->list, seg_end(t, i, 0), seg_end(t, i, 1), r, c, &ds);
     for (int i = 1; i < tl.n; i++)
@@ -372,7 +373,7 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
     }
     if (!have || !ov_path3d_visible(pj->v, wx, wy) || !in_guard(pj, h))
         return;
-    ov_marker m = ov_shade_marker(shade);
+    ov_marker m = ov_method_marker(run->params.kind, shade);
     const ov_surface *s = d->scene->surface;
     for (int i = 0; i < s->nminima; i++) {
         pt q;
