@@ -201,6 +201,7 @@ void ov_controls_cycle_method(ov_app_state *st, int dir)
                                OV_OPTIM_COUNT);
     /* Another method's α and β mean something else: its own defaults. */
     sp->has_alpha = sp->has_beta = sp->has_beta2 = sp->has_eps = false;
+    sp->has_wd = sp->has_history = false;
     st->sc.shade[t] = free_shade(st, sp->kind, t);
     st->sc.sweep_on = false;
     bool ok = ov_scene_recompute(&st->sc.scene);

@@ -109,8 +109,14 @@ bool ov_share_command_line(const ov_app_state *st, char *buf, size_t cap)
         }
         if (info->uses_eps) {
             number(p->eps, n, sizeof n);
-            snprintf(spec + len, sizeof spec - len, ":eps=%s", n);
+            len += (size_t)snprintf(spec + len, sizeof spec - len, ":eps=%s", n);
         }
+        if (info->uses_wd) {
+            number(p->wd, n, sizeof n);
+            len += (size_t)snprintf(spec + len, sizeof spec - len, ":wd=%s", n);
+        }
+        if (info->uses_history)
+            snprintf(spec + len, sizeof spec - len, ":history=%d", p->history);
         put(&l, " --optimizer");
         word(&l, spec);
     }

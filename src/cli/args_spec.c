@@ -1,5 +1,5 @@
 /* Parsing of run specs (--optimizer NAME[:alpha=A][:beta=B][:beta2=B2]
- * [:eps=E], and each item of --optimizers) and of --surface values, with
+ * [:eps=E][:wd=L][:history=M], and each item of --optimizers) and of --surface values, with
  * "did you mean" suggestions for unknown names. */
 #include "args.h"
 #include "args_internal.h"
@@ -26,8 +26,9 @@ static const char *optim_names(char *buf, size_t cap)
 /* The spec keys info's optimiser uses, comma-separated, into buf. */
 static const char *accepted_keys(const ov_optim_info *info, char *buf, size_t cap)
 {
-    snprintf(buf, cap, "alpha%s%s%s", info->uses_beta ? ", beta" : "",
-             info->uses_beta2 ? ", beta2" : "", info->uses_eps ? ", eps" : "");
+    snprintf(buf, cap, "alpha%s%s%s%s%s", info->uses_beta ? ", beta" : "",
+             info->uses_beta2 ? ", beta2" : "", info->uses_eps ? ", eps" : "",
+             info->uses_wd ? ", wd" : "", info->uses_history ? ", history" : "");
     return buf;
 }
 
@@ -61,26 +62,49 @@ static bool find_optim(const char *option, const char *name, size_t len,
     return false;
 }
 
-typedef enum { KEY_ALPHA, KEY_BETA, KEY_BETA2, KEY_EPS, KEY_COUNT } spec_key;
+typedef enum { KEY_ALPHA, KEY_BETA, KEY_BETA2, KEY_EPS, KEY_WD, KEY_HISTORY, KEY_COUNT } spec_key;
+
+#define OV_HISTORY_TEXT_(m) #m
+#define OV_HISTORY_TEXT(m) OV_HISTORY_TEXT_(m)
 
 /* What key accepts, for messages. */
 static const char *key_accepts(spec_key key)
 {
-    return key == KEY_BETA || key == KEY_BETA2 ? "a number from 0 up to, not including, 1"
-                                               : "a number greater than 0";
+    switch (key) {
+    case KEY_BETA:
+    case KEY_BETA2:
+        return "a number from 0 up to, not including, 1";
+    case KEY_WD:
+        return "a number from 0 up to 1e6";
+    case KEY_HISTORY:
+        return "a whole number from 1 to " OV_HISTORY_TEXT(OV_LBFGS_MAX_HISTORY);
+    default:
+        return "a number greater than 0";
+    }
 }
 
 static bool key_in_range(spec_key key, double v)
 {
-    return key == KEY_BETA || key == KEY_BETA2 ? v >= 0.0 && v < 1.0 : v > 0.0;
+    switch (key) {
+    case KEY_BETA:
+    case KEY_BETA2:
+        return v >= 0.0 && v < 1.0;
+    case KEY_WD:
+        return v >= 0.0 && v <= 1e6;
+    case KEY_HISTORY:
+        return v >= 1.0 && v <= OV_LBFGS_MAX_HISTORY && v == (double)(int)v;
+    default:
+        return v > 0.0;
+    }
 }
 
 bool ov_args_parse_spec(const char *option, const char *text, ov_run_spec *spec,
                         char *err, size_t cap)
 {
-    static const char *const key_names[KEY_COUNT] = {"alpha", "beta", "beta2", "eps"};
+    static const char *const key_names[KEY_COUNT] = {"alpha", "beta",  "beta2",
+                                                     "eps",   "wd",    "history"};
     memset(spec, 0, sizeof *spec);
-    char whole[96], echo[96], keys[64];
+    char whole[96], echo[96], keys[96];
     ov_args_echo(text, strlen(text), whole, sizeof whole);
     const char *colon = strchr(text, ':');
     size_t name_len = colon ? (size_t)(colon - text) : strlen(text);
@@ -89,7 +113,7 @@ bool ov_args_parse_spec(const char *option, const char *text, ov_run_spec *spec,
     const ov_optim_info *info = ov_optim_info_of(spec->kind);
     accepted_keys(info, keys, sizeof keys);
 
-    bool seen[KEY_COUNT] = {false, false, false, false};
+    bool seen[KEY_COUNT] = {false};
     const char *p = colon;
     while (p) {
         const char *item = p + 1;
@@ -108,7 +132,8 @@ bool ov_args_parse_spec(const char *option, const char *text, ov_run_spec *spec,
                 key = k;
         bool used = key == KEY_ALPHA || (key == KEY_BETA && info->uses_beta) ||
                     (key == KEY_BETA2 && info->uses_beta2) ||
-                    (key == KEY_EPS && info->uses_eps);
+                    (key == KEY_EPS && info->uses_eps) || (key == KEY_WD && info->uses_wd) ||
+                    (key == KEY_HISTORY && info->uses_history);
         if (key < 0) {
             ov_args_fail(err, cap, "%s: unknown key '%s' in '%s'; accepted keys: %s",
                          option, ov_args_echo(item, klen, echo, sizeof echo), whole, keys);
@@ -155,6 +180,14 @@ bool ov_args_parse_spec(const char *option, const char *text, ov_run_spec *spec,
         case KEY_EPS:
             spec->has_eps = true;
             spec->eps = v;
+            break;
+        case KEY_WD:
+            spec->has_wd = true;
+            spec->wd = v;
+            break;
+        case KEY_HISTORY:
+            spec->has_history = true;
+            spec->history = (int)v;
             break;
         case KEY_COUNT:
             break;

@@ -22,8 +22,9 @@
  * others come from the surface's and optimiser's defaults. */
 typedef struct ov_run_spec {
     ov_optim_kind kind;
-    bool has_alpha, has_beta, has_beta2, has_eps;
-    double alpha, beta, beta2, eps;
+    bool has_alpha, has_beta, has_beta2, has_eps, has_wd, has_history;
+    double alpha, beta, beta2, eps, wd;
+    int history;
 } ov_run_spec;
 
 typedef enum ov_action {

@@ -81,6 +81,8 @@ typedef struct ov_optim_info {
     /* The method asks for its gradient away from w (nesterov's look-ahead),
      * so a caller need not precompute the gradient at w for it. */
     bool lookahead;
+    /* The method has no step size (nelder-mead): α is accepted and unused. */
+    bool no_alpha;
 } ov_optim_info;
 
 const ov_optim_info *ov_optim_info_of(ov_optim_kind kind);

@@ -156,12 +156,14 @@ const ov_optim_method ov_optim_nelder_mead = {
         .title = "Nelder-Mead simplex (scipy's non-adaptive method), gradient-free",
         .rule = "simplex of n+1 vertices sorted by loss, x_1 best, x_(n+1) worst; start: w and, per\n"
                 "coordinate k, w with w_k × 1.05 (0.00025 where w_k = 0); x̄ = mean of all but the worst;\n"
-                "x_r = 2x̄ - x_(n+1); if L(x_r) < L(x_1): x_e = 3x̄ - 2x_(n+1), keep the better of x_e, x_r;\n"
+                "x_r = 2x̄ - x_(n+1); if L(x_r) < L(x_1): x_e = 3x̄ - 2x_(n+1), keep x_e if L(x_e) < L(x_r), else x_r;\n"
                 "else if L(x_r) < L(x_n): keep x_r; else if L(x_r) < L(x_(n+1)): x_c = 1.5x̄ - 0.5x_(n+1),\n"
                 "keep it if L(x_c) <= L(x_r); else x_cc = 0.5x̄ + 0.5x_(n+1), keep it if L(x_cc) < L(x_(n+1));\n"
-                "when nothing is kept: shrink every vertex halfway toward x_1;  one iteration per step, w = x_1",
+                "when nothing is kept: shrink every vertex halfway toward x_1;  one iteration per step, w = x_1;\n"
+                "a tie in loss keeps the earlier vertex first; no gradient, no α",
         .alpha = 1.0,
         .lookahead = true,
+        .no_alpha = true,
     },
     .step = ov_nelder_mead_step,
 };

@@ -19,6 +19,10 @@ void ov_scene_resolve_params(const ov_scene *sc, const ov_run_spec *spec,
         out->beta2 = spec->beta2;
     if (spec->has_eps)
         out->eps = spec->eps;
+    if (spec->has_wd)
+        out->wd = spec->wd;
+    if (spec->has_history)
+        out->history = spec->history;
 }
 
 bool ov_scene_recompute(ov_scene *sc)
