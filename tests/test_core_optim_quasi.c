@@ -9,6 +9,7 @@
 
 #include "core/optim.h"
 #include "core/run.h"
+#include "core/scene.h"
 #include "core/surface.h"
 #include "ov_test.h"
 
@@ -281,8 +282,40 @@ static void test_nelder_mead_on_a_curve(void)
     ov_surface_destroy(s);
 }
 
+/* A run's spec carries :history= and :wd= to its parameters; without them
+ * the method's defaults. */
+static void test_spec_keys_reach_params(void)
+{
+    static ov_scene sc;
+    memset(&sc, 0, sizeof sc);
+    sc.surface = ov_surface_create("rosenbrock", NULL);
+    CHECK(sc.surface != NULL);
+    if (!sc.surface)
+        return;
+    ov_run_spec spec;
+    memset(&spec, 0, sizeof spec);
+    spec.kind = OV_OPT_LBFGS;
+    ov_optim_params p;
+    ov_scene_resolve_params(&sc, &spec, &p);
+    CHECK(p.history == 10 && p.alpha == 1.0);
+    spec.has_history = true;
+    spec.history = 3;
+    ov_scene_resolve_params(&sc, &spec, &p);
+    CHECK(p.history == 3);
+    memset(&spec, 0, sizeof spec);
+    spec.kind = OV_OPT_ADAMW;
+    ov_scene_resolve_params(&sc, &spec, &p);
+    CHECK(p.wd == 0.01 && p.alpha == 0.2);   /* rosenbrock's default α for adamw */
+    spec.has_wd = true;
+    spec.wd = 0.25;
+    ov_scene_resolve_params(&sc, &spec, &p);
+    CHECK(p.wd == 0.25);
+    ov_surface_destroy(sc.surface);
+}
+
 int main(void)
 {
+    test_spec_keys_reach_params();
     test_lbfgs_direction(10);
     test_lbfgs_direction(2);
     test_lbfgs_direction(1);

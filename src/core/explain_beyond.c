@@ -140,9 +140,11 @@ static void ov_explain_lbfgs(const ov_optim_state *before, const ov_optim_state 
         ov_explain_add_arrow(x, w, x->next[0] - w[0], x->next[1] - w[1], OV_EX_STEP, 1.0,
                              "t d,  d = −Hg");
     const double cosang = gn > 0.0 && dd > 0.0 ? -(g[0] * d[0] + g[1] * d[1]) / (gn * sqrt(dd)) : 1.0;
+    /* A failed search drops the pairs after using them: count them before. */
+    const int pairs = after->ls_result == OV_LS_FAILED ? before->lb_n : after->lb_n;
     ov_explain_set_caption(x, "lbfgs: d = −Hg from %d stored pairs (two-loop recursion, "
                            "H₀ = γI), %.0f° from −g; line search: %d trials, t = %.3g   (i = %d)",
-                           before->lb_n + (after->lb_n > before->lb_n), acos(fmax(-1.0, fmin(1.0, cosang))) * 57.29577951308232,
+                           pairs, acos(fmax(-1.0, fmin(1.0, cosang))) * 57.29577951308232,
                            ncalls > 0 ? ncalls - 1 : 0, t, x->step);
 }
 
