@@ -49,6 +49,8 @@ void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
 {
     const ov_run *r = &st->sc.scene.runs[i];
     const ov_optim_info *info = ov_optim_info_of(r->params.kind);
+    char name[64];
+    ov_optim_run_name(&r->params, name, sizeof name);
     int step = ov_hud_shown_step(r, st->anim.step);
     char beta[32] = "", alpha[32] = "";
     if (info->uses_beta)
@@ -56,14 +58,14 @@ void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
     if (!info->no_alpha)   /* nelder-mead has no step size */
         snprintf(alpha, sizeof alpha, "  \xce\xb1 = %.3g", r->params.alpha);
     if (r->n < 1)
-        snprintf(buf, cap, "%s: the loss is not finite at the start point", info->name);
+        snprintf(buf, cap, "%s: the loss is not finite at the start point", name);
     else if (st->sc.hidden[i])
-        snprintf(buf, cap, "%s%s%s   hidden (S shows it)", info->name, alpha, beta);
+        snprintf(buf, cap, "%s%s%s   hidden (S shows it)", name, alpha, beta);
     else if (r->diverged && st->anim.step >= r->diverged_step - 1)
-        snprintf(buf, cap, "%s%s%s   diverged at step %d", info->name, alpha, beta,
+        snprintf(buf, cap, "%s%s%s   diverged at step %d", name, alpha, beta,
                  r->diverged_step);
     else
-        snprintf(buf, cap, "%s%s%s   step %d   L = %.4g", info->name, alpha, beta, step,
+        snprintf(buf, cap, "%s%s%s   step %d   L = %.4g", name, alpha, beta, step,
                  r->loss[step]);
 }
 

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "core/rule.h"
 #include "core/surface.h"
 
 /* Names of all optimisers, comma-separated, into buf. */
@@ -107,9 +108,28 @@ bool ov_args_parse_spec(const char *option, const char *text, ov_run_spec *spec,
     char whole[96], echo[96], keys[96];
     ov_args_echo(text, strlen(text), whole, sizeof whole);
     const char *colon = strchr(text, ':');
-    size_t name_len = colon ? (size_t)(colon - text) : strlen(text);
-    if (!find_optim(option, text, name_len, text, &spec->kind, err, cap))
-        return false;
+    if (strncmp(text, "rule{", 5) == 0) {
+        /* A typed rule: rule{STATEMENTS}, then the keys after the '}'. */
+        if (strcmp(option, "--optimizers") == 0)
+            return ov_args_fail(err, cap, "%s: a typed rule is given with --optimizer, not in "
+                                "the list ('%s')", option, whole) == 0;
+        const char *close = strchr(text, '}');
+        if (!close || (close[1] != 0 && close[1] != ':'))
+            return ov_args_fail(err, cap, "%s: '%s' is not rule{STATEMENTS}[:KEY=VALUE...]: "
+                                "%s", option, whole, close ? "text after '}'" : "no closing '}'") == 0;
+        size_t len = (size_t)(close - text - 5);
+        if (len > OV_RULE_MAX_SOURCE)
+            return ov_args_fail(err, cap, "%s: the rule in '%s' is too long (at most %d "
+                                "characters)", option, whole, OV_RULE_MAX_SOURCE) == 0;
+        memcpy(spec->rule, text + 5, len);
+        spec->rule[len] = 0;
+        spec->kind = OV_OPT_RULE;
+        colon = close[1] == ':' ? close + 1 : NULL;
+    } else {
+        size_t name_len = colon ? (size_t)(colon - text) : strlen(text);
+        if (!find_optim(option, text, name_len, text, &spec->kind, err, cap))
+            return false;
+    }
     const ov_optim_info *info = ov_optim_info_of(spec->kind);
     accepted_keys(info, keys, sizeof keys);
 
@@ -126,6 +146,19 @@ bool ov_args_parse_spec(const char *option, const char *text, ov_run_spec *spec,
             return false;
         }
         size_t klen = (size_t)(eq - item);
+        if (spec->kind == OV_OPT_RULE && klen == 4 && strncmp(item, "name", 4) == 0) {
+            const char *val = eq + 1;
+            size_t vlen = len - klen - 1;
+            if (spec->rule_name[0] || !ov_rule_name_ok(val, vlen))
+                return ov_args_fail(err, cap, "%s: name '%s' in '%s' %s", option,
+                                    ov_args_echo(val, vlen, echo, sizeof echo), whole,
+                                    spec->rule_name[0] ? "is given twice"
+                                                       : "is not 1 to 24 letters, digits or '-'") == 0;
+            memcpy(spec->rule_name, val, vlen);
+            spec->rule_name[vlen] = 0;
+            p = next;
+            continue;
+        }
         int key = -1;
         for (int k = 0; k < KEY_COUNT; k++)
             if (strlen(key_names[k]) == klen && strncmp(key_names[k], item, klen) == 0)
@@ -193,6 +226,16 @@ bool ov_args_parse_spec(const char *option, const char *text, ov_run_spec *spec,
             break;
         }
         p = next;
+    }
+    if (spec->kind == OV_OPT_RULE) {
+        ov_expr_error perr;
+        memset(&perr, 0, sizeof perr);
+        if (!ov_rule_intern(spec->rule[0] ? spec->rule : OV_RULE_GD, spec->rule_name, &perr))
+            return ov_args_fail(err, cap, "%s: cannot parse rule '%s' at column %d: %s", option,
+                                ov_args_echo(spec->rule, strlen(spec->rule), echo, sizeof echo),
+                                perr.column, perr.message) == 0;
+        if (!spec->rule[0])
+            snprintf(spec->rule, sizeof spec->rule, "%s", OV_RULE_GD);
     }
     return true;
 }

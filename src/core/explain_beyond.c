@@ -5,6 +5,7 @@
  * Nelder-Mead simplex with the points it tried. Every number comes from
  * the states before and after the step and the oracle calls it made. */
 #include "explain_terms.h"
+#include "rule.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -175,6 +176,22 @@ static void ov_explain_nelder_mead(const ov_optim_state *after, const ov_explain
                            ops[op], ncalls, after->nm_evals, x->step);
 }
 
+/* A typed rule: the step it took per axis and whole, and the rule. */
+static void ov_explain_rule(const ov_optim_params *p, const double w[2], const double g[2],
+                            ov_explain *x)
+{
+    const double d[2] = {x->next[0] - w[0], x->next[1] - w[1]};
+    for (int k = 0; k < 2; k++) {
+        ov_explain_add_bar(x, k, 0, g[k], "g");
+        ov_explain_add_bar(x, k, 1, d[k], k == 0 ? "Δx" : "Δy");
+    }
+    ov_explain_add_axis_steps(x, w, d, "Δx", "Δy", "Δw");
+    const ov_rule *r = p->rule;
+    ov_explain_set_caption(x, "%s%s%s: %s   (α = %.3g, β = %.3g, i = %d)", "rule",
+                           r && r->name[0] ? "-" : "", r ? r->name : "",
+                           r ? r->source : OV_RULE_GD, p->alpha, p->beta, x->step);
+}
+
 bool ov_explain_beyond(const ov_optim_params *p, const ov_optim_state *before,
                        const ov_optim_state *after, const double w[2], const double g[2],
                        const ov_explain_call *calls, int ncalls, ov_explain *x)
@@ -195,6 +212,9 @@ bool ov_explain_beyond(const ov_optim_params *p, const ov_optim_state *before,
         return true;
     case OV_OPT_NELDER_MEAD:
         ov_explain_nelder_mead(after, calls, ncalls, x);
+        return true;
+    case OV_OPT_RULE:
+        ov_explain_rule(p, w, g, x);
         return true;
     default:
         return false;

@@ -13,6 +13,7 @@
 #define OV_OPTIM_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* The optimiser table, one row per method in the order --list-optimizers
  * prints them: X(KIND, name) is the kind OV_OPT_KIND and the method
@@ -36,7 +37,8 @@
     X(ADAMW, adamw)       \
     X(LION, lion)         \
     X(LBFGS, lbfgs)       \
-    X(NELDER_MEAD, nelder_mead)
+    X(NELDER_MEAD, nelder_mead) \
+    X(RULE, rule)
 
 /* The number of coordinates an optimiser moves (the surfaces' x and y). The
  * methods beyond the lecture loop over it, so they carry over to more. */
@@ -67,6 +69,9 @@ typedef struct ov_optim_params {
     double eps;     /* Adam/RMSprop/Adagrad/Adadelta denominator guard */
     double wd;      /* adamw, lion: weight decay λ (:wd=) */
     int history;    /* lbfgs: pairs kept, 1 .. OV_LBFGS_MAX_HISTORY (:history=) */
+    /* rule: the compiled rule (rule.h; kept for the program's life), NULL
+     * for gd's rule. */
+    const struct ov_rule *rule;
 } ov_optim_params;
 
 /* Static description of one optimiser, for --list-optimizers, README, HUD. */
@@ -86,6 +91,9 @@ typedef struct ov_optim_info {
 } ov_optim_info;
 
 const ov_optim_info *ov_optim_info_of(ov_optim_kind kind);
+/* The name a run goes by in CSV and the HUD: the method's, or for a typed
+ * rule "rule", or "rule-NAME" when it was given :name=NAME. Into buf. */
+const char *ov_optim_run_name(const ov_optim_params *p, char *buf, size_t cap);
 /* Exact name match; returns false when unknown. */
 bool ov_optim_find(const char *name, ov_optim_kind *kind);
 /* Fills p with kind's defaults. */
@@ -170,6 +178,7 @@ typedef struct ov_optim_state {
     bool nm_ready;
     int nm_op;          /* ov_nm_op */
     int nm_evals;
+    double rule_state[8][OV_OPTIM_DIM];   /* rule: its state names' values */
 } ov_optim_state;
 
 /* What nelder-mead's last iteration did. */

@@ -487,6 +487,9 @@ void ov_surface_hess(const ov_surface *s, double x, double y, double *value, dou
 
 double ov_surface_default_alpha(const ov_surface *s, ov_optim_kind kind)
 {
+    /* A typed rule starts from gd's step size. */
+    if (kind == OV_OPT_RULE)
+        kind = OV_OPT_GD;
     if ((int)kind < 0 || kind >= OV_OPTIM_COUNT)
         return 0.0;
     if (s && s->def && s->def->alpha[kind] > 0.0) {

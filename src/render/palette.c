@@ -30,15 +30,17 @@ static const unsigned OV_METHOD_HEX[] = {
     0x84A9FE, /* lion: periwinkle */
     0,        /* lbfgs: a shade of cg */
     0xF6FFAC, /* nelder-mead: pale yellow */
+    0x25DA6F, /* rule: green */
 };
 _Static_assert(sizeof OV_METHOD_HEX / sizeof OV_METHOD_HEX[0] == OV_OPTIM_COUNT,
                "every method needs its row");
 
 /* Methods of one family wear the family head's hue at their own shade, with
  * that shade's marker and dash (as a further run of the head would): the
- * Adam variants around adam's amber, lbfgs around cg's brown. The two new
- * hues (lion, nelder-mead) were found by the same search as the others: at
- * least 0.095 apart from every hue above under all five views. */
+ * Adam variants around adam's amber, lbfgs around cg's brown. The new hues
+ * were found by the same search as the others: lion and nelder-mead at
+ * least 0.095 apart from every hue above under all five views, rule's green
+ * 0.074. */
 ov_optim_kind ov_method_family(ov_optim_kind kind, int *offset)
 {
     int off = 0;
