@@ -116,6 +116,23 @@ static void test_run_options(void)
           s->beta == 0.8 && s->has_beta2 && s->beta2 == 0.99 && s->has_eps &&
           s->eps == 1e-6);
 
+    /* A typed rule: its text and name; errors as formula errors. */
+    GOOD("--optimizer", "rule{u = beta*u - g; w = w + alpha*u}:alpha=0.05:name=mine",
+         "--optimizer", "rule");
+    CHECK(g_cfg.nruns == 2 && g_cfg.runs[0].kind == OV_OPT_RULE &&
+          strcmp(g_cfg.runs[0].rule, "u = beta*u - g; w = w + alpha*u") == 0 &&
+          strcmp(g_cfg.runs[0].rule_name, "mine") == 0 && g_cfg.runs[0].alpha == 0.05 &&
+          g_cfg.runs[1].kind == OV_OPT_RULE && strcmp(g_cfg.runs[1].rule, OV_RULE_GD) == 0);
+    EXACT("--optimizer: cannot parse rule 'w = w - alpha*q' at column 15: unknown name 'q' "
+          "(names: w, g, t, alpha, beta, beta2, eps)",
+          "--optimizer", "rule{w = w - alpha*q}");
+    BAD(NEEDLES("--optimizer", "never assigns w"), "--optimizer", "rule{u = g}");
+    BAD(NEEDLES("--optimizer", "no closing '}'"), "--optimizer", "rule{w = w");
+    BAD(NEEDLES("--optimizer", "text after '}'"), "--optimizer", "rule{w = w}x");
+    BAD(NEEDLES("--optimizers", "given with --optimizer"), "--optimizers", "gd,rule{w = w}");
+    BAD(NEEDLES("--optimizer", "name 'a b'"), "--optimizer", "rule{w = w}:name=a b");
+    BAD(NEEDLES("--optimizer", "unknown key 'name'"), "--optimizer", "gd:name=x");
+
     /* Weight decay (adamw, lion) and L-BFGS's history. */
     GOOD("--optimizer", "adamw:wd=0.5", "--optimizer", "lion:wd=0", "--optimizer",
          "lbfgs:history=3", "--optimizer", "adamw");

@@ -97,7 +97,7 @@ static void test_shipped_file(void)
                    {4, "momentum-rule"},  {5, "ill-conditioned"}, {6, "kappa-1e10"},
                    {7, "regression"},     {8, "gaussian"},        {9, "rosenbrock"},
                    {10, "one-d-steps"},   {11, "noisy-gradient"}, {12, "quasi-newton"},
-                   {13, "simplex-vs-lbfgs"}};
+                   {13, "simplex-vs-lbfgs"}, {14, "typed-momentum"}};
     const int count = (int)(sizeof shipped / sizeof shipped[0]);
     char err[2048] = "x";
     ov_preset_set *set = ov_presets_load(OV_ASSET_DIR "/presets.txt", err, sizeof err);
@@ -340,6 +340,18 @@ static void test_shipped_behaviour(void)
         CHECK(lb->n > 20 && hypot(lb->x[20] - 1, lb->y[20] - 1) < 1e-2);
         CHECK(nm->n > 75 && hypot(nm->x[20] - 1, nm->y[20] - 1) > 0.5 &&
               hypot(nm->x[75] - 1, nm->y[75] - 1) < 1e-2);
+        ov_scene_deinit(&sc);
+    }
+    /* 14: the typed momentum's path is the built-in one's, bit for bit. */
+    if (scene_of(set, 14, &sc)) {
+        const ov_run *mom = &sc.runs[0], *typed = &sc.runs[1];
+        CHECK(mom->params.kind == OV_OPT_MOMENTUM && typed->params.kind == OV_OPT_RULE &&
+              typed->params.rule != NULL);
+        CHECK(mom->n == 121 && typed->n == mom->n &&
+              memcmp(mom->x, typed->x, sizeof(double) * (size_t)mom->n) == 0 &&
+              memcmp(mom->y, typed->y, sizeof(double) * (size_t)mom->n) == 0);
+        char buf[64];
+        CHECK(strcmp(ov_optim_run_name(&typed->params, buf, sizeof buf), "rule-student") == 0);
         ov_scene_deinit(&sc);
     }
     ov_presets_destroy(set);
