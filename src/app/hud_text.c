@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/rule.h"
+
 
 double ov_hud_still_for(const ov_app_state *st)
 {
@@ -67,6 +69,13 @@ void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
     else
         snprintf(buf, cap, "%s%s%s   step %d   L = %.4g", name, alpha, beta, step,
                  r->loss[step]);
+    /* A typed rule shows its text, cut at 40 characters (rules are ASCII). */
+    if (r->params.kind == OV_OPT_RULE && r->params.rule && r->n >= 1) {
+        const char *src = r->params.rule->source;
+        size_t len = strlen(buf);
+        snprintf(buf + len, cap > len ? cap - len : 0, "   %.*s%s", 40, src,
+                 strlen(src) > 40 ? "\xe2\x80\xa6" : "");
+    }
 }
 
 /* A run colour for text on the dark panels: the darker shades lifted
