@@ -48,12 +48,13 @@ typedef struct parser {
 typedef struct func_entry {
     const char *name;
     int code;
+    int rules_only;   /* sign: in rules, which are never differentiated */
 } func_entry;
 
 static const func_entry ov_expr_funcs[] = {
-    {"exp", OV_OP_EXP},   {"log", OV_OP_LOG}, {"sqrt", OV_OP_SQRT},
-    {"sin", OV_OP_SIN},   {"cos", OV_OP_COS}, {"tan", OV_OP_TAN},
-    {"tanh", OV_OP_TANH}, {"abs", OV_OP_ABS},
+    {"exp", OV_OP_EXP, 0},   {"log", OV_OP_LOG, 0}, {"sqrt", OV_OP_SQRT, 0},
+    {"sin", OV_OP_SIN, 0},   {"cos", OV_OP_COS, 0}, {"tan", OV_OP_TAN, 0},
+    {"tanh", OV_OP_TANH, 0}, {"abs", OV_OP_ABS, 0}, {"sign", OV_OP_SIGN, 1},
 };
 
 #ifdef __GNUC__
@@ -389,11 +390,10 @@ static int parse_primary(parser *p)
     if (p->rules && (ident_is(p, "min") || ident_is(p, "max")))
         return parse_min_max(p, ident_is(p, "min") ? OV_OP_MIN : OV_OP_MAX);
     for (size_t i = 0; i < sizeof ov_expr_funcs / sizeof ov_expr_funcs[0]; i++) {
-        if (!ident_is(p, ov_expr_funcs[i].name) &&
-            !(p->rules && i == 0 && ident_is(p, "sign")))
+        if (!ident_is(p, ov_expr_funcs[i].name) || (ov_expr_funcs[i].rules_only && !p->rules))
             continue;
-        const int code = ident_is(p, "sign") ? OV_OP_SIGN : ov_expr_funcs[i].code;
-        const char *fname = ident_is(p, "sign") ? "sign" : ov_expr_funcs[i].name;
+        const int code = ov_expr_funcs[i].code;
+        const char *fname = ov_expr_funcs[i].name;
         next(p);
         if (p->failed)
             return -1;
