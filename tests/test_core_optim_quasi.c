@@ -262,6 +262,30 @@ static void test_nelder_mead_by_hand(void)
     CHECK(rec[2][0] == 0.0 && rec[2][1] == 1.05 * 2.0);
 }
 
+/* The run keeps the evaluation count at each iterate (the HUD shows it):
+ * 0 at the start, then 5, 6, 8 as worked by hand above. */
+static void test_nelder_mead_run_evals(void)
+{
+    ov_surface *s = ov_surface_create("(x - 1)^2 + 10*(y - x)^2", NULL);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    ov_optim_params p;
+    ov_optim_defaults(OV_OPT_NELDER_MEAD, &p);
+    ov_run r;
+    ov_run_init(&r, &p);
+    CHECK(ov_run_compute(&r, s, (ov_vec2){0.5, 0.5}, 3));
+    CHECK(r.n == 4 && r.evals && r.evals[0] == 0 && r.evals[1] == 5 && r.evals[2] == 6 &&
+          r.evals[3] == 8);
+    CHECK_NEAR(r.x[3], 0.565625, 1e-15);
+    ov_run copy;
+    ov_run_init(&copy, NULL);
+    CHECK(ov_run_copy(&copy, &r) && copy.evals[3] == 8);
+    ov_run_deinit(&copy);
+    ov_run_deinit(&r);
+    ov_surface_destroy(s);
+}
+
 /* A curve L(x) (the oracle says one coordinate): the simplex is an
  * interval, y never moves. */
 static void test_nelder_mead_on_a_curve(void)
@@ -323,5 +347,6 @@ int main(void)
     test_lbfgs_skips_pairs();
     test_nelder_mead_by_hand();
     test_nelder_mead_on_a_curve();
+    test_nelder_mead_run_evals();
     return ov_test_finish("test_core_optim_quasi");
 }

@@ -66,6 +66,10 @@ void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
     else if (r->diverged && st->anim.step >= r->diverged_step - 1)
         snprintf(buf, cap, "%s%s%s   diverged at step %d", name, alpha, beta,
                  r->diverged_step);
+    else if (r->params.kind == OV_OPT_NELDER_MEAD && r->evals)
+        /* Its steps are not gradient steps: the loss evaluations they took. */
+        snprintf(buf, cap, "%s%s%s   step %d (%d evaluations)   L = %.4g", name, alpha, beta,
+                 step, r->evals[step], r->loss[step]);
     else
         snprintf(buf, cap, "%s%s%s   step %d   L = %.4g", name, alpha, beta, step,
                  r->loss[step]);

@@ -92,7 +92,9 @@ void ov_run_deinit(ov_run *run)
     free(run->x);
     free(run->y);
     free(run->loss);
+    free(run->evals);
     run->x = run->y = run->loss = NULL;
+    run->evals = NULL;
     run->n = run->capacity = 0;
 }
 
@@ -111,7 +113,10 @@ static bool ov_run_reserve(ov_run *run, int cap)
     double *loss = realloc(run->loss, bytes);
     if (loss)
         run->loss = loss;
-    if (!x || !y || !loss)
+    int *evals = realloc(run->evals, (size_t)cap * sizeof(int));
+    if (evals)
+        run->evals = evals;
+    if (!x || !y || !loss || !evals)
         return false;
     run->capacity = cap;
     return true;
@@ -171,6 +176,7 @@ bool ov_run_compute(ov_run *run, const ov_surface *s, ov_vec2 start, int steps)
         run->x[i] = w[0];
         run->y[i] = w[1];
         run->loss[i] = cache.f;
+        run->evals[i] = st.nm_evals;
         run->n = i + 1;
     }
     ov_run_fp_end(fp);
@@ -186,6 +192,10 @@ bool ov_run_copy(ov_run *dst, const ov_run *src)
         memcpy(dst->x, src->x, bytes);
         memcpy(dst->y, src->y, bytes);
         memcpy(dst->loss, src->loss, bytes);
+        if (src->evals)
+            memcpy(dst->evals, src->evals, (size_t)src->n * sizeof(int));
+        else
+            memset(dst->evals, 0, (size_t)src->n * sizeof(int));
     }
     dst->params = src->params;
     dst->noise = src->noise;

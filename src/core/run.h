@@ -22,6 +22,10 @@ typedef struct ov_run {
     int n;
     int capacity;
     double *x, *y, *loss;
+    /* Loss evaluations a gradient-free method (nelder-mead) made up to each
+     * stored iterate, for the HUD (steps are not comparable to gradient
+     * steps); 0 for the other methods. */
+    int *evals;
     bool diverged;
     int diverged_step;   /* the first step whose iterate was not stored */
 } ov_run;
