@@ -15,6 +15,7 @@
 
 #include "core/explain.h"
 #include "core/noise.h"
+#include "core/rule.h"
 #include "ov_test.h"
 
 #define KAPPA 10.0
@@ -438,6 +439,29 @@ static void test_beyond(void)
     }
 }
 
+/* The replay starts again when a run's typed rule changes, even with the
+ * same α and β (the rule is part of what is replayed): typed gd and typed
+ * momentum take the same first step (u = -g), so the replay's cursor after
+ * it matches either run; the second step must be the new rule's. */
+static void test_rule_change(void)
+{
+    fixture f;
+    if (!setup(&f, OV_OPT_RULE, 0.05, -1, 0, 10))
+        return;
+    f.run.params.rule = ov_rule_intern("w = w - alpha*g", "", NULL);
+    CHECK(ov_run_compute(&f.run, f.s, (ov_vec2){START[0], START[1]}, 10));
+    if (explain(&f, 1))
+        CHECK(f.out.next[0] == f.run.x[2] && f.out.next[1] == f.run.y[2]);
+    const double gd2[2] = {f.run.x[2], f.run.y[2]};
+    f.run.params.rule = ov_rule_intern("u = beta*u - g; w = w + alpha*u", "", NULL);
+    CHECK(ov_run_compute(&f.run, f.s, (ov_vec2){START[0], START[1]}, 10));
+    CHECK(f.run.x[2] != gd2[0]);   /* the second steps differ */
+    if (explain(&f, 1))
+        CHECK_MSG(f.out.next[0] == f.run.x[2] && f.out.next[1] == f.run.y[2],
+                  "the explanation replays the old rule");
+    teardown(&f);
+}
+
 int main(void)
 {
     test_gd();
@@ -448,5 +472,6 @@ int main(void)
     test_rprop();
     test_replay_and_search();
     test_beyond();
+    test_rule_change();
     return ov_test_finish("test_core_explain");
 }

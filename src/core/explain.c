@@ -42,7 +42,7 @@ static bool same_params(const ov_optim_params *a, const ov_optim_params *b)
 {
     return a->kind == b->kind && a->alpha == b->alpha && a->beta == b->beta &&
            a->beta2 == b->beta2 && a->eps == b->eps && a->wd == b->wd &&
-           a->history == b->history;
+           a->history == b->history && a->rule == b->rule;
 }
 
 /* True when e replays this run of this surface from this start. */
