@@ -278,9 +278,21 @@ static void test_nelder_mead_run_evals(void)
     CHECK(r.n == 4 && r.evals && r.evals[0] == 0 && r.evals[1] == 5 && r.evals[2] == 6 &&
           r.evals[3] == 8);
     CHECK_NEAR(r.x[3], 0.565625, 1e-15);
+    /* The other vertices, drawn at the head: as worked by hand above; at
+     * the start (no simplex yet) w itself. */
+    CHECK(r.simplex != NULL);
+    if (r.simplex) {
+        const double *v = r.simplex + 3 * OV_RUN_SIMPLEX;
+        CHECK_NEAR(v[0], 0.525, 1e-15);
+        CHECK_NEAR(v[1], 0.5, 1e-15);
+        CHECK_NEAR(v[2], 0.54375, 1e-15);
+        CHECK_NEAR(v[3], 0.4875, 1e-15);
+        CHECK(r.simplex[0] == 0.5 && r.simplex[3] == 0.5);
+    }
     ov_run copy;
     ov_run_init(&copy, NULL);
-    CHECK(ov_run_copy(&copy, &r) && copy.evals[3] == 8);
+    CHECK(ov_run_copy(&copy, &r) && copy.evals[3] == 8 && copy.simplex &&
+          copy.simplex[3 * OV_RUN_SIMPLEX + 2] == 0.54375);
     ov_run_deinit(&copy);
     ov_run_deinit(&r);
     ov_surface_destroy(s);
