@@ -166,7 +166,7 @@ const ov_rule *ov_rule_intern(const char *source, const char *name, ov_expr_erro
         if (strcmp(ov_rules[i]->source, source) == 0 && strcmp(ov_rules[i]->name, name) == 0)
             return ov_rules[i];
     if (ov_nrules == OV_RULE_MAX_INTERNED) {
-        ov_rule_fail(err, 1, "too many different rules in one session (at most 64)");
+        ov_rule_fail(err, 1, "too many different rules in one session (at most 256)");
         return NULL;
     }
     ov_rule *r = ov_rule_compile(source, name, err);

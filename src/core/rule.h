@@ -16,7 +16,7 @@
 #define OV_RULE_MAX_STATE 8
 #define OV_RULE_MAX_NAME 24       /* :name=, letters, digits and '-' */
 #define OV_RULE_FIXED_NAMES 7     /* w, g, t, alpha, beta, beta2, eps */
-#define OV_RULE_MAX_INTERNED 64
+#define OV_RULE_MAX_INTERNED 256
 /* gd's rule: a rule run given no text, or added to be edited. */
 #define OV_RULE_GD "w = w - alpha*g"
 
