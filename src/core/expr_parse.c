@@ -48,13 +48,15 @@ typedef struct parser {
 typedef struct func_entry {
     const char *name;
     int code;
-    int rules_only;   /* sign: in rules, which are never differentiated */
+    int rules_only;   /* sign, min, max: in rules, never differentiated */
+    int nargs;
 } func_entry;
 
 static const func_entry ov_expr_funcs[] = {
-    {"exp", OV_OP_EXP, 0},   {"log", OV_OP_LOG, 0}, {"sqrt", OV_OP_SQRT, 0},
-    {"sin", OV_OP_SIN, 0},   {"cos", OV_OP_COS, 0}, {"tan", OV_OP_TAN, 0},
-    {"tanh", OV_OP_TANH, 0}, {"abs", OV_OP_ABS, 0}, {"sign", OV_OP_SIGN, 1},
+    {"exp", OV_OP_EXP, 0, 1},   {"log", OV_OP_LOG, 0, 1},   {"sqrt", OV_OP_SQRT, 0, 1},
+    {"sin", OV_OP_SIN, 0, 1},   {"cos", OV_OP_COS, 0, 1},   {"tan", OV_OP_TAN, 0, 1},
+    {"tanh", OV_OP_TANH, 0, 1}, {"abs", OV_OP_ABS, 0, 1},   {"sign", OV_OP_SIGN, 1, 1},
+    {"min", OV_OP_MIN, 1, 2},   {"max", OV_OP_MAX, 1, 2},
 };
 
 #ifdef __GNUC__
@@ -315,42 +317,6 @@ static void fail_unknown_name(parser *p)
     fail(p, p->tok.pos + 1, "%s", msg);
 }
 
-/* min '(' expr ',' expr ')' or max (...), in a rule; the name is the
- * current token. */
-static int parse_min_max(parser *p, int code)
-{
-    int start = p->nops;
-    const char *name = code == OV_OP_MIN ? "min" : "max";
-    next(p);
-    if (p->failed)
-        return -1;
-    if (p->tok.kind != TOK_LPAREN) {
-        fail(p, p->tok.pos + 1, "'(' expected after function name '%s'", name);
-        return -1;
-    }
-    int open = p->tok.pos;
-    next(p);
-    if (parse_expr(p) < 0)
-        return -1;
-    if (p->tok.kind != TOK_COMMA) {
-        fail(p, p->tok.pos + 1, "%s takes two arguments: expected ',' after the first", name);
-        return -1;
-    }
-    next(p);
-    int right = p->nops;
-    if (parse_expr(p) < 0)
-        return -1;
-    if (p->tok.kind != TOK_RPAREN) {
-        fail(p, p->tok.pos + 1, "expected ')' to close the '(' opened at column %d", open + 1);
-        return -1;
-    }
-    next(p);
-    if (p->failed)
-        return -1;
-    emit_binary(p, code, start, right);
-    return p->failed ? -1 : start;
-}
-
 /* primary = number | x | y | parameter | pi | e | func '(' expr ')' | '(' expr ')'.
  * Returns the tape index where the primary's code starts, or -1. */
 static int parse_primary(parser *p)
@@ -387,8 +353,6 @@ static int parse_primary(parser *p)
         return -1;
     }
 
-    if (p->rules && (ident_is(p, "min") || ident_is(p, "max")))
-        return parse_min_max(p, ident_is(p, "min") ? OV_OP_MIN : OV_OP_MAX);
     for (size_t i = 0; i < sizeof ov_expr_funcs / sizeof ov_expr_funcs[0]; i++) {
         if (!ident_is(p, ov_expr_funcs[i].name) || (ov_expr_funcs[i].rules_only && !p->rules))
             continue;
@@ -401,10 +365,21 @@ static int parse_primary(parser *p)
             fail(p, p->tok.pos + 1, "'(' expected after function name '%s'", fname);
             return -1;
         }
-        int open = p->tok.pos;
+        int open = p->tok.pos, right = 0;
         next(p);
         if (parse_expr(p) < 0)
             return -1;
+        if (ov_expr_funcs[i].nargs == 2) {   /* min(a, b), max(a, b) */
+            if (p->tok.kind != TOK_COMMA) {
+                fail(p, p->tok.pos + 1, "%s takes two arguments: expected ',' after the first",
+                     fname);
+                return -1;
+            }
+            next(p);
+            right = p->nops;
+            if (parse_expr(p) < 0)
+                return -1;
+        }
         if (p->tok.kind != TOK_RPAREN) {
             fail(p, p->tok.pos + 1, "expected ')' to close the '(' opened at column %d", open + 1);
             return -1;
@@ -412,7 +387,10 @@ static int parse_primary(parser *p)
         next(p);
         if (p->failed)
             return -1;
-        emit_unary(p, code, 0, 0.0, start);
+        if (ov_expr_funcs[i].nargs == 2)
+            emit_binary(p, code, start, right);
+        else
+            emit_unary(p, code, 0, 0.0, start);
         return p->failed ? -1 : start;
     }
 
