@@ -116,6 +116,43 @@ static void test_run_options(void)
           s->beta == 0.8 && s->has_beta2 && s->beta2 == 0.99 && s->has_eps &&
           s->eps == 1e-6);
 
+    /* A typed rule: its text and name; errors as formula errors. */
+    GOOD("--optimizer", "rule{u = beta*u - g; w = w + alpha*u}:alpha=0.05:name=mine",
+         "--optimizer", "rule");
+    CHECK(g_cfg.nruns == 2 && g_cfg.runs[0].kind == OV_OPT_RULE &&
+          strcmp(g_cfg.runs[0].rule, "u = beta*u - g; w = w + alpha*u") == 0 &&
+          strcmp(g_cfg.runs[0].rule_name, "mine") == 0 && g_cfg.runs[0].alpha == 0.05 &&
+          g_cfg.runs[1].kind == OV_OPT_RULE && strcmp(g_cfg.runs[1].rule, OV_RULE_GD) == 0);
+    EXACT("--optimizer: cannot parse rule 'w = w - alpha*q' at column 15: unknown name 'q' "
+          "(names: w, g, t, alpha, beta, beta2, eps)",
+          "--optimizer", "rule{w = w - alpha*q}");
+    BAD(NEEDLES("--optimizer", "never assigns w"), "--optimizer", "rule{u = g}");
+    BAD(NEEDLES("--optimizer", "no closing '}'"), "--optimizer", "rule{w = w");
+    BAD(NEEDLES("--optimizer", "text after '}'"), "--optimizer", "rule{w = w}x");
+    BAD(NEEDLES("--optimizers", "given with --optimizer"), "--optimizers", "gd,rule{w = w}");
+    BAD(NEEDLES("--optimizer", "name 'a b'"), "--optimizer", "rule{w = w}:name=a b");
+    BAD(NEEDLES("--optimizer", "unknown key 'name'"), "--optimizer", "gd:name=x");
+
+    /* Weight decay (adamw, lion) and L-BFGS's history. */
+    GOOD("--optimizer", "adamw:wd=0.5", "--optimizer", "lion:wd=0", "--optimizer",
+         "lbfgs:history=3", "--optimizer", "adamw");
+    CHECK(g_cfg.nruns == 4 && g_cfg.runs[0].kind == OV_OPT_ADAMW && g_cfg.runs[0].has_wd &&
+          g_cfg.runs[0].wd == 0.5 && g_cfg.runs[1].has_wd && g_cfg.runs[1].wd == 0.0 &&
+          g_cfg.runs[2].kind == OV_OPT_LBFGS && g_cfg.runs[2].has_history &&
+          g_cfg.runs[2].history == 3 && !g_cfg.runs[3].has_wd);
+    BAD(NEEDLES("--optimizer", "adam has no wd", "accepted keys: alpha, beta, beta2, eps"),
+        "--optimizer", "adam:wd=0.1");
+    BAD(NEEDLES("--optimizer", "wd '-1'", "out of range", "from 0"), "--optimizer",
+        "adamw:wd=-1");
+    BAD(NEEDLES("--optimizer", "history '2.5'", "whole number from 1 to 50"), "--optimizer",
+        "lbfgs:history=2.5");
+    BAD(NEEDLES("--optimizer", "history '0'"), "--optimizer", "lbfgs:history=0");
+    BAD(NEEDLES("--optimizer", "history '51'"), "--optimizer", "lbfgs:history=51");
+    BAD(NEEDLES("--optimizer", "gd has no history"), "--optimizer", "gd:history=5");
+    EXACT("--optimizer: unknown key 'gamma' in 'lion:gamma=2'; accepted keys: alpha, "
+          "beta, beta2, wd",
+          "--optimizer", "lion:gamma=2");
+
     GOOD("--optimizer", "gd", "--optimizer=gd:alpha=0.2", "--optimizers",
          "momentum,nesterov:beta=0.5", "--optimizer", "rprop");
     CHECK(g_cfg.nruns == 5);
@@ -409,7 +446,8 @@ static void test_texts(void)
                           "--projector", "--gif FILE", "--gif-frames", "--gif-delay",
                           "--output-dir", "Lecture presets:", "Scene:", "Runs", "View and output:",
                           "Information:", "Formula syntax", "rosenbrock", "adadelta",
-                          "Examples:", "NAME[:alpha=A][:beta=B][:beta2=B2][:eps=E]"};
+                          "Examples:", "NAME[:alpha=A][:beta=B][:beta2=B2][:eps=E][:wd=L][:history=M]",
+                          "nelder-mead", "lbfgs"};
     for (size_t i = 0; help && i < sizeof opts / sizeof opts[0]; i++)
         CHECK_MSG(strstr(help, opts[i]) != NULL, "help lacks %s", opts[i]);
     free(help);

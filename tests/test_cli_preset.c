@@ -106,7 +106,8 @@ static void test_shipped_file(void)
     } shipped[] = {{1, "step-too-small"}, {2, "step-too-large"}, {3, "divergence"},
                    {4, "momentum-rule"},  {5, "ill-conditioned"}, {6, "kappa-1e10"},
                    {7, "regression"},     {8, "gaussian"},        {9, "rosenbrock"},
-                   {10, "one-d-steps"},   {11, "noisy-gradient"}};
+                   {10, "one-d-steps"},   {11, "noisy-gradient"}, {12, "quasi-newton"},
+                   {13, "simplex-vs-lbfgs"}, {14, "typed-momentum"}};
     const int count = (int)(sizeof shipped / sizeof shipped[0]);
     char err[2048] = "x";
     ov_preset_set *set = ov_presets_load(OV_ASSET_DIR "/presets.txt", err, sizeof err);
@@ -328,6 +329,39 @@ static void test_shipped_behaviour(void)
         CHECK_NEAR(mom->params.alpha / (1.0 - mom->params.beta), gd->params.alpha, 1e-12);
         double cg = step_coherence(gd, 40), cm = step_coherence(mom, 40);
         CHECK_MSG(cg < 0.3 && cm > 0.8, "gd %g momentum %g", cg, cm);
+        ov_scene_deinit(&sc);
+    }
+    /* 12: gd (α held to 0.15 × 10/κ) far from the minimum after 60
+     * steps; cg and lbfgs on it from step 2. */
+    if (scene_of(set, 12, &sc)) {
+        CHECK(sc.nruns == 3 && sc.runs[1].params.kind == OV_OPT_CG &&
+              sc.runs[2].params.kind == OV_OPT_LBFGS);
+        CHECK(end_dist(&sc.runs[0], 0, 0) > 1.0);
+        for (int r = 1; r < 3; r++)
+            CHECK_MSG(sc.runs[r].n > 2 && hypot(sc.runs[r].x[2], sc.runs[r].y[2]) < 1e-10,
+                      "run %d at step 2: (%g, %g)", r, sc.runs[r].x[2], sc.runs[r].y[2]);
+        ov_scene_deinit(&sc);
+    }
+    /* 13: lbfgs within 1e-2 of (1, 1) by step 20, nelder-mead not yet
+     * then and by step 75. */
+    if (scene_of(set, 13, &sc)) {
+        const ov_run *nm = &sc.runs[0], *lb = &sc.runs[1];
+        CHECK(nm->params.kind == OV_OPT_NELDER_MEAD && lb->params.kind == OV_OPT_LBFGS);
+        CHECK(lb->n > 20 && hypot(lb->x[20] - 1, lb->y[20] - 1) < 1e-2);
+        CHECK(nm->n > 75 && hypot(nm->x[20] - 1, nm->y[20] - 1) > 0.5 &&
+              hypot(nm->x[75] - 1, nm->y[75] - 1) < 1e-2);
+        ov_scene_deinit(&sc);
+    }
+    /* 14: the typed momentum's path is the built-in one's, bit for bit. */
+    if (scene_of(set, 14, &sc)) {
+        const ov_run *mom = &sc.runs[0], *typed = &sc.runs[1];
+        CHECK(mom->params.kind == OV_OPT_MOMENTUM && typed->params.kind == OV_OPT_RULE &&
+              typed->params.rule != NULL);
+        CHECK(mom->n == 121 && typed->n == mom->n &&
+              memcmp(mom->x, typed->x, sizeof(double) * (size_t)mom->n) == 0 &&
+              memcmp(mom->y, typed->y, sizeof(double) * (size_t)mom->n) == 0);
+        char buf[64];
+        CHECK(strcmp(ov_optim_run_name(&typed->params, buf, sizeof buf), "rule-student") == 0);
         ov_scene_deinit(&sc);
     }
     ov_presets_destroy(set);

@@ -15,6 +15,7 @@
 
 #include "core/explain.h"
 #include "core/noise.h"
+#include "core/rule.h"
 #include "ov_test.h"
 
 #define KAPPA 10.0
@@ -315,8 +316,9 @@ static void test_replay_and_search(void)
         fixture f;
         ov_optim_params def;
         ov_optim_defaults((ov_optim_kind)kind, &def);
-        double alpha = kind == OV_OPT_ADADELTA ? 1.0 : kind >= OV_OPT_CG ? 1.0 : 0.05;
-        double sigma = kind >= OV_OPT_CG ? 0.0 : 0.5;   /* line searches stall on noise */
+        const bool search = kind == OV_OPT_CG || kind == OV_OPT_NEWTON || kind == OV_OPT_LBFGS;
+        double alpha = kind == OV_OPT_ADADELTA || search ? 1.0 : 0.05;
+        double sigma = search ? 0.0 : 0.5;   /* line searches stall on noise */
         if (!setup(&f, (ov_optim_kind)kind, alpha, -1, sigma, 30))
             continue;
         const int order[] = {5, 6, 7, 3, 9, 0, 9, 2};
@@ -339,7 +341,7 @@ static void test_replay_and_search(void)
                       "%s step %d: explained next point is not the run's",
                       ov_optim_info_of((ov_optim_kind)kind)->name, i);
             CHECK(f.out.caption[0] != 0);
-            if (kind == OV_OPT_CG || kind == OV_OPT_NEWTON) {
+            if (search) {
                 int accepted = 0;
                 for (int k = 0; k < f.out.npoints; k++)
                     accepted += f.out.points[k].role == OV_EXP_ACCEPTED;
@@ -376,6 +378,90 @@ static void test_replay_and_search(void)
     teardown(&f);
 }
 
+/* AdamW: the decay -αλw is its own arrow from w, and with Adam's step it
+ * sums to the whole step; Lion with decay: -α sign(c) and -αλw; lbfgs:
+ * -g drawn at the step's length against the step t d; nelder-mead: the
+ * new simplex's three edges and its best vertex. By hand from the
+ * quadratic's gradient (x, 10 y). */
+static void test_beyond(void)
+{
+    fixture f;
+    const double a = 0.1, lam = 2.0;
+    if (setup(&f, OV_OPT_ADAMW, a, -1, 0, 10)) {
+        f.run.params.wd = lam;
+        CHECK(ov_run_compute(&f.run, f.s, (ov_vec2){START[0], START[1]}, 10));
+        double w[2] = {START[0], START[1]}, g[2];
+        grad(w, g);
+        if (explain(&f, 0)) {
+            /* Step 1: Adam's part is -α g/(|g| + ε) per coordinate. */
+            double adam[2] = {-a * g[0] / (fabs(g[0]) + 1e-8), -a * g[1] / (fabs(g[1]) + 1e-8)};
+            CHECK_ARROW(&f.out, "−αλw (decay)", w, -a * lam * w[0], -a * lam * w[1]);
+            CHECK_ARROW(&f.out, "−α m̂/(√v̂+ε)", w, adam[0], adam[1]);
+            CHECK_ARROW(&f.out, "Δw", w, adam[0] - a * lam * w[0], adam[1] - a * lam * w[1]);
+        }
+        teardown(&f);
+    }
+    if (setup(&f, OV_OPT_LION, a, -1, 0, 10)) {
+        f.run.params.wd = lam;
+        CHECK(ov_run_compute(&f.run, f.s, (ov_vec2){START[0], START[1]}, 10));
+        double w[2] = {START[0], START[1]};
+        if (explain(&f, 0)) {
+            /* m = 0: c = (1-β) g, whose sign is g's: (-1, +1) at (-3, 1). */
+            CHECK_ARROW(&f.out, "−α sign(c)", w, a, -a);
+            CHECK_ARROW(&f.out, "−αλw", w, -a * lam * w[0], -a * lam * w[1]);
+        }
+        teardown(&f);
+    }
+    if (setup(&f, OV_OPT_LBFGS, 1.0, -1, 0, 5)) {
+        double w[2] = {f.run.x[1], f.run.y[1]}, g[2];
+        grad(w, g);
+        if (explain(&f, 1)) {
+            const double d[2] = {f.run.x[2] - w[0], f.run.y[2] - w[1]};
+            const double len = hypot(d[0], d[1]), gn = hypot(g[0], g[1]);
+            CHECK_ARROW(&f.out, "t d,  d = −Hg", w, d[0], d[1]);
+            CHECK_ARROW(&f.out, "−g (same length)", w, -g[0] / gn * len, -g[1] / gn * len);
+            /* The second step of a 2-D quadratic lands on the minimum. */
+            CHECK(hypot(f.run.x[2], f.run.y[2]) < 1e-12);
+            CHECK(strstr(f.out.caption, "from 1 stored pairs") != NULL);
+        }
+        teardown(&f);
+    }
+    if (setup(&f, OV_OPT_NELDER_MEAD, 1.0, -1, 0, 5)) {
+        if (explain(&f, 2)) {
+            int guides = 0;
+            for (int k = 0; k < f.out.narrows; k++)
+                guides += f.out.arrows[k].role == OV_EX_GUIDE;
+            CHECK(guides == 3);
+            CHECK(strstr(f.out.caption, "nelder-mead: ") == f.out.caption);
+            CHECK(f.out.next[0] == f.run.x[3] && f.out.next[1] == f.run.y[3]);
+        }
+        teardown(&f);
+    }
+}
+
+/* The replay starts again when a run's typed rule changes, even with the
+ * same α and β (the rule is part of what is replayed): typed gd and typed
+ * momentum take the same first step (u = -g), so the replay's cursor after
+ * it matches either run; the second step must be the new rule's. */
+static void test_rule_change(void)
+{
+    fixture f;
+    if (!setup(&f, OV_OPT_RULE, 0.05, -1, 0, 10))
+        return;
+    f.run.params.rule = ov_rule_intern("w = w - alpha*g", "", NULL);
+    CHECK(ov_run_compute(&f.run, f.s, (ov_vec2){START[0], START[1]}, 10));
+    if (explain(&f, 1))
+        CHECK(f.out.next[0] == f.run.x[2] && f.out.next[1] == f.run.y[2]);
+    const double gd2[2] = {f.run.x[2], f.run.y[2]};
+    f.run.params.rule = ov_rule_intern("u = beta*u - g; w = w + alpha*u", "", NULL);
+    CHECK(ov_run_compute(&f.run, f.s, (ov_vec2){START[0], START[1]}, 10));
+    CHECK(f.run.x[2] != gd2[0]);   /* the second steps differ */
+    if (explain(&f, 1))
+        CHECK_MSG(f.out.next[0] == f.run.x[2] && f.out.next[1] == f.run.y[2],
+                  "the explanation replays the old rule");
+    teardown(&f);
+}
+
 int main(void)
 {
     test_gd();
@@ -385,5 +471,7 @@ int main(void)
     test_adam();
     test_rprop();
     test_replay_and_search();
+    test_beyond();
+    test_rule_change();
     return ov_test_finish("test_core_explain");
 }

@@ -64,7 +64,7 @@ static void steps_on_quad14(ov_optim_kind kind, double alpha, double beta, int s
     p.beta = beta;
     ov_optim_state st;
     ov_optim_state_init(&st, &p);
-    ov_oracle o = {NULL, quad14};
+    ov_oracle o = {NULL, quad14, 0};
     double cur[2] = {1, 1};
     for (int i = 0; i < steps; i++) {
         double before[2] = {cur[0], cur[1]};
@@ -199,7 +199,7 @@ static void test_rprop_rules(void)
     p.alpha = 0.15;
     ov_optim_state st;
     ov_optim_state_init(&st, &p);
-    ov_oracle o = {NULL, quad14};
+    ov_oracle o = {NULL, quad14, 0};
     double w[2] = {0.1, 1};
     /* x: g = 0.1 > 0, x -> 0.1 - 0.15 = -0.05. y: 1 -> 0.85. */
     ov_optim_step(&p, &st, w, &o);
@@ -219,7 +219,7 @@ static void test_rprop_rules(void)
     /* Upper clamp on a constant gradient: 40, 48, 50, 50. */
     p.alpha = 40;
     ov_optim_state_init(&st, &p);
-    ov_oracle lin = {NULL, linear};
+    ov_oracle lin = {NULL, linear, 0};
     double v[2] = {0, 0};
     const double expect[] = {-40, -88, -138, -188};
     for (int i = 0; i < 4; i++) {
@@ -228,7 +228,7 @@ static void test_rprop_rules(void)
     }
     /* Lower clamp: a flip every step halves every other step down to 1e-6. */
     int calls = 0;
-    ov_oracle flip = {&calls, flipping};
+    ov_oracle flip = {&calls, flipping, 0};
     p.alpha = 1e-4;
     ov_optim_state_init(&st, &p);
     for (int i = 0; i < 40; i++)
@@ -279,15 +279,21 @@ static void test_table(void)
         /* Every row is complete, and its info is what ov_optim_info_of gives. */
         const ov_optim_method *m = ov_optim_method_of((ov_optim_kind)k);
         CHECK(m && m->step && &m->info == info);
-        /* Only nesterov evaluates its gradient away from w. */
-        CHECK(info->lookahead == (k == OV_OPT_NESTEROV));
+        /* Only nesterov evaluates its gradient away from w, and
+         * nelder-mead needs none at all. */
+        CHECK(info->lookahead == (k == OV_OPT_NESTEROV || k == OV_OPT_NELDER_MEAD));
+        CHECK(p.wd == info->wd && p.history == info->history);
         /* The state starts from zero apart from what the method sets:
          * Adam's beta^0 = 1, rprop's step sizes alpha. */
         ov_optim_state st;
         memset(&st, 0x5a, sizeof st);
         ov_optim_state_init(&st, &p);
         CHECK(st.t == 0 && st.u[0] == 0 && st.m[1] == 0 && st.s[0] == 0 && st.prev_g[1] == 0);
-        CHECK(st.beta_t[0] == (k == OV_OPT_ADAM ? 1.0 : 0.0));
+        const bool powers = k == OV_OPT_ADAM || k == OV_OPT_AMSGRAD || k == OV_OPT_NADAM ||
+                            k == OV_OPT_RADAM || k == OV_OPT_ADAMAX || k == OV_OPT_ADAMW;
+        CHECK(st.beta_t[0] == (powers ? 1.0 : 0.0));
+        CHECK(st.mu_prod == (k == OV_OPT_NADAM ? 1.0 : 0.0));
+        CHECK(st.lb_n == 0 && !st.nm_ready && st.vmax[1] == 0.0);
         CHECK(st.step[1] == (k == OV_OPT_RPROP ? p.alpha : 0.0));
     }
     CHECK(ov_optim_method_of(OV_OPTIM_COUNT) == NULL);
@@ -307,7 +313,7 @@ static void test_table(void)
     ov_optim_defaults(OV_OPT_GD, &p);
     ov_optim_state st;
     ov_optim_state_init(&st, &p);
-    ov_oracle o = {NULL, nan_grad};
+    ov_oracle o = {NULL, nan_grad, 0};
     double w[2] = {1, 2};
     CHECK(!ov_optim_step(&p, &st, w, &o));
     CHECK(w[0] == 1 && w[1] == 2);

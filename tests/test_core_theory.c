@@ -287,7 +287,7 @@ static void diag_quad(void *ctx, const double w[2], double *f, double g[2], doub
 static void test_momentum_is_heavy_ball(void)
 {
     double l[2] = {0.7, 5.3};
-    ov_oracle o = {l, diag_quad};
+    ov_oracle o = {l, diag_quad, 0};
     ov_optim_params p;
     ov_optim_defaults(OV_OPT_MOMENTUM, &p);
     p.alpha = 0.2;
@@ -312,7 +312,7 @@ static void test_matrices_by_simulation(void)
     const ov_optim_kind kinds[] = {OV_OPT_GD, OV_OPT_MOMENTUM, OV_OPT_NESTEROV, OV_OPT_NEWTON};
     const double alphas[] = {0.3, 0.2, 0.25, 0.6};
     double l[2] = {0.7, 5.3};
-    ov_oracle o = {l, diag_quad};
+    ov_oracle o = {l, diag_quad, 0};
     for (int i = 0; i < 4; i++) {
         ov_optim_params p;
         ov_optim_defaults(kinds[i], &p);

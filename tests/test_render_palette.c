@@ -84,7 +84,8 @@ int main(void)
         ov_rgba a = ov_method_color((ov_optim_kind)i, 0);
         double lab[3];
         seen(a, NORMAL, lab);
-        CHECK_MSG(lab[0] >= 0.6, "%s's colour is too dark to read on the casing (L = %.2f)",
+        const bool head = ov_method_family((ov_optim_kind)i, NULL) == (ov_optim_kind)i;
+        CHECK_MSG(lab[0] >= (head ? 0.6 : 0.45), "%s's colour is too dark to read on the casing (L = %.2f)",
                   ov_optim_info_of((ov_optim_kind)i)->name, lab[0]);
         CHECK_MSG(dist(a, (ov_rgba){1, 1, 1, 1}, NORMAL) > 0.1,
                   "%s's colour is close to the minimum markers' white",
@@ -93,6 +94,13 @@ int main(void)
         CHECK(fabsf(a.r * 255 - roundf(a.r * 255)) < 1e-3f && fabsf(a.g * 255 - roundf(a.g * 255)) < 1e-3f &&
               fabsf(a.b * 255 - roundf(a.b * 255)) < 1e-3f);
         for (int j = 0; j < i; j++) {
+            /* Members of a family wear shades of its head's hue (README:
+             * the Adam variants of adam's, lbfgs of cg's), told apart as a
+             * further run of one method is, by lightness, marker and dash
+             * (checked below): the hues are the heads'. */
+            if (ov_method_family((ov_optim_kind)i, NULL) != (ov_optim_kind)i ||
+                ov_method_family((ov_optim_kind)j, NULL) != (ov_optim_kind)j)
+                continue;
             ov_rgba b = ov_method_color((ov_optim_kind)j, 0);
             for (int v = 0; v < NVIEWS; v++) {
                 double d = dist(a, b, v);
@@ -125,6 +133,29 @@ int main(void)
                           "%s: shades %d and %d look alike", ov_optim_info_of((ov_optim_kind)k)->name,
                           s, t);
         }
+    }
+    /* Families: the Adam variants are adam's amber and lbfgs cg's brown;
+     * every other method is its own head. The first runs of a family's
+     * members differ in marker, and in lightness from the head. */
+    static const ov_optim_kind adam_family[] = {OV_OPT_ADAM, OV_OPT_AMSGRAD, OV_OPT_NADAM,
+                                                OV_OPT_RADAM, OV_OPT_ADAMAX, OV_OPT_ADAMW};
+    for (int i = 0; i < 6; i++) {
+        CHECK(ov_method_family(adam_family[i], NULL) == OV_OPT_ADAM);
+        for (int j = 0; j < i; j++)
+            CHECK_MSG(ov_method_marker(adam_family[i], 0) != ov_method_marker(adam_family[j], 0),
+                      "%s and %s share a marker", ov_optim_info_of(adam_family[i])->name,
+                      ov_optim_info_of(adam_family[j])->name);
+    }
+    CHECK(ov_method_family(OV_OPT_LBFGS, NULL) == OV_OPT_CG);
+    CHECK(ov_method_marker(OV_OPT_LBFGS, 0) != ov_method_marker(OV_OPT_CG, 0));
+    CHECK(ov_method_family(OV_OPT_LION, NULL) == OV_OPT_LION);
+    CHECK(ov_method_family(OV_OPT_NELDER_MEAD, NULL) == OV_OPT_NELDER_MEAD);
+    for (int i = 1; i < 5; i++) {
+        double la[3], lb[3];
+        seen(ov_method_color(adam_family[i], 0), NORMAL, la);
+        seen(ov_method_color(OV_OPT_ADAM, 0), NORMAL, lb);
+        CHECK_MSG(fabs(la[0] - lb[0]) >= 0.05, "%s's shade is adam's lightness",
+                  ov_optim_info_of(adam_family[i])->name);
     }
     for (int s = 0; s < OV_RUN_SHADES; s++) {
         for (int t = 0; t < s; t++)

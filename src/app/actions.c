@@ -177,6 +177,15 @@ static ov_request act_edit(ov_app_state *st, const ov_binding *b, double dt)
     return OV_NO_REQUEST;
 }
 
+static ov_request act_edit_rule(ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)b;
+    (void)dt;
+    ov_controls_edit_begin_rule(st);
+    SDL_StartTextInput();
+    return OV_NO_REQUEST;
+}
+
 static ov_request act_ghosts(ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)b;
@@ -406,6 +415,10 @@ static const ov_binding BINDINGS[] = {
      "type your own loss formula in x and y (the field has keys of its own)", act_edit, 0,
      0},
     {SDLK_KP_ENTER, ANY, NO, NULL, NULL, act_edit, 0, 0},
+    {SDLK_RETURN, SHIFT, NO, "Shift+Enter",
+     "type the targeted run's update rule per coordinate, e.g. u = beta*u - g; w = w + alpha*u "
+     "(all runs targeted: add a rule run)",
+     act_edit_rule, 0, 0},
     {SDLK_t, ANY, NO, "T", "ghost trails: the path from before the last change stays, faded",
      act_ghosts, 0, 0},
     {SDLK_w, ANY, NO, "W",

@@ -91,6 +91,9 @@ typedef struct ov_formula_field {
     bool all;               /* Ctrl+A: the whole text is selected */
     char error[160];        /* "" when none */
     int error_column;       /* 1-based column of the error */
+    /* What the text is: -1 the loss formula (Enter); a run index, that
+     * run's typed rule (Shift+Enter); OV_MAX_RUNS, a rule run to add. */
+    int rule_run;
 } ov_formula_field;
 
 /* What is shown on top of the picture. Written by controls_ui.c (panels,

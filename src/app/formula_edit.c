@@ -9,6 +9,8 @@
 
 #include "controls.h"
 #include "controls_ui.h"
+#include "core/rule.h"
+#include "run_list.h"
 
 void ov_controls_edit_begin(ov_app_state *st)
 {
@@ -21,7 +23,45 @@ void ov_controls_edit_begin(ov_app_state *st)
     f->all = false;
     f->error[0] = '\0';
     f->error_column = 0;
+    f->rule_run = -1;
     f->open = true;
+}
+
+void ov_controls_edit_begin_rule(ov_app_state *st)
+{
+    ov_formula_field *f = &st->ui.edit;
+    const int t = st->sc.target;
+    const ov_run_spec *sp = t >= 0 && t < st->sc.scene.nruns ? &st->sc.scene.specs[t] : NULL;
+    snprintf(f->text, sizeof f->text, "%s",
+             sp && sp->kind == OV_OPT_RULE && sp->rule[0] ? sp->rule : OV_RULE_GD);
+    f->caret = (int)strlen(f->text);
+    f->all = false;
+    f->error[0] = '\0';
+    f->error_column = 0;
+    f->rule_run = sp ? t : OV_MAX_RUNS;
+    f->open = true;
+}
+
+/* Enter on a rule: the targeted run becomes that rule, or a rule run is
+ * added; a rule that does not compile stays on screen at its column. */
+static bool ov_controls_edit_commit_rule(ov_app_state *st)
+{
+    ov_formula_field *f = &st->ui.edit;
+    ov_expr_error err;
+    memset(&err, 0, sizeof err);
+    if (!ov_rule_intern(f->text, "", &err)) {
+        snprintf(f->error, sizeof f->error, "%s", err.message);
+        f->error_column = err.column;
+        return false;
+    }
+    const int r = ov_controls_set_rule(st, f->rule_run, f->text);
+    if (r < 0)
+        return false;   /* at the run limit: it says so */
+    f->open = false;
+    f->all = false;
+    f->error[0] = '\0';
+    ov_controls_say(st, "run %d: rule %s", r + 1, f->text);
+    return true;
 }
 
 static bool is_continuation(unsigned char c)
@@ -197,6 +237,8 @@ void ov_controls_edit_delete_word(ov_app_state *st)
 bool ov_controls_edit_commit(ov_app_state *st)
 {
     ov_formula_field *f = &st->ui.edit;
+    if (f->rule_run >= 0)
+        return ov_controls_edit_commit_rule(st);
     ov_expr_error err;
     memset(&err, 0, sizeof err);
     /* A built-in name typed in the field switches to that surface too. */

@@ -11,6 +11,11 @@
 /* Opens the formula field, filled with the current surface's formula. */
 void ov_controls_edit_begin(ov_app_state *st);
 
+/* Shift+Enter: opens the field on the targeted run's update rule (a typed
+ * rule's text; gd's rule for another method, which the rule then
+ * replaces), or, with all runs targeted, on gd's rule for a new rule run. */
+void ov_controls_edit_begin_rule(ov_app_state *st);
+
 /* Inserts UTF-8 text at the caret, whole characters only: control
  * characters and bytes that are not a whole character are dropped, and at
  * the length limit (OV_EXPR_MAX_SOURCE bytes) a character enters whole or

@@ -64,7 +64,7 @@ static void draw_info(ov_renderer *r, const ov_app_state *st, const ov_hud_layou
         bool on = (st->sc.target < 0 || st->sc.target == i) && !st->sc.hidden[i];
         /* The run's marker, as drawn at its head: its legend entry. */
         ov_renderer_marker(r, x + px * 0.45f, y + px * 0.62f, px * 0.38f,
-                           ov_shade_marker(st->sc.shade[i]), c, px * 0.1f, DARK);
+                           ov_method_marker(st->sc.scene.runs[i].params.kind, st->sc.shade[i]), c, px * 0.1f, DARK);
         if (st->sc.target == i)
             ov_renderer_rect(r, b.x + 1, y + px * 0.1f, pad * 0.45f, px * 1.1f, th->text);
         ov_rgba tc = ov_hud_text_colour(c);
@@ -179,9 +179,13 @@ static void draw_formula_field(ov_renderer *r, const ov_app_state *st, const ov_
     float size = fmaxf(lay->px * 1.05f, lay->floor_px), small = lay->small, w, h;
     float x0 = pad * 2, width = W - pad * 4;
     char hint[2][192];
+    const bool rule = st->ui.edit.rule_run >= 0;
     int nh = ov_hud_wrap(r, small,
-                         "Type a loss in x and y (+ - * / ^, exp log sqrt sin cos tan tanh abs, pi, "
-                         "e). Enter applies, Esc cancels, Ctrl+A selects all, Ctrl+U clears.",
+                         rule ? "Type an update rule per coordinate: NAME = FORMULA; ... over w, g, t, "
+                                "alpha, beta, beta2, eps and new names (start at 0), with sign, min, "
+                                "max. Enter applies, Esc cancels."
+                              : "Type a loss in x and y (+ - * / ^, exp log sqrt sin cos tan tanh abs, pi, "
+                                "e). Enter applies, Esc cancels, Ctrl+A selects all, Ctrl+U clears.",
                          width - 2 * pad, hint, 2);
     float ph = pad * 2 + small * 1.3f * (float)nh + size * 1.4f + small * 2.6f;
     float y0 = fminf(H * 0.38f, H - pad - ph);
@@ -191,7 +195,7 @@ static void draw_formula_field(ov_renderer *r, const ov_app_state *st, const ov_
     for (int i = 0; i < nh; i++)
         ov_renderer_text(r, x0 + pad, y0 + pad + small * 1.3f * (float)i, small, th->dim,
                          OV_ALIGN_LEFT, hint[i]);
-    const char *label = "L(x, y) = ";
+    const char *label = rule ? "rule: " : "L(x, y) = ";
     float lw;
     ov_renderer_text_size(r, size, label, &lw, &h);
     float ty = y0 + pad + small * 1.3f * (float)nh + small * 0.3f;

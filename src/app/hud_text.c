@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/rule.h"
+
 
 double ov_hud_still_for(const ov_app_state *st)
 {
@@ -49,21 +51,35 @@ void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
 {
     const ov_run *r = &st->sc.scene.runs[i];
     const ov_optim_info *info = ov_optim_info_of(r->params.kind);
+    char name[64];
+    ov_optim_run_name(&r->params, name, sizeof name);
     int step = ov_hud_shown_step(r, st->anim.step);
-    char beta[32] = "";
+    char beta[32] = "", alpha[32] = "";
     if (info->uses_beta)
         snprintf(beta, sizeof beta, "  \xce\xb2 = %.3g", r->params.beta);
+    if (!info->no_alpha)   /* nelder-mead has no step size */
+        snprintf(alpha, sizeof alpha, "  \xce\xb1 = %.3g", r->params.alpha);
     if (r->n < 1)
-        snprintf(buf, cap, "%s: the loss is not finite at the start point", info->name);
+        snprintf(buf, cap, "%s: the loss is not finite at the start point", name);
     else if (st->sc.hidden[i])
-        snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   hidden (S shows it)", info->name,
-                 r->params.alpha, beta);
+        snprintf(buf, cap, "%s%s%s   hidden (S shows it)", name, alpha, beta);
     else if (r->diverged && st->anim.step >= r->diverged_step - 1)
-        snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   diverged at step %d", info->name,
-                 r->params.alpha, beta, r->diverged_step);
+        snprintf(buf, cap, "%s%s%s   diverged at step %d", name, alpha, beta,
+                 r->diverged_step);
+    else if (r->params.kind == OV_OPT_NELDER_MEAD && r->evals)
+        /* Its steps are not gradient steps: the loss evaluations they took. */
+        snprintf(buf, cap, "%s%s%s   step %d (%d evaluations)   L = %.4g", name, alpha, beta,
+                 step, r->evals[step], r->loss[step]);
     else
-        snprintf(buf, cap, "%s  \xce\xb1 = %.3g%s   step %d   L = %.4g", info->name,
-                 r->params.alpha, beta, step, r->loss[step]);
+        snprintf(buf, cap, "%s%s%s   step %d   L = %.4g", name, alpha, beta, step,
+                 r->loss[step]);
+    /* A typed rule shows its text, cut at 40 characters (rules are ASCII). */
+    if (r->params.kind == OV_OPT_RULE && r->params.rule && r->n >= 1) {
+        const char *src = r->params.rule->source;
+        size_t len = strlen(buf);
+        snprintf(buf + len, cap > len ? cap - len : 0, "   %.*s%s", 40, src,
+                 strlen(src) > 40 ? "\xe2\x80\xa6" : "");
+    }
 }
 
 /* A run colour for text on the dark panels: the darker shades lifted

@@ -201,10 +201,39 @@ void ov_controls_cycle_method(ov_app_state *st, int dir)
                                OV_OPTIM_COUNT);
     /* Another method's α and β mean something else: its own defaults. */
     sp->has_alpha = sp->has_beta = sp->has_beta2 = sp->has_eps = false;
+    sp->has_wd = sp->has_history = false;
     st->sc.shade[t] = free_shade(st, sp->kind, t);
     st->sc.sweep_on = false;
     bool ok = ov_scene_recompute(&st->sc.scene);
     replaced(st, ok);
     ov_controls_say(st, "run %d is now %s (\xce\xb1 = %.3g)", t + 1, kind_name(sp->kind),
                     st->sc.scene.runs[t].params.alpha);
+}
+
+int ov_controls_set_rule(ov_app_state *st, int run, const char *text)
+{
+    int n = st->sc.scene.nruns;
+    if (run >= n) {
+        if (n >= OV_MAX_RUNS) {
+            ov_controls_say(st, "at most %d runs", OV_MAX_RUNS);
+            return -1;
+        }
+        run = n;
+    }
+    ov_run_spec specs[OV_MAX_RUNS];
+    memcpy(specs, st->sc.scene.specs, sizeof specs);
+    ov_run_spec *sp = &specs[run];
+    if (run == n || sp->kind != OV_OPT_RULE) {
+        memset(sp, 0, sizeof *sp);
+        sp->kind = OV_OPT_RULE;
+    }
+    snprintf(sp->rule, sizeof sp->rule, "%s", text);
+    st->sc.sweep_on = false;
+    bool ok = ov_scene_set_runs(&st->sc.scene, specs, run == n ? n + 1 : n);
+    if (run == n)
+        st->sc.hidden[run] = false;
+    st->sc.shade[run] = free_shade(st, OV_OPT_RULE, run);
+    st->sc.target = run;
+    replaced(st, ok);
+    return run;
 }

@@ -37,4 +37,10 @@ void ov_controls_toggle_hidden(ov_app_state *st);
  * with that method's default α and β. Replays from step 0. */
 void ov_controls_cycle_method(ov_app_state *st, int dir);
 
+/* Makes run `run` the typed rule `text` (already checked to compile; a
+ * run of another method becomes a rule run with the rule's default α and
+ * β), or, with run >= the number of runs, adds a rule run and targets it.
+ * Replays from step 0. Returns the run's index, or -1 at the run limit. */
+int ov_controls_set_rule(ov_app_state *st, int run, const char *text);
+
 #endif

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/rule.h"
+
 typedef struct line {
     char *buf;
     size_t cap, len;
@@ -97,8 +99,13 @@ bool ov_share_command_line(const ov_app_state *st, char *buf, size_t cap)
     for (int i = 0; i < sc->nruns; i++) {
         const ov_optim_params *p = &sc->runs[i].params;
         const ov_optim_info *info = ov_optim_info_of(p->kind);
-        char spec[256], n[40];
-        size_t len = (size_t)snprintf(spec, sizeof spec, "%s", info->name);
+        char spec[OV_RULE_MAX_SOURCE + 256], n[40];
+        size_t len;
+        if (p->kind == OV_OPT_RULE && p->rule)   /* the typed rule itself */
+            len = (size_t)snprintf(spec, sizeof spec, "rule{%s}%s%s", p->rule->source,
+                                   p->rule->name[0] ? ":name=" : "", p->rule->name);
+        else
+            len = (size_t)snprintf(spec, sizeof spec, "%s", info->name);
         number(p->alpha, n, sizeof n);
         len += (size_t)snprintf(spec + len, sizeof spec - len, ":alpha=%s", n);
         if (info->uses_beta) {
@@ -111,8 +118,14 @@ bool ov_share_command_line(const ov_app_state *st, char *buf, size_t cap)
         }
         if (info->uses_eps) {
             number(p->eps, n, sizeof n);
-            snprintf(spec + len, sizeof spec - len, ":eps=%s", n);
+            len += (size_t)snprintf(spec + len, sizeof spec - len, ":eps=%s", n);
         }
+        if (info->uses_wd) {
+            number(p->wd, n, sizeof n);
+            len += (size_t)snprintf(spec + len, sizeof spec - len, ":wd=%s", n);
+        }
+        if (info->uses_history)
+            snprintf(spec + len, sizeof spec - len, ":history=%d", p->history);
         put(&l, " --optimizer");
         word(&l, spec);
     }

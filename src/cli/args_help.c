@@ -120,9 +120,12 @@ bool ov_cli_print_help(FILE *f)
     out_printf(&o,
                "Runs (at most %d; with none given: gd, momentum and adam):\n"
                "  --optimizer SPEC        add a run; SPEC is\n"
-               "                            NAME[:alpha=A][:beta=B][:beta2=B2][:eps=E]\n"
+               "                            NAME[:alpha=A][:beta=B][:beta2=B2][:eps=E][:wd=L][:history=M]\n"
                "                          repeatable, order kept; the same name twice is\n"
-               "                          fine (a learning-rate sweep)\n"
+               "                          fine (a learning-rate sweep); or a rule typed in,\n"
+               "                            'rule{u = beta*u - g; w = w + alpha*u}'[:alpha=A]...[:name=N]\n"
+               "                          per coordinate over w, g, t, alpha, beta, beta2, eps\n"
+               "                          and state names that start at 0\n"
                "  --optimizers LIST       add runs: comma-separated names (or specs)\n"
                "  --alpha A               learning rate of every run without its own, A > 0\n"
                "                          (default: per surface, see --list-surfaces)\n"
@@ -267,6 +270,8 @@ bool ov_cli_print_surfaces(FILE *f)
         for (int k = 0; k < OV_OPTIM_COUNT; k++) {
             const ov_optim_info *info = ov_optim_info_of((ov_optim_kind)k);
             double a = d->alpha[k] > 0.0 ? d->alpha[k] : info->alpha;
+            if (info->no_alpha)
+                continue;   /* a step size it does not have */
             out_printf(&o, "%s %s %.15g", k ? "," : "", info->name, a);
         }
         out_puts(&o, "\n");
@@ -286,14 +291,21 @@ bool ov_cli_print_optimizers(FILE *f)
         const ov_optim_info *info = ov_optim_info_of((ov_optim_kind)k);
         out_printf(&o, "%s%s: %s\n", k ? "\n" : "", info->name, info->title);
         out_indented(&o, "  ", info->rule);
-        out_printf(&o, "  defaults: alpha = %.15g", info->alpha);
+        if (info->no_alpha)
+            out_puts(&o, "  defaults: no step size (alpha is accepted and not used)");
+        else
+            out_printf(&o, "  defaults: alpha = %.15g", info->alpha);
         if (info->uses_beta)
             out_printf(&o, ", beta = %.15g", info->beta);
         if (info->uses_beta2)
             out_printf(&o, ", beta2 = %.15g", info->beta2);
         if (info->uses_eps)
             out_printf(&o, ", eps = %.15g", info->eps);
-        out_puts(&o, " (alpha per surface: see --list-surfaces)\n");
+        if (info->uses_wd)
+            out_printf(&o, ", wd = %.15g", info->wd);
+        if (info->uses_history)
+            out_printf(&o, ", history = %d", info->history);
+        out_puts(&o, info->no_alpha ? "\n" : " (alpha per surface: see --list-surfaces)\n");
     }
     out_puts(&o, "\ng is the gradient of the loss at w; i counts steps from 0, t from 1.\n");
     return out_end(&o);

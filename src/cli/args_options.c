@@ -458,7 +458,7 @@ const ov_option ov_args_options[] = {
     {"--steps", true, "an integer from 1 to 1000000", opt_steps},
     {"--alpha", true, "a number greater than 0", opt_alpha},
     {"--beta", true, "a number from 0 up to, not including, 1", opt_beta},
-    {"--optimizer", true, "NAME[:alpha=A][:beta=B][:beta2=B2][:eps=E]", opt_optimizer},
+    {"--optimizer", true, "NAME[:alpha=A][:beta=B][:beta2=B2][:eps=E][:wd=L][:history=M]", opt_optimizer},
     {"--optimizers", true, "a comma-separated list of optimizer names", opt_optimizers},
     {"--view", true, "X0,X1,Y0,Y1", opt_view},
     {"--noise", true, "a number from 0 to 1e6 (0: exact gradients)", opt_noise},

@@ -1,11 +1,12 @@
 /* Parsing of run specs (--optimizer NAME[:alpha=A][:beta=B][:beta2=B2]
- * [:eps=E], and each item of --optimizers) and of --surface values, with
+ * [:eps=E][:wd=L][:history=M], and each item of --optimizers) and of --surface values, with
  * "did you mean" suggestions for unknown names. */
 #include "args.h"
 #include "args_internal.h"
 
 #include <string.h>
 
+#include "core/rule.h"
 #include "core/surface.h"
 
 /* Names of all optimisers, comma-separated, into buf. */
@@ -26,8 +27,9 @@ static const char *optim_names(char *buf, size_t cap)
 /* The spec keys info's optimiser uses, comma-separated, into buf. */
 static const char *accepted_keys(const ov_optim_info *info, char *buf, size_t cap)
 {
-    snprintf(buf, cap, "alpha%s%s%s", info->uses_beta ? ", beta" : "",
-             info->uses_beta2 ? ", beta2" : "", info->uses_eps ? ", eps" : "");
+    snprintf(buf, cap, "alpha%s%s%s%s%s", info->uses_beta ? ", beta" : "",
+             info->uses_beta2 ? ", beta2" : "", info->uses_eps ? ", eps" : "",
+             info->uses_wd ? ", wd" : "", info->uses_history ? ", history" : "");
     return buf;
 }
 
@@ -61,35 +63,77 @@ static bool find_optim(const char *option, const char *name, size_t len,
     return false;
 }
 
-typedef enum { KEY_ALPHA, KEY_BETA, KEY_BETA2, KEY_EPS, KEY_COUNT } spec_key;
+typedef enum { KEY_ALPHA, KEY_BETA, KEY_BETA2, KEY_EPS, KEY_WD, KEY_HISTORY, KEY_COUNT } spec_key;
+
+#define OV_HISTORY_TEXT_(m) #m
+#define OV_HISTORY_TEXT(m) OV_HISTORY_TEXT_(m)
 
 /* What key accepts, for messages. */
 static const char *key_accepts(spec_key key)
 {
-    return key == KEY_BETA || key == KEY_BETA2 ? "a number from 0 up to, not including, 1"
-                                               : "a number greater than 0";
+    switch (key) {
+    case KEY_BETA:
+    case KEY_BETA2:
+        return "a number from 0 up to, not including, 1";
+    case KEY_WD:
+        return "a number from 0 up to 1e6";
+    case KEY_HISTORY:
+        return "a whole number from 1 to " OV_HISTORY_TEXT(OV_LBFGS_MAX_HISTORY);
+    default:
+        return "a number greater than 0";
+    }
 }
 
 static bool key_in_range(spec_key key, double v)
 {
-    return key == KEY_BETA || key == KEY_BETA2 ? v >= 0.0 && v < 1.0 : v > 0.0;
+    switch (key) {
+    case KEY_BETA:
+    case KEY_BETA2:
+        return v >= 0.0 && v < 1.0;
+    case KEY_WD:
+        return v >= 0.0 && v <= 1e6;
+    case KEY_HISTORY:
+        return v >= 1.0 && v <= OV_LBFGS_MAX_HISTORY && v == (double)(int)v;
+    default:
+        return v > 0.0;
+    }
 }
 
 bool ov_args_parse_spec(const char *option, const char *text, ov_run_spec *spec,
                         char *err, size_t cap)
 {
-    static const char *const key_names[KEY_COUNT] = {"alpha", "beta", "beta2", "eps"};
+    static const char *const key_names[KEY_COUNT] = {"alpha", "beta",  "beta2",
+                                                     "eps",   "wd",    "history"};
     memset(spec, 0, sizeof *spec);
-    char whole[96], echo[96], keys[64];
+    char whole[96], echo[96], keys[96];
     ov_args_echo(text, strlen(text), whole, sizeof whole);
     const char *colon = strchr(text, ':');
-    size_t name_len = colon ? (size_t)(colon - text) : strlen(text);
-    if (!find_optim(option, text, name_len, text, &spec->kind, err, cap))
-        return false;
+    if (strncmp(text, "rule{", 5) == 0) {
+        /* A typed rule: rule{STATEMENTS}, then the keys after the '}'. */
+        if (strcmp(option, "--optimizers") == 0)
+            return ov_args_fail(err, cap, "%s: a typed rule is given with --optimizer, not in "
+                                "the list ('%s')", option, whole) == 0;
+        const char *close = strchr(text, '}');
+        if (!close || (close[1] != 0 && close[1] != ':'))
+            return ov_args_fail(err, cap, "%s: '%s' is not rule{STATEMENTS}[:KEY=VALUE...]: "
+                                "%s", option, whole, close ? "text after '}'" : "no closing '}'") == 0;
+        size_t len = (size_t)(close - text - 5);
+        if (len > OV_RULE_MAX_SOURCE)
+            return ov_args_fail(err, cap, "%s: the rule in '%s' is too long (at most %d "
+                                "characters)", option, whole, OV_RULE_MAX_SOURCE) == 0;
+        memcpy(spec->rule, text + 5, len);
+        spec->rule[len] = 0;
+        spec->kind = OV_OPT_RULE;
+        colon = close[1] == ':' ? close + 1 : NULL;
+    } else {
+        size_t name_len = colon ? (size_t)(colon - text) : strlen(text);
+        if (!find_optim(option, text, name_len, text, &spec->kind, err, cap))
+            return false;
+    }
     const ov_optim_info *info = ov_optim_info_of(spec->kind);
     accepted_keys(info, keys, sizeof keys);
 
-    bool seen[KEY_COUNT] = {false, false, false, false};
+    bool seen[KEY_COUNT] = {false};
     const char *p = colon;
     while (p) {
         const char *item = p + 1;
@@ -102,13 +146,27 @@ bool ov_args_parse_spec(const char *option, const char *text, ov_run_spec *spec,
             return false;
         }
         size_t klen = (size_t)(eq - item);
+        if (spec->kind == OV_OPT_RULE && klen == 4 && strncmp(item, "name", 4) == 0) {
+            const char *val = eq + 1;
+            size_t vlen = len - klen - 1;
+            if (spec->rule_name[0] || !ov_rule_name_ok(val, vlen))
+                return ov_args_fail(err, cap, "%s: name '%s' in '%s' %s", option,
+                                    ov_args_echo(val, vlen, echo, sizeof echo), whole,
+                                    spec->rule_name[0] ? "is given twice"
+                                                       : "is not 1 to 24 letters, digits or '-'") == 0;
+            memcpy(spec->rule_name, val, vlen);
+            spec->rule_name[vlen] = 0;
+            p = next;
+            continue;
+        }
         int key = -1;
         for (int k = 0; k < KEY_COUNT; k++)
             if (strlen(key_names[k]) == klen && strncmp(key_names[k], item, klen) == 0)
                 key = k;
         bool used = key == KEY_ALPHA || (key == KEY_BETA && info->uses_beta) ||
                     (key == KEY_BETA2 && info->uses_beta2) ||
-                    (key == KEY_EPS && info->uses_eps);
+                    (key == KEY_EPS && info->uses_eps) || (key == KEY_WD && info->uses_wd) ||
+                    (key == KEY_HISTORY && info->uses_history);
         if (key < 0) {
             ov_args_fail(err, cap, "%s: unknown key '%s' in '%s'; accepted keys: %s",
                          option, ov_args_echo(item, klen, echo, sizeof echo), whole, keys);
@@ -156,10 +214,28 @@ bool ov_args_parse_spec(const char *option, const char *text, ov_run_spec *spec,
             spec->has_eps = true;
             spec->eps = v;
             break;
+        case KEY_WD:
+            spec->has_wd = true;
+            spec->wd = v;
+            break;
+        case KEY_HISTORY:
+            spec->has_history = true;
+            spec->history = (int)v;
+            break;
         case KEY_COUNT:
             break;
         }
         p = next;
+    }
+    if (spec->kind == OV_OPT_RULE) {
+        ov_expr_error perr;
+        memset(&perr, 0, sizeof perr);
+        if (!ov_rule_intern(spec->rule[0] ? spec->rule : OV_RULE_GD, spec->rule_name, &perr))
+            return ov_args_fail(err, cap, "%s: cannot parse rule '%s' at column %d: %s", option,
+                                ov_args_echo(spec->rule, strlen(spec->rule), echo, sizeof echo),
+                                perr.column, perr.message) == 0;
+        if (!spec->rule[0])
+            snprintf(spec->rule, sizeof spec->rule, "%s", OV_RULE_GD);
     }
     return true;
 }

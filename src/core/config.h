@@ -8,6 +8,7 @@
 #include "geom.h"
 #include "noise.h"
 #include "optim.h"
+#include "rule.h"
 
 #define OV_MAX_RUNS 16
 #define OV_DEFAULT_STEPS 200
@@ -22,8 +23,13 @@
  * others come from the surface's and optimiser's defaults. */
 typedef struct ov_run_spec {
     ov_optim_kind kind;
-    bool has_alpha, has_beta, has_beta2, has_eps;
-    double alpha, beta, beta2, eps;
+    bool has_alpha, has_beta, has_beta2, has_eps, has_wd, has_history;
+    double alpha, beta, beta2, eps, wd;
+    int history;
+    /* rule: the statements typed in rule{...} ("" for gd's rule) and the
+     * :name= given ("" for none). */
+    char rule[OV_RULE_MAX_SOURCE + 1];
+    char rule_name[OV_RULE_MAX_NAME + 1];
 } ov_run_spec;
 
 typedef enum ov_action {

@@ -41,7 +41,8 @@ void ov_explainer_init(ov_explainer *e)
 static bool same_params(const ov_optim_params *a, const ov_optim_params *b)
 {
     return a->kind == b->kind && a->alpha == b->alpha && a->beta == b->beta &&
-           a->beta2 == b->beta2 && a->eps == b->eps;
+           a->beta2 == b->beta2 && a->eps == b->eps && a->wd == b->wd &&
+           a->history == b->history && a->rule == b->rule;
 }
 
 /* True when e replays this run of this surface from this start. */
@@ -89,7 +90,7 @@ static bool ov_explainer_advance(ov_explainer *e)
 {
     ov_explain_call first;
     ov_recorder rec = {.inner = ov_run_oracle_bind(&e->oracle), .calls = &first, .cap = 1};
-    ov_oracle oracle = {.ctx = &rec, .eval = ov_record_eval};
+    ov_oracle oracle = {.ctx = &rec, .eval = ov_record_eval, .dim = rec.inner.dim};
     if (!ov_optim_step(&e->params, &e->st, e->w, &oracle))
         return false;
     if (rec.n > 0) {
@@ -145,7 +146,7 @@ bool ov_explain_update(ov_explainer *e, const ov_surface *s, const ov_run *run,
     ov_run_oracle copy = e->oracle;   /* the same noise draws, cursor untouched */
     ov_recorder rec = {.inner = ov_run_oracle_bind(&copy), .calls = calls,
                        .cap = OV_EXPLAIN_MAX_CALLS};
-    ov_oracle oracle = {.ctx = &rec, .eval = ov_record_eval};
+    ov_oracle oracle = {.ctx = &rec, .eval = ov_record_eval, .dim = rec.inner.dim};
     ov_optim_state after = e->st;
     double next[2] = {e->w[0], e->w[1]};
     if (ok && !ov_optim_step(&e->params, &after, next, &oracle))

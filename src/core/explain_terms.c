@@ -3,7 +3,8 @@
  * α u_i (eqs. 4, 6) with the fan of eq. 5; nesterov's look-ahead point and
  * the gradient taken there; the per-coordinate scaling of adam, rmsprop,
  * adagrad and adadelta; rprop's step sizes; cg's direction and line-search
- * trials; newton's local quadratic model and Newton point. Every number
+ * trials; newton's local quadratic model and Newton point (the methods
+ * beyond the lecture in explain_beyond.c). Every number
  * comes from the states before and after the step and the oracle calls it
  * made (see explain.h). */
 #include "explain.h"
@@ -13,9 +14,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "explain_terms.h"
 #include "linalg.h"
 
-static void ov_arrow(ov_explain *x, const double from[2], double dx, double dy,
+void ov_explain_add_arrow(ov_explain *x, const double from[2], double dx, double dy,
                      ov_explain_role role, double fade, const char *label)
 {
     if (x->narrows >= OV_EXPLAIN_MAX_ARROWS)
@@ -31,12 +33,12 @@ static void ov_arrow(ov_explain *x, const double from[2], double dx, double dy,
 }
 
 /* A construction line from a to b. */
-static void ov_guide(ov_explain *x, const double a[2], const double b[2])
+void ov_explain_add_guide(ov_explain *x, const double a[2], const double b[2])
 {
-    ov_arrow(x, a, b[0] - a[0], b[1] - a[1], OV_EX_GUIDE, 1.0, "");
+    ov_explain_add_arrow(x, a, b[0] - a[0], b[1] - a[1], OV_EX_GUIDE, 1.0, "");
 }
 
-static void ov_point(ov_explain *x, const double w[2], ov_explain_point_role role,
+void ov_explain_add_point(ov_explain *x, const double w[2], ov_explain_point_role role,
                      const char *label)
 {
     if (x->npoints >= OV_EXPLAIN_MAX_POINTS)
@@ -48,7 +50,7 @@ static void ov_point(ov_explain *x, const double w[2], ov_explain_point_role rol
     snprintf(p->label, sizeof p->label, "%s", label);
 }
 
-static void ov_bar(ov_explain *x, int axis, int group, double value, const char *label)
+void ov_explain_add_bar(ov_explain *x, int axis, int group, double value, const char *label)
 {
     if (x->nbars >= OV_EXPLAIN_MAX_BARS)
         return;
@@ -59,9 +61,7 @@ static void ov_bar(ov_explain *x, int axis, int group, double value, const char 
     snprintf(b->label, sizeof b->label, "%s", label);
 }
 
-static void ov_caption(ov_explain *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void ov_caption(ov_explain *x, const char *fmt, ...)
+void ov_explain_set_caption(ov_explain *x, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -71,22 +71,22 @@ static void ov_caption(ov_explain *x, const char *fmt, ...)
 
 /* The step's per-coordinate arrows, its whole step, and guides from each
  * coordinate's tip to the step's tip. */
-static void ov_axis_steps(ov_explain *x, const double w[2], const double d[2],
+void ov_explain_add_axis_steps(ov_explain *x, const double w[2], const double d[2],
                           const char *lx, const char *ly, const char *step_label)
 {
     double tip_x[2] = {w[0] + d[0], w[1]}, tip_y[2] = {w[0], w[1] + d[1]};
-    ov_arrow(x, w, d[0], 0.0, OV_EX_AXIS, 1.0, lx);
-    ov_arrow(x, w, 0.0, d[1], OV_EX_AXIS, 1.0, ly);
-    ov_guide(x, tip_x, x->next);
-    ov_guide(x, tip_y, x->next);
-    ov_arrow(x, w, d[0], d[1], OV_EX_STEP, 1.0, step_label);
+    ov_explain_add_arrow(x, w, d[0], 0.0, OV_EX_AXIS, 1.0, lx);
+    ov_explain_add_arrow(x, w, 0.0, d[1], OV_EX_AXIS, 1.0, ly);
+    ov_explain_add_guide(x, tip_x, x->next);
+    ov_explain_add_guide(x, tip_y, x->next);
+    ov_explain_add_arrow(x, w, d[0], d[1], OV_EX_STEP, 1.0, step_label);
 }
 
 static void ov_explain_gd(const ov_optim_params *p, const double w[2], const double g[2],
                           ov_explain *x)
 {
-    ov_arrow(x, w, -p->alpha * g[0], -p->alpha * g[1], OV_EX_STEP, 1.0, "\xe2\x88\x92\xce\xb1 g\xe1\xb5\xa2");
-    ov_caption(x, "gd, eqs. 1\xe2\x80\x93" "2: u\xe1\xb5\xa2 = \xe2\x88\x92g\xe1\xb5\xa2,  "
+    ov_explain_add_arrow(x, w, -p->alpha * g[0], -p->alpha * g[1], OV_EX_STEP, 1.0, "\xe2\x88\x92\xce\xb1 g\xe1\xb5\xa2");
+    ov_explain_set_caption(x, "gd, eqs. 1\xe2\x80\x93" "2: u\xe1\xb5\xa2 = \xe2\x88\x92g\xe1\xb5\xa2,  "
                "w\xe1\xb5\xa2\xe2\x82\x8a\xe2\x82\x81 = w\xe1\xb5\xa2 + \xce\xb1 u\xe1\xb5\xa2 = "
                "w\xe1\xb5\xa2 \xe2\x88\x92 \xce\xb1 g\xe1\xb5\xa2   (\xce\xb1 = %.3g, i = %d)",
                p->alpha, x->step);
@@ -109,16 +109,16 @@ static void ov_explain_momentum(const ov_optim_params *p, const ov_optim_state *
         const char *label = k == 1 ? "\xe2\x88\x92\xce\xb1\xce\xb2 g\xe1\xb5\xa2\xe2\x82\x8b\xe2\x82\x81"
                           : k == 2 ? "\xe2\x88\x92\xce\xb1\xce\xb2\xc2\xb2 g\xe1\xb5\xa2\xe2\x82\x8b\xe2\x82\x82"
                                    : "";
-        ov_arrow(x, w, -a * bk * past[k - 1][0], -a * bk * past[k - 1][1], OV_EX_FAN, bk,
+        ov_explain_add_arrow(x, w, -a * bk * past[k - 1][0], -a * bk * past[k - 1][1], OV_EX_FAN, bk,
                  label);
     }
-    ov_guide(x, tip_g, x->next);
-    ov_guide(x, tip_u, x->next);
-    ov_arrow(x, w, -a * g[0], -a * g[1], OV_EX_TERM, 1.0, "\xe2\x88\x92\xce\xb1 g\xe1\xb5\xa2");
-    ov_arrow(x, w, a * b * before->u[0], a * b * before->u[1], OV_EX_TERM, 1.0,
+    ov_explain_add_guide(x, tip_g, x->next);
+    ov_explain_add_guide(x, tip_u, x->next);
+    ov_explain_add_arrow(x, w, -a * g[0], -a * g[1], OV_EX_TERM, 1.0, "\xe2\x88\x92\xce\xb1 g\xe1\xb5\xa2");
+    ov_explain_add_arrow(x, w, a * b * before->u[0], a * b * before->u[1], OV_EX_TERM, 1.0,
              "\xce\xb1\xce\xb2 u\xe1\xb5\xa2\xe2\x82\x8b\xe2\x82\x81");
-    ov_arrow(x, w, x->next[0] - w[0], x->next[1] - w[1], OV_EX_STEP, 1.0, "\xce\xb1 u\xe1\xb5\xa2");
-    ov_caption(x, "momentum, eqs. 4\xe2\x80\x93" "6: u\xe1\xb5\xa2 = \xe2\x88\x92g\xe1\xb5\xa2 + "
+    ov_explain_add_arrow(x, w, x->next[0] - w[0], x->next[1] - w[1], OV_EX_STEP, 1.0, "\xce\xb1 u\xe1\xb5\xa2");
+    ov_explain_set_caption(x, "momentum, eqs. 4\xe2\x80\x93" "6: u\xe1\xb5\xa2 = \xe2\x88\x92g\xe1\xb5\xa2 + "
                "\xce\xb2 u\xe1\xb5\xa2\xe2\x82\x8b\xe2\x82\x81 = \xe2\x88\x92g\xe1\xb5\xa2 "
                "\xe2\x88\x92 \xce\xb2 g\xe1\xb5\xa2\xe2\x82\x8b\xe2\x82\x81 \xe2\x88\x92 "
                "\xce\xb2\xc2\xb2 g\xe1\xb5\xa2\xe2\x82\x8b\xe2\x82\x82 \xe2\x88\x92 \xe2\x80\xa6,  "
@@ -132,13 +132,13 @@ static void ov_explain_nesterov(const ov_optim_params *p, const ov_optim_state *
 {
     const double a = p->alpha, b = p->beta;
     double ahead[2] = {w[0] + b * before->u[0], w[1] + b * before->u[1]};
-    ov_arrow(x, w, b * before->u[0], b * before->u[1], OV_EX_TERM, 1.0, "\xce\xb2v");
-    ov_arrow(x, ahead, -a * g[0], -a * g[1], OV_EX_GRADIENT, 1.0,
+    ov_explain_add_arrow(x, w, b * before->u[0], b * before->u[1], OV_EX_TERM, 1.0, "\xce\xb2v");
+    ov_explain_add_arrow(x, ahead, -a * g[0], -a * g[1], OV_EX_GRADIENT, 1.0,
              "\xe2\x88\x92\xce\xb1 g(w + \xce\xb2v)");
-    ov_arrow(x, w, x->next[0] - w[0], x->next[1] - w[1], OV_EX_STEP, 1.0,
+    ov_explain_add_arrow(x, w, x->next[0] - w[0], x->next[1] - w[1], OV_EX_STEP, 1.0,
              "v = \xce\xb2v \xe2\x88\x92 \xce\xb1 g(w + \xce\xb2v)");
-    ov_point(x, ahead, OV_EXP_LOOKAHEAD, "w + \xce\xb2v");
-    ov_caption(x, "nesterov: v \xe2\x86\x90 \xce\xb2v \xe2\x88\x92 \xce\xb1 g(w + \xce\xb2v),  "
+    ov_explain_add_point(x, ahead, OV_EXP_LOOKAHEAD, "w + \xce\xb2v");
+    ov_explain_set_caption(x, "nesterov: v \xe2\x86\x90 \xce\xb2v \xe2\x88\x92 \xce\xb1 g(w + \xce\xb2v),  "
                "w \xe2\x86\x90 w + v: the gradient is taken at the look-ahead point w + \xce\xb2v"
                "   (\xce\xb1 = %.3g, \xce\xb2 = %.3g, i = %d)", a, b, x->step);
 }
@@ -151,49 +151,49 @@ static void ov_explain_adaptive(const ov_optim_params *p, const ov_optim_state *
 {
     const double d[2] = {x->next[0] - w[0], x->next[1] - w[1]};
     for (int k = 0; k < 2; k++) {
-        ov_bar(x, k, 0, g[k], "g");
+        ov_explain_add_bar(x, k, 0, g[k], "g");
         switch (p->kind) {
         case OV_OPT_ADAM:
-            ov_bar(x, k, 0, after->m[k] / (1.0 - after->beta_t[0]), "m\xcc\x82");
-            ov_bar(x, k, 0, sqrt(after->s[k] / (1.0 - after->beta_t[1])), "\xe2\x88\x9a\xc5\x9d");
+            ov_explain_add_bar(x, k, 0, after->m[k] / (1.0 - after->beta_t[0]), "m\xcc\x82");
+            ov_explain_add_bar(x, k, 0, sqrt(after->s[k] / (1.0 - after->beta_t[1])), "\xe2\x88\x9a\xc5\x9d");
             break;
         case OV_OPT_ADADELTA:
-            ov_bar(x, k, 0, sqrt(after->s[k] + p->eps), "\xe2\x88\x9a(s+\xce\xb5)");
-            ov_bar(x, k, 1, sqrt(before->d[k] + p->eps), "\xe2\x88\x9a(d+\xce\xb5)");
+            ov_explain_add_bar(x, k, 0, sqrt(after->s[k] + p->eps), "\xe2\x88\x9a(s+\xce\xb5)");
+            ov_explain_add_bar(x, k, 1, sqrt(before->d[k] + p->eps), "\xe2\x88\x9a(d+\xce\xb5)");
             break;
         default:
-            ov_bar(x, k, 0, sqrt(after->s[k]), "\xe2\x88\x9as");
+            ov_explain_add_bar(x, k, 0, sqrt(after->s[k]), "\xe2\x88\x9as");
             break;
         }
-        ov_bar(x, k, 1, d[k], k == 0 ? "\xce\x94x" : "\xce\x94y");
+        ov_explain_add_bar(x, k, 1, d[k], k == 0 ? "\xce\x94x" : "\xce\x94y");
     }
     switch (p->kind) {
     case OV_OPT_ADAM:
-        ov_axis_steps(x, w, d, "\xe2\x88\x92\xce\xb1 m\xcc\x82\xe2\x82\x93/(\xe2\x88\x9a\xc5\x9d\xe2\x82\x93+\xce\xb5)",
+        ov_explain_add_axis_steps(x, w, d, "\xe2\x88\x92\xce\xb1 m\xcc\x82\xe2\x82\x93/(\xe2\x88\x9a\xc5\x9d\xe2\x82\x93+\xce\xb5)",
                       "\xe2\x88\x92\xce\xb1 m\xcc\x82/(\xe2\x88\x9a\xc5\x9d+\xce\xb5) along y", "\xce\x94w");
-        ov_caption(x, "adam: m\xcc\x82 = m/(1\xe2\x88\x92\xce\xb2\xe1\xb5\x97), "
+        ov_explain_set_caption(x, "adam: m\xcc\x82 = m/(1\xe2\x88\x92\xce\xb2\xe1\xb5\x97), "
                    "\xc5\x9d = s/(1\xe2\x88\x92\xce\xb2\xe2\x82\x82\xe1\xb5\x97), "
                    "\xce\x94w = \xe2\x88\x92\xce\xb1 m\xcc\x82/(\xe2\x88\x9a\xc5\x9d + \xce\xb5) "
                    "per coordinate   (\xce\xb1 = %.3g, \xce\xb2 = %.3g, \xce\xb2\xe2\x82\x82 = %.4g, t = %d)",
                    p->alpha, p->beta, p->beta2, after->t);
         break;
     case OV_OPT_RMSPROP:
-        ov_axis_steps(x, w, d, "\xe2\x88\x92\xce\xb1 g\xe2\x82\x93/(\xe2\x88\x9as\xe2\x82\x93+\xce\xb5)",
+        ov_explain_add_axis_steps(x, w, d, "\xe2\x88\x92\xce\xb1 g\xe2\x82\x93/(\xe2\x88\x9as\xe2\x82\x93+\xce\xb5)",
                       "\xe2\x88\x92\xce\xb1 g/(\xe2\x88\x9as+\xce\xb5) along y", "\xce\x94w");
-        ov_caption(x, "rmsprop: s \xe2\x86\x90 \xce\xb2s + (1\xe2\x88\x92\xce\xb2)g\xc2\xb2, "
+        ov_explain_set_caption(x, "rmsprop: s \xe2\x86\x90 \xce\xb2s + (1\xe2\x88\x92\xce\xb2)g\xc2\xb2, "
                    "\xce\x94w = \xe2\x88\x92\xce\xb1 g/(\xe2\x88\x9as + \xce\xb5) per coordinate"
                    "   (\xce\xb1 = %.3g, \xce\xb2 = %.3g, i = %d)", p->alpha, p->beta, x->step);
         break;
     case OV_OPT_ADAGRAD:
-        ov_axis_steps(x, w, d, "\xe2\x88\x92\xce\xb1 g\xe2\x82\x93/(\xe2\x88\x9as\xe2\x82\x93+\xce\xb5)",
+        ov_explain_add_axis_steps(x, w, d, "\xe2\x88\x92\xce\xb1 g\xe2\x82\x93/(\xe2\x88\x9as\xe2\x82\x93+\xce\xb5)",
                       "\xe2\x88\x92\xce\xb1 g/(\xe2\x88\x9as+\xce\xb5) along y", "\xce\x94w");
-        ov_caption(x, "adagrad: s \xe2\x86\x90 s + g\xc2\xb2 (every gradient so far), "
+        ov_explain_set_caption(x, "adagrad: s \xe2\x86\x90 s + g\xc2\xb2 (every gradient so far), "
                    "\xce\x94w = \xe2\x88\x92\xce\xb1 g/(\xe2\x88\x9as + \xce\xb5) per coordinate"
                    "   (\xce\xb1 = %.3g, i = %d)", p->alpha, x->step);
         break;
     default:
-        ov_axis_steps(x, w, d, "\xce\x94x", "\xce\x94y", "\xce\x94w");
-        ov_caption(x, "adadelta: s \xe2\x86\x90 \xce\xb2s + (1\xe2\x88\x92\xce\xb2)g\xc2\xb2, "
+        ov_explain_add_axis_steps(x, w, d, "\xce\x94x", "\xce\x94y", "\xce\x94w");
+        ov_explain_set_caption(x, "adadelta: s \xe2\x86\x90 \xce\xb2s + (1\xe2\x88\x92\xce\xb2)g\xc2\xb2, "
                    "\xce\x94w = \xe2\x88\x92\xce\xb1 \xe2\x88\x9a(d+\xce\xb5)/\xe2\x88\x9a(s+\xce\xb5) g "
                    "per coordinate, d the mean of past \xce\x94w\xc2\xb2   "
                    "(\xce\xb1 = %.3g, \xce\xb2 = %.3g, i = %d)", p->alpha, p->beta, x->step);
@@ -217,11 +217,11 @@ static void ov_explain_rprop(const ov_optim_state *before, const ov_optim_state 
         else
             snprintf(lab[k], sizeof lab[k], "%s: step \xc3\x97%.2g", axis, ratio);
         x->box[k] = after->step[k];
-        ov_bar(x, k, 1, after->step[k], "step");
-        ov_bar(x, k, 1, d[k], k == 0 ? "\xce\x94x" : "\xce\x94y");
+        ov_explain_add_bar(x, k, 1, after->step[k], "step");
+        ov_explain_add_bar(x, k, 1, d[k], k == 0 ? "\xce\x94x" : "\xce\x94y");
     }
-    ov_axis_steps(x, w, d, lab[0], lab[1], "\xce\x94w");
-    ov_caption(x, "rprop (iRprop\xe2\x88\x92): per coordinate, step \xc3\x97" "1.2 while g keeps "
+    ov_explain_add_axis_steps(x, w, d, lab[0], lab[1], "\xce\x94w");
+    ov_explain_set_caption(x, "rprop (iRprop\xe2\x88\x92): per coordinate, step \xc3\x97" "1.2 while g keeps "
                "its sign, \xc3\x97" "0.5 when it flips (then no move);  w \xe2\x86\x90 w "
                "\xe2\x88\x92 sign(g)\xc2\xb7step   (box: the step sizes, i = %d)", x->step);
 }
@@ -233,7 +233,7 @@ static double ov_dot2(const double a[2], const double b[2])
 
 /* The trial points of a line search (calls 1 ..), numbered, the kept one
  * marked; newton numbers them by their t. */
-static void ov_trials(const ov_explain_call *calls, int ncalls, bool by_t, ov_explain *x)
+void ov_explain_add_trials(const ov_explain_call *calls, int ncalls, bool by_t, ov_explain *x)
 {
     for (int c = 1; c < ncalls; c++) {
         char lab[OV_EXPLAIN_LABEL];
@@ -246,7 +246,7 @@ static void ov_trials(const ov_explain_call *calls, int ncalls, bool by_t, ov_ex
         else
             snprintf(lab, sizeof lab, "%d", c);
         bool kept = calls[c].w[0] == x->next[0] && calls[c].w[1] == x->next[1];
-        ov_point(x, calls[c].w, kept ? OV_EXP_ACCEPTED : OV_EXP_TRIAL, lab);
+        ov_explain_add_point(x, calls[c].w, kept ? OV_EXP_ACCEPTED : OV_EXP_TRIAL, lab);
     }
 }
 
@@ -277,22 +277,22 @@ static void ov_explain_cg(const ov_optim_state *before, const ov_optim_state *af
     }
     if (far > 0.0) {
         double end[2] = {w[0] + far * d[0], w[1] + far * d[1]};
-        ov_guide(x, w, end);
+        ov_explain_add_guide(x, w, end);
     }
-    ov_trials(calls, ncalls, false, x);
+    ov_explain_add_trials(calls, ncalls, false, x);
     if (t > 0.0) {
         double tip_g[2] = {w[0] - t * g[0], w[1] - t * g[1]};
         double tip_d[2] = {w[0] + t * beta * before->cg_d[0], w[1] + t * beta * before->cg_d[1]};
-        ov_guide(x, tip_g, x->next);
+        ov_explain_add_guide(x, tip_g, x->next);
         if (beta > 0.0) {
-            ov_guide(x, tip_d, x->next);
-            ov_arrow(x, w, t * beta * before->cg_d[0], t * beta * before->cg_d[1], OV_EX_TERM,
+            ov_explain_add_guide(x, tip_d, x->next);
+            ov_explain_add_arrow(x, w, t * beta * before->cg_d[0], t * beta * before->cg_d[1], OV_EX_TERM,
                      1.0, "t \xce\xb2\xe2\x82\x96 d\xe2\x82\x96\xe2\x82\x8b\xe2\x82\x81");
         }
-        ov_arrow(x, w, -t * g[0], -t * g[1], OV_EX_TERM, 1.0, "\xe2\x88\x92t g\xe2\x82\x96");
-        ov_arrow(x, w, x->next[0] - w[0], x->next[1] - w[1], OV_EX_STEP, 1.0, "t d\xe2\x82\x96");
+        ov_explain_add_arrow(x, w, -t * g[0], -t * g[1], OV_EX_TERM, 1.0, "\xe2\x88\x92t g\xe2\x82\x96");
+        ov_explain_add_arrow(x, w, x->next[0] - w[0], x->next[1] - w[1], OV_EX_STEP, 1.0, "t d\xe2\x82\x96");
     }
-    ov_caption(x, "cg (Polak\xe2\x80\x93Ribi\xc3\xa8re+): d\xe2\x82\x96 = \xe2\x88\x92g\xe2\x82\x96 + "
+    ov_explain_set_caption(x, "cg (Polak\xe2\x80\x93Ribi\xc3\xa8re+): d\xe2\x82\x96 = \xe2\x88\x92g\xe2\x82\x96 + "
                "\xce\xb2\xe2\x82\x96 d\xe2\x82\x96\xe2\x82\x8b\xe2\x82\x81, \xce\xb2\xe2\x82\x96 = %.3g%s;"
                "  line search along d\xe2\x82\x96: %d trials, %s",
                beta, restart && x->step > 0 ? " (restart: d\xe2\x82\x96 = \xe2\x88\x92g\xe2\x82\x96)" : "",
@@ -336,8 +336,8 @@ static void ov_explain_newton(const ov_optim_params *p, const ov_optim_state *af
     const bool model = after->newton_dir == OV_NEWTON_EXACT || after->newton_dir == OV_NEWTON_ABS;
     double np[2] = {w[0] + dir[0], w[1] + dir[1]};
     if (model && ncalls > 1) {
-        ov_point(x, np, OV_EXP_NEWTON, "Newton point");
-        ov_arrow(x, w, dir[0], dir[1], OV_EX_TERM, 1.0,
+        ov_explain_add_point(x, np, OV_EXP_NEWTON, "Newton point");
+        ov_explain_add_arrow(x, w, dir[0], dir[1], OV_EX_TERM, 1.0,
                  curve ? "\xe2\x88\x92L\xe2\x80\xb2/L\xe2\x80\xb3"
                  : after->newton_dir == OV_NEWTON_EXACT
                      ? "\xe2\x88\x92H\xe2\x81\xbb\xc2\xb9g\xe1\xb5\xa2"
@@ -357,13 +357,13 @@ static void ov_explain_newton(const ov_optim_params *p, const ov_optim_state *af
             x->nellipse = OV_EXPLAIN_ELLIPSE;
         }
     }
-    ov_trials(calls, ncalls, true, x);
+    ov_explain_add_trials(calls, ncalls, true, x);
     /* A full step lands on the Newton point: its arrow is the step. */
     bool full = model && ncalls > 1 && x->next[0] == np[0] && x->next[1] == np[1];
     if (after->ls_step > 0.0 && !full)
-        ov_arrow(x, w, x->next[0] - w[0], x->next[1] - w[1], OV_EX_STEP, 1.0, "t p");
+        ov_explain_add_arrow(x, w, x->next[0] - w[0], x->next[1] - w[1], OV_EX_STEP, 1.0, "t p");
     if (curve) {
-        ov_caption(x, "newton on a curve: local model L + L\xe2\x80\xb2" "d + \xc2\xbd L\xe2\x80\xb3" "d\xc2\xb2 "
+        ov_explain_set_caption(x, "newton on a curve: local model L + L\xe2\x80\xb2" "d + \xc2\xbd L\xe2\x80\xb3" "d\xc2\xb2 "
                    "(the parabola), its minimum the Newton point; %s; t = %.3g   (i = %d)",
                    c0->h[0] > 0.0   ? "L\xe2\x80\xb3 > 0: p = \xe2\x88\x92L\xe2\x80\xb2/L\xe2\x80\xb3"
                    : c0->h[0] < 0.0 ? "L\xe2\x80\xb3 < 0: p = \xe2\x88\x92L\xe2\x80\xb2/|L\xe2\x80\xb3|"
@@ -374,7 +374,7 @@ static void ov_explain_newton(const ov_optim_params *p, const ov_optim_state *af
     const char *rule = after->newton_dir == OV_NEWTON_EXACT ? "H positive definite: p = \xe2\x88\x92H\xe2\x81\xbb\xc2\xb9g"
                        : after->newton_dir == OV_NEWTON_ABS ? "H not positive definite: saddle-free p = \xe2\x88\x92|H|\xe2\x81\xbb\xc2\xb9g"
                                                             : "no usable H: p = \xe2\x88\x92g";
-    ov_caption(x, "newton: local model L + g\xe1\xb5\x80p + \xc2\xbd p\xe1\xb5\x80Hp (ellipse: its level "
+    ov_explain_set_caption(x, "newton: local model L + g\xe1\xb5\x80p + \xc2\xbd p\xe1\xb5\x80Hp (ellipse: its level "
                "through w\xe1\xb5\xa2), minimum at the Newton point; %s; t = %.3g   (i = %d)",
                rule, after->ls_step, x->step);
 }
@@ -396,7 +396,7 @@ void ov_explain_terms(const ov_optim_params *p, const ov_optim_state *st_before,
     if (ncalls < 1) {
         /* cg and newton remember a search that failed from this point: the
          * step is no step, and says so. */
-        ov_caption(out, "%s: the line search from here already failed once; it would fail "
+        ov_explain_set_caption(out, "%s: the line search from here already failed once; it would fail "
                    "again, so w stays   (i = %d)", ov_optim_info_of(p->kind)->name, step);
         return;
     }
@@ -429,6 +429,8 @@ void ov_explain_terms(const ov_optim_params *p, const ov_optim_state *st_before,
         ov_explain_newton(p, st_after, w, calls, ncalls, out);
         break;
     default:
+        if (ov_explain_beyond(p, st_before, st_after, w, g, calls, ncalls, out))
+            break;
         out->valid = false;
         snprintf(out->why, sizeof out->why, "no decomposition for this method");
         break;

@@ -29,6 +29,17 @@ typedef struct ov_expr_error {
 ov_expr *ov_expr_create(const char *src, const char *const *param_names,
                         int nparams, ov_expr_error *err);
 
+/* The right-hand side of one assignment of a typed update rule: parsed as
+ * a formula in names[0..nnames) (at most OV_EXPR_RULE_MAX_NAMES; x and y
+ * are not variables here), with sign(a), min(a, b) and max(a, b) besides
+ * the formula functions. Evaluated only by ov_expr_rule_value (rules are
+ * never differentiated or drawn). */
+#define OV_EXPR_RULE_MAX_NAMES 16
+ov_expr *ov_expr_create_rule(const char *src, const char *const *names, int nnames,
+                             ov_expr_error *err);
+/* The value of a rule expression with vals[i] the value of names[i]. */
+double ov_expr_rule_value(const ov_expr *e, const double *vals);
+
 /* Frees e; ov_expr_destroy(NULL) is a no-op. */
 void ov_expr_destroy(ov_expr *e);
 

@@ -158,6 +158,8 @@ double ov_expr_apply_unary(const ov_expr_op *op, double a)
         return tanh(a);
     case OV_OP_ABS:
         return fabs(a);
+    case OV_OP_SIGN:
+        return a > 0.0 ? 1.0 : a < 0.0 ? -1.0 : a == 0.0 ? 0.0 : a;
     default:
         assert(!"not a unary op");
         return NAN;
@@ -177,6 +179,10 @@ double ov_expr_apply_binary(int code, double a, double b)
         return a / b;
     case OV_OP_POW:
         return pow(a, b);
+    case OV_OP_MIN:
+        return isnan(a) || isnan(b) ? NAN : a < b ? a : b;
+    case OV_OP_MAX:
+        return isnan(a) || isnan(b) ? NAN : a > b ? a : b;
     default:
         assert(!"not a binary op");
         return NAN;

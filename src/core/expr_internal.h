@@ -47,7 +47,12 @@ typedef enum ov_expr_opcode {
     OV_OP_COS,
     OV_OP_TAN,
     OV_OP_TANH,
-    OV_OP_ABS
+    OV_OP_ABS,
+    /* Only in rules (ov_expr_create_rule), which are evaluated, never
+     * differentiated, fused or written as GLSL: */
+    OV_OP_SIGN,  /* unary: -1, 0 or 1 (NaN stays NaN) */
+    OV_OP_MIN,   /* binary: pops b, a; pushes min(a, b) (NaN if either is) */
+    OV_OP_MAX
 } ov_expr_opcode;
 
 typedef struct ov_expr_op {
@@ -140,7 +145,7 @@ bool ov_expr_fuse(ov_expr *e);
  * ABS), with the closed-form derivatives. */
 double ov_expr_unary_eval(const ov_expr_op *op, double a, double *d1, double *d2);
 
-/* The value of a binary op (ADD .. POW) applied to a and b. */
+/* The value of a binary op (ADD .. POW, MIN, MAX) applied to a and b. */
 double ov_expr_apply_binary(int code, double a, double b);
 
 #endif

@@ -19,7 +19,8 @@ typedef enum tok_kind {
     TOK_SLASH,
     TOK_CARET,
     TOK_LPAREN,
-    TOK_RPAREN
+    TOK_RPAREN,
+    TOK_COMMA   /* rules only: min(a, b), max(a, b) */
 } tok_kind;
 
 typedef struct token {
@@ -40,18 +41,22 @@ typedef struct parser {
     int cur_stack, max_stack;
     int depth;
     int failed;
+    int rules;   /* a rule: no x, y; sign, min, max; ',' */
     ov_expr_error *err;
 } parser;
 
 typedef struct func_entry {
     const char *name;
     int code;
+    int rules_only;   /* sign, min, max: in rules, never differentiated */
+    int nargs;
 } func_entry;
 
 static const func_entry ov_expr_funcs[] = {
-    {"exp", OV_OP_EXP},   {"log", OV_OP_LOG}, {"sqrt", OV_OP_SQRT},
-    {"sin", OV_OP_SIN},   {"cos", OV_OP_COS}, {"tan", OV_OP_TAN},
-    {"tanh", OV_OP_TANH}, {"abs", OV_OP_ABS},
+    {"exp", OV_OP_EXP, 0, 1},   {"log", OV_OP_LOG, 0, 1},   {"sqrt", OV_OP_SQRT, 0, 1},
+    {"sin", OV_OP_SIN, 0, 1},   {"cos", OV_OP_COS, 0, 1},   {"tan", OV_OP_TAN, 0, 1},
+    {"tanh", OV_OP_TANH, 0, 1}, {"abs", OV_OP_ABS, 0, 1},   {"sign", OV_OP_SIGN, 1, 1},
+    {"min", OV_OP_MIN, 1, 2},   {"max", OV_OP_MAX, 1, 2},
 };
 
 #ifdef __GNUC__
@@ -185,7 +190,10 @@ static void next(parser *p)
         static const tok_kind kinds[] = {TOK_PLUS,  TOK_MINUS,  TOK_STAR,  TOK_SLASH,
                                          TOK_CARET, TOK_LPAREN, TOK_RPAREN};
         const char *hit = strchr(ops, c);
-        if (hit) {
+        if (c == ',' && p->rules) {
+            t.kind = TOK_COMMA;
+            t.len = 1;
+        } else if (hit) {
             t.kind = kinds[hit - ops];
             t.len = 1;
         } else if ((unsigned char)c >= 0x21 && (unsigned char)c <= 0x7e) {
@@ -215,7 +223,7 @@ static void emit(parser *p, int code, int arg, double k)
     p->ops[p->nops++] = op;
     if (code <= OV_OP_PARAM)
         note_stack(p, 1);
-    else if (code <= OV_OP_POW)
+    else if (code <= OV_OP_POW || code == OV_OP_MIN || code == OV_OP_MAX)
         note_stack(p, -1);
 }
 
@@ -239,6 +247,10 @@ static void emit_binary(parser *p, int code, int left, int right)
             note_stack(p, -1);
             return;
         }
+    }
+    if (code == OV_OP_MIN || code == OV_OP_MAX) {
+        emit(p, code, 0, 0.0);   /* no constant-operand forms */
+        return;
     }
     static const int with_right[] = {OV_OP_ADDC, OV_OP_SUBC, OV_OP_MULC, OV_OP_DIVC};
     static const int with_left[] = {OV_OP_ADDC, OV_OP_RSUBC, OV_OP_MULC, OV_OP_RDIVC};
@@ -288,13 +300,15 @@ static void fail_unknown_name(parser *p)
 {
     char msg[sizeof p->err->message];
     int len = p->tok.len > 40 ? 40 : p->tok.len;
-    size_t n = (size_t)snprintf(msg, sizeof msg, "unknown name '%.*s%s' (variables are x and y",
-                                len, p->src + p->tok.pos, p->tok.len > len ? "..." : "");
+    size_t n = (size_t)snprintf(msg, sizeof msg, "unknown name '%.*s%s' (%s", len,
+                                p->src + p->tok.pos, p->tok.len > len ? "..." : "",
+                                p->rules ? "" : "variables are x and y");
     int listed = 0;
     for (int i = 0; i < p->nparams && n < sizeof msg; i++) {
         if (!p->param_names[i])
             continue;
-        n += (size_t)snprintf(msg + n, sizeof msg - n, "%s%s", listed ? ", " : "; parameters: ",
+        n += (size_t)snprintf(msg + n, sizeof msg - n, "%s%s",
+                              listed ? ", " : p->rules ? "names: " : "; parameters: ",
                               p->param_names[i]);
         listed = 1;
     }
@@ -340,20 +354,32 @@ static int parse_primary(parser *p)
     }
 
     for (size_t i = 0; i < sizeof ov_expr_funcs / sizeof ov_expr_funcs[0]; i++) {
-        if (!ident_is(p, ov_expr_funcs[i].name))
+        if (!ident_is(p, ov_expr_funcs[i].name) || (ov_expr_funcs[i].rules_only && !p->rules))
             continue;
+        const int code = ov_expr_funcs[i].code;
+        const char *fname = ov_expr_funcs[i].name;
         next(p);
         if (p->failed)
             return -1;
         if (p->tok.kind != TOK_LPAREN) {
-            fail(p, p->tok.pos + 1, "'(' expected after function name '%s'",
-                 ov_expr_funcs[i].name);
+            fail(p, p->tok.pos + 1, "'(' expected after function name '%s'", fname);
             return -1;
         }
-        int open = p->tok.pos;
+        int open = p->tok.pos, right = 0;
         next(p);
         if (parse_expr(p) < 0)
             return -1;
+        if (ov_expr_funcs[i].nargs == 2) {   /* min(a, b), max(a, b) */
+            if (p->tok.kind != TOK_COMMA) {
+                fail(p, p->tok.pos + 1, "%s takes two arguments: expected ',' after the first",
+                     fname);
+                return -1;
+            }
+            next(p);
+            right = p->nops;
+            if (parse_expr(p) < 0)
+                return -1;
+        }
         if (p->tok.kind != TOK_RPAREN) {
             fail(p, p->tok.pos + 1, "expected ')' to close the '(' opened at column %d", open + 1);
             return -1;
@@ -361,14 +387,17 @@ static int parse_primary(parser *p)
         next(p);
         if (p->failed)
             return -1;
-        emit_unary(p, ov_expr_funcs[i].code, 0, 0.0, start);
+        if (ov_expr_funcs[i].nargs == 2)
+            emit_binary(p, code, start, right);
+        else
+            emit_unary(p, code, 0, 0.0, start);
         return p->failed ? -1 : start;
     }
 
     int known = 1;
-    if (ident_is(p, "x")) {
+    if (!p->rules && ident_is(p, "x")) {
         emit(p, OV_OP_X, 0, 0.0);
-    } else if (ident_is(p, "y")) {
+    } else if (!p->rules && ident_is(p, "y")) {
         emit(p, OV_OP_Y, 0, 0.0);
     } else {
         int idx = -1;
@@ -490,18 +519,20 @@ static int parse_expr(parser *p)
     return p->failed ? -1 : start;
 }
 
-ov_expr *ov_expr_create(const char *src, const char *const *param_names, int nparams,
-                        ov_expr_error *err)
+static ov_expr *ov_expr_build(const char *src, const char *const *param_names, int nparams,
+                              int rules, ov_expr_error *err)
 {
     parser p;
     memset(&p, 0, sizeof p);
     p.err = err;
+    p.rules = rules;
     if (err) {
         err->column = 0;
         err->message[0] = '\0';
     }
-    if (nparams < 0 || nparams > OV_EXPR_MAX_PARAMS || (nparams > 0 && !param_names)) {
-        fail(&p, 0, "invalid parameter list (at most %d named parameters)", OV_EXPR_MAX_PARAMS);
+    const int max = rules ? OV_EXPR_RULE_MAX_NAMES : OV_EXPR_MAX_PARAMS;
+    if (nparams < 0 || nparams > max || (nparams > 0 && !param_names)) {
+        fail(&p, 0, "invalid parameter list (at most %d named parameters)", max);
         return NULL;
     }
     if (!src)
@@ -555,12 +586,24 @@ ov_expr *ov_expr_create(const char *src, const char *const *param_names, int npa
     e->nops = p.nops;
     e->max_stack = p.max_stack;
     e->nparams = nparams;
-    if (!ov_expr_fuse(e)) {
+    if (!rules && !ov_expr_fuse(e)) {
         ov_expr_destroy(e);
         fail(&p, 1, "out of memory");
         return NULL;
     }
     return e;
+}
+
+ov_expr *ov_expr_create(const char *src, const char *const *param_names, int nparams,
+                        ov_expr_error *err)
+{
+    return ov_expr_build(src, param_names, nparams, 0, err);
+}
+
+ov_expr *ov_expr_create_rule(const char *src, const char *const *names, int nnames,
+                             ov_expr_error *err)
+{
+    return ov_expr_build(src, names, nnames, 1, err);
 }
 
 void ov_expr_destroy(ov_expr *e)

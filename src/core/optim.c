@@ -52,6 +52,8 @@ void ov_optim_defaults(ov_optim_kind kind, ov_optim_params *p)
     p->beta = info->beta;
     p->beta2 = info->beta2;
     p->eps = info->eps;
+    p->wd = info->wd;
+    p->history = info->history;
 }
 
 void ov_optim_state_init(ov_optim_state *st, const ov_optim_params *p)
@@ -92,4 +94,11 @@ bool ov_optim_stay(ov_optim_state *st, ov_ls_result result, int evals)
     st->ls_result = result;
     st->last_delta[0] = st->last_delta[1] = 0.0;
     return true;
+}
+
+void ov_optim_powers_init(ov_optim_state *st, const ov_optim_params *p)
+{
+    (void)p;
+    st->beta_t[0] = 1.0;
+    st->beta_t[1] = 1.0;
 }

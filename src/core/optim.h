@@ -1,7 +1,9 @@
 /* Optimisers: the update rules of DESIGN.md (gd, momentum, nesterov, adam),
  * the lecture's other methods (rmsprop, adagrad, adadelta, rprop) and two
  * second-order-aware methods (nonlinear conjugate gradient with a strong
- * Wolfe line search, damped Newton), each a pure function of its
+ * Wolfe line search, damped Newton), the Adam family and Lion as torch.optim
+ * and their papers write them, L-BFGS and the Nelder-Mead simplex, each a
+ * pure function of its
  * parameters, its state and a loss oracle.
  *
  * Every method is one row of a table, {info, state init, step} (see
@@ -11,6 +13,7 @@
 #define OV_OPTIM_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* The optimiser table, one row per method in the order --list-optimizers
  * prints them: X(KIND, name) is the kind OV_OPT_KIND and the method
@@ -26,7 +29,29 @@
     X(ADADELTA, adadelta) \
     X(RPROP, rprop)       \
     X(CG, cg)             \
-    X(NEWTON, newton)
+    X(NEWTON, newton)     \
+    X(AMSGRAD, amsgrad)   \
+    X(NADAM, nadam)       \
+    X(RADAM, radam)       \
+    X(ADAMAX, adamax)     \
+    X(ADAMW, adamw)       \
+    X(LION, lion)         \
+    X(LBFGS, lbfgs)       \
+    X(NELDER_MEAD, nelder_mead) \
+    X(RULE, rule)
+
+/* The number of coordinates an optimiser moves (the surfaces' x and y). The
+ * methods beyond the lecture loop over it, so they carry over to more. */
+#define OV_OPTIM_DIM 2
+/* lbfgs: the most (s, y) pairs :history= may keep. */
+#define OV_LBFGS_MAX_HISTORY 50
+/* nelder-mead: scipy's coefficients and initial simplex. */
+#define OV_NM_REFLECT 1.0
+#define OV_NM_EXPAND 2.0
+#define OV_NM_CONTRACT 0.5
+#define OV_NM_SHRINK 0.5
+#define OV_NM_NONZDELT 0.05
+#define OV_NM_ZDELT 0.00025
 
 typedef enum ov_optim_kind {
 #define OV_OPTIM_KIND(kind, name) OV_OPT_##kind,
@@ -42,6 +67,11 @@ typedef struct ov_optim_params {
     double beta;    /* momentum; Adam's beta1; RMSprop/Adadelta decay */
     double beta2;   /* Adam's second-moment decay */
     double eps;     /* Adam/RMSprop/Adagrad/Adadelta denominator guard */
+    double wd;      /* adamw, lion: weight decay λ (:wd=) */
+    int history;    /* lbfgs: pairs kept, 1 .. OV_LBFGS_MAX_HISTORY (:history=) */
+    /* rule: the compiled rule (rule.h; kept for the program's life), NULL
+     * for gd's rule. */
+    const struct ov_rule *rule;
 } ov_optim_params;
 
 /* Static description of one optimiser, for --list-optimizers, README, HUD. */
@@ -50,13 +80,20 @@ typedef struct ov_optim_info {
     const char *title;       /* "gradient descent" */
     const char *rule;        /* the exact update rule, one or more lines */
     double alpha, beta, beta2, eps;   /* defaults */
-    bool uses_beta, uses_beta2, uses_eps;
+    double wd;                        /* default :wd= (uses_wd) */
+    int history;                      /* default :history= (uses_history) */
+    bool uses_beta, uses_beta2, uses_eps, uses_wd, uses_history;
     /* The method asks for its gradient away from w (nesterov's look-ahead),
      * so a caller need not precompute the gradient at w for it. */
     bool lookahead;
+    /* The method has no step size (nelder-mead): α is accepted and unused. */
+    bool no_alpha;
 } ov_optim_info;
 
 const ov_optim_info *ov_optim_info_of(ov_optim_kind kind);
+/* The name a run goes by in CSV and the HUD: the method's, or for a typed
+ * rule "rule", or "rule-NAME" when it was given :name=NAME. Into buf. */
+const char *ov_optim_run_name(const ov_optim_params *p, char *buf, size_t cap);
 /* Exact name match; returns false when unknown. */
 bool ov_optim_find(const char *name, ov_optim_kind *kind);
 /* Fills p with kind's defaults. */
@@ -67,7 +104,17 @@ void ov_optim_defaults(ov_optim_kind kind, ov_optim_params *p);
 typedef struct ov_oracle {
     void *ctx;
     void (*eval)(void *ctx, const double w[2], double *f, double g[2], double h[3]);
+    /* How many leading coordinates the loss depends on (a curve L(x): 1);
+     * 0 means all OV_OPTIM_DIM. The methods beyond the lecture move only
+     * these (weight decay and a simplex would otherwise move the rest). */
+    int dim;
 } ov_oracle;
+
+/* The number of coordinates oracle's loss depends on (see ov_oracle.dim). */
+static inline int ov_oracle_dim(const ov_oracle *oracle)
+{
+    return oracle->dim > 0 && oracle->dim < OV_OPTIM_DIM ? oracle->dim : OV_OPTIM_DIM;
+}
 
 /* Line searches of cg and newton (see their rule text in optim.c). */
 #define OV_LS_C1 1e-4          /* sufficient decrease (Armijo) constant */
@@ -111,9 +158,34 @@ typedef struct ov_optim_state {
     int ls_evals;       /* cg, newton: oracle calls of the last step */
     ov_ls_result ls_result;
     ov_newton_dir newton_dir;
-    bool stuck;         /* cg, newton: the last search failed from this w
-                         * with memory reset, so every later one would too */
+    bool stuck;         /* cg, newton, lbfgs: the last search failed from
+                         * this w with memory reset, so every later one would */
+    double vmax[OV_OPTIM_DIM];  /* amsgrad: running max of the raw second moment */
+    double mu_prod;             /* nadam: μ_1 ... μ_t */
+    /* lbfgs: the newest pairs s_i = w_(i+1) - w_i, y_i = g_(i+1) - g_i in a
+     * ring (lb_head the newest, lb_n stored), the gradient where the last
+     * step began and the direction it took. */
+    double lb_s[OV_LBFGS_MAX_HISTORY][OV_OPTIM_DIM];
+    double lb_y[OV_LBFGS_MAX_HISTORY][OV_OPTIM_DIM];
+    int lb_n, lb_head;
+    bool lb_have_prev;
+    double lb_g[OV_OPTIM_DIM];
+    double lb_dir[OV_OPTIM_DIM];
+    /* nelder-mead: the simplex sorted by loss (vertex 0 the best), the
+     * operation of the last iteration and the loss evaluations so far. */
+    double nm_x[OV_OPTIM_DIM + 1][OV_OPTIM_DIM];
+    double nm_f[OV_OPTIM_DIM + 1];
+    bool nm_ready;
+    int nm_op;          /* ov_nm_op */
+    int nm_evals;
+    double rule_state[8][OV_OPTIM_DIM];   /* rule: its state names' values */
 } ov_optim_state;
+
+/* What nelder-mead's last iteration did. */
+typedef enum ov_nm_op {
+    OV_NM_NONE, OV_NM_REFLECTED, OV_NM_EXPANDED, OV_NM_CONTRACTED_OUT,
+    OV_NM_CONTRACTED_IN, OV_NM_SHRUNK
+} ov_nm_op;
 
 /* Zeroes st, then lets p's method set up its own fields. */
 void ov_optim_state_init(ov_optim_state *st, const ov_optim_params *p);

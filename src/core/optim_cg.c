@@ -166,6 +166,22 @@ static ov_ls_result ov_line_search(ov_line *ln, double a_init, ov_ls_point *acc)
     }
 }
 
+ov_ls_result ov_optim_line_search(const ov_oracle *oracle, const double w[2], double f0,
+                                  const double d[2], double s0, double a_init,
+                                  double *step, int *evals)
+{
+    ov_line ln = {.oracle = oracle, .f0 = f0, .s0 = s0};
+    ln.w[0] = w[0];
+    ln.w[1] = w[1];
+    ln.d[0] = d[0];
+    ln.d[1] = d[1];
+    ov_ls_point acc = {0};
+    ov_ls_result res = ov_line_search(&ln, a_init, &acc);
+    *evals = ln.evals;
+    *step = res == OV_LS_FAILED ? 0.0 : acc.a;
+    return res;
+}
+
 static bool ov_cg_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
                        const ov_oracle *oracle)
 {

@@ -25,4 +25,15 @@ void ov_optim_take(ov_optim_state *st, double w[2], const double delta[2]);
  * g = 0): counts the step, records result and evals; returns true. */
 bool ov_optim_stay(ov_optim_state *st, ov_ls_result result, int evals);
 
+/* beta^t and beta2^t (st->beta_t) start at 1: the Adam family's init. */
+void ov_optim_powers_init(ov_optim_state *st, const ov_optim_params *p);
+
+/* cg's strong Wolfe line search (optim_cg.c, its rule in cg's info) along d
+ * from w, where the loss is f0 and the slope s0 = g'd < 0, first trial
+ * a_init. On success *step is the step length kept (> 0); *evals counts
+ * the oracle calls it made. */
+ov_ls_result ov_optim_line_search(const ov_oracle *oracle, const double w[2], double f0,
+                                  const double d[2], double s0, double a_init,
+                                  double *step, int *evals);
+
 #endif

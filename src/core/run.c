@@ -74,7 +74,7 @@ void ov_run_oracle_init(ov_run_oracle *o, const ov_surface *s, ov_noise noise)
 
 ov_oracle ov_run_oracle_bind(ov_run_oracle *o)
 {
-    ov_oracle oracle = {.ctx = o, .eval = ov_run_eval};
+    ov_oracle oracle = {.ctx = o, .eval = ov_run_eval, .dim = o->surface->one_d ? 1 : 0};
     return oracle;
 }
 
@@ -92,8 +92,26 @@ void ov_run_deinit(ov_run *run)
     free(run->x);
     free(run->y);
     free(run->loss);
+    free(run->evals);
+    free(run->simplex);
     run->x = run->y = run->loss = NULL;
+    run->evals = NULL;
+    run->simplex = NULL;
+    run->simplex_capacity = 0;
     run->n = run->capacity = 0;
+}
+
+/* Room for cap iterates' simplices (nelder-mead runs only). */
+static bool ov_run_reserve_simplex(ov_run *run, int cap)
+{
+    if (run->simplex_capacity >= cap)
+        return true;
+    double *sx = realloc(run->simplex, (size_t)cap * OV_RUN_SIMPLEX * sizeof(double));
+    if (!sx)
+        return false;
+    run->simplex = sx;
+    run->simplex_capacity = cap;
+    return true;
 }
 
 /* Makes room for cap iterates, keeping the arrays when they are big enough. */
@@ -111,7 +129,10 @@ static bool ov_run_reserve(ov_run *run, int cap)
     double *loss = realloc(run->loss, bytes);
     if (loss)
         run->loss = loss;
-    if (!x || !y || !loss)
+    int *evals = realloc(run->evals, (size_t)cap * sizeof(int));
+    if (evals)
+        run->evals = evals;
+    if (!x || !y || !loss || !evals)
         return false;
     run->capacity = cap;
     return true;
@@ -134,7 +155,8 @@ bool ov_run_compute(ov_run *run, const ov_surface *s, ov_vec2 start, int steps)
         steps = 1;
     if (steps > OV_RUN_MAX_STEPS)
         steps = OV_RUN_MAX_STEPS;
-    if (!ov_run_reserve(run, steps + 1))
+    const bool simplex = run->params.kind == OV_OPT_NELDER_MEAD;
+    if (!ov_run_reserve(run, steps + 1) || (simplex && !ov_run_reserve_simplex(run, steps + 1)))
         return false;
 
     ov_run_oracle cache;
@@ -171,6 +193,15 @@ bool ov_run_compute(ov_run *run, const ov_surface *s, ov_vec2 start, int steps)
         run->x[i] = w[0];
         run->y[i] = w[1];
         run->loss[i] = cache.f;
+        run->evals[i] = st.nm_evals;
+        if (simplex) {
+            /* Before the first step the simplex is not built: w itself. */
+            double *v = run->simplex + (size_t)i * OV_RUN_SIMPLEX;
+            for (int j = 0; j < OV_OPTIM_DIM; j++) {
+                v[2 * j] = st.nm_ready ? st.nm_x[j + 1][0] : w[0];
+                v[2 * j + 1] = st.nm_ready ? st.nm_x[j + 1][1] : w[1];
+            }
+        }
         run->n = i + 1;
     }
     ov_run_fp_end(fp);
@@ -186,6 +217,15 @@ bool ov_run_copy(ov_run *dst, const ov_run *src)
         memcpy(dst->x, src->x, bytes);
         memcpy(dst->y, src->y, bytes);
         memcpy(dst->loss, src->loss, bytes);
+        if (src->evals)
+            memcpy(dst->evals, src->evals, (size_t)src->n * sizeof(int));
+        else
+            memset(dst->evals, 0, (size_t)src->n * sizeof(int));
+    }
+    if (src->simplex && src->n > 0) {
+        if (!ov_run_reserve_simplex(dst, src->n))
+            return false;
+        memcpy(dst->simplex, src->simplex, (size_t)src->n * OV_RUN_SIMPLEX * sizeof(double));
     }
     dst->params = src->params;
     dst->noise = src->noise;

@@ -11,6 +11,7 @@
 
 #define OV_RUN_MAX_STEPS 1000000
 #define OV_DIVERGE_LIMIT 1e6
+#define OV_RUN_SIMPLEX (2 * OV_OPTIM_DIM)
 
 typedef struct ov_run {
     ov_optim_params params;
@@ -22,6 +23,15 @@ typedef struct ov_run {
     int n;
     int capacity;
     double *x, *y, *loss;
+    /* Loss evaluations a gradient-free method (nelder-mead) made up to each
+     * stored iterate, for the HUD (steps are not comparable to gradient
+     * steps); 0 for the other methods. */
+    int *evals;
+    /* nelder-mead: the simplex's other vertices at each stored iterate,
+     * (x, y) of each, OV_RUN_SIMPLEX doubles per iterate (the best vertex is
+     * the iterate); NULL for the other methods. */
+    double *simplex;
+    int simplex_capacity;
     bool diverged;
     int diverged_step;   /* the first step whose iterate was not stored */
 } ov_run;

@@ -19,6 +19,13 @@ void ov_scene_resolve_params(const ov_scene *sc, const ov_run_spec *spec,
         out->beta2 = spec->beta2;
     if (spec->has_eps)
         out->eps = spec->eps;
+    if (spec->has_wd)
+        out->wd = spec->wd;
+    if (spec->has_history)
+        out->history = spec->history;
+    /* The text was checked when the spec was made, so it compiles. */
+    if (spec->kind == OV_OPT_RULE && spec->rule[0])
+        out->rule = ov_rule_intern(spec->rule, spec->rule_name, NULL);
 }
 
 bool ov_scene_recompute(ov_scene *sc)

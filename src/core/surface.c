@@ -58,7 +58,9 @@ static const ov_surface_def ov_builtins[] = {
         .minima = {{0.0, 0.0}},
         .alpha = {[OV_OPT_GD] = 0.15, [OV_OPT_MOMENTUM] = 0.05, [OV_OPT_NESTEROV] = 0.05,
                   [OV_OPT_ADAM] = 0.1, [OV_OPT_RMSPROP] = 0.02, [OV_OPT_ADAGRAD] = 0.5,
-                  [OV_OPT_ADADELTA] = 10.0, [OV_OPT_RPROP] = 0.1},
+                  [OV_OPT_ADADELTA] = 10.0, [OV_OPT_RPROP] = 0.1, [OV_OPT_AMSGRAD] = 0.1,
+                  [OV_OPT_NADAM] = 0.1, [OV_OPT_RADAM] = 0.1, [OV_OPT_ADAMAX] = 0.2,
+                  [OV_OPT_ADAMW] = 0.1, [OV_OPT_LION] = 0.05},
     },
     {
         .name = "rosenbrock",
@@ -70,7 +72,9 @@ static const ov_surface_def ov_builtins[] = {
         .minima = {{1.0, 1.0}},
         .alpha = {[OV_OPT_GD] = 0.001, [OV_OPT_MOMENTUM] = 0.001, [OV_OPT_NESTEROV] = 0.001,
                   [OV_OPT_ADAM] = 0.2, [OV_OPT_RMSPROP] = 0.02, [OV_OPT_ADAGRAD] = 0.5,
-                  [OV_OPT_ADADELTA] = 10.0, [OV_OPT_RPROP] = 0.01},
+                  [OV_OPT_ADADELTA] = 10.0, [OV_OPT_RPROP] = 0.01, [OV_OPT_AMSGRAD] = 0.2,
+                  [OV_OPT_NADAM] = 0.1, [OV_OPT_RADAM] = 0.001, [OV_OPT_ADAMAX] = 0.5,
+                  [OV_OPT_ADAMW] = 0.2, [OV_OPT_LION] = 0.02},
     },
     {
         .name = "beale",
@@ -82,7 +86,9 @@ static const ov_surface_def ov_builtins[] = {
         .minima = {{3.0, 0.5}},
         .alpha = {[OV_OPT_GD] = 0.01, [OV_OPT_MOMENTUM] = 0.005, [OV_OPT_NESTEROV] = 0.002,
                   [OV_OPT_ADAM] = 0.1, [OV_OPT_RMSPROP] = 0.02, [OV_OPT_ADAGRAD] = 1.0,
-                  [OV_OPT_ADADELTA] = 10.0, [OV_OPT_RPROP] = 0.01},
+                  [OV_OPT_ADADELTA] = 10.0, [OV_OPT_RPROP] = 0.01, [OV_OPT_AMSGRAD] = 0.1,
+                  [OV_OPT_NADAM] = 0.1, [OV_OPT_RADAM] = 0.01, [OV_OPT_ADAMAX] = 0.2,
+                  [OV_OPT_ADAMW] = 0.1, [OV_OPT_LION] = 0.02},
     },
     {
         .name = "himmelblau",
@@ -97,7 +103,9 @@ static const ov_surface_def ov_builtins[] = {
                    {3.5844283403304917, -1.8481265269644034}},
         .alpha = {[OV_OPT_GD] = 0.01, [OV_OPT_MOMENTUM] = 0.002, [OV_OPT_NESTEROV] = 0.002,
                   [OV_OPT_ADAM] = 0.1, [OV_OPT_RMSPROP] = 0.02, [OV_OPT_ADAGRAD] = 0.5,
-                  [OV_OPT_ADADELTA] = 5.0, [OV_OPT_RPROP] = 0.05},
+                  [OV_OPT_ADADELTA] = 5.0, [OV_OPT_RPROP] = 0.05, [OV_OPT_AMSGRAD] = 0.1,
+                  [OV_OPT_NADAM] = 0.05, [OV_OPT_RADAM] = 0.1, [OV_OPT_ADAMAX] = 0.1,
+                  [OV_OPT_ADAMW] = 0.1, [OV_OPT_LION] = 0.05},
     },
     {
         .name = "saddle",
@@ -108,7 +116,9 @@ static const ov_surface_def ov_builtins[] = {
         .nminima = 0,
         .alpha = {[OV_OPT_GD] = 0.02, [OV_OPT_MOMENTUM] = 0.002, [OV_OPT_NESTEROV] = 0.002,
                   [OV_OPT_ADAM] = 0.02, [OV_OPT_RMSPROP] = 0.01, [OV_OPT_ADAGRAD] = 0.1,
-                  [OV_OPT_ADADELTA] = 0.1, [OV_OPT_RPROP] = 0.001},
+                  [OV_OPT_ADADELTA] = 0.1, [OV_OPT_RPROP] = 0.001, [OV_OPT_AMSGRAD] = 0.02,
+                  [OV_OPT_NADAM] = 0.02, [OV_OPT_RADAM] = 0.05, [OV_OPT_ADAMAX] = 0.02,
+                  [OV_OPT_ADAMW] = 0.02, [OV_OPT_LION] = 0.02},
     },
     {
         .name = "regression",
@@ -121,7 +131,9 @@ static const ov_surface_def ov_builtins[] = {
         .minima = {{0.95, 1.05}},
         .alpha = {[OV_OPT_GD] = 0.1, [OV_OPT_MOMENTUM] = 0.02, [OV_OPT_NESTEROV] = 0.02,
                   [OV_OPT_ADAM] = 0.05, [OV_OPT_RMSPROP] = 0.01, [OV_OPT_ADAGRAD] = 0.5,
-                  [OV_OPT_ADADELTA] = 5.0, [OV_OPT_RPROP] = 0.05},
+                  [OV_OPT_ADADELTA] = 5.0, [OV_OPT_RPROP] = 0.05, [OV_OPT_AMSGRAD] = 0.05,
+                  [OV_OPT_NADAM] = 0.05, [OV_OPT_RADAM] = 0.1, [OV_OPT_ADAMAX] = 0.05,
+                  [OV_OPT_ADAMW] = 0.05, [OV_OPT_LION] = 0.02},
     },
     {
         .name = "gaussian",
@@ -136,7 +148,9 @@ static const ov_surface_def ov_builtins[] = {
                    {0.61214336035298478, 1.0351798289247645}},
         .alpha = {[OV_OPT_GD] = 0.01, [OV_OPT_MOMENTUM] = 0.002, [OV_OPT_NESTEROV] = 0.002,
                   [OV_OPT_ADAM] = 0.05, [OV_OPT_RMSPROP] = 0.01, [OV_OPT_ADAGRAD] = 0.3,
-                  [OV_OPT_ADADELTA] = 5.0, [OV_OPT_RPROP] = 0.02},
+                  [OV_OPT_ADADELTA] = 5.0, [OV_OPT_RPROP] = 0.02, [OV_OPT_AMSGRAD] = 0.05,
+                  [OV_OPT_NADAM] = 0.05, [OV_OPT_RADAM] = 0.05, [OV_OPT_ADAMAX] = 0.05,
+                  [OV_OPT_ADAMW] = 0.05, [OV_OPT_LION] = 0.05},
     },
 };
 
@@ -473,6 +487,9 @@ void ov_surface_hess(const ov_surface *s, double x, double y, double *value, dou
 
 double ov_surface_default_alpha(const ov_surface *s, ov_optim_kind kind)
 {
+    /* A typed rule starts from gd's step size. */
+    if (kind == OV_OPT_RULE)
+        kind = OV_OPT_GD;
     if ((int)kind < 0 || kind >= OV_OPTIM_COUNT)
         return 0.0;
     if (s && s->def && s->def->alpha[kind] > 0.0) {

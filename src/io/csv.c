@@ -7,12 +7,6 @@
 #include "atomic.h"
 #include "interrupt.h"
 
-static const char *optim_name(ov_optim_kind kind)
-{
-    const ov_optim_info *info = ov_optim_info_of(kind);
-    return info && info->name ? info->name : "unknown";
-}
-
 /* Writes the CSV text to f; returns 0 or the errno of the failed write. */
 static int write_rows(FILE *f, const ov_scene *sc)
 {
@@ -20,7 +14,8 @@ static int write_rows(FILE *f, const ov_scene *sc)
         return errno ? errno : EIO;
     for (int r = 0; r < sc->nruns; r++) {
         const ov_run *run = &sc->runs[r];
-        const char *name = optim_name(run->params.kind);
+        char buf[64];
+        const char *name = ov_optim_run_name(&run->params, buf, sizeof buf);
         for (int i = 0; i < run->n; i++) {
             if ((i & 4095) == 0 && ov_interrupt_signal())
                 return EINTR;   /* ov_csv_write says by which signal */
@@ -58,9 +53,10 @@ bool ov_csv_report_divergence(FILE *f, const ov_scene *sc)
     bool ok = true;
     for (int r = 0; r < sc->nruns; r++) {
         const ov_run *run = &sc->runs[r];
+        char buf[64];
         if (run->diverged &&
             fprintf(f, "run %d (%s) diverged at step %d\n", r,
-                    optim_name(run->params.kind), run->diverged_step) < 0)
+                    ov_optim_run_name(&run->params, buf, sizeof buf), run->diverged_step) < 0)
             ok = false;
     }
     return ok;

@@ -26,9 +26,38 @@ static const unsigned OV_METHOD_HEX[] = {
     0xAB6CBB, /* rprop: purple (shown beside adam in preset 6) */
     0xC2720D, /* cg: brown-orange */
     0xFF76C1, /* newton: pink */
+    0, 0, 0, 0, 0,   /* amsgrad, nadam, radam, adamax, adamw: shades of adam */
+    0x84A9FE, /* lion: periwinkle */
+    0,        /* lbfgs: a shade of cg */
+    0xF6FFAC, /* nelder-mead: pale yellow */
+    0x25DA6F, /* rule: green */
 };
-_Static_assert(sizeof OV_METHOD_HEX / sizeof OV_METHOD_HEX[0] >= OV_OPTIM_COUNT,
-               "every method needs its own colour");
+_Static_assert(sizeof OV_METHOD_HEX / sizeof OV_METHOD_HEX[0] == OV_OPTIM_COUNT,
+               "every method needs its row");
+
+/* Methods of one family wear the family head's hue at their own shade, with
+ * that shade's marker and dash (as a further run of the head would): the
+ * Adam variants around adam's amber, lbfgs around cg's brown. The new hues
+ * were found by the same search as the others: lion and nelder-mead at
+ * least 0.095 apart from every hue above under all five views, rule's green
+ * 0.074. */
+ov_optim_kind ov_method_family(ov_optim_kind kind, int *offset)
+{
+    int off = 0;
+    ov_optim_kind head = kind;
+    switch (kind) {
+    case OV_OPT_AMSGRAD: head = OV_OPT_ADAM; off = 1; break;
+    case OV_OPT_NADAM: head = OV_OPT_ADAM; off = 2; break;
+    case OV_OPT_RADAM: head = OV_OPT_ADAM; off = 3; break;
+    case OV_OPT_ADAMAX: head = OV_OPT_ADAM; off = 4; break;
+    case OV_OPT_ADAMW: head = OV_OPT_ADAM; off = 5; break;
+    case OV_OPT_LBFGS: head = OV_OPT_CG; off = 1; break;
+    default: break;
+    }
+    if (offset)
+        *offset = off;
+    return head;
+}
 
 static void oklab_to_linear(double L, double a, double b, double rgb[3]);
 static double srgb_encode(double v);
@@ -68,16 +97,34 @@ static double shade_lightness(double base, int shade)
     return n ? levels[(shade - 1) % n] : base;
 }
 
+/* How many distinct lightness levels a colour of lightness base has: its
+ * own and those of shade_lightness. */
+static int shade_levels(double base)
+{
+    int n = 1;
+    for (int j = 1; j <= 32; j++) {
+        double L = base + 0.1 * ((j + 1) / 2) * (j % 2 ? 1 : -1);
+        n += L >= 0.45 && L <= 0.96;
+    }
+    return n;
+}
+
 ov_rgba ov_method_color(ov_optim_kind kind, int shade)
 {
-    unsigned h = OV_METHOD_HEX[(unsigned)kind % OV_OPTIM_COUNT];
+    int offset = 0;
+    kind = ov_method_family((ov_optim_kind)((unsigned)kind % OV_OPTIM_COUNT), &offset);
+    unsigned h = OV_METHOD_HEX[kind];
     double rgb[3] = {((h >> 16) & 255) / 255.0, ((h >> 8) & 255) / 255.0, (h & 255) / 255.0};
     shade = shade < 0 ? 0 : shade % OV_RUN_SHADES;
+    double lin[3], lab[3];
+    for (int c = 0; c < 3; c++)
+        lin[c] = srgb_decode(rgb[c]);
+    linear_to_oklab(lin, lab);
+    /* A family member counts its shades from its offset, over the levels the
+     * hue has, so five runs of any member still differ in lightness. */
+    if (offset > 0)
+        shade = (offset + shade) % shade_levels(lab[0]);
     if (shade > 0) {
-        double lin[3], lab[3];
-        for (int c = 0; c < 3; c++)
-            lin[c] = srgb_decode(rgb[c]);
-        linear_to_oklab(lin, lab);
         double L = shade_lightness(lab[0], shade);
         /* Keep the hue; lower the chroma until the colour is in gamut. */
         for (int k = 0; k < 64; k++) {
@@ -97,6 +144,13 @@ ov_rgba ov_method_color(ov_optim_kind kind, int shade)
     out.g = roundf(out.g * 255.0f) / 255.0f;
     out.b = roundf(out.b * 255.0f) / 255.0f;
     return out;
+}
+
+ov_marker ov_method_marker(ov_optim_kind kind, int shade)
+{
+    int offset = 0;
+    ov_method_family(kind, &offset);
+    return ov_shade_marker((shade < 0 ? 0 : shade) + offset);
 }
 
 ov_marker ov_shade_marker(int shade)

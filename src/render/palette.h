@@ -35,6 +35,13 @@ typedef enum ov_marker {
 } ov_marker;
 /* The marker shape of a run in shade k. */
 ov_marker ov_shade_marker(int shade);
+/* The marker of run shade `shade` of kind: a family member's (see
+ * ov_method_family) counts from its offset, so amsgrad's first run wears
+ * adam's second marker. Dashes follow the same shade. */
+ov_marker ov_method_marker(ov_optim_kind kind, int shade);
+/* The family head whose hue kind wears (kind itself for most methods), and
+ * kind's shade offset within the family (0 for the head). */
+ov_optim_kind ov_method_family(ov_optim_kind kind, int *offset);
 /* A run's shade when the app did not assign one: how many runs before it
  * use the same method. */
 int ov_run_default_shade(const ov_scene *sc, int i);

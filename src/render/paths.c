@@ -264,7 +264,8 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
     float core = st->line * rank_width(rank);
     float r = layer ? core : core + st->casing;
     ov_paint c = layer ? col : dark;
-    ov_dash ds = {layer && shade % OV_RUN_SHADES ? 10.0 * st->s : 0.0, 5.0 * st->s, 0.0};
+    ov_dash ds = {layer && ov_method_marker(run->params.kind, shade) != OV_MARK_CIRCLE ? 10.0 * st->s : 0.0,
+                  5.0 * st->s, 0.0};
     for (int i = 0; i < t->nsegs; i++)
         ov_caps_push_dashed(&p->list, seg_end(t, i, 0), seg_end(t, i, 1), r, c, &ds);
     for (int i = 1; i < tl.n; i++)
@@ -350,6 +351,32 @@ bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int heig
     return true;
 }
 
+/* Nelder-Mead's simplex at the head: its edges through the best vertex
+ * (the iterate the head is at or moving to) and the others the run kept. */
+static void draw_simplex(ov_paths *p, const ov_run *run, int k, double frac, const proj *pj,
+                         const style *st, ov_paint pc, ov_paint dark)
+{
+    const int j = frac > 0.0 && k < run->n ? k : k - 1;
+    const double *o = run->simplex + (size_t)j * OV_RUN_SIMPLEX;
+    double vx[OV_OPTIM_DIM + 1] = {run->x[j]}, vy[OV_OPTIM_DIM + 1] = {run->y[j]};
+    pt q[OV_OPTIM_DIM + 1];
+    for (int v = 0; v <= OV_OPTIM_DIM; v++) {
+        if (v > 0) {
+            vx[v] = o[2 * (v - 1)];
+            vy[v] = o[2 * (v - 1) + 1];
+        }
+        if (!isfinite(vx[v]) || !isfinite(vy[v]) || !ov_path3d_visible(pj->v, vx[v], vy[v]) ||
+            !project(pj, vx[v], vy[v], ov_surface_value(pj->s, vx[v], vy[v]), pj->lift_head, &q[v]))
+            return;
+    }
+    ov_dash none = {0.0, 0.0, 0.0};
+    for (int layer = 0; layer < 2; layer++)
+        for (int v = 0; v <= OV_OPTIM_DIM; v++)
+            push_clipped(&p->list, q[v], q[(v + 1) % (OV_OPTIM_DIM + 1)], pj,
+                         st->line * 0.35f + (layer ? 0.0f : st->casing * 0.6f),
+                         layer ? pc : dark, &none);
+}
+
 /* The head marker (the run's shape on a white ring; an outline when it sits
  * on a minimum, so the minimum shows), or for a diverged run shown whole
  * an X (its label is the HUD's). */
@@ -372,7 +399,9 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
     }
     if (!have || !ov_path3d_visible(pj->v, wx, wy) || !in_guard(pj, h))
         return;
-    ov_marker m = ov_shade_marker(shade);
+    if (run->params.kind == OV_OPT_NELDER_MEAD && run->simplex)
+        draw_simplex(p, run, k, frac, pj, st, pc, dark);
+    ov_marker m = ov_method_marker(run->params.kind, shade);
     const ov_surface *s = d->scene->surface;
     for (int i = 0; i < s->nminima; i++) {
         pt q;
