@@ -4,7 +4,8 @@
  * quasi-Newton direction against -g with its line-search trials, and the
  * Nelder-Mead simplex with the points it tried. Every number comes from
  * the states before and after the step and the oracle calls it made. */
-#include "explain_terms.h"
+#include "explain_beyond.h"
+#include "explain_build.h"
 #include "rule.h"
 
 #include <math.h>

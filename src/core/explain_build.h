@@ -1,8 +1,8 @@
-/* Internal to explain_terms.c and explain_beyond.c: the pieces a step's
- * decomposition is built from (arrows, guides, points, bars, the caption)
- * and the decompositions of the methods beyond the lecture. */
-#ifndef OV_EXPLAIN_TERMS_H
-#define OV_EXPLAIN_TERMS_H
+/* Internal to the step taken apart (explain_terms.c, explain_beyond.c):
+ * the pieces a step's decomposition is built from (arrows, guides, points,
+ * bars, the caption, a line search's trials), in explain_build.c. */
+#ifndef OV_EXPLAIN_BUILD_H
+#define OV_EXPLAIN_BUILD_H
 
 #include "explain.h"
 
@@ -24,8 +24,6 @@ void ov_explain_add_trials(const ov_explain_call *calls, int ncalls, bool by_t, 
 
 /* The decomposition of amsgrad, nadam, radam, adamax, adamw, lion, lbfgs
  * and nelder-mead (explain_beyond.c); false for any other method. */
-bool ov_explain_beyond(const ov_optim_params *p, const ov_optim_state *before,
-                       const ov_optim_state *after, const double w[2], const double g[2],
-                       const ov_explain_call *calls, int ncalls, ov_explain *x);
+
 
 #endif
