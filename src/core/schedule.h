@@ -31,7 +31,8 @@ bool ov_schedule_varies(const ov_schedule *s);
 
 /* Parses "constant", "step(EVERY,FACTOR)", "exp(GAMMA)", "cosine(T)" or
  * "warmup(STEPS)" (len characters of text). On failure returns false with
- * why a short reason and accepted the forms accepted. */
+ * why set to a short reason ("is out of range", ...); OV_SCHEDULE_FORMS
+ * says what is accepted. */
 bool ov_schedule_parse(const char *text, size_t len, ov_schedule *s, const char **why);
 
 /* The accepted forms, for messages and --help. */
