@@ -88,6 +88,9 @@ static void check_same_scene(const ov_app_state *a, int argc, char **argv, const
         CHECK_MSG(rx->params.alpha == ry->params.alpha && rx->params.beta == ry->params.beta &&
                       rx->params.beta2 == ry->params.beta2 && rx->params.eps == ry->params.eps,
                   "%s: run %d's parameters changed", what, i);
+        CHECK_MSG(memcmp(&rx->params.schedule, &ry->params.schedule,
+                         sizeof rx->params.schedule) == 0,
+                  "%s: run %d's schedule changed", what, i);
         CHECK(rx->n == ry->n);
         if (rx->n == ry->n && rx->n > 0)
             CHECK_MSG(rx->x[rx->n - 1] == ry->x[ry->n - 1] && rx->y[rx->n - 1] == ry->y[ry->n - 1],
@@ -149,6 +152,26 @@ int main(void)
     ov_controls_orbit(&st, 33.3, -7.7);
     check_round_trip(&st, "a formula in 3-D");
     ov_controls_deinit(&st);
+
+    /* Learning-rate schedules come back (issue 23), every form. */
+    {
+        char *argv[] = {"optiviz", "--surface", "quadratic", "--optimizer",
+                        "gd:alpha=0.25:schedule=step(20,0.5)", "--optimizer",
+                        "gd:alpha=0.25:schedule=exp(0.97)", "--optimizer",
+                        "momentum:schedule=cosine(75)", "--optimizer", "adam:schedule=warmup(12)",
+                        "--optimizer", "gd:schedule=constant", "--optimizer", "gd", NULL};
+        ov_config_defaults(&cfg);
+        CHECK(ov_args_parse(16, argv, &cfg, err, sizeof err) == 0);
+        CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
+        CHECK(st.sc.scene.nruns == 6 && st.sc.scene.runs[1].params.schedule.kind == OV_SCHED_EXP);
+        char line[4096];
+        CHECK(ov_share_command_line(&st, line, sizeof line) &&
+              strstr(line, ":schedule=step(20,0.5)") && strstr(line, ":schedule=exp(0.97)") &&
+              strstr(line, ":schedule=cosine(75)") && strstr(line, ":schedule=warmup(12)") &&
+              strstr(line, " gd:alpha=0.15:schedule=constant --optimizer gd:alpha=0.15 "));
+        check_round_trip(&st, "schedules");
+        ov_controls_deinit(&st);
+    }
 
     /* The key: U prints the line on stdout. */
     CHECK(SDL_Init(SDL_INIT_EVENTS) == 0);

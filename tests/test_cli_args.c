@@ -150,7 +150,7 @@ static void test_run_options(void)
     BAD(NEEDLES("--optimizer", "history '51'"), "--optimizer", "lbfgs:history=51");
     BAD(NEEDLES("--optimizer", "gd has no history"), "--optimizer", "gd:history=5");
     EXACT("--optimizer: unknown key 'gamma' in 'lion:gamma=2'; accepted keys: alpha, "
-          "beta, beta2, wd",
+          "beta, beta2, wd, schedule",
           "--optimizer", "lion:gamma=2");
 
     GOOD("--optimizer", "gd", "--optimizer=gd:alpha=0.2", "--optimizers",
@@ -329,7 +329,7 @@ static void test_bad_names(void)
                 "momentum, nesterov, adam, rmsprop, adagrad, adadelta, rprop"),
         "--optimizer", "adma");
     EXACT("--optimizer: unknown key 'gamma' in 'adam:gamma=2'; accepted keys: alpha, "
-          "beta, beta2, eps",
+          "beta, beta2, eps, schedule",
           "--optimizer", "adam:gamma=2");
     BAD(NEEDLES("--optimizer", "'momentun'", "did you mean 'momentum'"), "--optimizer",
         "momentun:beta=0.9");
@@ -515,6 +515,67 @@ static void test_3d_options(void)
     BAD(NEEDLES("--3d", "takes no value"), "--3d=yes");
 }
 
+/* :schedule= in a run's spec (issue 23): the forms, --optimizers with a
+ * comma inside the parentheses, and the messages of bad ones. */
+static void test_schedule(void)
+{
+    GOOD("--optimizer", "gd:alpha=0.25:schedule=exp(0.97)");
+    CHECK(g_cfg.nruns == 1 && g_cfg.runs[0].has_alpha && g_cfg.runs[0].alpha == 0.25 &&
+          g_cfg.runs[0].schedule.given && g_cfg.runs[0].schedule.kind == OV_SCHED_EXP &&
+          g_cfg.runs[0].schedule.factor == 0.97);
+    GOOD("--optimizers", "gd:schedule=step(20,0.5),momentum:schedule=cosine(50),adam");
+    CHECK(g_cfg.nruns == 3 && g_cfg.runs[0].schedule.kind == OV_SCHED_STEP &&
+          g_cfg.runs[0].schedule.every == 20 && g_cfg.runs[0].schedule.factor == 0.5 &&
+          g_cfg.runs[1].kind == OV_OPT_MOMENTUM && g_cfg.runs[1].schedule.kind == OV_SCHED_COSINE &&
+          g_cfg.runs[1].schedule.t == 50 && g_cfg.runs[2].kind == OV_OPT_ADAM &&
+          !g_cfg.runs[2].schedule.given);
+    GOOD("--optimizer", "adam:schedule=warmup(10):beta=0.8");
+    CHECK(g_cfg.runs[0].schedule.kind == OV_SCHED_WARMUP && g_cfg.runs[0].schedule.t == 10 &&
+          g_cfg.runs[0].beta == 0.8);
+    GOOD("--optimizer", "gd:schedule=constant");
+    CHECK(g_cfg.runs[0].schedule.given && g_cfg.runs[0].schedule.kind == OV_SCHED_CONSTANT);
+    GOOD("--optimizer", "gd");
+    CHECK(!g_cfg.runs[0].schedule.given);
+    EXACT("--optimizer: schedule 'step(0,0.5)' in 'gd:schedule=step(0,0.5)' is out of range; "
+          "expected " OV_SCHEDULE_FORMS, "--optimizer", "gd:schedule=step(0,0.5)");
+    EXACT("--optimizer: schedule 'linear' in 'gd:schedule=linear' is not one of the schedules; "
+          "expected " OV_SCHEDULE_FORMS, "--optimizer", "gd:schedule=linear");
+    BAD(NEEDLES("--optimizer", "'exp(0)'", "out of range", "exp(GAMMA)"), "--optimizer",
+        "gd:schedule=exp(0)");
+    BAD(NEEDLES("--optimizer", "'cosine(2.5)'", "out of range", "cosine(T)"), "--optimizer",
+        "gd:schedule=cosine(2.5)");
+    BAD(NEEDLES("--optimizer", "'warmup(0)'", "warmup(STEPS)"), "--optimizer",
+        "gd:schedule=warmup(0)");
+    BAD(NEEDLES("--optimizer", "'step(20,-1)'", "out of range"), "--optimizer",
+        "gd:schedule=step(20,-1)");
+    BAD(NEEDLES("--optimizer", "'step(20,inf)'", "not a finite number"), "--optimizer",
+        "gd:schedule=step(20,inf)");
+    BAD(NEEDLES("--optimizer", "'exp'", "parentheses"), "--optimizer", "gd:schedule=exp");
+    BAD(NEEDLES("--optimizer", "'step(20)'", "number of arguments"), "--optimizer",
+        "gd:schedule=step(20)");
+    BAD(NEEDLES("--optimizer", "''"), "--optimizer", "gd:schedule=");
+    BAD(NEEDLES("--optimizers", "'step(2,0)'"), "--optimizers", "gd:schedule=step(2,0),adam");
+    BAD(NEEDLES("--optimizer", "schedule is given twice"), "--optimizer",
+        "gd:schedule=exp(0.9):schedule=constant");
+
+    /* --help and README describe it. */
+    char *help = capture(ov_cli_print_help);
+    CHECK(help && strstr(help, "[:schedule=S]") && strstr(help, "step(EVERY,F)") &&
+          strstr(help, "exp(G)") && strstr(help, "cosine(T)") && strstr(help, "warmup(STEPS)"));
+    free(help);
+    FILE *f = fopen(OV_ASSET_DIR "/../README.md", "rb");
+    CHECK(f != NULL);
+    if (f) {
+        static char readme[1 << 20];
+        size_t n = fread(readme, 1, sizeof readme - 1, f);
+        readme[n] = 0;
+        fclose(f);
+        CHECK(strstr(readme, "[:history=M][:schedule=S]`") != NULL);
+        CHECK(strstr(readme, "`step(EVERY,FACTOR)`") && strstr(readme, "`exp(GAMMA)`") &&
+              strstr(readme, "`cosine(T)`") && strstr(readme, "`warmup(STEPS)`"));
+    }
+}
+
 int main(void)
 {
     test_defaults();
@@ -529,5 +590,6 @@ int main(void)
     test_bad_structure();
     test_strict_double();
     test_texts();
+    test_schedule();
     return ov_test_finish("test_cli_args");
 }

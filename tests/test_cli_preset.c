@@ -107,7 +107,8 @@ static void test_shipped_file(void)
                    {4, "momentum-rule"},  {5, "ill-conditioned"}, {6, "kappa-1e10"},
                    {7, "regression"},     {8, "gaussian"},        {9, "rosenbrock"},
                    {10, "one-d-steps"},   {11, "noisy-gradient"}, {12, "quasi-newton"},
-                   {13, "simplex-vs-lbfgs"}, {14, "typed-momentum"}};
+                   {13, "simplex-vs-lbfgs"}, {14, "typed-momentum"},
+                   {15, "schedule-rescue"}};
     const int count = (int)(sizeof shipped / sizeof shipped[0]);
     char err[2048] = "x";
     ov_preset_set *set = ov_presets_load(OV_ASSET_DIR "/presets.txt", err, sizeof err);
@@ -362,6 +363,26 @@ static void test_shipped_behaviour(void)
               memcmp(mom->y, typed->y, sizeof(double) * (size_t)mom->n) == 0);
         char buf[64];
         CHECK(strcmp(ov_optim_run_name(&typed->params, buf, sizeof buf), "rule-student") == 0);
+        ov_scene_deinit(&sc);
+    }
+    /* 15: gd with α = 0.25 diverges on κ = 10; the same α under exp(0.97)
+     * and step(20,0.5) converges to the minimum at 0. */
+    if (scene_of(set, 15, &sc)) {
+        CHECK(sc.nruns == 3);
+        CHECK(sc.runs[0].diverged && sc.runs[0].params.alpha == 0.25 &&
+              !sc.runs[0].params.schedule.given);
+        for (int r = 1; r < 3 && sc.nruns == 3; r++) {
+            const ov_run *run = &sc.runs[r];
+            CHECK_MSG(!run->diverged && run->n == 201 && run->params.alpha == 0.25 &&
+                          end_dist(run, 0.0, 0.0) < 1e-3,
+                      "run %d: diverged %d, n %d, end %g", r, run->diverged, run->n,
+                      end_dist(run, 0.0, 0.0));
+        }
+        CHECK(sc.nruns == 3 && sc.runs[1].params.schedule.kind == OV_SCHED_EXP &&
+              sc.runs[1].params.schedule.factor == 0.97);
+        CHECK(sc.nruns == 3 && sc.runs[2].params.schedule.kind == OV_SCHED_STEP &&
+              sc.runs[2].params.schedule.every == 20 &&
+              sc.runs[2].params.schedule.factor == 0.5);
         ov_scene_deinit(&sc);
     }
     ov_presets_destroy(set);

@@ -125,6 +125,35 @@ static void test_gd(void)
     teardown(&f);
 }
 
+/* gd under exp(0.9): update i's arrow is -α·0.9^i g, the replay follows
+ * the scheduled run (forward and after a seek back). */
+static void test_gd_schedule(void)
+{
+    fixture f;
+    const double a = 0.05;
+    if (!setup(&f, OV_OPT_GD, a, -1, 0, 20))
+        return;
+    const char *why = "";
+    CHECK(ov_schedule_parse("exp(0.9)", 8, &f.run.params.schedule, &why));
+    CHECK(ov_run_compute(&f.run, f.s, (ov_vec2){START[0], START[1]}, 20));
+    double w[2] = {START[0], START[1]}, g[2];
+    for (int i = 0; i < 8; i++) {
+        double ai = a * pow(0.9, (double)i);
+        grad(w, g);
+        if (explain(&f, i)) {
+            CHECK_ARROW(&f.out, "\xe2\x88\x92\xce\xb1 g\xe1\xb5\xa2", w, -ai * g[0], -ai * g[1]);
+            CHECK_NEAR(f.out.next[0], w[0] - ai * g[0], TOL);
+            CHECK_NEAR(f.out.next[1], w[1] - ai * g[1], TOL);
+            CHECK(f.out.next[0] == f.run.x[i + 1] && f.out.next[1] == f.run.y[i + 1]);
+        }
+        w[0] -= ai * g[0];
+        w[1] -= ai * g[1];
+    }
+    if (explain(&f, 3))
+        CHECK(f.out.next[0] == f.run.x[4] && f.out.next[1] == f.run.y[4]);
+    teardown(&f);
+}
+
 /* Momentum by eqs. 3-6, with or without noise. */
 static void test_momentum(double sigma)
 {
@@ -465,6 +494,7 @@ static void test_rule_change(void)
 int main(void)
 {
     test_gd();
+    test_gd_schedule();
     test_momentum(0.0);
     test_momentum(0.7);
     test_nesterov();

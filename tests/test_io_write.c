@@ -190,6 +190,64 @@ static void test_csv_exact(void)
     }
 }
 
+/* With a schedule on some run the CSV gains an alpha column after loss:
+ * the α of the update leaving each step (step(2,0.5) from 0.5: 0.5, 0.5,
+ * 0.25; a run without a schedule its own α throughout). Without one the
+ * header and lines are test_csv_exact's, byte for byte. */
+static void test_csv_alpha(void)
+{
+    char dir[600], path[700], err[512];
+    make_dir("csv-alpha", dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/runs.csv", dir);
+    double x0[] = {0.1, 1e-300, -0.0}, y0[] = {-2.0, 3.0, 2.5e-7},
+           l0[] = {0.5, 1.0 / 3.0, 1e300};
+    double x1[] = {0.2}, y1[] = {123456789.123}, l1[] = {3.0};
+    ov_scene sc;
+    memset(&sc, 0, sizeof sc);
+    sc.nruns = 2;
+    sc.runs[0].params.kind = OV_OPT_GD;
+    sc.runs[0].params.alpha = 0.5;
+    const char *why = "";
+    CHECK(ov_schedule_parse("step(2,0.5)", 11, &sc.runs[0].params.schedule, &why));
+    sc.runs[0].n = 3;
+    sc.runs[0].x = x0;
+    sc.runs[0].y = y0;
+    sc.runs[0].loss = l0;
+    sc.runs[1].params.kind = OV_OPT_ADAM;
+    sc.runs[1].params.alpha = 0.1;
+    sc.runs[1].n = 1;
+    sc.runs[1].x = x1;
+    sc.runs[1].y = y1;
+    sc.runs[1].loss = l1;
+    CHECK_MSG(ov_csv_write(path, &sc, err, sizeof err), "%s", err);
+    const char *want = "run,optimizer,step,x,y,loss,alpha\n"
+                       "0,gd,0,0.10000000000000001,-2,0.5,0.5\n"
+                       "0,gd,1,1e-300,3,0.33333333333333331,0.5\n"
+                       "0,gd,2,-0,2.4999999999999999e-07,1.0000000000000001e+300,0.25\n"
+                       "1,adam,0,0.20000000000000001,123456789.123,3,0.10000000000000001\n";
+    char got[1024] = {0};
+    FILE *f = fopen(path, "rb");
+    CHECK(f != NULL);
+    if (f) {
+        size_t n = fread(got, 1, sizeof got - 1, f);
+        got[n] = 0;
+        fclose(f);
+    }
+    CHECK_MSG(strcmp(got, want) == 0, "got:\n%s", got);
+    /* Without the schedule: the header DESIGN.md fixes, no alpha. */
+    memset(&sc.runs[0].params.schedule, 0, sizeof sc.runs[0].params.schedule);
+    CHECK_MSG(ov_csv_write(path, &sc, err, sizeof err), "%s", err);
+    f = fopen(path, "rb");
+    CHECK(f != NULL);
+    if (f) {
+        size_t n = fread(got, 1, sizeof got - 1, f);
+        got[n] = 0;
+        fclose(f);
+    }
+    CHECK_MSG(strncmp(got, "run,optimizer,step,x,y,loss\n0,gd,0,0.10000000000000001,-2,0.5\n",
+                      62) == 0, "got:\n%s", got);
+}
+
 static void check_failure_message(const char *err, const char *path, const char *reason)
 {
     char want[800];
@@ -497,6 +555,7 @@ int main(void)
     }
     test_png_roundtrip();
     test_csv_exact();
+    test_csv_alpha();
     test_unwritable_paths();
     test_failed_write_leaves_nothing();
     test_special_targets();

@@ -57,7 +57,10 @@ void ov_hud_run_line(const ov_app_state *st, int i, char *buf, size_t cap)
     char beta[32] = "", alpha[32] = "";
     if (info->uses_beta)
         snprintf(beta, sizeof beta, "  \xce\xb2 = %.3g", r->params.beta);
-    if (!info->no_alpha)   /* nelder-mead has no step size */
+    if (!info->no_alpha && ov_schedule_varies(&r->params.schedule))   /* base→now */
+        snprintf(alpha, sizeof alpha, "  \xce\xb1 = %.3g\xe2\x86\x92%.3g", r->params.alpha,
+                 ov_schedule_alpha(&r->params.schedule, r->params.alpha, step));
+    else if (!info->no_alpha)   /* nelder-mead has no step size */
         snprintf(alpha, sizeof alpha, "  \xce\xb1 = %.3g", r->params.alpha);
     if (r->n < 1)
         snprintf(buf, cap, "%s: the loss is not finite at the start point", name);

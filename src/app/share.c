@@ -125,7 +125,12 @@ bool ov_share_command_line(const ov_app_state *st, char *buf, size_t cap)
             len += (size_t)snprintf(spec + len, sizeof spec - len, ":wd=%s", n);
         }
         if (info->uses_history)
-            snprintf(spec + len, sizeof spec - len, ":history=%d", p->history);
+            len += (size_t)snprintf(spec + len, sizeof spec - len, ":history=%d", p->history);
+        if (p->schedule.given) {
+            char sched[96];
+            snprintf(spec + len, sizeof spec - len, ":schedule=%s",
+                     ov_schedule_format(&p->schedule, sched, sizeof sched));
+        }
         put(&l, " --optimizer");
         word(&l, spec);
     }

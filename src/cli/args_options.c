@@ -245,7 +245,11 @@ static int opt_optimizers(ov_parse *p, const char *opt, const char *value)
     char item[OV_EXPR_MAX_SOURCE + 1], echo[96];
     const char *s = value;
     for (;;) {
-        const char *e = strchr(s, ',');
+        /* A comma inside parentheses (step(EVERY,FACTOR)) is the schedule's. */
+        const char *e = s;
+        for (int depth = 0; *e && (*e != ',' || depth > 0); e++)
+            depth += *e == '(' ? 1 : *e == ')' ? -1 : 0;
+        e = *e ? e : NULL;
         size_t len = e ? (size_t)(e - s) : strlen(s);
         if (len == 0 || len >= sizeof item)
             return ov_args_fail(p->err, p->cap, "%s: %s item in '%s'; expected a "

@@ -1,5 +1,5 @@
 /* Parsing of run specs (--optimizer NAME[:alpha=A][:beta=B][:beta2=B2]
- * [:eps=E][:wd=L][:history=M], and each item of --optimizers) and of --surface values, with
+ * [:eps=E][:wd=L][:history=M][:schedule=S], and each item of --optimizers) and of --surface values, with
  * "did you mean" suggestions for unknown names. */
 #include "args.h"
 #include "args_internal.h"
@@ -27,7 +27,7 @@ static const char *optim_names(char *buf, size_t cap)
 /* The spec keys info's optimiser uses, comma-separated, into buf. */
 static const char *accepted_keys(const ov_optim_info *info, char *buf, size_t cap)
 {
-    snprintf(buf, cap, "alpha%s%s%s%s%s", info->uses_beta ? ", beta" : "",
+    snprintf(buf, cap, "alpha%s%s%s%s%s, schedule", info->uses_beta ? ", beta" : "",
              info->uses_beta2 ? ", beta2" : "", info->uses_eps ? ", eps" : "",
              info->uses_wd ? ", wd" : "", info->uses_history ? ", history" : "");
     return buf;
@@ -156,6 +156,23 @@ bool ov_args_parse_spec(const char *option, const char *text, ov_run_spec *spec,
                                                        : "is not 1 to 24 letters, digits or '-'") == 0;
             memcpy(spec->rule_name, val, vlen);
             spec->rule_name[vlen] = 0;
+            p = next;
+            continue;
+        }
+        if (klen == 8 && strncmp(item, "schedule", 8) == 0) {
+            const char *val = eq + 1;
+            size_t vlen = len - klen - 1;
+            const char *why = "";
+            if (spec->schedule.given)
+                return ov_args_fail(err, cap, "%s: schedule is given twice in '%s'", option,
+                                    whole) == 0;
+            if (!ov_schedule_parse(val, vlen, &spec->schedule, &why)) {
+                memset(&spec->schedule, 0, sizeof spec->schedule);
+                return ov_args_fail(err, cap, "%s: schedule '%s' in '%s' %s; expected "
+                                    OV_SCHEDULE_FORMS, option,
+                                    ov_args_echo(val, vlen, echo, sizeof echo), whole,
+                                    why) == 0;
+            }
             p = next;
             continue;
         }

@@ -30,6 +30,7 @@ typedef struct ov_run_spec {
      * :name= given ("" for none). */
     char rule[OV_RULE_MAX_SOURCE + 1];
     char rule_name[OV_RULE_MAX_NAME + 1];
+    ov_schedule schedule;   /* :schedule= (given false: none) */
 } ov_run_spec;
 
 typedef enum ov_action {

@@ -42,7 +42,9 @@ static bool same_params(const ov_optim_params *a, const ov_optim_params *b)
 {
     return a->kind == b->kind && a->alpha == b->alpha && a->beta == b->beta &&
            a->beta2 == b->beta2 && a->eps == b->eps && a->wd == b->wd &&
-           a->history == b->history && a->rule == b->rule;
+           a->history == b->history && a->rule == b->rule &&
+           a->schedule.kind == b->schedule.kind && a->schedule.every == b->schedule.every &&
+           a->schedule.factor == b->schedule.factor && a->schedule.t == b->schedule.t;
 }
 
 /* True when e replays this run of this surface from this start. */
@@ -91,7 +93,9 @@ static bool ov_explainer_advance(ov_explainer *e)
     ov_explain_call first;
     ov_recorder rec = {.inner = ov_run_oracle_bind(&e->oracle), .calls = &first, .cap = 1};
     ov_oracle oracle = {.ctx = &rec, .eval = ov_record_eval, .dim = rec.inner.dim};
-    if (!ov_optim_step(&e->params, &e->st, e->w, &oracle))
+    ov_optim_params p = e->params;   /* update j's α under a schedule */
+    p.alpha = ov_schedule_alpha(&p.schedule, e->params.alpha, e->j);
+    if (!ov_optim_step(&p, &e->st, e->w, &oracle))
         return false;
     if (rec.n > 0) {
         e->past_g[e->past_head][0] = first.g[0];
@@ -149,7 +153,9 @@ bool ov_explain_update(ov_explainer *e, const ov_surface *s, const ov_run *run,
     ov_oracle oracle = {.ctx = &rec, .eval = ov_record_eval, .dim = rec.inner.dim};
     ov_optim_state after = e->st;
     double next[2] = {e->w[0], e->w[1]};
-    if (ok && !ov_optim_step(&e->params, &after, next, &oracle))
+    ov_optim_params p = e->params;   /* this update's α under a schedule */
+    p.alpha = ov_schedule_alpha(&p.schedule, e->params.alpha, step);
+    if (ok && !ov_optim_step(&p, &after, next, &oracle))
         ok = ov_explain_fail(out, "the gradient is not finite here");
     ov_run_fp_end(fp);
     if (!ok)
@@ -166,7 +172,7 @@ bool ov_explain_update(ov_explainer *e, const ov_surface *s, const ov_run *run,
         past[k][1] = e->past_g[at][1];
     }
     int ncalls = rec.n < OV_EXPLAIN_MAX_CALLS ? rec.n : OV_EXPLAIN_MAX_CALLS;
-    ov_explain_terms(&e->params, &e->st, &after, e->w, next, calls, ncalls,
+    ov_explain_terms(&p, &e->st, &after, e->w, next, calls, ncalls,
                      (const double(*)[2])past, e->past_n, out);
     out->step = step;
     return out->valid;

@@ -15,6 +15,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "schedule.h"
+
 /* The optimiser table, one row per method in the order --list-optimizers
  * prints them: X(KIND, name) is the kind OV_OPT_KIND and the method
  * ov_optim_name (its {info, state init, step}, see ov_optim_method) defined
@@ -72,6 +74,9 @@ typedef struct ov_optim_params {
     /* rule: the compiled rule (rule.h; kept for the program's life), NULL
      * for gd's rule. */
     const struct ov_rule *rule;
+    /* :schedule=: the α update i uses is ov_schedule_alpha(&schedule,
+     * alpha, i) (run.c); alpha above is the base α. */
+    ov_schedule schedule;
 } ov_optim_params;
 
 /* Static description of one optimiser, for --list-optimizers, README, HUD. */

@@ -169,8 +169,13 @@ bool ov_run_compute(ov_run *run, const ov_surface *s, ov_vec2 start, int steps)
     const bool lookahead = info && info->lookahead;
     unsigned fp = ov_run_fp_begin();
 
+    /* With a schedule, update i (0 for the first) steps with its own α. */
+    ov_optim_params p = run->params;
+    const bool sched = ov_schedule_varies(&p.schedule);
     for (int i = 0; i <= steps; i++) {
-        if (i > 0 && !ov_optim_step(&run->params, &st, w, &oracle)) {
+        if (i > 0 && sched)
+            p.alpha = ov_schedule_alpha(&p.schedule, run->params.alpha, i - 1);
+        if (i > 0 && !ov_optim_step(&p, &st, w, &oracle)) {
             /* Non-finite gradient: the next iterate cannot be computed. */
             run->diverged = true;
             run->diverged_step = i;

@@ -23,6 +23,7 @@ void ov_scene_resolve_params(const ov_scene *sc, const ov_run_spec *spec,
         out->wd = spec->wd;
     if (spec->has_history)
         out->history = spec->history;
+    out->schedule = spec->schedule;
     /* The text was checked when the spec was made, so it compiles. */
     if (spec->kind == OV_OPT_RULE && spec->rule[0])
         out->rule = ov_rule_intern(spec->rule, spec->rule_name, NULL);

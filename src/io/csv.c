@@ -10,7 +10,13 @@
 /* Writes the CSV text to f; returns 0 or the errno of the failed write. */
 static int write_rows(FILE *f, const ov_scene *sc)
 {
-    if (fputs("run,optimizer,step,x,y,loss\n", f) == EOF)
+    /* An alpha column (the α update i leaving step i uses) only when some
+     * run has a schedule: otherwise the header DESIGN.md fixes. */
+    bool alpha = false;
+    for (int r = 0; r < sc->nruns; r++)
+        alpha = alpha || sc->runs[r].params.schedule.given;
+    if (fputs(alpha ? "run,optimizer,step,x,y,loss,alpha\n" : "run,optimizer,step,x,y,loss\n",
+              f) == EOF)
         return errno ? errno : EIO;
     for (int r = 0; r < sc->nruns; r++) {
         const ov_run *run = &sc->runs[r];
@@ -19,8 +25,13 @@ static int write_rows(FILE *f, const ov_scene *sc)
         for (int i = 0; i < run->n; i++) {
             if ((i & 4095) == 0 && ov_interrupt_signal())
                 return EINTR;   /* ov_csv_write says by which signal */
-            if (fprintf(f, "%d,%s,%d,%.17g,%.17g,%.17g\n", r, name, i, run->x[i],
+            if (fprintf(f, "%d,%s,%d,%.17g,%.17g,%.17g", r, name, i, run->x[i],
                         run->y[i], run->loss[i]) < 0)
+                return errno ? errno : EIO;
+            if (alpha && fprintf(f, ",%.17g", ov_schedule_alpha(&run->params.schedule,
+                                                                 run->params.alpha, i)) < 0)
+                return errno ? errno : EIO;
+            if (fputc('\n', f) == EOF)
                 return errno ? errno : EIO;
         }
     }

@@ -1,5 +1,6 @@
 /* CSV export of a scene's runs, in the format DESIGN.md fixes:
- * header "run,optimizer,step,x,y,loss", one line per stored iterate,
+ * header "run,optimizer,step,x,y,loss" (",alpha" added when some run has a
+ * :schedule=: the α of the update leaving that step), one line per stored iterate,
  * numbers as %.17g; and the matching divergence report for stderr. */
 #ifndef OV_CSV_H
 #define OV_CSV_H
