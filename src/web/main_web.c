@@ -183,6 +183,8 @@ int main(void)
         fprintf(stderr, "optiviz: %s\n", err);
         return 1;
     }
+    /* The help says which keys act differently in a page. */
+    ov_controls_set_in_page(ov_window_state(g.win), true);
     emscripten_set_main_loop(frame, 0, 0);
     return 0;
 }
