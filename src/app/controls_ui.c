@@ -92,7 +92,10 @@ void ov_controls_set_in_page(ov_app_state *st, bool in_page)
 
 void ov_controls_set_strip(ov_app_state *st, bool on)
 {
+    if (st->ui.strip_on == on)
+        return;
     st->ui.strip_on = on;
+    ov_controls_say(st, on ? "on-screen buttons shown" : "on-screen buttons hidden");
 }
 
 float ov_controls_ui_scale(const ov_app_state *st)
