@@ -470,6 +470,23 @@ async function main() {
             `${png.changed(def, stripShot)} px changed`);
       await ps.close();
     }
+    // A touch-only device (DevTools' touch emulation: pointer coarse, no
+    // fine pointer) shows the strip from the start.
+    {
+      const pt = await browser.newPage();
+      await pt.setViewport({ width: W, height: H, deviceScaleFactor: 1 });
+      const tc = await pt.target().createCDPSession();
+      await tc.send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 5 });
+      await pt.goto(base + "?pace=1", { waitUntil: "load" });
+      await pt.waitForFunction("window.ovPage && window.ovPage.drawn > 0", { timeout: 20000 });
+      await settle(pt);
+      const on = await pt.evaluate(() => window.ovPage.strip);
+      const touchShot = await shot(pt, "strip-touch");
+      check(on === true && png.changed(def, touchShot) > 500,
+            "a touch-only device shows the on-screen buttons from the start",
+            `strip ${on}, ${png.changed(def, touchShot)} px differ from the default scene`);
+      await pt.close();
+    }
     const ctx = await browser.createIncognitoBrowserContext();
     const p2 = await ctx.newPage();
     await p2.evaluateOnNewDocument(() => {
