@@ -35,7 +35,11 @@ static void check_size(ov_renderer *r, ov_app_state *st, int W, int H, bool proj
     ov_help_page *p = malloc(sizeof *p);
     const char *mode = projector ? "projector" : "normal";
     for (int page = 0; page < OV_HELP_PAGES; page++) {
-        ov_hud_help_layout(r, W, H, lay.small, lay.floor_px, lay.pad, page, p);
+        ov_hud_help_layout_in(r, W, H, lay.small, lay.floor_px, lay.pad, page, st->ui.in_page, p);
+        /* In a web page the first page says what differs there; never on
+         * the desktop. */
+        CHECK_MSG((p->note[0] != 0) == (st->ui.in_page && page == 0), "%dx%d %s: page %d note '%s'",
+                  W, H, mode, page + 1, p->note);
         CHECK_MSG(!p->overflow, "%dx%d %s: page %d does not fit", W, H, mode, page + 1);
         CHECK_MSG(p->px >= lay.floor_px, "%dx%d %s: text %.1f under the floor %.1f", W, H, mode,
                   p->px, lay.floor_px);
@@ -68,7 +72,17 @@ static void check_size(ov_renderer *r, ov_app_state *st, int W, int H, bool proj
             for (int k = 0; k < it->nlines; k++)
                 len += (size_t)snprintf(joined + len, sizeof joined - len, "%s%s", k ? " " : "",
                                         it->lines[k]);
-            snprintf(want, sizeof want, "%s", rows[it->row].help);
+            char page_text[512];
+            snprintf(want, sizeof want, "%s",
+                     ov_hud_help_row_text(&rows[it->row], st->ui.in_page, page_text,
+                                          sizeof page_text));
+            /* In a page, Q's row says it does nothing; the desktop's is the table's. */
+            if (it->table == OV_HELP_KEYS && strcmp(rows[it->row].keys, "Q") == 0)
+                CHECK_MSG((strstr(joined, "does nothing in a page") != NULL) == st->ui.in_page,
+                          "%dx%d %s: Q's row shows '%s'", W, H, mode, joined);
+            if (it->table == OV_HELP_KEYS && strstr(rows[it->row].keys, "Shift+G"))
+                CHECK_MSG((strstr(joined, "MP4 is desktop-only") != NULL) == st->ui.in_page,
+                          "%dx%d %s: the exports' row shows '%s'", W, H, mode, joined);
             CHECK_MSG(strcmp(joined, want) == 0, "%dx%d %s: row '%s' shows '%s'", W, H, mode,
                       rows[it->row].keys, joined);
         }
@@ -92,7 +106,8 @@ static void check_size(ov_renderer *r, ov_app_state *st, int W, int H, bool proj
         ov_hud_draw_frame(r, st, NULL, NULL);
         CHECK(ov_renderer_read_rgba(r, px));
         char path[1024];
-        snprintf(path, sizeof path, "%s/help-%dx%d-%s-%d.png", dir, W, H, mode, page + 1);
+        snprintf(path, sizeof path, "%s/help-%dx%d-%s%s-%d.png", dir, W, H, mode,
+                 st->ui.in_page ? "-page" : "", page + 1);
         CHECK_MSG(ov_png_write(path, px, W, H, err, sizeof err), "%s", err);
     }
     ov_test_help_page(st, -1, OV_HELP_PAGES);
@@ -137,6 +152,11 @@ int main(void)
     check_size(r, &st, 1280, 720, false);
     check_size(r, &st, 1280, 720, true);
     check_size(r, &st, 1920, 1080, true);
+    /* The same help in a web page (main_web.c sets it). */
+    ov_controls_set_in_page(&st, true);
+    check_size(r, &st, 1280, 720, false);
+    check_size(r, &st, 1280, 720, true);
+    ov_controls_set_in_page(&st, false);
     ov_test_projector(&st, false);
     check_keys(&st);
     ov_renderer_destroy(r);

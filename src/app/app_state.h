@@ -105,6 +105,9 @@ typedef struct ov_formula_field {
 typedef struct ov_app_ui {
     bool show_help;
     int help_page;          /* the help's page shown, 0 .. OV_HELP_PAGES - 1 */
+    bool in_page;           /* running in a web page: the help says which keys differ */
+    bool strip_on;          /* the on-screen button strip (touch_strip.h) shown */
+    int strip_preset;       /* the preset its "next preset" button chose last (0: none) */
     bool panel_on[OV_PANEL_MAX];   /* row i of the panels table (panels.h) shown */
     bool projector;         /* high-contrast theme, larger text */
     float scale;            /* --ui-scale (1 = default) */

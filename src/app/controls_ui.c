@@ -85,6 +85,19 @@ void ov_controls_toggle_projector(ov_app_state *st)
     ov_controls_say(st, st->ui.projector ? "projector mode" : "normal mode");
 }
 
+void ov_controls_set_in_page(ov_app_state *st, bool in_page)
+{
+    st->ui.in_page = in_page;
+}
+
+void ov_controls_set_strip(ov_app_state *st, bool on)
+{
+    if (st->ui.strip_on == on)
+        return;
+    st->ui.strip_on = on;
+    ov_controls_say(st, on ? "on-screen buttons shown" : "on-screen buttons hidden");
+}
+
 float ov_controls_ui_scale(const ov_app_state *st)
 {
     float s = st->ui.scale > 0 ? st->ui.scale : 1.0f;

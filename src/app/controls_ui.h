@@ -41,6 +41,13 @@ void ov_controls_help_next(ov_app_state *st, int pages);
 
 void ov_controls_toggle_projector(ov_app_state *st);
 
+/* The program runs in a web page (main_web.c): the help says which keys act
+ * differently there. */
+void ov_controls_set_in_page(ov_app_state *st, bool in_page);
+
+/* The on-screen button strip for touch screens (touch_strip.h) shown or not. */
+void ov_controls_set_strip(ov_app_state *st, bool on);
+
 /* The effective text/line scale: ui_scale, times OV_PROJECTOR_SCALE in
  * projector mode. */
 float ov_controls_ui_scale(const ov_app_state *st);

@@ -6,6 +6,7 @@
 #include "hud.h"
 
 #include "hud_help.h"
+#include "touch_strip.h"
 #include "hud_layout.h"
 #include "hud_text.h"
 #include "panels.h"
@@ -313,6 +314,7 @@ bool ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cac
         draw_explain(r, st, &lay);
     if (lay.on[OV_HUD_MESSAGE])
         draw_message(r, st, &lay);
+    ov_touch_strip_draw(r, st, W, H, th->panel, th->text);
     if (st->ui.edit.open)
         draw_formula_field(r, st, &lay);
     if (st->ui.show_help)

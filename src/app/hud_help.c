@@ -64,6 +64,26 @@ static bool section_rows(int s, int *from, int *to)
     return true;
 }
 
+#define IN_PAGE_NOTE "In a page: Q and Esc do not quit, F is the page's fullscreen, no MP4 (Shift+G); " \
+                     "Tab, F1, Ctrl+S go to optiviz"
+
+const char *ov_hud_help_row_text(const ov_binding *b, bool in_page, char *buf, size_t cap)
+{
+    if (!in_page || !b->keys)
+        return b->help;
+    if (strcmp(b->keys, "Q") == 0)
+        snprintf(buf, cap, "%s; does nothing in a page (close the tab)", b->help);
+    else if (strcmp(b->keys, "Esc") == 0 && strstr(b->help, "quits"))
+        snprintf(buf, cap, "close the help overlay or the formula field (in a page Esc never quits)");
+    else if (strcmp(b->keys, "F") == 0)
+        snprintf(buf, cap, "the page's fullscreen (Esc or F leaves it)");
+    else if (strstr(b->keys, "Shift+G"))
+        snprintf(buf, cap, "%s; in a page the files are downloads, and MP4 is desktop-only", b->help);
+    else
+        return b->help;
+    return buf;
+}
+
 static float text_w(ov_renderer *r, float size, const char *s)
 {
     float w = 0, h = 0;
@@ -73,7 +93,7 @@ static float text_w(ov_renderer *r, float size, const char *s)
 
 /* Places the page at size px in cols columns; false when it overflows. */
 static bool place(ov_renderer *r, int W, int H, float px, float pad, int page, int cols,
-                  ov_help_page *out)
+                  bool in_page, ov_help_page *out)
 {
     memset(out, 0, sizeof *out);
     out->page = page;
@@ -118,13 +138,21 @@ static bool place(ov_renderer *r, int W, int H, float px, float pad, int page, i
             it = &out->items[out->n++];
             it->table = SECTIONS[s].table;
             it->row = i;
-            it->nlines = ov_hud_wrap(r, px, b[i].help, actw, it->lines, OV_HELP_MAX_WRAP);
+            char buf[512];
+            it->nlines = ov_hud_wrap(r, px, ov_hud_help_row_text(&b[i], in_page, buf, sizeof buf),
+                                     actw, it->lines, OV_HELP_MAX_WRAP);
             total += it->nlines;
         }
     }
     /* Columns: a new one once half the lines are placed (never leaving a
      * section's title alone at a column's foot). */
     float top = line * 2.2f;   /* heading */
+    if (in_page && page == 0) {
+        snprintf(out->note, sizeof out->note, "%s", IN_PAGE_NOTE);
+        top += line * 1.2f;
+        if (text_w(r, px, out->note) > (float)W - 2 * pad)
+            return false;
+    }
     int col = 0, used = 0, most = 0, in_col = 0;
     for (int i = 0; i < out->n; i++) {
         ov_help_item *it = &out->items[i];
@@ -161,12 +189,18 @@ static bool place(ov_renderer *r, int W, int H, float px, float pad, int page, i
 void ov_hud_help_layout(ov_renderer *r, int W, int H, float px, float floor_px, float pad,
                         int page, ov_help_page *out)
 {
+    ov_hud_help_layout_in(r, W, H, px, floor_px, pad, page, false, out);
+}
+
+void ov_hud_help_layout_in(ov_renderer *r, int W, int H, float px, float floor_px, float pad,
+                           int page, bool in_page, ov_help_page *out)
+{
     int cols = W >= 1000 ? 2 : 1;
     if (page < 0 || page >= OV_HELP_PAGES)
         page = 0;
     /* Smaller text (down to the floor) until the page fits. */
     for (int pass = 0; pass < 12; pass++) {
-        if (place(r, W, H, px, pad, page, cols, out))
+        if (place(r, W, H, px, pad, page, cols, in_page, out))
             return;
         if (px <= floor_px)
             break;
@@ -174,7 +208,7 @@ void ov_hud_help_layout(ov_renderer *r, int W, int H, float px, float floor_px, 
     }
     /* Even the floor does not fit (a frame far under 1280x720): placed all
      * the same, the panel clipped to the frame, and the heading says so. */
-    place(r, W, H, px, pad, page, cols, out);
+    place(r, W, H, px, pad, page, cols, in_page, out);
     out->overflow = true;
     if (out->panel.y < 0) {
         for (int i = 0; i < out->n; i++)
@@ -192,11 +226,14 @@ void ov_hud_help_draw(ov_renderer *r, const ov_app_state *st, int W, int H, floa
     ov_help_page *p = malloc(sizeof *p);   /* about 100 KB: not on the stack */
     if (!p)
         return;
-    ov_hud_help_layout(r, W, H, px, floor_px, pad, st->ui.help_page, p);
+    ov_hud_help_layout_in(r, W, H, px, floor_px, pad, st->ui.help_page, st->ui.in_page, p);
     panel.a = 0.94f;
     ov_renderer_rect(r, p->panel.x, p->panel.y, p->panel.w, p->panel.h, panel);
     ov_renderer_text(r, (float)W / 2, p->panel.y + p->px * 0.4f, p->px * 1.1f, text,
                      OV_ALIGN_CENTER, p->heading);
+    if (p->note[0])
+        ov_renderer_text(r, (float)W / 2, p->panel.y + p->px * 0.4f + p->line * 1.3f, p->px,
+                         (ov_rgba){1.0f, 0.85f, 0.45f, 1.0f}, OV_ALIGN_CENTER, p->note);
     ov_rgba head = {0.55f, 0.80f, 1.0f, 1.0f};
     for (int i = 0; i < p->n; i++) {
         const ov_help_item *it = &p->items[i];

@@ -38,6 +38,7 @@ typedef struct ov_help_page {
     float px, line;            /* text size and line height */
     ov_box panel;              /* the overlay's box */
     char heading[128];
+    char note[192];            /* in a page, on the first page: what differs there */
     int n;
     ov_help_item items[OV_HELP_MAX_ITEMS];
     bool overflow;             /* a row did not fit (only in frames far
@@ -48,6 +49,16 @@ typedef struct ov_help_page {
  * at text size px (shrunk to no less than floor_px until it fits). */
 void ov_hud_help_layout(ov_renderer *r, int W, int H, float px, float floor_px, float pad,
                         int page, ov_help_page *out);
+
+/* The same for the program in a web page when in_page: the rows of keys
+ * that act differently there say so (ov_hud_help_row_text), and the first
+ * page has a note line under its heading. */
+void ov_hud_help_layout_in(ov_renderer *r, int W, int H, float px, float floor_px, float pad,
+                           int page, bool in_page, ov_help_page *out);
+
+/* A help row's text (at most cap bytes into buf): the table's, or in a web
+ * page the page's for Q, Esc, F and the exports' row (MP4 is desktop-only). */
+const char *ov_hud_help_row_text(const ov_binding *b, bool in_page, char *buf, size_t cap);
 
 /* Draws the page st->ui.help_page of the help overlay. */
 void ov_hud_help_draw(ov_renderer *r, const ov_app_state *st, int W, int H, float px,

@@ -12,6 +12,7 @@
 #include "formula_edit.h"
 #include "hud_layout.h"
 #include "panels.h"
+#include "touch_strip.h"
 
 #define CLICK_SLOP 4   /* points a press may move and still be a click */
 
@@ -171,7 +172,19 @@ ov_request ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, i
         if (st->ui.edit.open)
             ov_controls_edit_insert(st, e->text.text);
         break;
-    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONDOWN: {
+        /* A tap (or click) on the touch strip presses its button and
+         * starts nothing where it lands: no drag, no click follows. */
+        int button = st->ui.strip_on && e->button.button == SDL_BUTTON_LEFT
+                         ? ov_touch_strip_hit(win_w, win_h, (float)e->button.x + 0.5f,
+                                              (float)e->button.y + 0.5f)
+                         : -1;
+        if (button >= 0) {
+            in->dragging = false;
+            in->on_map = false;
+            req = ov_touch_strip_press(st, (ov_strip_button)button);
+            break;
+        }
         in->dragging = true;
         in->moved = false;
         in->down_x = in->last_x = e->button.x;
@@ -179,6 +192,7 @@ ov_request ov_input_handle(ov_input *in, ov_app_state *st, const SDL_Event *e, i
         in->on_map = e->button.button == SDL_BUTTON_LEFT &&
                      on_rate_map(in, e->button.x, e->button.y, win_w, win_h);
         break;
+    }
     case SDL_MOUSEMOTION:
         if (!in->dragging)
             break;

@@ -121,6 +121,10 @@ static void frame(void)
             !(g.events[i].key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) &&
             !ov_window_state(g.win)->ui.edit.open)
             share();
+    /* The on-screen buttons (touch_strip.h): the page's choice, shown on
+     * a touch-only device and toggled by the page's button. */
+    ov_controls_set_strip(ov_window_state(g.win),
+                          EM_ASM_INT({ return window.ovPage && window.ovPage.strip ? 1 : 0; }));
     double t0 = emscripten_get_now();
     bool go_on = ov_app_frame(g.win, g.events, n);
     double took = emscripten_get_now() - t0;
@@ -183,6 +187,18 @@ int main(void)
         fprintf(stderr, "optiviz: %s\n", err);
         return 1;
     }
+    /* The help says which keys act differently in a page. */
+    ov_controls_set_in_page(ov_window_state(g.win), true);
+    /* On a device without a fine pointer (a tablet, a phone) the on-screen
+     * buttons show from the start. */
+    ov_controls_set_strip(ov_window_state(g.win), EM_ASM_INT({
+        if (!window.ovPage) return 0;
+        if (window.ovPage.strip === undefined)
+            window.ovPage.strip = !!(window.matchMedia &&
+                                     window.matchMedia("(pointer: coarse)").matches &&
+                                     !window.matchMedia("(any-pointer: fine)").matches);
+        return window.ovPage.strip ? 1 : 0;
+    }));
     emscripten_set_main_loop(frame, 0, 0);
     return 0;
 }

@@ -92,14 +92,14 @@ async function settle(page, quiet = 300, limit = 30000) {
 
 async function shot(page, name) {
   await page.evaluate(() => {
-    for (const id of ["hint", "error"]) {
+    for (const id of ["hint", "error", "buttons"]) {
       const e = document.getElementById(id);
       if (e) e.style.visibility = "hidden";
     }
   });
   const buf = await page.screenshot({ type: "png", clip: { x: 0, y: 0, width: W, height: H } });
   await page.evaluate(() => {
-    for (const id of ["hint", "error"]) {
+    for (const id of ["hint", "error", "buttons"]) {
       const e = document.getElementById(id);
       if (e) e.style.visibility = "";
     }
@@ -437,6 +437,56 @@ async function main() {
           bad.join("; "));
 
     // No WebGL 2: the page says so.
+    // The on-screen buttons: hidden with a mouse, shown by the page's button;
+    // a touch tap on alpha x (touch_strip.c's layout at 1280x720: the first
+    // of ten 52 px buttons 6 px apart, centred, their foot 44 px above the
+    // frame's) acts as Up: every run's alpha x 1.25, and the start stays.
+    {
+      const { page: ps } = await open("?pace=1");
+      await settle(ps);
+      const shownAtFirst = await ps.evaluate(() => window.ovPage.strip);
+      check(shownAtFirst === false, "a device with a mouse starts without the on-screen buttons",
+            String(shownAtFirst));
+      await ps.click("#buttons");
+      await settle(ps);
+      const stripShot = await shot(ps, "strip");
+      const x0 = (W - (10 * 52 + 9 * 6)) / 2;
+      await ps.touchscreen.tap(x0 + 26, H - 44 - 26);
+      await settle(ps);
+      await shot(ps, "strip-alpha");
+      await ps.keyboard.press("x");
+      const rows = fs.readFileSync(await waitDownload(downloads, ".csv", "strip"), "utf8")
+                     .trim().split("\n").slice(1);
+      const nat = path.join(out, "native-alpha-up.csv");
+      spawnSync(native, ["--export-csv", nat, "--optimizer", "gd:alpha=0.1875", "--optimizer",
+                         "momentum:alpha=0.0625", "--optimizer", "adam:alpha=0.125"],
+                { env: { ...process.env, SDL_VIDEODRIVER: "offscreen" } });
+      const want = fs.existsSync(nat) ? fs.readFileSync(nat, "utf8").trim().split("\n").slice(1) : [];
+      const differ = rows.filter((r, i) => r !== want[i]).length;
+      check(want.length > 0 && rows.length === want.length && differ === 0,
+            "a tap on the strip's alpha x button runs what Up does (the native CSV of alpha x 1.25)",
+            `${rows.length} rows, ${want.length} native, ${differ} differ`);
+      check(png.changed(def, stripShot) > 500, "the page's button shows the strip",
+            `${png.changed(def, stripShot)} px changed`);
+      await ps.close();
+    }
+    // A touch-only device (DevTools' touch emulation: pointer coarse, no
+    // fine pointer) shows the strip from the start.
+    {
+      const pt = await browser.newPage();
+      await pt.setViewport({ width: W, height: H, deviceScaleFactor: 1 });
+      const tc = await pt.target().createCDPSession();
+      await tc.send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 5 });
+      await pt.goto(base + "?pace=1", { waitUntil: "load" });
+      await pt.waitForFunction("window.ovPage && window.ovPage.drawn > 0", { timeout: 20000 });
+      await settle(pt);
+      const on = await pt.evaluate(() => window.ovPage.strip);
+      const touchShot = await shot(pt, "strip-touch");
+      check(on === true && png.changed(def, touchShot) > 500,
+            "a touch-only device shows the on-screen buttons from the start",
+            `strip ${on}, ${png.changed(def, touchShot)} px differ from the default scene`);
+      await pt.close();
+    }
     const ctx = await browser.createIncognitoBrowserContext();
     const p2 = await ctx.newPage();
     await p2.evaluateOnNewDocument(() => {
