@@ -86,6 +86,17 @@ void ov_optim_take(ov_optim_state *st, double w[2], const double delta[2])
     st->last_delta[1] = delta[1];
 }
 
+void ov_optim_adam_moments(const ov_optim_params *p, ov_optim_state *st, const double *g, int n)
+{
+    st->t++;
+    st->beta_t[0] *= p->beta;
+    st->beta_t[1] *= p->beta2;
+    for (int k = 0; k < n; k++) {
+        st->m[k] = p->beta * st->m[k] + (1.0 - p->beta) * g[k];
+        st->s[k] = p->beta2 * st->s[k] + (1.0 - p->beta2) * g[k] * g[k];
+    }
+}
+
 bool ov_optim_stay(ov_optim_state *st, ov_ls_result result, int evals)
 {
     st->t++;

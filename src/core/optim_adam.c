@@ -14,19 +14,13 @@ static void ov_adam_init(ov_optim_state *st, const ov_optim_params *p)
 static bool ov_adam_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
                          const ov_oracle *oracle)
 {
-    const double b = p->beta;
     double g[2], delta[2];
     if (!ov_optim_gradient(oracle, w, g))
         return false;
-    st->t++;
-    st->beta_t[0] *= b;
-    st->beta_t[1] *= p->beta2;
+    ov_optim_adam_moments(p, st, g, 2);
     double c1 = 1.0 - st->beta_t[0], c2 = 1.0 - st->beta_t[1];
-    for (int k = 0; k < 2; k++) {
-        st->m[k] = b * st->m[k] + (1.0 - b) * g[k];
-        st->s[k] = p->beta2 * st->s[k] + (1.0 - p->beta2) * g[k] * g[k];
+    for (int k = 0; k < 2; k++)
         delta[k] = -p->alpha * (st->m[k] / c1) / (sqrt(st->s[k] / c2) + p->eps);
-    }
     ov_optim_take(st, w, delta);
     return true;
 }

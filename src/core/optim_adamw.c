@@ -11,14 +11,10 @@ static bool ov_adamw_step(const ov_optim_params *p, ov_optim_state *st, double w
     const int n = ov_oracle_dim(oracle);   /* the coordinates the loss has */
     if (!ov_optim_gradient(oracle, w, g))
         return false;
-    st->t++;
-    st->beta_t[0] *= p->beta;
-    st->beta_t[1] *= p->beta2;
+    ov_optim_adam_moments(p, st, g, n);
     const double c1 = 1.0 - st->beta_t[0], c2 = 1.0 - st->beta_t[1];
     for (int k = 0; k < n; k++) {
         const double decayed = w[k] * (1.0 - p->alpha * p->wd);
-        st->m[k] = p->beta * st->m[k] + (1.0 - p->beta) * g[k];
-        st->s[k] = p->beta2 * st->s[k] + (1.0 - p->beta2) * g[k] * g[k];
         const double next = decayed - p->alpha * (st->m[k] / c1) / (sqrt(st->s[k] / c2) + p->eps);
         delta[k] = next - w[k];
     }

@@ -11,13 +11,9 @@ static bool ov_amsgrad_step(const ov_optim_params *p, ov_optim_state *st, double
     const int n = ov_oracle_dim(oracle);   /* the coordinates the loss has */
     if (!ov_optim_gradient(oracle, w, g))
         return false;
-    st->t++;
-    st->beta_t[0] *= p->beta;
-    st->beta_t[1] *= p->beta2;
+    ov_optim_adam_moments(p, st, g, n);
     const double c1 = 1.0 - st->beta_t[0], c2 = 1.0 - st->beta_t[1];
     for (int k = 0; k < n; k++) {
-        st->m[k] = p->beta * st->m[k] + (1.0 - p->beta) * g[k];
-        st->s[k] = p->beta2 * st->s[k] + (1.0 - p->beta2) * g[k] * g[k];
         st->vmax[k] = fmax(st->vmax[k], st->s[k]);
         delta[k] = -p->alpha * (st->m[k] / c1) / (sqrt(st->vmax[k] / c2) + p->eps);
     }

@@ -28,6 +28,11 @@ bool ov_optim_stay(ov_optim_state *st, ov_ls_result result, int evals);
 /* beta^t and beta2^t (st->beta_t) start at 1: the Adam family's init. */
 void ov_optim_powers_init(ov_optim_state *st, const ov_optim_params *p);
 
+/* The start of an Adam-family step once g is known: t + 1, beta^t and
+ * beta2^t one power further, and the moments m <- beta m + (1-beta) g,
+ * s <- beta2 s + (1-beta2) g^2 of the first n coordinates. */
+void ov_optim_adam_moments(const ov_optim_params *p, ov_optim_state *st, const double *g, int n);
+
 /* cg's strong Wolfe line search (optim_cg.c, its rule in cg's info) along d
  * from w, where the loss is f0 and the slope s0 = g'd < 0, first trial
  * a_init. On success *step is the step length kept (> 0); *evals counts

@@ -12,9 +12,7 @@ static bool ov_radam_step(const ov_optim_params *p, ov_optim_state *st, double w
     const int n = ov_oracle_dim(oracle);   /* the coordinates the loss has */
     if (!ov_optim_gradient(oracle, w, g))
         return false;
-    st->t++;
-    st->beta_t[0] *= p->beta;
-    st->beta_t[1] *= p->beta2;
+    ov_optim_adam_moments(p, st, g, n);
     const double c1 = 1.0 - st->beta_t[0], c2 = 1.0 - st->beta_t[1];
     const double rho_inf = 2.0 / (1.0 - p->beta2) - 1.0;
     const double rho = rho_inf - 2.0 * st->t * st->beta_t[1] / c2;
@@ -22,8 +20,6 @@ static bool ov_radam_step(const ov_optim_params *p, ov_optim_state *st, double w
                                       ((rho_inf - 4.0) * (rho_inf - 2.0) * rho))
                                : 0.0;
     for (int k = 0; k < n; k++) {
-        st->m[k] = p->beta * st->m[k] + (1.0 - p->beta) * g[k];
-        st->s[k] = p->beta2 * st->s[k] + (1.0 - p->beta2) * g[k] * g[k];
         const double mhat = st->m[k] / c1;
         delta[k] = rho > 5.0 ? -p->alpha * mhat * r * sqrt(c2) / (sqrt(st->s[k]) + p->eps)
                              : -p->alpha * mhat;
