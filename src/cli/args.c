@@ -72,6 +72,8 @@ static int finish(ov_parse *p)
         cfg->action = OV_ACTION_LIST_OPTIMIZERS;
     else if (p->list_presets)
         cfg->action = OV_ACTION_LIST_PRESETS;
+    else if (p->list_models)
+        cfg->action = OV_ACTION_LIST_MODELS;
     else if (cfg->export_rate_map && (export_opt || p->bench))
         return ov_args_fail(p->err, p->cap, "--export-rate-map: cannot be combined with %s; "
                             "expected it alone or with scene options",

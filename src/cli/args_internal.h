@@ -16,7 +16,7 @@ typedef struct ov_parse {
     ov_config *cfg;
     char *err;
     size_t cap;
-    bool help, version, list_surfaces, list_optimizers, list_presets, bench;
+    bool help, version, list_surfaces, list_optimizers, list_presets, list_models, bench;
     /* With --preset: the preset's runs are replaced by the first run the
      * command line adds (not appended to), and a command-line --alpha or
      * --beta also overrides the values the preset's runs give themselves. */
@@ -101,6 +101,17 @@ int ov_args_apply_option(ov_config *cfg, const char *name, const char *value, ch
  * message: unknown name (with a suggestion and the list), a preset that was
  * skipped as invalid (with its first problem), no presets file. */
 int ov_args_use_preset(ov_config *cfg, const char *value, char *err, size_t cap);
+
+/* The model options' handlers (args_model.c). */
+int ov_args_opt_model(ov_parse *p, const char *opt, const char *value);
+int ov_args_opt_params(ov_parse *p, const char *opt, const char *value);
+int ov_args_opt_data(ov_parse *p, const char *opt, const char *value);
+int ov_args_opt_loss(ov_parse *p, const char *opt, const char *value);
+int ov_args_opt_init(ov_parse *p, const char *opt, const char *value);
+int ov_args_opt_slice(ov_parse *p, const char *opt, const char *value);
+/* True when name (len bytes) may not name a model parameter (t, x1, pi,
+ * exp, loss, ...). */
+bool ov_args_param_name_reserved(const char *name, size_t len);
 
 /* snprintf into err that never fails the caller; returns 2 (usage error). */
 int ov_args_fail(char *err, size_t cap, const char *fmt, ...)

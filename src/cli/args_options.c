@@ -438,6 +438,8 @@ static int opt_flag(ov_parse *p, const char *opt, const char *value)
         p->list_optimizers = true;
     else if (strcmp(opt, "--list-presets") == 0)
         p->list_presets = true;
+    else if (strcmp(opt, "--list-models") == 0)
+        p->list_models = true;
     else if (strcmp(opt, "--projector") == 0)
         p->cfg->projector = true;
     else if (strcmp(opt, "--explain") == 0)
@@ -489,6 +491,15 @@ const ov_option ov_args_options[] = {
      opt_panels},
     {"--pace", true, "a number of seconds from 1 to 600", opt_pace},
     {"--loop", false, NULL, opt_flag},
+    {"--model", true, "a model name (see --list-models) or a formula in t (or x1, x2) and "
+                      "the --params names", ov_args_opt_model},
+    {"--params", true, "a comma-separated list of 2 to 64 parameter names", ov_args_opt_params},
+    {"--data", true, "a CSV file with the header t,y or x1,x2,y", ov_args_opt_data},
+    {"--loss", true, "squared or logistic", ov_args_opt_loss},
+    {"--init", true, "V1,V2,...: one number per parameter of the model", ov_args_opt_init},
+    {"--slice", true, "A,B (two parameter names), pca, random or random:SEED",
+     ov_args_opt_slice},
+    {"--list-models", false, NULL, opt_flag},
     {"--preset", true, "a preset name or number (see --list-presets)", opt_preset},
     {"--list-presets", false, NULL, opt_flag},
     {"--list-surfaces", false, NULL, opt_flag},

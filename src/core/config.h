@@ -7,6 +7,7 @@
 #include "expr.h"
 #include "geom.h"
 #include "noise.h"
+#include "objective.h"
 #include "optim.h"
 #include "rule.h"
 
@@ -33,6 +34,17 @@ typedef struct ov_run_spec {
     ov_schedule schedule;   /* :schedule= (given false: none) */
 } ov_run_spec;
 
+/* --loss: a model's own (line, gauss4: squared; xor: logistic; a typed
+ * model: squared) unless given. */
+typedef enum ov_config_loss {
+    OV_CONFIG_LOSS_DEFAULT = 0,
+    OV_CONFIG_LOSS_SQUARED,
+    OV_CONFIG_LOSS_LOGISTIC
+} ov_config_loss;
+
+/* Longest --params, --data and --slice value kept. */
+#define OV_CONFIG_MODEL_TEXT 512
+
 typedef enum ov_action {
     OV_ACTION_WINDOW = 0,   /* open the interactive window (default) */
     OV_ACTION_EXPORT,       /* --screenshot, --export-csv, --gif, --video, then exit */
@@ -42,7 +54,8 @@ typedef enum ov_action {
     OV_ACTION_VERSION,
     OV_ACTION_BENCH,
     OV_ACTION_LIST_PRESETS,
-    OV_ACTION_RATE_MAP      /* --export-rate-map FILE, then exit */
+    OV_ACTION_RATE_MAP,     /* --export-rate-map FILE, then exit */
+    OV_ACTION_LIST_MODELS
 } ov_action;
 
 typedef struct ov_config {
@@ -91,6 +104,17 @@ typedef struct ov_config {
     bool no_vsync;                          /* window frames unpaced (tests) */
     double pace;                            /* --pace SECONDS (0: OV_DEFAULT_PACE) */
     bool loop;                              /* --loop */
+    /* Models (DESIGN.md "Models"): a loss over n parameters instead of a
+     * surface. model is "" for a surface. The values are checked as text
+     * here and against the model when the scene is built (args.c does it
+     * once at the command line so that a bad one is a usage error). */
+    char model[OV_EXPR_MAX_SOURCE + 1];     /* --model NAME|FORMULA */
+    char model_params[OV_CONFIG_MODEL_TEXT];/* --params a,b,c (typed models) */
+    char data_path[OV_CONFIG_MODEL_TEXT];   /* --data FILE.csv, "" for none */
+    ov_config_loss loss;                    /* --loss */
+    int ninit;                              /* --init: that many numbers, 0: none */
+    double init[OV_OBJECTIVE_MAX_DIM];
+    char slice[OV_CONFIG_MODEL_TEXT];       /* --slice A,B|pca|random[:SEED], "" */
     bool has_panels;                        /* --panels given (a preset's panels
                                                replace the window's) */
 } ov_config;

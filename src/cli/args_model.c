@@ -1,0 +1,157 @@
+/* The command line's model options (DESIGN.md "Models"): --model, --params,
+ * --data, --loss, --init and --slice, each checked as text here (names,
+ * numbers, the shape of a slice); what only the model can tell (how many
+ * parameters it has, which names it knows, the data file's rows) is checked
+ * once the whole command line is read (args_model_check.c). */
+#include "args.h"
+#include "args_internal.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Names a model's parameter may not take: the inputs, the engine's
+ * constants and functions, the CSV's other columns. */
+static const char *const reserved_names[] = {
+    "t", "x1", "x2", "x", "y", "e", "pi", "exp", "log", "sqrt", "sin", "cos", "tan",
+    "tanh", "abs", "sign", "min", "max", "run", "optimizer", "step", "loss", "alpha", NULL};
+
+bool ov_args_param_name_reserved(const char *name, size_t len)
+{
+    for (int i = 0; reserved_names[i]; i++)
+        if (strlen(reserved_names[i]) == len && strncmp(reserved_names[i], name, len) == 0)
+            return true;
+    return false;
+}
+
+/* A stored text option: at most cap - 1 bytes. */
+static int store_text(ov_parse *p, const char *opt, const char *value, char *dst, size_t cap,
+                      const char *accepts)
+{
+    char echo[96];
+    size_t len = strlen(value);
+    if (len == 0 || len >= cap)
+        return ov_args_fail(p->err, p->cap, "%s: '%s' %s; expected %s", opt,
+                            ov_args_echo(value, len, echo, sizeof echo),
+                            len ? "is too long" : "is empty", accepts);
+    memcpy(dst, value, len + 1);
+    return 0;
+}
+
+int ov_args_opt_model(ov_parse *p, const char *opt, const char *value)
+{
+    return store_text(p, opt, value, p->cfg->model, sizeof p->cfg->model,
+                      "a model name (see --list-models) or a formula in t (or x1, x2) and "
+                      "the --params names");
+}
+
+int ov_args_opt_params(ov_parse *p, const char *opt, const char *value)
+{
+    char echo[96];
+    const char *accepts = "a comma-separated list of 2 to 64 names, each letters, digits "
+                          "and _ starting with a letter";
+    if (store_text(p, opt, value, p->cfg->model_params, sizeof p->cfg->model_params,
+                   accepts))
+        return 2;
+    int count = 0;
+    for (const char *s = value;;) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        ov_args_echo(s, len, echo, sizeof echo);
+        if (len == 0)
+            return ov_args_fail(p->err, p->cap, "%s: an empty name in '%s'; expected %s", opt,
+                                value, accepts);
+        if (!isalpha((unsigned char)s[0]))
+            return ov_args_fail(p->err, p->cap, "%s: '%s' does not start with a letter; "
+                                "expected %s", opt, echo, accepts);
+        for (size_t i = 0; i < len; i++)
+            if (!isalnum((unsigned char)s[i]) && s[i] != '_')
+                return ov_args_fail(p->err, p->cap, "%s: '%s' has the character '%c'; "
+                                    "expected %s", opt, echo,
+                                    isprint((unsigned char)s[i]) ? s[i] : '?', accepts);
+        if (ov_args_param_name_reserved(s, len))
+            return ov_args_fail(p->err, p->cap, "%s: '%s' is a name already in use (t, "
+                                "x1, x2, x, y, e, pi, the formula functions, run, optimizer, "
+                                "step, loss, alpha); expected another name", opt, echo);
+        for (const char *q = value; q < s;) {
+            const char *qe = strchr(q, ',');
+            if ((size_t)(qe - q) == len && strncmp(q, s, len) == 0)
+                return ov_args_fail(p->err, p->cap, "%s: '%s' is named twice; expected "
+                                    "each parameter once", opt, echo);
+            q = qe + 1;
+        }
+        count++;
+        if (!e)
+            break;
+        s = e + 1;
+    }
+    if (count < 2 || count > OV_OBJECTIVE_MAX_DIM)
+        return ov_args_fail(p->err, p->cap, "%s: %d name%s given; expected %s", opt, count,
+                            count == 1 ? "" : "s", accepts);
+    return 0;
+}
+
+int ov_args_opt_data(ov_parse *p, const char *opt, const char *value)
+{
+    return store_text(p, opt, value, p->cfg->data_path, sizeof p->cfg->data_path,
+                      "a CSV file with the header t,y or x1,x2,y");
+}
+
+int ov_args_opt_loss(ov_parse *p, const char *opt, const char *value)
+{
+    char echo[96];
+    if (strcmp(value, "squared") == 0)
+        p->cfg->loss = OV_CONFIG_LOSS_SQUARED;
+    else if (strcmp(value, "logistic") == 0)
+        p->cfg->loss = OV_CONFIG_LOSS_LOGISTIC;
+    else
+        return ov_args_fail(p->err, p->cap, "%s: unknown loss '%s'; expected squared or "
+                            "logistic", opt, ov_args_echo(value, strlen(value), echo,
+                                                          sizeof echo));
+    return 0;
+}
+
+int ov_args_opt_init(ov_parse *p, const char *opt, const char *value)
+{
+    char echo[96];
+    int n = 0;
+    for (const char *s = value;;) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (n == OV_OBJECTIVE_MAX_DIM)
+            return ov_args_fail(p->err, p->cap, "%s: more than %d numbers; expected one "
+                                "number per parameter of the model", opt,
+                                OV_OBJECTIVE_MAX_DIM);
+        ov_num_status st = ov_args_number(s, len, &p->cfg->init[n]);
+        if (st != OV_NUM_OK)
+            return ov_args_fail(p->err, p->cap, "%s: '%s' %s; expected V1,V2,...: one "
+                                "finite number per parameter of the model", opt,
+                                ov_args_echo(s, len, echo, sizeof echo),
+                                ov_args_status_text(st));
+        n++;
+        if (!e)
+            break;
+        s = e + 1;
+    }
+    p->cfg->ninit = n;
+    return 0;
+}
+
+int ov_args_opt_slice(ov_parse *p, const char *opt, const char *value)
+{
+    char echo[96];
+    const char *accepts = "A,B (two parameter names), pca, random or random:SEED";
+    if (store_text(p, opt, value, p->cfg->slice, sizeof p->cfg->slice, accepts))
+        return 2;
+    ov_args_echo(value, strlen(value), echo, sizeof echo);
+    if (strcmp(value, "pca") == 0 || strcmp(value, "random") == 0)
+        return 0;
+    if (strncmp(value, "random:", 7) == 0) {
+        long seed;
+        return ov_args_int_in(opt, value + 7, 0, 2147483647L, &seed, p->err, p->cap);
+    }
+    const char *comma = strchr(value, ',');
+    if (!comma || comma == value || !comma[1] || strchr(comma + 1, ','))
+        return ov_args_fail(p->err, p->cap, "%s: '%s' is not a slice; expected %s", opt, echo,
+                            accepts);
+    return 0;
+}
