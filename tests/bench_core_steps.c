@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "core/surface_objective.h"
 #include "core/run.h"
 #include "core/surface.h"
 
@@ -74,7 +75,7 @@ int main(void)
         for (int k = 0; k < OV_OPTIM_COUNT; k++) {
             for (int r = 0; r < BENCH_REPEATS; r++) {
                 double t0 = now_s();
-                if (!ov_run_compute(&runs[k], s, s->start, BENCH_STEPS))
+                if (!ov_run_compute_surface(&runs[k], s, s->start, BENCH_STEPS))
                     return 1;
                 t[r] = now_s() - t0;
             }
@@ -86,7 +87,7 @@ int main(void)
             double t0 = now_s();
             total = 0;
             for (int k = 0; k < BENCH_RUNS; k++) {
-                if (!ov_run_compute(&runs[k], s, s->start, BENCH_STEPS))
+                if (!ov_run_compute_surface(&runs[k], s, s->start, BENCH_STEPS))
                     return 1;
                 total += steps_done(&runs[k]);
             }
@@ -115,7 +116,7 @@ int main(void)
     p.alpha = 0.05;
     ov_run_init(&runs[0], &p);
     double t0 = now_s();
-    bool ok = ov_run_compute(&runs[0], reg, reg->start, OV_RUN_MAX_STEPS);
+    bool ok = ov_run_compute_surface(&runs[0], reg, reg->start, OV_RUN_MAX_STEPS);
     double secs = now_s() - t0;
     ov_run_deinit(&runs[0]);
     ov_surface_destroy(reg);

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "core/surface_objective.h"
 #include "core/run.h"
 #include "core/scene.h"
 #include "core/surface.h"
@@ -35,7 +36,7 @@ static inline bool build_scene(ov_scene *sc, int nruns, int steps)
         p.alpha = ALPHAS[i];
         ov_run_init(&sc->runs[i], &p);
         sc->nruns++;
-        if (!ov_run_compute(&sc->runs[i], sc->surface, sc->start, steps))
+        if (!ov_run_compute_surface(&sc->runs[i], sc->surface, sc->start, steps))
             return false;
     }
     return true;

@@ -8,6 +8,7 @@
 #include "app/controls_anim.h"
 #include "app/controls_params.h"
 #include "app/controls_view.h"
+#include "core/surface_objective.h"
 #include "ov_test.h"
 
 static void init_default(ov_app_state *st)
@@ -107,7 +108,7 @@ static void test_realtime_semantics(void)
     /* The recomputed run equals a fresh computation on the new surface. */
     ov_run fresh;
     ov_run_init(&fresh, &st.sc.scene.runs[0].params);
-    CHECK(ov_run_compute(&fresh, st.sc.scene.surface, st.sc.scene.start, st.sc.scene.steps));
+    CHECK(ov_run_compute_surface(&fresh, st.sc.scene.surface, st.sc.scene.start, st.sc.scene.steps));
     CHECK(fresh.n == st.sc.scene.runs[0].n);
     CHECK(fresh.x[5] == st.sc.scene.runs[0].x[5]);
     ov_run_deinit(&fresh);

@@ -9,6 +9,7 @@
  *   to an odd power), whose repeated squaring rounds once per squaring. */
 #include <math.h>
 
+#include "core/surface_objective.h"
 #include "core/expr.h"
 #include "core/run.h"
 #include "core/surface.h"
@@ -73,7 +74,7 @@ static void test_rprop_on_tanh(void)
     ov_run_init(&r, &p);
     /* The gradient is positive: each step goes down by the step size,
      * which grows by 1.2 while the sign holds: 20, 19.5, 18.9, 18.18. */
-    CHECK(ov_run_compute(&r, s, (ov_vec2){20.0, 0.0}, 3));
+    CHECK(ov_run_compute_surface(&r, s, (ov_vec2){20.0, 0.0}, 3));
     CHECK_MSG(r.n == 4, "%d iterates", r.n);
     if (r.n == 4) {
         CHECK_NEAR(r.x[1], 19.5, 1e-15);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/surface_objective.h"
 #include "core/explain.h"
 #include "core/noise.h"
 #include "core/rule.h"
@@ -86,7 +87,7 @@ static bool setup(fixture *f, ov_optim_kind kind, double alpha, double beta, dou
         p.beta = beta;
     ov_run_init(&f->run, &p);
     f->run.noise = (ov_noise){sigma, 2024};
-    CHECK(ov_run_compute(&f->run, f->s, (ov_vec2){START[0], START[1]}, steps));
+    CHECK(ov_run_compute_surface(&f->run, f->s, (ov_vec2){START[0], START[1]}, steps));
     ov_explainer_init(&f->ex);
     return true;
 }
@@ -135,7 +136,7 @@ static void test_gd_schedule(void)
         return;
     const char *why = "";
     CHECK(ov_schedule_parse("exp(0.9)", 8, &f.run.params.schedule, &why));
-    CHECK(ov_run_compute(&f.run, f.s, (ov_vec2){START[0], START[1]}, 20));
+    CHECK(ov_run_compute_surface(&f.run, f.s, (ov_vec2){START[0], START[1]}, 20));
     double w[2] = {START[0], START[1]}, g[2];
     for (int i = 0; i < 8; i++) {
         double ai = a * pow(0.9, (double)i);
@@ -418,7 +419,7 @@ static void test_beyond(void)
     const double a = 0.1, lam = 2.0;
     if (setup(&f, OV_OPT_ADAMW, a, -1, 0, 10)) {
         f.run.params.wd = lam;
-        CHECK(ov_run_compute(&f.run, f.s, (ov_vec2){START[0], START[1]}, 10));
+        CHECK(ov_run_compute_surface(&f.run, f.s, (ov_vec2){START[0], START[1]}, 10));
         double w[2] = {START[0], START[1]}, g[2];
         grad(w, g);
         if (explain(&f, 0)) {
@@ -432,7 +433,7 @@ static void test_beyond(void)
     }
     if (setup(&f, OV_OPT_LION, a, -1, 0, 10)) {
         f.run.params.wd = lam;
-        CHECK(ov_run_compute(&f.run, f.s, (ov_vec2){START[0], START[1]}, 10));
+        CHECK(ov_run_compute_surface(&f.run, f.s, (ov_vec2){START[0], START[1]}, 10));
         double w[2] = {START[0], START[1]};
         if (explain(&f, 0)) {
             /* m = 0: c = (1-β) g, whose sign is g's: (-1, +1) at (-3, 1). */
@@ -478,12 +479,12 @@ static void test_rule_change(void)
     if (!setup(&f, OV_OPT_RULE, 0.05, -1, 0, 10))
         return;
     f.run.params.rule = ov_rule_intern("w = w - alpha*g", "", NULL);
-    CHECK(ov_run_compute(&f.run, f.s, (ov_vec2){START[0], START[1]}, 10));
+    CHECK(ov_run_compute_surface(&f.run, f.s, (ov_vec2){START[0], START[1]}, 10));
     if (explain(&f, 1))
         CHECK(f.out.next[0] == f.run.x[2] && f.out.next[1] == f.run.y[2]);
     const double gd2[2] = {f.run.x[2], f.run.y[2]};
     f.run.params.rule = ov_rule_intern("u = beta*u - g; w = w + alpha*u", "", NULL);
-    CHECK(ov_run_compute(&f.run, f.s, (ov_vec2){START[0], START[1]}, 10));
+    CHECK(ov_run_compute_surface(&f.run, f.s, (ov_vec2){START[0], START[1]}, 10));
     CHECK(f.run.x[2] != gd2[0]);   /* the second steps differ */
     if (explain(&f, 1))
         CHECK_MSG(f.out.next[0] == f.run.x[2] && f.out.next[1] == f.run.y[2],

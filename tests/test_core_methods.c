@@ -7,12 +7,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/surface_objective.h"
 #include "core/run.h"
 #include "core/surface.h"
 #include "ov_test.h"
 
 /* f = 1/2 (x^2 + 4 y^2). */
-static void quad14(void *ctx, const double w[2], double *f, double g[2], double h[3])
+static void quad14(void *ctx, const double w[2], double *f, double g[2], double h[4])
 {
     (void)ctx;
     *f = 0.5 * (w[0] * w[0] + 4 * w[1] * w[1]);
@@ -20,13 +21,13 @@ static void quad14(void *ctx, const double w[2], double *f, double g[2], double 
     g[1] = 4 * w[1];
     if (h) {
         h[0] = 1;
-        h[1] = 0;
-        h[2] = 4;
+        h[1] = h[2] = 0;
+        h[3] = 4;
     }
 }
 
 /* Rosenbrock in closed form: f = (1-x)^2 + 100 (y-x^2)^2. */
-static void rosen(void *ctx, const double w[2], double *f, double g[2], double h[3])
+static void rosen(void *ctx, const double w[2], double *f, double g[2], double h[4])
 {
     (void)ctx;
     const double x = w[0], y = w[1], r = y - x * x;
@@ -35,32 +36,32 @@ static void rosen(void *ctx, const double w[2], double *f, double g[2], double h
     g[1] = 200 * r;
     if (h) {
         h[0] = 2 - 400 * r + 800 * x * x;
-        h[1] = -400 * x;
-        h[2] = 200;
+        h[1] = h[2] = -400 * x;
+        h[3] = 200;
     }
 }
 
 /* f = -(x^2 + y^2): negative definite everywhere. */
-static void cap(void *ctx, const double w[2], double *f, double g[2], double h[3])
+static void cap(void *ctx, const double w[2], double *f, double g[2], double h[4])
 {
     (void)ctx;
     *f = -(w[0] * w[0] + w[1] * w[1]);
     g[0] = -2 * w[0];
     g[1] = -2 * w[1];
     if (h) {
-        h[0] = h[2] = -2;
-        h[1] = 0;
+        h[0] = h[3] = -2;
+        h[1] = h[2] = 0;
     }
 }
 
 /* f = x + y: Hessian zero. */
-static void plane(void *ctx, const double w[2], double *f, double g[2], double h[3])
+static void plane(void *ctx, const double w[2], double *f, double g[2], double h[4])
 {
     (void)ctx;
     *f = w[0] + w[1];
     g[0] = g[1] = 1;
     if (h)
-        h[0] = h[1] = h[2] = 0;
+        h[0] = h[1] = h[2] = h[3] = 0;
 }
 
 static ov_optim_params params_of(ov_optim_kind kind, double alpha)
@@ -118,7 +119,7 @@ static void test_newton_first_steps(void)
 
     /* Quadratic: one full step lands on the minimum. */
     ov_optim_state_init(&st, &p);
-    ov_oracle q = {NULL, quad14, 0};
+    ov_oracle q = {NULL, quad14, 2, 0};
     double w[2] = {1, 1};
     CHECK(ov_optim_step(&p, &st, w, &q));
     CHECK(w[0] == 0 && w[1] == 0);
@@ -129,15 +130,15 @@ static void test_newton_first_steps(void)
      * p = -H^-1 g = (880, 13552) / 35600. f drops from 24.2 to about
      * 4.73, so Armijo takes t = 1. */
     ov_optim_state_init(&st, &p);
-    ov_oracle r = {NULL, rosen, 0};
+    ov_oracle r = {NULL, rosen, 2, 0};
     double v[2] = {-1.2, 1};
-    double f0, g0[2], h0[3];
+    double f0, g0[2], h0[4];
     rosen(NULL, v, &f0, g0, h0);
     CHECK_NEAR(g0[0], -215.6, 1e-12);
     CHECK_NEAR(g0[1], -88, 1e-12);
     CHECK_NEAR(h0[0], 1330, 1e-12);
     CHECK_NEAR(h0[1], 480, 1e-12);
-    CHECK_NEAR(h0[2], 200, 1e-12);
+    CHECK_NEAR(h0[3], 200, 1e-12);
     CHECK(ov_optim_step(&p, &st, v, &r));
     CHECK_NEAR(v[0], -1.2 + 880.0 / 35600.0, 1e-13);
     CHECK_NEAR(v[1], 1 + 13552.0 / 35600.0, 1e-13);
@@ -148,12 +149,12 @@ static void test_newton_first_steps(void)
     if (s) {
         ov_run run;
         ov_run_init(&run, &p);
-        CHECK(ov_run_compute(&run, s, (ov_vec2){-1.2, 1}, 1));
+        CHECK(ov_run_compute_surface(&run, s, (ov_vec2){-1.2, 1}, 1));
         CHECK(run.n == 2);
         CHECK_NEAR(run.x[1], -1.2 + 880.0 / 35600.0, 1e-13);
         CHECK_NEAR(run.y[1], 1 + 13552.0 / 35600.0, 1e-13);
         /* Newton with the full step reaches the minimum in a few dozen steps. */
-        CHECK(ov_run_compute(&run, s, (ov_vec2){-1.2, 1}, 100));
+        CHECK(ov_run_compute_surface(&run, s, (ov_vec2){-1.2, 1}, 100));
         CHECK_NEAR(run.x[100], 1, 1e-12);
         CHECK_NEAR(run.y[100], 1, 1e-12);
         ov_run_deinit(&run);
@@ -182,7 +183,7 @@ static void test_newton_first_steps(void)
         ov_optim_params np = params_of(OV_OPT_NEWTON, 1);
         ov_run run;
         ov_run_init(&run, &np);
-        CHECK(ov_run_compute(&run, quad, (ov_vec2){-3, -1}, 1));
+        CHECK(ov_run_compute_surface(&run, quad, (ov_vec2){-3, -1}, 1));
         double tol = i ? 1e-4 : 1e-14;   /* H's entries carry kappa eps */
         CHECK_MSG(hypot(run.x[1], run.y[1]) < tol * hypot(3, 1), "kappa %g: (%g, %g)",
                   kappas[i], run.x[1], run.y[1]);
@@ -202,7 +203,7 @@ static void test_newton_fallback(void)
          * p = -(g_x / 2, g_y / 2) = (1.8, 0.01): x to 0, y doubled. */
         ov_run run;
         ov_run_init(&run, &p);
-        CHECK(ov_run_compute(&run, s, (ov_vec2){-1.8, 0.01}, 16));
+        CHECK(ov_run_compute_surface(&run, s, (ov_vec2){-1.8, 0.01}, 16));
         CHECK(!run.diverged && run.n == 17);
         CHECK_NEAR(run.x[1], 0, 1e-15);
         CHECK_NEAR(run.y[1], 0.02, 1e-15);
@@ -217,7 +218,7 @@ static void test_newton_fallback(void)
     }
     /* The step function itself reports the fallback. */
     ov_optim_state_init(&st, &p);
-    ov_oracle c = {NULL, cap, 0};
+    ov_oracle c = {NULL, cap, 2, 0};
     double w[2] = {0.5, 0.3};
     CHECK(ov_optim_step(&p, &st, w, &c));
     /* H = -2 I: p = -g / 2 = (x, y), away from the maximum at 0. */
@@ -225,7 +226,7 @@ static void test_newton_fallback(void)
     CHECK_NEAR(w[0], 1.0, 1e-15);
     CHECK_NEAR(w[1], 0.6, 1e-15);
     ov_optim_state_init(&st, &p);
-    ov_oracle pl = {NULL, plane, 0};
+    ov_oracle pl = {NULL, plane, 2, 0};
     double z[2] = {0, 0};
     CHECK(ov_optim_step(&p, &st, z, &pl));
     CHECK(st.newton_dir == OV_NEWTON_GRADIENT);
@@ -235,7 +236,7 @@ static void test_newton_fallback(void)
     if (s) {
         ov_run run;
         ov_run_init(&run, &p);
-        CHECK(ov_run_compute(&run, s, (ov_vec2){0, 0}, 5));
+        CHECK(ov_run_compute_surface(&run, s, (ov_vec2){0, 0}, 5));
         CHECK(run.n == 6 && run.x[5] == 0 && run.y[5] == 0);
         ov_run_deinit(&run);
         ov_surface_destroy(s);
@@ -252,7 +253,7 @@ static void test_cg_first_steps(void)
     ov_optim_params p = params_of(OV_OPT_CG, 1.0);
     ov_optim_state st;
     ov_optim_state_init(&st, &p);
-    ov_oracle q = {NULL, quad14, 0};
+    ov_oracle q = {NULL, quad14, 2, 0};
     double w[2] = {1, 1};
     CHECK(ov_optim_step(&p, &st, w, &q));
     CHECK_NEAR(w[0], 48.0 / 65.0, 1e-15);
@@ -268,7 +269,7 @@ static void test_cg_first_steps(void)
     /* Rosenbrock from (-1.2, 1): the first direction is -g0 = (215.6, 88),
      * the step a strong Wolfe point along it, checked with the closed form. */
     ov_optim_state_init(&st, &p);
-    ov_oracle r = {NULL, rosen, 0};
+    ov_oracle r = {NULL, rosen, 2, 0};
     double v[2] = {-1.2, 1}, f0, g0[2], f1, g1[2];
     CHECK(ov_optim_step(&p, &st, v, &r));
     rosen(NULL, (double[2]){-1.2, 1}, &f0, g0, NULL);
@@ -303,7 +304,7 @@ static void test_cg_two_iterations(void)
             for (int i = 0; i < 12; i++) {
                 double ang = 0.5 + i * 2 * 3.14159265358979 / 12;
                 ov_vec2 start = {3 * cos(ang), 2 * sin(ang)};
-                CHECK(ov_run_compute(&run, s, start, 2));
+                CHECK(ov_run_compute_surface(&run, s, start, 2));
                 double f, g0[2], g2[2];
                 ov_surface_grad(s, run.x[0], run.y[0], &f, g0);
                 ov_surface_grad(s, run.x[2], run.y[2], &f, g2);
@@ -339,7 +340,7 @@ static void test_cg_wolfe_on_curved_surfaces(void)
             ov_optim_params p = params_of(OV_OPT_CG, 1.0);
             ov_run run;
             ov_run_init(&run, &p);
-            CHECK(ov_run_compute(&run, s, j < 3 ? starts[j] : s->start, 200));
+            CHECK(ov_run_compute_surface(&run, s, j < 3 ? starts[j] : s->start, 200));
             for (int k = 1; k < run.n; k++) {
                 double d[2] = {run.x[k] - run.x[k - 1], run.y[k] - run.y[k - 1]};
                 if (d[0] == 0 && d[1] == 0)
@@ -396,7 +397,7 @@ static void test_never_non_finite(void)
                     ov_run run;
                     ov_run_init(&run, &p);
                     ov_vec2 start = j < 4 ? starts[j] : s->start;
-                    CHECK(ov_run_compute(&run, s, start, 500));
+                    CHECK(ov_run_compute_surface(&run, s, start, 500));
                     char what[96];
                     snprintf(what, sizeof what, "%s %s alpha %g start (%g, %g)", names[i],
                              ov_optim_info_of((ov_optim_kind)kind)->name, alphas[a],
@@ -416,7 +417,7 @@ static void test_never_non_finite(void)
             ov_optim_params p = params_of((ov_optim_kind)kind, 1);
             ov_run run;
             ov_run_init(&run, &p);
-            CHECK(ov_run_compute(&run, s, (ov_vec2){-1.2, 1}, 1000));
+            CHECK(ov_run_compute_surface(&run, s, (ov_vec2){-1.2, 1}, 1000));
             CHECK_NEAR(run.x[run.n - 1], 1, 1e-8);
             CHECK_NEAR(run.y[run.n - 1], 1, 1e-8);
             ov_run_deinit(&run);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/surface_objective.h"
 #include "core/noise.h"
 #include "core/run.h"
 #include "core/surface.h"
@@ -83,7 +84,7 @@ static bool recovered_noise(const ov_surface *s, double alpha, ov_noise noise, i
     ov_run run;
     ov_run_init(&run, &p);
     run.noise = noise;
-    bool ok = ov_run_compute(&run, s, (ov_vec2){0.0, 0.0}, steps) && run.n == steps + 1;
+    bool ok = ov_run_compute_surface(&run, s, (ov_vec2){0.0, 0.0}, steps) && run.n == steps + 1;
     for (int i = 0; ok && i < steps; i++) {
         out[2 * i] = (-(run.x[i + 1] - run.x[i]) / alpha - 1.0);
         out[2 * i + 1] = (-(run.y[i + 1] - run.y[i]) / alpha - 1.0);
@@ -153,9 +154,9 @@ static void test_zero_is_exact(void)
         zero.noise = (ov_noise){0.0, 99};
         noisy.noise = (ov_noise){0.5, 99};
         ov_vec2 start = {-1.2, 1.0};
-        CHECK(ov_run_compute(&exact, s, start, 300));
-        CHECK(ov_run_compute(&zero, s, start, 300));
-        CHECK(ov_run_compute(&noisy, s, start, 300));
+        CHECK(ov_run_compute_surface(&exact, s, start, 300));
+        CHECK(ov_run_compute_surface(&zero, s, start, 300));
+        CHECK(ov_run_compute_surface(&noisy, s, start, 300));
         CHECK_MSG(exact.n == zero.n && memcmp(exact.x, zero.x, (size_t)exact.n * 8) == 0 &&
                       memcmp(exact.y, zero.y, (size_t)exact.n * 8) == 0 &&
                       memcmp(exact.loss, zero.loss, (size_t)exact.n * 8) == 0,
@@ -170,7 +171,7 @@ static void test_zero_is_exact(void)
         ov_run again;
         ov_run_init(&again, &p);
         again.noise = noisy.noise;
-        CHECK(ov_run_compute(&again, s, start, 300));
+        CHECK(ov_run_compute_surface(&again, s, start, 300));
         CHECK(again.n == noisy.n && memcmp(again.x, noisy.x, (size_t)again.n * 8) == 0 &&
               memcmp(again.y, noisy.y, (size_t)again.n * 8) == 0);
         ov_run_deinit(&again);
@@ -195,7 +196,7 @@ static void test_curve_keeps_y(void)
         ov_run run;
         ov_run_init(&run, &p);
         run.noise = (ov_noise){0.3, 5};
-        CHECK(ov_run_compute(&run, s, (ov_vec2){1.7, 0.25}, 200));
+        CHECK(ov_run_compute_surface(&run, s, (ov_vec2){1.7, 0.25}, 200));
         bool y_fixed = run.n > 1, x_moved = false;
         for (int i = 0; i < run.n; i++) {
             y_fixed = y_fixed && run.y[i] == 0.25;

@@ -6,12 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/surface_objective.h"
 #include "core/run.h"
 #include "core/surface.h"
 #include "ov_test.h"
 
 /* f = 1/2 (x^2 + 4 y^2), gradient (x, 4 y). */
-static void quad14(void *ctx, const double w[2], double *f, double g[2], double h[3])
+static void quad14(void *ctx, const double w[2], double *f, double g[2], double h[4])
 {
     (void)ctx;
     *f = 0.5 * (w[0] * w[0] + 4 * w[1] * w[1]);
@@ -19,23 +20,23 @@ static void quad14(void *ctx, const double w[2], double *f, double g[2], double 
     g[1] = 4 * w[1];
     if (h) {
         h[0] = 1;
-        h[1] = 0;
-        h[2] = 4;
+        h[1] = h[2] = 0;
+        h[3] = 4;
     }
 }
 
 /* f = x + y: a constant gradient (1, 1). */
-static void linear(void *ctx, const double w[2], double *f, double g[2], double h[3])
+static void linear(void *ctx, const double w[2], double *f, double g[2], double h[4])
 {
     (void)ctx;
     *f = w[0] + w[1];
     g[0] = g[1] = 1;
     if (h)
-        h[0] = h[1] = h[2] = 0;
+        h[0] = h[1] = h[2] = h[3] = 0;
 }
 
 /* A gradient whose sign flips at every call: (+1, +1), (-1, -1), ... */
-static void flipping(void *ctx, const double w[2], double *f, double g[2], double h[3])
+static void flipping(void *ctx, const double w[2], double *f, double g[2], double h[4])
 {
     int *calls = ctx;
     (void)w;
@@ -44,7 +45,7 @@ static void flipping(void *ctx, const double w[2], double *f, double g[2], doubl
     g[0] = g[1] = (*calls)++ % 2 ? -1.0 : 1.0;
 }
 
-static void nan_grad(void *ctx, const double w[2], double *f, double g[2], double h[3])
+static void nan_grad(void *ctx, const double w[2], double *f, double g[2], double h[4])
 {
     (void)ctx;
     (void)w;
@@ -64,7 +65,7 @@ static void steps_on_quad14(ov_optim_kind kind, double alpha, double beta, int s
     p.beta = beta;
     ov_optim_state st;
     ov_optim_state_init(&st, &p);
-    ov_oracle o = {NULL, quad14, 0};
+    ov_oracle o = {NULL, quad14, 2, 0};
     double cur[2] = {1, 1};
     for (int i = 0; i < steps; i++) {
         double before[2] = {cur[0], cur[1]};
@@ -199,7 +200,7 @@ static void test_rprop_rules(void)
     p.alpha = 0.15;
     ov_optim_state st;
     ov_optim_state_init(&st, &p);
-    ov_oracle o = {NULL, quad14, 0};
+    ov_oracle o = {NULL, quad14, 2, 0};
     double w[2] = {0.1, 1};
     /* x: g = 0.1 > 0, x -> 0.1 - 0.15 = -0.05. y: 1 -> 0.85. */
     ov_optim_step(&p, &st, w, &o);
@@ -219,7 +220,7 @@ static void test_rprop_rules(void)
     /* Upper clamp on a constant gradient: 40, 48, 50, 50. */
     p.alpha = 40;
     ov_optim_state_init(&st, &p);
-    ov_oracle lin = {NULL, linear, 0};
+    ov_oracle lin = {NULL, linear, 2, 0};
     double v[2] = {0, 0};
     const double expect[] = {-40, -88, -138, -188};
     for (int i = 0; i < 4; i++) {
@@ -228,7 +229,7 @@ static void test_rprop_rules(void)
     }
     /* Lower clamp: a flip every step halves every other step down to 1e-6. */
     int calls = 0;
-    ov_oracle flip = {&calls, flipping, 0};
+    ov_oracle flip = {&calls, flipping, 2, 0};
     p.alpha = 1e-4;
     ov_optim_state_init(&st, &p);
     for (int i = 0; i < 40; i++)
@@ -313,7 +314,7 @@ static void test_table(void)
     ov_optim_defaults(OV_OPT_GD, &p);
     ov_optim_state st;
     ov_optim_state_init(&st, &p);
-    ov_oracle o = {NULL, nan_grad, 0};
+    ov_oracle o = {NULL, nan_grad, 2, 0};
     double w[2] = {1, 2};
     CHECK(!ov_optim_step(&p, &st, w, &o));
     CHECK(w[0] == 1 && w[1] == 2);
@@ -371,7 +372,7 @@ static void test_regression(void)
     const ov_optim_kind kinds[] = {OV_OPT_GD, OV_OPT_MOMENTUM, OV_OPT_NESTEROV, OV_OPT_ADAM};
     for (int i = 0; i < 4; i++) {
         ov_run r = run_of(kinds[i], ov_surface_default_alpha(s, kinds[i]), -1);
-        CHECK(ov_run_compute(&r, s, s->start, 3000));
+        CHECK(ov_run_compute_surface(&r, s, s->start, 3000));
         CHECK(!r.diverged && r.n == 3001);
         CHECK_NEAR(r.x[r.n - 1], 0.95, 1e-9);
         CHECK_NEAR(r.y[r.n - 1], 1.05, 1e-9);
@@ -389,14 +390,14 @@ static void test_stability_limit(void)
     /* y_k = (1 - 10 alpha)^k: alpha 0.21 gives (-1.1)^k, past 1e6 at k = 145
      * (1.1^144 = 9.1e5, 1.1^145 = 1.005e6); x_k = 0.79^k stays small. */
     ov_run r = run_of(OV_OPT_GD, 0.21, -1);
-    CHECK(ov_run_compute(&r, s, (ov_vec2){1, 1}, 1000));
+    CHECK(ov_run_compute_surface(&r, s, (ov_vec2){1, 1}, 1000));
     CHECK(r.diverged);
     CHECK(r.diverged_step == 145);
     CHECK(r.n == 145);
     check_all_finite(&r);
     /* alpha 0.19 gives (-0.9)^k: converges. */
     r.params.alpha = 0.19;
-    CHECK(ov_run_compute(&r, s, (ov_vec2){1, 1}, 1000));
+    CHECK(ov_run_compute_surface(&r, s, (ov_vec2){1, 1}, 1000));
     CHECK(!r.diverged && r.n == 1001);
     CHECK(hypot(r.x[1000], r.y[1000]) < 1e-40);
     ov_run_deinit(&r);
@@ -419,7 +420,7 @@ static void test_gd_rate(void)
         double rate = (kappas[i] - 1) / (kappas[i] + 1);
         int predicted = (int)ceil(log(1e-6) / log(rate));
         ov_run r = run_of(OV_OPT_GD, 2 / (1 + kappas[i]), -1);
-        CHECK(ov_run_compute(&r, s, (ov_vec2){2.0, -1.5}, 20000));
+        CHECK(ov_run_compute_surface(&r, s, (ov_vec2){2.0, -1.5}, 20000));
         int n = iterations_to(&r, 1e-6);
         CHECK_MSG(n >= 0 && abs(n - predicted) <= 2, "kappa %g: %d iterations, predicted %d",
                   kappas[i], n, predicted);
@@ -440,9 +441,9 @@ static void test_tuned_momentum(void)
     double bhb = ((sq - 1) / (sq + 1)) * ((sq - 1) / (sq + 1));
     ov_run hb = run_of(OV_OPT_MOMENTUM, ahb, bhb);
     ov_run nes = run_of(OV_OPT_NESTEROV, 1 / kappa, (sq - 1) / (sq + 1));
-    CHECK(ov_run_compute(&gd, s, start, 5000));
-    CHECK(ov_run_compute(&hb, s, start, 5000));
-    CHECK(ov_run_compute(&nes, s, start, 5000));
+    CHECK(ov_run_compute_surface(&gd, s, start, 5000));
+    CHECK(ov_run_compute_surface(&hb, s, start, 5000));
+    CHECK(ov_run_compute_surface(&nes, s, start, 5000));
     int ngd = iterations_to(&gd, 1e-6), nhb = iterations_to(&hb, 1e-6),
         nnes = iterations_to(&nes, 1e-6);
     /* GD ~ ln(1e-6)/ln(99/101) = 691; the accelerated methods ~ sqrt(kappa). */
@@ -463,11 +464,11 @@ static void test_divergence_and_extremes(void)
     CHECK(s != NULL);
     if (s) {
         ov_run r = run_of(OV_OPT_GD, 2.0, -1);
-        CHECK(ov_run_compute(&r, s, (ov_vec2){0.5, 1}, 100));
+        CHECK(ov_run_compute_surface(&r, s, (ov_vec2){0.5, 1}, 100));
         CHECK(r.diverged && r.diverged_step == 1 && r.n == 1);
         check_all_finite(&r);
         /* A start where the loss is NaN stores nothing. */
-        CHECK(ov_run_compute(&r, s, (ov_vec2){-1, 1}, 100));
+        CHECK(ov_run_compute_surface(&r, s, (ov_vec2){-1, 1}, 100));
         CHECK(r.diverged && r.diverged_step == 0 && r.n == 0);
         ov_run_deinit(&r);
         ov_surface_destroy(s);
@@ -482,7 +483,7 @@ static void test_divergence_and_extremes(void)
             const double alphas[] = {1e6, 1e-3};
             for (int a = 0; a < 2; a++) {
                 ov_run r = run_of((ov_optim_kind)k, alphas[a], -1);
-                CHECK(ov_run_compute(&r, q, (ov_vec2){1, 1}, 2000));
+                CHECK(ov_run_compute_surface(&r, q, (ov_vec2){1, 1}, 2000));
                 check_all_finite(&r);
                 CHECK(r.diverged ? r.diverged_step == r.n : r.n == 2001);
                 ov_run_deinit(&r);
@@ -495,7 +496,7 @@ static void test_divergence_and_extremes(void)
     if (sad) {
         ov_run r = run_of(OV_OPT_GD, 0.5, -1);
         /* y doubles every step: 2^20 > 1e6 at step 20, y = 2^19 stored. */
-        CHECK(ov_run_compute(&r, sad, (ov_vec2){0, 1}, 100));
+        CHECK(ov_run_compute_surface(&r, sad, (ov_vec2){0, 1}, 100));
         CHECK(r.diverged && r.diverged_step == 20 && r.n == 20);
         CHECK_NEAR(r.y[19], 524288.0, 0.0);
         ov_run_deinit(&r);
@@ -509,16 +510,16 @@ static void test_step_counts(void)
     if (!s)
         return;
     ov_run r = run_of(OV_OPT_ADAM, 0.05, -1);
-    CHECK(ov_run_compute(&r, s, s->start, 1));
+    CHECK(ov_run_compute_surface(&r, s, s->start, 1));
     CHECK(r.n == 2 && !r.diverged);
     CHECK(r.x[0] == s->start.x && r.y[0] == s->start.y);
     CHECK_NEAR(r.loss[0], ov_surface_value(s, s->start.x, s->start.y), 0.0);
     double *before = r.x;
-    CHECK(ov_run_compute(&r, s, s->start, 1));
+    CHECK(ov_run_compute_surface(&r, s, s->start, 1));
     CHECK(r.x == before);  /* arrays reused */
 
     /* Its speed is bench_core_steps' business; here only the result. */
-    CHECK(ov_run_compute(&r, s, s->start, OV_RUN_MAX_STEPS));
+    CHECK(ov_run_compute_surface(&r, s, s->start, OV_RUN_MAX_STEPS));
     CHECK(r.n == OV_RUN_MAX_STEPS + 1 && !r.diverged);
     /* Adam with a constant α does not settle for good: once the gradient is
      * at round-off level, s decays until α/sqrt(s) passes the stability
@@ -526,7 +527,7 @@ static void test_step_counts(void)
     CHECK_NEAR(r.x[r.n - 1], 0.95, 0.05);
     CHECK_NEAR(r.y[r.n - 1], 1.05, 0.05);
     r.params = (ov_optim_params){.kind = OV_OPT_GD, .alpha = 0.1};
-    CHECK(ov_run_compute(&r, s, s->start, OV_RUN_MAX_STEPS));
+    CHECK(ov_run_compute_surface(&r, s, s->start, OV_RUN_MAX_STEPS));
     CHECK(r.n == OV_RUN_MAX_STEPS + 1 && !r.diverged);
     CHECK_NEAR(r.x[r.n - 1], 0.95, 1e-12);
     CHECK_NEAR(r.y[r.n - 1], 1.05, 1e-12);

@@ -132,7 +132,7 @@ static void compare(ov_optim_kind kind, const ov_optim_params *p, loss_fn fn, co
 {
     ov_optim_state st;
     ov_optim_state_init(&st, p);
-    ov_oracle o = {NULL, fn, 0};
+    ov_oracle o = {NULL, fn, 2, 0};
     double w[2] = {x0, y0}, rw[2] = {x0, y0};
     ref r;
     memset(&r, 0, sizeof r);
@@ -198,7 +198,7 @@ static void test_radam_switch(void)
     p.alpha = 0.1;
     ov_optim_state st;
     ov_optim_state_init(&st, &p);
-    ov_oracle o = {NULL, coupled, 0};
+    ov_oracle o = {NULL, coupled, 2, 0};
     double w[2] = {2.0, -1.5};
     /* g = (3*2 - 1.5 - 1, 2 - 7.5) = (3.5, -5.5); m̂ = g at t = 1. */
     CHECK(ov_optim_step(&p, &st, w, &o));
@@ -218,7 +218,7 @@ static void test_adamw_decay_by_hand(void)
     p.wd = 0.5;
     ov_optim_state st;
     ov_optim_state_init(&st, &p);
-    ov_oracle o = {NULL, coupled, 0};
+    ov_oracle o = {NULL, coupled, 2, 0};
     double w[2] = {2.0, -1.5};
     CHECK(ov_optim_step(&p, &st, w, &o));
     CHECK_NEAR(w[0], 1.9 - 0.1 * 3.5 / (3.5 + 1e-8), 1e-15);
@@ -244,7 +244,7 @@ static void test_lion_by_hand(void)
     p.wd = 0.5;
     ov_optim_state st;
     ov_optim_state_init(&st, &p);
-    ov_oracle o = {NULL, coupled, 0};
+    ov_oracle o = {NULL, coupled, 2, 0};
     /* At (1/3 + ..., ...) pick w with g_y = 0: x + 5y = 0, x = 0.5, y = -0.1:
      * g = (1.5 - 0.1 - 1, 0) = (0.4, 0). */
     double w[2] = {0.5, -0.1};

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/surface_objective.h"
 #include "core/optim.h"
 #include "core/run.h"
 #include "core/scene.h"
@@ -63,7 +64,7 @@ static void test_lbfgs_direction(int history)
     p.history = history;
     ov_optim_state st;
     ov_optim_state_init(&st, &p);
-    ov_oracle o = {NULL, rosen, 0};
+    ov_oracle o = {NULL, rosen, 2, 0};
     double w[2] = {-1.2, 1.0}, S[64][2], Y[64][2];
     int npairs = 0;
     double prev_w[2] = {0, 0}, prev_g[2] = {0, 0};
@@ -116,7 +117,7 @@ static ov_run lbfgs_run(ov_surface *s, ov_vec2 start, int steps)
     ov_optim_defaults(OV_OPT_LBFGS, &p);
     ov_run r;
     ov_run_init(&r, &p);
-    CHECK(ov_run_compute(&r, s, start, steps));
+    CHECK(ov_run_compute_surface(&r, s, start, steps));
     return r;
 }
 
@@ -179,7 +180,7 @@ static void test_lbfgs_skips_pairs(void)
     p.alpha = 0.1;
     ov_optim_state st;
     ov_optim_state_init(&st, &p);
-    ov_oracle o = {NULL, saddle, 0};
+    ov_oracle o = {NULL, saddle, 2, 0};
     double w[2] = {0.0, 1.0}, f0, f1, g[2];
     /* Along y alone: s = (0, sy), y = (0, -2 sy): s'y < 0, never stored. */
     for (int k = 0; k < 5; k++) {
@@ -226,7 +227,7 @@ static void test_nelder_mead_by_hand(void)
     ov_optim_state st;
     ov_optim_state_init(&st, &p);
     int calls = 0;
-    ov_oracle o = {&calls, valley, 0};
+    ov_oracle o = {&calls, valley, 2, 0};
     double w[2] = {0.5, 0.5};
     static const double simplex[3][3][2] = {
         {{0.525, 0.5}, {0.51875, 0.4875}, {0.5, 0.5}},
@@ -253,7 +254,7 @@ static void test_nelder_mead_by_hand(void)
      * nonzero one at 1.05 times itself. */
     ov_optim_state_init(&st, &p);
     rec_n = 0;
-    ov_oracle ro = {NULL, recording, 0};
+    ov_oracle ro = {NULL, recording, 2, 0};
     double z[2] = {0.0, 2.0};
     CHECK(ov_optim_step(&p, &st, z, &ro));
     CHECK(rec_n >= 3);
@@ -274,7 +275,7 @@ static void test_nelder_mead_run_evals(void)
     ov_optim_defaults(OV_OPT_NELDER_MEAD, &p);
     ov_run r;
     ov_run_init(&r, &p);
-    CHECK(ov_run_compute(&r, s, (ov_vec2){0.5, 0.5}, 3));
+    CHECK(ov_run_compute_surface(&r, s, (ov_vec2){0.5, 0.5}, 3));
     CHECK(r.n == 4 && r.evals && r.evals[0] == 0 && r.evals[1] == 5 && r.evals[2] == 6 &&
           r.evals[3] == 8);
     CHECK_NEAR(r.x[3], 0.565625, 1e-15);
@@ -310,7 +311,7 @@ static void test_nelder_mead_on_a_curve(void)
     ov_optim_defaults(OV_OPT_NELDER_MEAD, &p);
     ov_run r;
     ov_run_init(&r, &p);
-    CHECK(ov_run_compute(&r, s, (ov_vec2){3.0, 0.7}, 60));
+    CHECK(ov_run_compute_surface(&r, s, (ov_vec2){3.0, 0.7}, 60));
     for (int i = 0; i < r.n; i++)
         CHECK(r.y[i] == 0.7);
     CHECK(r.n == 61 && fabs(r.x[r.n - 1] - 1.0) < 1e-6);

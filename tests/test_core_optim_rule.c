@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/surface_objective.h"
 #include "core/rule.h"
 #include "core/run.h"
 #include "core/surface.h"
@@ -24,7 +25,7 @@ static ov_run run_with(ov_optim_kind kind, const char *rule, double alpha, ov_su
     }
     ov_run r;
     ov_run_init(&r, &p);
-    CHECK(ov_run_compute(&r, s, start, steps));
+    CHECK(ov_run_compute_surface(&r, s, start, steps));
     return r;
 }
 

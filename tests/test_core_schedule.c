@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/surface_objective.h"
 #include "core/run.h"
 #include "core/schedule.h"
 #include "core/surface.h"
@@ -103,7 +104,7 @@ static void check_hand_loop(ov_surface *s, const char *text, double alpha, int s
     p.schedule = parsed(text);
     ov_run run;
     ov_run_init(&run, &p);
-    CHECK(ov_run_compute(&run, s, (ov_vec2){-3.0, -1.0}, steps));
+    CHECK(ov_run_compute_surface(&run, s, (ov_vec2){-3.0, -1.0}, steps));
     double w[2] = {-3.0, -1.0};
     bool same = run.x[0] == w[0] && run.y[0] == w[1];
     int n = 1;
@@ -163,8 +164,8 @@ static void test_runs(void)
     ov_run_init(&plain, &p);
     p.schedule = parsed("constant");
     ov_run_init(&cst, &p);
-    CHECK(ov_run_compute(&plain, s, (ov_vec2){-3.0, -1.0}, 200) &&
-          ov_run_compute(&cst, s, (ov_vec2){-3.0, -1.0}, 200));
+    CHECK(ov_run_compute_surface(&plain, s, (ov_vec2){-3.0, -1.0}, 200) &&
+          ov_run_compute_surface(&cst, s, (ov_vec2){-3.0, -1.0}, 200));
     CHECK(plain.diverged && cst.diverged && plain.n == cst.n &&
           memcmp(plain.x, cst.x, sizeof(double) * (size_t)plain.n) == 0 &&
           memcmp(plain.y, cst.y, sizeof(double) * (size_t)plain.n) == 0);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/surface_objective.h"
 #include "core/run.h"
 #include "core/linalg.h"
 #include "core/theory.h"
@@ -269,7 +270,7 @@ static void test_modes_match_matrices(void)
 }
 
 /* f = 1/2 (l1 x^2 + l2 y^2), the eigenvalues in ctx. */
-static void diag_quad(void *ctx, const double w[2], double *f, double g[2], double h[3])
+static void diag_quad(void *ctx, const double w[2], double *f, double g[2], double h[4])
 {
     const double *l = ctx;
     *f = 0.5 * (l[0] * w[0] * w[0] + l[1] * w[1] * w[1]);
@@ -277,8 +278,8 @@ static void diag_quad(void *ctx, const double w[2], double *f, double g[2], doub
     g[1] = l[1] * w[1];
     if (h) {
         h[0] = l[0];
-        h[1] = 0;
-        h[2] = l[1];
+        h[1] = h[2] = 0;
+        h[3] = l[1];
     }
 }
 
@@ -287,7 +288,7 @@ static void diag_quad(void *ctx, const double w[2], double *f, double g[2], doub
 static void test_momentum_is_heavy_ball(void)
 {
     double l[2] = {0.7, 5.3};
-    ov_oracle o = {l, diag_quad, 0};
+    ov_oracle o = {l, diag_quad, 2, 0};
     ov_optim_params p;
     ov_optim_defaults(OV_OPT_MOMENTUM, &p);
     p.alpha = 0.2;
@@ -312,7 +313,7 @@ static void test_matrices_by_simulation(void)
     const ov_optim_kind kinds[] = {OV_OPT_GD, OV_OPT_MOMENTUM, OV_OPT_NESTEROV, OV_OPT_NEWTON};
     const double alphas[] = {0.3, 0.2, 0.25, 0.6};
     double l[2] = {0.7, 5.3};
-    ov_oracle o = {l, diag_quad, 0};
+    ov_oracle o = {l, diag_quad, 2, 0};
     for (int i = 0; i < 4; i++) {
         ov_optim_params p;
         ov_optim_defaults(kinds[i], &p);
@@ -466,7 +467,7 @@ static void test_classify_vs_runs(void)
             steps = (int)fmin(400000, 60 / (1 - rho));
         ov_run run;
         ov_run_init(&run, &p);
-        CHECK(ov_run_compute(&run, s, (ov_vec2){2.0, -1.5}, steps));
+        CHECK(ov_run_compute_surface(&run, s, (ov_vec2){2.0, -1.5}, steps));
         double th = c->theta * 3.14159265358979323846 / 180;
         /* rho = 0: at the minimum after one step (checked below), then
          * round-off only. */

@@ -17,6 +17,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "core/surface_objective.h"
 #include "core/run.h"
 #include "core/scene.h"
 #include "core/surface.h"
@@ -115,7 +116,7 @@ static void test_interrupted(void)
     ov_optim_defaults(OV_OPT_GD, &p);
     ov_run_init(&sc.runs[0], &p);
     sc.nruns = 1;
-    CHECK(sc.surface && ov_run_compute(&sc.runs[0], sc.surface, sc.surface->start, 100000));
+    CHECK(sc.surface && ov_run_compute_surface(&sc.runs[0], sc.surface, sc.surface->start, 100000));
     snprintf(path, sizeof path, "%s/runs.csv", g_dir);
     unlink(path);
     CHECK(!ov_csv_write(path, &sc, err, sizeof err));

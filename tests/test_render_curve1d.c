@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/curve1d.h"
+#include "core/surface_objective.h"
 #include "core/scene.h"
 #include "ov_gl_test.h"
 #include "ov_test.h"
@@ -42,7 +43,7 @@ static bool build(ov_scene *sc, const char *formula, double alpha, double x0, in
     p.alpha = alpha;
     ov_run_init(&sc->runs[0], &p);
     sc->nruns = 1;
-    return ov_run_compute(&sc->runs[0], sc->surface, sc->start, steps);
+    return ov_run_compute_surface(&sc->runs[0], sc->surface, sc->start, steps);
 }
 
 static void draw(ov_renderer *r, const ov_scene *sc, double anim, uint8_t *img)

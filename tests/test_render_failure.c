@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/surface_objective.h"
 #include "core/run.h"
 #include "core/scene.h"
 #include "ov_gl_test.h"
@@ -60,7 +61,7 @@ static bool add_run(fixture *f)
     f->sc.start = (ov_vec2){-1.5, 0.8};
     f->sc.steps = 30;
     f->d.anim_step = 1e9;
-    return ov_run_compute(&f->sc.runs[0], f->sc.surface, f->sc.start, 30);
+    return ov_run_compute_surface(&f->sc.runs[0], f->sc.surface, f->sc.start, 30);
 }
 
 static void unmake(fixture *f)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/surface_objective.h"
 #include "core/scene.h"
 #include "ov_gl_test.h"
 #include "ov_test.h"
@@ -36,7 +37,7 @@ static bool build(ov_scene *sc, double kappa, ov_optim_kind kind, double alpha,
     p.alpha = alpha;
     ov_run_init(&sc->runs[0], &p);
     sc->nruns = 1;
-    return ov_run_compute(&sc->runs[0], sc->surface, start, steps);
+    return ov_run_compute_surface(&sc->runs[0], sc->surface, start, steps);
 }
 
 /* The 2-D view of sc's rectangle at the test's size. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/surface_objective.h"
 #include "core/scene.h"
 #include "core/view.h"
 #include "ov_gl_test.h"
@@ -49,7 +50,7 @@ static bool make_scene(ov_scene *sc, const char *surface, double kappa, int nrun
         p.alpha = 0.05;   /* slow: iterates spread along the way */
         ov_run_init(&sc->runs[i], &p);
         sc->nruns++;
-        if (!ov_run_compute(&sc->runs[i], sc->surface, sc->start, sc->steps))
+        if (!ov_run_compute_surface(&sc->runs[i], sc->surface, sc->start, sc->steps))
             return false;
     }
     return true;
@@ -236,7 +237,7 @@ static void check_hidden_path(ov_renderer *r)
         p.alpha = 1.0;
         ov_run_init(&with.runs[0], &p);
         with.nruns = 1;
-        ok = ov_run_compute(&with.runs[0], with.surface, with.start, with.steps);
+        ok = ov_run_compute_surface(&with.runs[0], with.surface, with.start, with.steps);
         CHECK(ok && with.runs[0].n == 21);
     }
     if (ok) {

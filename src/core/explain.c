@@ -3,6 +3,7 @@
  * so that the next step costs one optimiser step, and one more step on a
  * copy with every oracle call recorded, which explain_terms.c decomposes. */
 #include "explain.h"
+#include "surface_objective.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -15,7 +16,9 @@ typedef struct ov_recorder {
     int cap, n;
 } ov_recorder;
 
-static void ov_record_eval(void *ctx, const double w[2], double *f, double g[2], double h[3])
+/* Replays are of surfaces: w, g of 2 coordinates, h the 2x2 row-major
+ * Hessian, recorded as {hxx, hxy, hyy}. */
+static void ov_record_eval(void *ctx, const double *w, double *f, double *g, double *h)
 {
     ov_recorder *r = ctx;
     r->inner.eval(r->inner.ctx, w, f, g, h);
@@ -27,8 +30,9 @@ static void ov_record_eval(void *ctx, const double w[2], double *f, double g[2],
         c->g[0] = g[0];
         c->g[1] = g[1];
         c->has_h = h != NULL;
-        for (int k = 0; k < 3; k++)
-            c->h[k] = h ? h[k] : 0.0;
+        c->h[0] = h ? h[0] : 0.0;
+        c->h[1] = h ? h[1] : 0.0;
+        c->h[2] = h ? h[3] : 0.0;
     }
     r->n++;
 }
@@ -75,7 +79,8 @@ static void ov_explainer_reset(ov_explainer *e, const ov_surface *s, const ov_ru
     snprintf(e->formula, sizeof e->formula, "%s", ov_expr_source(s->expr));
     for (int i = 0; i < s->nparams && i < OV_EXPR_MAX_PARAMS; i++)
         e->sparams[i] = s->params[i];
-    ov_run_oracle_init(&e->oracle, s, run->noise);
+    const ov_objective obj = ov_surface_objective(s);
+    ov_run_oracle_init(&e->oracle, &obj, run->noise);
     ov_optim_state_init(&e->st, &run->params);
 }
 
@@ -92,7 +97,7 @@ static bool ov_explainer_advance(ov_explainer *e)
 {
     ov_explain_call first;
     ov_recorder rec = {.inner = ov_run_oracle_bind(&e->oracle), .calls = &first, .cap = 1};
-    ov_oracle oracle = {.ctx = &rec, .eval = ov_record_eval, .dim = rec.inner.dim};
+    ov_oracle oracle = {.ctx = &rec, .eval = ov_record_eval, .n = 2, .dim = rec.inner.dim};
     ov_optim_params p = e->params;   /* update j's α under a schedule */
     p.alpha = ov_schedule_alpha(&p.schedule, e->params.alpha, e->j);
     if (!ov_optim_step(&p, &e->st, e->w, &oracle))
@@ -150,7 +155,7 @@ bool ov_explain_update(ov_explainer *e, const ov_surface *s, const ov_run *run,
     ov_run_oracle copy = e->oracle;   /* the same noise draws, cursor untouched */
     ov_recorder rec = {.inner = ov_run_oracle_bind(&copy), .calls = calls,
                        .cap = OV_EXPLAIN_MAX_CALLS};
-    ov_oracle oracle = {.ctx = &rec, .eval = ov_record_eval, .dim = rec.inner.dim};
+    ov_oracle oracle = {.ctx = &rec, .eval = ov_record_eval, .n = 2, .dim = rec.inner.dim};
     ov_optim_state after = e->st;
     double next[2] = {e->w[0], e->w[1]};
     ov_optim_params p = e->params;   /* this update's α under a schedule */

@@ -158,7 +158,7 @@ static void ov_explain_nelder_mead(const ov_optim_state *after, const ov_explain
     static const char *const ops[] = {"none", "reflection", "expansion", "outside contraction",
                                       "inside contraction", "shrink"};
     int nv = 0;
-    while (nv < OV_OPTIM_DIM + 1 && (nv == 0 || isfinite(after->nm_f[nv])))
+    while (nv < 2 + 1 &&   /* replays are of surfaces: n = 2 */ (nv == 0 || isfinite(after->nm_f[nv])))
         nv++;
     for (int v = 0; v < nv; v++)
         ov_explain_add_guide(x, after->nm_x[v], after->nm_x[(v + 1) % nv]);

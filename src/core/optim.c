@@ -64,26 +64,29 @@ void ov_optim_state_init(ov_optim_state *st, const ov_optim_params *p)
         m->state_init(st, p);
 }
 
-bool ov_optim_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+bool ov_optim_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                    const ov_oracle *oracle)
 {
     const ov_optim_method *m = ov_optim_method_of(p->kind);
     return m ? m->step(p, st, w, oracle) : false;
 }
 
-bool ov_optim_gradient(const ov_oracle *oracle, const double w[2], double g[2])
+bool ov_optim_gradient(const ov_oracle *oracle, const double *w, double *g)
 {
     double f;
     oracle->eval(oracle->ctx, w, &f, g, NULL);
-    return isfinite(g[0]) && isfinite(g[1]);
+    for (int k = 0; k < oracle->n; k++)
+        if (!isfinite(g[k]))
+            return false;
+    return true;
 }
 
-void ov_optim_take(ov_optim_state *st, double w[2], const double delta[2])
+void ov_optim_take(ov_optim_state *st, double *w, const double *delta, const ov_oracle *oracle)
 {
-    w[0] += delta[0];
-    w[1] += delta[1];
-    st->last_delta[0] = delta[0];
-    st->last_delta[1] = delta[1];
+    for (int k = 0; k < oracle->n; k++) {
+        w[k] += delta[k];
+        st->last_delta[k] = delta[k];
+    }
 }
 
 void ov_optim_adam_moments(const ov_optim_params *p, ov_optim_state *st, const double *g, int n)
@@ -103,7 +106,7 @@ bool ov_optim_stay(ov_optim_state *st, ov_ls_result result, int evals)
     st->ls_evals = evals;
     st->ls_step = 0.0;
     st->ls_result = result;
-    st->last_delta[0] = st->last_delta[1] = 0.0;
+    memset(st->last_delta, 0, sizeof st->last_delta);
     return true;
 }
 

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "objective.h"
 #include "schedule.h"
 
 /* The optimiser table, one row per method in the order --list-optimizers
@@ -42,9 +43,10 @@
     X(NELDER_MEAD, nelder_mead) \
     X(RULE, rule)
 
-/* The number of coordinates an optimiser moves (the surfaces' x and y). The
- * methods beyond the lecture loop over it, so they carry over to more. */
-#define OV_OPTIM_DIM 2
+/* The most coordinates an optimiser moves (a model's parameters; a
+ * surface's x and y are n = 2): the size of the state's per-coordinate
+ * arrays. Every method loops over the oracle's n (or its dim). */
+#define OV_OPTIM_MAX_DIM OV_OBJECTIVE_MAX_DIM
 /* lbfgs: the most (s, y) pairs :history= may keep. */
 #define OV_LBFGS_MAX_HISTORY 50
 /* nelder-mead: scipy's coefficients and initial simplex. */
@@ -104,21 +106,23 @@ bool ov_optim_find(const char *name, ov_optim_kind *kind);
 /* Fills p with kind's defaults. */
 void ov_optim_defaults(ov_optim_kind kind, ov_optim_params *p);
 
-/* What the optimiser may ask of the loss at a point w: value f, gradient g,
- * and (when h is not NULL) Hessian h = {fxx, fxy, fyy}. */
+/* What the optimiser may ask of the loss at a point w of n coordinates:
+ * value f, the n partial derivatives g, and (when h is not NULL) the n*n
+ * Hessian h, row-major (h[i*n + j] = d2f / dwi dwj). */
 typedef struct ov_oracle {
     void *ctx;
-    void (*eval)(void *ctx, const double w[2], double *f, double g[2], double h[3]);
+    void (*eval)(void *ctx, const double *w, double *f, double *g, double *h);
+    int n;      /* coordinates of w, 1 .. OV_OPTIM_MAX_DIM */
     /* How many leading coordinates the loss depends on (a curve L(x): 1);
-     * 0 means all OV_OPTIM_DIM. The methods beyond the lecture move only
-     * these (weight decay and a simplex would otherwise move the rest). */
+     * 0 means all n. The methods beyond the lecture move only these
+     * (weight decay and a simplex would otherwise move the rest). */
     int dim;
 } ov_oracle;
 
 /* The number of coordinates oracle's loss depends on (see ov_oracle.dim). */
 static inline int ov_oracle_dim(const ov_oracle *oracle)
 {
-    return oracle->dim > 0 && oracle->dim < OV_OPTIM_DIM ? oracle->dim : OV_OPTIM_DIM;
+    return oracle->dim > 0 && oracle->dim < oracle->n ? oracle->dim : oracle->n;
 }
 
 /* Line searches of cg and newton (see their rule text in optim.c). */
@@ -145,19 +149,21 @@ typedef enum ov_newton_dir {
     OV_NEWTON_GRADIENT   /* H zero or not finite: p = -g */
 } ov_newton_dir;
 
-/* Per-run optimiser memory. Zeroed by ov_optim_state_init. */
+/* Per-run optimiser memory. Zeroed by ov_optim_state_init. About 90 KB
+ * (the arrays hold OV_OPTIM_MAX_DIM coordinates): one per run being
+ * computed or replayed, never one per step. */
 typedef struct ov_optim_state {
     int t;              /* steps taken so far */
-    double u[2];        /* momentum search direction / nesterov velocity */
-    double m[2];        /* first moment (adam) */
-    double s[2];        /* second moment (adam, rmsprop, adagrad, adadelta) */
-    double d[2];        /* adadelta: running mean of squared updates */
-    double step[2];     /* rprop: per-coordinate step sizes */
-    double prev_g[2];   /* rprop: previous gradient */
+    double u[OV_OPTIM_MAX_DIM];      /* momentum search direction / nesterov velocity */
+    double m[OV_OPTIM_MAX_DIM];      /* first moment (adam) */
+    double s[OV_OPTIM_MAX_DIM];      /* second moment (adam, rmsprop, adagrad, adadelta) */
+    double d[OV_OPTIM_MAX_DIM];      /* adadelta: running mean of squared updates */
+    double step[OV_OPTIM_MAX_DIM];   /* rprop: per-coordinate step sizes */
+    double prev_g[OV_OPTIM_MAX_DIM]; /* rprop: previous gradient */
     double beta_t[2];   /* adam: beta^t and beta2^t (bias corrections) */
-    double last_delta[2]; /* the step w moved by last time (for arrows) */
-    double cg_d[2];     /* cg: last search direction d_(k-1); 0: restart */
-    double cg_g[2];     /* cg: gradient g_(k-1) where that search began */
+    double last_delta[OV_OPTIM_MAX_DIM]; /* the step w moved by last time (for arrows) */
+    double cg_d[OV_OPTIM_MAX_DIM];   /* cg: last search direction d_(k-1); 0: restart */
+    double cg_g[OV_OPTIM_MAX_DIM];   /* cg: gradient g_(k-1) where that search began */
     double cg_slope;    /* cg: g_(k-1)'d_(k-1) */
     double ls_step;     /* cg, newton: step length of the last line search */
     int ls_evals;       /* cg, newton: oracle calls of the last step */
@@ -165,25 +171,25 @@ typedef struct ov_optim_state {
     ov_newton_dir newton_dir;
     bool stuck;         /* cg, newton, lbfgs: the last search failed from
                          * this w with memory reset, so every later one would */
-    double vmax[OV_OPTIM_DIM];  /* amsgrad: running max of the raw second moment */
+    double vmax[OV_OPTIM_MAX_DIM];  /* amsgrad: running max of the raw second moment */
     double mu_prod;             /* nadam: μ_1 ... μ_t */
     /* lbfgs: the newest pairs s_i = w_(i+1) - w_i, y_i = g_(i+1) - g_i in a
      * ring (lb_head the newest, lb_n stored), the gradient where the last
      * step began and the direction it took. */
-    double lb_s[OV_LBFGS_MAX_HISTORY][OV_OPTIM_DIM];
-    double lb_y[OV_LBFGS_MAX_HISTORY][OV_OPTIM_DIM];
+    double lb_s[OV_LBFGS_MAX_HISTORY][OV_OPTIM_MAX_DIM];
+    double lb_y[OV_LBFGS_MAX_HISTORY][OV_OPTIM_MAX_DIM];
     int lb_n, lb_head;
     bool lb_have_prev;
-    double lb_g[OV_OPTIM_DIM];
-    double lb_dir[OV_OPTIM_DIM];
+    double lb_g[OV_OPTIM_MAX_DIM];
+    double lb_dir[OV_OPTIM_MAX_DIM];
     /* nelder-mead: the simplex sorted by loss (vertex 0 the best), the
      * operation of the last iteration and the loss evaluations so far. */
-    double nm_x[OV_OPTIM_DIM + 1][OV_OPTIM_DIM];
-    double nm_f[OV_OPTIM_DIM + 1];
+    double nm_x[OV_OPTIM_MAX_DIM + 1][OV_OPTIM_MAX_DIM];
+    double nm_f[OV_OPTIM_MAX_DIM + 1];
     bool nm_ready;
     int nm_op;          /* ov_nm_op */
     int nm_evals;
-    double rule_state[8][OV_OPTIM_DIM];   /* rule: its state names' values */
+    double rule_state[8][OV_OPTIM_MAX_DIM];   /* rule: its state names' values */
 } ov_optim_state;
 
 /* What nelder-mead's last iteration did. */
@@ -195,9 +201,10 @@ typedef enum ov_nm_op {
 /* Zeroes st, then lets p's method set up its own fields. */
 void ov_optim_state_init(ov_optim_state *st, const ov_optim_params *p);
 
-/* Advances w by one step of p's rule. Returns false when the oracle returned
- * a non-finite gradient (w is then left unchanged). */
-bool ov_optim_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+/* Advances w (oracle->n coordinates) by one step of p's rule. Returns false
+ * when the oracle returned a non-finite gradient (w is then left
+ * unchanged). */
+bool ov_optim_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                    const ov_oracle *oracle);
 
 /* One row of the optimiser table. */
@@ -208,7 +215,7 @@ typedef struct ov_optim_method {
     void (*state_init)(ov_optim_state *st, const ov_optim_params *p);
     /* Same contract as ov_optim_step; st->t and st->last_delta are the
      * method's to keep. */
-    bool (*step)(const ov_optim_params *p, ov_optim_state *st, double w[2],
+    bool (*step)(const ov_optim_params *p, ov_optim_state *st, double *w,
                  const ov_oracle *oracle);
 } ov_optim_method;
 

@@ -3,21 +3,22 @@
 
 #include <math.h>
 
-static bool ov_adadelta_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+static bool ov_adadelta_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                              const ov_oracle *oracle)
 {
     const double b = p->beta;
-    double g[2], delta[2];
+    double g[OV_OPTIM_MAX_DIM], delta[OV_OPTIM_MAX_DIM];
+    const int n = oracle->n;
     if (!ov_optim_gradient(oracle, w, g))
         return false;
     st->t++;
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < n; k++) {
         st->s[k] = b * st->s[k] + (1.0 - b) * g[k] * g[k];
         double dx = -sqrt(st->d[k] + p->eps) / sqrt(st->s[k] + p->eps) * g[k];
         st->d[k] = b * st->d[k] + (1.0 - b) * dx * dx;
         delta[k] = p->alpha * dx;
     }
-    ov_optim_take(st, w, delta);
+    ov_optim_take(st, w, delta, oracle);
     return true;
 }
 

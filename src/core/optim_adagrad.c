@@ -3,18 +3,19 @@
 
 #include <math.h>
 
-static bool ov_adagrad_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+static bool ov_adagrad_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                             const ov_oracle *oracle)
 {
-    double g[2], delta[2];
+    double g[OV_OPTIM_MAX_DIM], delta[OV_OPTIM_MAX_DIM];
+    const int n = oracle->n;
     if (!ov_optim_gradient(oracle, w, g))
         return false;
     st->t++;
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < n; k++) {
         st->s[k] += g[k] * g[k];
         delta[k] = -p->alpha * g[k] / (sqrt(st->s[k]) + p->eps);
     }
-    ov_optim_take(st, w, delta);
+    ov_optim_take(st, w, delta, oracle);
     return true;
 }
 

@@ -11,17 +11,18 @@ static void ov_adam_init(ov_optim_state *st, const ov_optim_params *p)
     st->beta_t[1] = 1.0;
 }
 
-static bool ov_adam_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+static bool ov_adam_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                          const ov_oracle *oracle)
 {
-    double g[2], delta[2];
+    double g[OV_OPTIM_MAX_DIM], delta[OV_OPTIM_MAX_DIM];
+    const int n = oracle->n;
     if (!ov_optim_gradient(oracle, w, g))
         return false;
-    ov_optim_adam_moments(p, st, g, 2);
+    ov_optim_adam_moments(p, st, g, n);
     double c1 = 1.0 - st->beta_t[0], c2 = 1.0 - st->beta_t[1];
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < n; k++)
         delta[k] = -p->alpha * (st->m[k] / c1) / (sqrt(st->s[k] / c2) + p->eps);
-    ov_optim_take(st, w, delta);
+    ov_optim_take(st, w, delta, oracle);
     return true;
 }
 

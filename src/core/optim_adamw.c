@@ -4,10 +4,10 @@
 
 #include <math.h>
 
-static bool ov_adamw_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+static bool ov_adamw_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                           const ov_oracle *oracle)
 {
-    double g[OV_OPTIM_DIM], delta[OV_OPTIM_DIM] = {0.0};
+    double g[OV_OPTIM_MAX_DIM], delta[OV_OPTIM_MAX_DIM] = {0.0};
     const int n = ov_oracle_dim(oracle);   /* the coordinates the loss has */
     if (!ov_optim_gradient(oracle, w, g))
         return false;
@@ -19,7 +19,7 @@ static bool ov_adamw_step(const ov_optim_params *p, ov_optim_state *st, double w
         delta[k] = next - w[k];
     }
     /* w + delta rounds back to next: the step lands where the rule says. */
-    ov_optim_take(st, w, delta);
+    ov_optim_take(st, w, delta, oracle);
     return true;
 }
 

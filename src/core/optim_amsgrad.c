@@ -4,10 +4,10 @@
 
 #include <math.h>
 
-static bool ov_amsgrad_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+static bool ov_amsgrad_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                             const ov_oracle *oracle)
 {
-    double g[OV_OPTIM_DIM], delta[OV_OPTIM_DIM] = {0.0};
+    double g[OV_OPTIM_MAX_DIM], delta[OV_OPTIM_MAX_DIM] = {0.0};
     const int n = ov_oracle_dim(oracle);   /* the coordinates the loss has */
     if (!ov_optim_gradient(oracle, w, g))
         return false;
@@ -17,7 +17,7 @@ static bool ov_amsgrad_step(const ov_optim_params *p, ov_optim_state *st, double
         st->vmax[k] = fmax(st->vmax[k], st->s[k]);
         delta[k] = -p->alpha * (st->m[k] / c1) / (sqrt(st->vmax[k] / c2) + p->eps);
     }
-    ov_optim_take(st, w, delta);
+    ov_optim_take(st, w, delta, oracle);
     return true;
 }
 

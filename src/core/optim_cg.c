@@ -19,7 +19,8 @@ typedef struct ov_ls_point {
 
 typedef struct ov_line {
     const ov_oracle *oracle;
-    double w[2], d[2];
+    int n;
+    double w[OV_OPTIM_MAX_DIM], d[OV_OPTIM_MAX_DIM];
     double f0, s0;        /* φ(0), φ'(0) < 0 */
     int evals;
     ov_ls_point best;     /* the Armijo point of least loss so far (a = 0: none) */
@@ -40,11 +41,12 @@ static bool ov_curvature(const ov_line *ln, const ov_ls_point *pt)
 
 static ov_ls_point ov_line_eval(ov_line *ln, double a)
 {
-    double x[2] = {ln->w[0] + a * ln->d[0], ln->w[1] + a * ln->d[1]};
-    double f, g[2];
+    double x[OV_OPTIM_MAX_DIM], f, g[OV_OPTIM_MAX_DIM];
+    for (int k = 0; k < ln->n; k++)
+        x[k] = ln->w[k] + a * ln->d[k];
     ln->oracle->eval(ln->oracle->ctx, x, &f, g, NULL);
     ln->evals++;
-    ov_ls_point pt = {a, f, ov_optim_dot(g, ln->d), false};
+    ov_ls_point pt = {a, f, ov_optim_dot(g, ln->d, ln->n), false};
     pt.ok = isfinite(pt.f) && isfinite(pt.s);
     if (ov_armijo(ln, &pt) && (ln->best.a == 0.0 || pt.f < ln->best.f))
         ln->best = pt;
@@ -166,15 +168,15 @@ static ov_ls_result ov_line_search(ov_line *ln, double a_init, ov_ls_point *acc)
     }
 }
 
-ov_ls_result ov_optim_line_search(const ov_oracle *oracle, const double w[2], double f0,
-                                  const double d[2], double s0, double a_init,
+ov_ls_result ov_optim_line_search(const ov_oracle *oracle, const double *w, double f0,
+                                  const double *d, double s0, double a_init,
                                   double *step, int *evals)
 {
-    ov_line ln = {.oracle = oracle, .f0 = f0, .s0 = s0};
-    ln.w[0] = w[0];
-    ln.w[1] = w[1];
-    ln.d[0] = d[0];
-    ln.d[1] = d[1];
+    ov_line ln = {.oracle = oracle, .n = oracle->n, .f0 = f0, .s0 = s0};
+    for (int k = 0; k < ln.n; k++) {
+        ln.w[k] = w[k];
+        ln.d[k] = d[k];
+    }
     ov_ls_point acc = {0};
     ov_ls_result res = ov_line_search(&ln, a_init, &acc);
     *evals = ln.evals;
@@ -182,37 +184,41 @@ ov_ls_result ov_optim_line_search(const ov_oracle *oracle, const double w[2], do
     return res;
 }
 
-static bool ov_cg_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+static bool ov_cg_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                        const ov_oracle *oracle)
 {
     if (st->stuck)
         return ov_optim_stay(st, OV_LS_FAILED, 0);
-    double f, g[2];
+    const int n = oracle->n;
+    double f, g[OV_OPTIM_MAX_DIM];
     oracle->eval(oracle->ctx, w, &f, g, NULL);
-    if (!isfinite(g[0]) || !isfinite(g[1]))
-        return false;
-    const double gg = ov_optim_dot(g, g);
+    for (int k = 0; k < n; k++)
+        if (!isfinite(g[k]))
+            return false;
+    const double gg = ov_optim_dot(g, g, n);
     if (gg == 0.0)
         return ov_optim_stay(st, OV_LS_NONE, 1);
     st->t++;
 
     /* Polak-Ribiere+ direction; steepest descent after a restart. */
-    const double prev_gg = ov_optim_dot(st->cg_g, st->cg_g);
+    const double prev_gg = ov_optim_dot(st->cg_g, st->cg_g, n);
     const bool fresh = prev_gg == 0.0 && !(st->ls_step > 0.0);
     double beta = 0.0;
     if (prev_gg > 0.0) {
-        double dg[2] = {g[0] - st->cg_g[0], g[1] - st->cg_g[1]};
-        beta = fmax(0.0, ov_optim_dot(g, dg) / prev_gg);
+        double dg[OV_OPTIM_MAX_DIM] = {0.0};
+        for (int k = 0; k < n; k++)
+            dg[k] = g[k] - st->cg_g[k];
+        beta = fmax(0.0, ov_optim_dot(g, dg, n) / prev_gg);
     }
-    ov_line ln = {.oracle = oracle, .f0 = f};
-    ln.w[0] = w[0];
-    ln.w[1] = w[1];
-    ln.d[0] = -g[0] + beta * st->cg_d[0];
-    ln.d[1] = -g[1] + beta * st->cg_d[1];
-    ln.s0 = ov_optim_dot(g, ln.d);
+    ov_line ln = {.oracle = oracle, .n = n, .f0 = f};
+    for (int k = 0; k < n; k++) {
+        ln.w[k] = w[k];
+        ln.d[k] = -g[k] + beta * st->cg_d[k];
+    }
+    ln.s0 = ov_optim_dot(g, ln.d, n);
     if (!(ln.s0 < 0.0) || !isfinite(ln.s0) || !isfinite(beta)) {
-        ln.d[0] = -g[0];
-        ln.d[1] = -g[1];
+        for (int k = 0; k < n; k++)
+            ln.d[k] = -g[k];
         ln.s0 = -gg;
     }
 
@@ -223,27 +229,27 @@ static bool ov_cg_step(const ov_optim_params *p, ov_optim_state *st, double w[2]
 
     ov_ls_point acc = {0};
     ov_ls_result res = isfinite(f) ? ov_line_search(&ln, a0, &acc) : OV_LS_FAILED;
-    double delta[2] = {0.0, 0.0};
+    double delta[OV_OPTIM_MAX_DIM] = {0.0};
     st->ls_evals = 1 + ln.evals;
     st->ls_result = res;
     if (res == OV_LS_FAILED) {
-        st->cg_d[0] = st->cg_d[1] = st->cg_g[0] = st->cg_g[1] = 0.0;
+        for (int k = 0; k < n; k++)
+            st->cg_d[k] = st->cg_g[k] = 0.0;
         st->cg_slope = st->ls_step = 0.0;
         st->stuck = fresh;
-        ov_optim_take(st, w, delta);
+        ov_optim_take(st, w, delta, oracle);
         return true;
     }
-    delta[0] = acc.a * ln.d[0];
-    delta[1] = acc.a * ln.d[1];
     /* After a step short of strong Wolfe the next direction restarts. */
     const bool keep = res == OV_LS_WOLFE;
-    st->cg_d[0] = keep ? ln.d[0] : 0.0;
-    st->cg_d[1] = keep ? ln.d[1] : 0.0;
-    st->cg_g[0] = keep ? g[0] : 0.0;
-    st->cg_g[1] = keep ? g[1] : 0.0;
+    for (int k = 0; k < n; k++) {
+        delta[k] = acc.a * ln.d[k];
+        st->cg_d[k] = keep ? ln.d[k] : 0.0;
+        st->cg_g[k] = keep ? g[k] : 0.0;
+    }
     st->cg_slope = ln.s0;
     st->ls_step = acc.a;
-    ov_optim_take(st, w, delta);
+    ov_optim_take(st, w, delta, oracle);
     return true;
 }
 

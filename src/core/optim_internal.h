@@ -10,16 +10,23 @@
 OV_OPTIMIZERS(OV_OPTIM_DECLARE)
 #undef OV_OPTIM_DECLARE
 
-static inline double ov_optim_dot(const double a[2], const double b[2])
+/* a'b over n >= 1 coordinates, summed left to right from a[0] b[0] (at
+ * n = 2 exactly a[0] b[0] + a[1] b[1]). */
+static inline double ov_optim_dot(const double *a, const double *b, int n)
 {
-    return a[0] * b[0] + a[1] * b[1];
+    double s = a[0] * b[0];
+    for (int k = 1; k < n; k++)
+        s += a[k] * b[k];
+    return s;
 }
 
-/* Gradient at w through the oracle; false when it is not finite. */
-bool ov_optim_gradient(const ov_oracle *oracle, const double w[2], double g[2]);
+/* Gradient at w (oracle->n coordinates) through the oracle; false when
+ * any coordinate is not finite. */
+bool ov_optim_gradient(const ov_oracle *oracle, const double *w, double *g);
 
-/* Moves w by delta (possibly zero) and records it as st->last_delta. */
-void ov_optim_take(ov_optim_state *st, double w[2], const double delta[2]);
+/* Moves w by delta (possibly zero) in its oracle->n coordinates and
+ * records it as st->last_delta. */
+void ov_optim_take(ov_optim_state *st, double *w, const double *delta, const ov_oracle *oracle);
 
 /* A line-search step that does not move (a repeat of a failed search, or
  * g = 0): counts the step, records result and evals; returns true. */
@@ -37,8 +44,8 @@ void ov_optim_adam_moments(const ov_optim_params *p, ov_optim_state *st, const d
  * from w, where the loss is f0 and the slope s0 = g'd < 0, first trial
  * a_init. On success *step is the step length kept (> 0); *evals counts
  * the oracle calls it made. */
-ov_ls_result ov_optim_line_search(const ov_oracle *oracle, const double w[2], double f0,
-                                  const double d[2], double s0, double a_init,
+ov_ls_result ov_optim_line_search(const ov_oracle *oracle, const double *w, double f0,
+                                  const double *d, double s0, double a_init,
                                   double *step, int *evals);
 
 #endif

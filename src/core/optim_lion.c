@@ -8,10 +8,10 @@ static double ov_lion_sign(double v)
     return (v > 0.0) - (v < 0.0);
 }
 
-static bool ov_lion_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+static bool ov_lion_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                          const ov_oracle *oracle)
 {
-    double g[OV_OPTIM_DIM], delta[OV_OPTIM_DIM] = {0.0};
+    double g[OV_OPTIM_MAX_DIM], delta[OV_OPTIM_MAX_DIM] = {0.0};
     const int n = ov_oracle_dim(oracle);   /* the coordinates the loss has */
     if (!ov_optim_gradient(oracle, w, g))
         return false;
@@ -21,7 +21,7 @@ static bool ov_lion_step(const ov_optim_params *p, ov_optim_state *st, double w[
         delta[k] = -p->alpha * (ov_lion_sign(c) + p->wd * w[k]);
         st->m[k] = p->beta2 * st->m[k] + (1.0 - p->beta2) * g[k];
     }
-    ov_optim_take(st, w, delta);
+    ov_optim_take(st, w, delta, oracle);
     return true;
 }
 

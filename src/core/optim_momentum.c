@@ -2,19 +2,20 @@
  * u_i = -g_i + beta u_(i-1), w <- w + alpha u_i. */
 #include "optim_internal.h"
 
-static bool ov_momentum_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+static bool ov_momentum_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                              const ov_oracle *oracle)
 {
-    double g[2], delta[2];
+    double g[OV_OPTIM_MAX_DIM], delta[OV_OPTIM_MAX_DIM];
+    const int n = oracle->n;
     if (!ov_optim_gradient(oracle, w, g))
         return false;
     st->t++;
     /* u starts at 0, so the first step is u_0 = -g_0. */
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < n; k++) {
         st->u[k] = -g[k] + p->beta * st->u[k];
         delta[k] = p->alpha * st->u[k];
     }
-    ov_optim_take(st, w, delta);
+    ov_optim_take(st, w, delta, oracle);
     return true;
 }
 

@@ -17,10 +17,10 @@ static void ov_nadam_init(ov_optim_state *st, const ov_optim_params *p)
     st->mu_prod = 1.0;
 }
 
-static bool ov_nadam_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+static bool ov_nadam_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                           const ov_oracle *oracle)
 {
-    double g[OV_OPTIM_DIM], delta[OV_OPTIM_DIM] = {0.0};
+    double g[OV_OPTIM_MAX_DIM], delta[OV_OPTIM_MAX_DIM] = {0.0};
     const int n = ov_oracle_dim(oracle);   /* the coordinates the loss has */
     if (!ov_optim_gradient(oracle, w, g))
         return false;
@@ -37,7 +37,7 @@ static bool ov_nadam_step(const ov_optim_params *p, ov_optim_state *st, double w
         const double den = sqrt(st->s[k] / c2) + p->eps;
         delta[k] = -a_g * g[k] / den - a_m * st->m[k] / den;
     }
-    ov_optim_take(st, w, delta);
+    ov_optim_take(st, w, delta, oracle);
     return true;
 }
 

@@ -11,28 +11,28 @@
 /* The loss at x; not finite counts as +infinity, so such a vertex sorts last. */
 static double ov_nm_eval(ov_optim_state *st, const ov_oracle *oracle, const double *x)
 {
-    double w[2] = {x[0], x[1]}, f, g[2];
-    oracle->eval(oracle->ctx, w, &f, g, NULL);
+    double f, g[OV_OPTIM_MAX_DIM];
+    oracle->eval(oracle->ctx, x, &f, g, NULL);
     st->nm_evals++;
     return isfinite(f) ? f : INFINITY;
 }
 
-/* Sorts the vertices by loss, ties kept in order (numpy's argsort of a
- * handful of numbers: insertion order on ties). */
-static void ov_nm_sort(ov_optim_state *st, int n)
+/* Sorts the n + 1 vertices (of nn coordinates each) by loss, ties kept in
+ * order (numpy's argsort of a handful of numbers: insertion order on ties). */
+static void ov_nm_sort(ov_optim_state *st, int n, int nn)
 {
     for (int i = 1; i < n + 1; i++) {
-        double f = st->nm_f[i], x[OV_OPTIM_DIM];
-        for (int k = 0; k < OV_OPTIM_DIM; k++)
+        double f = st->nm_f[i], x[OV_OPTIM_MAX_DIM];
+        for (int k = 0; k < nn; k++)
             x[k] = st->nm_x[i][k];
         int j = i;
         for (; j > 0 && st->nm_f[j - 1] > f; j--) {
             st->nm_f[j] = st->nm_f[j - 1];
-            for (int k = 0; k < OV_OPTIM_DIM; k++)
+            for (int k = 0; k < nn; k++)
                 st->nm_x[j][k] = st->nm_x[j - 1][k];
         }
         st->nm_f[j] = f;
-        for (int k = 0; k < OV_OPTIM_DIM; k++)
+        for (int k = 0; k < nn; k++)
             st->nm_x[j][k] = x[k];
     }
 }
@@ -41,8 +41,9 @@ static void ov_nm_sort(ov_optim_state *st, int n)
  * k times 1.05, or 0.00025 where it is 0. */
 static void ov_nm_build(ov_optim_state *st, const ov_oracle *oracle, const double *w, int n)
 {
+    const int nn = oracle->n;
     for (int v = 0; v < n + 1; v++) {
-        for (int k = 0; k < OV_OPTIM_DIM; k++)   /* the others stay as in w */
+        for (int k = 0; k < nn; k++)   /* the others stay as in w */
             st->nm_x[v][k] = w[k];
         if (v > 0) {
             double *c = &st->nm_x[v][v - 1];
@@ -50,71 +51,72 @@ static void ov_nm_build(ov_optim_state *st, const ov_oracle *oracle, const doubl
         }
         st->nm_f[v] = ov_nm_eval(st, oracle, st->nm_x[v]);
     }
-    ov_nm_sort(st, n);
+    ov_nm_sort(st, n, nn);
     st->nm_ready = true;
 }
 
 /* (1 + c) xbar - c x_worst: reflection (c = 1), expansion (c = 2), outside
  * contraction (c = 0.5); the inside contraction is (1 - ψ) xbar + ψ x_worst. */
 static void ov_nm_point(const double *xbar, const double *worst, double c, double *out,
-                        int n)
+                        int n, int nn)
 {
-    for (int k = 0; k < OV_OPTIM_DIM; k++)
+    for (int k = 0; k < nn; k++)
         out[k] = k < n ? (1.0 + c) * xbar[k] - c * worst[k] : worst[k];
 }
 
-static void ov_nm_replace_worst(ov_optim_state *st, const double *x, double f, int n)
+static void ov_nm_replace_worst(ov_optim_state *st, const double *x, double f, int n, int nn)
 {
-    for (int k = 0; k < OV_OPTIM_DIM; k++)
+    for (int k = 0; k < nn; k++)
         st->nm_x[n][k] = x[k];
     st->nm_f[n] = f;
 }
 
 static void ov_nm_iterate(ov_optim_state *st, const ov_oracle *oracle, int n)
 {
+    const int nn = oracle->n;
     const double rho = OV_NM_REFLECT, chi = OV_NM_EXPAND, psi = OV_NM_CONTRACT;
     double *worst = st->nm_x[n];
-    double xbar[OV_OPTIM_DIM], xr[OV_OPTIM_DIM];
+    double xbar[OV_OPTIM_MAX_DIM], xr[OV_OPTIM_MAX_DIM];
     for (int k = 0; k < n; k++) {
         double sum = 0.0;
         for (int v = 0; v < n; v++)
             sum += st->nm_x[v][k];
         xbar[k] = sum / n;
     }
-    ov_nm_point(xbar, worst, rho, xr, n);
+    ov_nm_point(xbar, worst, rho, xr, n, nn);
     const double fxr = ov_nm_eval(st, oracle, xr);
     bool shrink = false;
     if (fxr < st->nm_f[0]) {
-        double xe[OV_OPTIM_DIM];
-        ov_nm_point(xbar, worst, rho * chi, xe, n);
+        double xe[OV_OPTIM_MAX_DIM];
+        ov_nm_point(xbar, worst, rho * chi, xe, n, nn);
         const double fxe = ov_nm_eval(st, oracle, xe);
         if (fxe < fxr) {
-            ov_nm_replace_worst(st, xe, fxe, n);
+            ov_nm_replace_worst(st, xe, fxe, n, nn);
             st->nm_op = OV_NM_EXPANDED;
         } else {
-            ov_nm_replace_worst(st, xr, fxr, n);
+            ov_nm_replace_worst(st, xr, fxr, n, nn);
             st->nm_op = OV_NM_REFLECTED;
         }
     } else if (fxr < st->nm_f[n - 1]) {
-        ov_nm_replace_worst(st, xr, fxr, n);
+        ov_nm_replace_worst(st, xr, fxr, n, nn);
         st->nm_op = OV_NM_REFLECTED;
     } else if (fxr < st->nm_f[n]) {
-        double xc[OV_OPTIM_DIM];
-        ov_nm_point(xbar, worst, psi * rho, xc, n);
+        double xc[OV_OPTIM_MAX_DIM];
+        ov_nm_point(xbar, worst, psi * rho, xc, n, nn);
         const double fxc = ov_nm_eval(st, oracle, xc);
         if (fxc <= fxr) {
-            ov_nm_replace_worst(st, xc, fxc, n);
+            ov_nm_replace_worst(st, xc, fxc, n, nn);
             st->nm_op = OV_NM_CONTRACTED_OUT;
         } else {
             shrink = true;
         }
     } else {
-        double xcc[OV_OPTIM_DIM];
-        for (int k = 0; k < OV_OPTIM_DIM; k++)
+        double xcc[OV_OPTIM_MAX_DIM];
+        for (int k = 0; k < nn; k++)
             xcc[k] = k < n ? (1.0 - psi) * xbar[k] + psi * worst[k] : worst[k];
         const double fxcc = ov_nm_eval(st, oracle, xcc);
         if (fxcc < st->nm_f[n]) {
-            ov_nm_replace_worst(st, xcc, fxcc, n);
+            ov_nm_replace_worst(st, xcc, fxcc, n, nn);
             st->nm_op = OV_NM_CONTRACTED_IN;
         } else {
             shrink = true;
@@ -128,10 +130,10 @@ static void ov_nm_iterate(ov_optim_state *st, const ov_oracle *oracle, int n)
         }
         st->nm_op = OV_NM_SHRUNK;
     }
-    ov_nm_sort(st, n);
+    ov_nm_sort(st, n, nn);
 }
 
-static bool ov_nelder_mead_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+static bool ov_nelder_mead_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                                 const ov_oracle *oracle)
 {
     (void)p;
@@ -140,11 +142,11 @@ static bool ov_nelder_mead_step(const ov_optim_params *p, ov_optim_state *st, do
         ov_nm_build(st, oracle, w, n);
     st->t++;
     ov_nm_iterate(st, oracle, n);
-    double delta[2] = {0.0, 0.0};
+    double delta[OV_OPTIM_MAX_DIM] = {0.0};
     for (int k = 0; k < n; k++)
         delta[k] = st->nm_x[0][k] - w[k];
     /* The best vertex exactly, not w + delta rounded. */
-    ov_optim_take(st, w, delta);
+    ov_optim_take(st, w, delta, oracle);
     for (int k = 0; k < n; k++)
         w[k] = st->nm_x[0][k];
     return true;

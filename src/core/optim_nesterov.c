@@ -2,20 +2,23 @@
  * look-ahead point w + beta v. */
 #include "optim_internal.h"
 
-static bool ov_nesterov_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+static bool ov_nesterov_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                              const ov_oracle *oracle)
 {
     const double b = p->beta;
-    double g[2], delta[2];
-    double ahead[2] = {w[0] + b * st->u[0], w[1] + b * st->u[1]};
+    double g[OV_OPTIM_MAX_DIM], delta[OV_OPTIM_MAX_DIM];
+    const int n = oracle->n;
+    double ahead[OV_OPTIM_MAX_DIM] = {0.0};
+    for (int k = 0; k < n; k++)
+        ahead[k] = w[k] + b * st->u[k];
     if (!ov_optim_gradient(oracle, ahead, g))
         return false;
     st->t++;
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < n; k++) {
         st->u[k] = b * st->u[k] - p->alpha * g[k];
         delta[k] = st->u[k];
     }
-    ov_optim_take(st, w, delta);
+    ov_optim_take(st, w, delta, oracle);
     return true;
 }
 

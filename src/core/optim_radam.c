@@ -5,10 +5,10 @@
 
 #include <math.h>
 
-static bool ov_radam_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+static bool ov_radam_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                           const ov_oracle *oracle)
 {
-    double g[OV_OPTIM_DIM], delta[OV_OPTIM_DIM] = {0.0};
+    double g[OV_OPTIM_MAX_DIM], delta[OV_OPTIM_MAX_DIM] = {0.0};
     const int n = ov_oracle_dim(oracle);   /* the coordinates the loss has */
     if (!ov_optim_gradient(oracle, w, g))
         return false;
@@ -24,7 +24,7 @@ static bool ov_radam_step(const ov_optim_params *p, ov_optim_state *st, double w
         delta[k] = rho > 5.0 ? -p->alpha * mhat * r * sqrt(c2) / (sqrt(st->s[k]) + p->eps)
                              : -p->alpha * mhat;
     }
-    ov_optim_take(st, w, delta);
+    ov_optim_take(st, w, delta, oracle);
     return true;
 }
 

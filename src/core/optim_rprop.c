@@ -17,19 +17,20 @@ static double ov_sign(double v)
 /* Every step size starts at alpha. */
 static void ov_rprop_init(ov_optim_state *st, const ov_optim_params *p)
 {
-    st->step[0] = p->alpha;
-    st->step[1] = p->alpha;
+    for (int k = 0; k < OV_OPTIM_MAX_DIM; k++)
+        st->step[k] = p->alpha;
 }
 
-static bool ov_rprop_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+static bool ov_rprop_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                           const ov_oracle *oracle)
 {
     (void)p;   /* alpha only sets the first step sizes (ov_rprop_init) */
-    double g[2], delta[2];
+    double g[OV_OPTIM_MAX_DIM], delta[OV_OPTIM_MAX_DIM];
+    const int n = oracle->n;
     if (!ov_optim_gradient(oracle, w, g))
         return false;
     st->t++;
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < n; k++) {
         double agree = g[k] * st->prev_g[k];
         /* The published rule bounds each change on its own side only: a
          * step above 50 (α > 50) may still shrink by half, one below 1e-6
@@ -43,7 +44,7 @@ static bool ov_rprop_step(const ov_optim_params *p, ov_optim_state *st, double w
         delta[k] = -ov_sign(g[k]) * st->step[k];
         st->prev_g[k] = g[k];
     }
-    ov_optim_take(st, w, delta);
+    ov_optim_take(st, w, delta, oracle);
     return true;
 }
 

@@ -185,11 +185,11 @@ const char *ov_optim_run_name(const ov_optim_params *p, char *buf, size_t cap)
     return buf;
 }
 
-static bool ov_rule_step(const ov_optim_params *p, ov_optim_state *st, double w[2],
+static bool ov_rule_step(const ov_optim_params *p, ov_optim_state *st, double *w,
                          const ov_oracle *oracle)
 {
     const ov_rule *r = p->rule ? p->rule : ov_rule_intern(OV_RULE_GD, "", NULL);
-    double g[OV_OPTIM_DIM];
+    double g[OV_OPTIM_MAX_DIM];
     if (!r || !ov_optim_gradient(oracle, w, g))
         return false;
     st->t++;

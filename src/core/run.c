@@ -3,7 +3,8 @@
  * The loss and gradient at each stored iterate are evaluated once and handed
  * to the optimiser through a one-entry cache, so GD-like methods cost one
  * gradient evaluation per step; the optimiser sees them through the run's
- * oracle (seeded gradient noise, the curve rule of one-variable formulas). */
+ * oracle (seeded gradient noise, the curve rule of one-variable formulas).
+ * The loss is an ov_objective of n coordinates (a surface's: n = 2). */
 #include "run.h"
 
 #include <math.h>
@@ -39,48 +40,59 @@ void ov_run_fp_end(unsigned old)
 }
 #endif
 
-static void ov_run_eval(void *ctx, const double w[2], double *f, double g[2], double h[3])
+static void ov_run_eval(void *ctx, const double *w, double *f, double *g, double *h)
 {
     ov_run_oracle *c = ctx;
-    const ov_surface *s = c->surface;
-    if (h) {
-        ov_surface_hess(s, w[0], w[1], f, g, h);
-        if (s->one_d)
-            h[1] = h[2] = 0.0;
-    } else if (c->has_grad && w[0] == c->w[0] && w[1] == c->w[1]) {
+    const ov_objective *obj = &c->obj;
+    const int n = obj->n;
+    bool hit = !h && c->has_grad;
+    for (int k = 0; hit && k < n; k++)
+        hit = w[k] == c->w[k];
+    if (hit) {
         *f = c->f;
-        g[0] = c->g[0];
-        g[1] = c->g[1];
+        for (int k = 0; k < n; k++)
+            g[k] = c->g[k];
     } else {
-        ov_surface_grad(s, w[0], w[1], f, g);
+        obj->eval(obj->ctx, w, f, g, h);
     }
     if (c->sigma > 0.0) {
-        double z[2];
-        ov_rng_normal2(&c->rng, z);
-        g[0] += c->sigma * z[0];
-        g[1] += c->sigma * z[1];
+        for (int k = 0; k < n; k += 2) {
+            double z[2];
+            ov_rng_normal2(&c->rng, z);
+            g[k] += c->sigma * z[0];
+            if (k + 1 < n)
+                g[k + 1] += c->sigma * z[1];
+        }
     }
-    if (s->one_d)
-        g[1] = 0.0;
+    for (int k = obj->active > 0 ? obj->active : n; k < n; k++)
+        g[k] = 0.0;
 }
 
-void ov_run_oracle_init(ov_run_oracle *o, const ov_surface *s, ov_noise noise)
+void ov_run_oracle_init(ov_run_oracle *o, const ov_objective *obj, ov_noise noise)
 {
     memset(o, 0, sizeof *o);
-    o->surface = s;
+    o->obj = *obj;
     o->sigma = noise.sigma > 0.0 && isfinite(noise.sigma) ? noise.sigma : 0.0;
     ov_rng_seed(&o->rng, noise.seed);
 }
 
 ov_oracle ov_run_oracle_bind(ov_run_oracle *o)
 {
-    ov_oracle oracle = {.ctx = o, .eval = ov_run_eval, .dim = o->surface->one_d ? 1 : 0};
+    const int active = o->obj.active;
+    ov_oracle oracle = {.ctx = o, .eval = ov_run_eval, .n = o->obj.n,
+                        .dim = active > 0 && active < o->obj.n ? active : 0};
     return oracle;
+}
+
+int ov_run_max_steps(int n)
+{
+    return OV_RUN_MAX_COORDS / (n > 1 ? n : 1);
 }
 
 void ov_run_init(ov_run *run, const ov_optim_params *params)
 {
     memset(run, 0, sizeof *run);
+    run->dim = 2;
     if (params)
         run->params = *params;
 }
@@ -94,9 +106,13 @@ void ov_run_deinit(ov_run *run)
     free(run->loss);
     free(run->evals);
     free(run->simplex);
+    free(run->w);
+    free(run->off);
     run->x = run->y = run->loss = NULL;
     run->evals = NULL;
     run->simplex = NULL;
+    run->w = run->off = NULL;
+    run->w_capacity = 0;
     run->simplex_capacity = 0;
     run->n = run->capacity = 0;
 }
@@ -138,33 +154,78 @@ static bool ov_run_reserve(ov_run *run, int cap)
     return true;
 }
 
-/* True when (x, y) with loss f may be stored (DESIGN.md's divergence rule:
- * finite, |x|, |y| at most OV_DIVERGE_LIMIT). A NaN or infinite coordinate
- * fails the bound test too, so it needs no isfinite of its own. */
-static bool ov_run_acceptable(double x, double y, double f)
+/* For dim > 2: room for cap iterates of dim coordinates (w) and their
+ * distances (off); for dim 2 frees both. */
+static bool ov_run_reserve_coords(ov_run *run, int cap, int dim)
 {
-    return fabs(x) <= OV_DIVERGE_LIMIT && fabs(y) <= OV_DIVERGE_LIMIT && isfinite(f);
+    if (dim <= 2) {
+        free(run->w);
+        free(run->off);
+        run->w = run->off = NULL;
+        run->w_capacity = 0;
+        return true;
+    }
+    const size_t need = (size_t)cap * (size_t)dim;
+    if (run->w && run->off && run->w_capacity >= need && run->dim == dim)
+        return true;
+    double *w = realloc(run->w, need * sizeof(double));
+    if (w)
+        run->w = w;
+    double *off = realloc(run->off, (size_t)cap * sizeof(double));
+    if (off)
+        run->off = off;
+    if (!w || !off)
+        return false;
+    run->w_capacity = need;
+    return true;
 }
 
-bool ov_run_compute(ov_run *run, const ov_surface *s, ov_vec2 start, int steps)
+/* True when w (n coordinates) with loss f may be stored (DESIGN.md's
+ * divergence rule: finite, every |w_k| at most OV_DIVERGE_LIMIT). A NaN or
+ * infinite coordinate fails the bound test too, so it needs no isfinite of
+ * its own. */
+static bool ov_run_acceptable(const double *w, int n, double f)
+{
+    for (int k = 0; k < n; k++)
+        if (!(fabs(w[k]) <= OV_DIVERGE_LIMIT))
+            return false;
+    return isfinite(f);
+}
+
+bool ov_run_compute(ov_run *run, const ov_objective *obj, const double *start, int steps)
 {
     run->n = 0;
     run->diverged = false;
     run->diverged_step = 0;
+    const int n = obj->n;
+    if (n < 1 || n > OV_OBJECTIVE_MAX_DIM)
+        return false;
     if (steps < 1)
         steps = 1;
-    if (steps > OV_RUN_MAX_STEPS)
-        steps = OV_RUN_MAX_STEPS;
-    const bool simplex = run->params.kind == OV_OPT_NELDER_MEAD;
-    if (!ov_run_reserve(run, steps + 1) || (simplex && !ov_run_reserve_simplex(run, steps + 1)))
+    if (steps > ov_run_max_steps(n))
+        steps = ov_run_max_steps(n);
+    const bool simplex = run->params.kind == OV_OPT_NELDER_MEAD && n == 2;
+    if (!ov_run_reserve(run, steps + 1) || !ov_run_reserve_coords(run, steps + 1, n) ||
+        (simplex && !ov_run_reserve_simplex(run, steps + 1)))
+        return false;
+    if (!simplex && n != 2) {
+        free(run->simplex);
+        run->simplex = NULL;
+        run->simplex_capacity = 0;
+    }
+    run->dim = n;
+    /* The state is large (OV_OPTIM_MAX_DIM coordinates): not on the stack. */
+    ov_optim_state *st = malloc(sizeof *st);
+    if (!st)
         return false;
 
     ov_run_oracle cache;
-    ov_run_oracle_init(&cache, s, run->noise);
+    ov_run_oracle_init(&cache, obj, run->noise);
     ov_oracle oracle = ov_run_oracle_bind(&cache);
-    ov_optim_state st;
-    ov_optim_state_init(&st, &run->params);
-    double w[2] = {start.x, start.y};
+    ov_optim_state_init(st, &run->params);
+    double w[OV_OBJECTIVE_MAX_DIM];
+    for (int k = 0; k < n; k++)
+        w[k] = start[k];
     const ov_optim_info *info = ov_optim_info_of(run->params.kind);
     const bool lookahead = info && info->lookahead;
     unsigned fp = ov_run_fp_begin();
@@ -175,7 +236,7 @@ bool ov_run_compute(ov_run *run, const ov_surface *s, ov_vec2 start, int steps)
     for (int i = 0; i <= steps; i++) {
         if (i > 0 && sched)
             p.alpha = ov_schedule_alpha(&p.schedule, run->params.alpha, i - 1);
-        if (i > 0 && !ov_optim_step(&p, &st, w, &oracle)) {
+        if (i > 0 && !ov_optim_step(&p, st, w, &oracle)) {
             /* Non-finite gradient: the next iterate cannot be computed. */
             run->diverged = true;
             run->diverged_step = i;
@@ -183,39 +244,48 @@ bool ov_run_compute(ov_run *run, const ov_surface *s, ov_vec2 start, int steps)
         }
         /* Nesterov asks for the gradient at a look-ahead point, not here. */
         if (lookahead) {
-            cache.f = ov_surface_value(s, w[0], w[1]);
+            obj->eval(obj->ctx, w, &cache.f, NULL, NULL);
         } else {
-            ov_surface_grad(s, w[0], w[1], &cache.f, cache.g);
+            obj->eval(obj->ctx, w, &cache.f, cache.g, NULL);
             cache.has_grad = true;
         }
-        cache.w[0] = w[0];
-        cache.w[1] = w[1];
-        if (!ov_run_acceptable(w[0], w[1], cache.f)) {
+        for (int k = 0; k < n; k++)
+            cache.w[k] = w[k];
+        if (!ov_run_acceptable(w, n, cache.f)) {
             run->diverged = true;
             run->diverged_step = i;
             break;
         }
         run->x[i] = w[0];
-        run->y[i] = w[1];
+        run->y[i] = n > 1 ? w[1] : 0.0;
         run->loss[i] = cache.f;
-        run->evals[i] = st.nm_evals;
+        run->evals[i] = st->nm_evals;
+        if (run->w) {
+            for (int k = 0; k < n; k++)
+                run->w[(size_t)i * n + k] = w[k];
+            run->off[i] = 0.0;
+        }
         if (simplex) {
             /* Before the first step the simplex is not built: w itself. */
             double *v = run->simplex + (size_t)i * OV_RUN_SIMPLEX;
-            for (int j = 0; j < OV_OPTIM_DIM; j++) {
-                v[2 * j] = st.nm_ready ? st.nm_x[j + 1][0] : w[0];
-                v[2 * j + 1] = st.nm_ready ? st.nm_x[j + 1][1] : w[1];
+            for (int j = 0; j < OV_RUN_SIMPLEX_VERTICES - 1; j++) {
+                v[2 * j] = st->nm_ready ? st->nm_x[j + 1][0] : w[0];
+                v[2 * j + 1] = st->nm_ready ? st->nm_x[j + 1][1] : w[1];
             }
         }
         run->n = i + 1;
     }
     ov_run_fp_end(fp);
+    free(st);
     return true;
 }
 
 bool ov_run_copy(ov_run *dst, const ov_run *src)
 {
     if (!ov_run_reserve(dst, src->n > 0 ? src->n : 1))
+        return false;
+    const int dim = src->w ? src->dim : 2;
+    if (!ov_run_reserve_coords(dst, src->n > 0 ? src->n : 1, dim))
         return false;
     size_t bytes = (size_t)src->n * sizeof(double);
     if (bytes) {
@@ -226,6 +296,10 @@ bool ov_run_copy(ov_run *dst, const ov_run *src)
             memcpy(dst->evals, src->evals, (size_t)src->n * sizeof(int));
         else
             memset(dst->evals, 0, (size_t)src->n * sizeof(int));
+        if (src->w) {
+            memcpy(dst->w, src->w, bytes * (size_t)dim);
+            memcpy(dst->off, src->off, bytes);
+        }
     }
     if (src->simplex && src->n > 0) {
         if (!ov_run_reserve_simplex(dst, src->n))
@@ -235,6 +309,7 @@ bool ov_run_copy(ov_run *dst, const ov_run *src)
     dst->params = src->params;
     dst->noise = src->noise;
     dst->n = src->n;
+    dst->dim = src->dim;
     dst->diverged = src->diverged;
     dst->diverged_step = src->diverged_step;
     return true;

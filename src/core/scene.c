@@ -3,6 +3,7 @@
  * surface's default α, else the optimiser's default) and recomputes every
  * run whenever something changes. */
 #include "scene.h"
+#include "surface_objective.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -32,10 +33,14 @@ void ov_scene_resolve_params(const ov_scene *sc, const ov_run_spec *spec,
 bool ov_scene_recompute(ov_scene *sc)
 {
     bool ok = true;
+    if (!sc->surface)
+        return sc->nruns == 0;
+    const ov_objective obj = ov_surface_objective(sc->surface);
+    const double start[2] = {sc->start.x, sc->start.y};
     for (int i = 0; i < sc->nruns; i++) {
         ov_scene_resolve_params(sc, &sc->specs[i], &sc->runs[i].params);
         sc->runs[i].noise = sc->noise;
-        if (!ov_run_compute(&sc->runs[i], sc->surface, sc->start, sc->steps))
+        if (!ov_run_compute(&sc->runs[i], &obj, start, sc->steps))
             ok = false;
     }
     return ok;

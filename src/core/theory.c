@@ -4,6 +4,7 @@
 #include "theory.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "linalg.h"
@@ -190,4 +191,54 @@ bool ov_theory_optimal(ov_optim_kind kind, double lmin, double lmax, ov_optim_pa
     default:
         return false;
     }
+}
+
+int ov_theory_local_eigen(const ov_objective *obj, const double *w, double *evals)
+{
+    const int n = obj->n;
+    if (n < 1 || n > OV_OBJECTIVE_MAX_DIM)
+        return 0;
+    double f, g[OV_OBJECTIVE_MAX_DIM], h[OV_OBJECTIVE_MAX_DIM * OV_OBJECTIVE_MAX_DIM];
+    obj->eval(obj->ctx, w, &f, g, h);
+    for (int k = 0; k < n * n; k++)
+        if (!isfinite(h[k]))
+            return 0;
+    if (n == 2) {
+        double v[2][2];
+        ov_sym2_eigen((const double[3]){h[0], h[1], h[3]}, evals, v);
+        return isfinite(evals[0]) && isfinite(evals[1]) ? 2 : 0;
+    }
+    double *v = malloc(sizeof(double) * (size_t)n * (size_t)n);
+    if (!v)
+        return 0;
+    const bool ok = ov_linalg_sym_eigen(n, h, evals, v);
+    free(v);
+    return ok ? n : 0;
+}
+
+bool ov_theory_local_curvature(const ov_objective *obj, const double *w,
+                               ov_local_curvature *out)
+{
+    double lam[OV_OBJECTIVE_MAX_DIM];
+    const int n = ov_theory_local_eigen(obj, w, lam);
+    if (n < 1) {
+        *out = (ov_local_curvature){OV_LOCAL_UNKNOWN, NAN, NAN, NAN, NAN};
+        return false;
+    }
+    double amin = INFINITY, amax = 0.0;
+    for (int i = 0; i < n; i++) {
+        amin = fmin(amin, fabs(lam[i]));
+        amax = fmax(amax, fabs(lam[i]));
+    }
+    out->lmin = lam[0];
+    out->lmax = lam[n - 1];
+    out->kappa_abs = amin > 0.0 ? amax / amin : INFINITY;
+    /* As the curvature panel: a ratio that overflows counts as flat. */
+    out->kappa = lam[0] > 0.0 ? lam[n - 1] / lam[0] : INFINITY;
+    out->shape = lam[0] < 0.0              ? OV_LOCAL_NONCONVEX
+                 : !isfinite(out->kappa) ? OV_LOCAL_FLAT
+                                         : OV_LOCAL_CONVEX;
+    if (!isfinite(out->kappa_abs))
+        out->kappa_abs = INFINITY;
+    return true;
 }

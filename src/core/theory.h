@@ -2,11 +2,13 @@
  * step sizes and rates that follow from H's eigenvalues, the linear
  * iteration each first-order method performs along each eigenvector, and
  * from its eigenvalues whether a run converges monotonically, oscillates or
- * diverges. */
+ * diverges; and the local curvature of any objective (a model's n x n
+ * Hessian at a point: its eigenvalues and condition number). */
 #ifndef OV_THEORY_H
 #define OV_THEORY_H
 
 #include <stdbool.h>
+#include "objective.h"
 #include "optim.h"
 #include "surface.h"
 
@@ -89,5 +91,37 @@ bool ov_theory_surface_eigen(const ov_surface *s, double *lmin, double *lmax);
  * nag_beta; newton alpha = 1. Returns false, p unchanged, for other kinds
  * or invalid eigenvalues. */
 bool ov_theory_optimal(ov_optim_kind kind, double lmin, double lmax, ov_optim_params *p);
+
+/* The n eigenvalues of obj's Hessian at w (obj->n coordinates), ascending,
+ * into evals (room for obj->n): the closed-form 2x2 solver at n = 2 (as the
+ * curvature panel), Jacobi's method beyond. Returns obj->n, or 0 when the
+ * Hessian has a non-finite entry or the eigenvalues could not be found. */
+int ov_theory_local_eigen(const ov_objective *obj, const double *w, double *evals);
+
+/* The shape of the loss near a point, as the curvature panel names it. */
+typedef enum ov_local_shape {
+    OV_LOCAL_CONVEX,      /* every eigenvalue > 0: kappa finite */
+    OV_LOCAL_FLAT,        /* the smallest is 0 (or lmax/lmin overflows): kappa infinite */
+    OV_LOCAL_NONCONVEX,   /* some eigenvalue < 0 */
+    OV_LOCAL_UNKNOWN      /* the Hessian is not finite here */
+} ov_local_shape;
+
+typedef struct ov_local_curvature {
+    ov_local_shape shape;
+    double lmin, lmax;    /* the smallest and largest eigenvalue (signed) */
+    /* lmax / lmin when convex; +infinity when flat or non-convex (no
+     * condition number describes a saddle). */
+    double kappa;
+    /* max |λ| / min |λ| over all eigenvalues, whatever their signs (the
+     * ratio of the fastest and slowest curvature, what GD's step size and
+     * speed depend on near a saddle); +infinity when some λ is 0. */
+    double kappa_abs;
+} ov_local_curvature;
+
+/* The local curvature of obj at w (see ov_local_curvature); false, with
+ * shape OV_LOCAL_UNKNOWN and the numbers NaN, when the Hessian is not
+ * finite there. */
+bool ov_theory_local_curvature(const ov_objective *obj, const double *w,
+                               ov_local_curvature *out);
 
 #endif

@@ -358,9 +358,9 @@ static void draw_simplex(ov_paths *p, const ov_run *run, int k, double frac, con
 {
     const int j = frac > 0.0 && k < run->n ? k : k - 1;
     const double *o = run->simplex + (size_t)j * OV_RUN_SIMPLEX;
-    double vx[OV_OPTIM_DIM + 1] = {run->x[j]}, vy[OV_OPTIM_DIM + 1] = {run->y[j]};
-    pt q[OV_OPTIM_DIM + 1];
-    for (int v = 0; v <= OV_OPTIM_DIM; v++) {
+    double vx[OV_RUN_SIMPLEX_VERTICES] = {run->x[j]}, vy[OV_RUN_SIMPLEX_VERTICES] = {run->y[j]};
+    pt q[OV_RUN_SIMPLEX_VERTICES];
+    for (int v = 0; v < OV_RUN_SIMPLEX_VERTICES; v++) {
         if (v > 0) {
             vx[v] = o[2 * (v - 1)];
             vy[v] = o[2 * (v - 1) + 1];
@@ -371,8 +371,8 @@ static void draw_simplex(ov_paths *p, const ov_run *run, int k, double frac, con
     }
     ov_dash none = {0.0, 0.0, 0.0};
     for (int layer = 0; layer < 2; layer++)
-        for (int v = 0; v <= OV_OPTIM_DIM; v++)
-            push_clipped(&p->list, q[v], q[(v + 1) % (OV_OPTIM_DIM + 1)], pj,
+        for (int v = 0; v < OV_RUN_SIMPLEX_VERTICES; v++)
+            push_clipped(&p->list, q[v], q[(v + 1) % (OV_RUN_SIMPLEX_VERTICES)], pj,
                          st->line * 0.35f + (layer ? 0.0f : st->casing * 0.6f),
                          layer ? pc : dark, &none);
 }
