@@ -7,6 +7,7 @@
 
 #include "core/noise.h"
 #include "core/slice.h"
+#include "core/slice_surface.h"
 #include "ov_test.h"
 
 static const char *const abcd[] = {"a", "b", "c", "d"};
@@ -349,6 +350,59 @@ static void test_text(void)
     CHECK(!ov_slice_format(&s, abcd, tiny, sizeof tiny));
 }
 
+/* Which coordinates follow the run, and the model glue. */
+static void test_follow(void)
+{
+    ov_model *x = ov_model_create_builtin("xor");
+    ov_model *g = ov_model_create_builtin("gauss4");
+    CHECK(x && g);
+    if (!x || !g) {
+        ov_model_destroy(x);
+        ov_model_destroy(g);
+        return;
+    }
+    ov_slice s;
+    char err[256];
+    int c[OV_SLICE_MAX_FOLLOW];
+    CHECK(ov_slice_parse("b1,v2", x->param_name_list, 9, &s, err, sizeof err));
+    CHECK(ov_slice_followed(&s, c) == 7);
+    const int want[7] = {0, 1, 3, 4, 5, 6, 8};
+    CHECK(memcmp(c, want, sizeof want) == 0);
+    CHECK(!ov_slice_follow_baked(&s));
+    s.follow = false;
+    CHECK(ov_slice_followed(&s, c) == 0);
+    CHECK(ov_slice_parse("pca", x->param_name_list, 9, &s, err, sizeof err));
+    CHECK(ov_slice_followed(&s, c) == 0 && !ov_slice_follow_baked(&s));
+    /* 11 parameters on two axes: 9 would follow, one too many. */
+    memset(&s, 0, sizeof s);
+    s.kind = OV_SLICE_AXES;
+    s.n = 11;
+    s.a = 0;
+    s.b = 1;
+    s.follow = true;
+    CHECK(ov_slice_followed(&s, c) == 0 && ov_slice_follow_baked(&s));
+
+    CHECK(ov_slice_model_groups(g) == NULL);
+    const int *grp = ov_slice_model_groups(x);
+    CHECK(grp && memcmp(grp, xor_group, sizeof xor_group) == 0);
+
+    /* A slice of 9 coordinates does not fit gauss4's 4. */
+    CHECK(ov_slice_parse("w11,w12", x->param_name_list, 9, &s, err, sizeof err));
+    err[0] = '\0';
+    CHECK(ov_slice_surface_create(g, &s, (ov_rect){0, 1, 0, 1}, err, sizeof err) == NULL);
+    CHECK(strstr(err, "9") && strstr(err, "4"));
+    /* Fitting: named after the model, its followed coordinates named. */
+    ov_surface *sf = ov_slice_surface_create(x, &s, (ov_rect){0, 1, 0, 1}, err, sizeof err);
+    CHECK_MSG(sf != NULL, "%s", err);
+    double v;
+    if (sf)
+        CHECK(strcmp(sf->name, "xor") == 0 && sf->nparams == 7 &&
+              ov_surface_get_param(sf, "c", &v) && !ov_surface_get_param(sf, "w11", &v));
+    ov_surface_destroy(sf);
+    ov_model_destroy(x);
+    ov_model_destroy(g);
+}
+
 int main(void)
 {
     test_projection();
@@ -356,5 +410,6 @@ int main(void)
     test_random();
     test_axes_and_view();
     test_text();
+    test_follow();
     return ov_test_finish("test_core_slice");
 }
