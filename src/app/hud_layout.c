@@ -267,8 +267,9 @@ void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache 
     const ov_surface *s = st->sc.scene.surface;
     char title[256];
     ov_hud_title(st, title, sizeof title);
-    snprintf(lay->subline, sizeof lay->subline, "%s%s", s->def ? "" : "L = ",
-             s->def ? s->def->summary : ov_expr_source(s->expr));
+    const char *summary = ov_surface_summary(s);
+    snprintf(lay->subline, sizeof lay->subline, "%s%s", summary ? "" : "L = ",
+             summary ? summary : ov_surface_key(s));
     float avail = W - 2 * pad - 2 * pad;
     float iw = info_width(r, st, px, small, title, lay->subline);
     if (iw > avail) {

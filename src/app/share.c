@@ -88,7 +88,7 @@ bool ov_share_command_line(const ov_app_state *st, char *buf, size_t cap)
     const ov_scene *sc = &st->sc.scene;
     const ov_surface *s = sc->surface;
     put(&l, "optiviz --surface");
-    word(&l, s->def ? s->def->name : ov_expr_source(s->expr));
+    word(&l, s->def ? s->def->name : ov_surface_key(s));
     double v;
     if (ov_surface_get_param(s, "kappa", &v))
         option_number(&l, "--kappa", v);

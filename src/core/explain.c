@@ -58,7 +58,7 @@ static bool ov_explainer_matches(const ov_explainer *e, const ov_surface *s, con
     if (!e->ready || e->surface != s || !same_params(&e->params, &run->params) ||
         e->noise.sigma != run->noise.sigma || e->noise.seed != run->noise.seed ||
         e->start[0] != start.x || e->start[1] != start.y ||
-        strcmp(e->formula, ov_expr_source(s->expr)) != 0)
+        strcmp(e->formula, ov_surface_key(s)) != 0)
         return false;
     for (int i = 0; i < s->nparams; i++)
         if (e->sparams[i] != s->params[i])
@@ -76,7 +76,7 @@ static void ov_explainer_reset(ov_explainer *e, const ov_surface *s, const ov_ru
     e->start[0] = e->w[0] = start.x;
     e->start[1] = e->w[1] = start.y;
     e->surface = s;
-    snprintf(e->formula, sizeof e->formula, "%s", ov_expr_source(s->expr));
+    snprintf(e->formula, sizeof e->formula, "%s", ov_surface_key(s));
     for (int i = 0; i < s->nparams && i < OV_EXPR_MAX_PARAMS; i++)
         e->sparams[i] = s->params[i];
     const ov_objective obj = ov_surface_objective(s);

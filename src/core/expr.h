@@ -40,6 +40,32 @@ ov_expr *ov_expr_create_rule(const char *src, const char *const *names, int nnam
 /* The value of a rule expression with vals[i] the value of names[i]. */
 double ov_expr_rule_value(const ov_expr *e, const double *vals);
 
+/* A model's formula (model.h): a function of ninputs data inputs (1 or 2,
+ * e.g. "t" or "x1", "x2") and nparams parameters (at most
+ * OV_EXPR_MODEL_MAX_PARAMS), differentiated with respect to the parameters
+ * only. x and y are not variables here (an error names the inputs); the
+ * functions and constants are a surface formula's. Names are not checked
+ * for clashes here (model.c does). Evaluate it with ov_expr_model_eval, or
+ * for its value alone with ov_expr_value(e, 0, 0, vars), vars as there. */
+#define OV_EXPR_MODEL_MAX_INPUTS 2
+#define OV_EXPR_MODEL_MAX_PARAMS 64
+ov_expr *ov_expr_create_model(const char *src, const char *const *inputs, int ninputs,
+                              const char *const *params, int nparams, ov_expr_error *err);
+
+/* Doubles of workspace ov_expr_model_eval needs for e (a model formula):
+ * allocate once, reuse for every call. */
+size_t ov_expr_model_work_size(const ov_expr *e);
+
+/* A model formula's value at vars (its ninputs inputs, then its n
+ * parameters) and, by forward-mode differentiation with dense tangents,
+ * when grad is not NULL its n partial derivatives with respect to the
+ * parameters, and when hess is also not NULL the upper triangle of its
+ * Hessian over them, packed row by row: (0,0), (0,1), .., (0,n-1), (1,1),
+ * .., (n-1,n-1), n(n+1)/2 values. work: ov_expr_model_work_size(e)
+ * doubles, overwritten. Domain errors give NaN or Inf as libm does. */
+void ov_expr_model_eval(const ov_expr *e, const double *vars, double *work, double *value,
+                        double *grad, double *hess);
+
 /* Frees e; ov_expr_destroy(NULL) is a no-op. */
 void ov_expr_destroy(ov_expr *e);
 
@@ -72,6 +98,18 @@ void ov_expr_hess(const ov_expr *e, double x, double y, const double *params,
  * negative base). Returns the length written, or -1 when cap is too small. */
 int ov_expr_glsl(const ov_expr *e, const char *fn_name, const char *param_array,
                  char *buf, size_t cap);
+
+/* Writes e's body as GLSL: the caller's signature line (for instance
+ * "float f(float u)"), then "{", straight-line code and "}". Name i
+ * (ov_expr_create_model: the inputs, then the parameters) is written as
+ * names[i], a GLSL identifier or expression in scope there. Returns the
+ * length written, or -1 when cap is too small. */
+int ov_expr_glsl_named(const ov_expr *e, const char *signature, const char *const *names,
+                       char *buf, size_t cap);
+
+/* Writes k as a GLSL float literal ("2.0", "1.5e-07", negative values in
+ * parentheses, so it can follow any operator); at most 40 bytes. */
+void ov_expr_glsl_float(double k, char *buf, size_t cap);
 
 /* Writes a three-line human-readable report of err for src into buf:
  *     <prefix>: <message> at column N

@@ -15,6 +15,9 @@ typedef struct writer {
     char *buf;
     size_t cap, len;
     int overflow;
+    /* ov_expr_glsl_named: what name i is written as; NULL for a surface
+     * (x, y as p.x, p.y and parameters as param_array[i]). */
+    const char *const *names;
 } writer;
 
 #ifdef __GNUC__
@@ -38,14 +41,16 @@ static void put(writer *w, const char *fmt, ...)
 
 /* Writes k as a GLSL float literal: always with a '.' ("2.0", "1.0e-05"),
  * negative values in parentheses so they can follow any operator. */
-static void put_float(writer *w, double k)
+void ov_expr_glsl_float(double k, char *buf, size_t cap)
 {
+    if (!buf || cap == 0)
+        return;
     if (isnan(k)) {
-        put(w, "(0.0/0.0)");
+        snprintf(buf, cap, "(0.0/0.0)");
         return;
     }
     if (isinf(k)) {
-        put(w, k > 0 ? "1.0e39" : "(-1.0e39)");
+        snprintf(buf, cap, "%s", k > 0 ? "1.0e39" : "(-1.0e39)");
         return;
     }
     char num[40];
@@ -54,11 +59,18 @@ static void put_float(writer *w, double k)
     const char *sign = k < 0 ? "(-" : "";
     const char *close = k < 0 ? ")" : "";
     if (strchr(num, '.'))
-        put(w, "%s%s%s", sign, num, close);
+        snprintf(buf, cap, "%s%s%s", sign, num, close);
     else if (ex)
-        put(w, "%s%.*s.0%s%s", sign, (int)(ex - num), num, ex, close);
+        snprintf(buf, cap, "%s%.*s.0%s%s", sign, (int)(ex - num), num, ex, close);
     else
-        put(w, "%s%s.0%s", sign, num, close);
+        snprintf(buf, cap, "%s%s.0%s", sign, num, close);
+}
+
+static void put_float(writer *w, double k)
+{
+    char num[48];
+    ov_expr_glsl_float(k, num, sizeof num);
+    put(w, "%s", num);
 }
 
 /* A stack entry: a temporary tN when >= 0, else the leaf op at index -(v+1). */
@@ -80,7 +92,10 @@ static void put_operand(writer *w, const ov_expr *e, int entry, const char *para
         put(w, "p.y");
         break;
     default:
-        put(w, "%s[%d]", param_array, op->arg);
+        if (w->names)
+            put(w, "%s", w->names[op->arg]);
+        else
+            put(w, "%s[%d]", param_array, op->arg);
         break;
     }
 }
@@ -156,22 +171,19 @@ static const char *glsl_func(int code)
     }
 }
 
-int ov_expr_glsl(const ov_expr *e, const char *fn_name, const char *param_array, char *buf,
-                 size_t cap)
+/* Writes the body of e (after the signature line) into w; false when a
+ * parameter has no name to be written as. */
+static bool put_body(writer *w0, const ov_expr *e, const char *param_array)
 {
-    if (!e || !fn_name || !buf || cap == 0)
-        return -1;
-    writer w = {buf, cap, 0, 0};
+    writer w = *w0;
     int st[OV_EXPR_STACK];
     int sp = 0, temps = 0;
-    put(&w, "float %s(vec2 p)\n{\n", fn_name);
+    put(&w, "{\n");
     for (int i = 0; i < e->nops; i++) {
         const ov_expr_op *op = &e->ops[i];
         if (op->code <= OV_OP_PARAM) {
-            if (op->code == OV_OP_PARAM && !param_array) {
-                buf[0] = '\0';
-                return -1;
-            }
+            if (op->code == OV_OP_PARAM && !param_array && !w.names)
+                return false;
             st[sp++] = -i - 1;
             continue;
         }
@@ -234,7 +246,32 @@ int ov_expr_glsl(const ov_expr *e, const char *fn_name, const char *param_array,
     else
         put(&w, "0.0");
     put(&w, ";\n}\n");
-    if (w.overflow) {
+    *w0 = w;
+    return true;
+}
+
+int ov_expr_glsl(const ov_expr *e, const char *fn_name, const char *param_array, char *buf,
+                 size_t cap)
+{
+    if (!e || !fn_name || !buf || cap == 0)
+        return -1;
+    writer w = {buf, cap, 0, 0, NULL};
+    put(&w, "float %s(vec2 p)\n", fn_name);
+    if (!put_body(&w, e, param_array) || w.overflow) {
+        buf[0] = '\0';
+        return -1;
+    }
+    return (int)w.len;
+}
+
+int ov_expr_glsl_named(const ov_expr *e, const char *signature, const char *const *names,
+                       char *buf, size_t cap)
+{
+    if (!e || !signature || !names || !buf || cap == 0)
+        return -1;
+    writer w = {buf, cap, 0, 0, names};
+    put(&w, "%s\n", signature);
+    if (!put_body(&w, e, NULL) || w.overflow) {
         buf[0] = '\0';
         return -1;
     }

@@ -128,7 +128,10 @@ struct ov_expr {
     ov_expr_fop *fops;  /* owned fused tape (value, gradient), then OV_F_END */
     int nfops;          /* ops before the OV_F_END */
     int max_stack;      /* deepest stack the tape reaches, <= OV_EXPR_STACK */
-    int nparams;
+    int nparams;        /* names PARAM indexes: a model's inputs, then its parameters */
+    int ninputs;        /* a model formula (ov_expr_create_model): the leading
+                         * ninputs names are data inputs, not differentiated; 0
+                         * for surfaces and rules */
 };
 
 /* a^n, n may be negative: by multiplication for |n| <= OV_EXPR_MULT_POW,

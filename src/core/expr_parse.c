@@ -42,6 +42,7 @@ typedef struct parser {
     int depth;
     int failed;
     int rules;   /* a rule: no x, y; sign, min, max; ',' */
+    int ninputs; /* a model formula when > 0: no x, y; names = inputs, then parameters */
     ov_expr_error *err;
 } parser;
 
@@ -302,14 +303,17 @@ static void fail_unknown_name(parser *p)
     int len = p->tok.len > 40 ? 40 : p->tok.len;
     size_t n = (size_t)snprintf(msg, sizeof msg, "unknown name '%.*s%s' (%s", len,
                                 p->src + p->tok.pos, p->tok.len > len ? "..." : "",
-                                p->rules ? "" : "variables are x and y");
+                                p->rules || p->ninputs ? "" : "variables are x and y");
     int listed = 0;
     for (int i = 0; i < p->nparams && n < sizeof msg; i++) {
         if (!p->param_names[i])
             continue;
-        n += (size_t)snprintf(msg + n, sizeof msg - n, "%s%s",
-                              listed ? ", " : p->rules ? "names: " : "; parameters: ",
-                              p->param_names[i]);
+        const char *lead = p->rules ? "names: " : "; parameters: ";
+        if (p->ninputs)
+            lead = i == 0 ? "inputs: " : i == p->ninputs ? "; parameters: " : ", ";
+        else if (listed)
+            lead = ", ";
+        n += (size_t)snprintf(msg + n, sizeof msg - n, "%s%s", lead, p->param_names[i]);
         listed = 1;
     }
     if (n < sizeof msg)
@@ -395,7 +399,12 @@ static int parse_primary(parser *p)
     }
 
     int known = 1;
-    if (!p->rules && ident_is(p, "x")) {
+    if (p->ninputs && (ident_is(p, "x") || ident_is(p, "y"))) {
+        fail(p, t.pos + 1, "'%c' is not a model's input (inputs: %s%s%s)", p->src[t.pos],
+             p->param_names[0], p->ninputs > 1 ? ", " : "",
+             p->ninputs > 1 ? p->param_names[1] : "");
+        return -1;
+    } else if (!p->rules && ident_is(p, "x")) {
         emit(p, OV_OP_X, 0, 0.0);
     } else if (!p->rules && ident_is(p, "y")) {
         emit(p, OV_OP_Y, 0, 0.0);
@@ -519,20 +528,25 @@ static int parse_expr(parser *p)
     return p->failed ? -1 : start;
 }
 
+/* rules: a typed rule's right-hand side; ninputs > 0: a model formula
+ * whose first ninputs names are its inputs. */
 static ov_expr *ov_expr_build(const char *src, const char *const *param_names, int nparams,
-                              int rules, ov_expr_error *err)
+                              int rules, int ninputs, ov_expr_error *err)
 {
     parser p;
     memset(&p, 0, sizeof p);
     p.err = err;
     p.rules = rules;
+    p.ninputs = ninputs;
     if (err) {
         err->column = 0;
         err->message[0] = '\0';
     }
-    const int max = rules ? OV_EXPR_RULE_MAX_NAMES : OV_EXPR_MAX_PARAMS;
+    const int max = rules ? OV_EXPR_RULE_MAX_NAMES
+                    : ninputs ? ninputs + OV_EXPR_MODEL_MAX_PARAMS
+                              : OV_EXPR_MAX_PARAMS;
     if (nparams < 0 || nparams > max || (nparams > 0 && !param_names)) {
-        fail(&p, 0, "invalid parameter list (at most %d named parameters)", max);
+        fail(&p, 0, "invalid parameter list (at most %d named parameters)", max - ninputs);
         return NULL;
     }
     if (!src)
@@ -586,6 +600,7 @@ static ov_expr *ov_expr_build(const char *src, const char *const *param_names, i
     e->nops = p.nops;
     e->max_stack = p.max_stack;
     e->nparams = nparams;
+    e->ninputs = ninputs;
     if (!rules && !ov_expr_fuse(e)) {
         ov_expr_destroy(e);
         fail(&p, 1, "out of memory");
@@ -597,13 +612,34 @@ static ov_expr *ov_expr_build(const char *src, const char *const *param_names, i
 ov_expr *ov_expr_create(const char *src, const char *const *param_names, int nparams,
                         ov_expr_error *err)
 {
-    return ov_expr_build(src, param_names, nparams, 0, err);
+    return ov_expr_build(src, param_names, nparams, 0, 0, err);
+}
+
+ov_expr *ov_expr_create_model(const char *src, const char *const *inputs, int ninputs,
+                              const char *const *params, int nparams, ov_expr_error *err)
+{
+    if (ninputs < 1 || ninputs > OV_EXPR_MODEL_MAX_INPUTS || !inputs || nparams < 0 ||
+        nparams > OV_EXPR_MODEL_MAX_PARAMS || (nparams > 0 && !params)) {
+        if (err) {
+            err->column = 0;
+            snprintf(err->message, sizeof err->message,
+                     "invalid model (1 or %d inputs, at most %d parameters)",
+                     OV_EXPR_MODEL_MAX_INPUTS, OV_EXPR_MODEL_MAX_PARAMS);
+        }
+        return NULL;
+    }
+    const char *names[OV_EXPR_MODEL_MAX_INPUTS + OV_EXPR_MODEL_MAX_PARAMS];
+    for (int i = 0; i < ninputs; i++)
+        names[i] = inputs[i];
+    for (int i = 0; i < nparams; i++)
+        names[ninputs + i] = params[i];
+    return ov_expr_build(src, names, ninputs + nparams, 0, ninputs, err);
 }
 
 ov_expr *ov_expr_create_rule(const char *src, const char *const *names, int nnames,
                              ov_expr_error *err)
 {
-    return ov_expr_build(src, names, nnames, 1, err);
+    return ov_expr_build(src, names, nnames, 1, 0, err);
 }
 
 void ov_expr_destroy(ov_expr *e)

@@ -129,7 +129,7 @@ static uint64_t fnv(const char *s)
 
 const ov_loss_range *ov_loss_range_get(ov_loss_range_cache *c, const ov_surface *s, ov_rect r)
 {
-    uint64_t h = fnv(ov_expr_source(s->expr));
+    uint64_t h = fnv(ov_surface_key(s));
     if (!c->valid || c->formula_hash != h || memcmp(&c->rect, &r, sizeof r) != 0 ||
         memcmp(c->params, s->params, sizeof c->params) != 0) {
         ov_loss_range_compute(s, r, &c->range);

@@ -3,6 +3,7 @@
  * view, start point, known minima and per-optimiser learning rates; and user
  * formulas in x and y, whose view and start are chosen by sampling. */
 #include "surface.h"
+#include "surface_plane.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -354,6 +355,8 @@ bool ov_surface_formula_text(const ov_surface *s, char *buf, size_t cap)
     if (!cap)
         return false;
     buf[0] = '\0';
+    if (s->plane)
+        return false;
     if (!s->def) {
         const char *src = ov_expr_source(s->expr);
         return (size_t)snprintf(buf, cap, "%s", src) < cap;
@@ -426,6 +429,7 @@ void ov_surface_destroy(ov_surface *s)
         return;
     ov_expr_destroy(s->expr);
     ov_expr_destroy(s->bound);
+    ov_surface_plane_free(s->plane);
     free(s);
 }
 
@@ -442,6 +446,12 @@ static int ov_surface_param_index(const ov_surface *s, const char *name)
 
 bool ov_surface_set_param(ov_surface *s, const char *name, double value)
 {
+    if (s->plane) {
+        int k = ov_surface_plane_param(s, name);
+        if (k >= 0)
+            s->params[k] = value;
+        return k >= 0;
+    }
     int i = ov_surface_param_index(s, name);
     if (i < 0)
         return false;
@@ -454,7 +464,7 @@ bool ov_surface_set_param(ov_surface *s, const char *name, double value)
 
 bool ov_surface_get_param(const ov_surface *s, const char *name, double *value)
 {
-    int i = ov_surface_param_index(s, name);
+    int i = s->plane ? ov_surface_plane_param(s, name) : ov_surface_param_index(s, name);
     if (i < 0)
         return false;
     *value = s->params[i];
@@ -463,6 +473,11 @@ bool ov_surface_get_param(const ov_surface *s, const char *name, double *value)
 
 double ov_surface_value(const ov_surface *s, double x, double y)
 {
+    if (s->plane) {
+        double f;
+        ov_surface_plane_eval(s, x, y, &f, NULL, NULL);
+        return f;
+    }
     if (s->bound)
         return ov_expr_value(s->bound, x, y, NULL);
     return ov_expr_value(s->expr, x, y, s->params);
@@ -470,7 +485,9 @@ double ov_surface_value(const ov_surface *s, double x, double y)
 
 void ov_surface_grad(const ov_surface *s, double x, double y, double *value, double grad[2])
 {
-    if (s->bound)
+    if (s->plane)
+        ov_surface_plane_eval(s, x, y, value, grad, NULL);
+    else if (s->bound)
         ov_expr_grad(s->bound, x, y, NULL, value, grad);
     else
         ov_expr_grad(s->expr, x, y, s->params, value, grad);
@@ -479,7 +496,9 @@ void ov_surface_grad(const ov_surface *s, double x, double y, double *value, dou
 void ov_surface_hess(const ov_surface *s, double x, double y, double *value, double grad[2],
                      double hess[3])
 {
-    if (s->bound)
+    if (s->plane)
+        ov_surface_plane_eval(s, x, y, value, grad, hess);
+    else if (s->bound)
         ov_expr_hess(s->bound, x, y, NULL, value, grad, hess);
     else
         ov_expr_hess(s->expr, x, y, s->params, value, grad, hess);
@@ -505,4 +524,16 @@ double ov_surface_default_alpha(const ov_surface *s, ov_optim_kind kind)
         return a;
     }
     return ov_optim_info_of(kind)->alpha;
+}
+
+const char *ov_surface_key(const ov_surface *s)
+{
+    return s->plane ? ov_surface_plane_key(s->plane) : ov_expr_source(s->expr);
+}
+
+const char *ov_surface_summary(const ov_surface *s)
+{
+    if (s->plane)
+        return ov_surface_plane_summary(s->plane);
+    return s->def ? s->def->summary : NULL;
 }

@@ -91,7 +91,7 @@ const char *ov_contour_cmap_glsl(ov_contour *c)
 
 bool ov_contour_set_surface(ov_contour *c, const ov_surface *s, char *err, size_t cap)
 {
-    const char *src = ov_expr_source(s->expr);
+    const char *src = ov_surface_key(s);
     if (c->prog && strcmp(src, c->formula) == 0)
         return true;
     if (c->failed[0] && strcmp(src, c->failed) == 0) {

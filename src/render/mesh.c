@@ -113,7 +113,7 @@ void ov_mesh_drop_cache(ov_mesh *m)
 
 bool ov_mesh_set_surface(ov_mesh *m, ov_contour *c, const ov_surface *s, char *err, size_t cap)
 {
-    const char *src = ov_expr_source(s->expr);
+    const char *src = ov_surface_key(s);
     if (m->prog && strcmp(src, m->formula) == 0)
         return true;
     if (m->failed[0] && strcmp(src, m->failed) == 0) {

@@ -109,7 +109,7 @@ bool ov_renderer_read_depth(ov_renderer *r, float *out)
 /* Builds (or reuses) the loss readback program for s's formula. */
 static bool loss_program(ov_renderer *r, const ov_surface *s)
 {
-    const char *src = ov_expr_source(s->expr);
+    const char *src = ov_surface_key(s);
     if (r->loss_prog && strcmp(src, r->loss_formula) == 0)
         return true;
     char err[2048];

@@ -169,6 +169,17 @@ char *ov_loss_glsl(const ov_surface *s, char *err, size_t cap)
         if (!buf)
             break;
         memcpy(buf, head, hl);
+        const char *plane = ov_surface_plane_glsl(s);
+        if (plane) {
+            /* A plane's text reads Pa and Pb itself. */
+            size_t len = strlen(plane);
+            if (len < room) {
+                memcpy(buf + hl, plane, len + 1);
+                return buf;
+            }
+            free(buf);
+            continue;
+        }
         int n = ov_expr_glsl(s->expr, "ov_loss", "P", buf + hl, room);
         if (n >= 0) {
             for (char *q = strstr(buf + hl, "P["); q; q = strstr(q + 4, "P[")) {

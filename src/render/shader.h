@@ -32,8 +32,8 @@ void ov_gl_error_line(const char *err, char *out, size_t cap);
 
 /* Builds the fragment source for s's loss: the GLSL 330 header, the
  * parameters (uniforms vec4 Pa, Pb: parameter i is component i % 4 of Pa
- * for i < 4, else of Pb) and the function `float ov_loss(vec2 p)`.
- * Returns a malloc'd string, or NULL with a message in err. */
+ * for i < 4, else of Pb) and the function `float ov_loss(vec2 p)`: the
+ * formula's through ov_expr_glsl, or a plane's own text. Returns a malloc'd string, or NULL with a message in err. */
 char *ov_loss_glsl(const ov_surface *s, char *err, size_t cap);
 /* Uploads s's parameters to the current program's Pa and Pb. */
 void ov_gl_params(GLint loc_a, GLint loc_b, const ov_surface *s);
