@@ -55,6 +55,8 @@ static int run(int argc, char **argv, ov_config *cfg)
         return printed(ov_cli_print_surfaces(stdout));
     case OV_ACTION_LIST_OPTIMIZERS:
         return printed(ov_cli_print_optimizers(stdout));
+    case OV_ACTION_LIST_MODELS:
+        return printed(ov_cli_print_models(stdout));
     case OV_ACTION_LIST_PRESETS:
         return printed(ov_cli_print_presets(stdout));
     case OV_ACTION_EXPORT:

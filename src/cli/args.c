@@ -57,6 +57,8 @@ static int finish(ov_parse *p)
         same_path(p, "--export-csv", cfg->export_csv, "--video", cfg->video) ||
         same_path(p, "--gif", cfg->gif, "--video", cfg->video))
         return 2;
+    if (!p->help && !p->version && ov_args_check_model(p))
+        return 2;
     const char *export_opt = cfg->screenshot   ? "--screenshot"
                              : cfg->export_csv ? "--export-csv"
                              : cfg->gif        ? "--gif"

@@ -42,6 +42,9 @@ bool ov_args_strict_double(const char *text, double *out);
  * f failed. */
 bool ov_cli_print_help(FILE *f);
 bool ov_cli_print_surfaces(FILE *f);
+/* --list-models: each built-in model, its formula, loss, parameters and
+ * default start. false when a write failed. */
+bool ov_cli_print_models(FILE *f);
 bool ov_cli_print_optimizers(FILE *f);
 bool ov_cli_print_version(FILE *f);
 /* --list-presets: number, name, caption and the equivalent command line of

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/run.h"
+#include "core/model.h"
 #include "core/surface.h"
 
 #ifndef OV_VERSION
@@ -239,6 +240,29 @@ bool ov_cli_print_help(FILE *f)
              "  optiviz --surface rosenbrock --camera -30,40 --screenshot rosenbrock3d.png\n"
              "  optiviz --preset ill-conditioned --orbit --gif orbit.gif\n");
     return out_end(&o);
+}
+
+bool ov_cli_print_models(FILE *f)
+{
+    ov_out o = {f, true};
+    for (int i = 0; i < ov_model_builtin_count(); i++) {
+        const ov_model_def *d = ov_model_builtin(i);
+        out_printf(&o, "%s%s\n", i ? "\n" : "", d->name);
+        out_printf(&o, "  %s = %s\n", d->loss == OV_MODEL_LOSS_LOGISTIC ? "logit z" : "y(t)",
+                   d->formula);
+        out_printf(&o, "  %s\n", d->summary);
+        out_printf(&o, "  loss: %s\n", d->loss == OV_MODEL_LOSS_LOGISTIC
+                                           ? "-sum [y log p + (1-y) log(1-p)], p = sigma(z)"
+                                           : "sum (y(t) - y)^2");
+        out_printf(&o, "  parameters (%d): %s\n", d->n, d->params);
+        out_puts(&o, "  start:");
+        for (int k = 0; k < d->n; k++)
+            out_printf(&o, "%s%.15g", k ? "," : " ", d->start[k]);
+        out_puts(&o, "\n");
+    }
+    out_puts(&o, "\nA formula: --model 'FORMULA' --params a,b,... --data FILE.csv "
+                 "[--loss squared|logistic]\n");
+    return o.ok;
 }
 
 bool ov_cli_print_surfaces(FILE *f)

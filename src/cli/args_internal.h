@@ -21,6 +21,7 @@ typedef struct ov_parse {
      * command line adds (not appended to), and a command-line --alpha or
      * --beta also overrides the values the preset's runs give themselves. */
     bool preset_runs, cmd_runs, cmd_alpha, cmd_beta;
+    bool surface_given;   /* --surface was given (not in place with a model) */
 } ov_parse;
 
 /* Checks and stores the value of option opt (NULL for an option without
@@ -109,6 +110,11 @@ int ov_args_opt_data(ov_parse *p, const char *opt, const char *value);
 int ov_args_opt_loss(ov_parse *p, const char *opt, const char *value);
 int ov_args_opt_init(ov_parse *p, const char *opt, const char *value);
 int ov_args_opt_slice(ov_parse *p, const char *opt, const char *value);
+/* Once every option is read: the model options against the model (its
+ * parameter count for --init and --steps, its names for --slice, the
+ * formula), and the options that apply only with or only without a model.
+ * Returns 0, or 2 with the message. */
+int ov_args_check_model(ov_parse *p);
 /* True when name (len bytes) may not name a model parameter (t, x1, pi,
  * exp, loss, ...). */
 bool ov_args_param_name_reserved(const char *name, size_t len);

@@ -7,7 +7,15 @@
 #include "args_internal.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "core/scene.h"
+#include "io/text_file.h"
+
+/* Largest --data file read: OV_MODEL_MAX_ROWS rows of three numbers fit in
+ * far less. */
+#define OV_DATA_FILE_MAX (1u << 20)
 
 /* Names a model's parameter may not take: the inputs, the engine's
  * constants and functions, the CSV's other columns. */
@@ -92,8 +100,56 @@ int ov_args_opt_params(ov_parse *p, const char *opt, const char *value)
 
 int ov_args_opt_data(ov_parse *p, const char *opt, const char *value)
 {
-    return store_text(p, opt, value, p->cfg->data_path, sizeof p->cfg->data_path,
-                      "a CSV file with the header t,y or x1,x2,y");
+    if (store_text(p, opt, value, p->cfg->data_path, sizeof p->cfg->data_path,
+                   "a CSV file with the header t,y or x1,x2,y"))
+        return 2;
+    char why[512];
+    char *text = ov_io_read_text(value, OV_DATA_FILE_MAX, why, sizeof why);
+    if (!text)
+        return ov_args_fail(p->err, p->cap, "%s: %s", opt, why);
+    bool ok = ov_model_data_parse(text, value, &p->cfg->data, why, sizeof why);
+    free(text);
+    if (!ok)
+        return ov_args_fail(p->err, p->cap, "%s: %s", opt, why);
+    return 0;
+}
+
+int ov_args_check_model(ov_parse *p)
+{
+    ov_config *cfg = p->cfg;
+    if (!cfg->model[0]) {
+        const char *opt = cfg->model_params[0] ? "--params"
+                          : cfg->data_path[0]  ? "--data"
+                          : cfg->loss          ? "--loss"
+                          : cfg->ninit         ? "--init"
+                          : cfg->slice[0]      ? "--slice"
+                                               : NULL;
+        if (opt)
+            return ov_args_fail(p->err, p->cap, "%s: applies to a model; expected it with "
+                                "--model NAME|FORMULA (see --list-models)", opt);
+        return 0;
+    }
+    const char *opt = p->surface_given ? "--surface"
+                      : cfg->has_kappa ? "--kappa"
+                      : cfg->has_theta ? "--theta"
+                      : cfg->has_start ? "--start"
+                                       : NULL;
+    if (opt)
+        return ov_args_fail(p->err, p->cap, "%s: does not apply to a model (a model has no "
+                            "surface, kappa or theta; its start is --init V1,...,Vn)", opt);
+    ov_slice slice;
+    double start[OV_OBJECTIVE_MAX_DIM];
+    ov_model *m = ov_scene_model_create(cfg, start, &slice, p->err, p->cap);
+    if (!m)
+        return 2;
+    int max_steps = ov_run_max_steps(m->n);
+    int n = m->n;
+    ov_model_destroy(m);
+    if (cfg->steps > max_steps)
+        return ov_args_fail(p->err, p->cap, "--steps: %d steps of %d parameters is more "
+                            "than a run holds (%d coordinates: at most %d steps); expected "
+                            "fewer steps", cfg->steps, n, OV_RUN_MAX_COORDS, max_steps);
+    return 0;
 }
 
 int ov_args_opt_loss(ov_parse *p, const char *opt, const char *value)

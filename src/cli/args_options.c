@@ -213,6 +213,7 @@ static int opt_surface(ov_parse *p, const char *opt, const char *value)
     if (ov_args_check_surface(opt, value, p->err, p->cap))
         return 2;
     snprintf(p->cfg->surface, sizeof p->cfg->surface, "%s", value);
+    p->surface_given = true;
     return 0;
 }
 

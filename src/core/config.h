@@ -7,6 +7,7 @@
 #include "expr.h"
 #include "geom.h"
 #include "noise.h"
+#include "model.h"
 #include "objective.h"
 #include "optim.h"
 #include "rule.h"
@@ -111,6 +112,7 @@ typedef struct ov_config {
     char model[OV_EXPR_MAX_SOURCE + 1];     /* --model NAME|FORMULA */
     char model_params[OV_CONFIG_MODEL_TEXT];/* --params a,b,c (typed models) */
     char data_path[OV_CONFIG_MODEL_TEXT];   /* --data FILE.csv, "" for none */
+    ov_model_data data;                     /* that file's rows (read by the CLI) */
     ov_config_loss loss;                    /* --loss */
     int ninit;                              /* --init: that many numbers, 0: none */
     double init[OV_OBJECTIVE_MAX_DIM];

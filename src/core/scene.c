@@ -13,7 +13,8 @@ void ov_scene_resolve_params(const ov_scene *sc, const ov_run_spec *spec,
 {
     ov_optim_defaults(spec->kind, out);
     out->alpha = spec->has_alpha ? spec->alpha
-                                 : ov_surface_default_alpha(sc->surface, spec->kind);
+                 : sc->model   ? ov_scene_model_alpha(sc->model, spec->kind)
+                               : ov_surface_default_alpha(sc->surface, spec->kind);
     if (spec->has_beta)
         out->beta = spec->beta;
     if (spec->has_beta2)
@@ -33,16 +34,20 @@ void ov_scene_resolve_params(const ov_scene *sc, const ov_run_spec *spec,
 bool ov_scene_recompute(ov_scene *sc)
 {
     bool ok = true;
-    if (!sc->surface)
+    if (!sc->surface && !sc->model)
         return sc->nruns == 0;
-    const ov_objective obj = ov_surface_objective(sc->surface);
-    const double start[2] = {sc->start.x, sc->start.y};
+    const ov_objective obj = sc->model ? ov_model_objective(sc->model)
+                                       : ov_surface_objective(sc->surface);
+    const double xy[2] = {sc->start.x, sc->start.y};
+    const double *start = sc->model ? sc->start_w : xy;
     for (int i = 0; i < sc->nruns; i++) {
         ov_scene_resolve_params(sc, &sc->specs[i], &sc->runs[i].params);
         sc->runs[i].noise = sc->noise;
         if (!ov_run_compute(&sc->runs[i], &obj, start, sc->steps))
             ok = false;
     }
+    if (ok && sc->model)
+        ok = ov_scene_slice_refresh(sc, NULL, 0);
     return ok;
 }
 
@@ -77,9 +82,16 @@ static void ov_scene_specs_from_config(ov_scene *sc, const ov_config *cfg)
 bool ov_scene_init(ov_scene *sc, const ov_config *cfg, char *err, size_t cap)
 {
     memset(sc, 0, sizeof *sc);
+    if (cfg->model[0]) {
+        sc->model = ov_scene_model_create(cfg, sc->start_w, &sc->slice, err, cap);
+        if (!sc->model)
+            return false;
+        sc->slice_step = -1;
+    }
     ov_expr_error perr;
-    sc->surface = ov_surface_create(cfg->surface, &perr);
-    if (!sc->surface) {
+    if (!sc->model)
+        sc->surface = ov_surface_create(cfg->surface, &perr);
+    if (!sc->surface && !sc->model) {
         if (err && cap)
             snprintf(err, cap, "cannot use surface '%s': %s at column %d", cfg->surface,
                      perr.message, perr.column);
@@ -89,14 +101,17 @@ bool ov_scene_init(ov_scene *sc, const ov_config *cfg, char *err, size_t cap)
         ov_surface_set_param(sc->surface, "kappa", cfg->kappa);
     if (cfg->has_theta)
         ov_surface_set_param(sc->surface, "theta", cfg->theta);
-    sc->start = cfg->has_start ? cfg->start : sc->surface->start;
-    sc->view = cfg->has_view ? cfg->view : sc->surface->view;
+    if (sc->surface) {
+        sc->start = cfg->has_start ? cfg->start : sc->surface->start;
+        sc->view = cfg->has_view ? cfg->view : sc->surface->view;
+    }
     sc->steps = cfg->steps;
     sc->noise = cfg->noise;
     if (sc->steps < 1)
         sc->steps = OV_DEFAULT_STEPS;
-    if (sc->steps > OV_RUN_MAX_STEPS)
-        sc->steps = OV_RUN_MAX_STEPS;
+    int max_steps = ov_run_max_steps(sc->model ? sc->model->n : 2);
+    if (sc->steps > max_steps)
+        sc->steps = max_steps;
 
     ov_scene_specs_from_config(sc, cfg);
     for (int i = 0; i < sc->nruns; i++) {
@@ -110,6 +125,14 @@ bool ov_scene_init(ov_scene *sc, const ov_config *cfg, char *err, size_t cap)
         ov_scene_deinit(sc);
         return false;
     }
+    if (sc->model) {
+        /* The view frames the paths on the plane unless --view says. */
+        ov_scene_set_slice(sc, &sc->slice);
+        if (cfg->has_view) {
+            sc->view = cfg->view;
+            sc->surface->view = cfg->view;
+        }
+    }
     return true;
 }
 
@@ -120,6 +143,7 @@ void ov_scene_deinit(ov_scene *sc)
     for (int i = 0; i < sc->nruns; i++)
         ov_run_deinit(&sc->runs[i]);
     ov_surface_destroy(sc->surface);
+    ov_model_destroy(sc->model);
     memset(sc, 0, sizeof *sc);
 }
 
@@ -128,6 +152,9 @@ bool ov_scene_set_surface(ov_scene *sc, const char *name_or_formula, ov_expr_err
     ov_surface *s = ov_surface_create(name_or_formula, err);
     if (!s)
         return false;
+    /* A surface in place of a model: the scene becomes a surface scene. */
+    ov_model_destroy(sc->model);
+    sc->model = NULL;
     /* Parameters the user set (kappa, theta) survive a change of surface
      * when the new one has a parameter of the same name. */
     if (sc->surface && sc->surface->def && s->def) {
