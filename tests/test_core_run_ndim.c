@@ -103,6 +103,7 @@ static void test_divergence(void)
     /* The loss turning NaN stops the run too: w_3 = -0.5 i, -3 at i = 6. */
     ov_objective c = {.n = 9, .active = 9, .ctx = NULL, .eval = cliff};
     p.alpha = 0.5;
+    ov_run_deinit(&run);
     ov_run_init(&run, &p);
     CHECK(ov_run_compute(&run, &c, start, 50));
     CHECK(run.diverged && run.diverged_step == 6 && run.n == 6);
