@@ -171,6 +171,28 @@ static void test_pca(void)
     CHECK(ov_slice_pca(&s, pca_o, halves, 2));
     check_pca(&s, "pca, 20000 iterates");
 
+    /* Two parameters: the plane is the whole space. Points (2, 1),
+     * (-2, -1), (0.1, -0.2) about o = 0: scatter [[p, q], [q, r]] =
+     * [[8.01, 3.98], [3.98, 2.04]], eigenvalues (p + r ± √((p-r)² + 4q²))/2,
+     * eigenvector of λ along (q, λ - p). */
+    const double two[6] = {2, 1, -2, -1, 0.1, -0.2}, zero2[2] = {0, 0};
+    ov_slice_path tp = {two, 3};
+    ov_slice s2;
+    memset(&s2, 0, sizeof s2);
+    s2.n = 2;
+    CHECK(ov_slice_pca(&s2, zero2, &tp, 1));
+    CHECK_NEAR(s2.explained, 1.0, 1e-15);
+    double P = 8.01, Q = 3.98, R = 2.04, root = sqrt((P - R) * (P - R) + 4 * Q * Q);
+    double l1 = 0.5 * (P + R + root), l2 = 0.5 * (P + R - root);
+    double v1[2] = {Q, l1 - P}, v2[2] = {Q, l2 - P};
+    double n1 = hypot(v1[0], v1[1]), n2 = hypot(v2[0], v2[1]);
+    /* Signs: v1 = (3.98, 1.99) has its largest coordinate first, positive;
+     * v2 = (3.98, -7.96) its largest second, negative: flipped. */
+    CHECK_NEAR(s2.d1[0], v1[0] / n1, 1e-14);
+    CHECK_NEAR(s2.d1[1], v1[1] / n1, 1e-14);
+    CHECK_NEAR(s2.d2[0], -v2[0] / n2, 1e-14);
+    CHECK_NEAR(s2.d2[1], -v2[1] / n2, 1e-14);
+
     /* Every iterate at o: nothing to explain, a plane of unit axes. */
     double same[3 * 5];
     for (int k = 0; k < 3; k++)
