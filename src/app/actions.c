@@ -9,6 +9,7 @@
 #include "controls.h"
 #include "controls_anim.h"
 #include "controls_explain.h"
+#include "controls_model.h"
 #include "controls_params.h"
 #include "controls_ui.h"
 #include "controls_view.h"
@@ -43,12 +44,24 @@ static ov_request act_beta(ov_app_state *st, const ov_binding *b, double dt)
 
 static ov_request act_kappa(ov_app_state *st, const ov_binding *b, double dt)
 {
+    if (st->sc.scene.model) {   /* no κ there: the slice's axes, once a press */
+        if (dt == 0)
+            ov_controls_slice_axis(st, b->mods == OV_MOD_SHIFT, b->arg > 1 ? 1 : -1);
+        return OV_NO_REQUEST;
+    }
     ov_controls_scale_kappa(st, held_factor(b, dt));
     return OV_NO_REQUEST;
 }
 
 static ov_request act_theta(ov_app_state *st, const ov_binding *b, double dt)
 {
+    if (st->sc.scene.model) {   /* no θ there: the slice's kind, once a press */
+        if (dt == 0 && b->mods == OV_MOD_SHIFT && b->arg > 0)
+            ov_controls_slice_follow(st);
+        else if (dt == 0 && b->mods != OV_MOD_SHIFT)
+            ov_controls_slice_kind(st, b->arg > 0 ? 1 : -1);
+        return OV_NO_REQUEST;
+    }
     ov_controls_add_theta(st, dt > 0 ? b->rate * dt : b->arg);
     return OV_NO_REQUEST;
 }
@@ -353,14 +366,17 @@ static const ov_binding BINDINGS[] = {
     {SDLK_LEFT, SHIFT, YES, NULL, NULL, act_beta, -0.01, 0},
     {SDLK_k, NONE, RATE, "K / J",
      "condition number \xce\xba \xc3\x97 / \xc3\xb7 \xe2\x88\x9a" "10, up to 1e10; held: "
-     "\xc3\x97 / \xc3\xb7 10 a second (Shift: 10^0.1 a press)",
+     "\xc3\x97 / \xc3\xb7 10 a second (Shift: 10^0.1 a press). With a model: the "
+     "slice's horizontal parameter, next / previous (Shift: the vertical one's)",
      act_kappa, 3.16227766016837933, 10.0},
     {SDLK_k, SHIFT, RATE, NULL, NULL, act_kappa, 1.25892541179416721, 1.58489319246111349},
     {SDLK_j, NONE, RATE, NULL, NULL, act_kappa, 1 / 3.16227766016837933, 0.1},
     {SDLK_j, SHIFT, RATE, NULL, NULL, act_kappa, 1 / 1.25892541179416721,
      1 / 1.58489319246111349},
     {SDLK_PERIOD, NONE, RATE, ". / ,",
-     "rotate \xce\xb8 + / \xe2\x88\x92 15\xc2\xb0; held: 90\xc2\xb0 a second (Shift: 1\xc2\xb0)",
+     "rotate \xce\xb8 + / \xe2\x88\x92 15\xc2\xb0; held: 90\xc2\xb0 a second (Shift: 1\xc2\xb0). "
+     "With a model: the slice's kind, next / previous (axes, pca, random); Shift+. the "
+     "axes slice following the targeted run or staying",
      act_theta, 15, 90},
     {SDLK_PERIOD, SHIFT, RATE, NULL, NULL, act_theta, 1, 10},
     {SDLK_COMMA, NONE, RATE, NULL, NULL, act_theta, -15, -90},

@@ -217,6 +217,15 @@ void ov_controls_set_start(ov_app_state *st, ov_vec2 start)
 {
     if (!isfinite(start.x) || !isfinite(start.y))
         return;
+    if (st->sc.scene.model) {
+        /* A model: every run starts at the clicked point of the slice. */
+        remember(st);
+        if (!ov_scene_start_at(&st->sc.scene, start.x, start.y))
+            ov_controls_say(st, "out of memory while recomputing the runs");
+        ov_controls_rewind(st);
+        ov_controls_say(st, "start = the slice's point (%.3g, %.3g)", start.x, start.y);
+        return;
+    }
     /* On a curve only x is chosen; y plays no part and stays. */
     bool curve = st->sc.scene.surface->one_d;
     if (curve)

@@ -80,6 +80,45 @@ static void option_pair(line *l, const char *opt, double a, double b)
     put(l, " %s %s,%s", opt, x, y);
 }
 
+/* "optiviz --model ..." with what makes the model (its name, or formula,
+ * parameters, data file and loss), its start and its slice. */
+static void model_options(line *l, const ov_scene *sc)
+{
+    const ov_model *m = sc->model;
+    const ov_model_def *def = NULL;
+    for (int i = 0; i < ov_model_builtin_count(); i++)
+        if (strcmp(ov_model_builtin(i)->name, m->name) == 0)
+            def = ov_model_builtin(i);
+    put(l, "optiviz --model");
+    word(l, def ? def->name : m->formula);
+    if (!def) {
+        char names[OV_MODEL_MAX_PARAMS * (OV_MODEL_NAME_MAX + 1) + 1];
+        size_t o = 0;
+        for (int k = 0; k < m->n; k++)
+            o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", k ? "," : "",
+                                  m->param_names[k]);
+        put(l, " --params");
+        word(l, names);
+    }
+    if (sc->data_path[0]) {
+        put(l, " --data");
+        word(l, sc->data_path);
+    }
+    if (!def || m->loss != def->loss)
+        put(l, " --loss %s", m->loss == OV_MODEL_LOSS_LOGISTIC ? "logistic" : "squared");
+    put(l, " --init ");
+    for (int k = 0; k < m->n; k++) {
+        char n[40];
+        number(sc->start_w[k], n, sizeof n);
+        put(l, "%s%s", k ? "," : "", n);
+    }
+    char slice[OV_CONFIG_MODEL_TEXT];
+    if (ov_slice_format(&sc->slice, m->param_name_list, slice, sizeof slice)) {
+        put(l, " --slice");
+        word(l, slice);
+    }
+}
+
 bool ov_share_command_line(const ov_app_state *st, char *buf, size_t cap)
 {
     line l = {buf, cap, 0, cap > 0};
@@ -87,14 +126,18 @@ bool ov_share_command_line(const ov_app_state *st, char *buf, size_t cap)
         buf[0] = '\0';
     const ov_scene *sc = &st->sc.scene;
     const ov_surface *s = sc->surface;
-    put(&l, "optiviz --surface");
-    word(&l, s->def ? s->def->name : ov_surface_key(s));
-    double v;
-    if (ov_surface_get_param(s, "kappa", &v))
-        option_number(&l, "--kappa", v);
-    if (ov_surface_get_param(s, "theta", &v))
-        option_number(&l, "--theta", v);
-    option_pair(&l, "--start", sc->start.x, sc->start.y);
+    if (sc->model) {
+        model_options(&l, sc);
+    } else {
+        put(&l, "optiviz --surface");
+        word(&l, s->def ? s->def->name : ov_surface_key(s));
+        double v;
+        if (ov_surface_get_param(s, "kappa", &v))
+            option_number(&l, "--kappa", v);
+        if (ov_surface_get_param(s, "theta", &v))
+            option_number(&l, "--theta", v);
+        option_pair(&l, "--start", sc->start.x, sc->start.y);
+    }
     put(&l, " --steps %d", sc->steps);
     for (int i = 0; i < sc->nruns; i++) {
         const ov_optim_params *p = &sc->runs[i].params;

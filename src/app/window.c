@@ -7,6 +7,7 @@
  * display's refresh rate. */
 #include "app.h"
 #include "window_internal.h"
+#include "controls_model.h"
 
 #include <errno.h>
 #include <math.h>
@@ -256,6 +257,8 @@ static bool frame(window_app *a, const SDL_Event *events, int nevents, double dt
      * age, Esc twice) count all the time that passed, idle waits included. */
     bool moving = ov_controls_moving(&a->st);
     ov_controls_tick(&a->st, moving && dt > OV_STALL ? OV_STALL : dt);
+    /* A model's slice stays on the targeted run's shown iterate. */
+    changed = ov_controls_follow(&a->st) || changed;
     bool busy = ov_window_still_for(a) == 0.0;
     /* One more frame after the picture stops changing by itself: the end of
      * the animation, a message faded out. */

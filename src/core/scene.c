@@ -87,6 +87,7 @@ bool ov_scene_init(ov_scene *sc, const ov_config *cfg, char *err, size_t cap)
         if (!sc->model)
             return false;
         sc->slice_step = -1;
+        snprintf(sc->data_path, sizeof sc->data_path, "%s", cfg->data_path);
     }
     ov_expr_error perr;
     if (!sc->model)

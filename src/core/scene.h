@@ -33,6 +33,7 @@ typedef struct ov_scene {
     double start_w[OV_OBJECTIVE_MAX_DIM];
     int slice_run;
     int slice_step;
+    char data_path[OV_CONFIG_MODEL_TEXT];   /* --data's file, "" for none */
 } ov_scene;
 
 /* Builds the scene cfg describes and computes its runs. On failure returns

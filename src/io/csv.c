@@ -15,8 +15,17 @@ static int write_rows(FILE *f, const ov_scene *sc)
     bool alpha = false;
     for (int r = 0; r < sc->nruns; r++)
         alpha = alpha || sc->runs[r].params.schedule.given;
-    if (fputs(alpha ? "run,optimizer,step,x,y,loss,alpha\n" : "run,optimizer,step,x,y,loss\n",
-              f) == EOF)
+    /* A model's columns are its parameters, by name, in order. */
+    if (fputs("run,optimizer,step", f) == EOF)
+        return errno ? errno : EIO;
+    if (sc->model) {
+        for (int k = 0; k < sc->model->n; k++)
+            if (fprintf(f, ",%s", sc->model->param_names[k]) < 0)
+                return errno ? errno : EIO;
+    } else if (fputs(",x,y", f) == EOF) {
+        return errno ? errno : EIO;
+    }
+    if (fputs(alpha ? ",loss,alpha\n" : ",loss\n", f) == EOF)
         return errno ? errno : EIO;
     for (int r = 0; r < sc->nruns; r++) {
         const ov_run *run = &sc->runs[r];
@@ -25,8 +34,17 @@ static int write_rows(FILE *f, const ov_scene *sc)
         for (int i = 0; i < run->n; i++) {
             if ((i & 4095) == 0 && ov_interrupt_signal())
                 return EINTR;   /* ov_csv_write says by which signal */
-            if (fprintf(f, "%d,%s,%d,%.17g,%.17g,%.17g", r, name, i, run->x[i],
-                        run->y[i], run->loss[i]) < 0)
+            if (fprintf(f, "%d,%s,%d", r, name, i) < 0)
+                return errno ? errno : EIO;
+            if (run->w) {
+                const double *w = run->w + (size_t)i * (size_t)run->dim;
+                for (int k = 0; k < run->dim; k++)
+                    if (fprintf(f, ",%.17g", w[k]) < 0)
+                        return errno ? errno : EIO;
+            } else if (fprintf(f, ",%.17g,%.17g", run->x[i], run->y[i]) < 0) {
+                return errno ? errno : EIO;
+            }
+            if (fprintf(f, ",%.17g", run->loss[i]) < 0)
                 return errno ? errno : EIO;
             if (alpha && fprintf(f, ",%.17g", ov_schedule_alpha(&run->params.schedule,
                                                                  run->params.alpha, i)) < 0)
