@@ -140,12 +140,13 @@ static void test_unwritable(void)
     CHECK(stat(real, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 28);
 }
 
-/* Splits one CSV line into its six fields in place. */
+/* Splits one CSV line into its fields in place (at most 10: the caller's
+ * array; a line with more gives 10). */
 static int split(char *line, char **fields)
 {
     int n = 0;
     fields[n++] = line;
-    for (char *c = line; *c && n < 7; c++)
+    for (char *c = line; *c && n < 10; c++)
         if (*c == ',') {
             *c = 0;
             fields[n++] = c + 1;
@@ -185,7 +186,7 @@ static void test_csv_contract(void)
         char *next = strchr(line + 1, '\n');
         if (next)
             *next = 0;
-        char *f[7];
+        char *f[10];
         int n = split(line + 1, f);
         CHECK(n == 6);
         if (n == 6) {
@@ -246,6 +247,63 @@ static void test_csv_order_and_divergence(void)
           strstr(text, "\n2,adam,2,") && !strstr(text, "\n3,"));
 }
 
+/* gauss4's loss and gradient at w = (a, b, c, d), from its formula
+ * y(t) = a exp(-b (t - c)^2) + d on the lecture's points (0, 1), (1, 2.1),
+ * (2, 2.9), written out here apart from the program's expression engine. */
+static double gauss4_loss(const double *w, double *g)
+{
+    static const double t[3] = {0, 1, 2}, z[3] = {1, 2.1, 2.9};
+    double L = 0;
+    g[0] = g[1] = g[2] = g[3] = 0;
+    for (int i = 0; i < 3; i++) {
+        double u = t[i] - w[2], e = exp(-w[1] * u * u), r = w[0] * e + w[3] - z[i];
+        L += r * r;
+        g[0] += 2 * r * e;
+        g[1] += 2 * r * w[0] * e * (-u * u);
+        g[2] += 2 * r * w[0] * e * (2 * w[1] * u);
+        g[3] += 2 * r;
+    }
+    return L;
+}
+
+/* A model's CSV: the parameters by name as columns, and gd's iterates
+ * w <- w - alpha g computed here. */
+static void test_model_csv(void)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/gauss4.csv", g_dir);
+    int rc = run("--model", "gauss4", "--init", "1,1,0,0", "--optimizer", "gd:alpha=0.01",
+                 "--steps", "4", "--export-csv", path, NULL);
+    CHECK_MSG(rc == 0, "exit %d: %s", rc, g_errout);
+    static char text[1 << 16];
+    slurp(path, text, sizeof text);
+    CHECK_MSG(strncmp(text, "run,optimizer,step,a,b,c,d,loss\n", 32) == 0, "%.60s", text);
+    double w[4] = {1, 1, 0, 0}, g[4];
+    int rows = 0;
+    for (char *line = strchr(text, '\n'); line && line[1]; rows++) {
+        char *next = strchr(line + 1, '\n');
+        if (next)
+            *next = 0;
+        char *f[10];
+        int n = split(line + 1, f);
+        CHECK(n == 8);
+        double L = gauss4_loss(w, g);
+        if (n == 8) {
+            CHECK(atoi(f[2]) == rows);
+            for (int k = 0; k < 4; k++)
+                check_number(f[3 + k], w[k], 1e-12 * (1 + fabs(w[k])));
+            check_number(f[7], L, 1e-12 * L);
+        }
+        for (int k = 0; k < 4; k++)
+            w[k] -= 0.01 * g[k];
+        line = next;
+    }
+    CHECK_MSG(rows == 5, "%d rows", rows);
+    /* The start's loss by hand: (e^-1 - 2.1)^2 + (e^-4 - 2.9)^2 = 11.3043... */
+    double w0[4] = {1, 1, 0, 0};
+    CHECK_NEAR(gauss4_loss(w0, g), 11.304346387389799, 1e-12);
+}
+
 int main(void)
 {
     g_bin = getenv("OV_BIN");
@@ -269,5 +327,6 @@ int main(void)
     test_unwritable();
     test_csv_contract();
     test_csv_order_and_divergence();
+    test_model_csv();
     return ov_test_finish("test_app_cli");
 }

@@ -192,22 +192,10 @@ int ov_args_opt_init(ov_parse *p, const char *opt, const char *value)
     return 0;
 }
 
+/* The slice's shape and names are checked against the model once it is
+ * known (ov_slice_parse through ov_scene_model_create). */
 int ov_args_opt_slice(ov_parse *p, const char *opt, const char *value)
 {
-    char echo[96];
-    const char *accepts = "A,B (two parameter names), pca, random or random:SEED";
-    if (store_text(p, opt, value, p->cfg->slice, sizeof p->cfg->slice, accepts))
-        return 2;
-    ov_args_echo(value, strlen(value), echo, sizeof echo);
-    if (strcmp(value, "pca") == 0 || strcmp(value, "random") == 0)
-        return 0;
-    if (strncmp(value, "random:", 7) == 0) {
-        long seed;
-        return ov_args_int_in(opt, value + 7, 0, 2147483647L, &seed, p->err, p->cap);
-    }
-    const char *comma = strchr(value, ',');
-    if (!comma || comma == value || !comma[1] || strchr(comma + 1, ','))
-        return ov_args_fail(p->err, p->cap, "%s: '%s' is not a slice; expected %s", opt, echo,
-                            accepts);
-    return 0;
+    return store_text(p, opt, value, p->cfg->slice, sizeof p->cfg->slice,
+                      "A,B (two parameter names), pca, random or random:SEED");
 }

@@ -122,9 +122,17 @@ ov_model *ov_scene_model_create(const ov_config *cfg, double *start, ov_slice *s
     if (!m)
         return NULL;
     if (cfg->ninit && cfg->ninit != m->n) {
+        char names[256];
+        size_t o = 0;
+        names[0] = 0;
+        for (int k = 0; k < m->n && o < sizeof names - 8; k++)
+            o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", k ? ", " : "",
+                                  m->param_names[k]);
+        if (o >= sizeof names - 8)
+            snprintf(names + sizeof names - 8, 8, ", ...");
         snprintf(err, cap, "--init: %d number%s given; expected %d, one per parameter of "
                  "the model %s (%s)", cfg->ninit, cfg->ninit == 1 ? "" : "s", m->n, m->name,
-                 m->n <= 16 ? m->summary : "see --list-models");
+                 names);
         ov_model_destroy(m);
         return NULL;
     }
