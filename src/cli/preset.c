@@ -42,7 +42,8 @@ struct ov_preset_set {
 static const char *const ov_preset_keys[] = {
     "caption", "surface", "kappa",     "theta",      "start", "steps",
     "alpha",   "beta",    "optimizer", "optimizers", "view",  "noise",
-    "seed",    "panels",
+    "seed",    "panels",  "model",     "params",     "data",  "loss",
+    "init",    "slice",
 };
 #define OV_NKEYS ((int)(sizeof ov_preset_keys / sizeof ov_preset_keys[0]))
 

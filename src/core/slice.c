@@ -398,7 +398,7 @@ ov_rect ov_slice_view(const ov_slice *s, const ov_slice_path *paths, int npaths)
         double h = fmax(1.0, 0.5 * fmax(fabs(cx), fabs(cy)));
         return (ov_rect){cx - h, cx + h, cy - h, cy + h};
     }
-    hw = fmax(hw, 0.2 * big) * 1.3;
-    hh = fmax(hh, 0.2 * big) * 1.3;
+    hw = fmax(hw, 0.5 * big) * 1.3;
+    hh = fmax(hh, 0.5 * big) * 1.3;
     return (ov_rect){cx - hw, cx + hw, cy - hh, cy + hh};
 }

@@ -109,7 +109,8 @@ const double *ov_slice_sample_at(const ov_slice_path *paths, int npaths, int n, 
  * path's last point) with a margin of 15% of its size on each side. A
  * single point (or none: o's projection, (0, 0)) gets a square of half-size
  * max(1, |x|/2, |y|/2) around it; a rectangle much thinner one way than the
- * other is widened to a fifth of the other's size. */
+ * other is widened to half the other's size (a picture of a thin strip
+ * would fit the window badly). */
 ov_rect ov_slice_view(const ov_slice *s, const ov_slice_path *paths, int npaths);
 
 #endif
