@@ -108,7 +108,8 @@ static void test_shipped_file(void)
                    {7, "regression"},     {8, "gaussian"},        {9, "rosenbrock"},
                    {10, "one-d-steps"},   {11, "noisy-gradient"}, {12, "quasi-newton"},
                    {13, "simplex-vs-lbfgs"}, {14, "typed-momentum"},
-                   {15, "schedule-rescue"}};
+                   {15, "schedule-rescue"}, {16, "line-closed-form"},
+                   {17, "gauss4-momentum"}, {18, "xor-plateau"}};
     const int count = (int)(sizeof shipped / sizeof shipped[0]);
     char err[2048] = "x";
     ov_preset_set *set = ov_presets_load(OV_ASSET_DIR "/presets.txt", err, sizeof err);

@@ -158,7 +158,7 @@ static bool ov_run_reserve(ov_run *run, int cap)
  * distances (off); for dim 2 frees both. */
 static bool ov_run_reserve_coords(ov_run *run, int cap, int dim)
 {
-    if (dim <= 2) {
+    if (dim <= 2 && !run->keep_coords) {
         free(run->w);
         free(run->off);
         run->w = run->off = NULL;
@@ -204,11 +204,11 @@ bool ov_run_compute(ov_run *run, const ov_objective *obj, const double *start, i
         steps = 1;
     if (steps > ov_run_max_steps(n))
         steps = ov_run_max_steps(n);
-    const bool simplex = run->params.kind == OV_OPT_NELDER_MEAD && n == 2;
+    const bool simplex = run->params.kind == OV_OPT_NELDER_MEAD && n == 2 && !run->keep_coords;
     if (!ov_run_reserve(run, steps + 1) || !ov_run_reserve_coords(run, steps + 1, n) ||
         (simplex && !ov_run_reserve_simplex(run, steps + 1)))
         return false;
-    if (!simplex && n != 2) {
+    if (!simplex && (n != 2 || run->keep_coords)) {
         free(run->simplex);
         run->simplex = NULL;
         run->simplex_capacity = 0;
@@ -284,6 +284,7 @@ bool ov_run_copy(ov_run *dst, const ov_run *src)
 {
     if (!ov_run_reserve(dst, src->n > 0 ? src->n : 1))
         return false;
+    dst->keep_coords = src->keep_coords;
     const int dim = src->w ? src->dim : 2;
     if (!ov_run_reserve_coords(dst, src->n > 0 ? src->n : 1, dim))
         return false;

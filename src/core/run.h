@@ -36,9 +36,13 @@ typedef struct ov_run {
     double *x, *y, *loss;
     /* The objective's n: coordinates of each iterate (2 for a surface). */
     int dim;
-    /* dim > 2 only (NULL for a surface): all dim coordinates of each stored
-     * iterate, w[i*dim + k], and off[i], iterate i's distance from the
-     * drawn plane (set by the slice code; 0 until then). */
+    /* Keep w and off at any dim (a model's runs, whose x, y are their
+     * projection on the slice even at n = 2). Set by the caller before
+     * ov_run_compute; surfaces leave it false. */
+    bool keep_coords;
+    /* dim > 2 or keep_coords only (NULL for a surface): all dim coordinates
+     * of each stored iterate, w[i*dim + k], and off[i], iterate i's
+     * distance from the drawn plane (set by the slice code; 0 until then). */
     double *w;
     double *off;
     size_t w_capacity;   /* doubles w has room for; off has w_capacity / dim */

@@ -43,6 +43,7 @@ bool ov_scene_recompute(ov_scene *sc)
     for (int i = 0; i < sc->nruns; i++) {
         ov_scene_resolve_params(sc, &sc->specs[i], &sc->runs[i].params);
         sc->runs[i].noise = sc->noise;
+        sc->runs[i].keep_coords = sc->model != NULL;
         if (!ov_run_compute(&sc->runs[i], &obj, start, sc->steps))
             ok = false;
     }

@@ -1,0 +1,178 @@
+/* A model scene in the app (no window): the slice keys (K / J and Shift for
+ * the axes' parameters, . / , for the kind, Shift+. for following), the
+ * slice following the targeted run's shown iterate, a click starting every
+ * run at the slice's point, and U's command line that builds the same
+ * scene again. Expected values are worked out here from the model's
+ * definition, not read back from the program. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/controls.h"
+#include "app/controls_anim.h"
+#include "app/controls_model.h"
+#include "app/controls_params.h"
+#include "app/share.h"
+#include "cli/args.h"
+#include "ov_test.h"
+
+/* The app state for the command line args (NULL-terminated). */
+static bool init_with(ov_app_state *st, char **args)
+{
+    int argc = 0;
+    char *argv[32] = {"optiviz"};
+    for (argc = 1; args[argc - 1]; argc++)
+        argv[argc] = args[argc - 1];
+    ov_config *cfg = malloc(sizeof *cfg);
+    char err[1024];
+    bool ok = cfg && ov_args_parse(argc, argv, cfg, err, sizeof err) == 0;
+    CHECK_MSG(ok, "%s", err);
+    ok = ok && ov_controls_init(st, cfg, err, sizeof err);
+    CHECK_MSG(ok, "%s", err);
+    free(cfg);
+    return ok;
+}
+
+static const double *iterate(const ov_run *r, int k)
+{
+    return r->w + (size_t)k * (size_t)r->dim;
+}
+
+static void test_axis_keys(void)
+{
+    static ov_app_state st;
+    char *args[] = {"--model", "gauss4", "--optimizers", "gd,momentum", "--steps", "50", NULL};
+    if (!init_with(&st, args))
+        return;
+    const ov_scene *sc = &st.sc.scene;
+    /* The default slice: a across, b up. */
+    CHECK(sc->slice.kind == OV_SLICE_AXES && sc->slice.a == 0 && sc->slice.b == 1);
+    /* K: the horizontal parameter next (b is the other axis: skipped). */
+    ov_controls_slice_axis(&st, 0, 1);
+    CHECK(sc->slice.a == 2 && sc->slice.b == 1);
+    ov_controls_slice_axis(&st, 0, 1);
+    CHECK(sc->slice.a == 3);
+    ov_controls_slice_axis(&st, 0, 1);   /* wraps past d to a */
+    CHECK(sc->slice.a == 0);
+    /* Shift+J: the vertical one back, past a (taken) to d. */
+    ov_controls_slice_axis(&st, 1, -1);
+    CHECK(sc->slice.a == 0 && sc->slice.b == 3);
+    /* The picture's x is a run's a, its y its d, for every iterate. */
+    const ov_run *r = &sc->runs[1];
+    for (int k = 0; k < r->n; k += 7) {
+        CHECK(r->x[k] == iterate(r, k)[0]);
+        CHECK(r->y[k] == iterate(r, k)[3]);
+    }
+    /* . then , : pca and back to axes. */
+    ov_controls_slice_kind(&st, 1);
+    CHECK(sc->slice.kind == OV_SLICE_PCA && sc->slice.explained > 0.5 &&
+          sc->slice.explained <= 1.0);
+    /* pca: o is run 0's final iterate, so it projects to (0, 0) with no
+     * distance. */
+    const ov_run *r0 = &sc->runs[0];
+    CHECK(fabs(r0->x[r0->n - 1]) < 1e-12 && fabs(r0->y[r0->n - 1]) < 1e-12 &&
+          r0->off[r0->n - 1] < 1e-12);
+    ov_controls_slice_kind(&st, 1);
+    CHECK(sc->slice.kind == OV_SLICE_RANDOM && sc->slice.seed == OV_SLICE_DEFAULT_SEED);
+    ov_controls_slice_kind(&st, -1);
+    ov_controls_slice_kind(&st, -1);
+    CHECK(sc->slice.kind == OV_SLICE_AXES && sc->slice.follow);
+    ov_controls_deinit(&st);
+}
+
+/* The axes slice follows the targeted run's shown iterate: the other
+ * coordinates of the plane are that iterate's, and each iterate's distance
+ * from the plane is the norm of its other coordinates minus the head's. */
+static void test_follow(void)
+{
+    static ov_app_state st;
+    char *args[] = {"--model", "gauss4", "--optimizers", "gd,momentum", "--steps", "40", NULL};
+    if (!init_with(&st, args))
+        return;
+    ov_scene *sc = &st.sc.scene;
+    ov_controls_seek(&st, 10.0);
+    ov_controls_cycle_target(&st, 1);
+    ov_controls_cycle_target(&st, 1);   /* momentum */
+    CHECK(st.sc.target == 1);
+    CHECK(ov_controls_follow(&st));
+    const double *head = iterate(&sc->runs[1], 10);
+    double c = 0, d = 0;
+    CHECK(ov_surface_get_param(sc->surface, "c", &c) && c == head[2]);
+    CHECK(ov_surface_get_param(sc->surface, "d", &d) && d == head[3]);
+    /* gd's iterate 25, off the plane by its (c, d) minus the head's. */
+    const double *w = iterate(&sc->runs[0], 25);
+    double want = hypot(w[2] - head[2], w[3] - head[3]);
+    CHECK_NEAR(sc->runs[0].off[25], want, 1e-12 * (1 + want));
+    CHECK(sc->runs[1].off[10] == 0.0);
+    /* The loss the picture shows at the head's (a, b) is the model's loss
+     * at the head itself. */
+    double f = ov_surface_value(sc->surface, head[0], head[1]);
+    CHECK_NEAR(f, sc->runs[1].loss[10], 1e-12 * (1 + f));
+    /* Same step again: nothing to redraw. */
+    CHECK(!ov_controls_follow(&st));
+    /* Shift+.: fixed; moving the step leaves the plane where it is. */
+    ov_controls_slice_follow(&st);
+    CHECK(!sc->slice.follow);
+    ov_controls_seek(&st, 30.0);
+    CHECK(!ov_controls_follow(&st));
+    CHECK(ov_surface_get_param(sc->surface, "c", &c) && c == head[2]);
+    ov_controls_deinit(&st);
+}
+
+/* A click on the slice starts every run at o + x d1 + y d2. */
+static void test_click_start(void)
+{
+    static ov_app_state st;
+    char *args[] = {"--model", "line", "--optimizers", "gd", "--steps", "5", NULL};
+    if (!init_with(&st, args))
+        return;
+    ov_controls_set_start(&st, (ov_vec2){0.25, -0.5});
+    const ov_run *r = &st.sc.scene.runs[0];
+    CHECK(iterate(r, 0)[0] == 0.25 && iterate(r, 0)[1] == -0.5);
+    CHECK(r->dim == 2 && r->w != NULL);
+    /* gd's first step on the line's loss, by hand: at (a, b) = (0.25, -0.5)
+     * the residuals a t + b - z are -1.5, -2.35, -2.9; the gradient is
+     * (2 * sum r t, 2 * sum r) = (-16.3, -13.5); alpha = 0.05. */
+    CHECK_NEAR(iterate(r, 1)[0], 0.25 + 0.05 * 16.3, 1e-12);
+    CHECK_NEAR(iterate(r, 1)[1], -0.5 + 0.05 * 13.5, 1e-12);
+    ov_controls_deinit(&st);
+}
+
+/* U's command line parses to a scene with the same model, start, slice
+ * and runs. */
+static void test_share(void)
+{
+    static ov_app_state st, again;
+    char *args[] = {"--model", "xor", "--slice", "random:7", "--init",
+                    "0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9", "--optimizers", "adam", NULL};
+    if (!init_with(&st, args))
+        return;
+    char cmd[8192];
+    CHECK(ov_share_command_line(&st, cmd, sizeof cmd));
+    CHECK_MSG(strstr(cmd, "--model xor") && strstr(cmd, "--slice random:7") &&
+                  strstr(cmd, "--init 0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9"),
+              "%s", cmd);
+    /* Split the line at spaces (its words need no quoting here). */
+    char *words[64];
+    int n = 0;
+    for (char *tok = strtok(cmd, " "); tok && n < 63; tok = strtok(NULL, " "))
+        words[n++] = tok;
+    words[n] = NULL;
+    if (!init_with(&again, words + 1))
+        return;
+    CHECK(again.sc.scene.model && strcmp(again.sc.scene.model->name, "xor") == 0);
+    CHECK(again.sc.scene.slice.kind == OV_SLICE_RANDOM && again.sc.scene.slice.seed == 7);
+    const ov_run *a = &st.sc.scene.runs[0], *b = &again.sc.scene.runs[0];
+    CHECK(a->n == b->n && a->loss[a->n - 1] == b->loss[b->n - 1]);
+    ov_controls_deinit(&again);
+    ov_controls_deinit(&st);
+}
+
+int main(void)
+{
+    test_axis_keys();
+    test_follow();
+    test_click_start();
+    test_share();
+    return ov_test_finish("test_app_model");
+}
