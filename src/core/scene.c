@@ -190,3 +190,11 @@ bool ov_scene_set_runs(ov_scene *sc, const ov_run_spec *specs, int n)
     sc->nruns = n;
     return ov_scene_recompute(sc);
 }
+
+bool ov_scene_start_at(ov_scene *sc, double x, double y)
+{
+    if (!sc->model)
+        return false;
+    ov_slice_point(&sc->slice, x, y, sc->start_w);
+    return ov_scene_recompute(sc);
+}

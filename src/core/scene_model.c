@@ -304,14 +304,3 @@ bool ov_scene_set_slice(ov_scene *sc, const ov_slice *next)
     sc->surface->view = sc->view;
     return true;
 }
-
-bool ov_scene_start_at(ov_scene *sc, double x, double y)
-{
-    if (!sc->model)
-        return false;
-    ov_slice_point(&sc->slice, x, y, sc->start_w);
-    bool ok = ov_scene_recompute(sc);
-    /* The click's point is on the plane: the start is drawn where it was
-     * clicked even when the plane moves with the new runs. */
-    return ok;
-}
