@@ -31,6 +31,14 @@ const ov_explain *ov_controls_explanation(const ov_app_state *st, ov_explain_cac
 {
     ov_explain *out = &cache->out;
     const ov_run *run = &st->sc.scene.runs[ov_controls_explain_run(st)];
+    if (st->sc.scene.model) {
+        /* The arrows live in the picture's plane; a model's step moves all
+         * its parameters, most of them off the slice. */
+        out->valid = false;
+        snprintf(out->why, sizeof out->why, "the step taken apart is drawn on surfaces; a "
+                 "model's step moves %d parameters", st->sc.scene.model->n);
+        return out;
+    }
     if (run->n < 1) {
         out->valid = false;
         snprintf(out->why, sizeof out->why, "this run has no iterates");
