@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/args.h"
+#include "cli/url.h"
 #include "core/scene.h"
 #include "ov_test.h"
 
@@ -163,10 +164,19 @@ static void test_values(void)
     CHECK(sc.runs[0].loss[0] == 20.0);
     ov_scene_deinit(&sc);
 
-    /* The same options through the page's query string's path: URL keys are
-     * the long options, so a preset or URL line reaches the same handlers. */
-    GOOD("--model=xor", "--slice=random:7");
-    CHECK(strcmp(g_cfg.slice, "random:7") == 0);
+    /* The page's URL carries the same options (DESIGN.md's example). */
+    ov_url_args ua;
+    char uerr[256];
+    CHECK(ov_url_to_args("?model=gauss4&slice=c,d&init=1,2,3,4", &ua, uerr, sizeof uerr));
+    CHECK(ov_args_parse(ua.argc, ua.argv, &g_cfg, g_err, sizeof g_err) == 0);
+    CHECK(strcmp(g_cfg.model, "gauss4") == 0 && strcmp(g_cfg.slice, "c,d") == 0 &&
+          g_cfg.ninit == 4 && g_cfg.init[2] == 3);
+    ov_url_args_free(&ua);
+    /* A bad value there is the command line's message. */
+    CHECK(ov_url_to_args("?model=gauss4&init=1,2", &ua, uerr, sizeof uerr));
+    CHECK(ov_args_parse(ua.argc, ua.argv, &g_cfg, g_err, sizeof g_err) == 2);
+    CHECK(strstr(g_err, "--init") && strstr(g_err, "expected 4"));
+    ov_url_args_free(&ua);
 }
 
 int main(void)
