@@ -18,6 +18,7 @@
 #include "render/palette.h"
 #include "render/paths.h"
 #include "render/paths3d.h"
+#include "render/paths_off.h"
 #include "render/shader.h"
 #include "render/path_cache.h"
 
@@ -86,6 +87,7 @@ typedef struct proj {
     const ov_surface *s;
     int w, h;
     double lift_path, lift_head;
+    double off_span;    /* > 0: a model in 2-D, depths carry distances (paths_off.h) */
 } proj;
 
 /* World point with loss L -> drawing point through the view; false when
@@ -179,7 +181,7 @@ static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_d
                        const proj *pj, const style *st, float alpha)
 {
     ov_path_cache *pc = &p->ghost_cache[idx];
-    ov_path_feed f = {pj->v, pj->w, pj->h, pj->s, pj->lift_path, st->s, GUARD};
+    ov_path_feed f = {pj->v, pj->w, pj->h, pj->s, pj->lift_path, st->s, GUARD, false};
     (void)ov_path_cache_update(p, pc, run, run->n, &f);
     int shade = d->ghost_shades ? d->ghost_shades[idx] : idx;
     ov_rgba light = ov_method_color(run->params.kind, shade);
@@ -231,6 +233,18 @@ static bool head_point(const proj *pj, const ov_run *run, int k, double frac, do
     return project(pj, x, y, L, lift, out);
 }
 
+/* Colour c at alpha for a piece of path from a to b; on a model's plane
+ * faded by the distance their depths carry (paths_off.h), which is then
+ * cleared (2-D draws at depth 0). */
+static ov_paint off_paint(const proj *pj, ov_rgba c, float alpha, pt *a, pt *b)
+{
+    if (!(pj->off_span > 0))
+        return ov_paint_of(c, alpha);
+    float f = ov_paths_off_alpha(fmax(a->z, b->z), pj->off_span);
+    a->z = b->z = 0.0;
+    return ov_paint_of(c, alpha * f);
+}
+
 /* One layer of a run's path: the dark casing (layer 0, solid) or the core
  * in the run's colour (layer 1, dashed for a method's second, third...
  * run), with its iterate dots. */
@@ -244,12 +258,13 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
         return;
     const ov_thin *t = &pc->thin;
     int shade = run_shade(d, idx);
-    ov_paint col = ov_paint_of(ov_method_color(run->params.kind, shade), alpha),
-          dark = ov_paint_of(st->dark, alpha);
+    ov_rgba rgb = ov_method_color(run->params.kind, shade);
+    ov_paint col = ov_paint_of(rgb, alpha), dark = ov_paint_of(st->dark, alpha);
     /* The tail (last kept vertex to the last iterate shown), then the
      * partial step to the head (along the surface in 3-D). */
     tail tl = {.n = 0};
     pt a, b;
+    double head_off = ov_paths_off_at(run, k, frac);
     if (thin_tail(t, &a, &b)) {
         tl.v[tl.n++] = a;
         tl.v[tl.n++] = b;
@@ -266,10 +281,22 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
     ov_paint c = layer ? col : dark;
     ov_dash ds = {layer && ov_method_marker(run->params.kind, shade) != OV_MARK_CIRCLE ? 10.0 * st->s : 0.0,
                   5.0 * st->s, 0.0};
-    for (int i = 0; i < t->nsegs; i++)
-        ov_caps_push_dashed(&p->list, seg_end(t, i, 0), seg_end(t, i, 1), r, c, &ds);
-    for (int i = 1; i < tl.n; i++)
-        push_clipped(&p->list, tl.v[i - 1], tl.v[i], pj, r, c, &ds);
+    ov_rgba crgb = layer ? rgb : st->dark;
+    for (int i = 0; i < t->nsegs; i++) {
+        pt a0 = seg_end(t, i, 0), a1 = seg_end(t, i, 1);
+        ov_paint ci = pj->off_span > 0 ? off_paint(pj, crgb, alpha, &a0, &a1) : c;
+        ov_caps_push_dashed(&p->list, a0, a1, r, ci, &ds);
+    }
+    for (int i = 1; i < tl.n; i++) {
+        /* The tail's points past the thinning carry no distance: the head's. */
+        pt a0 = tl.v[i - 1], a1 = tl.v[i];
+        ov_paint ci = c;
+        if (pj->off_span > 0) {
+            a0.z = a1.z = head_off;
+            ci = off_paint(pj, crgb, alpha, &a0, &a1);
+        }
+        push_clipped(&p->list, a0, a1, pj, r, ci, &ds);
+    }
     if (layer == 0)
         return;
     /* Dots of the later, narrower runs have no dark ring, so a run they
@@ -278,6 +305,13 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
     float ring = rank ? 0.0f : st->dot_ring;
     for (int i = 0; i < t->ndots; i++) {
         pt q = {t->dots[i][0], t->dots[i][1], t->dotz[i]};
+        if (pj->off_span > 0) {
+            float f = ov_paths_off_alpha(q.z, pj->off_span);
+            q.z = 0.0;
+            ov_caps_push(&p->list, q, q, dot, ring, ov_paint_of(rgb, alpha * f),
+                         ov_paint_of(st->dark, alpha * f));
+            continue;
+        }
         ov_caps_push(&p->list, q, q, dot, ring, col, dark);
     }
 }
@@ -342,7 +376,7 @@ bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int heig
 {
     float st_line = 2.6f * s, st_casing = 1.3f * s;
     proj pj = {d->view, d->scene->surface, width, height, st_line + st_casing + 1.0,
-               8.2 * s + 1.0};
+               8.2 * s + 1.0, 0.0};
     pt h;
     if (!diverged_at(d, idx, &pj, s, -1, &h))
         return false;
@@ -420,6 +454,8 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
     ov_caps_push_marker(&p->list, m, h, st->head + st->head_ring, st->casing * 0.8f,
                         ov_paint_of(st->white, alpha), dark);
     ov_caps_push_marker(&p->list, m, h, st->head, 0.0f, pc, pc);
+    ov_paths_off_bar(&p->list, h, st->head + st->head_ring, st->s,
+                     ov_paths_off_at(run, k, frac), pj->off_span, pc, dark);
 }
 
 /* The start point: a white ring with a dark outline, under the paths. */
@@ -496,7 +532,7 @@ void ov_paths_build(ov_paths *p, const ov_frame_desc *desc, int width, int heigh
      * dots and markers lie on the surface without sinking into it. */
     proj pj = {desc->view, sc->surface, width, height,
                fmax(st.line + st.casing, st.dot + st.dot_ring) + 1.0,
-               st.head + st.head_ring + 1.0};
+               st.head + st.head_ring + 1.0, ov_paths_off_span(sc, desc->view)};
     p->list.n = 0;
     p->last_fed = 0;
     int target = desc->target_run >= 0 && desc->target_run < sc->nruns ? desc->target_run : -1;
@@ -521,7 +557,7 @@ void ov_paths_build(ov_paths *p, const ov_frame_desc *desc, int width, int heigh
     if (target >= 0 && sc->runs[target].n > 0 && !(desc->hidden && desc->hidden[target]))
         order[n++] = target;
     int end[OV_MAX_RUNS];
-    ov_path_feed feed = {pj.v, pj.w, pj.h, pj.s, pj.lift_path, st.s, GUARD};
+    ov_path_feed feed = {pj.v, pj.w, pj.h, pj.s, pj.lift_path, st.s, GUARD, pj.off_span > 0};
     for (int i = 0; i < n; i++) {
         double frac;
         const ov_run *run = &sc->runs[order[i]];
