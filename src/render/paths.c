@@ -21,13 +21,16 @@
 #include "render/paths_off.h"
 #include "render/shader.h"
 #include "render/path_cache.h"
+#include "render/paths_marks.h"
 
 extern const char ov_shader_path_vert[];
 extern const char ov_shader_path_frag[];
 
 typedef ov_pt pt;
+typedef ov_path_proj proj;
+typedef ov_path_style style;
 
-#define GUARD 64.0          /* px beyond the view that geometry may reach */
+#define GUARD OV_PATH_GUARD
 #define FADED 0.35f         /* opacity of the runs that are not targeted */
 #define HIDDEN 0.45f        /* 3-D: opacity of what the surface hides */
 
@@ -78,47 +81,6 @@ void ov_paths_deinit(ov_paths *p)
         ov_thin_deinit(&p->ghost_cache[i].thin);
     }
     memset(p, 0, sizeof *p);
-}
-
-/* The frame's view and size, and how far (px) paths and markers are lifted
- * towards the camera in 3-D so the surface does not hide them. */
-typedef struct proj {
-    const ov_view *v;
-    const ov_surface *s;
-    int w, h;
-    double lift_path, lift_head;
-    double off_span;    /* > 0: a model in 2-D, depths carry distances (paths_off.h) */
-} proj;
-
-/* World point with loss L -> drawing point through the view; false when
- * it has none (behind a 3-D camera). */
-static bool project(const proj *pj, double x, double y, double L, double lift, pt *out)
-{
-    ov_vec2 q;
-    double depth;
-    bool ok = ov_view_project(pj->v, x, y, L, lift, &q, &depth);
-    out->x = q.x;
-    out->y = q.y;
-    out->z = depth;
-    return ok;
-}
-
-static bool in_guard(const proj *pj, pt q)
-{
-    return q.x >= -GUARD && q.x <= pj->w + GUARD && q.y >= -GUARD && q.y <= pj->h + GUARD;
-}
-
-typedef struct style {
-    float line, casing, dot, dot_ring, head, head_ring, s;
-    ov_rgba dark, white;
-} style;
-
-/* Pushes segment a-b clipped to the guard band (dashed when d says so). */
-static void push_clipped(ov_seg_list *l, pt a, pt b, const proj *pj, float radius, ov_paint c,
-                         ov_dash *d)
-{
-    if (ov_caps_clip(&a, &b, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD))
-        ov_caps_push_dashed(l, a, b, radius, c, d);
 }
 
 /* Where run's animation head is (pixels) and how many whole iterates show. */
@@ -197,7 +159,7 @@ static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_d
             ov_caps_push_dashed(&p->list, seg_end(t, i, 0), seg_end(t, i, 1), r, c, &ds);
         pt a, b;
         if (thin_tail(t, &a, &b))
-            push_clipped(&p->list, a, b, pj, r, c, &ds);
+            ov_paths_push_clipped(&p->list, a, b, pj, r, c, &ds);
     }
 }
 
@@ -230,7 +192,7 @@ static bool head_point(const proj *pj, const ov_run *run, int k, double frac, do
     }
     *wx = x;
     *wy = y;
-    return project(pj, x, y, L, lift, out);
+    return ov_paths_project(pj, x, y, L, lift, out);
 }
 
 /* Colour c at alpha for a piece of path from a to b; on a model's plane
@@ -295,7 +257,7 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
             a0.z = a1.z = head_off;
             ci = off_paint(pj, crgb, alpha, &a0, &a1);
         }
-        push_clipped(&p->list, a0, a1, pj, r, ci, &ds);
+        ov_paths_push_clipped(&p->list, a0, a1, pj, r, ci, &ds);
     }
     if (layer == 0)
         return;
@@ -350,14 +312,14 @@ static bool diverged_at(const ov_frame_desc *d, int idx, const proj *pj, float s
         for (int j = end - 2, walked = 0; j >= 0 && walked < 100000; j--, walked++) {
             pt a, b;
             if (!ov_path3d_visible(pj->v, run->x[j], run->y[j]) ||
-                !project(pj, run->x[j], run->y[j], run->loss[j], pj->lift_head, &a) ||
+                !ov_paths_project(pj, run->x[j], run->y[j], run->loss[j], pj->lift_head, &a) ||
                 a.x < cx0 || a.x > cx1 || a.y < cy0 || a.y > cy1)
                 continue;
             if (pj->v->is3d) {
                 e = a;
                 break;
             }
-            if (project(pj, run->x[j + 1], run->y[j + 1], run->loss[j + 1], pj->lift_head,
+            if (ov_paths_project(pj, run->x[j + 1], run->y[j + 1], run->loss[j + 1], pj->lift_head,
                         &b) &&
                 ov_caps_clip(&a, &b, cx0, cx1, cy0, cy1))
                 e = b;
@@ -385,32 +347,6 @@ bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int heig
     return true;
 }
 
-/* Nelder-Mead's simplex at the head: its edges through the best vertex
- * (the iterate the head is at or moving to) and the others the run kept. */
-static void draw_simplex(ov_paths *p, const ov_run *run, int k, double frac, const proj *pj,
-                         const style *st, ov_paint pc, ov_paint dark)
-{
-    const int j = frac > 0.0 && k < run->n ? k : k - 1;
-    const double *o = run->simplex + (size_t)j * OV_RUN_SIMPLEX;
-    double vx[OV_RUN_SIMPLEX_VERTICES] = {run->x[j]}, vy[OV_RUN_SIMPLEX_VERTICES] = {run->y[j]};
-    pt q[OV_RUN_SIMPLEX_VERTICES];
-    for (int v = 0; v < OV_RUN_SIMPLEX_VERTICES; v++) {
-        if (v > 0) {
-            vx[v] = o[2 * (v - 1)];
-            vy[v] = o[2 * (v - 1) + 1];
-        }
-        if (!isfinite(vx[v]) || !isfinite(vy[v]) || !ov_path3d_visible(pj->v, vx[v], vy[v]) ||
-            !project(pj, vx[v], vy[v], ov_surface_value(pj->s, vx[v], vy[v]), pj->lift_head, &q[v]))
-            return;
-    }
-    ov_dash none = {0.0, 0.0, 0.0};
-    for (int layer = 0; layer < 2; layer++)
-        for (int v = 0; v < OV_RUN_SIMPLEX_VERTICES; v++)
-            push_clipped(&p->list, q[v], q[(v + 1) % (OV_RUN_SIMPLEX_VERTICES)], pj,
-                         st->line * 0.35f + (layer ? 0.0f : st->casing * 0.6f),
-                         layer ? pc : dark, &none);
-}
-
 /* The head marker (the run's shape on a white ring; an outline when it sits
  * on a minimum, so the minimum shows), or for a diverged run shown whole
  * an X (its label is the HUD's). */
@@ -431,15 +367,15 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
         ov_caps_push_marker(&p->list, OV_MARK_CROSS, x, 9.0f * st->s, st->casing, pc, dark);
         return;
     }
-    if (!have || !ov_path3d_visible(pj->v, wx, wy) || !in_guard(pj, h))
+    if (!have || !ov_path3d_visible(pj->v, wx, wy) || !ov_paths_in_guard(pj, h))
         return;
     if (run->params.kind == OV_OPT_NELDER_MEAD && run->simplex)
-        draw_simplex(p, run, k, frac, pj, st, pc, dark);
+        ov_paths_draw_simplex(p, run, k, frac, pj, st, pc, dark);
     ov_marker m = ov_method_marker(run->params.kind, shade);
     const ov_surface *s = d->scene->surface;
     for (int i = 0; i < s->nminima; i++) {
         pt q;
-        if (!project(pj, s->minima[i].x, s->minima[i].y,
+        if (!ov_paths_project(pj, s->minima[i].x, s->minima[i].y,
                      ov_surface_value(s, s->minima[i].x, s->minima[i].y), pj->lift_head, &q))
             continue;
         if (hypot(q.x - h.x, q.y - h.y) < st->head + 9.0f * st->s) {
@@ -456,58 +392,6 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
     ov_caps_push_marker(&p->list, m, h, st->head, 0.0f, pc, pc);
     ov_paths_off_bar(&p->list, h, st->head + st->head_ring, st->s,
                      ov_paths_off_at(run, k, frac), pj->off_span, pc, dark);
-}
-
-/* The start point: a white ring with a dark outline, under the paths. */
-static void draw_start(ov_paths *p, const ov_scene *sc, const proj *pj, const style *st)
-{
-    pt q;
-    if (!ov_path3d_visible(pj->v, sc->start.x, sc->start.y) ||
-        !project(pj, sc->start.x, sc->start.y,
-                 ov_surface_value(sc->surface, sc->start.x, sc->start.y), pj->lift_head, &q) ||
-        !in_guard(pj, q))
-        return;
-    ov_paint none = {{0, 0, 0, 0}}, dark = ov_paint_of(st->dark, 0.9f),
-             white = ov_paint_of(st->white, 1);
-    float r = 7.5f * st->s, ring = 2.0f * st->s;
-    ov_caps_push(&p->list, q, q, r + ring + st->casing, 0, dark, dark);
-    ov_caps_push(&p->list, q, q, r, ring, none, white);
-}
-
-/* A six-armed star at each known minimum inside the view; in 3-D on top of
- * a stem standing on the surface. */
-static void draw_minima(ov_paths *p, const ov_surface *s, const proj *pj, const style *st)
-{
-    float arm = 8.0f * st->s;
-    ov_paint white = ov_paint_of(st->white, 1.0f), dark = ov_paint_of(st->dark, 1.0f);
-    for (int layer = 0; layer < 2; layer++) {
-        for (int m = 0; m < s->nminima; m++) {
-            double mx = s->minima[m].x, my = s->minima[m].y;
-            pt c, base;
-            if (pj->v->is3d) {
-                ov_vec2 q0, q1;
-                double z0, z1;
-                if (!ov_path3d_stem(pj->v, s, mx, my, pj->lift_path, &q0, &z0, &q1, &z1))
-                    continue;
-                base = (pt){q0.x, q0.y, z0};
-                c = (pt){q1.x, q1.y, z1};
-            } else if (!project(pj, mx, my, ov_surface_value(s, mx, my), 0, &c)) {
-                continue;
-            }
-            if (!in_guard(pj, c))
-                continue;
-            float r = layer ? 1.3f * st->s : 1.3f * st->s + st->casing;
-            ov_paint col = layer ? white : dark;
-            if (pj->v->is3d)
-                ov_caps_push(&p->list, base, c, r, 0, col, col);
-            for (int a = 0; a < 3; a++) {
-                float ang = (float)(a * 3.14159265358979 / 3.0 + 3.14159265358979 / 2.0);
-                float dx = arm * cosf(ang), dy = arm * sinf(ang);
-                ov_caps_push(&p->list, (pt){c.x - dx, c.y - dy, c.z},
-                             (pt){c.x + dx, c.y + dy, c.z}, r, 0, col, col);
-            }
-        }
-    }
 }
 
 void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height,
@@ -541,7 +425,7 @@ void ov_paths_build(ov_paths *p, const ov_frame_desc *desc, int width, int heigh
             draw_ghost(p, g, &desc->ghosts[g], desc, &pj, &st,
                        target >= 0 && g != target ? 0.3f : 0.85f);
     if (sc->nruns > 0)
-        draw_start(p, sc, &pj, &st);
+        ov_paths_draw_start(p, sc, &pj, &st);
     /* Visible runs in scene order (their rank sets their width), the
      * targeted one drawn last. Casings first, so a later run's casing does
      * not cover an earlier run's colour where they coincide. */
@@ -571,7 +455,7 @@ void ov_paths_build(ov_paths *p, const ov_frame_desc *desc, int width, int heigh
                      end[order[i]]);
         }
     /* Minima over the paths, heads over the minima (as outlines there). */
-    draw_minima(p, sc->surface, &pj, &st);
+    ov_paths_draw_minima(p, sc->surface, &pj, &st);
     for (int i = 0; i < n; i++) {
         float a = target >= 0 && order[i] != target ? FADED : 1.0f;
         draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, rank[order[i]],
