@@ -303,6 +303,30 @@ static void check_gauss4(ov_renderer *r)
     CHECK_MSG(alpha_at[0] >= 240, "near opacity %d", alpha_at[0]);
     /* q > 2.5: 1/(1 + q²) < 0.14, so the floor 0.15 holds it: 38/255. */
     CHECK_MSG(alpha_at[1] >= 30 && alpha_at[1] <= 45, "far opacity %d", alpha_at[1]);
+
+    /* Momentum's head bar: centred 26 px wide (at 720 rows) under the
+     * head, 6 px below its ringed marker (radius 8.2 px), filled from the
+     * left to q / (1 + q) of its length, q = off / (0.1 span). */
+    const ov_run *mo = &sc->runs[1];
+    ov_vec2 hq;
+    double hd;
+    CHECK(ov_view_project(d.view, mo->x[mo->n - 1], mo->y[mo->n - 1], 0, 0, &hq, &hd));
+    double q = mo->off[mo->n - 1] / (0.1 * span), want_fill = q / (1 + q);
+    ov_rgba mc = ov_method_color(mo->params.kind, st.sc.shade[1]);
+    int bars = 0;
+    for (int i = 0; i < p.list.n; i++) {
+        const ov_seg *s = &p.list.v[i];
+        if (fabs(s->p0[1] - (hq.y + 14.2)) > 0.05 || fabs(s->p0[0] - (hq.x - 13)) > 0.05 ||
+            s->fill[3] < 200 || abs(s->fill[0] - (int)lroundf(mc.r * 255)) > 3 ||
+            abs(s->fill[2] - (int)lroundf(mc.b * 255)) > 3)
+            continue;
+        bars++;
+        CHECK_MSG(fabs((s->p1[0] - s->p0[0]) / 26.0 - want_fill) < 0.005,
+                  "bar %.3f of its length, off %.4g: want %.3f", (s->p1[0] - s->p0[0]) / 26.0,
+                  mo->off[mo->n - 1], want_fill);
+    }
+    printf("momentum: off %.4g, bar filled %.3f\n", mo->off[mo->n - 1], want_fill);
+    CHECK_MSG(bars == 1, "%d bars under momentum's head", bars);
     ov_paths_deinit(&p);
 
     /* Shift+L on a model shows the panel. */
