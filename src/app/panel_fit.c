@@ -1,7 +1,8 @@
 /* The fit panel (Shift+L): what the parameters mean. For a model of one
  * input (line, gauss4, a typed t,y model) the data points and the model's
  * curve y(t) at the targeted run's parameters at the shown step, so the
- * curve moves through the points as the optimiser moves; for a model of
+ * curve moves through the points as the optimiser moves (with a squared
+ * error, each point's residual drawn to the curve); for a model of
  * two inputs (xor, a typed x1,x2 model) its decision regions p > 0.5 and
  * p < 0.5 shaded in two colours with the data points coloured by class.
  * Either way the run's loss at that step is written in the title. The axes
@@ -313,6 +314,16 @@ void ov_panel_fit(ov_renderer *r, const ov_app_state *st, const ov_hud_style *st
         return;
     }
     draw_ticks(r, sty, &ax, px);
+    /* Squared error: each point's residual, a thin line to the curve (the
+     * loss is the sum of their squared lengths). */
+    for (int i = 0; m->loss == OV_MODEL_LOSS_SQUARED && i < d->nrows; i++) {
+        double t = d->in[i][0], y = ov_model_predict(m, w, &t);
+        double x0 = ov_fit_px(&ax, t), y0 = ov_fit_py(&ax, d->y[i]), x1 = x0,
+               y1 = isfinite(y) ? ov_fit_py(&ax, y) : y0;
+        if (ov_clip_segment(&x0, &y0, &x1, &y1, ax.x0, ax.x1, ax.y0, ax.y1))
+            ov_renderer_line(r, (float)x0, (float)y0, (float)x1, (float)y1, fmaxf(1.0f, px * 0.08f),
+                             sty->dim);
+    }
     draw_curve(r, m, w, &ax, fmaxf(2.0f, px * 0.16f), rc);
     for (int i = 0; i < d->nrows; i++) {
         float x = ov_fit_px(&ax, d->in[i][0]), y = ov_fit_py(&ax, d->y[i]);
