@@ -273,6 +273,17 @@ static ov_request act_panel(ov_app_state *st, const ov_binding *b, double dt)
     return OV_NO_REQUEST;
 }
 
+/* Shift+L: the fit panel, which only a model has; on a surface the HUD
+ * says so and nothing changes. */
+static ov_request act_panel_fit(ov_app_state *st, const ov_binding *b, double dt)
+{
+    if (!st->sc.scene.model) {
+        ov_controls_say(st, "fit panel: only with a model (--model line, gauss4 or xor)");
+        return OV_NO_REQUEST;
+    }
+    return act_panel(st, b, dt);
+}
+
 /* H: opens the help at its first page, then shows the next page, and
  * closes it after the last. */
 static ov_request act_help(ov_app_state *st, const ov_binding *b, double dt)
@@ -457,7 +468,11 @@ static const ov_binding BINDINGS[] = {
      "clipboard and the terminal",
      act_share, 0, 0},
     {SDLK_m, ANY, NO, "M", "projector mode: high contrast, larger text", act_projector, 0, 0},
-    {SDLK_l, ANY, NO, "L", "panel: loss against step (log scale)", act_panel, 0, 0},
+    {SDLK_l, NONE, NO, "L", "panel: loss against step (log scale)", act_panel, 0, 0},
+    {SDLK_l, SHIFT, NO, "Shift+L",
+     "panel (with a model): the fit, the model's curve through the data or its decision "
+     "regions, at the targeted run's parameters",
+     act_panel_fit, 0, 0},
     {SDLK_i, NONE, NO, "I",
      "panel: theory of the quadratic (optimal \xce\xb1, \xce\xb2, rates, each run's regime)",
      act_panel, 0, 0},

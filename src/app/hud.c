@@ -8,6 +8,7 @@
 #include "hud_help.h"
 #include "touch_strip.h"
 #include "hud_layout.h"
+#include "hud_model.h"
 #include "hud_text.h"
 #include "panels.h"
 #include "controls.h"
@@ -57,6 +58,14 @@ static void draw_info(ov_renderer *r, const ov_app_state *st, const ov_hud_layou
     y += lay->big * 1.3f;
     ov_renderer_text(r, x, y, lay->small, th->dim, OV_ALIGN_LEFT, lay->subline);
     y += lay->small * 1.4f;
+    /* A model scene: its slice, the head's distance from it and κ. */
+    char model[OV_HUD_MODEL_LINES][192];
+    int nmodel = ov_hud_model_lines(st, model, OV_HUD_MODEL_LINES);
+    for (int i = 0; i < nmodel; i++) {
+        ov_hud_ellipsize(r, lay->small, model[i], maxw);
+        ov_renderer_text(r, x, y, lay->small, th->text, OV_ALIGN_LEFT, model[i]);
+        y += lay->small * 1.4f;
+    }
     for (int i = 0; i < st->sc.scene.nruns; i++) {
         char line[192];
         ov_hud_run_line(st, i, line, sizeof line);
@@ -243,6 +252,30 @@ static void draw_formula_field(ov_renderer *r, const ov_app_state *st, const ov_
     }
 }
 
+/* A model scene's axes in 2-D: the horizontal axis's name (a parameter's,
+ * or d1) at the bottom middle of the free picture with an arrow, the
+ * vertical one's at its left middle, each on a small panel. */
+static void draw_axis_names(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
+{
+    char x[64], y[64], text[80];
+    if (st->view.view3d || !ov_hud_axis_names(st, x, y, sizeof x))
+        return;
+    const hud_theme *th = theme_of(st);
+    ov_box f = lay->free;
+    float px = lay->small, pad = lay->pad * 0.6f, tw, tht;
+    snprintf(text, sizeof text, "%s \xe2\x86\x92", x);
+    ov_renderer_text_size(r, px, text, &tw, &tht);
+    float bx = f.x + (f.w - tw) / 2, by = f.y + f.h - px * 1.3f - pad;
+    fill(r, (ov_box){bx - pad, by - pad * 0.3f, tw + 2 * pad, px * 1.3f}, th->panel);
+    ov_renderer_text(r, bx, by, px, th->text, OV_ALIGN_LEFT, text);
+    snprintf(text, sizeof text, "\xe2\x86\x91 %s", y);
+    ov_renderer_text_size(r, px, text, &tw, &tht);
+    bx = f.x + pad * 2;
+    by = f.y + (f.h - px) / 2;
+    fill(r, (ov_box){bx - pad, by - pad * 0.3f, tw + 2 * pad, px * 1.3f}, th->panel);
+    ov_renderer_text(r, bx, by, px, th->text, OV_ALIGN_LEFT, text);
+}
+
 /* A window export in progress: what is written, a bar filling with its
  * frames, and how to cancel it, centred above the status line. */
 static void draw_export_progress(ov_renderer *r, const ov_app_state *st, int W, int H, float px)
@@ -292,6 +325,7 @@ bool ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cac
     for (int k = 0; k < npanels; k++)
         if (panels[k].glyphs && ov_panel_shown(st, k))
             panels[k].glyphs(r, st, &sty, desc.view);
+    draw_axis_names(r, st, &lay);
     draw_info(r, st, &lay);
     for (int k = 0; k < npanels; k++) {
         if (!lay.on[OV_HUD_PANEL0 + k])

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hud_model.h"
 #include "hud_text.h"
 #include "panels.h"
 #include "controls.h"
@@ -91,6 +92,10 @@ static float info_width(ov_renderer *r, const ov_app_state *st, float px, float 
 {
     float w = text_w(r, px * 1.25f, title);
     w = fmaxf(w, text_w(r, small, subline));
+    char model[OV_HUD_MODEL_LINES][192];
+    int nm = ov_hud_model_lines(st, model, OV_HUD_MODEL_LINES);
+    for (int i = 0; i < nm; i++)
+        w = fmaxf(w, text_w(r, small, model[i]));
     for (int i = 0; i < st->sc.scene.nruns; i++) {
         char line[192];
         ov_hud_run_line(st, i, line, sizeof line);
@@ -282,7 +287,10 @@ void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache 
     lay->big = fmaxf(px * 1.25f, floor_px);
     lay->small = small;
     iw = fminf(info_width(r, st, px, small, title, lay->subline), avail);
-    float ih = pad * 2 + lay->big * 1.3f + small * 1.4f + px * 1.35f * (float)st->sc.scene.nruns;
+    char model[OV_HUD_MODEL_LINES][192];
+    int nmodel = ov_hud_model_lines(st, model, OV_HUD_MODEL_LINES);
+    float ih = pad * 2 + lay->big * 1.3f + small * 1.4f * (float)(1 + nmodel) +
+               px * 1.35f * (float)st->sc.scene.nruns;
     lay->box[OV_HUD_INFO] = (ov_box){pad, pad, iw + 2 * pad, ih};
     lay->on[OV_HUD_INFO] = true;
 

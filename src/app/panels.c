@@ -16,6 +16,7 @@ static const ov_panel PANELS[] = {
     {"rate-map", "Shift+I", OV_PANEL_CORNER, NULL, ov_panel_rate_map_size, ov_panel_rate_map,
      NULL},
     {"eigen", "Shift+V", OV_PANEL_CORNER, NULL, ov_panel_rate_map_size, ov_panel_eigen, NULL},
+    {"fit", "Shift+L", OV_PANEL_CORNER, NULL, ov_panel_fit_size, ov_panel_fit, NULL},
 };
 
 _Static_assert(sizeof PANELS / sizeof PANELS[0] <= OV_PANEL_MAX, "room for every panel");

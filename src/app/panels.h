@@ -106,4 +106,34 @@ void ov_panel_eigen(ov_renderer *r, const ov_app_state *st, const ov_hud_style *
 void ov_panel_loss_rates(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty,
                          const ov_log_graph *g);
 
+/* panel_fit.c (Shift+L): a model's fit at the parameters of run
+ * ov_panel_fit_run (the targeted run; all targeted: run 0; -1 for a
+ * surface scene or no run) at the shown step (ov_hud_shown_step), which
+ * ov_panel_fit_params copies into w (the model's n values). One input: the
+ * data points and the curve y(t) in the run's colour; two inputs: the
+ * decision regions (p > 0.5 orange, else blue) and the points by class.
+ * The loss at that step is in the title.
+ * The axes of a panel box b at text size px (ov_panel_fit_axes; false
+ * without a model or run): the plotting area is b less 3.4 px on the left,
+ * 0.5 px on the right, 1.9 px on top and 1.5 px below; u runs left to right
+ * over the data's inputs (t, or x1) widened by 15% of their span on each
+ * side (by 1 when the span is 0). One input: v runs bottom to top over the
+ * data's y and the curve's values at 241 evenly spaced t
+ * from u0 to u1 (each clamped to the data's y range widened by twice its
+ * span), widened by 8% of their span. Two inputs: v is x2's data range
+ * widened as u, and the area is made square (side the smaller of its
+ * width and height, centred across, from the top). */
+typedef struct ov_fit_axes {
+    float x0, y0, x1, y1;   /* the plotting area, pixels (y0 at the top) */
+    double u0, u1, v0, v1;  /* the values at its left, right, bottom, top */
+} ov_fit_axes;
+int ov_panel_fit_run(const ov_app_state *st);
+bool ov_panel_fit_params(const ov_app_state *st, double *w, int *step);
+bool ov_panel_fit_axes(const ov_app_state *st, ov_box b, float px, ov_fit_axes *ax);
+/* Pixel of value u across, v up. */
+float ov_fit_px(const ov_fit_axes *ax, double u);
+float ov_fit_py(const ov_fit_axes *ax, double v);
+ov_panel_size ov_panel_fit_size(const ov_app_state *st, float W, float H, float px);
+void ov_panel_fit(ov_renderer *r, const ov_app_state *st, const ov_hud_style *sty, ov_box b);
+
 #endif

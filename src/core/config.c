@@ -5,7 +5,7 @@
 #include <string.h>
 
 const char *const ov_config_panel_names[] = {"theory", "curvature", "loss", "steps",
-                                                "rate-map", "eigen", NULL};
+                                                "rate-map", "eigen", "fit", NULL};
 
 void ov_config_defaults(ov_config *cfg)
 {

@@ -20,7 +20,7 @@ static uint64_t fnv(uint64_t h, const void *data, size_t n)
 /* Identifies a run's stored path and how it is projected. A recompute that
  * changes the path changes the sampled iterates; the arrays are not hashed
  * whole, so drawing a million-step run costs nothing per frame. */
-static uint64_t path_key(const ov_run *run, const ov_view *v, float scale)
+static uint64_t path_key(const ov_run *run, const ov_view *v, float scale, bool off)
 {
     uint64_t k = 14695981039346656037ull;
     k = fnv(k, &run->x, sizeof run->x);
@@ -38,24 +38,39 @@ static uint64_t path_key(const ov_run *run, const ov_view *v, float scale)
         k = fnv(k, &v->log_height, sizeof v->log_height);
         k = fnv(k, &v->range, sizeof v->range);
     }
+    /* A model's distances from the plane change when the plane moves
+     * (it follows the shown step) even where x and y stay. */
+    k = fnv(k, &off, sizeof off);
     for (int i = 0; i < 33 && run->n > 0; i++) {
         long idx = (long)((double)(run->n - 1) * i / 32.0);
         k = fnv(k, &run->x[idx], sizeof(double));
         k = fnv(k, &run->y[idx], sizeof(double));
+        if (off && run->off)
+            k = fnv(k, &run->off[idx], sizeof(double));
     }
     return k;
 }
 
+/* Where projected points go: the thinning, and when off_as_depth the
+ * distance of the iterate being fed, which replaces the depth. */
+typedef struct sink {
+    ov_thin *thin;
+    bool off_as_depth;
+    double off;
+} sink;
+
 /* Feeds one projected point of a path to its thinning. */
 static void thin_point(void *ctx, double x, double y, double z, ov_thin_kind kind)
 {
-    ov_thin_add_point(ctx, x, y, z, kind);
+    sink *s = ctx;
+    ov_thin_add_point(s->thin, x, y, s->off_as_depth ? s->off : z, kind);
 }
 
 int ov_path_cache_update(ov_paths *p, ov_path_cache *pc, const ov_run *run, int k,
                          const ov_path_feed *f)
 {
-    uint64_t key = path_key(run, f->v, f->scale);
+    bool off = f->off_as_depth && run->off != NULL;
+    uint64_t key = path_key(run, f->v, f->scale, off);
     if (key != pc->key || k < pc->processed || pc->processed == 0) {
         /* Iterate dots at least 7 px apart (scaled): a slow run stays a
          * line with beads, not a string of dots hiding what is under it. */
@@ -74,13 +89,15 @@ int ov_path_cache_update(ov_paths *p, ov_path_cache *pc, const ov_run *run, int 
         }
     if (k > end)
         k = end;
+    sink sk = {&pc->thin, off, 0.0};
     for (int i = pc->processed; i < k; i++) {
+        sk.off = off ? run->off[i] : 0.0;
         if (i == 0)
             ov_path3d_start(f->v, f->s, run->x[0], run->y[0], run->loss[0], f->lift_px,
-                            thin_point, &pc->thin);
+                            thin_point, &sk);
         else
             ov_path3d_step(f->v, f->s, run->x[i - 1], run->y[i - 1], run->x[i], run->y[i],
-                           run->loss[i], f->lift_px, thin_point, &pc->thin);
+                           run->loss[i], f->lift_px, thin_point, &sk);
     }
     if (k > pc->processed)
         p->last_fed += k - pc->processed;

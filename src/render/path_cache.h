@@ -16,11 +16,15 @@ typedef struct ov_path_feed {
     double lift_px;
     float scale;
     double guard;
+    /* A model's paths in 2-D (paths_off.h): each iterate's distance from
+     * the plane, run->off, goes into the thinning in place of the depth
+     * (0 in 2-D), so every kept segment and dot carries it for fading. */
+    bool off_as_depth;
 } ov_path_feed;
 
 /* Brings pc up to the first k iterates of run, thinned (p counts what
  * was fed and the non-finite iterates met): rebuilt when the
- * run, the view or the size changed or the animation went back, otherwise
+ * run, its distances from the plane (models), the view or the size changed or the animation went back, otherwise
  * only the iterates new since the last frame are fed. Returns where the
  * drawable run ends: run->n, or the first iterate met (of the k shown and
  * the one the head moves towards) with a non-finite x, y or loss. The core

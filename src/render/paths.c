@@ -18,15 +18,19 @@
 #include "render/palette.h"
 #include "render/paths.h"
 #include "render/paths3d.h"
+#include "render/paths_off.h"
 #include "render/shader.h"
 #include "render/path_cache.h"
+#include "render/paths_marks.h"
 
 extern const char ov_shader_path_vert[];
 extern const char ov_shader_path_frag[];
 
 typedef ov_pt pt;
+typedef ov_path_proj proj;
+typedef ov_path_style style;
 
-#define GUARD 64.0          /* px beyond the view that geometry may reach */
+#define GUARD OV_PATH_GUARD
 #define FADED 0.35f         /* opacity of the runs that are not targeted */
 #define HIDDEN 0.45f        /* 3-D: opacity of what the surface hides */
 
@@ -77,46 +81,6 @@ void ov_paths_deinit(ov_paths *p)
         ov_thin_deinit(&p->ghost_cache[i].thin);
     }
     memset(p, 0, sizeof *p);
-}
-
-/* The frame's view and size, and how far (px) paths and markers are lifted
- * towards the camera in 3-D so the surface does not hide them. */
-typedef struct proj {
-    const ov_view *v;
-    const ov_surface *s;
-    int w, h;
-    double lift_path, lift_head;
-} proj;
-
-/* World point with loss L -> drawing point through the view; false when
- * it has none (behind a 3-D camera). */
-static bool project(const proj *pj, double x, double y, double L, double lift, pt *out)
-{
-    ov_vec2 q;
-    double depth;
-    bool ok = ov_view_project(pj->v, x, y, L, lift, &q, &depth);
-    out->x = q.x;
-    out->y = q.y;
-    out->z = depth;
-    return ok;
-}
-
-static bool in_guard(const proj *pj, pt q)
-{
-    return q.x >= -GUARD && q.x <= pj->w + GUARD && q.y >= -GUARD && q.y <= pj->h + GUARD;
-}
-
-typedef struct style {
-    float line, casing, dot, dot_ring, head, head_ring, s;
-    ov_rgba dark, white;
-} style;
-
-/* Pushes segment a-b clipped to the guard band (dashed when d says so). */
-static void push_clipped(ov_seg_list *l, pt a, pt b, const proj *pj, float radius, ov_paint c,
-                         ov_dash *d)
-{
-    if (ov_caps_clip(&a, &b, -GUARD, pj->w + GUARD, -GUARD, pj->h + GUARD))
-        ov_caps_push_dashed(l, a, b, radius, c, d);
 }
 
 /* Where run's animation head is (pixels) and how many whole iterates show. */
@@ -179,7 +143,7 @@ static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_d
                        const proj *pj, const style *st, float alpha)
 {
     ov_path_cache *pc = &p->ghost_cache[idx];
-    ov_path_feed f = {pj->v, pj->w, pj->h, pj->s, pj->lift_path, st->s, GUARD};
+    ov_path_feed f = {pj->v, pj->w, pj->h, pj->s, pj->lift_path, st->s, GUARD, false};
     (void)ov_path_cache_update(p, pc, run, run->n, &f);
     int shade = d->ghost_shades ? d->ghost_shades[idx] : idx;
     ov_rgba light = ov_method_color(run->params.kind, shade);
@@ -195,7 +159,7 @@ static void draw_ghost(ov_paths *p, int idx, const ov_run *run, const ov_frame_d
             ov_caps_push_dashed(&p->list, seg_end(t, i, 0), seg_end(t, i, 1), r, c, &ds);
         pt a, b;
         if (thin_tail(t, &a, &b))
-            push_clipped(&p->list, a, b, pj, r, c, &ds);
+            ov_paths_push_clipped(&p->list, a, b, pj, r, c, &ds);
     }
 }
 
@@ -228,7 +192,19 @@ static bool head_point(const proj *pj, const ov_run *run, int k, double frac, do
     }
     *wx = x;
     *wy = y;
-    return project(pj, x, y, L, lift, out);
+    return ov_paths_project(pj, x, y, L, lift, out);
+}
+
+/* Colour c at alpha for a piece of path from a to b; on a model's plane
+ * faded by the distance their depths carry (paths_off.h), which is then
+ * cleared (2-D draws at depth 0). */
+static ov_paint off_paint(const proj *pj, ov_rgba c, float alpha, pt *a, pt *b)
+{
+    if (!(pj->off_span > 0))
+        return ov_paint_of(c, alpha);
+    float f = ov_paths_off_alpha(fmax(a->z, b->z), pj->off_span);
+    a->z = b->z = 0.0;
+    return ov_paint_of(c, alpha * f);
 }
 
 /* One layer of a run's path: the dark casing (layer 0, solid) or the core
@@ -244,12 +220,13 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
         return;
     const ov_thin *t = &pc->thin;
     int shade = run_shade(d, idx);
-    ov_paint col = ov_paint_of(ov_method_color(run->params.kind, shade), alpha),
-          dark = ov_paint_of(st->dark, alpha);
+    ov_rgba rgb = ov_method_color(run->params.kind, shade);
+    ov_paint col = ov_paint_of(rgb, alpha), dark = ov_paint_of(st->dark, alpha);
     /* The tail (last kept vertex to the last iterate shown), then the
      * partial step to the head (along the surface in 3-D). */
     tail tl = {.n = 0};
     pt a, b;
+    double head_off = ov_paths_off_at(run, k, frac);
     if (thin_tail(t, &a, &b)) {
         tl.v[tl.n++] = a;
         tl.v[tl.n++] = b;
@@ -266,10 +243,22 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
     ov_paint c = layer ? col : dark;
     ov_dash ds = {layer && ov_method_marker(run->params.kind, shade) != OV_MARK_CIRCLE ? 10.0 * st->s : 0.0,
                   5.0 * st->s, 0.0};
-    for (int i = 0; i < t->nsegs; i++)
-        ov_caps_push_dashed(&p->list, seg_end(t, i, 0), seg_end(t, i, 1), r, c, &ds);
-    for (int i = 1; i < tl.n; i++)
-        push_clipped(&p->list, tl.v[i - 1], tl.v[i], pj, r, c, &ds);
+    ov_rgba crgb = layer ? rgb : st->dark;
+    for (int i = 0; i < t->nsegs; i++) {
+        pt a0 = seg_end(t, i, 0), a1 = seg_end(t, i, 1);
+        ov_paint ci = pj->off_span > 0 ? off_paint(pj, crgb, alpha, &a0, &a1) : c;
+        ov_caps_push_dashed(&p->list, a0, a1, r, ci, &ds);
+    }
+    for (int i = 1; i < tl.n; i++) {
+        /* The tail's points past the thinning carry no distance: the head's. */
+        pt a0 = tl.v[i - 1], a1 = tl.v[i];
+        ov_paint ci = c;
+        if (pj->off_span > 0) {
+            a0.z = a1.z = head_off;
+            ci = off_paint(pj, crgb, alpha, &a0, &a1);
+        }
+        ov_paths_push_clipped(&p->list, a0, a1, pj, r, ci, &ds);
+    }
     if (layer == 0)
         return;
     /* Dots of the later, narrower runs have no dark ring, so a run they
@@ -278,6 +267,13 @@ static void draw_run(ov_paths *p, int idx, const ov_run *run, const ov_frame_des
     float ring = rank ? 0.0f : st->dot_ring;
     for (int i = 0; i < t->ndots; i++) {
         pt q = {t->dots[i][0], t->dots[i][1], t->dotz[i]};
+        if (pj->off_span > 0) {
+            float f = ov_paths_off_alpha(q.z, pj->off_span);
+            q.z = 0.0;
+            ov_caps_push(&p->list, q, q, dot, ring, ov_paint_of(rgb, alpha * f),
+                         ov_paint_of(st->dark, alpha * f));
+            continue;
+        }
         ov_caps_push(&p->list, q, q, dot, ring, col, dark);
     }
 }
@@ -316,14 +312,14 @@ static bool diverged_at(const ov_frame_desc *d, int idx, const proj *pj, float s
         for (int j = end - 2, walked = 0; j >= 0 && walked < 100000; j--, walked++) {
             pt a, b;
             if (!ov_path3d_visible(pj->v, run->x[j], run->y[j]) ||
-                !project(pj, run->x[j], run->y[j], run->loss[j], pj->lift_head, &a) ||
+                !ov_paths_project(pj, run->x[j], run->y[j], run->loss[j], pj->lift_head, &a) ||
                 a.x < cx0 || a.x > cx1 || a.y < cy0 || a.y > cy1)
                 continue;
             if (pj->v->is3d) {
                 e = a;
                 break;
             }
-            if (project(pj, run->x[j + 1], run->y[j + 1], run->loss[j + 1], pj->lift_head,
+            if (ov_paths_project(pj, run->x[j + 1], run->y[j + 1], run->loss[j + 1], pj->lift_head,
                         &b) &&
                 ov_caps_clip(&a, &b, cx0, cx1, cy0, cy1))
                 e = b;
@@ -342,39 +338,13 @@ bool ov_paths_diverged_mark(const ov_frame_desc *d, int idx, int width, int heig
 {
     float st_line = 2.6f * s, st_casing = 1.3f * s;
     proj pj = {d->view, d->scene->surface, width, height, st_line + st_casing + 1.0,
-               8.2 * s + 1.0};
+               8.2 * s + 1.0, 0.0};
     pt h;
     if (!diverged_at(d, idx, &pj, s, -1, &h))
         return false;
     *x = (float)h.x;
     *y = (float)h.y;
     return true;
-}
-
-/* Nelder-Mead's simplex at the head: its edges through the best vertex
- * (the iterate the head is at or moving to) and the others the run kept. */
-static void draw_simplex(ov_paths *p, const ov_run *run, int k, double frac, const proj *pj,
-                         const style *st, ov_paint pc, ov_paint dark)
-{
-    const int j = frac > 0.0 && k < run->n ? k : k - 1;
-    const double *o = run->simplex + (size_t)j * OV_RUN_SIMPLEX;
-    double vx[OV_RUN_SIMPLEX_VERTICES] = {run->x[j]}, vy[OV_RUN_SIMPLEX_VERTICES] = {run->y[j]};
-    pt q[OV_RUN_SIMPLEX_VERTICES];
-    for (int v = 0; v < OV_RUN_SIMPLEX_VERTICES; v++) {
-        if (v > 0) {
-            vx[v] = o[2 * (v - 1)];
-            vy[v] = o[2 * (v - 1) + 1];
-        }
-        if (!isfinite(vx[v]) || !isfinite(vy[v]) || !ov_path3d_visible(pj->v, vx[v], vy[v]) ||
-            !project(pj, vx[v], vy[v], ov_surface_value(pj->s, vx[v], vy[v]), pj->lift_head, &q[v]))
-            return;
-    }
-    ov_dash none = {0.0, 0.0, 0.0};
-    for (int layer = 0; layer < 2; layer++)
-        for (int v = 0; v < OV_RUN_SIMPLEX_VERTICES; v++)
-            push_clipped(&p->list, q[v], q[(v + 1) % (OV_RUN_SIMPLEX_VERTICES)], pj,
-                         st->line * 0.35f + (layer ? 0.0f : st->casing * 0.6f),
-                         layer ? pc : dark, &none);
 }
 
 /* The head marker (the run's shape on a white ring; an outline when it sits
@@ -397,15 +367,15 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
         ov_caps_push_marker(&p->list, OV_MARK_CROSS, x, 9.0f * st->s, st->casing, pc, dark);
         return;
     }
-    if (!have || !ov_path3d_visible(pj->v, wx, wy) || !in_guard(pj, h))
+    if (!have || !ov_path3d_visible(pj->v, wx, wy) || !ov_paths_in_guard(pj, h))
         return;
     if (run->params.kind == OV_OPT_NELDER_MEAD && run->simplex)
-        draw_simplex(p, run, k, frac, pj, st, pc, dark);
+        ov_paths_draw_simplex(p, run, k, frac, pj, st, pc, dark);
     ov_marker m = ov_method_marker(run->params.kind, shade);
     const ov_surface *s = d->scene->surface;
     for (int i = 0; i < s->nminima; i++) {
         pt q;
-        if (!project(pj, s->minima[i].x, s->minima[i].y,
+        if (!ov_paths_project(pj, s->minima[i].x, s->minima[i].y,
                      ov_surface_value(s, s->minima[i].x, s->minima[i].y), pj->lift_head, &q))
             continue;
         if (hypot(q.x - h.x, q.y - h.y) < st->head + 9.0f * st->s) {
@@ -420,58 +390,8 @@ static void draw_head(ov_paths *p, int idx, const ov_run *run, const ov_frame_de
     ov_caps_push_marker(&p->list, m, h, st->head + st->head_ring, st->casing * 0.8f,
                         ov_paint_of(st->white, alpha), dark);
     ov_caps_push_marker(&p->list, m, h, st->head, 0.0f, pc, pc);
-}
-
-/* The start point: a white ring with a dark outline, under the paths. */
-static void draw_start(ov_paths *p, const ov_scene *sc, const proj *pj, const style *st)
-{
-    pt q;
-    if (!ov_path3d_visible(pj->v, sc->start.x, sc->start.y) ||
-        !project(pj, sc->start.x, sc->start.y,
-                 ov_surface_value(sc->surface, sc->start.x, sc->start.y), pj->lift_head, &q) ||
-        !in_guard(pj, q))
-        return;
-    ov_paint none = {{0, 0, 0, 0}}, dark = ov_paint_of(st->dark, 0.9f),
-             white = ov_paint_of(st->white, 1);
-    float r = 7.5f * st->s, ring = 2.0f * st->s;
-    ov_caps_push(&p->list, q, q, r + ring + st->casing, 0, dark, dark);
-    ov_caps_push(&p->list, q, q, r, ring, none, white);
-}
-
-/* A six-armed star at each known minimum inside the view; in 3-D on top of
- * a stem standing on the surface. */
-static void draw_minima(ov_paths *p, const ov_surface *s, const proj *pj, const style *st)
-{
-    float arm = 8.0f * st->s;
-    ov_paint white = ov_paint_of(st->white, 1.0f), dark = ov_paint_of(st->dark, 1.0f);
-    for (int layer = 0; layer < 2; layer++) {
-        for (int m = 0; m < s->nminima; m++) {
-            double mx = s->minima[m].x, my = s->minima[m].y;
-            pt c, base;
-            if (pj->v->is3d) {
-                ov_vec2 q0, q1;
-                double z0, z1;
-                if (!ov_path3d_stem(pj->v, s, mx, my, pj->lift_path, &q0, &z0, &q1, &z1))
-                    continue;
-                base = (pt){q0.x, q0.y, z0};
-                c = (pt){q1.x, q1.y, z1};
-            } else if (!project(pj, mx, my, ov_surface_value(s, mx, my), 0, &c)) {
-                continue;
-            }
-            if (!in_guard(pj, c))
-                continue;
-            float r = layer ? 1.3f * st->s : 1.3f * st->s + st->casing;
-            ov_paint col = layer ? white : dark;
-            if (pj->v->is3d)
-                ov_caps_push(&p->list, base, c, r, 0, col, col);
-            for (int a = 0; a < 3; a++) {
-                float ang = (float)(a * 3.14159265358979 / 3.0 + 3.14159265358979 / 2.0);
-                float dx = arm * cosf(ang), dy = arm * sinf(ang);
-                ov_caps_push(&p->list, (pt){c.x - dx, c.y - dy, c.z},
-                             (pt){c.x + dx, c.y + dy, c.z}, r, 0, col, col);
-            }
-        }
-    }
+    ov_paths_off_bar(&p->list, h, st->head + st->head_ring, st->s,
+                     ov_paths_off_at(run, k, frac), pj->off_span, pc, dark);
 }
 
 void ov_paths_draw(ov_paths *p, const ov_frame_desc *desc, int width, int height,
@@ -496,7 +416,7 @@ void ov_paths_build(ov_paths *p, const ov_frame_desc *desc, int width, int heigh
      * dots and markers lie on the surface without sinking into it. */
     proj pj = {desc->view, sc->surface, width, height,
                fmax(st.line + st.casing, st.dot + st.dot_ring) + 1.0,
-               st.head + st.head_ring + 1.0};
+               st.head + st.head_ring + 1.0, ov_paths_off_span(sc, desc->view)};
     p->list.n = 0;
     p->last_fed = 0;
     int target = desc->target_run >= 0 && desc->target_run < sc->nruns ? desc->target_run : -1;
@@ -505,7 +425,7 @@ void ov_paths_build(ov_paths *p, const ov_frame_desc *desc, int width, int heigh
             draw_ghost(p, g, &desc->ghosts[g], desc, &pj, &st,
                        target >= 0 && g != target ? 0.3f : 0.85f);
     if (sc->nruns > 0)
-        draw_start(p, sc, &pj, &st);
+        ov_paths_draw_start(p, sc, &pj, &st);
     /* Visible runs in scene order (their rank sets their width), the
      * targeted one drawn last. Casings first, so a later run's casing does
      * not cover an earlier run's colour where they coincide. */
@@ -521,7 +441,7 @@ void ov_paths_build(ov_paths *p, const ov_frame_desc *desc, int width, int heigh
     if (target >= 0 && sc->runs[target].n > 0 && !(desc->hidden && desc->hidden[target]))
         order[n++] = target;
     int end[OV_MAX_RUNS];
-    ov_path_feed feed = {pj.v, pj.w, pj.h, pj.s, pj.lift_path, st.s, GUARD};
+    ov_path_feed feed = {pj.v, pj.w, pj.h, pj.s, pj.lift_path, st.s, GUARD, pj.off_span > 0};
     for (int i = 0; i < n; i++) {
         double frac;
         const ov_run *run = &sc->runs[order[i]];
@@ -535,7 +455,7 @@ void ov_paths_build(ov_paths *p, const ov_frame_desc *desc, int width, int heigh
                      end[order[i]]);
         }
     /* Minima over the paths, heads over the minima (as outlines there). */
-    draw_minima(p, sc->surface, &pj, &st);
+    ov_paths_draw_minima(p, sc->surface, &pj, &st);
     for (int i = 0; i < n; i++) {
         float a = target >= 0 && order[i] != target ? FADED : 1.0f;
         draw_head(p, order[i], &sc->runs[order[i]], desc, &pj, &st, a, rank[order[i]],

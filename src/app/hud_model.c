@@ -1,0 +1,111 @@
+/* The HUD's words for a model scene: the slice, the targeted run's
+ * distance from it, the local condition number of the model's Hessian at
+ * that run's head (core/theory.h), and the axes' names. */
+#include "hud_model.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "core/slice.h"
+#include "core/theory.h"
+#include "hud_text.h"
+#include "panels.h"
+
+void ov_hud_format_ratio(double v, char *buf, size_t cap)
+{
+    if (isinf(v)) {
+        snprintf(buf, cap, "\xe2\x88\x9e");
+        return;
+    }
+    if (!(fabs(v) >= 1e3)) {
+        snprintf(buf, cap, "%.3g", v);
+        return;
+    }
+    int e = (int)floor(log10(fabs(v)));
+    double m = v / pow(10.0, e);
+    if (fabs(m) >= 9.95) {   /* 9.96e4 rounds to 10.0: write 1.0e5 */
+        m /= 10;
+        e++;
+    }
+    snprintf(buf, cap, "%.1fe%d", m, e);
+}
+
+bool ov_hud_model_head(const ov_app_state *st, double *off, double *kappa, double *kappa_abs,
+                       bool *convex)
+{
+    const ov_scene *sc = &st->sc.scene;
+    double w[OV_OBJECTIVE_MAX_DIM];
+    int step;
+    if (!sc->model || !ov_panel_fit_params(st, w, &step))
+        return false;
+    const ov_run *run = &sc->runs[ov_panel_fit_run(st)];
+    *off = run->off ? run->off[step] : 0.0;
+    ov_objective obj = ov_model_objective(sc->model);
+    ov_local_curvature lc;
+    ov_theory_local_curvature(&obj, w, &lc);
+    *kappa = lc.kappa;
+    *kappa_abs = lc.kappa_abs;
+    *convex = lc.shape == OV_LOCAL_CONVEX;
+    if (lc.shape == OV_LOCAL_UNKNOWN)
+        *kappa = *kappa_abs = NAN;
+    return true;
+}
+
+int ov_hud_model_lines(const ov_app_state *st, char (*lines)[192], int max)
+{
+    const ov_scene *sc = &st->sc.scene;
+    if (!sc->model || max < 1)
+        return 0;
+    const ov_slice *s = &sc->slice;
+    const char *const *names = sc->model->param_name_list;
+    int n = 0;
+    switch (s->kind) {
+    case OV_SLICE_AXES: {
+        int fr = sc->slice_run >= 0 && sc->slice_run < sc->nruns ? sc->slice_run : 0;
+        if (!s->follow || sc->nruns < 1)
+            snprintf(lines[n], 192, "slice: %s, %s (fixed)", names[s->a], names[s->b]);
+        else
+            snprintf(lines[n], 192, "slice: %s, %s (following %s)", names[s->a], names[s->b],
+                     ov_optim_info_of(sc->runs[fr].params.kind)->name);
+        break;
+    }
+    case OV_SLICE_PCA:
+        snprintf(lines[n], 192, "slice: pca, %.1f%% of variance", 100.0 * s->explained);
+        break;
+    default:   /* random: the seed always shown, the default one too */
+        snprintf(lines[n], 192, "slice: random:%llu", (unsigned long long)s->seed);
+        break;
+    }
+    n++;
+    double off, kappa, kabs;
+    bool convex;
+    if (n < max && ov_hud_model_head(st, &off, &kappa, &kabs, &convex)) {
+        char k[48];
+        if (convex) {
+            ov_hud_format_ratio(kappa, k, sizeof k);
+            snprintf(lines[n], 192, "off plane: %.3g   \xce\xba = %s", off, k);
+        } else if (isnan(kabs)) {
+            snprintf(lines[n], 192, "off plane: %.3g   \xce\xba: Hessian not finite", off);
+        } else {
+            ov_hud_format_ratio(kabs, k, sizeof k);
+            snprintf(lines[n], 192, "off plane: %.3g   non-convex, |\xce\xbb| ratio %s", off, k);
+        }
+        n++;
+    }
+    return n;
+}
+
+bool ov_hud_axis_names(const ov_app_state *st, char *x, char *y, size_t cap)
+{
+    const ov_scene *sc = &st->sc.scene;
+    if (!sc->model)
+        return false;
+    if (sc->slice.kind == OV_SLICE_AXES) {
+        snprintf(x, cap, "%s", sc->model->param_name_list[sc->slice.a]);
+        snprintf(y, cap, "%s", sc->model->param_name_list[sc->slice.b]);
+    } else {
+        snprintf(x, cap, "d1");
+        snprintf(y, cap, "d2");
+    }
+    return true;
+}
