@@ -488,7 +488,7 @@ const ov_option ov_args_options[] = {
     {"--ui-scale", true, "a number from 0.5 to 4", opt_ui_scale},
     {"--projector", false, NULL, opt_flag},
     {"--panels", true, "a comma-separated list of loss, theory, curvature, steps, rate-map, "
-                       "eigen, or none",
+                       "eigen, fit, or none",
      opt_panels},
     {"--pace", true, "a number of seconds from 1 to 600", opt_pace},
     {"--loop", false, NULL, opt_flag},
