@@ -12,6 +12,7 @@
 #include "controls_ui.h"
 #include "export.h"
 #include "exports.h"
+#include "lecture_play.h"
 #include "io/interrupt.h"
 #include "render/render.h"
 
@@ -164,5 +165,7 @@ void ov_window_carry_out(window_app *a, const ov_requests *asked, int dw, int dh
         export_step(a);
     if (asked->preset)
         apply_preset(a, &a->cfg, asked->preset);
+    if (asked->scene && a->lecture)
+        ov_lecture_go(&a->st, a->lecture, &a->cfg, asked->scene - 1);
 }
 

@@ -16,7 +16,7 @@ typedef struct ov_parse {
     ov_config *cfg;
     char *err;
     size_t cap;
-    bool help, version, list_surfaces, list_optimizers, list_presets, bench;
+    bool help, version, list_surfaces, list_optimizers, list_presets, list_lectures, bench;
     /* With --preset: the preset's runs are replaced by the first run the
      * command line adds (not appended to), and a command-line --alpha or
      * --beta also overrides the values the preset's runs give themselves. */
@@ -101,6 +101,13 @@ int ov_args_apply_option(ov_config *cfg, const char *name, const char *value, ch
  * message: unknown name (with a suggestion and the list), a preset that was
  * skipped as invalid (with its first problem), no presets file. */
 int ov_args_use_preset(ov_config *cfg, const char *value, char *err, size_t cap);
+
+/* --lecture: loads the lecture cfg->lecture names (ov_lecture_load) to
+ * check that it has at least one good scene. Returns 0, or 2 with a
+ * message: the file cannot be read, or every scene is bad (the first
+ * problems, file:line: reason). The problems of a lecture that has good
+ * scenes are reported when it plays, not here. */
+int ov_args_check_lecture(const ov_config *cfg, char *err, size_t cap);
 
 /* snprintf into err that never fails the caller; returns 2 (usage error). */
 int ov_args_fail(char *err, size_t cap, const char *fmt, ...)
