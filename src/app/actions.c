@@ -193,30 +193,12 @@ static ov_request act_blank(ov_app_state *st, const ov_binding *b, double dt)
     return OV_NO_REQUEST;
 }
 
-/* Ctrl+S: the scene appended to the scenes file in the output directory;
- * its command line and URL query printed. A page cannot write the user's
- * files: there U gives the scene's URL instead. */
+/* Ctrl+S: the scene kept (save.h). */
 static ov_request act_save(ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)b;
     (void)dt;
-#ifdef __EMSCRIPTEN__
-    ov_controls_say(st, "keeping scenes needs the desktop program; U puts this scene's URL "
-                    "in the address bar");
-#else
-    static char path[1200], err[1200], line[4096], query[12288];
-    int n = 0;
-    if (!ov_save_scene(st, st->job.output_dir, path, sizeof path, &n, err, sizeof err)) {
-        ov_controls_say(st, "scene not saved: %s", err);
-        return OV_NO_REQUEST;
-    }
-    bool printed = ov_share_command_line(st, line, sizeof line) &&
-                   ov_share_query(st, query, sizeof query) >= 0 &&
-                   printf("saved scene %d in %s\n%s\n%s\n", n, path, line, query) > 0 &&
-                   fflush(stdout) == 0;
-    ov_controls_say(st, "saved scene %d in %s%s", n, path,
-                    printed ? " (command line and URL printed)" : "");
-#endif
+    ov_save_key(st);
     return OV_NO_REQUEST;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/preset.h"
+#include "controls_ui.h"
 #include "io/atomic.h"
 #include "share.h"
 
@@ -159,4 +160,28 @@ bool ov_save_scene(const ov_app_state *st, const char *dir, char *path, size_t p
     if (ok)
         *number = n;
     return ok;
+}
+
+void ov_save_key(ov_app_state *st)
+{
+#ifdef __EMSCRIPTEN__
+    ov_controls_say(st, "keeping scenes needs the desktop program; U puts this scene's URL "
+                    "in the address bar");
+#else
+    char path[1200], err[1200];
+    int n = 0;
+    if (!ov_save_scene(st, st->job.output_dir, path, sizeof path, &n, err, sizeof err)) {
+        ov_controls_say(st, "scene not saved: %s", err);
+        return;
+    }
+    char *line = malloc(OV_SAVE_BLOCK_MAX), *query = malloc(3 * OV_SAVE_BLOCK_MAX);
+    bool printed = line && query && ov_share_command_line(st, line, OV_SAVE_BLOCK_MAX) &&
+                   ov_share_query(st, query, 3 * OV_SAVE_BLOCK_MAX) >= 0 &&
+                   printf("saved scene %d in %s\n%s\n%s\n", n, path, line, query) > 0 &&
+                   fflush(stdout) == 0;
+    free(line);
+    free(query);
+    ov_controls_say(st, "saved scene %d in %s%s", n, path,
+                    printed ? " (command line and URL printed)" : "");
+#endif
 }

@@ -35,4 +35,10 @@ bool ov_save_block_apply(const char *text, ov_config *cfg, char *err, size_t cap
 bool ov_save_scene(const ov_app_state *st, const char *dir, char *path, size_t path_cap,
                    int *number, char *err, size_t cap);
 
+/* Ctrl+S: ov_save_scene into the output directory (st->job.output_dir),
+ * then the scene's command line and URL query printed to stdout and the
+ * file's path said in the HUD. In a web page, which cannot write the
+ * user's files, it only says so (U gives the scene's URL there). */
+void ov_save_key(ov_app_state *st);
+
 #endif
