@@ -152,6 +152,24 @@ int main(void)
     CHECK(!all_black(w));
     press(w, SDLK_b, KMOD_NONE);
     CHECK(st->lecture.blank && all_black(w));
+    /* P while blanked saves the scene, not the black screen. */
+    press(w, SDLK_p, KMOD_NONE);
+    snprintf(cmd, sizeof cmd, "ls '%s'/*.png 2>/dev/null | head -n 1", dir);
+    char png[800] = "";
+    FILE *ls = popen(cmd, "r");
+    if (ls) {
+        if (!fgets(png, sizeof png, ls))
+            png[0] = 0;
+        pclose(ls);
+    }
+    png[strcspn(png, "\n")] = 0;
+    unsigned pw = 0, ph = 0;
+    unsigned char *px = png[0] ? ov_test_load_png(png, &pw, &ph) : NULL;
+    long lit = 0;
+    for (long i = 0; px && i < (long)pw * ph; i++)
+        lit += px[4 * i] > 8 || px[4 * i + 1] > 8 || px[4 * i + 2] > 8;
+    free(px);
+    CHECK_MSG(pw == 480 && lit > (long)pw * ph / 2, "P while blanked: '%s', %ld lit", png, lit);
     press(w, SDLK_b, KMOD_NONE);
     CHECK(!st->lecture.blank && !all_black(w));
 
