@@ -76,6 +76,9 @@ static snap take(const ov_app_state *st)
         free(s.block);
         s.block = NULL;
     }
+    char *fit = s.block ? realloc(s.block, strlen(s.block) + 1) : NULL;
+    if (fit)
+        s.block = fit;   /* kept at its length: 100 of them stay small */
     memcpy(s.caption, st->sc.caption.text, sizeof s.caption);
     memcpy(s.preset, st->sc.caption.preset_name, sizeof s.preset);
     s.preset_number = st->sc.caption.preset_number;

@@ -15,7 +15,7 @@
 #include "app_state.h"
 
 #define OV_SAVE_FILE "optiviz-scenes.txt"
-#define OV_SAVE_BLOCK_MAX 8192
+#define OV_SAVE_BLOCK_MAX 32768   /* 16 runs with long typed rules fit */
 
 /* Writes "[number name]\ncaption = CAPTION\nkey = value\n..." into buf.
  * false when it does not fit in cap. */
