@@ -175,7 +175,8 @@ static bool move(ov_app_state *st, snap *from, int *nfrom, snap *to, int *nto,
         return false;
     }
     (*nfrom)--;
-    push(to, nto, h->max, h->cur);
+    if (h->have_cur)
+        push(to, nto, h->max, h->cur);
     free(s.block);
     h->cur = take(st);   /* as shown (the same scene, written afresh) */
     h->have_cur = h->cur.block != NULL;
