@@ -3,7 +3,7 @@
  * (a new start) and a preset key (5), each Ctrl+Z brings back the scene
  * before, its runs' CSV byte for byte as exported then; Ctrl+Shift+Z and
  * Ctrl+Y bring the later ones back the same way. A held key (Right with
- * auto-repeats) is one step. A history of 3 keeps the last 3 steps. */
+ * auto-repeats) is one step, and so is a turn of the wheel. A history of 3 keeps the last 3 steps. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +133,22 @@ int main(void)
     CHECK(ov_history_redo_count(st) == 1);
     press(w, SDLK_j, KMOD_NONE);
     CHECK(ov_history_redo_count(st) == 0);
+    /* Three wheel notches in a row zoom thrice and are one step. */
+    int steps = ov_history_undo_count(st);
+    ov_rect before = st->view.rect;
+    for (int i = 0; i < 3; i++) {
+        memset(&e, 0, sizeof e);
+        e.type = SDL_MOUSEWHEEL;
+        e.wheel.y = 1;
+        e.wheel.mouseX = 240;
+        e.wheel.mouseY = 150;
+        CHECK(SDL_PushEvent(&e) == 1);
+        frames(w, 1);
+    }
+    CHECK(st->view.rect.x1 - st->view.rect.x0 < 0.7 * (before.x1 - before.x0));
+    CHECK(ov_history_undo_count(st) == steps + 1);
+    press(w, SDLK_z, KMOD_LCTRL);
+    CHECK(st->view.rect.x0 == before.x0 && st->view.rect.x1 == before.x1);
     for (int k = 0; k < NCSV; k++)
         free(csv[k]);
     ov_window_destroy(w);

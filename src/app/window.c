@@ -29,6 +29,7 @@
 
 #define OV_DEFAULT_REFRESH_HZ 60   /* when the display does not say */
 #define OV_STALL 0.25              /* s: a longer frame does not move the animation further */
+#define OV_WHEEL_STEP_MS 500        /* wheel events closer than this are one undo step */
 #define OV_SIGNAL_POLL 0.2         /* s: the longest idle wait between looks at the signal flag */
 
 static void teardown(window_app *a)
@@ -254,6 +255,13 @@ static bool frame(window_app *a, const SDL_Event *events, int nevents, double dt
     bool continuing = ov_input_holding(&a->in) || (a->in.dragging && a->in.moved);
     for (int i = 0; i < nevents; i++) {
         continuing = continuing || (events[i].type == SDL_KEYDOWN && events[i].key.repeat);
+        /* A turn of the wheel is several events: one step while they come
+         * less than OV_WHEEL_STEP_MS apart. */
+        if (events[i].type == SDL_MOUSEWHEEL) {
+            Uint32 t = events[i].wheel.timestamp;
+            continuing = continuing || (a->wheel_at && t - a->wheel_at < OV_WHEEL_STEP_MS);
+            a->wheel_at = t ? t : 1;
+        }
         /* An exposed, shown or resized window is shown whole again: the
          * image's parts the frame did not change may not be on screen. */
         if (events[i].type == SDL_WINDOWEVENT)
