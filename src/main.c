@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "cli/args.h"
+#include "cli/lecture.h"
 #include "core/stamp.h"
 
 /* Exit status of an information action: 1 when stdout could not be written
@@ -59,6 +60,10 @@ static int run(int argc, char **argv, ov_config *cfg)
         return printed(ov_cli_print_models(stdout));
     case OV_ACTION_LIST_PRESETS:
         return printed(ov_cli_print_presets(stdout));
+    case OV_ACTION_LIST_LECTURES:
+        return printed(ov_cli_print_lectures(stdout));
+    case OV_ACTION_SLIDES:
+        return ov_app_export_slides(cfg);
     case OV_ACTION_EXPORT:
         return ov_app_export(cfg);
     case OV_ACTION_RATE_MAP:

@@ -16,7 +16,8 @@ rm -rf "$work"
 mkdir -p "$work"
 work=$(cd "$work" && pwd -P)
 cmake --install "$build" --prefix "$work/prefix" >/dev/null || fail "cmake --install"
-for f in bin/optiviz share/optiviz/presets.txt share/applications/optiviz.desktop \
+for f in bin/optiviz share/optiviz/presets.txt share/optiviz/lectures/optimisation.txt \
+         share/applications/optiviz.desktop \
          share/icons/hicolor/scalable/apps/optiviz.svg \
          share/metainfo/org.optiviz.optiviz.metainfo.xml share/man/man1/optiviz.1; do
     [ -s "$work/prefix/$f" ] || fail "not installed: $f"
@@ -37,6 +38,8 @@ first=$("$bin" --list-presets | head -n 1)
 [ "$first" = "Lecture presets from $work/moved/share/optiviz/presets.txt" ] ||
     fail "--list-presets read: $first"
 "$bin" --list-presets | grep -q '^9  rosenbrock$' || fail "--list-presets: preset 9 missing"
+"$bin" --list-lectures | grep -qF "optimisation  (6 scenes, $work/moved/share/optiviz/lectures/optimisation.txt)" ||
+    fail "--list-lectures did not read the installed lecture"
 
 SDL_VIDEODRIVER=offscreen "$bin" --preset 5 --size 160x120 --screenshot "$work/shot.png" ||
     fail "--screenshot exited $?"

@@ -24,7 +24,7 @@ file(GLOB OV_WEB_SRC CONFIGURE_DEPENDS ${S}/src/core/*.c ${S}/src/cli/*.c ${S}/s
      ${S}/src/render/*.c ${S}/src/app/*.c ${S}/src/web/*.c)
 list(REMOVE_ITEM OV_WEB_SRC ${S}/src/io/mp4_write.c ${S}/src/io/av_load.c)
 
-add_executable(optiviz ${OV_WEB_SRC} ${OV_SHADER_C} ${OV_PRESETS_C})
+add_executable(optiviz ${OV_WEB_SRC} ${OV_SHADER_C} ${OV_PRESETS_C} ${OV_LECTURES_C})
 # The libraries' headers before Emscripten's own (its sysroot has an older
 # SDL); cglm's headers were copied into the prefix; web/include stands in
 # for fontconfig.

@@ -14,7 +14,10 @@
 #include "controls_ui.h"
 #include "controls_view.h"
 #include "formula_edit.h"
+#include "history.h"
+#include "lecture_play.h"
 #include "run_list.h"
+#include "save.h"
 
 #include "panels.h"
 #include "share.h"
@@ -181,6 +184,53 @@ static ov_request act_preset(ov_app_state *st, const ov_binding *b, double dt)
     return (ov_request){.kind = OV_REQ_PRESET, .preset = (int)b->arg};
 }
 
+/* PageDown, PageUp, Ctrl+Home, Ctrl+End: the lecture scene arg says
+ * (ov_lecture_target); the window shows it. */
+static ov_request act_lecture(ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)dt;
+    int i = ov_lecture_target(st, (int)b->arg);
+    if (i < 0) {
+        ov_controls_say(st, "no lecture plays: start one with --lecture FILE or NAME "
+                        "(--list-lectures)");
+        return OV_NO_REQUEST;
+    }
+    return (ov_request){.kind = OV_REQ_LECTURE, .scene = i};
+}
+
+static ov_request act_blank(ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)b;
+    (void)dt;
+    ov_lecture_toggle_blank(st);
+    return OV_NO_REQUEST;
+}
+
+/* Ctrl+S: the scene kept (save.h). */
+static ov_request act_save(ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)b;
+    (void)dt;
+    ov_save_key(st);
+    return OV_NO_REQUEST;
+}
+
+static ov_request act_undo(ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)b;
+    (void)dt;
+    ov_history_undo(st);
+    return OV_NO_REQUEST;
+}
+
+static ov_request act_redo(ov_app_state *st, const ov_binding *b, double dt)
+{
+    (void)b;
+    (void)dt;
+    ov_history_redo(st);
+    return OV_NO_REQUEST;
+}
+
 static ov_request act_edit(ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)b;
@@ -333,10 +383,16 @@ static ov_request act_heights(ov_app_state *st, const ov_binding *b, double dt)
     return OV_NO_REQUEST;
 }
 
+/* Esc: closes what is open; with nothing open, twice quits, except while a
+ * lecture plays (a clicker's slideshow button sends Esc): then Q quits. */
 static ov_request act_escape(ov_app_state *st, const ov_binding *b, double dt)
 {
     (void)b;
     (void)dt;
+    if (st->lecture.on && !st->ui.show_help) {
+        ov_controls_say(st, "a lecture plays: Esc does not quit (Q does)");
+        return OV_NO_REQUEST;
+    }
     return (ov_request){.kind = ov_controls_escape(st) ? OV_REQ_QUIT : OV_REQ_NONE};
 }
 
@@ -354,6 +410,7 @@ static ov_request act_quit(ov_app_state *st, const ov_binding *b, double dt)
 #define NONE OV_MOD_NONE
 #define SHIFT OV_MOD_SHIFT
 #define ANY OV_MOD_ANY
+#define CTRL OV_MOD_CTRL
 /* Preset keys: n, Shift+n is n + 10, on the main keys and the keypad. */
 #define PRESET(n) {SDLK_##n, NONE, NO, NULL, NULL, act_preset, n, 0}, \
                   {SDLK_##n, SHIFT, NO, NULL, NULL, act_preset, n + 10, 0}, \
@@ -512,11 +569,30 @@ static const ov_binding BINDINGS[] = {
      0},
     {SDLK_HOME, ANY, NO, "Home", "reset the view (and in 3-D the camera)", act_home, 0, 0},
     {SDLK_f, ANY, NO, "F", "fullscreen", act_request, OV_REQ_FULLSCREEN, 0},
+    {SDLK_PAGEDOWN, ANY, NO, "PageDown / PageUp",
+     "lecture (--lecture): next / previous scene (a presentation clicker's two buttons)",
+     act_lecture, 1, 0},
+    {SDLK_PAGEUP, ANY, NO, NULL, NULL, act_lecture, -1, 0},
+    {SDLK_HOME, CTRL, NO, "Ctrl+Home / Ctrl+End", "lecture: first / last scene", act_lecture,
+     -2, 0},
+    {SDLK_END, CTRL, NO, NULL, NULL, act_lecture, 2, 0},
+    {SDLK_b, ANY, NO, "B", "blank the screen to black and back (a clicker's blank button)",
+     act_blank, 0, 0},
+    {SDLK_s, CTRL, NO, "Ctrl+S",
+     "keep this scene: append it to optiviz-scenes.txt in --output-dir as [N saved-N] and "
+     "print its command line and URL query",
+     act_save, 0, 0},
+    {SDLK_z, CTRL, NO, "Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y",
+     "undo / redo the last change to the scene (up to 100; a held key's change is one step)",
+     act_undo, 0, 0},
+    {SDLK_z, CTRL | SHIFT, NO, NULL, NULL, act_redo, 0, 0},
+    {SDLK_y, CTRL, NO, NULL, NULL, act_redo, 0, 0},
     {SDLK_h, ANY, NO, "H or F1", "help overlay, in pages: H again shows the next page, after the last it closes",
      act_help, 0, 0},
     {SDLK_F1, ANY, NO, NULL, NULL, act_help, 0, 0},
     {SDLK_ESCAPE, ANY, NO, "Esc",
-     "close the help overlay or the formula field; with nothing open, Esc twice within 2 s quits",
+     "close the help overlay or the formula field; with nothing open, Esc twice within 2 s "
+     "quits (not while a lecture plays: Q does)",
      act_escape, 0, 0},
     {SDLK_q, ANY, NO, "Q", "quit", act_quit, 0, 0},
 };
@@ -578,8 +654,6 @@ static ov_request edit_delete_word(ov_app_state *st, const ov_binding *b, double
     ov_controls_edit_delete_word(st);
     return OV_NO_REQUEST;
 }
-
-#define CTRL OV_MOD_CTRL
 
 static const ov_binding EDIT_BINDINGS[] = {
     {SDLK_RETURN, ANY, NO, "Enter", "apply the formula (a parse error is shown at its column)",

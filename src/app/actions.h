@@ -66,7 +66,7 @@ const ov_binding *ov_export_bindings(int *n);
 
 /* The help overlay's pages (hud_help.c lays them out): H opens the first,
  * steps to the next, and closes after the last. */
-#define OV_HELP_PAGES 4
+#define OV_HELP_PAGES 5
 
 /* The binding in table (n rows) for a key with SDL modifier state mod, or
  * NULL. */

@@ -94,6 +94,7 @@ ov_anim_status ov_anim_job_step(ov_anim_job *j, ov_renderer *r, const ov_app_sta
     ov_controls_orbit_frame(&frame, st->view.camera, j->next, j->frames);   /* --orbit */
     ov_controls_hide_message(&frame);   /* transient HUD messages stay out of the animation */
     frame.job.on = false;               /* no progress bar in the export's own frames */
+    frame.lecture.blank = false;        /* the scene even while B blanks the screen */
     if (!ov_hud_draw_frame(r, &frame, &j->cache, NULL)) {
         ov_hud_frame_error(r, err, cap);
         return OV_ANIM_FAILED;

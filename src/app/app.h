@@ -65,4 +65,10 @@ int ov_app_bench(const ov_config *cfg);
  * nesterov for the scene's surface (export_rate_map.c); the exit status. */
 int ov_app_export_rate_map(const ov_config *cfg);
 
+/* --lecture FILE --export-slides DIR [--slides-video]: one PNG (and MP4)
+ * per good scene, slide-01.png ... in play order (export_slides.c); bad
+ * scenes are reported and skipped. The exit status: 2 when DIR cannot be
+ * written before any work or no scene is good, 1 when a write fails. */
+int ov_app_export_slides(const ov_config *cfg);
+
 #endif

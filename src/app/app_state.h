@@ -131,12 +131,30 @@ typedef struct ov_app_job {
     const char *output_dir; /* where export keys write; NULL: current directory */
 } ov_app_job;
 
+/* A lecture playing (--lecture): which scene of how many is shown, and
+ * whether the screen is blanked (B, also without a lecture). Written by
+ * lecture_play.c only. */
+typedef struct ov_app_lecture {
+    bool on;
+    int index, count;
+    bool blank;
+} ov_app_lecture;
+
+/* The undo history (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y): an object of
+ * history.c, its only writer (NULL: no history kept, e.g. an export). */
+struct ov_history;
+typedef struct ov_app_history {
+    struct ov_history *h;
+} ov_app_history;
+
 typedef struct ov_app_state {
     ov_app_scene sc;
     ov_app_view view;
     ov_app_clock anim;
     ov_app_ui ui;
     ov_app_job job;
+    ov_app_lecture lecture;
+    ov_app_history hist;
 } ov_app_state;
 
 #endif

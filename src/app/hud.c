@@ -300,6 +300,28 @@ static void draw_export_progress(ov_renderer *r, const ov_app_state *st, int W, 
     ov_renderer_rect(r, x, by, bw * (float)done / (float)total, bh, BAR);
 }
 
+/* A lecture playing: "3/12" (scene of scenes) in the lower right corner,
+ * above the legend; B: the whole frame black. */
+static void draw_lecture(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay,
+                         int W, int H)
+{
+    if (st->lecture.blank) {
+        ov_renderer_rect(r, 0, 0, (float)W, (float)H, (ov_rgba){0, 0, 0, 1});
+        return;
+    }
+    if (!st->lecture.on)
+        return;
+    const hud_theme *th = theme_of(st);
+    char buf[32];
+    snprintf(buf, sizeof buf, "%d/%d", st->lecture.index + 1, st->lecture.count);
+    float w, h, s = lay->small, pad = lay->pad;
+    ov_renderer_text_size(r, s, buf, &w, &h);
+    ov_box legend = lay->box[OV_HUD_LEGEND];
+    float x = (float)W - pad - w - pad, y = legend.y - pad - h - pad * 0.5f;
+    fill(r, (ov_box){x, y, w + pad, h + pad * 0.5f}, th->panel);
+    ov_renderer_text(r, x + pad * 0.5f, y + pad * 0.25f, s, th->text, OV_ALIGN_LEFT, buf);
+}
+
 bool ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cache,
                        ov_hud_layout *laid_out)
 {
@@ -356,6 +378,7 @@ bool ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cac
                          th->dim);
     if (st->job.on)
         draw_export_progress(r, st, W, H, lay.px);
+    draw_lecture(r, st, &lay, W, H);
     drawn = ov_renderer_end(r) && drawn;
     if (laid_out)
         *laid_out = lay;

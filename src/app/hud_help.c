@@ -26,6 +26,7 @@ static const help_section SECTIONS[] = {
     {"Files and display", OV_HELP_KEYS, "P / G / Shift+G / X", 1},
     {"Panels and theory", OV_HELP_KEYS, "L", 2},
     {"View", OV_HELP_KEYS, "D", 2},
+    {"Lecture and undo", OV_HELP_KEYS, "PageDown / PageUp", 4},
     {"Help and quitting", OV_HELP_KEYS, "H or F1", 3},
     {"In the formula field (Enter)", OV_HELP_EDIT, "Enter", 3},
     {"While a GIF or MP4 is written", OV_HELP_EXPORT, "Esc", 3},

@@ -26,6 +26,9 @@ void ov_requests_add(ov_requests *set, ov_request r)
     case OV_REQ_PRESET:
         set->preset = r.preset;
         break;
+    case OV_REQ_LECTURE:
+        set->scene = r.scene + 1;
+        break;
     case OV_REQ_NONE:
         break;
     }
@@ -34,5 +37,5 @@ void ov_requests_add(ov_requests *set, ov_request r)
 bool ov_requests_any(const ov_requests *set)
 {
     return set->quit || set->fullscreen || set->nexports > 0 || set->cancel_export ||
-           set->preset != 0;
+           set->preset != 0 || set->scene != 0;
 }

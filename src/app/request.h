@@ -15,12 +15,14 @@ typedef enum ov_request_kind {
     OV_REQ_EXPORT,          /* an export key (P, Shift+P, G, Shift+G, X): the
                              * window finds its row in the exports table */
     OV_REQ_CANCEL_EXPORT,   /* Esc while a GIF or MP4 export runs */
-    OV_REQ_PRESET           /* 1-9, 0, Shift+1-9: that lecture preset */
+    OV_REQ_PRESET,          /* 1-9, 0, Shift+1-9: that lecture preset */
+    OV_REQ_LECTURE          /* PageDown, PageUp, Ctrl+Home, Ctrl+End: a lecture scene */
 } ov_request_kind;
 
 typedef struct ov_request {
     ov_request_kind kind;
     int preset;             /* OV_REQ_PRESET: its number */
+    int scene;              /* OV_REQ_LECTURE: the scene's index, from 0 */
     int export_key;         /* OV_REQ_EXPORT: the key pressed (an SDL keycode) */
     bool export_shift;      /* ... with Shift */
 } ov_request;
@@ -30,10 +32,11 @@ typedef struct ov_request {
 
 /* The requests of one frame's events: each asked at least once (a key
  * pressed twice in a frame asks once), the last preset asked for (0:
- * none), and the export keys asked for, in the order first pressed. */
+ * none), the last lecture scene asked for, and the export keys asked for, in the order first pressed. */
 typedef struct ov_requests {
     bool quit, fullscreen, cancel_export;
     int preset;
+    int scene;              /* the last lecture scene asked for, + 1 (0: none) */
     int nexports;
     struct {
         int key;

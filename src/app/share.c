@@ -64,59 +64,165 @@ static void word(line *l, const char *w)
     put(l, "'");
 }
 
-/* " --opt value" with value a number. */
-static void option_number(line *l, const char *opt, double v)
+/* fn(ctx, name, the shortest form of v). */
+static bool emit_number(ov_share_fn fn, void *ctx, const char *name, double v)
 {
     char n[40];
     number(v, n, sizeof n);
-    put(l, " %s %s", opt, n);
+    return fn(ctx, name, n);
 }
 
-static void option_pair(line *l, const char *opt, double a, double b)
+static bool emit_pair(ov_share_fn fn, void *ctx, const char *name, double a, double b)
 {
-    char x[40], y[40];
+    char x[40], y[40], v[84];
     number(a, x, sizeof x);
     number(b, y, sizeof y);
-    put(l, " %s %s,%s", opt, x, y);
+    snprintf(v, sizeof v, "%s,%s", x, y);
+    return fn(ctx, name, v);
 }
 
-/* "optiviz --model ..." with what makes the model (its name, or formula,
+/* The --optimizer spec of run p: its method (or typed rule) with every
+ * value it uses. */
+static void run_spec(const ov_optim_params *p, char *spec, size_t cap)
+{
+    const ov_optim_info *info = ov_optim_info_of(p->kind);
+    char n[40];
+    size_t len;
+    if (p->kind == OV_OPT_RULE && p->rule)   /* the typed rule itself */
+        len = (size_t)snprintf(spec, cap, "rule{%s}%s%s", p->rule->source,
+                               p->rule->name[0] ? ":name=" : "", p->rule->name);
+    else
+        len = (size_t)snprintf(spec, cap, "%s", info->name);
+    number(p->alpha, n, sizeof n);
+    len += (size_t)snprintf(spec + len, cap - len, ":alpha=%s", n);
+    if (info->uses_beta) {
+        number(p->beta, n, sizeof n);
+        len += (size_t)snprintf(spec + len, cap - len, ":beta=%s", n);
+    }
+    if (info->uses_beta2) {
+        number(p->beta2, n, sizeof n);
+        len += (size_t)snprintf(spec + len, cap - len, ":beta2=%s", n);
+    }
+    if (info->uses_eps) {
+        number(p->eps, n, sizeof n);
+        len += (size_t)snprintf(spec + len, cap - len, ":eps=%s", n);
+    }
+    if (info->uses_wd) {
+        number(p->wd, n, sizeof n);
+        len += (size_t)snprintf(spec + len, cap - len, ":wd=%s", n);
+    }
+    if (info->uses_history)
+        len += (size_t)snprintf(spec + len, cap - len, ":history=%d", p->history);
+    if (p->schedule.given) {
+        char sched[96];
+        snprintf(spec + len, cap - len, ":schedule=%s",
+                 ov_schedule_format(&p->schedule, sched, sizeof sched));
+    }
+}
+
+/* The shown panels as --panels takes them ("none" for none). */
+static void panel_list(const ov_app_state *st, char *buf, size_t cap)
+{
+    size_t o = 0;
+    buf[0] = 0;
+    for (int i = 0; ov_config_panel_names[i] && i < OV_PANEL_MAX; i++)
+        if (st->ui.panel_on[i] && o < cap)
+            o += (size_t)snprintf(buf + o, cap - o, "%s%s", o ? "," : "",
+                                  ov_config_panel_names[i]);
+    if (o == 0)
+        snprintf(buf, cap, "none");
+}
+
+/* The options that make a model scene's model (its name, or formula,
  * parameters, data file and loss), its start and its slice. */
-static void model_options(line *l, const ov_scene *sc)
+static bool model_options(const ov_scene *sc, ov_share_fn fn, void *ctx)
 {
     const ov_model *m = sc->model;
     const ov_model_def *def = NULL;
     for (int i = 0; i < ov_model_builtin_count(); i++)
         if (strcmp(ov_model_builtin(i)->name, m->name) == 0)
             def = ov_model_builtin(i);
-    put(l, "optiviz --model");
-    word(l, def ? def->name : m->formula);
-    if (!def) {
-        char names[OV_MODEL_MAX_PARAMS * (OV_MODEL_NAME_MAX + 1) + 1];
+    bool ok = fn(ctx, "model", def ? def->name : m->formula);
+    char text[OV_MODEL_MAX_PARAMS * 40 + 1];
+    if (ok && !def) {
         size_t o = 0;
+        text[0] = 0;
         for (int k = 0; k < m->n; k++)
-            o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", k ? "," : "",
+            o += (size_t)snprintf(text + o, sizeof text - o, "%s%s", k ? "," : "",
                                   m->param_names[k]);
-        put(l, " --params");
-        word(l, names);
+        ok = fn(ctx, "params", text);
     }
-    if (sc->data_path[0]) {
-        put(l, " --data");
-        word(l, sc->data_path);
+    if (ok && sc->data_path[0])
+        ok = fn(ctx, "data", sc->data_path);
+    if (ok && (!def || m->loss != def->loss))
+        ok = fn(ctx, "loss", m->loss == OV_MODEL_LOSS_LOGISTIC ? "logistic" : "squared");
+    if (ok) {
+        size_t o = 0;
+        for (int k = 0; k < m->n; k++) {
+            char n[40];
+            number(sc->start_w[k], n, sizeof n);
+            o += (size_t)snprintf(text + o, sizeof text - o, "%s%s", k ? "," : "", n);
+        }
+        ok = fn(ctx, "init", text);
     }
-    if (!def || m->loss != def->loss)
-        put(l, " --loss %s", m->loss == OV_MODEL_LOSS_LOGISTIC ? "logistic" : "squared");
-    put(l, " --init ");
-    for (int k = 0; k < m->n; k++) {
-        char n[40];
-        number(sc->start_w[k], n, sizeof n);
-        put(l, "%s%s", k ? "," : "", n);
+    if (ok && ov_slice_format(&sc->slice, m->param_name_list, text, sizeof text))
+        ok = fn(ctx, "slice", text);
+    return ok;
+}
+
+bool ov_share_options(const ov_app_state *st, ov_share_fn fn, void *ctx)
+{
+    const ov_scene *sc = &st->sc.scene;
+    const ov_surface *s = sc->surface;
+    bool ok;
+    if (sc->model) {
+        ok = model_options(sc, fn, ctx);
+    } else {
+        ok = fn(ctx, "surface", s->def ? s->def->name : ov_surface_key(s));
+        double v;
+        if (ok && ov_surface_get_param(s, "kappa", &v))
+            ok = emit_number(fn, ctx, "kappa", v);
+        if (ok && ov_surface_get_param(s, "theta", &v))
+            ok = emit_number(fn, ctx, "theta", v);
+        ok = ok && emit_pair(fn, ctx, "start", sc->start.x, sc->start.y);
     }
-    char slice[OV_CONFIG_MODEL_TEXT];
-    if (ov_slice_format(&sc->slice, m->param_name_list, slice, sizeof slice)) {
-        put(l, " --slice");
-        word(l, slice);
+    char text[OV_RULE_MAX_SOURCE + 256];
+    snprintf(text, sizeof text, "%d", sc->steps);
+    ok = ok && fn(ctx, "steps", text);
+    for (int i = 0; ok && i < sc->nruns; i++) {
+        run_spec(&sc->runs[i].params, text, sizeof text);
+        ok = fn(ctx, "optimizer", text);
     }
+    if (ok && sc->noise.sigma > 0) {
+        snprintf(text, sizeof text, "%llu", (unsigned long long)sc->noise.seed);
+        ok = emit_number(fn, ctx, "noise", sc->noise.sigma) && fn(ctx, "seed", text);
+    }
+    if (ok) {
+        char x0[40], x1[40], y0[40], y1[40];
+        number(st->view.rect.x0, x0, sizeof x0);
+        number(st->view.rect.x1, x1, sizeof x1);
+        number(st->view.rect.y0, y0, sizeof y0);
+        number(st->view.rect.y1, y1, sizeof y1);
+        snprintf(text, sizeof text, "%s,%s,%s,%s", x0, x1, y0, y1);
+        ok = fn(ctx, "view", text);
+    }
+    /* --camera implies --3d. */
+    if (ok && st->view.view3d)
+        ok = emit_pair(fn, ctx, "camera", st->view.camera.azimuth, st->view.camera.elevation);
+    if (ok) {
+        panel_list(st, text, sizeof text);
+        ok = fn(ctx, "panels", text);
+    }
+    return ok;
+}
+
+/* ov_share_fn: " --name value" onto the command line. */
+static bool put_option(void *ctx, const char *name, const char *value)
+{
+    line *l = ctx;
+    put(l, " --%s", name);
+    word(l, value);
+    return l->ok;
 }
 
 bool ov_share_command_line(const ov_app_state *st, char *buf, size_t cap)
@@ -124,74 +230,8 @@ bool ov_share_command_line(const ov_app_state *st, char *buf, size_t cap)
     line l = {buf, cap, 0, cap > 0};
     if (cap)
         buf[0] = '\0';
-    const ov_scene *sc = &st->sc.scene;
-    const ov_surface *s = sc->surface;
-    if (sc->model) {
-        model_options(&l, sc);
-    } else {
-        put(&l, "optiviz --surface");
-        word(&l, s->def ? s->def->name : ov_surface_key(s));
-        double v;
-        if (ov_surface_get_param(s, "kappa", &v))
-            option_number(&l, "--kappa", v);
-        if (ov_surface_get_param(s, "theta", &v))
-            option_number(&l, "--theta", v);
-        option_pair(&l, "--start", sc->start.x, sc->start.y);
-    }
-    put(&l, " --steps %d", sc->steps);
-    for (int i = 0; i < sc->nruns; i++) {
-        const ov_optim_params *p = &sc->runs[i].params;
-        const ov_optim_info *info = ov_optim_info_of(p->kind);
-        char spec[OV_RULE_MAX_SOURCE + 256], n[40];
-        size_t len;
-        if (p->kind == OV_OPT_RULE && p->rule)   /* the typed rule itself */
-            len = (size_t)snprintf(spec, sizeof spec, "rule{%s}%s%s", p->rule->source,
-                                   p->rule->name[0] ? ":name=" : "", p->rule->name);
-        else
-            len = (size_t)snprintf(spec, sizeof spec, "%s", info->name);
-        number(p->alpha, n, sizeof n);
-        len += (size_t)snprintf(spec + len, sizeof spec - len, ":alpha=%s", n);
-        if (info->uses_beta) {
-            number(p->beta, n, sizeof n);
-            len += (size_t)snprintf(spec + len, sizeof spec - len, ":beta=%s", n);
-        }
-        if (info->uses_beta2) {
-            number(p->beta2, n, sizeof n);
-            len += (size_t)snprintf(spec + len, sizeof spec - len, ":beta2=%s", n);
-        }
-        if (info->uses_eps) {
-            number(p->eps, n, sizeof n);
-            len += (size_t)snprintf(spec + len, sizeof spec - len, ":eps=%s", n);
-        }
-        if (info->uses_wd) {
-            number(p->wd, n, sizeof n);
-            len += (size_t)snprintf(spec + len, sizeof spec - len, ":wd=%s", n);
-        }
-        if (info->uses_history)
-            len += (size_t)snprintf(spec + len, sizeof spec - len, ":history=%d", p->history);
-        if (p->schedule.given) {
-            char sched[96];
-            snprintf(spec + len, sizeof spec - len, ":schedule=%s",
-                     ov_schedule_format(&p->schedule, sched, sizeof sched));
-        }
-        put(&l, " --optimizer");
-        word(&l, spec);
-    }
-    if (sc->noise.sigma > 0) {
-        option_number(&l, "--noise", sc->noise.sigma);
-        put(&l, " --seed %llu", (unsigned long long)sc->noise.seed);
-    }
-    char x0[40], x1[40], y0[40], y1[40];
-    number(st->view.rect.x0, x0, sizeof x0);
-    number(st->view.rect.x1, x1, sizeof x1);
-    number(st->view.rect.y0, y0, sizeof y0);
-    number(st->view.rect.y1, y1, sizeof y1);
-    put(&l, " --view %s,%s,%s,%s", x0, x1, y0, y1);
-    if (st->view.view3d) {
-        put(&l, " --3d");
-        option_pair(&l, "--camera", st->view.camera.azimuth, st->view.camera.elevation);
-    }
-    return l.ok;
+    put(&l, "optiviz");
+    return ov_share_options(st, put_option, &l) && l.ok;
 }
 
 long ov_share_query(const ov_app_state *st, char *out, size_t cap)

@@ -12,6 +12,17 @@
 
 #include "controls.h"
 
+/* Called once per option of the scene, in command-line order: name is the
+ * long option without "--" ("kappa", "optimizer" once per run), value its
+ * text exactly as the command line takes it. Returns false to stop. */
+typedef bool (*ov_share_fn)(void *ctx, const char *name, const char *value);
+
+/* The scene as options (surface, kappa, theta, start, steps, every run,
+ * noise and seed, view, the 3-D camera when shown, panels): the one
+ * knowledge of what makes a scene, behind the command line, the URL and a
+ * saved scene block (save.h). false when fn stopped. */
+bool ov_share_options(const ov_app_state *st, ov_share_fn fn, void *ctx);
+
 /* Writes the command line (starting "optiviz ") into buf. Numbers are
  * written with the fewest digits that read back as the same double, so
  * src/cli's parser gives back this scene exactly. false when it does not

@@ -22,12 +22,15 @@
 #include "controls_anim.h"
 #include "controls_ui.h"
 #include "controls_view.h"
+#include "history.h"
 #include "hud.h"
+#include "lecture_play.h"
 #include "render/render.h"
 
 
 #define OV_DEFAULT_REFRESH_HZ 60   /* when the display does not say */
 #define OV_STALL 0.25              /* s: a longer frame does not move the animation further */
+#define OV_WHEEL_STEP_MS 500        /* wheel events closer than this are one undo step */
 #define OV_SIGNAL_POLL 0.2         /* s: the longest idle wait between looks at the signal flag */
 
 static void teardown(window_app *a)
@@ -36,6 +39,8 @@ static void teardown(window_app *a)
     ov_anim_job_destroy(a->job);
     ov_renderer_destroy(a->job_renderer);
     ov_presets_destroy(a->presets);
+    ov_presets_destroy(a->lecture);
+    ov_history_destroy(a->history);
     ov_renderer_destroy(a->renderer);
     ov_glwin_destroy(&a->win);
     free(a->events);
@@ -47,9 +52,27 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
 {
     char *font = a->font;
     ov_app_cache_init(&a->cache);
-    if (!ov_controls_init(&a->st, cfg, err, cap))
+    /* A lecture opens on its first scene. */
+    ov_config *first = NULL;
+    if (cfg->lecture) {
+        a->lecture = ov_lecture_open(cfg, err, cap);
+        first = a->lecture ? malloc(sizeof *first) : NULL;
+        if (a->lecture && !first)
+            snprintf(err, cap, "out of memory");
+        if (!first || !ov_lecture_scene_config(a->lecture, 0, cfg, first, err, cap)) {
+            free(first);
+            return false;
+        }
+    }
+    bool ready = ov_controls_init(&a->st, first ? first : cfg, err, cap);
+    free(first);
+    if (!ready)
         return false;
     a->st_ready = true;
+    if (a->lecture)
+        ov_lecture_start(&a->st, ov_presets_count(a->lecture));
+    a->history = ov_history_create(OV_HISTORY_MAX);
+    ov_history_attach(&a->st, a->history);
     /* A malformed preset file is reported once; the program still starts.
      * One that cannot be read at all (OPTIVIZ_PRESETS naming a missing
      * file) stops it, as a bad OPTIVIZ_FONT does. */
@@ -229,7 +252,17 @@ static bool frame(window_app *a, const SDL_Event *events, int nevents, double dt
     a->dirty = false;
     ov_controls_advance_clock(&a->st, dt);
     ov_requests asked = {0};
+    /* A change that goes on from the frame before is one undo step with it. */
+    bool continuing = ov_input_holding(&a->in) || (a->in.dragging && a->in.moved);
     for (int i = 0; i < nevents; i++) {
+        continuing = continuing || (events[i].type == SDL_KEYDOWN && events[i].key.repeat);
+        /* A turn of the wheel is several events: one step while they come
+         * less than OV_WHEEL_STEP_MS apart. */
+        if (events[i].type == SDL_MOUSEWHEEL) {
+            Uint32 t = events[i].wheel.timestamp;
+            continuing = continuing || (a->wheel_at && t - a->wheel_at < OV_WHEEL_STEP_MS);
+            a->wheel_at = t ? t : 1;
+        }
         /* An exposed, shown or resized window is shown whole again: the
          * image's parts the frame did not change may not be on screen. */
         if (events[i].type == SDL_WINDOWEVENT)
@@ -253,6 +286,8 @@ static bool frame(window_app *a, const SDL_Event *events, int nevents, double dt
     }
     changed = changed || held || ov_requests_any(&asked);
     ov_window_carry_out(a, &asked, dw, dh);
+    if (changed && !a->st.job.on)
+        ov_history_observe(&a->st, continuing);
     /* After a stall the animation does not jump; the clocks (a message's
      * age, Esc twice) count all the time that passed, idle waits included. */
     bool moving = ov_controls_moving(&a->st);

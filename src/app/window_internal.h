@@ -21,6 +21,9 @@
 struct ov_window {
     ov_glwin win;
     ov_preset_set *presets;   /* keys 1-9, 0; NULL when none could be read */
+    ov_preset_set *lecture;   /* --lecture's scenes; NULL when none plays */
+    struct ov_history *history;   /* Ctrl+Z; NULL when memory ran out */
+    Uint32 wheel_at;          /* SDL timestamp (ms) of the last wheel event; 0: none */
     ov_renderer *renderer;
     ov_app_state st;
     bool st_ready;

@@ -12,6 +12,7 @@
 #include "controls_ui.h"
 #include "export.h"
 #include "exports.h"
+#include "lecture_play.h"
 #include "io/interrupt.h"
 #include "render/render.h"
 
@@ -23,14 +24,23 @@
 static void save_export(window_app *a, const ov_export_format *f)
 {
     char path[1024], err[1024];
-    if (!ov_export_timestamped_path(a->st.job.output_dir, f->ext, path, sizeof path))
+    /* The export's own copy: the scene even while B blanks the screen. */
+    ov_app_state *shown = malloc(sizeof *shown);
+    if (shown) {
+        *shown = a->st;
+        shown->lecture.blank = false;
+    }
+    if (!shown)
+        ov_controls_say(&a->st, "%s failed: out of memory", f->name);
+    else if (!ov_export_timestamped_path(a->st.job.output_dir, f->ext, path, sizeof path))
         ov_controls_say(&a->st, "%s failed: output directory name too long", f->name);
-    else if (!f->write(a->renderer, &a->st, path, err, sizeof err)) {
+    else if (!f->write(a->renderer, shown, path, err, sizeof err)) {
         a->export_interrupted = ov_interrupt_signal() != 0;
         ov_controls_say(&a->st, "%s failed: %s", f->name, err);
     }
     else
         ov_controls_say(&a->st, "saved %s", path);
+    free(shown);
 }
 
 /* Ends the running export (finished, failed or cancelled): the job and its
@@ -164,5 +174,7 @@ void ov_window_carry_out(window_app *a, const ov_requests *asked, int dw, int dh
         export_step(a);
     if (asked->preset)
         apply_preset(a, &a->cfg, asked->preset);
+    if (asked->scene && a->lecture)
+        ov_lecture_go(&a->st, a->lecture, &a->cfg, asked->scene - 1);
 }
 

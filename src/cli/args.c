@@ -46,6 +46,8 @@ static int same_path(ov_parse *p, const char *a_opt, const char *a, const char *
                         ov_args_echo(b, strlen(b), echo, sizeof echo), a_opt);
 }
 
+static int finish_lecture(ov_parse *p, const char *export_opt);
+
 /* The action the flags ask for; 2 on a conflicting combination. */
 static int finish(ov_parse *p)
 {
@@ -76,6 +78,10 @@ static int finish(ov_parse *p)
         cfg->action = OV_ACTION_LIST_PRESETS;
     else if (p->list_models)
         cfg->action = OV_ACTION_LIST_MODELS;
+    else if (p->list_lectures)
+        cfg->action = OV_ACTION_LIST_LECTURES;
+    else if (cfg->lecture || cfg->export_slides || cfg->slides_video)
+        return finish_lecture(p, export_opt);
     else if (cfg->export_rate_map && (export_opt || p->bench))
         return ov_args_fail(p->err, p->cap, "--export-rate-map: cannot be combined with %s; "
                             "expected it alone or with scene options",
@@ -94,6 +100,31 @@ static int finish(ov_parse *p)
         cfg->action = OV_ACTION_EXPORT;
     else
         cfg->action = OV_ACTION_WINDOW;
+    return 0;
+}
+
+/* --lecture with --export-slides (and --slides-video): the slides, else
+ * the window playing the lecture. */
+static int finish_lecture(ov_parse *p, const char *export_opt)
+{
+    ov_config *cfg = p->cfg;
+    if (!cfg->export_slides && cfg->slides_video)
+        return ov_args_fail(p->err, p->cap, "--slides-video: adds an MP4 per slide; expected "
+                            "it with --lecture FILE|NAME --export-slides DIR");
+    if (!cfg->lecture)
+        return ov_args_fail(p->err, p->cap, "--export-slides: writes a lecture's slides; "
+                            "expected it with --lecture FILE|NAME");
+    const char *other = export_opt          ? export_opt
+                        : cfg->export_rate_map ? "--export-rate-map"
+                        : p->bench             ? "--bench"
+                        : cfg->orbit           ? "--orbit"
+                                               : NULL;
+    if (other)
+        return ov_args_fail(p->err, p->cap, "--lecture: cannot be combined with %s; expected "
+                            "the lecture in the window, or --export-slides DIR", other);
+    if (ov_args_check_lecture(cfg, p->err, p->cap))
+        return 2;
+    cfg->action = cfg->export_slides ? OV_ACTION_SLIDES : OV_ACTION_WINDOW;
     return 0;
 }
 

@@ -16,7 +16,8 @@ typedef struct ov_parse {
     ov_config *cfg;
     char *err;
     size_t cap;
-    bool help, version, list_surfaces, list_optimizers, list_presets, list_models, bench;
+    bool help, version, list_surfaces, list_optimizers, list_presets, list_lectures, list_models,
+        bench;
     /* With --preset: the preset's runs are replaced by the first run the
      * command line adds (not appended to), and a command-line --alpha or
      * --beta also overrides the values the preset's runs give themselves. */
@@ -118,6 +119,12 @@ int ov_args_check_model(ov_parse *p);
 /* True when name (len bytes) may not name a model parameter (t, x1, pi,
  * exp, loss, ...). */
 bool ov_args_param_name_reserved(const char *name, size_t len);
+/* --lecture: loads the lecture cfg->lecture names (ov_lecture_load) to
+ * check that it has at least one good scene. Returns 0, or 2 with a
+ * message: the file cannot be read, or every scene is bad (the first
+ * problems, file:line: reason). The problems of a lecture that has good
+ * scenes are reported when it plays, not here. */
+int ov_args_check_lecture(const ov_config *cfg, char *err, size_t cap);
 
 /* snprintf into err that never fails the caller; returns 2 (usage error). */
 int ov_args_fail(char *err, size_t cap, const char *fmt, ...)

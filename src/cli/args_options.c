@@ -417,6 +417,18 @@ static int opt_gif_delay(ov_parse *p, const char *opt, const char *value)
     return 0;
 }
 
+/* --lecture FILE|NAME: which lecture is checked once every option is read
+ * (ov_args_check_lecture, args_preset.c). */
+static int opt_lecture(ov_parse *p, const char *opt, const char *value)
+{
+    return file_option(p, opt, value, &p->cfg->lecture);
+}
+
+static int opt_export_slides(ov_parse *p, const char *opt, const char *value)
+{
+    return path_option(p, opt, value, "directory", &p->cfg->export_slides);
+}
+
 /* --preset was applied before the other options (see ov_args_parse in args.c). */
 static int opt_preset(ov_parse *p, const char *opt, const char *value)
 {
@@ -441,6 +453,10 @@ static int opt_flag(ov_parse *p, const char *opt, const char *value)
         p->list_presets = true;
     else if (strcmp(opt, "--list-models") == 0)
         p->list_models = true;
+    else if (strcmp(opt, "--list-lectures") == 0)
+        p->list_lectures = true;
+    else if (strcmp(opt, "--slides-video") == 0)
+        p->cfg->slides_video = true;
     else if (strcmp(opt, "--projector") == 0)
         p->cfg->projector = true;
     else if (strcmp(opt, "--explain") == 0)
@@ -503,6 +519,11 @@ const ov_option ov_args_options[] = {
     {"--list-models", false, NULL, opt_flag},
     {"--preset", true, "a preset name or number (see --list-presets)", opt_preset},
     {"--list-presets", false, NULL, opt_flag},
+    {"--lecture", true, "a lecture file or the name of a shipped lecture (see "
+                        "--list-lectures)", opt_lecture},
+    {"--list-lectures", false, NULL, opt_flag},
+    {"--export-slides", true, "a directory name", opt_export_slides},
+    {"--slides-video", false, NULL, opt_flag},
     {"--list-surfaces", false, NULL, opt_flag},
     {"--list-optimizers", false, NULL, opt_flag},
     {"--help", false, NULL, opt_flag},

@@ -3,6 +3,7 @@
  * equivalent command line, and the --list-presets text. */
 #include "args.h"
 #include "args_internal.h"
+#include "lecture.h"
 #include "preset.h"
 
 #include <stdlib.h>
@@ -120,6 +121,23 @@ int ov_args_use_preset(ov_config *cfg, const char *value, char *err, size_t cap)
     } else if (!ov_preset_apply(p, cfg, err, cap)) {
         rc = 2;
     }
+    ov_presets_destroy(set);
+    free(load_err);
+    return rc;
+}
+
+int ov_args_check_lecture(const ov_config *cfg, char *err, size_t cap)
+{
+    char *load_err = malloc(OV_LOAD_ERR_MAX);
+    if (!load_err)
+        return ov_args_fail(err, cap, "--lecture: out of memory");
+    ov_preset_set *set = ov_lecture_load(cfg->lecture, load_err, OV_LOAD_ERR_MAX);
+    int rc = 0;
+    if (!set)
+        rc = ov_args_fail(err, cap, "--lecture: %s", load_err);
+    else if (ov_presets_count(set) == 0)
+        rc = ov_args_fail(err, cap, "--lecture: %s has no good scene:\n%s",
+                          ov_presets_file_name(set), load_err);
     ov_presets_destroy(set);
     free(load_err);
     return rc;

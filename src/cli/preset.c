@@ -37,15 +37,41 @@ struct ov_preset_set {
     ov_preset_skipped skipped[OV_PRESET_SKIPPED_MAX];
 };
 
-/* The keys a preset may use besides "caption": CLI options (without "--")
- * that describe a scene. */
-static const char *const ov_preset_keys[] = {
-    "caption", "surface", "kappa",     "theta",      "start", "steps",
-    "alpha",   "beta",    "optimizer", "optimizers", "view",  "noise",
-    "seed",    "panels",  "model",     "params",     "data",  "loss",
-    "init",    "slice",
+/* A preset's keys are the command line's own value-taking options, without
+ * the "--" (so a new scene option is a preset key with no change here),
+ * except these, which say how and where to output rather than what the
+ * scene is; plus "caption". */
+static const char *const ov_preset_not_keys[] = {
+    "--size",       "--screenshot", "--export-csv", "--export-rate-map", "--gif",
+    "--video",      "--gif-frames", "--gif-delay",  "--output-dir",      "--ui-scale",
+    "--preset",     "--lecture",    "--export-slides", "--pace",
 };
-#define OV_NKEYS ((int)(sizeof ov_preset_keys / sizeof ov_preset_keys[0]))
+
+/* The option named key ("kappa") when it may be a preset's key, else NULL. */
+static const char *scene_option(const char *key)
+{
+    for (int k = 0; k < ov_args_noptions; k++) {
+        const ov_option *o = &ov_args_options[k];
+        if (!o->takes_value || strcmp(o->name + 2, key) != 0)
+            continue;
+        for (size_t i = 0; i < sizeof ov_preset_not_keys / sizeof ov_preset_not_keys[0]; i++)
+            if (strcmp(o->name, ov_preset_not_keys[i]) == 0)
+                return NULL;
+        return o->name + 2;
+    }
+    return NULL;
+}
+
+/* Every key a preset accepts, "caption" first; returns their count. */
+static int preset_keys(const char **keys, int cap)
+{
+    int n = 0;
+    keys[n++] = "caption";
+    for (int k = 0; k < ov_args_noptions && n < cap; k++)
+        if (scene_option(ov_args_options[k].name + 2))
+            keys[n++] = ov_args_options[k].name + 2;
+    return n;
+}
 
 /* Keys that may appear more than once in a preset (each adds runs). */
 static bool repeatable(const char *key)
@@ -138,6 +164,7 @@ static void finish_preset(ov_parser *ps)
         problem(ps, ps->cur.line, "more than %d presets; preset %d '%s' is left out",
                 OV_PRESET_MAX, ps->cur.number, ps->cur.name);
     if (ps->cur_ok) {
+        ps->cur.seq = set->count;
         set->presets[set->count++] = ps->cur;
     } else if (set->nskipped < OV_PRESET_SKIPPED_MAX) {
         ov_preset_skipped *sk = &set->skipped[set->nskipped++];
@@ -245,21 +272,19 @@ static void caption(ov_parser *ps, const char *value, int line)
 static void entry(ov_parser *ps, char *key, char *value, int line)
 {
     char echo[96], opt[48];
-    int k = -1;
-    for (int i = 0; i < OV_NKEYS; i++)
-        if (strcmp(key, ov_preset_keys[i]) == 0)
-            k = i;
-    if (k < 0) {
-        char known[256];
+    const char *keys[OV_ARGS_OPTIONS_MAX + 1];
+    int nkeys = preset_keys(keys, OV_ARGS_OPTIONS_MAX + 1);
+    const char *name = strcmp(key, "caption") == 0 ? "caption" : scene_option(key);
+    if (!name) {
+        char known[1024];
         size_t o = 0;
         known[0] = 0;
-        for (int i = 0; i < OV_NKEYS; i++) {
-            int n = snprintf(known + o, sizeof known - o, "%s%s", i ? ", " : "",
-                             ov_preset_keys[i]);
+        for (int i = 0; i < nkeys; i++) {
+            int n = snprintf(known + o, sizeof known - o, "%s%s", i ? ", " : "", keys[i]);
             if (n > 0 && (size_t)n < sizeof known - o)
                 o += (size_t)n;
         }
-        const char *near = ov_args_closest(key, strlen(key), ov_preset_keys, OV_NKEYS);
+        const char *near = ov_args_closest(key, strlen(key), keys, nkeys);
         ov_args_echo(key, strlen(key), echo, sizeof echo);
         if (near)
             problem(ps, line, "unknown key '%s'; did you mean '%s'? (known: %s)", echo, near,
@@ -268,7 +293,7 @@ static void entry(ov_parser *ps, char *key, char *value, int line)
             problem(ps, line, "unknown key '%s' (known: %s)", echo, known);
         return;
     }
-    if (k == 0) {
+    if (name[0] == 'c' && strcmp(name, "caption") == 0) {
         caption(ps, value, line);
         return;
     }
@@ -287,13 +312,13 @@ static void entry(ov_parser *ps, char *key, char *value, int line)
         return;
     }
     char msg[OV_PRESET_PROBLEM_MAX];
-    snprintf(opt, sizeof opt, "--%s", ov_preset_keys[k]);
+    snprintf(opt, sizeof opt, "--%s", name);
     if (ov_args_apply_option(&ps->scratch, opt, value, msg, sizeof msg)) {
         problem(ps, line, "%s", msg);
         return;
     }
     ov_preset_entry *e = &ps->cur.entries[ps->cur.nentries++];
-    e->key = ov_preset_keys[k];
+    e->key = name;
     e->value = value;
     e->line = line;
 }
@@ -527,35 +552,50 @@ const char *ov_presets_skipped_reason(const ov_preset_set *set, const char *text
     return NULL;
 }
 
+const ov_preset *ov_presets_in_file_order(const ov_preset_set *set, int i)
+{
+    for (int k = 0; set && k < set->count; k++)
+        if (set->presets[k].seq == i)
+            return &set->presets[k];
+    return NULL;
+}
+
 bool ov_preset_apply(const ov_preset *p, ov_config *cfg, char *err, size_t cap)
 {
-    ov_config *d = malloc(sizeof *d);
-    if (!d) {
+    /* Everything but how and where to output starts from the defaults, so
+     * a scene option added to the CLI is reset here with no change. */
+    ov_config *keep = malloc(sizeof *keep);
+    if (!keep) {
         ov_args_fail(err, cap, "out of memory applying preset '%s'", p->name);
         return false;
     }
-    ov_config_defaults(d);
-    memcpy(cfg->surface, d->surface, sizeof cfg->surface);
-    cfg->has_kappa = d->has_kappa;
-    cfg->kappa = d->kappa;
-    cfg->has_theta = d->has_theta;
-    cfg->theta = d->theta;
-    cfg->has_start = d->has_start;
-    cfg->start = d->start;
-    cfg->steps = d->steps;
-    cfg->has_alpha = d->has_alpha;
-    cfg->alpha = d->alpha;
-    cfg->has_beta = d->has_beta;
-    cfg->beta = d->beta;
-    cfg->nruns = 0;
-    cfg->has_view = d->has_view;
-    cfg->view = d->view;
-    cfg->noise = d->noise;
+    *keep = *cfg;
+    ov_config_defaults(cfg);
+    cfg->action = keep->action;
+    cfg->width = keep->width;
+    cfg->height = keep->height;
+    cfg->screenshot = keep->screenshot;
+    cfg->export_csv = keep->export_csv;
+    cfg->export_rate_map = keep->export_rate_map;
+    cfg->output_dir = keep->output_dir;
+    cfg->ui_scale = keep->ui_scale;
+    cfg->projector = keep->projector;
+    cfg->gif = keep->gif;
+    cfg->video = keep->video;
+    cfg->gif_frames = keep->gif_frames;
+    cfg->gif_delay_cs = keep->gif_delay_cs;
+    cfg->panels = keep->panels;
     cfg->has_panels = false;   /* a preset that names no panels leaves them */
-    cfg->preset[0] = 0;
-    cfg->caption[0] = 0;
-    cfg->preset_number = 0;
-    free(d);
+    cfg->no_vsync = keep->no_vsync;
+    cfg->pace = keep->pace;
+    cfg->loop = keep->loop;
+    cfg->explain = keep->explain;
+    cfg->orbit = keep->orbit;
+    cfg->view3d = keep->orbit;   /* --orbit turns a 3-D camera */
+    cfg->lecture = keep->lecture;
+    cfg->export_slides = keep->export_slides;
+    cfg->slides_video = keep->slides_video;
+    free(keep);
     for (int i = 0; i < p->nentries; i++) {
         char opt[48];
         snprintf(opt, sizeof opt, "--%s", p->entries[i].key);

@@ -31,6 +31,7 @@ typedef struct ov_preset {
     char name[OV_PRESET_NAME_MAX];       /* "step-too-small" */
     char caption[OV_PRESET_CAPTION_MAX]; /* one line: what to notice */
     int line;                            /* line of its [N name] header */
+    int seq;                             /* place in the file among the kept: 0, 1, ... */
     int nentries;
     ov_preset_entry entries[OV_PRESET_MAX_ENTRIES];   /* in file order */
 } ov_preset;
@@ -70,6 +71,9 @@ int ov_presets_problem_count(const ov_preset_set *set);
 /* The file name the set was parsed under. */
 const char *ov_presets_file_name(const ov_preset_set *set);
 
+/* The i-th kept preset in the order of the file (a lecture's order), or
+ * NULL out of range. */
+const ov_preset *ov_presets_in_file_order(const ov_preset_set *set, int i);
 /* The preset numbered n (1 .. 99), or NULL (also for a skipped one). */
 const ov_preset *ov_presets_by_number(const ov_preset_set *set, int n);
 /* By exact name, or by number when text is a number 1 .. 99 (no leading
@@ -80,10 +84,10 @@ const ov_preset *ov_presets_find(const ov_preset_set *set, const char *text);
  * "preset 'divergence' is invalid: presets.txt:30: ...". */
 const char *ov_presets_skipped_reason(const ov_preset_set *set, const char *text);
 
-/* Applies p to cfg: first resets the scene fields (surface, kappa, theta,
- * start, steps, alpha, beta, runs, view, noise, seed) to ov_config_defaults' values,
- * keeping action, size, output paths, output_dir, ui_scale, projector and
- * the GIF settings; then applies p's entries through the CLI's handlers and
+/* Applies p to cfg: first resets every field to ov_config_defaults' value
+ * but how and where to output (action, size, output paths and directory,
+ * ui scale, projector, the GIF settings, pace, loop, explain, orbit, the
+ * lecture options); then applies p's entries through the CLI's handlers and
  * sets cfg->preset and cfg->caption. Returns false with a one-line message
  * only if an entry fails (cfg then holds the entries before it), which
  * cannot happen to a preset of a parsed set: each entry was checked on a

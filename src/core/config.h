@@ -56,7 +56,9 @@ typedef enum ov_action {
     OV_ACTION_BENCH,
     OV_ACTION_LIST_PRESETS,
     OV_ACTION_RATE_MAP,     /* --export-rate-map FILE, then exit */
-    OV_ACTION_LIST_MODELS
+    OV_ACTION_LIST_MODELS,
+    OV_ACTION_LIST_LECTURES,
+    OV_ACTION_SLIDES        /* --lecture FILE --export-slides DIR, then exit */
 } ov_action;
 
 typedef struct ov_config {
@@ -119,6 +121,9 @@ typedef struct ov_config {
     char slice[OV_CONFIG_MODEL_TEXT];       /* --slice A,B|pca|random[:SEED], "" */
     bool has_panels;                        /* --panels given (a preset's panels
                                                replace the window's) */
+    const char *lecture;                    /* --lecture FILE|NAME, NULL when not */
+    const char *export_slides;              /* --export-slides DIR, NULL when not */
+    bool slides_video;                      /* --slides-video: an MP4 per slide too */
 } ov_config;
 
 /* The insight panels' names as --panels and presets spell them, in the
