@@ -12,8 +12,10 @@
 #include "app/controls_anim.h"
 #include "app/controls_model.h"
 #include "app/controls_params.h"
+#include "app/save.h"
 #include "app/share.h"
 #include "cli/args.h"
+#include "ov_bin_test.h"
 #include "ov_test.h"
 
 /* The app state for the command line args (NULL-terminated). */
@@ -168,11 +170,76 @@ static void test_share(void)
     ov_controls_deinit(&st);
 }
 
+static bool same_pixels(const char *a, const char *b)
+{
+    unsigned wa = 0, ha = 0, wb = 0, hb = 0;
+    unsigned char *pa = ov_test_load_png(a, &wa, &ha), *pb = ov_test_load_png(b, &wb, &hb);
+    bool same = pa && pb && wa == wb && ha == hb && memcmp(pa, pb, (size_t)wa * ha * 4) == 0;
+    free(pa);
+    free(pb);
+    return same;
+}
+
+/* Ctrl+S's block of a model scene, loaded as a preset, renders the scene's
+ * own screenshot; so does U's command line (captions made equal: the
+ * block's is "saved scene N", the scene's its preset's). */
+static void check_save_reload(const char *tag, const char *options)
+{
+    const char *tmp = getenv("OV_TMP"), *bin = getenv("OV_BIN");
+    CHECK_MSG(tmp && bin, "OV_TMP and OV_BIN must be set");
+    if (!tmp || !bin)
+        return;
+    /* The scene, as a preset of its own with a caption. */
+    char scene_file[600], saved_file[600], text[OV_SAVE_BLOCK_MAX + 512];
+    snprintf(scene_file, sizeof scene_file, "%s/%s-scene.txt", tmp, tag);
+    snprintf(saved_file, sizeof saved_file, "%s/%s-saved.txt", tmp, tag);
+    FILE *f = fopen(scene_file, "w");
+    CHECK(f && fprintf(f, "[1 scene]\ncaption = the scene\n%s\n[2 other]\ncaption = the "
+                          "scene\nsurface = beale\n", options) > 0 && fclose(f) == 0);
+    /* The app's state for it, as the window would hold it. */
+    CHECK(setenv("OPTIVIZ_PRESETS", scene_file, 1) == 0);
+    static ov_app_state st;
+    char *args[] = {"--preset", "scene", NULL};
+    if (!init_with(&st, args))
+        return;
+    CHECK(st.sc.scene.model != NULL);
+    CHECK(ov_save_block(&st, 1, "saved-1", "the scene", text, sizeof text));
+    CHECK_MSG(strstr(text, "model = ") && strstr(text, "init = ") && strstr(text, "slice = "),
+              "%s", text);
+    f = fopen(saved_file, "w");
+    CHECK(f && fputs(text, f) >= 0 && fclose(f) == 0);
+    char line[8192];
+    CHECK(ov_share_command_line(&st, line, sizeof line));
+    ov_controls_deinit(&st);
+
+    char a[700], b[700], c[700], cmd[10000];
+    snprintf(a, sizeof a, "%s/%s-saved.png", tmp, tag);
+    snprintf(b, sizeof b, "%s/%s-scene.png", tmp, tag);
+    snprintf(c, sizeof c, "%s/%s-line.png", tmp, tag);
+    snprintf(cmd, sizeof cmd, "OPTIVIZ_PRESETS='%s' '%s' --preset saved-1 --size 480x300 "
+             "--screenshot '%s'", saved_file, bin, a);
+    CHECK_MSG(system(cmd) == 0, "%s", cmd);
+    snprintf(cmd, sizeof cmd, "OPTIVIZ_PRESETS='%s' '%s' --preset scene --size 480x300 "
+             "--screenshot '%s'", scene_file, bin, b);
+    CHECK_MSG(system(cmd) == 0, "%s", cmd);
+    CHECK_MSG(same_pixels(a, b), "%s: the saved block does not render the scene:\n%s", tag,
+              text);
+    /* The command line on top of a preset that gives only the caption. */
+    snprintf(cmd, sizeof cmd, "OPTIVIZ_PRESETS='%s' '%s' --preset other %s --size 480x300 "
+             "--screenshot '%s'", scene_file, bin, line + strlen("optiviz "), c);
+    CHECK_MSG(system(cmd) == 0, "%s", cmd);
+    CHECK_MSG(same_pixels(c, b), "%s: '%s' does not render the scene", tag, line);
+}
+
 int main(void)
 {
     test_axis_keys();
     test_follow();
     test_click_start();
     test_share();
+    check_save_reload("gauss4", "model = gauss4\nslice = c,d\ninit = 1.5,0.5,0.2,0.1\n"
+                                "optimizers = gd,momentum\nsteps = 60\npanels = fit\n");
+    check_save_reload("xor", "model = xor\nslice = pca\noptimizers = adam,gd\nsteps = 300\n"
+                             "camera = 30,40\n");
     return ov_test_finish("test_app_model");
 }
