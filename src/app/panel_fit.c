@@ -290,10 +290,10 @@ void ov_panel_fit(ov_renderer *r, const ov_app_state *st, const ov_hud_style *st
     ov_renderer_rect(r, b.x, b.y, b.w, b.h, sty->panel);
     char title[192];
     if (m->ninputs == 2)
-        snprintf(title, sizeof title, "p > 0.5 regions at %s step %d, loss %.4g",
+        snprintf(title, sizeof title, "p > 0.5: %s step %d, L = %.4g",
                  ov_optim_info_of(run->params.kind)->name, step, run->loss[step]);
     else
-        snprintf(title, sizeof title, "y(t) at %s step %d, loss %.4g",
+        snprintf(title, sizeof title, "y(t): %s step %d, L = %.4g",
                  ov_optim_info_of(run->params.kind)->name, step, run->loss[step]);
     ov_hud_ellipsize(r, px, title, b.w - 2 * pad);
     ov_renderer_text(r, b.x + pad, b.y + pad * 0.4f, px, rc, OV_ALIGN_LEFT, title);
