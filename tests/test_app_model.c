@@ -231,8 +231,26 @@ static void check_save_reload(const char *tag, const char *options)
     CHECK_MSG(same_pixels(c, b), "%s: '%s' does not render the scene", tag, line);
 }
 
+/* A preset's caption, once the scene changed, names the key that brings
+ * the preset back: Shift+7 for preset 17. */
+static void test_caption_key(void)
+{
+    static ov_app_state st;
+    char *args[] = {"--preset", "17", NULL};
+    if (!init_with(&st, args))
+        return;
+    char text[512];
+    ov_controls_caption_text(&st, text, sizeof text);
+    CHECK_MSG(strstr(text, "no closed form") != NULL, "%s", text);
+    ov_controls_scale_alpha(&st, 2.0);
+    ov_controls_caption_text(&st, text, sizeof text);
+    CHECK_MSG(strstr(text, "press Shift+7 to see it again") != NULL, "%s", text);
+    ov_controls_deinit(&st);
+}
+
 int main(void)
 {
+    test_caption_key();
     test_axis_keys();
     test_follow();
     test_click_start();

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/surface.h"
+#include "core/loss_range.h"
 #include "ov_test.h"
 
 /* f(w) = w0² w1 + sin(w2) w3 + w3²/2 + exp(0.3 w0 w2), derivatives by hand. */
@@ -260,8 +261,78 @@ static void test_formula_surfaces(void)
     ov_surface_destroy(u);
 }
 
+static void fexp(const void *ctx, const double *w, double *f, double *g, double *h)
+{
+    (void)ctx;
+    *f = exp(8 * w[0]) + w[1] * w[1];
+    if (g) {
+        g[0] = 8 * exp(8 * w[0]);
+        g[1] = 2 * w[1];
+    }
+    if (h) {
+        h[0] = 64 * exp(8 * w[0]);
+        h[1] = h[2] = 0;
+        h[3] = 2;
+    }
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The colours of a model's slice span the lower 90% of the values sampled
+ * in the view (an exponential that explodes in one corner saturates there
+ * instead of washing out the rest); a formula surface keeps its maximum. */
+static void test_loss_range(void)
+{
+    ov_objective obj = {2, 2, NULL, fexp};
+    ov_slice sl;
+    memset(&sl, 0, sizeof sl);
+    sl.kind = OV_SLICE_AXES;
+    sl.n = 2;
+    sl.d1[0] = sl.d2[1] = 1.0;
+    const ov_rect r = {-1, 2, -1, 1};
+    char err[128];
+    ov_surface *p = ov_surface_create_plane("e", "exp", obj, &sl, NULL, NULL, 0,
+                                            text("float ov_loss(vec2 p) { return 0.0; }\n"), r,
+                                            err, sizeof err);
+    ov_expr_error perr;
+    ov_surface *q = ov_surface_create("exp(8*x) + y^2", &perr);
+    CHECK(p && q);
+    if (!p || !q)
+        return;
+    /* The grid the range samples: cell centres of OV_LREF_GRID^2 cells. */
+    enum { N = OV_LREF_GRID };
+    static double v[N * N];
+    double lo = INFINITY, hi = -INFINITY;
+    for (int j = 0; j < N; j++)
+        for (int i = 0; i < N; i++) {
+            double x = r.x0 + (i + 0.5) / N * (r.x1 - r.x0);
+            double y = r.y0 + (j + 0.5) / N * (r.y1 - r.y0);
+            v[j * N + i] = exp(8 * x) + y * y;
+            lo = fmin(lo, v[j * N + i]);
+            hi = fmax(hi, v[j * N + i]);
+        }
+    qsort(v, N * N, sizeof v[0], cmp_double);
+    double p90 = v[(int)(0.9 * (N * N - 1))];
+    ov_loss_range a, b;
+    ov_loss_range_compute(p, r, &a);
+    ov_loss_range_compute(q, r, &b);
+    CHECK_NEAR(a.lref, lo, 1e-12 * fabs(lo));
+    CHECK_NEAR(a.lmax, p90, 1e-9 * p90);
+    CHECK_NEAR(b.lmax, hi, 1e-9 * hi);
+    /* The two differ: the top tenth of x spans 0.3, a factor of about
+     * e^(8 * 0.3) = 11 in the exponential. */
+    CHECK(hi > 5 * p90);
+    ov_surface_destroy(p);
+    ov_surface_destroy(q);
+}
+
 int main(void)
 {
+    test_loss_range();
     test_values();
     test_64();
     test_bad_arguments();

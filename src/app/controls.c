@@ -51,11 +51,22 @@ void ov_controls_caption_text(const ov_app_state *st, char *buf, size_t cap)
     }
     if (same)
         snprintf(buf, cap, "%s", st->sc.caption.text);
-    else if (st->sc.caption.preset_number > 0)
+    else if (st->sc.caption.preset_number > 0) {
+        /* The key that brings the preset back: 1-9, 0 for 10, Shift+1-9
+         * for 11-19. */
+        int n = st->sc.caption.preset_number;
+        char key[32];
+        if (n <= 9)
+            snprintf(key, sizeof key, "press %d", n);
+        else if (n == 10)
+            snprintf(key, sizeof key, "press 0");
+        else if (n <= 19)
+            snprintf(key, sizeof key, "press Shift+%d", n - 10);
+        else
+            snprintf(key, sizeof key, "start with --preset %d", n);
         snprintf(buf, cap, "Changed since preset %d (%s): its caption no longer applies; "
-                 "press %d to see it again.", st->sc.caption.preset_number,
-                 st->sc.caption.preset_name,
-                 st->sc.caption.preset_number);
+                 "%s to see it again.", n, st->sc.caption.preset_name, key);
+    }
     else
         snprintf(buf, cap, "Changed since the preset: its caption no longer applies.");
 }

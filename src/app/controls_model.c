@@ -17,8 +17,7 @@ static void say_slice(ov_app_state *st)
         ov_controls_say(st, "slice: %s across, %s up%s", m->param_names[s->a],
                         m->param_names[s->b], s->follow ? "" : " (fixed)");
     else if (s->kind == OV_SLICE_PCA)
-        ov_controls_say(st, "slice: the top two principal directions of the paths (%.1f%% "
-                        "of their variance)", 100.0 * s->explained);
+        ov_controls_say(st, "slice: pca, %.1f%% of the paths' variance", 100.0 * s->explained);
     else
         ov_controls_say(st, "slice: two random directions (seed %llu)",
                         (unsigned long long)s->seed);

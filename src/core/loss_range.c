@@ -59,11 +59,45 @@ static double lows_kth(lows *h, int k)
     return h->v[k];
 }
 
+/* The k-th smallest of v[0 .. n) (0-based, k < n), by quickselect;
+ * reorders v. */
+static double kth_smallest(double *v, int n, int k)
+{
+    int lo = 0, hi = n - 1;
+    while (lo < hi) {
+        double pivot = v[(lo + hi) / 2];
+        int i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] < pivot)
+                i++;
+            while (v[j] > pivot)
+                j--;
+            if (i <= j)
+                swapd(&v[i++], &v[j--]);
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            break;
+    }
+    return v[k];
+}
+
+/* A model's slice: the share of the sampled values the colours span. A
+ * model's loss often explodes somewhere in the view (an exponential of a
+ * parameter, a logit far out) by many decades; the top tenth of the view
+ * then saturates instead of washing out the rest, where the paths are.
+ * Formula surfaces keep the whole range. */
+#define OV_PLANE_TOP_SHARE 0.9
+
 void ov_loss_range_compute(const ov_surface *s, ov_rect r, ov_loss_range *out)
 {
     const int n = OV_LREF_GRID;
     lows low = {.n = 0};
     int nv = 0;
+    double all[OV_LREF_GRID * OV_LREF_GRID];
     double lo = INFINITY, hi = -INFINITY;
     for (int j = 0; j < n; j++) {
         double y = r.y0 + (j + 0.5) / n * (r.y1 - r.y0);
@@ -75,7 +109,7 @@ void ov_loss_range_compute(const ov_surface *s, ov_rect r, ov_loss_range *out)
             lo = v < lo ? v : lo;
             hi = v > hi ? v : hi;
             lows_add(&low, v);
-            nv++;
+            all[nv++] = v;
         }
     }
     for (int k = 0; k < s->nminima; k++) {
@@ -86,6 +120,8 @@ void ov_loss_range_compute(const ov_surface *s, ov_rect r, ov_loss_range *out)
         if (isfinite(v) && v < lo)
             lo = v;
     }
+    if (s->plane && nv > 1)
+        hi = kth_smallest(all, nv, (int)(OV_PLANE_TOP_SHARE * (nv - 1)));
     if (!(lo <= hi)) {
         lo = 0.0;
         hi = 1.0;
