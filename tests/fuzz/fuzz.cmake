@@ -18,7 +18,9 @@ list(FILTER OV_FUZZ_CLI EXCLUDE REGEX ".*/main\\.c$")
 add_library(ov_core STATIC ${OV_FUZZ_CORE})
 target_include_directories(ov_core PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/src)
 target_link_libraries(ov_core PUBLIC ${M_LIBRARY})
-add_library(ov_cli STATIC ${OV_FUZZ_CLI} ${OV_PRESETS_C} ${OV_LECTURES_C})
+# The cli reads --data files through io's text reader (plain stdio).
+add_library(ov_cli STATIC ${OV_FUZZ_CLI} ${OV_PRESETS_C} ${OV_LECTURES_C}
+            ${CMAKE_CURRENT_SOURCE_DIR}/src/io/text_file.c)
 target_link_libraries(ov_cli PUBLIC ov_core)
 
 file(GLOB OV_FUZZERS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/fuzz/fuzz_*.c)
