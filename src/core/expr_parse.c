@@ -1,50 +1,13 @@
-/* Expression engine, part 1: the tokenizer and recursive-descent parser that
- * turn a formula into the postfix tape of expr_internal.h (folding constant
- * subexpressions on the way), plus creation and destruction. */
-#include "expr_internal.h"
+/* Expression engine, part 1: the recursive-descent parser that turns a
+ * formula into the postfix tape of expr_internal.h (folding constant
+ * subexpressions on the way), reading tokens from expr_lex.c; plus
+ * creation and destruction. */
+#include "expr_lex.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef enum tok_kind {
-    TOK_END,
-    TOK_NUM,
-    TOK_IDENT,
-    TOK_PLUS,
-    TOK_MINUS,
-    TOK_STAR,
-    TOK_SLASH,
-    TOK_CARET,
-    TOK_LPAREN,
-    TOK_RPAREN,
-    TOK_COMMA   /* rules only: min(a, b), max(a, b) */
-} tok_kind;
-
-typedef struct token {
-    tok_kind kind;
-    int pos; /* 0-based byte offset of the first character */
-    int len;
-    double num;
-} token;
-
-typedef struct parser {
-    const char *src;
-    int pos; /* where the tokenizer continues */
-    token tok; /* the current (not yet consumed) token */
-    const char *const *param_names;
-    int nparams;
-    ov_expr_op *ops;
-    int nops;
-    int cur_stack, max_stack;
-    int depth;
-    int failed;
-    int rules;   /* a rule: no x, y; sign, min, max; ',' */
-    int ninputs; /* a model formula when > 0: no x, y; names = inputs, then parameters */
-    ov_expr_error *err;
-} parser;
 
 typedef struct func_entry {
     const char *name;
@@ -60,165 +23,18 @@ static const func_entry ov_expr_funcs[] = {
     {"min", OV_OP_MIN, 1, 2},   {"max", OV_OP_MAX, 1, 2},
 };
 
-#ifdef __GNUC__
-__attribute__((format(printf, 3, 4)))
-#endif
-/* Records the first error only; column is 1-based. */
-static void fail(parser *p, int column, const char *fmt, ...)
-{
-    if (p->failed)
-        return;
-    p->failed = 1;
-    if (!p->err)
-        return;
-    p->err->column = column;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(p->err->message, sizeof p->err->message, fmt, ap);
-    va_end(ap);
-}
-
-static int is_ident_start(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-
-static int is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
-
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-           c == '\f';
-}
-
-/* Length of the run of characters that look like part of a number or name
- * starting at s, used to quote a malformed number whole. */
-static int word_len(const char *s)
-{
-    int n = 0;
-    while (is_ident_char(s[n]) || s[n] == '.')
-        n++;
-    return n;
-}
-
-/* Scans the number at p->pos into *t; reports malformed numbers and a name
- * glued to a number (there is no implicit multiplication). */
-static void lex_number(parser *p, token *t)
-{
-    const char *s = p->src;
-    int i = p->pos, digits = 0;
-    while (is_digit(s[i])) {
-        i++;
-        digits++;
-    }
-    if (s[i] == '.') {
-        i++;
-        while (is_digit(s[i])) {
-            i++;
-            digits++;
-        }
-    }
-    if (digits == 0) {
-        fail(p, p->pos + 1, "invalid number '%.*s'", word_len(s + p->pos) > 0 ? word_len(s + p->pos) : 1,
-             s + p->pos);
-        return;
-    }
-    if (s[i] == 'e' || s[i] == 'E') {
-        int j = i + 1;
-        if (s[j] == '+' || s[j] == '-')
-            j++;
-        if (is_digit(s[j])) {
-            while (is_digit(s[j]))
-                j++;
-            i = j;
-        } else if (j > i + 1 || !is_ident_char(s[i + 1])) {
-            fail(p, p->pos + 1, "invalid number '%.*s': the exponent needs digits",
-                 j - p->pos, s + p->pos);
-            return;
-        }
-    }
-    if (s[i] == '.' || is_digit(s[i])) {
-        fail(p, p->pos + 1, "invalid number '%.*s'", word_len(s + p->pos), s + p->pos);
-        return;
-    }
-    if (is_ident_start(s[i])) {
-        int n = 0;
-        while (is_ident_char(s[i + n]))
-            n++;
-        fail(p, i + 1,
-             "missing operator between '%.*s' and '%.*s' (write %.*s*%.*s; "
-             "there is no implicit multiplication)",
-             i - p->pos > 24 ? 24 : i - p->pos, s + p->pos, n > 24 ? 24 : n, s + i,
-             i - p->pos > 24 ? 24 : i - p->pos, s + p->pos, n > 24 ? 24 : n, s + i);
-        return;
-    }
-    char *end = NULL;
-    double v = strtod(s + p->pos, &end);
-    if (end != s + i || !isfinite(v)) {
-        fail(p, p->pos + 1, "number '%.*s' is out of range", i - p->pos > 40 ? 40 : i - p->pos,
-             s + p->pos);
-        return;
-    }
-    t->kind = TOK_NUM;
-    t->len = i - p->pos;
-    t->num = v;
-}
-
-/* Reads the next token into p->tok. */
-static void next(parser *p)
-{
-    const char *s = p->src;
-    while (is_space(s[p->pos]))
-        p->pos++;
-    token t = {TOK_END, p->pos, 0, 0.0};
-    char c = s[p->pos];
-    if (c == '\0') {
-        p->tok = t;
-        return;
-    }
-    if (is_digit(c) || c == '.') {
-        lex_number(p, &t);
-    } else if (is_ident_start(c)) {
-        int n = 0;
-        while (is_ident_char(s[p->pos + n]))
-            n++;
-        t.kind = TOK_IDENT;
-        t.len = n;
-    } else {
-        static const char ops[] = "+-*/^()";
-        static const tok_kind kinds[] = {TOK_PLUS,  TOK_MINUS,  TOK_STAR,  TOK_SLASH,
-                                         TOK_CARET, TOK_LPAREN, TOK_RPAREN};
-        const char *hit = strchr(ops, c);
-        if (c == ',' && p->rules) {
-            t.kind = TOK_COMMA;
-            t.len = 1;
-        } else if (hit) {
-            t.kind = kinds[hit - ops];
-            t.len = 1;
-        } else if ((unsigned char)c >= 0x21 && (unsigned char)c <= 0x7e) {
-            fail(p, p->pos + 1, "unexpected character '%c'", c);
-        } else {
-            fail(p, p->pos + 1, "unexpected byte 0x%02X", (unsigned)(unsigned char)c);
-        }
-    }
-    p->tok = t;
-    p->pos += t.len;
-}
-
-static void note_stack(parser *p, int delta)
+static void note_stack(ov_expr_parser *p, int delta)
 {
     p->cur_stack += delta;
     if (p->cur_stack > p->max_stack)
         p->max_stack = p->cur_stack;
     if (p->cur_stack > OV_EXPR_STACK)
-        fail(p, p->tok.pos + 1, "formula too complex (more than %d pending values)",
-             OV_EXPR_STACK);
+        ov_expr_fail(p, p->tok.pos + 1, "formula too complex (more than %d pending values)",
+                     OV_EXPR_STACK);
 }
 
 /* Appends an op; the tape was sized for the worst case at creation. */
-static void emit(parser *p, int code, int arg, double k)
+static void emit(ov_expr_parser *p, int code, int arg, double k)
 {
     ov_expr_op op = {code, arg, k};
     p->ops[p->nops++] = op;
@@ -228,7 +44,7 @@ static void emit(parser *p, int code, int arg, double k)
         note_stack(p, -1);
 }
 
-static int is_const_segment(const parser *p, int start)
+static int is_const_segment(const ov_expr_parser *p, int start)
 {
     return p->nops - start == 1 && p->ops[start].code == OV_OP_CONST;
 }
@@ -236,7 +52,7 @@ static int is_const_segment(const parser *p, int start)
 /* Emits a binary op over the segments [left, right) and [right, nops),
  * folding it when both are constants and the result is finite, and fusing
  * a constant operand into the op (x - 2 becomes SUBC 2) otherwise. */
-static void emit_binary(parser *p, int code, int left, int right)
+static void emit_binary(ov_expr_parser *p, int code, int left, int right)
 {
     int left_const = right - left == 1 && p->ops[left].code == OV_OP_CONST;
     int right_const = is_const_segment(p, right);
@@ -274,7 +90,7 @@ static void emit_binary(parser *p, int code, int left, int right)
 }
 
 /* Emits a unary op over the segment [start, nops), folding constants. */
-static void emit_unary(parser *p, int code, int arg, double k, int start)
+static void emit_unary(ov_expr_parser *p, int code, int arg, double k, int start)
 {
     ov_expr_op op = {code, arg, k};
     if (is_const_segment(p, start)) {
@@ -287,17 +103,17 @@ static void emit_unary(parser *p, int code, int arg, double k, int start)
     emit(p, code, arg, k);
 }
 
-static int parse_expr(parser *p);
-static int parse_unary(parser *p);
+static int parse_expr(ov_expr_parser *p);
+static int parse_unary(ov_expr_parser *p);
 
-static int ident_is(const parser *p, const char *name)
+static int ident_is(const ov_expr_parser *p, const char *name)
 {
     return (size_t)p->tok.len == strlen(name) &&
            strncmp(p->src + p->tok.pos, name, (size_t)p->tok.len) == 0;
 }
 
 /* Explains an unknown name, listing what is known. */
-static void fail_unknown_name(parser *p)
+static void fail_unknown_name(ov_expr_parser *p)
 {
     char msg[sizeof p->err->message];
     int len = p->tok.len > 40 ? 40 : p->tok.len;
@@ -318,42 +134,44 @@ static void fail_unknown_name(parser *p)
     }
     if (n < sizeof msg)
         snprintf(msg + n, sizeof msg - n, ")");
-    fail(p, p->tok.pos + 1, "%s", msg);
+    ov_expr_fail(p, p->tok.pos + 1, "%s", msg);
 }
 
 /* primary = number | x | y | parameter | pi | e | func '(' expr ')' | '(' expr ')'.
  * Returns the tape index where the primary's code starts, or -1. */
-static int parse_primary(parser *p)
+static int parse_primary(ov_expr_parser *p)
 {
     int start = p->nops;
-    token t = p->tok;
+    ov_expr_token t = p->tok;
     switch (t.kind) {
-    case TOK_NUM:
+    case OV_TOK_NUM:
         emit(p, OV_OP_CONST, 0, t.num);
-        next(p);
+        ov_expr_lex_next(p);
         return p->failed ? -1 : start;
-    case TOK_LPAREN: {
-        next(p);
+    case OV_TOK_LPAREN: {
+        ov_expr_lex_next(p);
         if (parse_expr(p) < 0)
             return -1;
-        if (p->tok.kind != TOK_RPAREN) {
-            fail(p, p->tok.pos + 1, "expected ')' to close the '(' opened at column %d", t.pos + 1);
+        if (p->tok.kind != OV_TOK_RPAREN) {
+            ov_expr_fail(p, p->tok.pos + 1, "expected ')' to close the '(' opened at column %d",
+                         t.pos + 1);
             return -1;
         }
-        next(p);
+        ov_expr_lex_next(p);
         return p->failed ? -1 : start;
     }
-    case TOK_IDENT:
+    case OV_TOK_IDENT:
         break;
-    case TOK_RPAREN:
-        fail(p, t.pos + 1, "unexpected ')': expected a number, variable, function or '('");
+    case OV_TOK_RPAREN:
+        ov_expr_fail(p, t.pos + 1, "unexpected ')': expected a number, variable, function or '('");
         return -1;
-    case TOK_END:
-        fail(p, t.pos + 1, "expected a number, variable, function or '(' but the formula ends");
+    case OV_TOK_END:
+        ov_expr_fail(p, t.pos + 1,
+                     "expected a number, variable, function or '(' but the formula ends");
         return -1;
     default:
-        fail(p, t.pos + 1, "expected a number, variable, function or '(' but found '%c'",
-             p->src[t.pos]);
+        ov_expr_fail(p, t.pos + 1, "expected a number, variable, function or '(' but found '%c'",
+                     p->src[t.pos]);
         return -1;
     }
 
@@ -362,33 +180,34 @@ static int parse_primary(parser *p)
             continue;
         const int code = ov_expr_funcs[i].code;
         const char *fname = ov_expr_funcs[i].name;
-        next(p);
+        ov_expr_lex_next(p);
         if (p->failed)
             return -1;
-        if (p->tok.kind != TOK_LPAREN) {
-            fail(p, p->tok.pos + 1, "'(' expected after function name '%s'", fname);
+        if (p->tok.kind != OV_TOK_LPAREN) {
+            ov_expr_fail(p, p->tok.pos + 1, "'(' expected after function name '%s'", fname);
             return -1;
         }
         int open = p->tok.pos, right = 0;
-        next(p);
+        ov_expr_lex_next(p);
         if (parse_expr(p) < 0)
             return -1;
         if (ov_expr_funcs[i].nargs == 2) {   /* min(a, b), max(a, b) */
-            if (p->tok.kind != TOK_COMMA) {
-                fail(p, p->tok.pos + 1, "%s takes two arguments: expected ',' after the first",
-                     fname);
+            if (p->tok.kind != OV_TOK_COMMA) {
+                ov_expr_fail(p, p->tok.pos + 1,
+                             "%s takes two arguments: expected ',' after the first", fname);
                 return -1;
             }
-            next(p);
+            ov_expr_lex_next(p);
             right = p->nops;
             if (parse_expr(p) < 0)
                 return -1;
         }
-        if (p->tok.kind != TOK_RPAREN) {
-            fail(p, p->tok.pos + 1, "expected ')' to close the '(' opened at column %d", open + 1);
+        if (p->tok.kind != OV_TOK_RPAREN) {
+            ov_expr_fail(p, p->tok.pos + 1, "expected ')' to close the '(' opened at column %d",
+                         open + 1);
             return -1;
         }
-        next(p);
+        ov_expr_lex_next(p);
         if (p->failed)
             return -1;
         if (ov_expr_funcs[i].nargs == 2)
@@ -400,9 +219,9 @@ static int parse_primary(parser *p)
 
     int known = 1;
     if (p->ninputs && (ident_is(p, "x") || ident_is(p, "y"))) {
-        fail(p, t.pos + 1, "'%c' is not a model's input (inputs: %s%s%s)", p->src[t.pos],
-             p->param_names[0], p->ninputs > 1 ? ", " : "",
-             p->ninputs > 1 ? p->param_names[1] : "");
+        ov_expr_fail(p, t.pos + 1, "'%c' is not a model's input (inputs: %s%s%s)", p->src[t.pos],
+                     p->param_names[0], p->ninputs > 1 ? ", " : "",
+                     p->ninputs > 1 ? p->param_names[1] : "");
         return -1;
     } else if (!p->rules && ident_is(p, "x")) {
         emit(p, OV_OP_X, 0, 0.0);
@@ -425,15 +244,15 @@ static int parse_primary(parser *p)
             known = 0;
     }
     int len = t.len > 40 ? 40 : t.len;
-    next(p);
+    ov_expr_lex_next(p);
     if (p->failed)
         return -1;
-    if (p->tok.kind == TOK_LPAREN) {
+    if (p->tok.kind == OV_TOK_LPAREN) {
         if (known)
-            fail(p, t.pos + 1, "'%.*s' is not a function (write %.*s*(...) to multiply)", len,
-                 p->src + t.pos, len, p->src + t.pos);
+            ov_expr_fail(p, t.pos + 1, "'%.*s' is not a function (write %.*s*(...) to multiply)",
+                         len, p->src + t.pos, len, p->src + t.pos);
         else
-            fail(p, t.pos + 1, "unknown function '%.*s'", len, p->src + t.pos);
+            ov_expr_fail(p, t.pos + 1, "unknown function '%.*s'", len, p->src + t.pos);
         return -1;
     }
     if (!known) {
@@ -446,12 +265,12 @@ static int parse_primary(parser *p)
 
 /* power = primary ['^' unary]; the exponent is a unary, so the operator is
  * right associative and 2^-1 works. */
-static int parse_power(parser *p)
+static int parse_power(ov_expr_parser *p)
 {
     int start = parse_primary(p);
-    if (start < 0 || p->tok.kind != TOK_CARET)
+    if (start < 0 || p->tok.kind != OV_TOK_CARET)
         return start;
-    next(p);
+    ov_expr_lex_next(p);
     int ex = p->nops;
     if (parse_unary(p) < 0)
         return -1;
@@ -473,17 +292,17 @@ static int parse_power(parser *p)
 
 /* unary = ('-' | '+') unary | power. Each level counts towards the nesting
  * bound, which keeps hostile input from exhausting the C stack. */
-static int parse_unary(parser *p)
+static int parse_unary(ov_expr_parser *p)
 {
     if (++p->depth > OV_EXPR_MAX_DEPTH) {
-        fail(p, p->tok.pos + 1, "formula too deeply nested (more than %d levels)",
-             OV_EXPR_MAX_DEPTH);
+        ov_expr_fail(p, p->tok.pos + 1, "formula too deeply nested (more than %d levels)",
+                     OV_EXPR_MAX_DEPTH);
         return -1;
     }
     int start;
-    if (p->tok.kind == TOK_MINUS || p->tok.kind == TOK_PLUS) {
-        int neg = p->tok.kind == TOK_MINUS;
-        next(p);
+    if (p->tok.kind == OV_TOK_MINUS || p->tok.kind == OV_TOK_PLUS) {
+        int neg = p->tok.kind == OV_TOK_MINUS;
+        ov_expr_lex_next(p);
         start = p->nops;
         if (!p->failed && parse_unary(p) >= 0) {
             if (neg)
@@ -499,12 +318,12 @@ static int parse_unary(parser *p)
 }
 
 /* term = unary {('*' | '/') unary} */
-static int parse_term(parser *p)
+static int parse_term(ov_expr_parser *p)
 {
     int start = parse_unary(p);
-    while (start >= 0 && (p->tok.kind == TOK_STAR || p->tok.kind == TOK_SLASH)) {
-        int code = p->tok.kind == TOK_STAR ? OV_OP_MUL : OV_OP_DIV;
-        next(p);
+    while (start >= 0 && (p->tok.kind == OV_TOK_STAR || p->tok.kind == OV_TOK_SLASH)) {
+        int code = p->tok.kind == OV_TOK_STAR ? OV_OP_MUL : OV_OP_DIV;
+        ov_expr_lex_next(p);
         int right = p->nops;
         if (p->failed || parse_unary(p) < 0)
             return -1;
@@ -514,12 +333,12 @@ static int parse_term(parser *p)
 }
 
 /* expr = term {('+' | '-') term} */
-static int parse_expr(parser *p)
+static int parse_expr(ov_expr_parser *p)
 {
     int start = parse_term(p);
-    while (start >= 0 && (p->tok.kind == TOK_PLUS || p->tok.kind == TOK_MINUS)) {
-        int code = p->tok.kind == TOK_PLUS ? OV_OP_ADD : OV_OP_SUB;
-        next(p);
+    while (start >= 0 && (p->tok.kind == OV_TOK_PLUS || p->tok.kind == OV_TOK_MINUS)) {
+        int code = p->tok.kind == OV_TOK_PLUS ? OV_OP_ADD : OV_OP_SUB;
+        ov_expr_lex_next(p);
         int right = p->nops;
         if (p->failed || parse_term(p) < 0)
             return -1;
@@ -533,7 +352,7 @@ static int parse_expr(parser *p)
 static ov_expr *ov_expr_build(const char *src, const char *const *param_names, int nparams,
                               int rules, int ninputs, ov_expr_error *err)
 {
-    parser p;
+    ov_expr_parser p;
     memset(&p, 0, sizeof p);
     p.err = err;
     p.rules = rules;
@@ -546,22 +365,22 @@ static ov_expr *ov_expr_build(const char *src, const char *const *param_names, i
                     : ninputs ? ninputs + OV_EXPR_MODEL_MAX_PARAMS
                               : OV_EXPR_MAX_PARAMS;
     if (nparams < 0 || nparams > max || (nparams > 0 && !param_names)) {
-        fail(&p, 0, "invalid parameter list (at most %d named parameters)", max - ninputs);
+        ov_expr_fail(&p, 0, "invalid parameter list (at most %d named parameters)", max - ninputs);
         return NULL;
     }
     if (!src)
         src = "";
     size_t len = strnlen(src, (size_t)OV_EXPR_MAX_SOURCE + 1);
     if (len > OV_EXPR_MAX_SOURCE) {
-        fail(&p, OV_EXPR_MAX_SOURCE + 1, "formula too long (more than %d characters)",
-             OV_EXPR_MAX_SOURCE);
+        ov_expr_fail(&p, OV_EXPR_MAX_SOURCE + 1, "formula too long (more than %d characters)",
+                     OV_EXPR_MAX_SOURCE);
         return NULL;
     }
     size_t blank = 0;
-    while (blank < len && is_space(src[blank]))
+    while (blank < len && ov_expr_lex_is_space(src[blank]))
         blank++;
     if (blank == len) {
-        fail(&p, 1, "empty formula");
+        ov_expr_fail(&p, 1, "empty formula");
         return NULL;
     }
 
@@ -573,7 +392,7 @@ static ov_expr *ov_expr_build(const char *src, const char *const *param_names, i
         free(e);
         free(ops);
         free(copy);
-        fail(&p, 1, "out of memory");
+        ov_expr_fail(&p, 1, "out of memory");
         return NULL;
     }
     memcpy(copy, src, len + 1);
@@ -582,12 +401,12 @@ static ov_expr *ov_expr_build(const char *src, const char *const *param_names, i
     p.nparams = nparams;
     p.ops = ops;
 
-    next(&p);
-    if (!p.failed && parse_expr(&p) >= 0 && p.tok.kind != TOK_END) {
-        if (p.tok.kind == TOK_RPAREN)
-            fail(&p, p.tok.pos + 1, "unexpected ')' (no '(' is open)");
+    ov_expr_lex_next(&p);
+    if (!p.failed && parse_expr(&p) >= 0 && p.tok.kind != OV_TOK_END) {
+        if (p.tok.kind == OV_TOK_RPAREN)
+            ov_expr_fail(&p, p.tok.pos + 1, "unexpected ')' (no '(' is open)");
         else
-            fail(&p, p.tok.pos + 1, "unexpected text after the formula");
+            ov_expr_fail(&p, p.tok.pos + 1, "unexpected text after the formula");
     }
     if (p.failed) {
         free(e);
@@ -603,7 +422,7 @@ static ov_expr *ov_expr_build(const char *src, const char *const *param_names, i
     e->ninputs = ninputs;
     if (!rules && !ov_expr_fuse(e)) {
         ov_expr_destroy(e);
-        fail(&p, 1, "out of memory");
+        ov_expr_fail(&p, 1, "out of memory");
         return NULL;
     }
     return e;

@@ -1,6 +1,7 @@
-/* The renderer's parts (render.c, readback.c): the framebuffer object and
- * the passes it owns. For those two files, and for tests that look inside
- * the renderer; the app uses render.h only. */
+/* The renderer's parts (render.c, render_frame.c, render_draw.c,
+ * render_parts.c, readback.c): the framebuffer object and the passes it
+ * owns. For those files, and for tests that look inside the renderer; the
+ * app uses render.h only. */
 #ifndef OV_RENDER_RENDERER_H
 #define OV_RENDER_RENDERER_H
 
@@ -73,6 +74,12 @@ double ov_render_stage_end(void);
 void ov_render_lap(ov_renderer *r, double *slot);
 bool ov_render_frame_prims(ov_renderer *r);
 void ov_render_draw_parts(ov_renderer *r);
+
+/* render.c: the FBO's depth attachment at the current size, made on the
+ * first 3-D frame (false with a message in err); and "the shader for this
+ * formula failed to build: <first error line of build>" into r->error. */
+bool ov_render_depth_storage(ov_renderer *r, char *err, size_t cap);
+void ov_render_shader_failed(ov_renderer *r, const char *build);
 
 /* Whether a framebuffer of w x h can be made here (1 .. GL_MAX_TEXTURE_SIZE
  * a side); false with a message in err. */
