@@ -240,6 +240,12 @@ async function main() {
       ["?surface=x%5E2%20%2B%203*y%5E2+0.5*x*y&optimizer=gd:alpha=0.1&optimizer=adam&pace=1",
        ["--surface", "x^2 + 3*y^2+0.5*x*y", "--optimizer", "gd:alpha=0.1", "--optimizer", "adam",
         "--pace", "1"]],
+      // Models: the slice's shader is the model's GLSL, compiled as GLSL ES here.
+      ["?model=gauss4&slice=a,b&panels=fit&pace=1",
+       ["--model", "gauss4", "--slice", "a,b", "--panels", "fit", "--pace", "1"]],
+      ["?model=xor&slice=pca&optimizers=adam,gd&steps=300&pace=1",
+       ["--model", "xor", "--slice", "pca", "--optimizers", "adam,gd", "--steps", "300",
+        "--pace", "1"]],
     ];
     for (let i = 0; i < scenes.length; i++) {
       ({ page } = await open(scenes[i][0]));
