@@ -299,6 +299,25 @@ static void test_model_csv(void)
         line = next;
     }
     CHECK_MSG(rows == 5, "%d rows", rows);
+    /* The rate map of a model uses all n eigenvalues at its start. line's
+     * Hessian is [10 6; 6 6] everywhere: lambda = 8 -+ sqrt(40), gd's
+     * optimal alpha 2 / (lmin + lmax) = 0.125 with the rate
+     * (lmax - lmin) / (lmax + lmin) = sqrt(40) / 8. */
+    snprintf(path, sizeof path, "%s/line-map.csv", g_dir);
+    rc = run("--model", "line", "--export-rate-map", path, NULL);
+    CHECK_MSG(rc == 0, "exit %d: %s", rc, g_errout);
+    CHECK(strstr(g_errout, "2 parameters") != NULL);
+    slurp(path, text, sizeof text);
+    const char *row = strstr(text, "\ngd,0.125,0,");
+    CHECK_MSG(row != NULL, "no optimum row in %.80s", text);
+    if (row) {
+        double r = strtod(row + strlen("\ngd,0.125,0,"), NULL);
+        CHECK_NEAR(r, sqrt(40.0) / 8.0, 1e-12);
+    }
+    /* gauss4 at (1, 1, 0, 0) has a negative eigenvalue among its four
+     * (its a, b slice alone curves up there): a usage error. */
+    rc = run("--model", "gauss4", "--export-rate-map", path, NULL);
+    CHECK(rc == 2 && strstr(g_errout, "4 parameters is not positive definite"));
     /* The start's loss by hand: (e^-1 - 2.1)^2 + (e^-4 - 2.9)^2 = 11.3043... */
     double w0[4] = {1, 1, 0, 0};
     CHECK_NEAR(gauss4_loss(w0, g), 11.304346387389799, 1e-12);

@@ -22,6 +22,12 @@ static bool map_eigen(const ov_scene *sc, double *lmin, double *lmax, bool *loca
                       size_t cap)
 {
     *local = false;
+    if (sc->model) {
+        /* A model: all n eigenvalues at its start, not the slice's two. */
+        *local = true;
+        const ov_objective obj = ov_model_objective(sc->model);
+        return ov_rate_map_hessian_n(&obj, sc->start_w, lmin, lmax, why, cap);
+    }
     if (ov_theory_surface_eigen(sc->surface, lmin, lmax))
         return true;
     *local = true;
@@ -62,6 +68,7 @@ int ov_app_export_rate_map(const ov_config *cfg)
     bool local;
     bool pd = map_eigen(&sc, &lmin, &lmax, &local, why, sizeof why);
     ov_vec2 start = sc.start;
+    int model_n = sc.model ? sc.model->n : 0;
     ov_scene_deinit(&sc);
     if (!pd) {
         fprintf(stderr, "optiviz: --export-rate-map: %s; the rate map needs a positive "
@@ -69,7 +76,11 @@ int ov_app_export_rate_map(const ov_config *cfg)
                         "up in every direction)\n", why);
         return 2;
     }
-    if (local)
+    if (local && model_n)
+        fprintf(stderr, "optiviz: --export-rate-map: a model: the map uses the Hessian of "
+                        "its %d parameters at the start (--init), eigenvalues from %.6g to "
+                        "%.6g\n", model_n, lmin, lmax);
+    else if (local)
         fprintf(stderr, "optiviz: --export-rate-map: not the quadratic: the map uses the "
                         "Hessian at the start point (%.6g, %.6g), eigenvalues %.6g and %.6g\n",
                 start.x, start.y, lmin, lmax);

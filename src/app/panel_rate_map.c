@@ -59,7 +59,17 @@ static void model_of(const ov_app_state *st, rm_model *m)
         return;
     }
     m->run = model_run(st, m->kind);
-    if (ov_theory_surface_eigen(sc->surface, &m->lmin, &m->lmax)) {
+    if (sc->model) {
+        /* A model: the n x n Hessian at the run's shown iterate. */
+        const double *w = sc->start_w;
+        if (m->run >= 0 && sc->runs[m->run].n > 0 && sc->runs[m->run].w) {
+            const ov_run *r = &sc->runs[m->run];
+            w = r->w + (size_t)ov_hud_shown_step(r, st->anim.step) * (size_t)r->dim;
+        }
+        const ov_objective obj = ov_model_objective(sc->model);
+        m->local = true;
+        m->ok = ov_rate_map_hessian_n(&obj, w, &m->lmin, &m->lmax, m->why, sizeof m->why);
+    } else if (ov_theory_surface_eigen(sc->surface, &m->lmin, &m->lmax)) {
         m->ok = true;
     } else {
         ov_vec2 w = sc->start;

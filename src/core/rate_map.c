@@ -156,3 +156,23 @@ bool ov_rate_map_hessian(const ov_surface *s, double x, double y, double *lmin, 
     }
     return true;
 }
+
+bool ov_rate_map_hessian_n(const ov_objective *obj, const double *w, double *lmin,
+                           double *lmax, char *why, size_t cap)
+{
+    double ev[OV_OBJECTIVE_MAX_DIM];
+    *lmin = *lmax = NAN;
+    if (ov_theory_local_eigen(obj, w, ev) != obj->n) {
+        snprintf(why, cap, "the Hessian of the %d parameters at the start is not finite",
+                 obj->n);
+        return false;
+    }
+    *lmin = ev[0];
+    *lmax = ev[obj->n - 1];
+    if (!(ev[0] > 0.0) || !isfinite(ev[obj->n - 1])) {
+        snprintf(why, cap, "the Hessian of the %d parameters is not positive definite there: "
+                 "eigenvalues from %.4g to %.4g", obj->n, ev[0], ev[obj->n - 1]);
+        return false;
+    }
+    return true;
+}

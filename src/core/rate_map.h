@@ -11,6 +11,7 @@
 
 #include "optim.h"
 #include "run.h"
+#include "objective.h"
 #include "surface.h"
 #include "theory.h"
 
@@ -73,5 +74,12 @@ double ov_rate_map_observed(const ov_run *run, int k, int span, double wx, doubl
  * Hessian at (1, 2) is not positive definite: eigenvalues -2 and 2"). */
 bool ov_rate_map_hessian(const ov_surface *s, double x, double y, double *lmin, double *lmax,
                          char *why, size_t cap);
+/* The same for an objective of n parameters (a model): the smallest and
+ * largest of the n eigenvalues of its Hessian at w, the extremes that
+ * decide the rates of gd and momentum on the quadratic with that Hessian.
+ * false with the reason (n given) when they are not finite or the
+ * smallest is not positive. */
+bool ov_rate_map_hessian_n(const ov_objective *obj, const double *w, double *lmin,
+                           double *lmax, char *why, size_t cap);
 
 #endif
