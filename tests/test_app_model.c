@@ -121,6 +121,36 @@ static void test_follow(void)
     ov_controls_deinit(&st);
 }
 
+/* An export's own copy of a model scene follows its frames' steps while the
+ * shown scene stays where it is. */
+static void test_export_copy(void)
+{
+    static ov_app_state st;
+    char *args[] = {"--model", "gauss4", "--optimizers", "gd", "--steps", "30", NULL};
+    if (!init_with(&st, args))
+        return;
+    ov_scene *sc = &st.sc.scene;
+    double c0 = 0, c = 0;
+    CHECK(ov_surface_get_param(sc->surface, "c", &c0));
+    static ov_scene own;
+    CHECK(ov_scene_copy_model(&own, sc));
+    CHECK(own.model != sc->model && own.surface != sc->surface && own.nruns == 1 &&
+          own.runs[0].w != sc->runs[0].w && own.runs[0].n == sc->runs[0].n);
+    /* The copy at first shows what the scene shows. */
+    CHECK(ov_surface_get_param(own.surface, "c", &c) && c == c0);
+    CHECK(ov_scene_follow(&own, -1, 5));
+    CHECK(ov_surface_get_param(own.surface, "c", &c) && c == iterate(&own.runs[0], 5)[2]);
+    CHECK(c != c0);
+    CHECK(ov_surface_get_param(sc->surface, "c", &c) && c == c0);
+    /* Its model evaluates on its own: the same loss as the scene's run. */
+    const ov_objective obj = ov_model_objective(own.model);
+    double f;
+    obj.eval(obj.ctx, iterate(&sc->runs[0], 7), &f, NULL, NULL);
+    CHECK(f == sc->runs[0].loss[7]);
+    ov_scene_deinit(&own);
+    ov_controls_deinit(&st);
+}
+
 /* A click on the slice starts every run at o + x d1 + y d2. */
 static void test_click_start(void)
 {
@@ -254,6 +284,7 @@ int main(void)
     test_axis_keys();
     test_follow();
     test_click_start();
+    test_export_copy();
     test_share();
     check_save_reload("gauss4", "model = gauss4\nslice = c,d\ninit = 1.5,0.5,0.2,0.1\n"
                                 "optimizers = gd,momentum\nsteps = 60\npanels = fit\n");

@@ -3,6 +3,7 @@
  * and MP4 writers. */
 #include "anim_export.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -21,6 +22,10 @@ struct ov_anim_job {
     int width, height;
     uint8_t *px;   /* one frame, width * height RGBA */
     ov_app_cache cache;   /* kept from frame to frame */
+    /* A model scene's own copy, whose slice follows each frame's step as
+     * the window's does, leaving the live scene as it is; NULL for a
+     * surface. */
+    ov_scene *own;
 };
 
 ov_anim_job *ov_anim_job_create(const ov_anim_spec *spec, ov_renderer *r,
@@ -33,6 +38,16 @@ ov_anim_job *ov_anim_job_create(const ov_anim_spec *spec, ov_renderer *r,
     }
     ov_app_cache_init(&j->cache);
     j->frames = spec->frames < 2 ? 2 : spec->frames;
+    if (st->sc.scene.model) {
+        j->own = malloc(sizeof *j->own);
+        if (!j->own || !ov_scene_copy_model(j->own, &st->sc.scene)) {
+            free(j->own);
+            j->own = NULL;
+            snprintf(err, cap, "out of memory copying the scene");
+            ov_anim_job_destroy(j);
+            return NULL;
+        }
+    }
     ov_renderer_size(r, &j->width, &j->height);
     j->px = malloc((size_t)j->width * (size_t)j->height * 4);
     if (!j->px) {
@@ -93,6 +108,10 @@ ov_anim_status ov_anim_job_step(ov_anim_job *j, ov_renderer *r, const ov_app_sta
     ov_controls_seek(&frame, ov_controls_last_step(st) * (double)j->next / (j->frames - 1));
     ov_controls_orbit_frame(&frame, st->view.camera, j->next, j->frames);   /* --orbit */
     ov_controls_hide_message(&frame);   /* transient HUD messages stay out of the animation */
+    if (j->own) {
+        ov_scene_follow(j->own, frame.sc.target, (int)floor(frame.anim.step));
+        frame.sc.scene = *j->own;
+    }
     frame.job.on = false;               /* no progress bar in the export's own frames */
     frame.lecture.blank = false;        /* the scene even while B blanks the screen */
     if (!ov_hud_draw_frame(r, &frame, &j->cache, NULL)) {
@@ -135,5 +154,9 @@ void ov_anim_job_destroy(ov_anim_job *j)
     ov_gif_destroy(j->gif);
     ov_mp4_destroy(j->mp4);
     free(j->px);
+    if (j->own) {
+        ov_scene_deinit(j->own);
+        free(j->own);
+    }
     free(j);
 }

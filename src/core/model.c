@@ -239,6 +239,24 @@ ov_model *ov_model_create_typed(const char *formula, const char *params_csv,
     return m;
 }
 
+ov_model *ov_model_clone(const ov_model *src)
+{
+    ov_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    *m = *src;
+    m->expr = NULL;
+    m->work = NULL;
+    for (int i = 0; i < m->n; i++)
+        m->param_name_list[i] = m->param_names[i];
+    char err[256];
+    if (!build(m, err, sizeof err)) {
+        ov_model_destroy(m);
+        return NULL;
+    }
+    return m;
+}
+
 void ov_model_destroy(ov_model *m)
 {
     if (!m)

@@ -93,6 +93,9 @@ ov_model *ov_model_create_typed(const char *formula, const char *params_csv,
                                 const ov_model_data *data, ov_model_loss loss, char *err,
                                 size_t cap);
 
+/* A copy of src with its own workspace (so that another thread, or an
+ * export's own scene, may evaluate it); NULL when memory runs out. */
+ov_model *ov_model_clone(const ov_model *src);
 /* Frees m; NULL is a no-op. */
 void ov_model_destroy(ov_model *m);
 

@@ -86,6 +86,11 @@ bool ov_scene_set_slice(ov_scene *sc, const ov_slice *next);
 /* Starts every run of a model scene at the plane's point (x, y) and
  * recomputes them. */
 bool ov_scene_start_at(ov_scene *sc, double x, double y);
+/* dst (not initialised) becomes a model scene of its own equal to src:
+ * the model cloned, the runs copied, a slice surface of its own; so that
+ * following (ov_scene_follow) on it leaves src as it is. false when memory
+ * runs out (dst is then empty, safe to deinit) or src has no model. */
+bool ov_scene_copy_model(ov_scene *dst, const ov_scene *src);
 /* The default learning rate of kind on a model scene's model. */
 double ov_scene_model_alpha(const ov_model *m, ov_optim_kind kind);
 

@@ -279,7 +279,8 @@ bool ov_scene_follow(ov_scene *sc, int run, int step)
             return false;
         ov_slice_axes(&sc->slice, head);
         if (ov_slice_follow_baked(&sc->slice)) {
-            if (!rebuild_surface(sc, NULL, 0))
+            char err[256];
+            if (!rebuild_surface(sc, err, sizeof err))
                 return false;
         } else {
             ov_surface_plane_follow(sc->surface, sc->slice.o);
@@ -302,5 +303,46 @@ bool ov_scene_set_slice(ov_scene *sc, const ov_slice *next)
         return false;
     sc->view = framing_view(sc);
     sc->surface->view = sc->view;
+    return true;
+}
+
+bool ov_scene_copy_model(ov_scene *dst, const ov_scene *src)
+{
+    memset(dst, 0, sizeof *dst);
+    if (!src->model)
+        return false;
+    dst->model = ov_model_clone(src->model);
+    if (!dst->model)
+        return false;
+    /* (Freed here on failure: ov_scene_deinit is the caller's to call.) */
+    dst->slice = src->slice;
+    memcpy(dst->start_w, src->start_w, sizeof dst->start_w);
+    dst->slice_run = src->slice_run;
+    dst->slice_step = src->slice_step;
+    snprintf(dst->data_path, sizeof dst->data_path, "%s", src->data_path);
+    memcpy(dst->specs, src->specs, sizeof dst->specs);
+    dst->start = src->start;
+    dst->steps = src->steps;
+    dst->view = src->view;
+    dst->noise = src->noise;
+    bool ok = true;
+    for (int i = 0; i < src->nruns; i++) {
+        ov_run_init(&dst->runs[i], &src->runs[i].params);
+        dst->nruns = i + 1;
+        ok = ok && ov_run_copy(&dst->runs[i], &src->runs[i]);
+    }
+    /* The followed coordinates start at slice.o's, where the last follow
+     * put them: the same surface as src's. */
+    char err[256];
+    dst->surface = ok ? ov_slice_surface_create(dst->model, &dst->slice, src->view, err,
+                                                sizeof err)
+                      : NULL;
+    if (!dst->surface) {
+        for (int i = 0; i < dst->nruns; i++)
+            ov_run_deinit(&dst->runs[i]);
+        ov_model_destroy(dst->model);
+        memset(dst, 0, sizeof *dst);
+        return false;
+    }
     return true;
 }
