@@ -314,7 +314,6 @@ bool ov_scene_copy_model(ov_scene *dst, const ov_scene *src)
     dst->model = ov_model_clone(src->model);
     if (!dst->model)
         return false;
-    /* (Freed here on failure: ov_scene_deinit is the caller's to call.) */
     dst->slice = src->slice;
     memcpy(dst->start_w, src->start_w, sizeof dst->start_w);
     dst->slice_run = src->slice_run;
