@@ -121,6 +121,39 @@ static void test_follow(void)
     ov_controls_deinit(&st);
 }
 
+/* A saved block of the fullest scene (16 runs, noise, a typed model on a
+ * data file) is read back whole: the presets parser takes that many lines,
+ * so Ctrl+S and undo work on it too. */
+static void test_full_block(void)
+{
+    const char *tmp = getenv("OV_TMP");
+    char data[600];
+    snprintf(data, sizeof data, "%s/full.csv", tmp ? tmp : "/tmp");
+    FILE *f = fopen(data, "w");
+    CHECK(f && fputs("t,y\n0,1\n1,2.1\n2,2.9\n", f) >= 0 && fclose(f) == 0);
+    static ov_app_state st;
+    char *args[] = {"--model", "a*t + b*t^2 + c", "--params", "a,b,c", "--data", data,
+                    "--optimizers", "gd,momentum,nesterov,adam,rmsprop,adagrad,adadelta,rprop,"
+                                    "cg,newton,amsgrad,nadam,radam,adamax,adamw,lion",
+                    "--noise", "0.1", "--seed", "3", "--slice", "pca", "--panels", "fit,loss",
+                    NULL};
+    if (!init_with(&st, args))
+        return;
+    CHECK(st.sc.scene.nruns == 16);
+    static char text[OV_SAVE_BLOCK_MAX];
+    CHECK(ov_save_block(&st, 1, "saved-1", "full", text, sizeof text));
+    ov_config *cfg = malloc(sizeof *cfg);
+    char err[1024];
+    if (cfg) {
+        ov_config_defaults(cfg);
+        CHECK_MSG(ov_save_block_apply(text, cfg, err, sizeof err), "%s\n%s", err, text);
+        CHECK(cfg->nruns == 16 && cfg->noise.sigma == 0.1 && strcmp(cfg->slice, "pca") == 0 &&
+              cfg->data.nrows == 3);
+    }
+    free(cfg);
+    ov_controls_deinit(&st);
+}
+
 /* An export's own copy of a model scene follows its frames' steps while the
  * shown scene stays where it is. */
 static void test_export_copy(void)
@@ -285,6 +318,7 @@ int main(void)
     test_follow();
     test_click_start();
     test_export_copy();
+    test_full_block();
     test_share();
     check_save_reload("gauss4", "model = gauss4\nslice = c,d\ninit = 1.5,0.5,0.2,0.1\n"
                                 "optimizers = gd,momentum\nsteps = 60\npanels = fit\n");

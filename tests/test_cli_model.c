@@ -13,8 +13,10 @@
 #include <unistd.h>
 
 #include "cli/args.h"
+#include "cli/preset.h"
 #include "cli/url.h"
 #include "core/scene.h"
+#include "core/theory.h"
 #include "ov_test.h"
 
 static ov_config g_cfg;
@@ -179,11 +181,114 @@ static void test_values(void)
     ov_url_args_free(&ua);
 }
 
+/* A preset (a lecture scene, a saved block) is checked against its model
+ * as the command line is: a scene with a model and kappa, or an --init of
+ * the wrong length, is reported at its header's line and skipped; the
+ * others load. */
+static void test_preset_blocks(void)
+{
+    const char *f = file_with("blocks.txt", "[1 kappa]\ncaption = a\nmodel = gauss4\nkappa = 10\n"
+                                            "\n[2 init]\ncaption = b\nmodel = gauss4\ninit = 1,2\n"
+                                            "\n[3 good]\ncaption = c\nmodel = line\nsteps = 5\n"
+                                            "\n[4 both]\ncaption = d\nsurface = beale\nmodel = xor\n");
+    char err[4096];
+    ov_preset_set *set = ov_presets_load(f, err, sizeof err);
+    CHECK(set != NULL);
+    if (!set)
+        return;
+    CHECK(ov_presets_count(set) == 1 && ov_presets_problem_count(set) == 3);
+    CHECK(ov_presets_by_number(set, 3) != NULL && ov_presets_by_number(set, 1) == NULL);
+    char want[600];
+    snprintf(want, sizeof want, "%s:1: --kappa: does not apply to a model", f);
+    CHECK_MSG(strstr(err, want) != NULL, "%s", err);
+    snprintf(want, sizeof want, "%s:6: --init: 2 numbers given; expected 4", f);
+    CHECK_MSG(strstr(err, want) != NULL, "%s", err);
+    snprintf(want, sizeof want, "%s:16: --surface: does not apply to a model", f);
+    CHECK_MSG(strstr(err, want) != NULL, "%s", err);
+    ov_presets_destroy(set);
+}
+
+/* Data files: a byte-order mark is skipped; numbers are decimal only (as
+ * on the command line), so 0x10 is a bad value at its line; the path is
+ * kept absolute. */
+static void test_data_details(void)
+{
+    const char *bom = file_with("bom.csv", "\xEF\xBB\xBFt,y\n0,1\n1,3\n");
+    GOOD("--model", "line", "--data", bom);
+    CHECK(g_cfg.data.nrows == 2 && g_cfg.data.y[1] == 3);
+    const char *hex = file_with("hex.csv", "t,y\n0,1\n0x10,3\n");
+    char want[600];
+    snprintf(want, sizeof want, "%s:3:", hex);
+    BAD(NEEDLES("--data", want), "--model", "line", "--data", hex);
+    /* A relative path is kept absolute (a saved scene replayed elsewhere). */
+    char here[512];
+    CHECK(getcwd(here, sizeof here) != NULL);
+    CHECK(chdir(g_dir) == 0);
+    GOOD("--model", "line", "--data", "bom.csv");
+    CHECK_MSG(g_cfg.data_path[0] == '/' && strstr(g_cfg.data_path, "/bom.csv"), "%s",
+              g_cfg.data_path);
+    CHECK(chdir(here) == 0);
+    /* 64 parameter names of 8 bytes: 575 bytes of --params. */
+    char names[1024], formula[1024];
+    size_t o = 0, q = 0;
+    for (int k = 0; k < 64; k++) {
+        o += (size_t)snprintf(names + o, sizeof names - o, "%sparam_%02d", k ? "," : "", k);
+        q += (size_t)snprintf(formula + q, sizeof formula - q, "%sparam_%02d", k ? "+" : "", k);
+    }
+    const char *pts = file_with("p64.csv", "t,y\n0,1\n");
+    GOOD("--model", formula, "--params", names, "--data", pts, "--steps", "10");
+    /* 62 coordinates would follow the run: more than the 8 the shaders take
+     * as uniforms, so the axes slice starts fixed; gauss4's 2 follow. */
+    ov_scene sc;
+    char err[512];
+    CHECK_MSG(ov_scene_init(&sc, &g_cfg, err, sizeof err), "%s", err);
+    CHECK(sc.slice.kind == OV_SLICE_AXES && !sc.slice.follow);
+    ov_scene_deinit(&sc);
+    GOOD("--model", "gauss4");
+    CHECK_MSG(ov_scene_init(&sc, &g_cfg, err, sizeof err), "%s", err);
+    CHECK(sc.slice.follow);
+    ov_scene_deinit(&sc);
+}
+
+/* More parameters than the data pin down: y = a t + b + c has b and c
+ * interchangeable, its Hessian 2 J'J (J's rows (t, 1, 1)) has an exact zero
+ * eigenvalue, which rounding may make -1e-16: flat, not non-convex. */
+static void test_semidefinite(void)
+{
+    ov_model_data d = {.ninputs = 1, .nrows = 3};
+    const double t[3] = {0, 1, 2}, y[3] = {1, 2.1, 2.9};
+    for (int i = 0; i < 3; i++) {
+        d.in[i][0] = t[i];
+        d.y[i] = y[i];
+    }
+    char err[512];
+    ov_model *m = ov_model_create_typed("a*t + b + c", "a,b,c", &d, OV_MODEL_LOSS_SQUARED, err,
+                                        sizeof err);
+    CHECK_MSG(m != NULL, "%s", err);
+    if (!m)
+        return;
+    const ov_objective obj = ov_model_objective(m);
+    const double w[3] = {0.3, -0.2, 0.9};
+    ov_local_curvature lc;
+    CHECK(ov_theory_local_curvature(&obj, w, &lc));
+    /* By hand: 2 J'J = [[10, 6, 6], [6, 6, 6], [6, 6, 6]]: 0 along
+     * (0, 1, -1); on vectors (x, y, y) it acts as [[10, 12], [6, 12]],
+     * whose eigenvalues solve l^2 - 22 l + 48 = 0: 11 -+ sqrt(73). */
+    CHECK_MSG(lc.shape == OV_LOCAL_FLAT, "shape %d, lmin %g", (int)lc.shape, lc.lmin);
+    CHECK(lc.lmin == 0.0);
+    CHECK_NEAR(lc.lmax, 11 + sqrt(73.0), 1e-12 * 22);
+    CHECK(lc.kappa_abs == INFINITY);   /* min |lambda| is the 0 */
+    ov_model_destroy(m);
+}
+
 int main(void)
 {
     /* OV_TMP is this test's own folder (CMakeLists.txt). */
     snprintf(g_dir, sizeof g_dir, "%s", getenv("OV_TMP") ? getenv("OV_TMP") : "/tmp");
     test_errors();
     test_values();
+    test_preset_blocks();
+    test_semidefinite();
+    test_data_details();
     return ov_test_finish("test_cli_model");
 }

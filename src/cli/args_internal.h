@@ -116,6 +116,11 @@ int ov_args_opt_slice(ov_parse *p, const char *opt, const char *value);
  * formula), and the options that apply only with or only without a model.
  * Returns 0, or 2 with the message. */
 int ov_args_check_model(ov_parse *p);
+/* The same checks on a configuration filled by other means (a preset's,
+ * a lecture scene's or a saved block's lines); surface_given: a surface
+ * was named in it. */
+int ov_args_check_model_config(const ov_config *cfg, bool surface_given, char *err,
+                               size_t cap);
 /* True when name (len bytes) may not name a model parameter (t, x1, pi,
  * exp, loss, ...). */
 bool ov_args_param_name_reserved(const char *name, size_t len);

@@ -2,7 +2,8 @@
  * --data, --loss, --init and --slice, each checked as text here (names,
  * numbers, the shape of a slice); what only the model can tell (how many
  * parameters it has, which names it knows, the data file's rows) is checked
- * once the whole command line is read (args_model_check.c). */
+ * once the whole command line is read (ov_args_check_model, below). */
+#define _XOPEN_SOURCE 700   /* realpath */
 #include "args.h"
 #include "args_internal.h"
 
@@ -111,12 +112,18 @@ int ov_args_opt_data(ov_parse *p, const char *opt, const char *value)
     free(text);
     if (!ok)
         return ov_args_fail(p->err, p->cap, "%s: %s", opt, why);
+    /* Kept as an absolute path: a saved scene (Ctrl+S, into --output-dir)
+     * or a URL replayed from elsewhere still finds the file. */
+    char *abs = realpath(value, NULL);
+    if (abs && strlen(abs) < sizeof p->cfg->data_path)
+        memcpy(p->cfg->data_path, abs, strlen(abs) + 1);
+    free(abs);
     return 0;
 }
 
-int ov_args_check_model(ov_parse *p)
+int ov_args_check_model_config(const ov_config *cfg, bool surface_given, char *err,
+                               size_t cap)
 {
-    ov_config *cfg = p->cfg;
     if (!cfg->model[0]) {
         const char *opt = cfg->model_params[0] ? "--params"
                           : cfg->data_path[0]  ? "--data"
@@ -125,31 +132,36 @@ int ov_args_check_model(ov_parse *p)
                           : cfg->slice[0]      ? "--slice"
                                                : NULL;
         if (opt)
-            return ov_args_fail(p->err, p->cap, "%s: applies to a model; expected it with "
+            return ov_args_fail(err, cap, "%s: applies to a model; expected it with "
                                 "--model NAME|FORMULA (see --list-models)", opt);
         return 0;
     }
-    const char *opt = p->surface_given ? "--surface"
+    const char *opt = surface_given    ? "--surface"
                       : cfg->has_kappa ? "--kappa"
                       : cfg->has_theta ? "--theta"
                       : cfg->has_start ? "--start"
                                        : NULL;
     if (opt)
-        return ov_args_fail(p->err, p->cap, "%s: does not apply to a model (a model has no "
+        return ov_args_fail(err, cap, "%s: does not apply to a model (a model has no "
                             "surface, kappa or theta; its start is --init V1,...,Vn)", opt);
     ov_slice slice;
     double start[OV_OBJECTIVE_MAX_DIM];
-    ov_model *m = ov_scene_model_create(cfg, start, &slice, p->err, p->cap);
+    ov_model *m = ov_scene_model_create(cfg, start, &slice, err, cap);
     if (!m)
         return 2;
     int max_steps = ov_run_max_steps(m->n);
     int n = m->n;
     ov_model_destroy(m);
     if (cfg->steps > max_steps)
-        return ov_args_fail(p->err, p->cap, "--steps: %d steps of %d parameters is more "
-                            "than a run holds (%d coordinates: at most %d steps); expected "
-                            "fewer steps", cfg->steps, n, OV_RUN_MAX_COORDS, max_steps);
+        return ov_args_fail(err, cap, "--steps: %d steps of %d parameters is more than a run "
+                            "holds (%d coordinates: at most %d steps); expected fewer steps",
+                            cfg->steps, n, OV_RUN_MAX_COORDS, max_steps);
     return 0;
+}
+
+int ov_args_check_model(ov_parse *p)
+{
+    return ov_args_check_model_config(p->cfg, p->surface_given, p->err, p->cap);
 }
 
 int ov_args_opt_loss(ov_parse *p, const char *opt, const char *value)

@@ -15,7 +15,8 @@
 #define OV_PRESET_NUMBER_MAX 99    /* numbered 1 .. 99; 1 .. 9 are the number keys */
 #define OV_PRESET_NAME_MAX 32      /* slug, NUL included */
 #define OV_PRESET_CAPTION_MAX 192  /* = sizeof ov_config.caption, NUL included */
-#define OV_PRESET_MAX_ENTRIES 24   /* key = value lines per preset */
+#define OV_PRESET_MAX_ENTRIES 48   /* key = value lines per preset: a saved scene's
+                                    * 16 runs and every other option fit */
 #define OV_PRESET_REPORT_MAX 5     /* problems listed before "and N more" */
 
 /* One "key = value" line of a preset: key is a CLI option name without the

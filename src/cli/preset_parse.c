@@ -134,6 +134,20 @@ static void finish_preset(ov_parser *ps)
     if (!ps->has_caption)
         problem(ps, ps->cur.line, "preset %d '%s' has no caption", ps->cur.number,
                 ps->cur.name);
+    /* What no single line can tell: the model against its options (the
+     * --init length, the slice's names, kappa or a surface beside a model). */
+    if (ps->cur_ok) {
+        bool surface_given = false;
+        for (int i = 0; i < ps->cur.nentries; i++)
+            surface_given = surface_given || strcmp(ps->cur.entries[i].key, "surface") == 0;
+        char why[OV_PRESET_PROBLEM_MAX];
+        if (ov_args_check_model_config(&ps->scratch, surface_given, why, sizeof why)) {
+            /* A formula's error comes with the formula and a caret: its
+             * first line says it. */
+            why[strcspn(why, "\n")] = 0;
+            problem(ps, ps->cur.line, "%s", why);
+        }
+    }
     ov_preset_set *set = ps->set;
     if (ps->cur_ok && set->count >= OV_PRESET_MAX)
         problem(ps, ps->cur.line, "more than %d presets; preset %d '%s' is left out",

@@ -44,7 +44,7 @@ typedef enum ov_config_loss {
 } ov_config_loss;
 
 /* Longest --params, --data and --slice value kept. */
-#define OV_CONFIG_MODEL_TEXT 512
+#define OV_CONFIG_MODEL_TEXT 2048   /* 64 names of 24 bytes and their commas fit */
 
 typedef enum ov_action {
     OV_ACTION_WINDOW = 0,   /* open the interactive window (default) */

@@ -213,8 +213,8 @@ ov_model *ov_model_create_typed(const char *formula, const char *params_csv,
     if (loss == OV_MODEL_LOSS_LOGISTIC)
         for (int i = 0; i < data->nrows; i++)
             if (!(data->y[i] >= 0.0 && data->y[i] <= 1.0)) {
-                snprintf(err, cap, "data row %d has y = %g: a logistic loss needs 0 <= y <= 1",
-                         i + 1, data->y[i]);
+                snprintf(err, cap, "--loss logistic: data row %d has y = %g; expected every y "
+                         "from 0 to 1 (a probability)", i + 1, data->y[i]);
                 return NULL;
             }
     ov_model *m = calloc(1, sizeof *m);

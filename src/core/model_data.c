@@ -52,6 +52,11 @@ static bool parse_number(const char *from, const char *to, double *v)
         return false;
     memcpy(buf, from, len);
     buf[len] = '\0';
+    /* Decimal only, as the command line's numbers: strtod would also take
+     * hexadecimal (0x10) and "infinity". */
+    for (size_t i = 0; i < len; i++)
+        if (!strchr("0123456789+-.eE", buf[i]))
+            return false;
     char *stop = NULL;
     *v = strtod(buf, &stop);
     return stop == buf + len && isfinite(*v);
@@ -67,6 +72,10 @@ bool ov_model_data_parse(const char *text, const char *filename, ov_model_data *
     int line = 0, ncols = 0;
     const char *const *cols = NULL;
     const char *s = text ? text : "";
+    /* A byte-order mark (spreadsheets write one in "CSV UTF-8") is not
+     * part of the header. */
+    if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF)
+        s += 3;
     while (*s) {
         const char *nl = strchr(s, '\n');
         const char *end = nl ? nl : s + strlen(s);

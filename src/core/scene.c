@@ -99,9 +99,11 @@ bool ov_scene_init(ov_scene *sc, const ov_config *cfg, char *err, size_t cap)
                      perr.message, perr.column);
         return false;
     }
-    if (cfg->has_kappa)
+    /* A model has no kappa or theta (the command line and presets refuse
+     * them beside one; a scene built otherwise ignores them). */
+    if (cfg->has_kappa && !sc->model)
         ov_surface_set_param(sc->surface, "kappa", cfg->kappa);
-    if (cfg->has_theta)
+    if (cfg->has_theta && !sc->model)
         ov_surface_set_param(sc->surface, "theta", cfg->theta);
     if (sc->surface) {
         sc->start = cfg->has_start ? cfg->start : sc->surface->start;

@@ -148,6 +148,11 @@ ov_model *ov_scene_model_create(const ov_config *cfg, double *start, ov_slice *s
         ov_model_destroy(m);
         return NULL;
     }
+    /* Following more coordinates than the shaders take as uniforms builds
+     * a shader at each shown step: such a slice starts fixed (Shift+.
+     * turns following on). */
+    if (ov_slice_follow_baked(slice))
+        slice->follow = false;
     return m;
 }
 
@@ -299,6 +304,8 @@ bool ov_scene_set_slice(ov_scene *sc, const ov_slice *next)
         return false;
     sc->slice = *next;
     sc->slice.n = sc->model->n;
+    if (ov_slice_follow_baked(&sc->slice))
+        sc->slice.follow = false;   /* as ov_scene_model_create */
     if (!ov_scene_slice_refresh(sc, NULL, 0))
         return false;
     sc->view = framing_view(sc);

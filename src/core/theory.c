@@ -226,9 +226,16 @@ bool ov_theory_local_curvature(const ov_objective *obj, const double *w,
         return false;
     }
     double amin = INFINITY, amax = 0.0;
-    for (int i = 0; i < n; i++) {
-        amin = fmin(amin, fabs(lam[i]));
+    for (int i = 0; i < n; i++)
         amax = fmax(amax, fabs(lam[i]));
+    /* Eigenvalues within rounding of 0 are 0: a least-squares Hessian
+     * 2 J'J with more parameters than data rows is only semi-definite, and
+     * its zero eigenvalues come out of Jacobi as +-1e-16 * max |lambda|. */
+    const double tol = n * 1e-12 * amax;
+    for (int i = 0; i < n; i++) {
+        if (fabs(lam[i]) <= tol)
+            lam[i] = 0.0;
+        amin = fmin(amin, fabs(lam[i]));
     }
     out->lmin = lam[0];
     out->lmax = lam[n - 1];
