@@ -15,6 +15,7 @@
 #include "cli/args.h"
 #include "cli/preset.h"
 #include "cli/url.h"
+#include "core/eigen_modes.h"
 #include "core/scene.h"
 #include "core/theory.h"
 #include "ov_test.h"
@@ -164,6 +165,27 @@ static void test_values(void)
     CHECK(strcmp(sc.model->name, "line") == 0 && sc.model->data.nrows == 3);
     /* At (0, 0) the loss is 0^2 + 2^2 + 4^2 = 20. */
     CHECK(sc.runs[0].loss[0] == 20.0);
+    ov_scene_deinit(&sc);
+
+    /* line's minimum, from the normal equations by hand on (0, 1), (1, 2.1),
+     * (2, 2.9): a = (sum t y - 3 mean t mean y) / (sum t^2 - 3 mean t^2)
+     * = (7.9 - 6) / (5 - 3) = 0.95, b = mean y - a mean t = 2 - 0.95 = 1.05;
+     * marked on its a, b slice, and the panels measure errors from it. */
+    GOOD("--model", "line");
+    CHECK_MSG(ov_scene_init(&sc, &g_cfg, err, sizeof err), "%s", err);
+    CHECK(sc.surface->nminima == 1);
+    CHECK_NEAR(sc.surface->minima[0].x, 0.95, 1e-12);
+    CHECK_NEAR(sc.surface->minima[0].y, 1.05, 1e-12);
+    ov_eigen_basis eb;
+    char why[200];
+    CHECK(ov_eigen_basis_of(sc.surface, &sc.runs[0], &eb, why, sizeof why) && eb.known_min);
+    ov_scene_deinit(&sc);
+    /* gauss4's error has 4 components: no two-component picture of it. */
+    GOOD("--model", "gauss4");
+    CHECK_MSG(ov_scene_init(&sc, &g_cfg, err, sizeof err), "%s", err);
+    CHECK(sc.surface->nminima == 0);
+    CHECK(!ov_eigen_basis_of(sc.surface, &sc.runs[0], &eb, why, sizeof why) &&
+          strstr(why, "has 4"));
     ov_scene_deinit(&sc);
 
     /* The page's URL carries the same options (DESIGN.md's example). */

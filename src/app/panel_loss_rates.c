@@ -19,6 +19,10 @@ void ov_panel_loss_rates(ov_renderer *r, const ov_app_state *st, const ov_hud_st
                          const ov_log_graph *g)
 {
     const ov_scene *sc = &st->sc.scene;
+    /* A model's rates would be measured on its slice only (see
+     * ov_eigen_basis_of): no overlay there. */
+    if (sc->model && sc->model->n > 2)
+        return;
     char lines[OV_MAX_RUNS + 1][160];
     int colour[OV_MAX_RUNS + 1], n = 0;
     for (int i = 0; i < sc->nruns && n < 4; i++) {

@@ -17,6 +17,13 @@ bool ov_eigen_basis_of(const ov_surface *s, const ov_run *run, ov_eigen_basis *b
         snprintf(why, cap, "the run has no steps");
         return false;
     }
+    if (run->w && run->dim > 2) {
+        /* A model's run: its error has all its coordinates, most of them
+         * off the slice, where a two-component picture would mislead. */
+        snprintf(why, cap, "the eigen-components are drawn in two dimensions: this model's "
+                 "error has %d, the slice shows 2", run->dim);
+        return false;
+    }
     double lx = run->x[run->n - 1], ly = run->y[run->n - 1];
     b->wx = lx;
     b->wy = ly;

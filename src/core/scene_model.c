@@ -223,12 +223,43 @@ static bool place_plane(ov_scene *sc)
     return ov_slice_pca(&sc->slice, head, paths, np);
 }
 
+/* The line's minimum has a closed form (the normal equations:
+ * a = cov(t, y) / var(t), b = mean(y) - a mean(t)): marked on its slice
+ * where the plane holds it, and the panels measure errors from it. */
+static void mark_line_minimum(const ov_scene *sc, ov_surface *s)
+{
+    const ov_model *m = sc->model;
+    if (strcmp(m->name, "line") != 0 || m->n != 2 || m->data.nrows < 2)
+        return;
+    double st = 0, sy = 0, stt = 0, sty = 0, n = m->data.nrows;
+    for (int i = 0; i < m->data.nrows; i++) {
+        double t = m->data.in[i][0], y = m->data.y[i];
+        st += t;
+        sy += y;
+        stt += t * t;
+        sty += t * y;
+    }
+    double var = stt - st * st / n;
+    if (!(var > 0.0))
+        return;
+    double w[2];
+    w[0] = (sty - st * sy / n) / var;
+    w[1] = (sy - w[0] * st) / n;
+    double x, y, dist;
+    ov_slice_project(&sc->slice, w, &x, &y, &dist);
+    if (!(dist <= 1e-9 * (1.0 + fabs(w[0]) + fabs(w[1]))))
+        return;
+    s->nminima = 1;
+    s->minima[0] = (ov_vec2){x, y};
+}
+
 /* A new slice surface for the placed plane, keeping the view. */
 static bool rebuild_surface(ov_scene *sc, char *err, size_t cap)
 {
     ov_surface *s = ov_slice_surface_create(sc->model, &sc->slice, sc->view, err, cap);
     if (!s)
         return false;
+    mark_line_minimum(sc, s);
     ov_surface_destroy(sc->surface);
     sc->surface = s;
     return true;
