@@ -80,15 +80,20 @@ int ov_hud_model_lines(const ov_app_state *st, char (*lines)[192], int max)
     double off, kappa, kabs;
     bool convex;
     if (n < max && ov_hud_model_head(st, &off, &kappa, &kabs, &convex)) {
-        char k[48];
+        char k[48], over[48] = "";
+        /* Beyond two parameters, say that this κ is the whole Hessian's
+         * (the curvature panel's is the slice's). */
+        if (st->sc.scene.model->n > 2)
+            snprintf(over, sizeof over, " (all %d parameters)", st->sc.scene.model->n);
         if (convex) {
             ov_hud_format_ratio(kappa, k, sizeof k);
-            snprintf(lines[n], 192, "off plane: %.3g   \xce\xba = %s", off, k);
+            snprintf(lines[n], 192, "off plane: %.3g   \xce\xba = %s%s", off, k, over);
         } else if (isnan(kabs)) {
             snprintf(lines[n], 192, "off plane: %.3g   \xce\xba: Hessian not finite", off);
         } else {
             ov_hud_format_ratio(kabs, k, sizeof k);
-            snprintf(lines[n], 192, "off plane: %.3g   non-convex, |\xce\xbb| ratio %s", off, k);
+            snprintf(lines[n], 192, "off plane: %.3g   non-convex, |\xce\xbb| ratio %s%s", off, k,
+                     over);
         }
         n++;
     }

@@ -50,8 +50,9 @@ void ov_panel_curvature_text(const ov_app_state *st, ov_panel_text *t)
             ov_panel_text_add(t, i, "%s: \xce\xbb = %.3g, %.3g   flat along one direction, "
                      "local \xce\xba unbounded", name, lam[0], lam[1]);
         else
-            ov_panel_text_add(t, i, "%s: \xce\xbb = %.3g, %.3g   local \xce\xba = %.3g", name, lam[0],
-                     lam[1], kappa);
+            ov_panel_text_add(t, i, "%s: \xce\xbb = %.3g, %.3g   local \xce\xba%s = %.3g", name,
+                              lam[0], lam[1],
+                              sc->model && sc->model->n > 2 ? " on the slice" : "", kappa);
     }
     ov_panel_text_add(t, OV_PANEL_DIM, "ellipse: local Hessian (red: non-convex)   white: "
              "\xe2\x88\x92\xce\xb1\xe2\x88\x87L   coloured: the next step");
