@@ -123,6 +123,11 @@ static void test_errors(void)
     /* The coordinate cap: 9 parameters x 222,223 steps > 2,000,000. */
     BAD(NEEDLES("--steps", "222222", "2000000"), "--model", "xor", "--steps", "222223");
     GOOD("--model", "xor", "--steps", "222222");
+    /* Newton's Hessian costs 4 rows x 9 x 10 / 2 = 180 second derivatives
+     * a step on xor: 3e7 / 180 = 166,666 steps at most. */
+    BAD(NEEDLES("--steps", "newton", "180", "166666"), "--model", "xor", "--optimizer",
+        "newton", "--steps", "166667");
+    GOOD("--model", "xor", "--optimizer", "newton", "--steps", "166666");
 }
 
 static void test_values(void)
