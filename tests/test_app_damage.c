@@ -19,7 +19,7 @@ enum { W = 960, H = 540, FRAMES = 40 };
 
 static ov_prim prim(uint64_t h, float x0, float y0, float x1, float y1)
 {
-    return (ov_prim){h, x0, y0, x1, y1};
+    return (ov_prim){h, x0, y0, x1, y1, 0, 0};
 }
 
 /* One layer in, the other layer empty. */

@@ -10,6 +10,8 @@ void ov_damage_deinit(ov_damage *d)
     for (int l = 0; l < OV_DAMAGE_LAYERS; l++) {
         free(d->prev[l].v);
         free(d->cur[l].v);
+        free(d->prev[l].th);
+        free(d->cur[l].th);
     }
     free(d->set);
     free(d->tiles);
@@ -37,7 +39,53 @@ ov_prim *ov_damage_layer(ov_damage *d, int layer, int n)
         l->cap = cap;
     }
     l->n = n;
+    l->nth = 0;
     return l->v;
+}
+
+static int floor_div(int a, int b)
+{
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+int ov_damage_span(float x0, float y0, float x1, float y1, int span[4])
+{
+    if (!(x1 > x0) || !(y1 > y0) || !(fabsf(x0) < 1e8f) || !(fabsf(y0) < 1e8f) ||
+        !(fabsf(x1) < 1e8f) || !(fabsf(y1) < 1e8f)) {
+        span[0] = span[2] = 0;
+        span[1] = span[3] = -1;
+        return 0;
+    }
+    span[0] = floor_div((int)floorf(x0), OV_DAMAGE_TILE);
+    span[1] = floor_div((int)ceilf(x1) - 1, OV_DAMAGE_TILE);
+    span[2] = floor_div((int)floorf(y0), OV_DAMAGE_TILE);
+    span[3] = floor_div((int)ceilf(y1) - 1, OV_DAMAGE_TILE);
+    return (span[1] - span[0] + 1) * (span[3] - span[2] + 1);
+}
+
+int ov_damage_tiles(ov_damage *d, int layer, int n)
+{
+    ov_prim_list *l = &d->cur[layer];
+    if (n < 0 || l->nth > INT32_MAX - n)
+        return -1;
+    if (l->nth + n > l->th_cap) {
+        int cap = l->th_cap ? l->th_cap : 1024;
+        while (cap < l->nth + n)
+            cap *= 2;
+        uint64_t *t = realloc(l->th, (size_t)cap * sizeof *t);
+        if (!t)
+            return -1;
+        l->th = t;
+        l->th_cap = cap;
+    }
+    int off = l->nth;
+    l->nth += n;
+    return off;
+}
+
+uint64_t *ov_damage_tile_at(ov_damage *d, int layer, int offset)
+{
+    return d->cur[layer].th + offset;
 }
 
 uint64_t ov_damage_hash(uint64_t h, const void *p, size_t n)
@@ -100,6 +148,49 @@ static void mark(ov_damage *d, int tw, int th, const ov_prim *p)
         memset(d->tiles + (size_t)ty * (size_t)tw + a, 1, (size_t)(c - a + 1));
 }
 
+/* Marks one tile (tx, ty) when it lies in the frame. */
+static void mark_tile(ov_damage *d, int tw, int th, int tx, int ty)
+{
+    if (tx >= 0 && ty >= 0 && tx < tw && ty < th)
+        d->tiles[(size_t)ty * (size_t)tw + tx] = 1;
+}
+
+/* Whether a and b are described tile by tile at the same place. */
+static bool same_place(const ov_prim *a, const ov_prim *b)
+{
+    return a->place != 0 && a->place == b->place && a->tiles > 0 && b->tiles > 0;
+}
+
+/* a (of list A) replaced by b (of B) at the same place: the tiles either
+ * box touches whose hashes differ (or that only one box touches). */
+static void mark_changed(ov_damage *d, int tw, int th, const ov_prim_list *A, const ov_prim *a,
+                         const ov_prim_list *B, const ov_prim *b)
+{
+    int sa[4], sb[4];
+    int na = ov_damage_span(a->x0, a->y0, a->x1, a->y1, sa);
+    int nb = ov_damage_span(b->x0, b->y0, b->x1, b->y1, sb);
+    if (a->tiles - 1 + na > A->nth || b->tiles - 1 + nb > B->nth) {
+        mark(d, tw, th, a);
+        mark(d, tw, th, b);
+        return;
+    }
+    const uint64_t *ha = A->th + a->tiles - 1, *hb = B->th + b->tiles - 1;
+    int x0 = sa[0] < sb[0] ? sa[0] : sb[0], x1 = sa[1] > sb[1] ? sa[1] : sb[1];
+    int y0 = sa[2] < sb[2] ? sa[2] : sb[2], y1 = sa[3] > sb[3] ? sa[3] : sb[3];
+    for (int ty = y0; ty <= y1; ty++)
+        for (int tx = x0; tx <= x1; tx++) {
+            bool ina = na > 0 && tx >= sa[0] && tx <= sa[1] && ty >= sa[2] && ty <= sa[3];
+            bool inb = nb > 0 && tx >= sb[0] && tx <= sb[1] && ty >= sb[2] && ty <= sb[3];
+            if (!ina && !inb)
+                continue;
+            if (ina && inb &&
+                ha[(ty - sa[2]) * (sa[1] - sa[0] + 1) + tx - sa[0]] ==
+                    hb[(ty - sb[2]) * (sb[1] - sb[0] + 1) + tx - sb[0]])
+                continue;
+            mark_tile(d, tw, th, tx, ty);
+        }
+}
+
 /* Diffs one layer: the greedy walk keeps the matched primitives in the
  * same order in both frames (a common subsequence of equal ones) and marks
  * every other one. false when out of memory. */
@@ -128,6 +219,9 @@ static bool diff(ov_damage *d, int tw, int th, const ov_prim_list *A, const ov_p
         if (A->v[i].h == B->v[j].h) {
             i++;
             j++;
+        } else if (same_place(&A->v[i], &B->v[j]) && !set_has(sb, mask, A->v[i].h) &&
+                   !set_has(sa, mask, B->v[j].h)) {
+            mark_changed(d, tw, th, A, &A->v[i++], B, &B->v[j++]);
         } else if (!set_has(sa, mask, B->v[j].h)) {
             mark(d, tw, th, &B->v[j++]);
         } else if (!set_has(sb, mask, A->v[i].h)) {
@@ -245,6 +339,7 @@ void ov_damage_compute(ov_damage *d, int width, int height, bool full)
         d->prev[l] = d->cur[l];
         d->cur[l] = t;
         d->cur[l].n = 0;
+        d->cur[l].nth = 0;
     }
     d->prev_ok = true;
 }
