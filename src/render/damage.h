@@ -77,7 +77,8 @@ int ov_damage_span(float x0, float y0, float x1, float y1, int span[4]);
  * call. */
 int ov_damage_tiles(ov_damage *d, int layer, int n);
 uint64_t *ov_damage_tile_at(ov_damage *d, int layer, int offset);
-/* Hash helpers: FNV-1a over bytes, chained. */
+/* Hash helpers, chained: eight bytes at a time (multiply and shift), the
+ * tail byte by byte (FNV-1a). */
 uint64_t ov_damage_hash(uint64_t h, const void *p, size_t n);
 #define OV_DAMAGE_SEED 14695981039346656037ull
 /* Compares the frame made (its layers) with the last one at width x
