@@ -65,7 +65,9 @@ typedef struct ov_damage {
 
 void ov_damage_deinit(ov_damage *d);
 /* Room for n primitives of layer for the frame being made; NULL when out
- * of memory (the frame is then full). Sets the layer's count to n. */
+ * of memory (the frame is then full). Sets the layer's count to n. The
+ * caller sets every field of each (place and tiles 0 when not described
+ * tile by tile). */
 ov_prim *ov_damage_layer(ov_damage *d, int layer, int n);
 /* The tiles a box (x0, y0, x1, y1, pixels) touches: span[0..3] = first
  * and last tile column, first and last tile row (they may lie outside the

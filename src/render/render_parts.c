@@ -73,6 +73,8 @@ bool ov_render_frame_prims(ov_renderer *r)
         p[i].y0 = fminf(sg->p0[1], sg->p1[1]) - e;
         p[i].x1 = fmaxf(sg->p0[0], sg->p1[0]) + e;
         p[i].y1 = fmaxf(sg->p0[1], sg->p1[1]) + e;
+        p[i].place = 0;
+        p[i].tiles = 0;
     }
     const ov_overlay *o = &r->overlay;
     p = ov_damage_layer(&r->damage, 1, o->nitems);
