@@ -6,7 +6,10 @@
  * to the next lies in the rectangles the renderer says changed (what the
  * window reads back). Most frames are drawn in parts (else nothing was
  * tested). The damage itself is checked on primitives whose rectangles
- * are worked out by hand. */
+ * are worked out by hand, and a text whose string changed at the same place
+ * damages only the tiles where its pixels changed: by hand, and for a real
+ * text whose last digit changed (the damage starts past the measured width
+ * of the unchanged prefix). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +79,122 @@ static void check_damage_by_hand(void)
     ov_damage_deinit(&d);
 }
 
+/* Primitives described tile by tile (a text at a place): the tiles whose
+ * hashes differ are the damage, not the whole box. */
+static void check_tiles_by_hand(void)
+{
+    ov_damage d;
+    memset(&d, 0, sizeof d);
+    /* A text over tile columns 2..5 of tile row 1 (pixels 32..95, 16..31). */
+    const float box[4] = {33, 17, 95, 31};
+    int span[4];
+    CHECK(ov_damage_span(box[0], box[1], box[2], box[3], span) == 4);
+    CHECK_MSG(span[0] == 2 && span[1] == 5 && span[2] == 1 && span[3] == 1,
+              "span %d..%d x %d..%d", span[0], span[1], span[2], span[3]);
+    uint64_t hashes[2][5] = {{11, 12, 13, 14, 0}, {11, 12, 99, 14, 15}};
+    for (int f = 0; f < 4; f++) {
+        /* f 0: first; 1: the same; 2: tile 4 (pixels 64..79) differs; 3: the
+         * box grows by a tile (pixels 96..111) and tile 4 is back. */
+        int which = f == 2 ? 1 : 0;
+        float x1 = f == 3 ? 111 : box[2];
+        ov_prim *l = ov_damage_layer(&d, 1, 1);
+        CHECK(l != NULL);
+        ov_damage_layer(&d, 0, 0);
+        int n = ov_damage_span(box[0], box[1], x1, box[3], span);
+        int off = ov_damage_tiles(&d, 1, n);
+        CHECK(off >= 0);
+        uint64_t *t = ov_damage_tile_at(&d, 1, off);
+        for (int k = 0; k < n; k++)
+            t[k] = f == 3 ? hashes[1][k] + (k == 2 ? -86u : 0u) : hashes[which][k];
+        l[0] = (ov_prim){1000u * (unsigned)(f + 1), box[0], box[1], x1, box[3], 7, off + 1};
+        ov_damage_compute(&d, 640, 480, false);
+        if (f == 0)
+            continue;
+        long area = 0;
+        int x0 = 1 << 30, xe = 0;
+        for (int k = 0; k < d.nrect; k++) {
+            area += (long)d.rect[k].w * d.rect[k].h;
+            x0 = d.rect[k].x < x0 ? d.rect[k].x : x0;
+            xe = d.rect[k].x + d.rect[k].w > xe ? d.rect[k].x + d.rect[k].w : xe;
+        }
+        CHECK_MSG(!d.full, "frame %d is not whole", f);
+        if (f == 1)
+            CHECK_MSG(area == 0, "every tile's pixels the same: no damage (%ld px)", area);
+        else if (f == 2)
+            CHECK_MSG(area == 256 && x0 == 64 && xe == 80,
+                      "one tile changed: 64..79 damaged (%ld px, %d..%d)", area, x0, xe);
+        else
+            CHECK_MSG(area == 512 && x0 == 64 && xe == 112,
+                      "tile 4 back and tile 6 new: 64..79 and 96..111 (%ld px, %d..%d)", area,
+                      x0, xe);
+    }
+    /* Another place (a colour changed): the whole boxes. */
+    ov_prim *l = ov_damage_layer(&d, 1, 1);
+    ov_damage_layer(&d, 0, 0);
+    int n = ov_damage_span(box[0], box[1], box[2], box[3], span);
+    int off = ov_damage_tiles(&d, 1, n);
+    uint64_t *t = ov_damage_tile_at(&d, 1, off);
+    for (int k = 0; k < n; k++)
+        t[k] = hashes[0][k];
+    l[0] = (ov_prim){9000, box[0], box[1], box[2], box[3], 8, off + 1};
+    ov_damage_compute(&d, 640, 480, false);
+    long area = 0;
+    for (int k = 0; k < d.nrect; k++)
+        area += (long)d.rect[k].w * d.rect[k].h;
+    CHECK_MSG(area == 5 * 256, "another place: both boxes, tiles 2..6 (%ld px)", area);
+    ov_damage_deinit(&d);
+}
+
+/* A real text whose last digit changed: its tiles before the digit are not
+ * damaged. The text is queued at x = 32 and its prefix measured by the
+ * text cache (not from the damage). */
+static void check_text_tiles(ov_renderer *r)
+{
+    const char *a = "step 1234   L = 0.5", *b = "step 1239   L = 0.5";
+    const float size = 24.0f;
+    int pw, ph;
+    ov_text_measure(&r->text, "step 123", size, &pw, &ph);
+    CHECK_MSG(pw > 64, "the prefix is wider than four tiles (%d px)", pw);
+    ov_damage d;
+    memset(&d, 0, sizeof d);
+    long area = 0;
+    int x0 = 1 << 30, xe = 0;
+    for (int f = 0; f < 2; f++) {
+        ov_overlay_clear(&r->overlay);
+        ov_overlay_text(&r->overlay, 32, 40, size, (ov_rgba){1, 1, 1, 1}, f ? b : a);
+        CHECK(ov_overlay_prepare(&r->overlay, &r->text) == 1);
+        float bx[4];
+        ov_overlay_item_box(&r->overlay, 0, bx);
+        ov_prim *l = ov_damage_layer(&d, 1, 1);
+        ov_damage_layer(&d, 0, 0);
+        int span[4];
+        int n = ov_damage_span(bx[0] - 1, bx[1] - 1, bx[2] + 1, bx[3] + 1, span);
+        int off = ov_damage_tiles(&d, 1, n);
+        CHECK(l && off >= 0);
+        uint64_t place = 0;
+        CHECK(ov_overlay_text_tiles(&r->overlay, &r->text, 0, span, &place,
+                                    ov_damage_tile_at(&d, 1, off)));
+        l[0] = (ov_prim){1000u * (f + 1u), bx[0] - 1, bx[1] - 1, bx[2] + 1, bx[3] + 1, place, off + 1};
+        ov_damage_compute(&d, W, H, false);
+    }
+    for (int k = 0; k < d.nrect; k++) {
+        area += (long)d.rect[k].w * d.rect[k].h;
+        x0 = d.rect[k].x < x0 ? d.rect[k].x : x0;
+        xe = d.rect[k].x + d.rect[k].w > xe ? d.rect[k].x + d.rect[k].w : xe;
+    }
+    /* The changed digit starts at 32 + pw and is one digit wide (less than
+     * 32 px at 24 px): its tiles, and no tile wholly before the prefix's
+     * last 16 px. */
+    CHECK_MSG(!d.full && d.nrect >= 1, "the changed digit is damaged (%d rectangles)", d.nrect);
+    CHECK_MSG(x0 <= 32 + pw && xe > 32 + pw, "the damage %d..%d holds the digit at %d", x0, xe,
+              32 + pw);
+    CHECK_MSG(x0 >= 32 + pw - 16 - 1 - 16, "nothing well before the digit is damaged (from %d)",
+              x0);
+    CHECK_MSG(xe <= 32 + pw + 32 + 16 + 1 + 16, "nothing well after it (to %d)", xe);
+    ov_overlay_clear(&r->overlay);
+    ov_damage_deinit(&d);
+}
+
 /* Whether every pixel that differs between a and b lies in one of the n
  * rectangles xywh. */
 static long outside(const uint8_t *a, const uint8_t *b, const int *xywh, int n)
@@ -117,6 +236,8 @@ int main(void)
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
     ov_glwin win;
     ov_renderer *r = ov_app_test_open(&win, &st, W, H);
+    check_tiles_by_hand();
+    check_text_tiles(r);
     uint8_t *parts = malloc((size_t)W * H * 4), *whole = malloc((size_t)W * H * 4);
     uint8_t *last = calloc((size_t)W * H * 4, 1);
     CHECK(parts && whole && last);
