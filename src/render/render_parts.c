@@ -122,13 +122,31 @@ void ov_render_draw_parts(ov_renderer *r)
     double ignore = 0.0;
     ov_render_lap(r, &ignore);
     glEnable(GL_SCISSOR_TEST);
+    bool disjoint = true;
+    for (int a = 0; a < d->nrect && disjoint; a++)
+        for (int b = a + 1; b < d->nrect && disjoint; b++) {
+            ov_irect p = d->rect[a], q = d->rect[b];
+            disjoint = p.x >= q.x + q.w || q.x >= p.x + p.w || p.y >= q.y + q.h || q.y >= p.y + p.h;
+        }
+    if (disjoint) {
+        for (int k = 0; k < d->nrect; k++) {
+            ov_irect q = d->rect[k];
+            int gy = r->height - q.y - q.h;
+            glScissor(q.x, gy, q.w, q.h);
+            ov_contour_copy_rect(&r->contour, q.x, gy, q.w, q.h, r->fbo);
+        }
+        glViewport(0, 0, r->width, r->height);
+        ov_render_lap(r, &r->lap_contour);
+    }
     for (int k = 0; k < d->nrect; k++) {
         ov_irect q = d->rect[k];
         int gy = r->height - q.y - q.h;
         glScissor(q.x, gy, q.w, q.h);
-        ov_contour_copy_rect(&r->contour, q.x, gy, q.w, q.h, r->fbo);
-        glViewport(0, 0, r->width, r->height);
-        ov_render_lap(r, &r->lap_contour);
+        if (!disjoint) {
+            ov_contour_copy_rect(&r->contour, q.x, gy, q.w, q.h, r->fbo);
+            glViewport(0, 0, r->width, r->height);
+            ov_render_lap(r, &r->lap_contour);
+        }
         glEnable(GL_BLEND);
         glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         int n = 0;
