@@ -4,8 +4,8 @@
  * drawn frame by frame, each frame read back, then drawn again whole (the
  * damage forgotten) and compared. Every pixel that changed from one frame
  * to the next lies in the rectangles the renderer says changed (what the
- * window reads back). Most frames are drawn in parts (else nothing was
- * tested). The damage itself is checked on primitives whose rectangles
+ * window reads back), and no two of them overlap. Most frames are drawn
+ * in parts (else nothing was tested). The damage itself is checked on primitives whose rectangles
  * are worked out by hand, and a text whose string changed at the same place
  * damages only the tiles where its pixels changed: by hand, and for a real
  * text whose last digit changed (the damage starts past the measured width
@@ -72,6 +72,37 @@ static void check_damage_by_hand(void)
         area += (long)d.rect[k].w * d.rect[k].h;
     /* p and q cover tiles 18..22 x 18..21: 5 x 4 tiles of 256 px. */
     CHECK_MSG(area == 5 * 4 * 256, "order change covers both boxes: %ld px", area);
+    /* Many scattered changes, merged down to OV_DAMAGE_RECTS rectangles:
+     * none overlaps another (a union made by a merge may reach into a third
+     * one; those are united). Boxes from a fixed linear congruential
+     * sequence, 40 to a frame, over 20 frames. */
+    uint32_t seed = 12345;
+    int overlapping = 0, merged = 0;
+    for (int f = 0; f < 20; f++) {
+        ov_prim many[40];
+        for (int i = 0; i < 40; i++) {
+            float rnd[4];
+            for (int c = 0; c < 4; c++) {
+                seed = seed * 1664525u + 1013904223u;
+                rnd[c] = (float)(seed >> 8) / 16777216.0f;
+            }
+            float x = rnd[0] * 600, y = rnd[1] * 440, w = 4 + rnd[2] * 30, h = 4 + rnd[3] * 30;
+            many[i] = prim(1000u + (uint64_t)f * 100u + (uint64_t)i, x, y, x + w, y + h);
+        }
+        frame(&d, many, 40);
+        frame(&d, many, 0);   /* all 40 gone: their boxes are the damage */
+        if (d.full)
+            continue;
+        merged += d.nrect == OV_DAMAGE_RECTS;
+        for (int s = 0; s < d.nrect; s++)
+            for (int t = s + 1; t < d.nrect; t++) {
+                ov_irect u = d.rect[s], v = d.rect[t];
+                overlapping += u.x < v.x + v.w && v.x < u.x + u.w && u.y < v.y + v.h &&
+                               v.y < u.y + u.h;
+            }
+    }
+    CHECK_MSG(merged > 0, "some frames were merged down to %d rectangles", OV_DAMAGE_RECTS);
+    CHECK_MSG(overlapping == 0, "%d pairs of damaged rectangles overlap", overlapping);
     /* Most of the frame changed: whole. */
     const ov_prim big[] = {prim(9, 0, 0, 600, 400)};
     frame(&d, big, 1);
@@ -252,6 +283,14 @@ int main(void)
         int n = ov_renderer_damage(r, xywh, OV_RENDER_DAMAGE_MAX);
         if (n >= 0) {
             partial++;
+            int overlaps = 0;
+            for (int a = 0; a < n; a++)
+                for (int b = a + 1; b < n; b++) {
+                    const int *p = xywh + 4 * a, *q = xywh + 4 * b;
+                    overlaps += p[0] < q[0] + q[2] && q[0] < p[0] + p[2] &&
+                                p[1] < q[1] + q[3] && q[1] < p[1] + p[3];
+                }
+            CHECK_MSG(overlaps == 0, "frame %d: %d pairs of rectangles overlap", f, overlaps);
             long bad = outside(last, parts, xywh, n);
             leaks += bad > 0;
             CHECK_MSG(bad == 0, "frame %d: %ld changed pixels outside its %d rectangles", f, bad,

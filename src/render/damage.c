@@ -262,7 +262,7 @@ static ov_irect unite(ov_irect a, ov_irect b)
 
 /* Adds r to the list, merging the two rectangles whose union grows the
  * area least while there are too many. (Rectangles may overlap after a
- * merge: each is redrawn whole, from the contour image up.) */
+ * merge: disjoin unites them.) */
 static void add_rect(ov_irect *list, int *n, ov_irect r)
 {
     /* Extends a rectangle of the row above with the same columns. */
@@ -286,6 +286,29 @@ static void add_rect(ov_irect *list, int *n, ov_irect r)
             }
         list[ba] = unite(list[ba], list[bb]);
         list[bb] = list[--*n];
+    }
+}
+
+static bool overlap(ov_irect a, ov_irect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* Unites overlapping rectangles until none overlap (a merge in add_rect
+ * may have made a rectangle reach into another): the frame then copies the
+ * image into all of them before drawing in any. */
+static void disjoin(ov_irect *list, int *n)
+{
+    bool again = true;
+    while (again) {
+        again = false;
+        for (int a = 0; a < *n; a++)
+            for (int b = a + 1; b < *n; b++)
+                if (overlap(list[a], list[b])) {
+                    list[a] = unite(list[a], list[b]);
+                    list[b] = list[--*n];
+                    again = true;   /* the grown one may now reach others */
+                }
     }
 }
 
@@ -331,6 +354,7 @@ void ov_damage_compute(ov_damage *d, int width, int height, bool full)
                 int y1 = y + OV_DAMAGE_TILE < height ? y + OV_DAMAGE_TILE : height;
                 add_rect(list, &n, (ov_irect){x, y, x1 - x, y1 - y});
             }
+        disjoin(list, &n);
         long covered = 0;
         for (int k = 0; k < n; k++)
             covered += area(list[k]);

@@ -7,7 +7,7 @@
  * are not matched, in order, by an equal one of the other: outside them the
  * same primitives cover each pixel in the same order, so the pixels are the
  * same. It is kept as at most OV_DAMAGE_RECTS rectangles (whole 16-px tiles,
- * merged), or "full".
+ * merged; no two overlap), or "full".
  * A primitive may also be described tile by tile (a text: its place, and a
  * hash of its pixels in each tile its box touches): when one such is
  * replaced, in order, by another at the same place (the text's string
