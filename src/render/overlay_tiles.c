@@ -32,11 +32,16 @@ static uint64_t tile_hash(const uint8_t *px, int w, int h, int X, int Y, int tx,
     int len = bx1 - bx0;
     for (int y = by0; y < by1; y++) {
         const uint8_t *row = px + (size_t)y * (size_t)w + bx0;
-        for (int k = 0; k < len; k += 8) {
-            uint64_t v = 0;
-            memcpy(&v, row + k, (size_t)(len - k < 8 ? len - k : 8));
+        int k = 0;
+        for (; k + 8 <= len; k += 8) {
+            uint64_t v;
+            memcpy(&v, row + k, 8);
             hh = mix(hh, v);
         }
+        uint64_t v = 0;
+        for (; k < len; k++)
+            v = v << 8 | row[k];
+        hh = mix(hh, v);
     }
     return hh | 2u;   /* never 1 */
 }
