@@ -43,6 +43,7 @@ typedef struct ov_overlay {
     int atlas_pos_cap;
     ov_overlay_item *items;
     int nitems, cap;
+    int ntexts;             /* text items of the frame prepared */
     char *arena;
     size_t arena_len, arena_cap;
     float *verts;

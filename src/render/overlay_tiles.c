@@ -50,7 +50,10 @@ bool ov_overlay_text_tiles(const ov_overlay *o, ov_text_cache *tc, int i, const 
                            uint64_t *place, uint64_t *out)
 {
     const ov_overlay_item *it = &o->items[i];
-    if (!it->is_text)
+    /* The text is looked up again: with more texts in the frame than the
+     * cache holds (half, to be sure), a lookup could evict one still to
+     * be drawn. */
+    if (!it->is_text || o->ntexts > OV_TEXT_CACHE / 2)
         return false;
     const ov_text_entry *e = ov_text_get(tc, o->arena + it->text, it->size);
     if (!e->px || e->w != (int)it->w || e->h != (int)it->h || e->w < 1 || e->h < 1)
