@@ -4,9 +4,12 @@
  * drawn frame by frame, each frame read back, then drawn again whole (the
  * damage forgotten) and compared. Every pixel that changed from one frame
  * to the next lies in the rectangles the renderer says changed (what the
- * window reads back). Most frames are drawn in parts (else nothing was
- * tested). The damage itself is checked on primitives whose rectangles
- * are worked out by hand. */
+ * window reads back), and no two of them overlap. Most frames are drawn
+ * in parts (else nothing was tested). The damage itself is checked on primitives whose rectangles
+ * are worked out by hand, and a text whose string changed at the same place
+ * damages only the tiles where its pixels changed: by hand, and for a real
+ * text whose last digit changed (the damage starts past the measured width
+ * of the unchanged prefix). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +22,7 @@ enum { W = 960, H = 540, FRAMES = 40 };
 
 static ov_prim prim(uint64_t h, float x0, float y0, float x1, float y1)
 {
-    return (ov_prim){h, x0, y0, x1, y1};
+    return (ov_prim){h, x0, y0, x1, y1, 0, 0};
 }
 
 /* One layer in, the other layer empty. */
@@ -69,10 +72,157 @@ static void check_damage_by_hand(void)
         area += (long)d.rect[k].w * d.rect[k].h;
     /* p and q cover tiles 18..22 x 18..21: 5 x 4 tiles of 256 px. */
     CHECK_MSG(area == 5 * 4 * 256, "order change covers both boxes: %ld px", area);
+    /* Many scattered changes, merged down to OV_DAMAGE_RECTS rectangles:
+     * none overlaps another (a union made by a merge may reach into a third
+     * one; those are united). Boxes from a fixed linear congruential
+     * sequence, 40 to a frame, over 20 frames. */
+    uint32_t seed = 12345;
+    int overlapping = 0, merged = 0;
+    for (int f = 0; f < 20; f++) {
+        ov_prim many[40];
+        for (int i = 0; i < 40; i++) {
+            float rnd[4];
+            for (int c = 0; c < 4; c++) {
+                seed = seed * 1664525u + 1013904223u;
+                rnd[c] = (float)(seed >> 8) / 16777216.0f;
+            }
+            float x = rnd[0] * 600, y = rnd[1] * 440, w = 4 + rnd[2] * 30, h = 4 + rnd[3] * 30;
+            many[i] = prim(1000u + (uint64_t)f * 100u + (uint64_t)i, x, y, x + w, y + h);
+        }
+        frame(&d, many, 40);
+        frame(&d, many, 0);   /* all 40 gone: their boxes are the damage */
+        if (d.full)
+            continue;
+        merged += d.nrect == OV_DAMAGE_RECTS;
+        for (int s = 0; s < d.nrect; s++)
+            for (int t = s + 1; t < d.nrect; t++) {
+                ov_irect u = d.rect[s], v = d.rect[t];
+                overlapping += u.x < v.x + v.w && v.x < u.x + u.w && u.y < v.y + v.h &&
+                               v.y < u.y + u.h;
+            }
+    }
+    CHECK_MSG(merged > 0, "some frames were merged down to %d rectangles", OV_DAMAGE_RECTS);
+    CHECK_MSG(overlapping == 0, "%d pairs of damaged rectangles overlap", overlapping);
     /* Most of the frame changed: whole. */
     const ov_prim big[] = {prim(9, 0, 0, 600, 400)};
     frame(&d, big, 1);
     CHECK_MSG(d.full, "a change over most of the frame draws it whole");
+    ov_damage_deinit(&d);
+}
+
+/* Primitives described tile by tile (a text at a place): the tiles whose
+ * hashes differ are the damage, not the whole box. */
+static void check_tiles_by_hand(void)
+{
+    ov_damage d;
+    memset(&d, 0, sizeof d);
+    /* A text over tile columns 2..5 of tile row 1 (pixels 32..95, 16..31). */
+    const float box[4] = {33, 17, 95, 31};
+    int span[4];
+    CHECK(ov_damage_span(box[0], box[1], box[2], box[3], span) == 4);
+    CHECK_MSG(span[0] == 2 && span[1] == 5 && span[2] == 1 && span[3] == 1,
+              "span %d..%d x %d..%d", span[0], span[1], span[2], span[3]);
+    uint64_t hashes[2][5] = {{11, 12, 13, 14, 0}, {11, 12, 99, 14, 15}};
+    for (int f = 0; f < 4; f++) {
+        /* f 0: first; 1: the same; 2: tile 4 (pixels 64..79) differs; 3: the
+         * box grows by a tile (pixels 96..111) and tile 4 is back. */
+        int which = f == 2 ? 1 : 0;
+        float x1 = f == 3 ? 111 : box[2];
+        ov_prim *l = ov_damage_layer(&d, 1, 1);
+        CHECK(l != NULL);
+        ov_damage_layer(&d, 0, 0);
+        int n = ov_damage_span(box[0], box[1], x1, box[3], span);
+        int off = ov_damage_tiles(&d, 1, n);
+        CHECK(off >= 0);
+        uint64_t *t = ov_damage_tile_at(&d, 1, off);
+        for (int k = 0; k < n; k++)
+            t[k] = f == 3 ? hashes[1][k] + (k == 2 ? -86u : 0u) : hashes[which][k];
+        l[0] = (ov_prim){1000u * (unsigned)(f + 1), box[0], box[1], x1, box[3], 7, off + 1};
+        ov_damage_compute(&d, 640, 480, false);
+        if (f == 0)
+            continue;
+        long area = 0;
+        int x0 = 1 << 30, xe = 0;
+        for (int k = 0; k < d.nrect; k++) {
+            area += (long)d.rect[k].w * d.rect[k].h;
+            x0 = d.rect[k].x < x0 ? d.rect[k].x : x0;
+            xe = d.rect[k].x + d.rect[k].w > xe ? d.rect[k].x + d.rect[k].w : xe;
+        }
+        CHECK_MSG(!d.full, "frame %d is not whole", f);
+        if (f == 1)
+            CHECK_MSG(area == 0, "every tile's pixels the same: no damage (%ld px)", area);
+        else if (f == 2)
+            CHECK_MSG(area == 256 && x0 == 64 && xe == 80,
+                      "one tile changed: 64..79 damaged (%ld px, %d..%d)", area, x0, xe);
+        else
+            CHECK_MSG(area == 512 && x0 == 64 && xe == 112,
+                      "tile 4 back and tile 6 new: 64..79 and 96..111 (%ld px, %d..%d)", area,
+                      x0, xe);
+    }
+    /* Another place (a colour changed): the whole boxes. */
+    ov_prim *l = ov_damage_layer(&d, 1, 1);
+    ov_damage_layer(&d, 0, 0);
+    int n = ov_damage_span(box[0], box[1], box[2], box[3], span);
+    int off = ov_damage_tiles(&d, 1, n);
+    uint64_t *t = ov_damage_tile_at(&d, 1, off);
+    for (int k = 0; k < n; k++)
+        t[k] = hashes[0][k];
+    l[0] = (ov_prim){9000, box[0], box[1], box[2], box[3], 8, off + 1};
+    ov_damage_compute(&d, 640, 480, false);
+    long area = 0;
+    for (int k = 0; k < d.nrect; k++)
+        area += (long)d.rect[k].w * d.rect[k].h;
+    CHECK_MSG(area == 5 * 256, "another place: both boxes, tiles 2..6 (%ld px)", area);
+    ov_damage_deinit(&d);
+}
+
+/* A real text whose last digit changed: its tiles before the digit are not
+ * damaged. The text is queued at x = 32 and its prefix measured by the
+ * text cache (not from the damage). */
+static void check_text_tiles(ov_renderer *r)
+{
+    const char *a = "step 1234   L = 0.5", *b = "step 1239   L = 0.5";
+    const float size = 24.0f;
+    int pw, ph;
+    ov_text_measure(&r->text, "step 123", size, &pw, &ph);
+    CHECK_MSG(pw > 64, "the prefix is wider than four tiles (%d px)", pw);
+    ov_damage d;
+    memset(&d, 0, sizeof d);
+    long area = 0;
+    int x0 = 1 << 30, xe = 0;
+    for (int f = 0; f < 2; f++) {
+        ov_overlay_clear(&r->overlay);
+        ov_overlay_text(&r->overlay, 32, 40, size, (ov_rgba){1, 1, 1, 1}, f ? b : a);
+        CHECK(ov_overlay_prepare(&r->overlay, &r->text) == 1);
+        float bx[4];
+        ov_overlay_item_box(&r->overlay, 0, bx);
+        ov_prim *l = ov_damage_layer(&d, 1, 1);
+        ov_damage_layer(&d, 0, 0);
+        int span[4];
+        int n = ov_damage_span(bx[0] - 1, bx[1] - 1, bx[2] + 1, bx[3] + 1, span);
+        int off = ov_damage_tiles(&d, 1, n);
+        CHECK(l && off >= 0);
+        uint64_t place = 0;
+        CHECK(ov_overlay_text_tiles(&r->overlay, &r->text, 0, span, &place,
+                                    ov_damage_tile_at(&d, 1, off)));
+        l[0] = (ov_prim){1000u * (f + 1u), bx[0] - 1, bx[1] - 1, bx[2] + 1, bx[3] + 1, place, off + 1};
+        ov_damage_compute(&d, W, H, false);
+    }
+    for (int k = 0; k < d.nrect; k++) {
+        area += (long)d.rect[k].w * d.rect[k].h;
+        x0 = d.rect[k].x < x0 ? d.rect[k].x : x0;
+        xe = d.rect[k].x + d.rect[k].w > xe ? d.rect[k].x + d.rect[k].w : xe;
+    }
+    /* The changed digit starts at 32 + pw and is one digit wide (less than
+     * 32 px at 24 px): its tiles, and no tile wholly before the prefix's
+     * last 16 px. */
+    CHECK_MSG(!d.full && d.nrect >= 1, "the changed digit is damaged (%d rectangles)", d.nrect);
+    CHECK_MSG(x0 <= 32 + pw && xe > 32 + pw, "the damage %d..%d holds the digit at %d", x0, xe,
+              32 + pw);
+    CHECK_MSG(x0 >= 32 + pw - 16 - 1 - 16, "nothing well before the digit is damaged (from %d)",
+              x0);
+    CHECK_MSG(xe <= 32 + pw + 32 + 16 + 1 + 16, "nothing well after it (to %d)", xe);
+    ov_overlay_clear(&r->overlay);
     ov_damage_deinit(&d);
 }
 
@@ -117,6 +267,8 @@ int main(void)
     CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
     ov_glwin win;
     ov_renderer *r = ov_app_test_open(&win, &st, W, H);
+    check_tiles_by_hand();
+    check_text_tiles(r);
     uint8_t *parts = malloc((size_t)W * H * 4), *whole = malloc((size_t)W * H * 4);
     uint8_t *last = calloc((size_t)W * H * 4, 1);
     CHECK(parts && whole && last);
@@ -131,6 +283,14 @@ int main(void)
         int n = ov_renderer_damage(r, xywh, OV_RENDER_DAMAGE_MAX);
         if (n >= 0) {
             partial++;
+            int overlaps = 0;
+            for (int a = 0; a < n; a++)
+                for (int b = a + 1; b < n; b++) {
+                    const int *p = xywh + 4 * a, *q = xywh + 4 * b;
+                    overlaps += p[0] < q[0] + q[2] && q[0] < p[0] + p[2] &&
+                                p[1] < q[1] + q[3] && q[1] < p[1] + p[3];
+                }
+            CHECK_MSG(overlaps == 0, "frame %d: %d pairs of rectangles overlap", f, overlaps);
             long bad = outside(last, parts, xywh, n);
             leaks += bad > 0;
             CHECK_MSG(bad == 0, "frame %d: %ld changed pixels outside its %d rectangles", f, bad,

@@ -7,7 +7,12 @@
  * are not matched, in order, by an equal one of the other: outside them the
  * same primitives cover each pixel in the same order, so the pixels are the
  * same. It is kept as at most OV_DAMAGE_RECTS rectangles (whole 16-px tiles,
- * merged), or "full". */
+ * merged; no two overlap), or "full".
+ * A primitive may also be described tile by tile (a text: its place, and a
+ * hash of its pixels in each tile its box touches): when one such is
+ * replaced, in order, by another at the same place (the text's string
+ * changed, its position, size and colour did not), only the tiles whose
+ * pixels differ are damage, not the whole box. */
 #ifndef OV_RENDER_DAMAGE_H
 #define OV_RENDER_DAMAGE_H
 
@@ -23,6 +28,12 @@
 typedef struct ov_prim {
     uint64_t h;
     float x0, y0, x1, y1;
+    /* Optional (0: none): a hash of all that decides the pixels but the
+     * content (kind, position, size, colour), and 1 + the offset of its
+     * tile hashes in its layer's list (ov_damage_tiles), one per tile of
+     * ov_damage_span of its box, row by row. */
+    uint64_t place;
+    int tiles;
 } ov_prim;
 
 /* A rectangle of whole pixels, rows top-down. */
@@ -33,6 +44,8 @@ typedef struct ov_irect {
 typedef struct ov_prim_list {
     ov_prim *v;
     int n, cap;
+    uint64_t *th;               /* tile hashes of the primitives described by tile */
+    int nth, th_cap;
 } ov_prim_list;
 
 typedef struct ov_damage {
@@ -52,9 +65,22 @@ typedef struct ov_damage {
 
 void ov_damage_deinit(ov_damage *d);
 /* Room for n primitives of layer for the frame being made; NULL when out
- * of memory (the frame is then full). Sets the layer's count to n. */
+ * of memory (the frame is then full). Sets the layer's count to n. The
+ * caller sets every field of each (place and tiles 0 when not described
+ * tile by tile). */
 ov_prim *ov_damage_layer(ov_damage *d, int layer, int n);
-/* Hash helpers: FNV-1a over bytes, chained. */
+/* The tiles a box (x0, y0, x1, y1, pixels) touches: span[0..3] = first
+ * and last tile column, first and last tile row (they may lie outside the
+ * frame); the count of tiles, 0 for an empty box. */
+int ov_damage_span(float x0, float y0, float x1, float y1, int span[4]);
+/* Room for n tile hashes in layer's list for the frame being made: the
+ * offset of the first (a primitive's tiles is the offset + 1), -1 when out
+ * of memory. The pointer is ov_damage_tile_at's, valid until the next
+ * call. */
+int ov_damage_tiles(ov_damage *d, int layer, int n);
+uint64_t *ov_damage_tile_at(ov_damage *d, int layer, int offset);
+/* Hash helpers, chained: eight bytes at a time (multiply and shift), the
+ * tail byte by byte (FNV-1a). */
 uint64_t ov_damage_hash(uint64_t h, const void *p, size_t n);
 #define OV_DAMAGE_SEED 14695981039346656037ull
 /* Compares the frame made (its layers) with the last one at width x

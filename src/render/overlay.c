@@ -368,8 +368,10 @@ int ov_overlay_prepare(ov_overlay *o, ov_text_cache *tc)
      * input, so this is a bug here) is counted and left out, never drawn
      * with made-up coordinates: nothing non-finite reaches the GPU. */
     int kept = 0;
+    o->ntexts = 0;
     for (int i = 0; i < o->nitems; i++) {
         ov_overlay_item *it = &o->items[i];
+        o->ntexts += it->is_text;
         if (it->is_text) {
             const ov_text_entry *e = ov_text_get(tc, o->arena + it->text, it->size);
             it->x = roundf(it->x);

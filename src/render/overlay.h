@@ -7,6 +7,7 @@
 #include "render/glapi.h"
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "render/palette.h"
 #include "render/text.h"
@@ -42,6 +43,7 @@ typedef struct ov_overlay {
     int atlas_pos_cap;
     ov_overlay_item *items;
     int nitems, cap;
+    int ntexts;             /* text items of the frame prepared */
     char *arena;
     size_t arena_len, arena_cap;
     float *verts;
@@ -76,6 +78,13 @@ void ov_overlay_draw(ov_overlay *o, ov_text_cache *tc, int width, int height);
  * reach into clip (x0, y0, x1, y1; NULL: all) in order. */
 int ov_overlay_prepare(ov_overlay *o, ov_text_cache *tc);
 void ov_overlay_item_box(const ov_overlay *o, int i, float box[4]);
+/* Item i, a text after ov_overlay_prepare, described tile by tile for the
+ * damage (damage.h, overlay_tiles.c): *place, the hash of its kind,
+ * position, size and colour; out, the hash of its coverage in each tile of
+ * span (ov_damage_span of its box), row by row. false for other items, or
+ * when its pixels are not at hand. */
+bool ov_overlay_text_tiles(const ov_overlay *o, ov_text_cache *tc, int i, const int span[4],
+                           uint64_t *place, uint64_t *out);
 void ov_overlay_submit(ov_overlay *o, ov_text_cache *tc, int width, int height,
                        const float *clip);
 

@@ -27,6 +27,34 @@ void ov_renderer_set_timing(ov_renderer *r, bool on)
     r->t_begin = r->t_contour = r->t_paths = r->t_end0 = r->t_end1 = 0.0;
 }
 
+/* Text item i (primitive p[i]) described tile by tile (damage.h): the
+ * hashes copied from the last frame's primitive at the same index when it
+ * is the same, else worked out from the text's pixels. Left undescribed
+ * (damaged whole when it changes) when out of memory. */
+static void text_tiles(ov_renderer *r, ov_prim *p, int i)
+{
+    int span[4];
+    int n = ov_damage_span(p[i].x0, p[i].y0, p[i].x1, p[i].y1, span);
+    if (n <= 0)
+        return;
+    int off = ov_damage_tiles(&r->damage, 1, n);
+    if (off < 0)
+        return;
+    uint64_t *t = ov_damage_tile_at(&r->damage, 1, off);
+    const ov_prim_list *last = &r->damage.prev[1];
+    const ov_prim *q = i < last->n ? &last->v[i] : NULL;
+    if (q && q->h == p[i].h && q->tiles > 0 && q->place != 0 &&
+        q->tiles - 1 + n <= last->nth && q->x0 == p[i].x0 && q->y0 == p[i].y0 &&
+        q->x1 == p[i].x1 && q->y1 == p[i].y1) {
+        memcpy(t, last->th + q->tiles - 1, (size_t)n * sizeof *t);
+        p[i].place = q->place;
+    } else if (!ov_overlay_text_tiles(&r->overlay, &r->text, i, span, &p[i].place, t)) {
+        p[i].place = 0;
+        return;
+    }
+    p[i].tiles = off + 1;
+}
+
 /* The primitives of this frame for the comparison with the last one: the
  * capsules (layer 0) and the overlay's items (layer 1). false when out of
  * memory. */
@@ -45,6 +73,8 @@ bool ov_render_frame_prims(ov_renderer *r)
         p[i].y0 = fminf(sg->p0[1], sg->p1[1]) - e;
         p[i].x1 = fmaxf(sg->p0[0], sg->p1[0]) + e;
         p[i].y1 = fmaxf(sg->p0[1], sg->p1[1]) + e;
+        p[i].place = 0;
+        p[i].tiles = 0;
     }
     const ov_overlay *o = &r->overlay;
     p = ov_damage_layer(&r->damage, 1, o->nitems);
@@ -63,7 +93,9 @@ bool ov_render_frame_prims(ov_renderer *r)
         }
         float b[4];
         ov_overlay_item_box(o, i, b);
-        p[i] = (ov_prim){h, b[0] - 1.0f, b[1] - 1.0f, b[2] + 1.0f, b[3] + 1.0f};
+        p[i] = (ov_prim){h, b[0] - 1.0f, b[1] - 1.0f, b[2] + 1.0f, b[3] + 1.0f, 0, 0};
+        if (it->is_text)
+            text_tiles(r, p, i);
     }
     return true;
 }
@@ -90,13 +122,31 @@ void ov_render_draw_parts(ov_renderer *r)
     double ignore = 0.0;
     ov_render_lap(r, &ignore);
     glEnable(GL_SCISSOR_TEST);
+    bool disjoint = true;
+    for (int a = 0; a < d->nrect && disjoint; a++)
+        for (int b = a + 1; b < d->nrect && disjoint; b++) {
+            ov_irect p = d->rect[a], q = d->rect[b];
+            disjoint = p.x >= q.x + q.w || q.x >= p.x + p.w || p.y >= q.y + q.h || q.y >= p.y + p.h;
+        }
+    if (disjoint) {
+        for (int k = 0; k < d->nrect; k++) {
+            ov_irect q = d->rect[k];
+            int gy = r->height - q.y - q.h;
+            glScissor(q.x, gy, q.w, q.h);
+            ov_contour_copy_rect(&r->contour, q.x, gy, q.w, q.h, r->fbo);
+        }
+        glViewport(0, 0, r->width, r->height);
+        ov_render_lap(r, &r->lap_contour);
+    }
     for (int k = 0; k < d->nrect; k++) {
         ov_irect q = d->rect[k];
         int gy = r->height - q.y - q.h;
         glScissor(q.x, gy, q.w, q.h);
-        ov_contour_copy_rect(&r->contour, q.x, gy, q.w, q.h, r->fbo);
-        glViewport(0, 0, r->width, r->height);
-        ov_render_lap(r, &r->lap_contour);
+        if (!disjoint) {
+            ov_contour_copy_rect(&r->contour, q.x, gy, q.w, q.h, r->fbo);
+            glViewport(0, 0, r->width, r->height);
+            ov_render_lap(r, &r->lap_contour);
+        }
         glEnable(GL_BLEND);
         glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         int n = 0;

@@ -106,8 +106,13 @@ static bool render_into(ov_text_entry *e, TTF_Font *font, const char *str)
         ov_render_log("cannot render text \"%s\": %s", str, TTF_GetError());
         return false;
     }
-    SDL_Surface *conv = SDL_ConvertSurfaceFormat(surf, SDL_PIXELFORMAT_ARGB8888, 0);
-    SDL_FreeSurface(surf);
+    /* SDL_ttf's blended text is ARGB8888 already: no copy then (a copy of
+     * a 1080p legend row is fresh pages each time). */
+    SDL_Surface *conv = surf->format->format == SDL_PIXELFORMAT_ARGB8888
+                            ? surf
+                            : SDL_ConvertSurfaceFormat(surf, SDL_PIXELFORMAT_ARGB8888, 0);
+    if (conv != surf)
+        SDL_FreeSurface(surf);
     if (!conv) {
         ov_render_log("cannot convert text surface: %s", SDL_GetError());
         return false;
