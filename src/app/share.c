@@ -138,10 +138,7 @@ static void panel_list(const ov_app_state *st, char *buf, size_t cap)
 static bool model_options(const ov_scene *sc, ov_share_fn fn, void *ctx)
 {
     const ov_model *m = sc->model;
-    const ov_model_def *def = NULL;
-    for (int i = 0; i < ov_model_builtin_count(); i++)
-        if (strcmp(ov_model_builtin(i)->name, m->name) == 0)
-            def = ov_model_builtin(i);
+    const ov_model_def *def = ov_model_builtin_find(m->name);
     bool ok = fn(ctx, "model", def ? def->name : m->formula);
     char text[OV_MODEL_MAX_PARAMS * 40 + 1];
     if (ok && !def) {

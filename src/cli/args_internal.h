@@ -121,9 +121,6 @@ int ov_args_check_model(ov_parse *p);
  * was named in it. */
 int ov_args_check_model_config(const ov_config *cfg, bool surface_given, char *err,
                                size_t cap);
-/* True when name (len bytes) may not name a model parameter (t, x1, pi,
- * exp, loss, ...). */
-bool ov_args_param_name_reserved(const char *name, size_t len);
 /* --lecture: loads the lecture cfg->lecture names (ov_lecture_load) to
  * check that it has at least one good scene. Returns 0, or 2 with a
  * message: the file cannot be read, or every scene is bad (the first

@@ -7,7 +7,6 @@
 #include "args.h"
 #include "args_internal.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,20 +21,6 @@
 /* Largest --data file read: OV_MODEL_MAX_ROWS rows of three numbers fit in
  * far less. */
 #define OV_DATA_FILE_MAX (1u << 20)
-
-/* Names a model's parameter may not take: the inputs, the engine's
- * constants and functions, the CSV's other columns. */
-static const char *const reserved_names[] = {
-    "t", "x1", "x2", "x", "y", "e", "pi", "exp", "log", "sqrt", "sin", "cos", "tan",
-    "tanh", "abs", "sign", "min", "max", "run", "optimizer", "step", "loss", "alpha", NULL};
-
-bool ov_args_param_name_reserved(const char *name, size_t len)
-{
-    for (int i = 0; reserved_names[i]; i++)
-        if (strlen(reserved_names[i]) == len && strncmp(reserved_names[i], name, len) == 0)
-            return true;
-    return false;
-}
 
 /* A stored text option: at most cap - 1 bytes. */
 static int store_text(ov_parse *p, const char *opt, const char *value, char *dst, size_t cap,
@@ -74,18 +59,14 @@ int ov_args_opt_params(ov_parse *p, const char *opt, const char *value)
         if (len == 0)
             return ov_args_fail(p->err, p->cap, "%s: an empty name in '%s'; expected %s", opt,
                                 value, accepts);
-        if (!isalpha((unsigned char)s[0]))
-            return ov_args_fail(p->err, p->cap, "%s: '%s' does not start with a letter; "
-                                "expected %s", opt, echo, accepts);
-        for (size_t i = 0; i < len; i++)
-            if (!isalnum((unsigned char)s[i]) && s[i] != '_')
-                return ov_args_fail(p->err, p->cap, "%s: '%s' has the character '%c'; "
-                                    "expected %s", opt, echo,
-                                    isprint((unsigned char)s[i]) ? s[i] : '?', accepts);
-        if (ov_args_param_name_reserved(s, len))
-            return ov_args_fail(p->err, p->cap, "%s: '%s' is a name already in use (t, "
-                                "x1, x2, x, y, e, pi, the formula functions, run, optimizer, "
-                                "step, loss, alpha); expected another name", opt, echo);
+        /* The model's own rules for a name (letters, digits and _, not a
+         * name in use), so the command line and the model agree. */
+        char name[OV_MODEL_NAME_MAX + 2], why[192];
+        size_t keep = len < sizeof name - 1 ? len : sizeof name - 1;
+        memcpy(name, s, keep);
+        name[keep] = '\0';
+        if (!ov_model_param_name_ok(name, why, sizeof why))
+            return ov_args_fail(p->err, p->cap, "%s: %s; expected %s", opt, why, accepts);
         for (const char *q = value; q < s;) {
             const char *qe = strchr(q, ',');
             if ((size_t)(qe - q) == len && strncmp(q, s, len) == 0)

@@ -51,6 +51,14 @@ const ov_model_def *ov_model_builtin(int i)
     return i >= 0 && i < ov_model_builtin_count() ? &builtins[i] : NULL;
 }
 
+const ov_model_def *ov_model_builtin_find(const char *name)
+{
+    for (int i = 0; name && i < ov_model_builtin_count(); i++)
+        if (strcmp(name, builtins[i].name) == 0)
+            return &builtins[i];
+    return NULL;
+}
+
 bool ov_model_param_name_ok(const char *name, char *err, size_t cap)
 {
     static const char *const taken[] = {
@@ -158,10 +166,7 @@ static bool build(ov_model *m, char *err, size_t cap)
 
 ov_model *ov_model_create_builtin(const char *name)
 {
-    const ov_model_def *d = NULL;
-    for (int i = 0; i < ov_model_builtin_count(); i++)
-        if (name && strcmp(name, builtins[i].name) == 0)
-            d = &builtins[i];
+    const ov_model_def *d = ov_model_builtin_find(name);
     if (!d)
         return NULL;
     ov_model *m = calloc(1, sizeof *m);

@@ -72,6 +72,8 @@ typedef struct ov_model {
 /* The built-in models, in --list-models order: i in 0 .. count-1, else NULL. */
 int ov_model_builtin_count(void);
 const ov_model_def *ov_model_builtin(int i);
+/* The built-in called name (exact match), or NULL. */
+const ov_model_def *ov_model_builtin_find(const char *name);
 
 /* The built-in model called name ("line", "gauss4", "xor"), with its data
  * and default start; NULL when there is none by that name (or out of

@@ -40,15 +40,6 @@ double ov_scene_model_alpha(const ov_model *m, ov_optim_kind kind)
     return ov_optim_info_of(kind)->alpha;
 }
 
-/* The built-in definition called name, or NULL. */
-static const ov_model_def *builtin_def(const char *name)
-{
-    for (int i = 0; i < ov_model_builtin_count(); i++)
-        if (strcmp(ov_model_builtin(i)->name, name) == 0)
-            return ov_model_builtin(i);
-    return NULL;
-}
-
 static ov_model_loss model_loss(ov_config_loss loss, ov_model_loss fallback)
 {
     return loss == OV_CONFIG_LOSS_SQUARED    ? OV_MODEL_LOSS_SQUARED
@@ -60,7 +51,7 @@ static ov_model_loss model_loss(ov_config_loss loss, ov_model_loss fallback)
  * its formula and parameters) or a typed formula. */
 static ov_model *create_model(const ov_config *cfg, char *err, size_t cap)
 {
-    const ov_model_def *def = builtin_def(cfg->model);
+    const ov_model_def *def = ov_model_builtin_find(cfg->model);
     if (def && cfg->model_params[0]) {
         snprintf(err, cap, "--params: the model %s has its own parameters (%s); expected "
                  "--params only with a formula", def->name, def->params);
@@ -170,33 +161,31 @@ static const double *run_point(const ov_scene *sc, int run, int k)
     return r->w + (size_t)k * (size_t)r->dim;
 }
 
-/* Projects every run's iterates and the start onto the plane. */
-static void project_all(ov_scene *sc)
-{
-    for (int i = 0; i < sc->nruns; i++) {
-        ov_run *r = &sc->runs[i];
-        if (!r->w)
-            continue;
-        for (int k = 0; k < r->n; k++)
-            ov_slice_project(&sc->slice, r->w + (size_t)k * (size_t)r->dim, &r->x[k],
-                             &r->y[k], &r->off[k]);
-    }
-    double x, y;
-    ov_slice_project(&sc->slice, sc->start_w, &x, &y, NULL);
-    sc->start.x = x;
-    sc->start.y = y;
-}
-
-/* An axes slice: each iterate's distance from the plane through the
- * followed head (x, y are the iterate's own coordinates a and b). */
-static void distances_all(ov_scene *sc)
+/* Projects every run's iterates onto the plane: their distance from it,
+ * and with xy their (x, y) on it and the start's (an axes slice that
+ * follows the head moves only the distances: x, y are the iterates' own
+ * coordinates a and b). */
+static void project_runs(ov_scene *sc, bool xy)
 {
     for (int i = 0; i < sc->nruns; i++) {
         ov_run *r = &sc->runs[i];
         for (int k = 0; r->w && k < r->n; k++)
-            ov_slice_project(&sc->slice, r->w + (size_t)k * (size_t)r->dim, NULL, NULL,
-                             &r->off[k]);
+            ov_slice_project(&sc->slice, r->w + (size_t)k * (size_t)r->dim, xy ? &r->x[k] : NULL,
+                             xy ? &r->y[k] : NULL, &r->off[k]);
     }
+    if (xy)
+        ov_slice_project(&sc->slice, sc->start_w, &sc->start.x, &sc->start.y, NULL);
+}
+
+/* The runs' iterates as the slice reads them (runs with none left out);
+ * returns how many. */
+static int run_paths(const ov_scene *sc, ov_slice_path *paths)
+{
+    int np = 0;
+    for (int i = 0; i < sc->nruns; i++)
+        if (sc->runs[i].w && sc->runs[i].n > 0)
+            paths[np++] = (ov_slice_path){sc->runs[i].w, sc->runs[i].n};
+    return np;
 }
 
 /* Places the plane for the current runs: o (and for pca and random the
@@ -216,10 +205,7 @@ static bool place_plane(ov_scene *sc)
         return true;
     }
     ov_slice_path paths[OV_MAX_RUNS];
-    int np = 0;
-    for (int i = 0; i < sc->nruns; i++)
-        if (sc->runs[i].w && sc->runs[i].n > 0)
-            paths[np++] = (ov_slice_path){sc->runs[i].w, sc->runs[i].n};
+    int np = run_paths(sc, paths);
     return ov_slice_pca(&sc->slice, head, paths, np);
 }
 
@@ -269,10 +255,7 @@ static bool rebuild_surface(ov_scene *sc, char *err, size_t cap)
 static ov_rect framing_view(const ov_scene *sc)
 {
     ov_slice_path paths[OV_MAX_RUNS];
-    int np = 0;
-    for (int i = 0; i < sc->nruns; i++)
-        if (sc->runs[i].w && sc->runs[i].n > 0)
-            paths[np++] = (ov_slice_path){sc->runs[i].w, sc->runs[i].n};
+    int np = run_paths(sc, paths);
     return ov_slice_view(&sc->slice, paths, np);
 }
 
@@ -293,7 +276,7 @@ bool ov_scene_slice_refresh(ov_scene *sc, char *err, size_t cap)
      * one whose baked part did not move builds no new shaders. */
     if (!rebuild_surface(sc, err, cap))
         return false;
-    project_all(sc);
+    project_runs(sc, true);
     return true;
 }
 
@@ -321,7 +304,7 @@ bool ov_scene_follow(ov_scene *sc, int run, int step)
         } else {
             ov_surface_plane_follow(sc->surface, sc->slice.o);
         }
-        distances_all(sc);
+        project_runs(sc, false);
         return true;
     }
     if (!run_changed)
