@@ -159,6 +159,10 @@ bool ov_renderer_begin(ov_renderer *r, const ov_frame_desc *desc)
             drawn = ov_contour_draw(&r->contour, s, desc->view, scale, desc->high_contrast,
                                     r->fbo);
             glBindVertexArray(0);
+            /* A software renderer starts rasterising the contour image on
+             * its threads now, while this thread goes on to the paths and
+             * the overlay (on llvmpipe their first draws compile code). */
+            glFlush();
         }
     }
     if (r->timing)
