@@ -15,6 +15,7 @@
 #include "glwin.h"
 #include "hud.h"
 #include "io/csv.h"
+#include "io/interrupt.h"
 #include "io/png_write.h"
 #include "render/render.h"
 #include "controls_anim.h"
@@ -30,11 +31,19 @@ static uint8_t *frame_buffer(ov_renderer *r, int *w, int *h, char *err, size_t c
     return px;
 }
 
-bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, char *err,
-                   size_t cap)
+static void *write_png(void *arg)
 {
-    int w, h;
-    uint8_t *px = frame_buffer(r, &w, &h, err, cap);
+    ov_png_pending *p = arg;
+    ov_interrupt_block_in_thread();   /* the main thread takes SIGINT and SIGTERM */
+    p->ok = ov_png_write(p->path, p->px, p->width, p->height, p->err, sizeof p->err);
+    return NULL;
+}
+
+bool ov_export_png_start(ov_renderer *r, const ov_app_state *st, const char *path,
+                         ov_png_pending *p, char *err, size_t cap)
+{
+    memset(p, 0, sizeof *p);
+    uint8_t *px = frame_buffer(r, &p->width, &p->height, err, cap);
     if (!px)
         return false;
     if (!ov_hud_draw_frame(r, st, NULL, NULL)) {
@@ -45,13 +54,37 @@ bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, cha
     ov_stamp("frame drawn (commands issued)");
     bool ok = ov_renderer_read_rgba(r, px);
     ov_stamp("frame read back");
-    if (!ok)
+    if (!ok) {
         snprintf(err, cap, "cannot read the rendered frame back");
-    else
-        ok = ov_png_write(path, px, w, h, err, cap);
+        free(px);
+        return false;
+    }
+    p->path = path;
+    p->px = px;
+    p->running = pthread_create(&p->thread, NULL, write_png, p) == 0;
+    if (!p->running)
+        write_png(p);
+    return true;
+}
+
+bool ov_export_png_finish(ov_png_pending *p, char *err, size_t cap)
+{
+    if (p->running)
+        pthread_join(p->thread, NULL);
+    p->running = false;
     ov_stamp("PNG written");
-    free(px);
-    return ok;
+    if (!p->ok)
+        snprintf(err, cap, "%s", p->err);
+    free(p->px);
+    p->px = NULL;
+    return p->ok;
+}
+
+bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, char *err,
+                   size_t cap)
+{
+    ov_png_pending p;
+    return ov_export_png_start(r, st, path, &p, err, cap) && ov_export_png_finish(&p, err, cap);
 }
 
 bool ov_export_csv(ov_renderer *r, const ov_app_state *st, const char *path, char *err,

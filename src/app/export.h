@@ -5,7 +5,9 @@
 #ifndef OV_EXPORT_H
 #define OV_EXPORT_H
 
+#include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include "controls.h"
 #include "glwin.h"
 #include "render/render.h"
@@ -20,6 +22,27 @@ bool ov_export_offscreen_begin(ov_glwin *win, ov_renderer **r, const ov_app_stat
  * frame is drawn from the export's own copy of st: st is only read. */
 bool ov_export_png(ov_renderer *r, const ov_app_state *st, const char *path, char *err,
                    size_t cap);
+
+/* A PNG compressed and written on a thread of its own while the caller
+ * goes on (a screenshot process closes its GL context meanwhile). */
+typedef struct ov_png_pending {
+    pthread_t thread;
+    bool running;          /* the thread was started and not yet joined */
+    bool ok;               /* the write's result (set by the thread) */
+    const char *path;
+    uint8_t *px;           /* the frame, owned until finished */
+    int width, height;
+    char err[1024];
+} ov_png_pending;
+
+/* ov_export_png in two halves: draws st and reads the frame back, then
+ * writes it on another thread (in this one when no thread can start).
+ * False with err when the frame could not be drawn or read (p then holds
+ * nothing). ov_export_png_finish waits for the write and returns its
+ * result, with err; call it once after every start that succeeded. */
+bool ov_export_png_start(ov_renderer *r, const ov_app_state *st, const char *path,
+                         ov_png_pending *p, char *err, size_t cap);
+bool ov_export_png_finish(ov_png_pending *p, char *err, size_t cap);
 
 /* Writes st's runs as CSV (the contract format, io/csv.h) at path; r is
  * not used (the exports table's writers all take it). */

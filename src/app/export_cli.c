@@ -51,24 +51,34 @@ static bool render_animation(ov_renderer *r, ov_app_state *st, const ov_config *
     return status == OV_ANIM_DONE;
 }
 
-/* --screenshot, --gif and --video: one offscreen renderer for all. */
+/* --screenshot, --gif and --video: one offscreen renderer for all. A
+ * screenshot alone is compressed and written while the renderer and its
+ * GL context close. */
 static int render_exports(ov_app_state *st, const ov_config *cfg)
 {
     char err[1024];
     ov_glwin win;
     ov_renderer *r = NULL;
+    ov_png_pending shot;
+    bool pending = false;
     bool ok = ov_export_offscreen_begin(&win, &r, st, cfg->width, cfg->height, err, sizeof err);
     if (ok && !cfg->gif && !cfg->video)
         ov_renderer_keep_contours(r, false);   /* one frame: nothing to keep it for */
     if (ok && cfg->screenshot)
-        ok = ov_export_png(r, st, cfg->screenshot, err, sizeof err);
+        ok = pending = ov_export_png_start(r, st, cfg->screenshot, &shot, err, sizeof err);
+    if (pending && (cfg->gif || cfg->video)) {
+        pending = false;
+        ok = ov_export_png_finish(&shot, err, sizeof err);
+    }
     if (ok && (cfg->gif || cfg->video))
         ok = render_animation(r, st, cfg, err, sizeof err);
-    if (!ok)
-        fprintf(stderr, "optiviz: %s\n", err);
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);
     ov_stamp("renderer and window closed");
+    if (pending)
+        ok = ov_export_png_finish(&shot, err, sizeof err);
+    if (!ok)
+        fprintf(stderr, "optiviz: %s\n", err);
     return ok ? 0 : 1;
 }
 
