@@ -25,6 +25,7 @@
 #include "history.h"
 #include "hud.h"
 #include "lecture_play.h"
+#include "panels.h"
 #include "render/render.h"
 
 
@@ -241,6 +242,31 @@ static void present(window_app *a, int dw, int dh)
         a->pace = true;
 }
 
+
+/* A panel that is on but that the layout had no room for is said once in
+ * the HUD (a panel key that seems to do nothing would puzzle a teacher).
+ * Judged only on frames without a message: the message's own box can take
+ * a panel's room until it fades. */
+static void say_panels_left_out(window_app *a)
+{
+    if (a->lay.on[OV_HUD_MESSAGE])
+        return;
+    int n;
+    const ov_panel *panels = ov_panels(&n);
+    int first = -1;
+    for (int k = 0; k < n && k < OV_PANEL_MAX; k++) {
+        bool out = ov_panel_shown(&a->st, k) && !a->lay.on[OV_HUD_PANEL0 + k];
+        if (out && !a->left_out[k] && first < 0)
+            first = k;
+        a->left_out[k] = out;
+    }
+    if (first >= 0) {
+        ov_controls_say(&a->st, "No room for the %s panel at this size: turn another panel "
+                        "off or make the window larger", panels[first].name);
+        a->dirty = true;
+    }
+}
+
 /* One frame: the events in, the requests carried out, the clocks moved by
  * dt, the frame drawn and shown when the picture changed. false on a fatal
  * renderer failure (a->failed, a->error). */
@@ -312,6 +338,7 @@ static bool frame(window_app *a, const SDL_Event *events, int nevents, double dt
         a->dirty = true;
     }
     snprintf(a->render_error, sizeof a->render_error, "%s", why);
+    say_panels_left_out(a);
     present(a, dw, dh);
     a->frames_drawn++;
     return true;

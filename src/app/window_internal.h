@@ -52,6 +52,7 @@ struct ov_window {
     int fast_presents;        /* presents in a row much faster than the refresh */
     bool export_interrupted;  /* a P, G or X export gave up on SIGINT/SIGTERM */
     char render_error[512];   /* the renderer's failure last said in the HUD, or "" */
+    bool left_out[OV_PANEL_MAX];   /* panels shown but given no room, last said */
     bool quit;                /* asked to quit (Q, Esc twice, the window closed) */
     bool failed;              /* a fatal renderer failure: error says what */
     char error[1024];
