@@ -242,9 +242,9 @@ static void present(window_app *a, int dw, int dh)
         a->pace = true;
 }
 
-
-/* A panel that is on but that the layout had no room for is said once in
- * the HUD (a panel key that seems to do nothing would puzzle a teacher).
+/* The panels that are on but that the layout had no room for are said in
+ * the HUD when one is newly left out (a panel key that seems to do
+ * nothing would puzzle a teacher).
  * Judged only on frames without a message: the message's own box can take
  * a panel's room until it fades. */
 static void say_panels_left_out(window_app *a)
@@ -253,16 +253,19 @@ static void say_panels_left_out(window_app *a)
         return;
     int n;
     const ov_panel *panels = ov_panels(&n);
-    int first = -1;
+    bool news = false;
+    char names[160] = "";
+    size_t len = 0;
     for (int k = 0; k < n && k < OV_PANEL_MAX; k++) {
         bool out = ov_panel_shown(&a->st, k) && !a->lay.on[OV_HUD_PANEL0 + k];
-        if (out && !a->left_out[k] && first < 0)
-            first = k;
+        news = news || (out && !a->left_out[k]);
         a->left_out[k] = out;
+        if (out && len < sizeof names)
+            len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", len ? ", " : "",
+                                    panels[k].name);
     }
-    if (first >= 0) {
-        ov_controls_say(&a->st, "No room for the %s panel at this size: turn another panel "
-                        "off or make the window larger", panels[first].name);
+    if (news) {
+        ov_controls_say(&a->st, "No room for: %s (turn a panel off)", names);
         a->dirty = true;
     }
 }
