@@ -84,7 +84,7 @@ static void test_errors(void)
     BAD(NEEDLES("--slice", "random:x"), "--model", "gauss4", "--slice", "random:x");
     /* A model formula with an unknown name: the name and its column. */
     const char *ok = file_with("ok.csv", "t,y\n0,1\n1,2\n");
-    BAD(NEEDLES("unknown name 'q'", "column 5"), "--model", "a*t+q", "--params", "a,b",
+    BAD(NEEDLES("--model: unknown name 'q'", "column 5"), "--model", "a*t+q", "--params", "a,b",
         "--data", ok);
     /* x is a surface's variable, not a model's input. */
     BAD(NEEDLES("'x'"), "--model", "a*x+b", "--params", "a,b", "--data", ok);

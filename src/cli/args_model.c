@@ -133,8 +133,17 @@ int ov_args_check_model_config(const ov_config *cfg, bool surface_given, char *e
     ov_slice slice;
     double start[OV_OBJECTIVE_MAX_DIM];
     ov_model *m = ov_scene_model_create(cfg, start, &slice, err, cap);
-    if (!m)
+    if (!m) {
+        /* The model calls its formula "model formula"; here it is the
+         * option's value, so the message names the option. */
+        static const char label[] = "model formula";
+        if (strncmp(err, label, sizeof label - 1) == 0 && cap > 0) {
+            char rest[1024];
+            snprintf(rest, sizeof rest, "%s", err + sizeof label - 1);
+            snprintf(err, cap, "--model%s", rest);
+        }
         return 2;
+    }
     int max_steps = ov_run_max_steps(m->n);
     int n = m->n, rows = m->data.nrows;
     ov_model_destroy(m);
