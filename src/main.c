@@ -32,8 +32,15 @@ int main(int argc, char **argv)
         return 1;
     }
     int status = run(argc, argv, cfg);
+    bool stages = cfg->action == OV_ACTION_EXPORT && cfg->bench_startup;
     free(cfg);
     ov_stamp("done");
+    if (stages && !ov_stamp_print(stdout))
+        status = status ? status : 1;
+    if (stages && fflush(stdout) != 0) {
+        fprintf(stderr, "optiviz: cannot write to standard output\n");
+        status = status ? status : 1;
+    }
     return status;
 }
 

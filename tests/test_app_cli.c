@@ -112,6 +112,41 @@ static void test_information(void)
     CHECK(strstr(g_out, "nesterov") && strstr(g_out, "adam"));
 }
 
+/* --bench with --screenshot: the picture, then the process's stages on
+ * stdout, in order, their times never going back; with --gif refused. */
+static void test_bench_stages(void)
+{
+    char png[700];
+    snprintf(png, sizeof png, "%s/bench.png", g_dir);
+    CHECK_MSG(run("--bench", "--screenshot", png, "--size", "64x64", NULL) == 0, "%s", g_errout);
+    CHECK(access(png, F_OK) == 0);
+    const char *want[] = {"main", "window and GL context", "frame drawn (commands issued)",
+                          "frame read back", "PNG written", "done"};
+    const char *at = strstr(g_out, "stage\n");
+    CHECK_MSG(at != NULL, "no table in '%s'", g_out);
+    double last_wall = -1.0, last_cpu = -1.0;
+    int found = 0;
+    for (const char *line = at ? at + 6 : NULL; line && *line;) {
+        double wall, cpu, dwall, dcpu;
+        int used = 0;
+        if (sscanf(line, "%lf %lf %lf %lf %n", &wall, &cpu, &dwall, &dcpu, &used) != 4)
+            break;
+        const char *name = line + used, *end = strchr(name, '\n');
+        size_t len = end ? (size_t)(end - name) : strlen(name);
+        CHECK_MSG(wall >= last_wall && cpu >= last_cpu, "%.*s goes back", (int)len, name);
+        if (last_wall >= 0)
+            CHECK_MSG(fabs(dwall - (wall - last_wall)) < 0.02, "%.*s: +wall", (int)len, name);
+        if (found < 6 && len == strlen(want[found]) && strncmp(name, want[found], len) == 0)
+            found++;
+        last_wall = wall;
+        last_cpu = cpu;
+        line = end ? end + 1 : name + len;
+    }
+    CHECK_MSG(found == 6, "%d of the 6 stages in order in '%s'", found, g_out);
+    CHECK(run("--bench", "--gif", png, NULL) == 2);
+    CHECK(strstr(g_errout, "--bench: cannot be combined with --gif") != NULL);
+}
+
 static void test_unwritable(void)
 {
     char path[700];
@@ -343,6 +378,7 @@ int main(void)
     }
     test_usage_errors();
     test_information();
+    test_bench_stages();
     test_unwritable();
     test_csv_contract();
     test_csv_order_and_divergence();

@@ -88,10 +88,15 @@ static int finish(ov_parse *p)
                             export_opt ? export_opt : "--bench");
     else if (cfg->export_rate_map)
         cfg->action = OV_ACTION_RATE_MAP;
-    else if (p->bench && export_opt)
+    else if (p->bench && export_opt && (cfg->export_csv || cfg->gif || cfg->video))
         return ov_args_fail(p->err, p->cap, "--bench: cannot be combined with %s; expected "
-                            "--bench alone or with scene options", export_opt);
-    else if (p->bench)
+                            "--bench alone, with scene options, or with --screenshot FILE "
+                            "(where that process's time goes)",
+                            cfg->export_csv ? "--export-csv" : cfg->gif ? "--gif" : "--video");
+    else if (p->bench && export_opt) {
+        cfg->bench_startup = true;
+        cfg->action = OV_ACTION_EXPORT;
+    } else if (p->bench)
         cfg->action = OV_ACTION_BENCH;
     else if (cfg->orbit && !cfg->gif && !cfg->video)
         return ov_args_fail(p->err, p->cap, "--orbit: turns the camera over an animation; "

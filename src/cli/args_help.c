@@ -227,7 +227,9 @@ bool ov_cli_print_help(FILE *f)
                "                          at the start point off the quadratic)\n"
                "  --output-dir DIR        where the window's export keys write\n"
                "                          (default: the current directory)\n"
-               "  --bench                 measure frame and recompute times, print, exit\n"
+               "  --bench                 measure frame and recompute times, print, exit;\n"
+               "                          with --screenshot FILE: take it, then print\n"
+               "                          where that process's time went, stage by stage\n"
                "\n",
                OV_SIZE_MIN, OV_SIZE_MAX, OV_DEFAULT_WIDTH, OV_DEFAULT_HEIGHT,
                OV_CAMERA_AZIMUTH, OV_CAMERA_ELEVATION, OV_DEFAULT_GIF_FRAMES,

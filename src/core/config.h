@@ -105,6 +105,8 @@ typedef struct ov_config {
     unsigned panels;                        /* --panels: bit i shows the panel
                                                named ov_config_panel_names[i] */
     bool no_vsync;                          /* window frames unpaced (tests) */
+    bool bench_startup;                     /* --bench with --screenshot: the
+                                               process's stages printed */
     double pace;                            /* --pace SECONDS (0: OV_DEFAULT_PACE) */
     bool loop;                              /* --loop */
     /* Models (DESIGN.md "Models"): a loss over n parameters instead of a
