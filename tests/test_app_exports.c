@@ -7,6 +7,8 @@
  * they were (each draws its own copy). */
 #include <math.h>
 #include <png.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -242,6 +244,35 @@ static void check_failed_frame(ov_renderer *r, ov_app_state *st, const char *dir
     r->contour.test_glsl = NULL;
 }
 
+/* The PNG written on a thread of its own (ov_export_png_start/finish) is
+ * there once finish returns, and the caller's threads still take SIGINT
+ * and SIGTERM afterwards (only the writer's threads block them). */
+static void check_png_async(ov_renderer *r, const ov_app_state *st, const char *dir)
+{
+    char path[1024], err[512] = "";
+    snprintf(path, sizeof path, "%s/async.png", dir);
+    remove(path);
+    ov_png_pending p;
+    CHECK_MSG(ov_export_png_start(r, st, path, &p, err, sizeof err), "%s", err);
+    CHECK_MSG(ov_export_png_finish(&p, err, sizeof err), "%s", err);
+    CHECK(p.px == NULL && !p.running);
+    FILE *f = fopen(path, "rb");
+    unsigned char sig[8] = {0};
+    CHECK_MSG(f && fread(sig, 1, 8, f) == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0,
+              "no PNG at %s", path);
+    if (f)
+        fclose(f);
+    sigset_t now;
+    CHECK(pthread_sigmask(SIG_BLOCK, NULL, &now) == 0);
+    CHECK_MSG(!sigismember(&now, SIGINT) && !sigismember(&now, SIGTERM),
+              "the caller was left with SIGINT or SIGTERM blocked");
+    /* A path that cannot be written: finish says why, and nothing is left. */
+    snprintf(path, sizeof path, "%s/no-such-dir/async.png", dir);
+    CHECK(ov_export_png_start(r, st, path, &p, err, sizeof err));
+    CHECK(!ov_export_png_finish(&p, err, sizeof err));
+    CHECK_MSG(strstr(err, "cannot write") && strstr(err, path), "%s", err);
+}
+
 int main(void)
 {
     ov_config cfg;
@@ -260,6 +291,7 @@ int main(void)
     check_table_and_keys(&st);
     const char *dir = getenv("OV_TMP");
     check_svg(r, &st, dir ? dir : ".");
+    check_png_async(r, &st, dir ? dir : ".");
     /* An animation export reads the state and leaves it as it was. */
     unsigned char *before = malloc(sizeof st);
     memcpy(before, &st, sizeof st);

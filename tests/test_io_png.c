@@ -190,8 +190,29 @@ static void check_file(const uint8_t *img, int w, int h, bool alpha)
     remove(path);
 }
 
+/* The joined Adler-32 against zlib's over the two pieces one after the
+ * other, for lengths below, at and past the modulus 65521. */
+static void check_adler_join(void)
+{
+    size_t n = 3 * 65521 + 11;
+    uint8_t *buf = malloc(n);
+    for (size_t i = 0; i < n; i++)
+        buf[i] = noise((uint32_t)i) | (i % 7 == 0 ? 0xf0 : 0);
+    size_t cuts[] = {0, 1, 5552, 65520, 65521, 65522, 2 * 65521, n - 1, n};
+    uLong whole = adler32(adler32(0L, Z_NULL, 0), buf, (uInt)n);
+    for (size_t c = 0; c < sizeof cuts / sizeof cuts[0]; c++) {
+        size_t k = cuts[c];
+        uLong a = adler32(adler32(0L, Z_NULL, 0), buf, (uInt)k);
+        uLong b = adler32(adler32(0L, Z_NULL, 0), buf + k, (uInt)(n - k));
+        CHECK_MSG(ov_png_adler32_join((uint32_t)a, (uint32_t)b, n - k) == (uint32_t)whole,
+                  "cut at %zu", k);
+    }
+    free(buf);
+}
+
 int main(void)
 {
+    check_adler_join();
     int w = 333, h = 700;   /* 11 bands, the last one short */
     uint8_t *a = shifted(w, h), *b = brightening(w, h, false), *c = brightening(97, 150, true);
     check_case("shifted rows, RGB", a, w, h, 3, 0);

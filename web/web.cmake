@@ -47,5 +47,8 @@ target_link_options(optiviz PRIVATE
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=67108864
   -sENVIRONMENT=web -sEXIT_RUNTIME=0
   "-sEXPORTED_RUNTIME_METHODS=['FS']"
+  # A call whose signature differs from the library's (a header that does
+  # not match how the library was built) links as a trap: refuse it.
+  "-Wl,--fatal-warnings"
   --preload-file ${OV_FONT_SRC}@${OV_WEB_FONT})
 set_target_properties(optiviz PROPERTIES LINK_DEPENDS ${OV_FONT_SRC})

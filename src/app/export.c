@@ -34,7 +34,6 @@ static uint8_t *frame_buffer(ov_renderer *r, int *w, int *h, char *err, size_t c
 static void *write_png(void *arg)
 {
     ov_png_pending *p = arg;
-    ov_interrupt_block_in_thread();   /* the main thread takes SIGINT and SIGTERM */
     p->ok = ov_png_write(p->path, p->px, p->width, p->height, p->err, sizeof p->err);
     return NULL;
 }
@@ -61,7 +60,14 @@ bool ov_export_png_start(ov_renderer *r, const ov_app_state *st, const char *pat
     }
     p->path = path;
     p->px = px;
-    p->running = pthread_create(&p->thread, NULL, write_png, p) == 0;
+    /* The thread is born with SIGINT and SIGTERM blocked: the main thread
+     * takes them (io/interrupt.h). No thread (the browser has none): the
+     * write is done here. */
+    ov_interrupt_mask mask;
+    if (ov_interrupt_block(&mask)) {
+        p->running = pthread_create(&p->thread, NULL, write_png, p) == 0;
+        ov_interrupt_restore(&mask);
+    }
     if (!p->running)
         write_png(p);
     return true;

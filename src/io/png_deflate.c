@@ -30,6 +30,19 @@ typedef struct job {
     ov_png_idat *out;
 } job;
 
+uint32_t ov_png_adler32_join(uint32_t first, uint32_t second, size_t len2)
+{
+    /* Adler-32 is B * 65536 + A, where A = 1 + the sum of the bytes and B
+     * the sum of A after each byte, both mod 65521. Over first's bytes and
+     * then second's: A = A1 + A2 - 1, and each of second's n bytes adds
+     * A1 - 1 more to B than it did alone: B = B1 + B2 + n (A1 - 1). */
+    const uint64_t mod = 65521;
+    uint64_t a1 = first & 0xffff, b1 = first >> 16, a2 = second & 0xffff, b2 = second >> 16;
+    uint64_t a = (a1 + a2 + mod - 1) % mod;
+    uint64_t b = (b1 + b2 + (uint64_t)(len2 % mod) * ((a1 + mod - 1) % mod)) % mod;
+    return (uint32_t)(b << 16 | a);
+}
+
 /* Writes row y of the image as a filtered PNG row (filter byte first). */
 static void filter_row(const job *j, int y, uint8_t *dst)
 {
@@ -97,7 +110,10 @@ static uint8_t *deflate_piece(const uint8_t *dict, size_t dlen, const uint8_t *i
         *why = "zlib failed to compress the rows";
         return NULL;
     }
-    return out;
+    /* The bound is about the rows' size; what is kept until the file is
+     * written is what they compressed to. */
+    uint8_t *fit = *len ? realloc(out, *len) : NULL;
+    return fit ? fit : out;
 }
 
 /* Band b: its rows (and the rows before it that make its dictionary)
@@ -130,7 +146,9 @@ static void work(job *j)
         int b = atomic_fetch_add(&j->next, 1);
         if (b >= j->nbands)
             break;
-        if (scratch)
+        if (ov_interrupt_signal())
+            j->fail[b] = "interrupted";   /* the file would not be kept */
+        else if (scratch)
             do_band(j, b, scratch);
         else
             j->fail[b] = "out of memory";
@@ -140,7 +158,6 @@ static void work(job *j)
 
 static void *worker(void *arg)
 {
-    ov_interrupt_block_in_thread();   /* signals are the main thread's to take */
     work(arg);
     return NULL;
 }
@@ -236,8 +253,14 @@ bool ov_png_deflate(const uint8_t *rgba, int width, int height, int bpp, int thr
         out->filter = j.filter;
         pthread_t tid[MAX_THREADS];
         int started = 0, n = thread_count(threads, j.nbands);
-        while (started < n - 1 && pthread_create(&tid[started], NULL, worker, &j) == 0)
+        /* The workers are born with SIGINT and SIGTERM blocked: signals
+         * are the main thread's to take (interrupt.h). */
+        ov_interrupt_mask mask;
+        bool masked = n > 1 && ov_interrupt_block(&mask);
+        while (masked && started < n - 1 && pthread_create(&tid[started], NULL, worker, &j) == 0)
             started++;
+        if (masked)
+            ov_interrupt_restore(&mask);
         work(&j);   /* the calling thread takes bands too */
         for (int t = 0; t < started; t++)
             pthread_join(tid[t], NULL);
@@ -252,7 +275,7 @@ bool ov_png_deflate(const uint8_t *rgba, int width, int height, int bpp, int thr
     if (ok) {
         uLong adler = j.adler[0];
         for (int b = 1; b < j.nbands; b++)
-            adler = adler32_combine(adler, j.adler[b], (z_off_t)j.raw[b]);
+            adler = ov_png_adler32_join((uint32_t)adler, (uint32_t)j.adler[b], j.raw[b]);
         out->head[0] = 0x78;   /* deflate, 32 KiB window */
         out->head[1] = 0x01;   /* fastest; 0x7801 is a multiple of 31 */
         for (int i = 0; i < 4; i++)

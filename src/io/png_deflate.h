@@ -37,6 +37,12 @@ typedef struct ov_png_idat {
 bool ov_png_deflate(const uint8_t *rgba, int width, int height, int bpp, int threads,
                     ov_png_idat *out, char *err, size_t cap);
 
+/* The Adler-32 of two byte sequences one after the other, from each one's
+ * (as zlib's adler32 gives them) and the second one's length. zlib's own
+ * adler32_combine takes the length as z_off_t, whose size the browser
+ * build's zlib and its header disagree on. */
+uint32_t ov_png_adler32_join(uint32_t first, uint32_t second, size_t len2);
+
 /* Frees what ov_png_deflate made. Safe on a zeroed struct. */
 void ov_png_idat_free(ov_png_idat *z);
 
