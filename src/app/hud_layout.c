@@ -86,14 +86,13 @@ static float legend_width(ov_renderer *r, float size)
     return w - size * 0.9f;
 }
 
-/* The run list's widest line at size px (title at 1.25 px). */
+/* The run list's widest line at size px (title at 1.25 px), with the nm
+ * model lines under its subline. */
 static float info_width(ov_renderer *r, const ov_app_state *st, float px, float small,
-                        const char *title, const char *subline)
+                        const char *title, const char *subline, char (*model)[192], int nm)
 {
     float w = text_w(r, px * 1.25f, title);
     w = fmaxf(w, text_w(r, small, subline));
-    char model[OV_HUD_MODEL_LINES][192];
-    int nm = ov_hud_model_lines(st, model, OV_HUD_MODEL_LINES);
     for (int i = 0; i < nm; i++)
         w = fmaxf(w, text_w(r, small, model[i]));
     for (int i = 0; i < st->sc.scene.nruns; i++) {
@@ -276,7 +275,9 @@ void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache 
     snprintf(lay->subline, sizeof lay->subline, "%s%s", summary ? "" : "L = ",
              summary ? summary : ov_surface_key(s));
     float avail = W - 2 * pad - 2 * pad;
-    float iw = info_width(r, st, px, small, title, lay->subline);
+    char model[OV_HUD_MODEL_LINES][192];
+    int nmodel = ov_hud_model_lines(st, &cache->curvature, model, OV_HUD_MODEL_LINES);
+    float iw = info_width(r, st, px, small, title, lay->subline, model, nmodel);
     if (iw > avail) {
         float f = avail / iw;
         px = fmaxf(floor_px, floorf(px * f));
@@ -286,9 +287,7 @@ void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache 
     lay->px = px;
     lay->big = fmaxf(px * 1.25f, floor_px);
     lay->small = small;
-    iw = fminf(info_width(r, st, px, small, title, lay->subline), avail);
-    char model[OV_HUD_MODEL_LINES][192];
-    int nmodel = ov_hud_model_lines(st, model, OV_HUD_MODEL_LINES);
+    iw = fminf(info_width(r, st, px, small, title, lay->subline, model, nmodel), avail);
     float ih = pad * 2 + lay->big * 1.3f + small * 1.4f * (float)(1 + nmodel) +
                px * 1.35f * (float)st->sc.scene.nruns;
     lay->box[OV_HUD_INFO] = (ov_box){pad, pad, iw + 2 * pad, ih};
