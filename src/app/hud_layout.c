@@ -361,14 +361,17 @@ void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache 
         bottom -= h + gap;
     }
 
-    /* The message: top right, beside the run list, else under it. */
+    /* The message: top right, beside the run list, else under it; under it
+     * too when only there it is shown whole (a wide run list, a long
+     * message). */
     if (st->ui.message[0] && isfinite(ov_hud_still_for(st))) {
         snprintf(lay->message, sizeof lay->message, "%s", st->ui.message);
         ov_box info = lay->box[OV_HUD_INFO];
         float room = W - (info.x + info.w + gap) - pad;
         float mh = px * 1.3f + pad;
         float mw = text_w(r, px, lay->message) + 2 * pad + 1;
-        if (room >= fminf(mw, W * 0.3f)) {
+        bool whole_under = mw <= W - 2 * pad && info.y + info.h + gap + mh <= bottom;
+        if (room >= mw || (room >= fminf(mw, W * 0.3f) && !whole_under)) {
             mw = fminf(mw, room);
             ov_hud_ellipsize(r, px, lay->message, mw - 2 * pad);
             lay->box[OV_HUD_MESSAGE] = (ov_box){W - pad - mw, pad, mw, mh};
