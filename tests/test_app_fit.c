@@ -138,7 +138,7 @@ static void check_line(ov_renderer *r)
 
     /* κ of the constant Hessian [10 6; 6 6]. */
     char lines[OV_HUD_MODEL_LINES][192];
-    int n = ov_hud_model_lines(&st, lines, OV_HUD_MODEL_LINES);
+    int n = ov_hud_model_lines(&st, NULL, lines, OV_HUD_MODEL_LINES);
     CHECK(n == 2);
     CHECK_MSG(strcmp(lines[0], "slice: a, b (following gd)") == 0, "'%s'", lines[0]);
     double kappa = (8 + sqrt(40.0)) / (8 - sqrt(40.0));
@@ -197,7 +197,7 @@ static void check_xor(ov_renderer *r)
     free(img);
     /* The HUD: pca's share as the slice states it. */
     char lines[OV_HUD_MODEL_LINES][192], want[192];
-    int n = ov_hud_model_lines(&st, lines, OV_HUD_MODEL_LINES);
+    int n = ov_hud_model_lines(&st, NULL, lines, OV_HUD_MODEL_LINES);
     CHECK(n == 2);
     snprintf(want, sizeof want, "slice: pca, %.1f%% of variance",
              100.0 * st.sc.scene.slice.explained);
@@ -208,7 +208,7 @@ static void check_xor(ov_renderer *r)
     ov_controls_deinit(&st);
 
     open_model(&st, "xor", "random", NULL, 0, 0);
-    n = ov_hud_model_lines(&st, lines, OV_HUD_MODEL_LINES);
+    n = ov_hud_model_lines(&st, NULL, lines, OV_HUD_MODEL_LINES);
     CHECK_MSG(n >= 1 && strcmp(lines[0], "slice: random:1") == 0, "'%s'", lines[0]);
     char ax[32], ay[32];
     CHECK(ov_hud_axis_names(&st, ax, ay, sizeof ax) && strcmp(ax, "d1") == 0 &&
@@ -235,7 +235,7 @@ static void check_gauss4(ov_renderer *r)
     double hand = hypot(wk[2] - sc->slice.o[2], wk[3] - sc->slice.o[3]);
     CHECK(hand > 0.01);
     char lines[OV_HUD_MODEL_LINES][192];
-    CHECK(ov_hud_model_lines(&st, lines, OV_HUD_MODEL_LINES) == 2);
+    CHECK(ov_hud_model_lines(&st, NULL, lines, OV_HUD_MODEL_LINES) == 2);
     double shown = NAN;
     CHECK_MSG(sscanf(lines[1], "off plane: %lf", &shown) == 1, "'%s'", lines[1]);
     CHECK_MSG(fabs(shown - hand) <= 0.006 * hand, "off plane %s, by hand %.6g", lines[1], hand);
@@ -354,7 +354,7 @@ static void check_surface(void)
     CHECK(!ov_panel_shown(&st, ov_panel_find("fit")));
     CHECK_MSG(strstr(st.ui.message, "only with a model") != NULL, "'%s'", st.ui.message);
     char lines[OV_HUD_MODEL_LINES][192];
-    CHECK(ov_hud_model_lines(&st, lines, OV_HUD_MODEL_LINES) == 0);
+    CHECK(ov_hud_model_lines(&st, NULL, lines, OV_HUD_MODEL_LINES) == 0);
     ov_controls_deinit(&st);
 }
 

@@ -2,7 +2,8 @@
  * against central finite differences at random points, xor's loss and
  * gradient against the hand-worked sum, line's minimum, gauss4 at a hand
  * point, the stable logistic loss at |z| = 800, predictions, the parameter
- * name rules and the formula's errors. The data parser and the GLSL text
+ * name rules and the formula's errors, and the cap on Hessian methods'
+ * work worked out by hand. The data parser and the GLSL text
  * are in test_core_model_data.c. */
 #include <math.h>
 #include <stdlib.h>
@@ -340,8 +341,40 @@ static void test_builtin_table(void)
     }
 }
 
+/* The cap: steps x rows x n(n+1)/2 second derivatives up to 3e7 for
+ * newton and cg only. By hand: xor, 9 parameters on 4 rows, 4 x 45 = 180 a
+ * step, 3e7 / 180 = 166,666.7; 64 parameters on 256 rows, 256 x 2080 =
+ * 532,480 a step, 3e7 / 532,480 = 56.3; line, 2 on 3, 3 x 3 = 9 a step,
+ * 3,333,333.3. */
+static void test_hessian_cap(void)
+{
+    CHECK(ov_model_hessian_per_step(9, 4) == 180.0);
+    CHECK(ov_model_hessian_max_steps(9, 4) == 166666);
+    CHECK(ov_model_hessian_per_step(64, 256) == 532480.0);
+    CHECK(ov_model_hessian_max_steps(64, 256) == 56);
+    CHECK(ov_model_hessian_per_step(2, 3) == 9.0);
+    CHECK(ov_model_hessian_max_steps(2, 3) == 3333333);
+    for (int k = 0; k < OV_OPTIM_COUNT; k++)
+        CHECK_MSG(ov_model_hessian_method((ov_optim_kind)k) ==
+                      (k == OV_OPT_NEWTON || k == OV_OPT_CG),
+                  "%s", ov_optim_info_of((ov_optim_kind)k)->name);
+    ov_model *x = ov_model_create_builtin("xor");
+    CHECK(x != NULL);
+    if (!x)
+        return;
+    CHECK(ov_model_hessian_fits(x, OV_OPT_NEWTON, 166666));
+    CHECK(!ov_model_hessian_fits(x, OV_OPT_NEWTON, 166667));
+    CHECK(ov_model_hessian_fits(x, OV_OPT_CG, 166666));
+    CHECK(!ov_model_hessian_fits(x, OV_OPT_CG, 166667));
+    /* First-order methods (and quasi-Newton lbfgs) are not capped. */
+    CHECK(ov_model_hessian_fits(x, OV_OPT_GD, 1000000));
+    CHECK(ov_model_hessian_fits(x, OV_OPT_LBFGS, 1000000));
+    ov_model_destroy(x);
+}
+
 int main(void)
 {
+    test_hessian_cap();
     test_builtin_derivatives();
     test_typed_derivatives();
     test_xor_by_hand();

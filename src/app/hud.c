@@ -44,7 +44,8 @@ static void fill(ov_renderer *r, ov_box b, ov_rgba c)
     ov_renderer_rect(r, b.x, b.y, b.w, b.h, c);
 }
 
-static void draw_info(ov_renderer *r, const ov_app_state *st, const ov_hud_layout *lay)
+static void draw_info(ov_renderer *r, const ov_app_state *st, ov_app_cache *cache,
+                      const ov_hud_layout *lay)
 {
     const hud_theme *th = theme_of(st);
     ov_box b = lay->box[OV_HUD_INFO];
@@ -60,7 +61,7 @@ static void draw_info(ov_renderer *r, const ov_app_state *st, const ov_hud_layou
     y += lay->small * 1.4f;
     /* A model scene: its slice, the head's distance from it and κ. */
     char model[OV_HUD_MODEL_LINES][192];
-    int nmodel = ov_hud_model_lines(st, model, OV_HUD_MODEL_LINES);
+    int nmodel = ov_hud_model_lines(st, &cache->curvature, model, OV_HUD_MODEL_LINES);
     for (int i = 0; i < nmodel; i++) {
         ov_hud_ellipsize(r, lay->small, model[i], maxw);
         ov_renderer_text(r, x, y, lay->small, th->text, OV_ALIGN_LEFT, model[i]);
@@ -348,7 +349,7 @@ bool ov_hud_draw_frame(ov_renderer *r, const ov_app_state *st, ov_app_cache *cac
         if (panels[k].glyphs && ov_panel_shown(st, k))
             panels[k].glyphs(r, st, &sty, desc.view);
     draw_axis_names(r, st, &lay);
-    draw_info(r, st, &lay);
+    draw_info(r, st, cache, &lay);
     for (int k = 0; k < npanels; k++) {
         if (!lay.on[OV_HUD_PANEL0 + k])
             continue;

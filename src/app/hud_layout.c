@@ -86,14 +86,13 @@ static float legend_width(ov_renderer *r, float size)
     return w - size * 0.9f;
 }
 
-/* The run list's widest line at size px (title at 1.25 px). */
+/* The run list's widest line at size px (title at 1.25 px), with the nm
+ * model lines under its subline. */
 static float info_width(ov_renderer *r, const ov_app_state *st, float px, float small,
-                        const char *title, const char *subline)
+                        const char *title, const char *subline, char (*model)[192], int nm)
 {
     float w = text_w(r, px * 1.25f, title);
     w = fmaxf(w, text_w(r, small, subline));
-    char model[OV_HUD_MODEL_LINES][192];
-    int nm = ov_hud_model_lines(st, model, OV_HUD_MODEL_LINES);
     for (int i = 0; i < nm; i++)
         w = fmaxf(w, text_w(r, small, model[i]));
     for (int i = 0; i < st->sc.scene.nruns; i++) {
@@ -276,7 +275,9 @@ void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache 
     snprintf(lay->subline, sizeof lay->subline, "%s%s", summary ? "" : "L = ",
              summary ? summary : ov_surface_key(s));
     float avail = W - 2 * pad - 2 * pad;
-    float iw = info_width(r, st, px, small, title, lay->subline);
+    char model[OV_HUD_MODEL_LINES][192];
+    int nmodel = ov_hud_model_lines(st, &cache->curvature, model, OV_HUD_MODEL_LINES);
+    float iw = info_width(r, st, px, small, title, lay->subline, model, nmodel);
     if (iw > avail) {
         float f = avail / iw;
         px = fmaxf(floor_px, floorf(px * f));
@@ -286,9 +287,7 @@ void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache 
     lay->px = px;
     lay->big = fmaxf(px * 1.25f, floor_px);
     lay->small = small;
-    iw = fminf(info_width(r, st, px, small, title, lay->subline), avail);
-    char model[OV_HUD_MODEL_LINES][192];
-    int nmodel = ov_hud_model_lines(st, model, OV_HUD_MODEL_LINES);
+    iw = fminf(info_width(r, st, px, small, title, lay->subline, model, nmodel), avail);
     float ih = pad * 2 + lay->big * 1.3f + small * 1.4f * (float)(1 + nmodel) +
                px * 1.35f * (float)st->sc.scene.nruns;
     lay->box[OV_HUD_INFO] = (ov_box){pad, pad, iw + 2 * pad, ih};
@@ -362,14 +361,17 @@ void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache 
         bottom -= h + gap;
     }
 
-    /* The message: top right, beside the run list, else under it. */
+    /* The message: top right, beside the run list, else under it; under it
+     * too when only there it is shown whole (a wide run list, a long
+     * message). */
     if (st->ui.message[0] && isfinite(ov_hud_still_for(st))) {
         snprintf(lay->message, sizeof lay->message, "%s", st->ui.message);
         ov_box info = lay->box[OV_HUD_INFO];
         float room = W - (info.x + info.w + gap) - pad;
         float mh = px * 1.3f + pad;
         float mw = text_w(r, px, lay->message) + 2 * pad + 1;
-        if (room >= fminf(mw, W * 0.3f)) {
+        bool whole_under = mw <= W - 2 * pad && info.y + info.h + gap + mh <= bottom;
+        if (room >= mw || (room >= fminf(mw, W * 0.3f) && !whole_under)) {
             mw = fminf(mw, room);
             ov_hud_ellipsize(r, px, lay->message, mw - 2 * pad);
             lay->box[OV_HUD_MESSAGE] = (ov_box){W - pad - mw, pad, mw, mh};

@@ -1,10 +1,12 @@
 /* The HUD's words for a model scene: the slice, the targeted run's
  * distance from it, the local condition number of the model's Hessian at
- * that run's head (core/theory.h), and the axes' names. */
+ * that run's head (core/theory.h, kept in the caller's cache until the
+ * model or the head moves), and the axes' names. */
 #include "hud_model.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "core/slice.h"
 #include "core/theory.h"
@@ -30,8 +32,56 @@ void ov_hud_format_ratio(double v, char *buf, size_t cap)
     snprintf(buf, cap, "%.1fe%d", m, e);
 }
 
-bool ov_hud_model_head(const ov_app_state *st, double *off, double *kappa, double *kappa_abs,
-                       bool *convex)
+/* FNV-1a over n bytes, continuing from h. */
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 1099511628211u;
+    return h;
+}
+
+/* A hash of what defines m's loss (formula, parameter names, loss kind,
+ * data): equal for a model and its clone, different (but for a 2^-64
+ * chance) for another model, even one allocated where m was. */
+static uint64_t model_key(const ov_model *m)
+{
+    uint64_t h = 14695981039346656037u;
+    h = fnv(h, m->formula, strlen(m->formula) + 1);
+    for (int i = 0; i < m->n; i++)
+        h = fnv(h, m->param_names[i], strlen(m->param_names[i]) + 1);
+    const int head[4] = {m->n, (int)m->loss, m->data.ninputs, m->data.nrows};
+    h = fnv(h, head, sizeof head);
+    h = fnv(h, m->data.in, (size_t)m->data.nrows * sizeof m->data.in[0]);
+    return fnv(h, m->data.y, (size_t)m->data.nrows * sizeof m->data.y[0]);
+}
+
+/* m's local curvature at w, from cache when it holds that of the same
+ * model at the same point (bit for bit), else worked out (and kept). */
+static ov_local_curvature curvature_at(const ov_model *m, const double *w,
+                                       ov_curvature_cache *cache)
+{
+    ov_local_curvature lc;
+    uint64_t key = cache ? model_key(m) : 0;
+    size_t bytes = (size_t)m->n * sizeof w[0];
+    if (cache && cache->valid && cache->model_key == key && cache->n == m->n &&
+        memcmp(cache->w, w, bytes) == 0)
+        return cache->lc;
+    ov_objective obj = ov_model_objective(m);
+    ov_theory_local_curvature(&obj, w, &lc);
+    if (cache) {
+        cache->valid = true;
+        cache->model_key = key;
+        cache->n = m->n;
+        memcpy(cache->w, w, bytes);
+        cache->lc = lc;
+        cache->computed++;
+    }
+    return lc;
+}
+
+bool ov_hud_model_head(const ov_app_state *st, ov_curvature_cache *cache, double *off,
+                       double *kappa, double *kappa_abs, bool *convex)
 {
     const ov_scene *sc = &st->sc.scene;
     double w[OV_OBJECTIVE_MAX_DIM];
@@ -40,9 +90,7 @@ bool ov_hud_model_head(const ov_app_state *st, double *off, double *kappa, doubl
         return false;
     const ov_run *run = &sc->runs[ov_panel_fit_run(st)];
     *off = run->off ? run->off[step] : 0.0;
-    ov_objective obj = ov_model_objective(sc->model);
-    ov_local_curvature lc;
-    ov_theory_local_curvature(&obj, w, &lc);
+    ov_local_curvature lc = curvature_at(sc->model, w, cache);
     *kappa = lc.kappa;
     *kappa_abs = lc.kappa_abs;
     *convex = lc.shape == OV_LOCAL_CONVEX;
@@ -51,7 +99,8 @@ bool ov_hud_model_head(const ov_app_state *st, double *off, double *kappa, doubl
     return true;
 }
 
-int ov_hud_model_lines(const ov_app_state *st, char (*lines)[192], int max)
+int ov_hud_model_lines(const ov_app_state *st, ov_curvature_cache *cache, char (*lines)[192],
+                       int max)
 {
     const ov_scene *sc = &st->sc.scene;
     if (!sc->model || max < 1)
@@ -79,7 +128,7 @@ int ov_hud_model_lines(const ov_app_state *st, char (*lines)[192], int max)
     n++;
     double off, kappa, kabs;
     bool convex;
-    if (n < max && ov_hud_model_head(st, &off, &kappa, &kabs, &convex)) {
+    if (n < max && ov_hud_model_head(st, cache, &off, &kappa, &kabs, &convex)) {
         char k[48], over[48] = "";
         /* Beyond two parameters, say that this κ is the whole Hessian's
          * (the curvature panel's is the slice's). */

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "app_cache.h"
 #include "app_state.h"
 
 /* Lines under the run list's title of a model scene (none for a surface):
@@ -16,15 +17,21 @@
  *   "off plane: 0.12   κ = 8.53" (convex) or "off plane: 0.12   non-convex,
  *   |λ| ratio 1.2e4"
  * for the targeted run (all targeted: run 0) at the shown step. Returns how
- * many lines were written (0 .. max), each at most 192 bytes. */
+ * many lines were written (0 .. max), each at most 192 bytes. The
+ * curvature comes from cache (see ov_hud_model_head). */
 #define OV_HUD_MODEL_LINES 2
-int ov_hud_model_lines(const ov_app_state *st, char (*lines)[192], int max);
+int ov_hud_model_lines(const ov_app_state *st, ov_curvature_cache *cache, char (*lines)[192],
+                       int max);
 
 /* The targeted run's (all: run 0's) distance from the plane at the shown
  * step (0 for a two-parameter model, whose plane is all of it), and the
- * Hessian's local curvature there; false for a surface or without runs. */
-bool ov_hud_model_head(const ov_app_state *st, double *off, double *kappa, double *kappa_abs,
-                       bool *convex);
+ * Hessian's local curvature there; false for a surface or without runs.
+ * The curvature (an n x n Hessian over every data row and its eigenvalues)
+ * is taken from cache when it was worked out there for the same model and
+ * the same point, else worked out and kept in it; cache NULL: worked out
+ * each call. */
+bool ov_hud_model_head(const ov_app_state *st, ov_curvature_cache *cache, double *off,
+                       double *kappa, double *kappa_abs, bool *convex);
 
 /* The picture's axes: for an axes slice the two parameters' names, else
  * "d1" and "d2"; false for a surface scene. */

@@ -40,6 +40,24 @@ static const char *kind_name(ov_optim_kind k)
     return ov_optim_info_of(k)->name;
 }
 
+/* Whether a run of kind may join the scene: on a model, a method that
+ * evaluates the Hessian every step only within the command line's cap
+ * (core/model.h), so that the window never computes for minutes inside a
+ * frame. When not, says why after `what` ("not added", "run 3 stays
+ * rprop"), in the command line's words (short enough to be read whole in
+ * the HUD); the caller leaves the scene as it was. */
+static bool within_cap(ov_app_state *st, ov_optim_kind kind, const char *what)
+{
+    const ov_scene *sc = &st->sc.scene;
+    if (!sc->model || ov_model_hessian_fits(sc->model, kind, sc->steps))
+        return true;
+    int n = sc->model->n, rows = sc->model->data.nrows;
+    ov_controls_say(st, "%s: %s evaluates %.0f second derivatives a step here; at most %d steps, "
+                    "not %d", what, kind_name(kind), ov_model_hessian_per_step(n, rows),
+                    ov_model_hessian_max_steps(n, rows), sc->steps);
+    return false;
+}
+
 /* After the runs were replaced: replay, drop the ghosts of the old list. */
 static void replaced(ov_app_state *st, bool ok)
 {
@@ -131,6 +149,8 @@ void ov_controls_add_run(ov_app_state *st)
         if (!present)
             kind = (ov_optim_kind)k;
     }
+    if (!within_cap(st, kind, "not added"))
+        return;
     ov_run_spec specs[OV_MAX_RUNS];
     memcpy(specs, st->sc.scene.specs, sizeof specs);
     memset(&specs[n], 0, sizeof specs[n]);
@@ -197,8 +217,13 @@ void ov_controls_cycle_method(ov_app_state *st, int dir)
         return;
     }
     ov_run_spec *sp = &st->sc.scene.specs[t];
-    sp->kind = (ov_optim_kind)((((int)sp->kind + dir) % OV_OPTIM_COUNT + OV_OPTIM_COUNT) %
-                               OV_OPTIM_COUNT);
+    ov_optim_kind next = (ov_optim_kind)((((int)sp->kind + dir) % OV_OPTIM_COUNT +
+                                          OV_OPTIM_COUNT) % OV_OPTIM_COUNT);
+    char what[64];
+    snprintf(what, sizeof what, "run %d stays %s", t + 1, kind_name(sp->kind));
+    if (!within_cap(st, next, what))
+        return;
+    sp->kind = next;
     /* Another method's α and β mean something else: its own defaults. */
     sp->has_alpha = sp->has_beta = sp->has_beta2 = sp->has_eps = false;
     sp->has_wd = sp->has_history = false;

@@ -23,7 +23,9 @@ void ov_controls_toggle_sweep(ov_app_state *st);
 
 /* Adds a run of the first method the scene does not show yet (gd when it
  * shows them all), in that method's next free shade, and targets it.
- * Replays from step 0. */
+ * Replays from step 0. On a model, a method beyond the cap on Hessian
+ * methods (ov_model_hessian_fits) is not added: the HUD's message says
+ * why and the scene stays as it was. */
 void ov_controls_add_run(ov_app_state *st);
 
 /* Removes the targeted run (not the last one). Replays from step 0. */
@@ -34,7 +36,9 @@ void ov_controls_remove_run(ov_app_state *st);
 void ov_controls_toggle_hidden(ov_app_state *st);
 
 /* The targeted run's method: the next (dir 1) or previous (dir -1) one,
- * with that method's default α and β. Replays from step 0. */
+ * with that method's default α and β. Replays from step 0. On a model, a
+ * method beyond the cap on Hessian methods is refused as by
+ * ov_controls_add_run. */
 void ov_controls_cycle_method(ov_app_state *st, int dir);
 
 /* Makes run `run` the typed rule `text` (already checked to compile; a

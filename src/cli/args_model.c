@@ -14,10 +14,6 @@
 #include "core/scene.h"
 #include "io/text_file.h"
 
-/* The most second derivatives the runs of a Hessian method (newton, cg)
- * may evaluate in all (see ov_args_check_model_config). */
-#define OV_ARGS_HESSIAN_WORK 3e7
-
 /* Largest --data file read: OV_MODEL_MAX_ROWS rows of three numbers fit in
  * far less. */
 #define OV_DATA_FILE_MAX (1u << 20)
@@ -147,19 +143,19 @@ int ov_args_check_model_config(const ov_config *cfg, bool surface_given, char *e
     int max_steps = ov_run_max_steps(m->n);
     int n = m->n, rows = m->data.nrows;
     ov_model_destroy(m);
-    /* Newton and cg evaluate the n x n Hessian every step, a cost of
-     * rows x n(n+1)/2 second derivatives: capped so that no run takes more
-     * than a few seconds (about 0.2 us each on this kind of machine). */
-    const double per_step = (double)rows * n * (n + 1) / 2.0;
-    const int hessian_steps = (int)fmin(max_steps, OV_ARGS_HESSIAN_WORK / per_step);
+    /* Newton and cg evaluate the n x n Hessian every step: capped (the
+     * model's OV_MODEL_HESSIAN_WORK) so that no run takes more than a few
+     * seconds. */
+    const int hessian_steps = (int)fmin(max_steps, ov_model_hessian_max_steps(n, rows));
     for (int i = 0; i < cfg->nruns; i++) {
         ov_optim_kind k = cfg->runs[i].kind;
-        if ((k == OV_OPT_NEWTON || k == OV_OPT_CG) && cfg->steps > hessian_steps)
+        if (ov_model_hessian_method(k) && cfg->steps > hessian_steps)
             return ov_args_fail(err, cap, "--steps: %s on %d parameters and %d data rows "
                                 "evaluates %.0f second derivatives a step; at most %d steps "
                                 "(steps x rows x n(n+1)/2 up to %.0e); expected fewer steps "
                                 "or a first-order method", ov_optim_info_of(k)->name, n, rows,
-                                per_step, hessian_steps, OV_ARGS_HESSIAN_WORK);
+                                ov_model_hessian_per_step(n, rows), hessian_steps,
+                                OV_MODEL_HESSIAN_WORK);
     }
     if (cfg->steps > max_steps)
         return ov_args_fail(err, cap, "--steps: %d steps of %d parameters is more than a run "

@@ -1,9 +1,11 @@
 /* N-parameter models: the built-in table, creating a built-in or typed
  * model (name rules, parsing its formula), and its loss with exact gradient
  * and Hessian, summed over the data rows from the formula's own derivatives
- * (squared error, or the logistic loss computed stably). */
+ * (squared error, or the logistic loss computed stably); and the cap on the
+ * work of the methods that evaluate that Hessian every step. */
 #include "core/model.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -361,4 +363,25 @@ double ov_model_predict(const ov_model *m, const double *w, const double *input)
     if (m->loss == OV_MODEL_LOSS_SQUARED)
         return z;
     return z >= 0.0 ? 1.0 / (1.0 + exp(-z)) : exp(z) / (1.0 + exp(z));
+}
+
+bool ov_model_hessian_method(ov_optim_kind kind)
+{
+    return kind == OV_OPT_NEWTON || kind == OV_OPT_CG;
+}
+
+double ov_model_hessian_per_step(int n, int rows)
+{
+    return (double)rows * n * (n + 1) / 2.0;
+}
+
+int ov_model_hessian_max_steps(int n, int rows)
+{
+    return (int)fmin(INT_MAX, floor(OV_MODEL_HESSIAN_WORK / ov_model_hessian_per_step(n, rows)));
+}
+
+bool ov_model_hessian_fits(const ov_model *m, ov_optim_kind kind, int steps)
+{
+    return !ov_model_hessian_method(kind) ||
+           steps <= ov_model_hessian_max_steps(m->n, m->data.nrows);
 }

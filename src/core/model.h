@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "core/objective.h"
+#include "core/optim.h"
 
 /* Most data rows a model holds (a file with more is an error): the loss,
  * its gradient and Hessian, and the shader's loop all visit every row, per
@@ -118,6 +119,29 @@ ov_objective ov_model_objective(const ov_model *m);
  * curve y(t) of a squared-loss model; for a logistic model the probability
  * p = sigma(z). */
 double ov_model_predict(const ov_model *m, const double *w, const double *input);
+
+/* The most second derivatives one run of a Hessian method may evaluate on
+ * a model: steps x rows x n(n+1)/2, at about 0.2 us each a few seconds
+ * (one run of 64 parameters on 256 rows took 65 s uncapped). The command
+ * line refuses a run beyond it as a usage error, the window with a
+ * message. */
+#define OV_MODEL_HESSIAN_WORK 3e7
+
+/* Whether the cap above applies to kind: newton (the n x n Hessian every
+ * step) and cg (capped alike since the command line's cap came in, though
+ * its steps evaluate gradients only, up to OV_LS_MAX_EVALS a line search). */
+bool ov_model_hessian_method(ov_optim_kind kind);
+/* The second derivatives one step of such a method evaluates on n
+ * parameters and rows data rows: rows x n(n+1)/2. */
+double ov_model_hessian_per_step(int n, int rows);
+/* The most steps such a run may take on n parameters and rows data rows:
+ * floor(OV_MODEL_HESSIAN_WORK / ov_model_hessian_per_step(n, rows)) (xor,
+ * 9 parameters on 4 rows: 166,666). */
+int ov_model_hessian_max_steps(int n, int rows);
+/* Whether a run of kind over steps steps on m keeps within the cap: always
+ * for a first-order method; for a Hessian method, steps at most
+ * ov_model_hessian_max_steps of m's parameters and rows. */
+bool ov_model_hessian_fits(const ov_model *m, ov_optim_kind kind, int steps);
 
 /* Parses a data file's text (filename is used in messages only). The first
  * non-blank line is the header, "t,y" or "x1,x2,y" (spaces around names and

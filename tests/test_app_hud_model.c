@@ -1,0 +1,175 @@
+/* The HUD's model lines worked out once per change of what they depend on,
+ * in frames drawn as the window draws them (ov_hud_draw_frame with the
+ * caller's cache), headless at 1280x720:
+ * - frames that do not move the targeted run's head (drawn again, the view
+ *   panned, a panel shown) work the n x n Hessian and its eigenvalues out
+ *   once in all; a frame after a step, or after Tab targets another run,
+ *   once more; and the lines are each time the ones worked out afresh
+ *   (no cache);
+ * - another model at the same point (line on other data, likely allocated
+ *   where the first one was) is worked out again: its κ, from its Hessian
+ *   [2 Σ t², 2 Σ t; 2 Σ t, 2 n] by hand, is the one shown, not the first
+ *   model's. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/controls.h"
+#include "app/controls_view.h"
+#include "app/hud_model.h"
+#include "ov_app_test.h"
+#include "ov_test.h"
+
+#define W 1280
+#define H 720
+
+/* The HUD's model lines of st from the cache (and equal to those worked
+ * out afresh): line 1 into out. */
+static void lines_now(const ov_app_state *st, ov_app_cache *cache, char *out)
+{
+    char fresh[OV_HUD_MODEL_LINES][192], kept[OV_HUD_MODEL_LINES][192];
+    unsigned long before = cache->curvature.computed;
+    int nf = ov_hud_model_lines(st, NULL, fresh, OV_HUD_MODEL_LINES);
+    int nk = ov_hud_model_lines(st, &cache->curvature, kept, OV_HUD_MODEL_LINES);
+    CHECK(nf == 2 && nk == 2);
+    CHECK(cache->curvature.computed == before);   /* the frame already worked it out */
+    for (int i = 0; i < nf && i < nk; i++)
+        CHECK_MSG(strcmp(fresh[i], kept[i]) == 0, "kept '%s', afresh '%s'", kept[i], fresh[i]);
+    snprintf(out, 192, "%s", nk == 2 ? kept[1] : "");
+}
+
+/* Draws k frames of st with cache; returns how many times they worked the
+ * curvature out. */
+static unsigned long frames(ov_renderer *r, const ov_app_state *st, ov_app_cache *cache, int k)
+{
+    unsigned long before = cache->curvature.computed;
+    for (int i = 0; i < k; i++)
+        CHECK(ov_hud_draw_frame(r, st, cache, NULL));
+    return cache->curvature.computed - before;
+}
+
+static void open_scene(ov_app_state *st, const ov_config *cfg, double step)
+{
+    char err[1024];
+    CHECK_MSG(ov_controls_init(st, cfg, err, sizeof err), "%s", err);
+    ov_test_plain(st);
+    ov_controls_pause(st);
+    ov_controls_seek(st, step);
+    ov_controls_hide_message(st);
+}
+
+/* xor, 9 parameters, two runs that leave the start at once. */
+static void check_xor(ov_renderer *r, ov_app_cache *cache)
+{
+    static ov_app_state st;
+    static ov_config cfg;
+    ov_config_defaults(&cfg);
+    snprintf(cfg.model, sizeof cfg.model, "xor");
+    cfg.nruns = 2;
+    cfg.runs[0].kind = OV_OPT_ADAM;
+    cfg.runs[1].kind = OV_OPT_MOMENTUM;
+    cfg.steps = 60;
+    open_scene(&st, &cfg, 20);
+    char first[192], line[192];
+
+    /* Five frames at one head: worked out once. */
+    CHECK_MSG(frames(r, &st, cache, 5) == 1, "%lu", cache->curvature.computed);
+    lines_now(&st, cache, first);
+    CHECK_MSG(strncmp(first, "off plane: ", 11) == 0, "'%s'", first);
+    /* The view panned, a panel shown: the head stays, nothing worked out. */
+    ov_controls_pan(&st, 0.05, 0.02);
+    ov_test_panel(&st, "fit", true);
+    CHECK(frames(r, &st, cache, 3) == 0);
+    lines_now(&st, cache, line);
+    CHECK_MSG(strcmp(line, first) == 0, "'%s' became '%s'", first, line);
+
+    /* One step on: once more, then not again. */
+    ov_controls_step_once(&st);
+    CHECK(frames(r, &st, cache, 1) == 1);
+    CHECK(frames(r, &st, cache, 4) == 0);
+    lines_now(&st, cache, line);
+
+    /* Tab to momentum: its head, once. */
+    ov_test_target(&st, 1);
+    CHECK(frames(r, &st, cache, 3) == 1);
+    lines_now(&st, cache, line);
+    ov_controls_deinit(&st);
+}
+
+/* κ of the line model's Hessian on data t = ts (n rows), by hand: the
+ * eigenvalues of [2 Σ t², 2 Σ t; 2 Σ t, 2 n]. */
+static double line_kappa(const double *ts, int n)
+{
+    double s1 = 0, s2 = 0;
+    for (int i = 0; i < n; i++) {
+        s1 += ts[i];
+        s2 += ts[i] * ts[i];
+    }
+    double a = 2 * s2, b = 2 * s1, d = 2.0 * n;
+    double mid = 0.5 * (a + d), rad = sqrt(0.25 * (a - d) * (a - d) + b * b);
+    return (mid + rad) / (mid - rad);
+}
+
+static void check_other_model(ov_renderer *r, ov_app_cache *cache)
+{
+    static ov_app_state st;
+    static ov_config cfg;
+    char line[192], want[192], k[48];
+    /* The built-in line on its three points: [10 6; 6 6], κ = 8.55. */
+    ov_config_defaults(&cfg);
+    snprintf(cfg.model, sizeof cfg.model, "line");
+    open_scene(&st, &cfg, 0);
+    unsigned long before = cache->curvature.computed;
+    CHECK(frames(r, &st, cache, 2) == 1);
+    const double t3[3] = {0, 1, 2};
+    ov_hud_format_ratio(line_kappa(t3, 3), k, sizeof k);
+    snprintf(want, sizeof want, "off plane: 0   \xce\xba = %s", k);
+    CHECK(strcmp(k, "8.55") == 0);
+    lines_now(&st, cache, line);
+    CHECK_MSG(strcmp(line, want) == 0, "'%s', want '%s'", line, want);
+    ov_controls_deinit(&st);
+
+    /* line on four points t = 0 .. 3, from the same start (0, 0): the
+     * same point, another model. */
+    const double t4[4] = {0, 1, 2, 3};
+    cfg.data.ninputs = 1;
+    cfg.data.nrows = 4;
+    for (int i = 0; i < 4; i++) {
+        cfg.data.in[i][0] = t4[i];
+        cfg.data.y[i] = 1 + t4[i];
+    }
+    open_scene(&st, &cfg, 0);
+    CHECK(st.sc.scene.model && st.sc.scene.model->data.nrows == 4);
+    CHECK(frames(r, &st, cache, 2) == 1);
+    CHECK(cache->curvature.computed == before + 2);
+    ov_hud_format_ratio(line_kappa(t4, 4), k, sizeof k);
+    CHECK_MSG(strcmp(k, "14.1") == 0, "%s", k);   /* 36/2 ± √244 */
+    snprintf(want, sizeof want, "off plane: 0   \xce\xba = %s", k);
+    lines_now(&st, cache, line);
+    CHECK_MSG(strcmp(line, want) == 0, "'%s', want '%s'", line, want);
+    ov_controls_deinit(&st);
+}
+
+int main(void)
+{
+    static ov_app_state st;
+    static ov_config cfg;
+    ov_config_defaults(&cfg);
+    snprintf(cfg.model, sizeof cfg.model, "xor");
+    char err[1024];
+    CHECK_MSG(ov_controls_init(&st, &cfg, err, sizeof err), "%s", err);
+    ov_glwin win;
+    ov_renderer *r = ov_app_test_open(&win, &st, W, H);
+    ov_app_cache *cache = malloc(sizeof *cache);
+    CHECK(cache != NULL);
+    if (cache) {
+        ov_app_cache_init(cache);
+        check_xor(r, cache);
+        check_other_model(r, cache);
+    }
+    free(cache);
+    ov_renderer_destroy(r);
+    ov_glwin_destroy(&win);
+    ov_controls_deinit(&st);
+    return ov_test_finish("test_app_hud_model");
+}
