@@ -40,22 +40,24 @@ static const char *kind_name(ov_optim_kind k)
     return ov_optim_info_of(k)->name;
 }
 
-/* Whether a run of kind may join the scene: on a model, a method that
- * evaluates the Hessian every step only within the command line's cap
- * (core/model.h), so that the window never computes for minutes inside a
- * frame. When not, says why after `what` ("not added", "run 3 stays
- * rprop"), in the command line's words (short enough to be read whole in
- * the HUD); the caller leaves the scene as it was. */
-static bool within_cap(ov_app_state *st, ov_optim_kind kind, const char *what)
+/* Whether a run of kind may join the scene: on a model, Newton (the n x n
+ * Hessian every step) only within the command line's cap (core/model.h),
+ * so that the window never computes for minutes inside a frame. */
+static bool fits(const ov_app_state *st, ov_optim_kind kind)
 {
     const ov_scene *sc = &st->sc.scene;
-    if (!sc->model || ov_model_hessian_fits(sc->model, kind, sc->steps))
-        return true;
-    int n = sc->model->n, rows = sc->model->data.nrows;
-    ov_controls_say(st, "%s: %s evaluates %.0f second derivatives a step here; at most %d steps, "
-                    "not %d", what, kind_name(kind), ov_model_hessian_per_step(n, rows),
-                    ov_model_hessian_max_steps(n, rows), sc->steps);
-    return false;
+    return !sc->model || ov_model_hessian_fits(sc->model, kind, sc->steps);
+}
+
+/* "; newton skipped: at most 56 steps of it here" for a method A or Y
+ * passed over (skipped < 0: none), else "". */
+static void skipped_note(const ov_app_state *st, int skipped, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    const ov_model *m = st->sc.scene.model;
+    if (skipped >= 0 && m)
+        snprintf(buf, cap, "; %s skipped: at most %d steps of it here",
+                 kind_name((ov_optim_kind)skipped), ov_model_hessian_max_steps(m->n, m->data.nrows));
 }
 
 /* After the runs were replaced: replay, drop the ghosts of the old list. */
@@ -141,16 +143,23 @@ void ov_controls_add_run(ov_app_state *st)
         ov_controls_say(st, "at most %d runs", OV_MAX_RUNS);
         return;
     }
+    /* The first method not shown (gd when all are), passing over one the
+     * model's size rules out. */
     ov_optim_kind kind = OV_OPT_GD;
+    int skipped = -1;
     for (int k = OV_OPTIM_COUNT - 1; k >= 0; k--) {
         bool present = false;
         for (int i = 0; i < n; i++)
             present |= st->sc.scene.specs[i].kind == (ov_optim_kind)k;
-        if (!present)
+        if (present)
+            continue;
+        if (fits(st, (ov_optim_kind)k))
             kind = (ov_optim_kind)k;
+        else
+            skipped = k;
     }
-    if (!within_cap(st, kind, "not added"))
-        return;
+    char note[96];
+    skipped_note(st, skipped >= 0 && skipped < (int)kind ? skipped : -1, note, sizeof note);
     ov_run_spec specs[OV_MAX_RUNS];
     memcpy(specs, st->sc.scene.specs, sizeof specs);
     memset(&specs[n], 0, sizeof specs[n]);
@@ -161,8 +170,11 @@ void ov_controls_add_run(ov_app_state *st)
     st->sc.shade[n] = free_shade(st, kind, n);
     st->sc.target = n;
     replaced(st, ok);
-    ov_controls_say(st, "added %s (run %d, targeted): Y changes its method, Shift+A removes it",
-                    kind_name(kind), n + 1);
+    if (note[0])
+        ov_controls_say(st, "added %s (run %d, targeted)%s", kind_name(kind), n + 1, note);
+    else
+        ov_controls_say(st, "added %s (run %d, targeted): Y changes its method, Shift+A "
+                        "removes it", kind_name(kind), n + 1);
 }
 
 void ov_controls_remove_run(ov_app_state *st)
@@ -217,13 +229,18 @@ void ov_controls_cycle_method(ov_app_state *st, int dir)
         return;
     }
     ov_run_spec *sp = &st->sc.scene.specs[t];
-    ov_optim_kind next = (ov_optim_kind)((((int)sp->kind + dir) % OV_OPTIM_COUNT +
-                                          OV_OPTIM_COUNT) % OV_OPTIM_COUNT);
-    char what[64];
-    snprintf(what, sizeof what, "run %d stays %s", t + 1, kind_name(sp->kind));
-    if (!within_cap(st, next, what))
-        return;
-    sp->kind = next;
+    /* The next method along, passing over one the model's size rules out. */
+    int next = (int)sp->kind, skipped = -1;
+    for (int i = 0; i < OV_OPTIM_COUNT; i++) {
+        next = ((next + dir) % OV_OPTIM_COUNT + OV_OPTIM_COUNT) % OV_OPTIM_COUNT;
+        if (fits(st, (ov_optim_kind)next))
+            break;
+        if (skipped < 0)
+            skipped = next;
+    }
+    char note[96];
+    skipped_note(st, skipped, note, sizeof note);
+    sp->kind = (ov_optim_kind)next;
     /* Another method's α and β mean something else: its own defaults. */
     sp->has_alpha = sp->has_beta = sp->has_beta2 = sp->has_eps = false;
     sp->has_wd = sp->has_history = false;
@@ -231,8 +248,8 @@ void ov_controls_cycle_method(ov_app_state *st, int dir)
     st->sc.sweep_on = false;
     bool ok = ov_scene_recompute(&st->sc.scene);
     replaced(st, ok);
-    ov_controls_say(st, "run %d is now %s (\xce\xb1 = %.3g)", t + 1, kind_name(sp->kind),
-                    st->sc.scene.runs[t].params.alpha);
+    ov_controls_say(st, "run %d is now %s (\xce\xb1 = %.3g)%s", t + 1, kind_name(sp->kind),
+                    st->sc.scene.runs[t].params.alpha, note);
 }
 
 int ov_controls_set_rule(ov_app_state *st, int run, const char *text)

@@ -143,9 +143,8 @@ int ov_args_check_model_config(const ov_config *cfg, bool surface_given, char *e
     int max_steps = ov_run_max_steps(m->n);
     int n = m->n, rows = m->data.nrows;
     ov_model_destroy(m);
-    /* Newton and cg evaluate the n x n Hessian every step: capped (the
-     * model's OV_MODEL_HESSIAN_WORK) so that no run takes more than a few
-     * seconds. */
+    /* Newton evaluates the n x n Hessian every step: capped (the model's
+     * OV_MODEL_HESSIAN_WORK) so that no run takes more than a few seconds. */
     const int hessian_steps = (int)fmin(max_steps, ov_model_hessian_max_steps(n, rows));
     for (int i = 0; i < cfg->nruns; i++) {
         ov_optim_kind k = cfg->runs[i].kind;

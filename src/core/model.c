@@ -367,7 +367,7 @@ double ov_model_predict(const ov_model *m, const double *w, const double *input)
 
 bool ov_model_hessian_method(ov_optim_kind kind)
 {
-    return kind == OV_OPT_NEWTON || kind == OV_OPT_CG;
+    return kind == OV_OPT_NEWTON;
 }
 
 double ov_model_hessian_per_step(int n, int rows)

@@ -127,9 +127,9 @@ double ov_model_predict(const ov_model *m, const double *w, const double *input)
  * message. */
 #define OV_MODEL_HESSIAN_WORK 3e7
 
-/* Whether the cap above applies to kind: newton (the n x n Hessian every
- * step) and cg (capped alike since the command line's cap came in, though
- * its steps evaluate gradients only, up to OV_LS_MAX_EVALS a line search). */
+/* Whether the cap above applies to kind: newton, the one method that
+ * evaluates the n x n Hessian every step (cg and lbfgs use gradients only,
+ * a few a step in their line searches, as first-order methods do). */
 bool ov_model_hessian_method(ov_optim_kind kind);
 /* The second derivatives one step of such a method evaluates on n
  * parameters and rows data rows: rows x n(n+1)/2. */
