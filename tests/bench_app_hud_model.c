@@ -22,43 +22,25 @@
 #include "app/export.h"
 #include "app/hud.h"
 #include "cli/args.h"
+#include "ov_bench.h"
 
 #define FRAMES 60
 #define UNITS 21   /* 3 parameters each, and one bias: 64 */
 #define ROWS 256
-
-static double cpu_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 /* FRAMES frames, each after a tick of the clock when playing. */
 static double frames(ov_app_state *st, ov_app_cache *cache, ov_renderer *r, bool playing)
 {
     double c[FRAMES];
     for (int i = 0; i < FRAMES; i++) {
-        double c0 = cpu_ms();
+        double c0 = ov_bench_ms(CLOCK_PROCESS_CPUTIME_ID);
         if (playing)
             ov_controls_tick(st, 1.0 / 60.0);
         ov_hud_draw_frame(r, st, cache, NULL);
         ov_renderer_finish(r);
-        c[i] = cpu_ms() - c0;
+        c[i] = ov_bench_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
     }
-    return median(c, FRAMES);
+    return ov_bench_median(c, FRAMES);
 }
 
 int main(void)

@@ -18,39 +18,21 @@
 
 #include "app/app.h"
 #include "app/controls_anim.h"
+#include "ov_bench.h"
 
 #define FRAMES 120
-
-static double clock_ms(clockid_t id)
-{
-    struct timespec ts;
-    clock_gettime(id, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 /* Animation frames from `from` steps before the end, then idle ticks. */
 static bool bench(const char *name, ov_config *cfg, double from_end)
 {
     char err[1024];
-    double t0 = clock_ms(CLOCK_MONOTONIC);
+    double t0 = ov_bench_ms(CLOCK_MONOTONIC);
     ov_window *w = ov_window_create(cfg, err, sizeof err);
     if (!w) {
         fprintf(stderr, "%s: %s\n", name, err);
         return false;
     }
-    double open_ms = clock_ms(CLOCK_MONOTONIC) - t0;
+    double open_ms = ov_bench_ms(CLOCK_MONOTONIC) - t0;
     ov_app_state *st = ov_window_state(w);
     int last = ov_controls_last_step(st);
     if (from_end >= 0) {
@@ -62,26 +44,26 @@ static bool bench(const char *name, ov_config *cfg, double from_end)
     double wall[FRAMES], cpu[FRAMES], fed[FRAMES], caps[FRAMES];
     int n = 0;
     for (; n < FRAMES && ov_controls_moving(st); n++) {
-        double w0 = clock_ms(CLOCK_MONOTONIC), c0 = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
+        double w0 = ov_bench_ms(CLOCK_MONOTONIC), c0 = ov_bench_ms(CLOCK_PROCESS_CPUTIME_ID);
         if (!ov_window_frame(w, 1.0 / 60.0, err, sizeof err))
             break;
-        wall[n] = clock_ms(CLOCK_MONOTONIC) - w0;
-        cpu[n] = clock_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
+        wall[n] = ov_bench_ms(CLOCK_MONOTONIC) - w0;
+        cpu[n] = ov_bench_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
         ov_render_stats rs;
         ov_renderer_stats(ov_window_renderer(w), &rs);
         fed[n] = (double)rs.path_points_fed;
         caps[n] = (double)rs.path_capsules;
     }
-    double mw = n ? median(wall, n) : 0, mc = n ? median(cpu, n) : 0;
-    double mf = n ? median(fed, n) : 0, mcap = n ? median(caps, n) : 0;
+    double mw = n ? ov_bench_median(wall, n) : 0, mc = n ? ov_bench_median(cpu, n) : 0;
+    double mf = n ? ov_bench_median(fed, n) : 0, mcap = n ? ov_bench_median(caps, n) : 0;
     ov_controls_seek(st, last);
     ov_window_frame(w, 1.0 / 60.0, err, sizeof err);
     ov_window_frame(w, 1.0 / 60.0, err, sizeof err);
     long before = ov_window_frames_drawn(w);
-    double c0 = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
+    double c0 = ov_bench_ms(CLOCK_PROCESS_CPUTIME_ID);
     for (int i = 0; i < FRAMES; i++)
         ov_window_frame(w, 1.0 / 60.0, err, sizeof err);
-    double idle_cpu = clock_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
+    double idle_cpu = ov_bench_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
     long idle = ov_window_frames_drawn(w) - before;
     printf("  %-34s %dx%d: frame %6.2f ms wall, %6.2f ms CPU (up to %.0f fps) over %d "
            "frames, %.0f capsules, %.0f iterates thinned per frame; idle: %ld of %d ticks "
@@ -117,11 +99,11 @@ static bool projector(ov_config *cfg, int w, int h)
         ov_renderer_set_timing(r, pass == 1);
         double v[6][FRAMES];
         for (n = 0; n < FRAMES && ov_controls_moving(st); n++) {
-            double w0 = clock_ms(CLOCK_MONOTONIC), c0 = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
+            double w0 = ov_bench_ms(CLOCK_MONOTONIC), c0 = ov_bench_ms(CLOCK_PROCESS_CPUTIME_ID);
             if (!ov_window_frame(win, 1.0 / 60.0, err, sizeof err))
                 break;
-            v[0][n] = clock_ms(CLOCK_MONOTONIC) - w0;
-            v[1][n] = clock_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
+            v[0][n] = ov_bench_ms(CLOCK_MONOTONIC) - w0;
+            v[1][n] = ov_bench_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
             ov_render_stats rs;
             ov_renderer_stats(r, &rs);
             v[2][n] = rs.cpu_contour_ms;
@@ -130,7 +112,7 @@ static bool projector(ov_config *cfg, int w, int h)
             v[5][n] = rs.cpu_overlay_ms;
         }
         for (int k = 0; k < 6; k++)
-            res[pass][k] = n ? median(v[k], n) : 0.0;
+            res[pass][k] = n ? ov_bench_median(v[k], n) : 0.0;
         ov_window_destroy(win);
     }
     const double *t = res[1];

@@ -8,28 +8,10 @@
 #include <time.h>
 
 #include "core/scene.h"
+#include "ov_bench.h"
 #include "ov_gl_test.h"
 
 #define FRAMES 60
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 static void draw(ov_renderer *r, const ov_frame_desc *d, int h)
 {
@@ -79,22 +61,22 @@ static void bench(int w, int h)
         draw(r, &d, h);
     for (int i = 0; i < FRAMES; i++) {
         d.anim_step = i * 0.5;
-        double t0 = now_ms();
+        double t0 = ov_bench_ms(CLOCK_MONOTONIC);
         draw(r, &d, h);
-        t[i] = now_ms() - t0;
+        t[i] = ov_bench_ms(CLOCK_MONOTONIC) - t0;
     }
-    double frame = median(t, FRAMES);
+    double frame = ov_bench_median(t, FRAMES);
     for (int i = 0; i < FRAMES; i++) {
-        double t0 = now_ms();
+        double t0 = ov_bench_ms(CLOCK_MONOTONIC);
         kappa *= i % 2 ? 1 / 1.05 : 1.05;
         ov_surface_set_param(sc.surface, "kappa", kappa);
         ov_scene_recompute(&sc);
         ov_view_build(&view, &vd, &cache);
         draw(r, &d, h);
-        t[i] = now_ms() - t0;
+        t[i] = ov_bench_ms(CLOCK_MONOTONIC) - t0;
     }
     printf("%4dx%-4d  frame %6.2f ms   change-to-frame %6.2f ms   (%s)\n", w, h, frame,
-           median(t, FRAMES), ov_renderer_name(r));
+           ov_bench_median(t, FRAMES), ov_renderer_name(r));
     ov_renderer_destroy(r);
     ov_scene_deinit(&sc);
 }
