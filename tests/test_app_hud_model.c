@@ -9,12 +9,15 @@
  * - another model at the same point (line on other data, likely allocated
  *   where the first one was) is worked out again: its κ, from its Hessian
  *   [2 Σ t², 2 Σ t; 2 Σ t, 2 n] by hand, is the one shown, not the first
- *   model's. */
+ *   model's;
+ * - a costly one lags while the window plays (check_lag). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/controls.h"
+#include "app/controls_anim.h"
+#include "core/model.h"
 #include "app/controls_view.h"
 #include "app/hud_model.h"
 #include "ov_app_test.h"
@@ -150,6 +153,91 @@ static void check_other_model(ov_renderer *r, ov_app_cache *cache)
     ov_controls_deinit(&st);
 }
 
+/* Line 1 of st's model lines from cache (NULL: afresh) into out. */
+static void line_of(const ov_app_state *st, ov_curvature_cache *cache, char *out)
+{
+    char lines[OV_HUD_MODEL_LINES][192];
+    int n = ov_hud_model_lines(st, cache, lines, OV_HUD_MODEL_LINES);
+    CHECK(n == 2);
+    snprintf(out, 192, "%s", n == 2 ? lines[1] : "");
+}
+
+/* A costly curvature lags while playing, in the window's cache only:
+ * y = p1 + (p2 + ... + p30) t on 64 rows costs 64 x 30 x 31 / 2 = 29,760
+ * second derivatives (over OV_HUD_CURVATURE_WORK); 200 steps, so it is
+ * worked out again every 200 / 20 = 10 iterates while the animation plays,
+ * and the line says from which step; paused, or without the window's
+ * lag, it is the shown iterate's. */
+static void check_lag(ov_renderer *r, ov_app_cache *cache)
+{
+    static ov_app_state st;
+    static ov_config cfg;
+    ov_config_defaults(&cfg);
+    size_t fl = 0, pl = 0;
+    fl += (size_t)snprintf(cfg.model, sizeof cfg.model, "p1");
+    pl += (size_t)snprintf(cfg.model_params, sizeof cfg.model_params, "p1");
+    for (int k = 2; k <= 30; k++) {
+        fl += (size_t)snprintf(cfg.model + fl, sizeof cfg.model - fl, "+p%d*t", k);
+        pl += (size_t)snprintf(cfg.model_params + pl, sizeof cfg.model_params - pl, ",p%d", k);
+    }
+    cfg.data.ninputs = 1;
+    cfg.data.nrows = 64;
+    for (int i = 0; i < 64; i++) {
+        cfg.data.in[i][0] = i / 63.0;
+        cfg.data.y[i] = 1 + 2 * cfg.data.in[i][0];
+    }
+    cfg.nruns = 1;
+    cfg.runs[0].kind = OV_OPT_ADAM;
+    cfg.steps = 200;
+    open_scene(&st, &cfg, 40);
+    CHECK(ov_model_hessian_per_step(30, 64) == 29760.0 && 29760.0 > OV_HUD_CURVATURE_WORK);
+    ov_controls_toggle_pause(&st);   /* playing */
+    ov_controls_hide_message(&st);
+    CHECK(ov_controls_moving(&st));
+    cache->curvature.lag_while_playing = true;
+    char at40[192], line[192], fresh[192], want[192];
+    CHECK(frames(r, &st, cache, 1) == 1);
+    line_of(&st, &cache->curvature, at40);
+    line_of(&st, NULL, fresh);
+    CHECK_MSG(strcmp(at40, fresh) == 0 && !strstr(at40, "at step"), "'%s'", at40);
+    /* 5 iterates on: the distance off the plane is the head's, the
+     * curvature step 40's, said so. */
+    ov_controls_seek(&st, 45);
+    CHECK(frames(r, &st, cache, 2) == 0);
+    line_of(&st, &cache->curvature, line);
+    line_of(&st, NULL, fresh);
+    const char *k40 = strstr(at40, "   "), *k = strstr(line, "   ");
+    CHECK(k40 && k && strlen(k40) < sizeof want - 16);
+    if (k40 && k) {
+        snprintf(want, sizeof want, "%.*s, at step 40)", (int)strlen(k40) - 1, k40);
+        CHECK_MSG(strcmp(k, want) == 0, "'%s', want '%s'", k, want);
+        CHECK_MSG(strncmp(line, fresh, (size_t)(k - line)) == 0, "'%s', afresh '%s'", line,
+                  fresh);
+    }
+    /* 10 on: worked out again, the shown iterate's. */
+    ov_controls_seek(&st, 50);
+    CHECK(frames(r, &st, cache, 2) == 1);
+    line_of(&st, &cache->curvature, line);
+    line_of(&st, NULL, fresh);
+    CHECK_MSG(strcmp(line, fresh) == 0, "'%s', afresh '%s'", line, fresh);
+    /* Paused: the shown iterate's at once. */
+    ov_controls_seek(&st, 53);
+    ov_controls_pause(&st);
+    CHECK(frames(r, &st, cache, 1) == 1);
+    line_of(&st, &cache->curvature, line);
+    line_of(&st, NULL, fresh);
+    CHECK_MSG(strcmp(line, fresh) == 0 && !strstr(line, "at step"), "'%s'", line);
+    /* Playing without the window's lag (an export): every iterate. */
+    ov_controls_toggle_pause(&st);
+    ov_controls_hide_message(&st);
+    cache->curvature.lag_while_playing = false;
+    ov_controls_seek(&st, 55);
+    CHECK(frames(r, &st, cache, 1) == 1);
+    ov_controls_seek(&st, 56);
+    CHECK(frames(r, &st, cache, 1) == 1);
+    ov_controls_deinit(&st);
+}
+
 int main(void)
 {
     static ov_app_state st;
@@ -166,6 +254,7 @@ int main(void)
         ov_app_cache_init(cache);
         check_xor(r, cache);
         check_other_model(r, cache);
+        check_lag(r, cache);
     }
     free(cache);
     ov_renderer_destroy(r);

@@ -29,8 +29,14 @@ typedef struct ov_curvature_cache {
     uint64_t model_key;              /* the model it was worked out for */
     int n;
     double w[OV_OBJECTIVE_MAX_DIM];  /* at this point (compared bit for bit) */
+    int step;                        /* the iterate that point is */
     ov_local_curvature lc;
     unsigned long computed;          /* how many times it was worked out */
+    /* Set by the window: while the animation plays, a curvature that costs
+     * more than OV_HUD_CURVATURE_WORK is worked out again only every
+     * twentieth of the run (the HUD says at which step), so that a big
+     * model still plays smoothly. Exports and tests leave it off. */
+    bool lag_while_playing;
 } ov_curvature_cache;
 
 typedef struct ov_app_cache {

@@ -6,8 +6,11 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "controls_anim.h"
+#include "core/model.h"
 #include "core/slice.h"
 #include "core/theory.h"
 #include "hud_text.h"
@@ -56,24 +59,31 @@ static uint64_t model_key(const ov_model *m)
     return fnv(h, m->data.y, (size_t)m->data.nrows * sizeof m->data.y[0]);
 }
 
-/* m's local curvature at w, from cache when it holds that of the same
- * model at the same point (bit for bit), else worked out (and kept). */
-static ov_local_curvature curvature_at(const ov_model *m, const double *w,
-                                       ov_curvature_cache *cache)
+/* m's local curvature at w (iterate step), from cache when it holds that
+ * of the same model at the same point (bit for bit), else worked out and
+ * kept. With lag set and the cache's curvature of the same model from an
+ * iterate less than stride away, that one is given instead; *at is the
+ * iterate the curvature given belongs to. */
+static ov_local_curvature curvature_at(const ov_model *m, const double *w, int step,
+                                       ov_curvature_cache *cache, bool lag, int stride, int *at)
 {
     ov_local_curvature lc;
     uint64_t key = cache ? model_key(m) : 0;
     size_t bytes = (size_t)m->n * sizeof w[0];
-    if (cache && cache->valid && cache->model_key == key && cache->n == m->n &&
-        memcmp(cache->w, w, bytes) == 0)
+    bool same = cache && cache->valid && cache->model_key == key && cache->n == m->n;
+    if (same && (memcmp(cache->w, w, bytes) == 0 || (lag && abs(step - cache->step) < stride))) {
+        *at = cache->step;
         return cache->lc;
+    }
     ov_objective obj = ov_model_objective(m);
     ov_theory_local_curvature(&obj, w, &lc);
+    *at = step;
     if (cache) {
         cache->valid = true;
         cache->model_key = key;
         cache->n = m->n;
         memcpy(cache->w, w, bytes);
+        cache->step = step;
         cache->lc = lc;
         cache->computed++;
     }
@@ -81,7 +91,7 @@ static ov_local_curvature curvature_at(const ov_model *m, const double *w,
 }
 
 bool ov_hud_model_head(const ov_app_state *st, ov_curvature_cache *cache, double *off,
-                       double *kappa, double *kappa_abs, bool *convex)
+                       double *kappa, double *kappa_abs, bool *convex, int *at)
 {
     const ov_scene *sc = &st->sc.scene;
     double w[OV_OBJECTIVE_MAX_DIM];
@@ -90,7 +100,14 @@ bool ov_hud_model_head(const ov_app_state *st, ov_curvature_cache *cache, double
         return false;
     const ov_run *run = &sc->runs[ov_panel_fit_run(st)];
     *off = run->off ? run->off[step] : 0.0;
-    ov_local_curvature lc = curvature_at(sc->model, w, cache);
+    const ov_model *m = sc->model;
+    bool lag = cache && cache->lag_while_playing && ov_controls_moving(st) &&
+               ov_model_hessian_per_step(m->n, m->data.nrows) > OV_HUD_CURVATURE_WORK;
+    int stride = ov_controls_last_step(st) / 20;
+    int from = step;
+    ov_local_curvature lc = curvature_at(m, w, step, cache, lag, stride > 1 ? stride : 1, &from);
+    if (at)
+        *at = from == step ? -1 : from;
     *kappa = lc.kappa;
     *kappa_abs = lc.kappa_abs;
     *convex = lc.shape == OV_LOCAL_CONVEX;
@@ -128,12 +145,19 @@ int ov_hud_model_lines(const ov_app_state *st, ov_curvature_cache *cache, char (
     n++;
     double off, kappa, kabs;
     bool convex;
-    if (n < max && ov_hud_model_head(st, cache, &off, &kappa, &kabs, &convex)) {
-        char k[48], over[48] = "";
+    int at;
+    if (n < max && ov_hud_model_head(st, cache, &off, &kappa, &kabs, &convex, &at)) {
+        char k[48], over[64] = "";
         /* Beyond two parameters, say that this κ is the whole Hessian's
-         * (the curvature panel's is the slice's). */
-        if (st->sc.scene.model->n > 2)
+         * (the curvature panel's is the slice's); one from an earlier
+         * iterate says which. */
+        if (st->sc.scene.model->n > 2 && at >= 0)
+            snprintf(over, sizeof over, " (all %d parameters, at step %d)", st->sc.scene.model->n,
+                     at);
+        else if (st->sc.scene.model->n > 2)
             snprintf(over, sizeof over, " (all %d parameters)", st->sc.scene.model->n);
+        else if (at >= 0)
+            snprintf(over, sizeof over, " (at step %d)", at);
         if (convex) {
             ov_hud_format_ratio(kappa, k, sizeof k);
             snprintf(lines[n], 192, "off plane: %.3g   \xce\xba = %s%s", off, k, over);

@@ -29,9 +29,13 @@ int ov_hud_model_lines(const ov_app_state *st, ov_curvature_cache *cache, char (
  * The curvature (an n x n Hessian over every data row and its eigenvalues)
  * is taken from cache when it was worked out there for the same model and
  * the same point, else worked out and kept in it; cache NULL: worked out
- * each call. */
+ * each call. While the animation plays, a cache that lags
+ * (lag_while_playing) gives a costly one (more than OV_HUD_CURVATURE_WORK
+ * second derivatives) from an iterate up to a twentieth of the run back:
+ * *at is then that iterate, else -1 (at may be NULL). */
+#define OV_HUD_CURVATURE_WORK 2e4
 bool ov_hud_model_head(const ov_app_state *st, ov_curvature_cache *cache, double *off,
-                       double *kappa, double *kappa_abs, bool *convex);
+                       double *kappa, double *kappa_abs, bool *convex, int *at);
 
 /* The picture's axes: for an axes slice the two parameters' names, else
  * "d1" and "d2"; false for a surface scene. */

@@ -53,6 +53,7 @@ static bool setup(window_app *a, const ov_config *cfg, char *err, size_t cap)
 {
     char *font = a->font;
     ov_app_cache_init(&a->cache);
+    a->cache.curvature.lag_while_playing = true;
     /* A lecture opens on its first scene. */
     ov_config *first = NULL;
     if (cfg->lecture) {
