@@ -143,6 +143,8 @@ static void test_bench_stages(void)
         line = end ? end + 1 : name + len;
     }
     CHECK_MSG(found == 6, "%d of the 6 stages in order in '%s'", found, g_out);
+    CHECK(run("--bench", "--screenshot", png, "--orbit", NULL) == 2);
+    CHECK(strstr(g_errout, "--orbit: turns the camera") != NULL);
     CHECK(run("--bench", "--gif", png, NULL) == 2);
     CHECK(strstr(g_errout, "--bench: cannot be combined with --gif") != NULL);
 }

@@ -7,6 +7,7 @@
  *   Y and Shift+Y pass over newton between cg and amsgrad; each says so in
  *   the words written out here, shown whole in a 1280x720 frame (under the
  *   run list, which a 64-parameter formula makes wide);
+ * - all the Newton runs together keep to it (check_total);
  * - xor (180 a step: 166,666 steps) at 100 steps and a surface take cg and
  *   newton as before. */
 #include <stdlib.h>
@@ -98,8 +99,8 @@ static void check_big(ov_renderer *r)
     /* A again: newton is next, past the cap at 57 steps: amsgrad instead. */
     ov_controls_add_run(&st);
     check_run(&st, 9, OV_OPT_AMSGRAD, "A, A");
-    check_said(&st, "added amsgrad (run 10, targeted); newton skipped: at most 56 steps of it "
-                    "here");
+    check_said(&st, "added amsgrad (run 10, targeted); newton skipped: at most 56 newton steps "
+                    "in all here");
     /* The message is shown whole. */
     ov_hud_layout lay;
     ov_test_draw(r, &st, NULL, &lay);
@@ -111,7 +112,7 @@ static void check_big(ov_renderer *r)
     check_run(&st, 8, OV_OPT_AMSGRAD, "Y");
     char want[160];
     snprintf(want, sizeof want, "run 9 is now amsgrad (\xce\xb1 = %.3g); newton skipped: at "
-             "most 56 steps of it here", st.sc.scene.runs[8].params.alpha);
+             "most 56 newton steps in all here", st.sc.scene.runs[8].params.alpha);
     check_said(&st, want);
     /* Shift+Y back: cg, newton passed over again. */
     ov_controls_cycle_method(&st, -1);
@@ -121,6 +122,43 @@ static void check_big(ov_renderer *r)
     ov_controls_cycle_method(&st, -1);
     check_run(&st, 8, OV_OPT_RPROP, "Shift+Y, Shift+Y");
     CHECK(strstr(st.ui.message, "skipped") == NULL);
+    ov_controls_deinit(&st);
+}
+
+/* The cap holds for all of the window's Newton runs together (it
+ * recomputes them all at each change): on the same model at 30 steps, one
+ * Newton run (30 of the 56 steps) is taken, a second (60) is passed over
+ * by Y, a sweep of the first (5 x 30) is refused, the scene as it was; a
+ * scene given two on the command line (60, each within the cap) still
+ * takes a first-order run from A. */
+static void check_total(void)
+{
+    static ov_app_state st;
+    static ov_config cfg;
+    big_model(&cfg);
+    const ov_optim_kind two[2] = {OV_OPT_NEWTON, OV_OPT_RPROP};
+    set_runs(&cfg, two, 2, 30);
+    if (!open_scene(&st, &cfg))
+        return;
+    ov_test_target(&st, 1);
+    ov_controls_cycle_method(&st, 1);   /* rprop -> cg */
+    CHECK(st.sc.scene.specs[1].kind == OV_OPT_CG);
+    ov_controls_cycle_method(&st, 1);   /* cg -> newton would be 60: amsgrad */
+    CHECK(st.sc.scene.specs[1].kind == OV_OPT_AMSGRAD);
+    CHECK_MSG(strstr(st.ui.message, "; newton skipped: at most 56 newton steps in all here"),
+              "said '%s'", st.ui.message);
+    ov_test_target(&st, 0);
+    ov_controls_toggle_sweep(&st);
+    check_said(&st, "no sweep: its newton runs would take more than 56 newton steps in all here");
+    CHECK(st.sc.scene.nruns == 2 && !st.sc.sweep_on && st.sc.scene.specs[0].kind == OV_OPT_NEWTON);
+    ov_controls_deinit(&st);
+
+    const ov_optim_kind newtons[2] = {OV_OPT_NEWTON, OV_OPT_NEWTON};
+    set_runs(&cfg, newtons, 2, 30);
+    if (!open_scene(&st, &cfg))
+        return;
+    ov_controls_add_run(&st);
+    CHECK(st.sc.scene.nruns == 3 && st.sc.scene.specs[2].kind == OV_OPT_GD);
     ov_controls_deinit(&st);
 }
 
@@ -157,6 +195,7 @@ int main(void)
     ov_glwin win;
     ov_renderer *r = ov_app_test_open(&win, &st, 1280, 720);
     check_big(r);
+    check_total();
     check_within();
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);

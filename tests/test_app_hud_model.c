@@ -17,6 +17,7 @@
 
 #include "app/controls.h"
 #include "app/controls_anim.h"
+#include "app/controls_params.h"
 #include "core/model.h"
 #include "app/controls_view.h"
 #include "app/hud_model.h"
@@ -132,6 +133,25 @@ static void check_other_model(ov_renderer *r, ov_app_cache *cache)
     CHECK_MSG(strcmp(line, want) == 0, "'%s', want '%s'", line, want);
     ov_controls_deinit(&st);
 
+    /* line on three other points, t = 0, 1, 3: the same point, the same
+     * number of rows, other data: worked out again. */
+    const double t3b[3] = {0, 1, 3};
+    cfg.data.ninputs = 1;
+    cfg.data.nrows = 3;
+    for (int i = 0; i < 3; i++) {
+        cfg.data.in[i][0] = t3b[i];
+        cfg.data.y[i] = 1 + t3b[i];
+    }
+    open_scene(&st, &cfg, 0);
+    CHECK(frames(r, &st, cache, 2) == 1);
+    ov_hud_format_ratio(line_kappa(t3b, 3), k, sizeof k);
+    CHECK_MSG(strcmp(k, "8.55") != 0, "%s", k);
+    snprintf(want, sizeof want, "off plane: 0   \xce\xba = %s", k);
+    lines_now(&st, cache, line);
+    CHECK_MSG(strcmp(line, want) == 0, "'%s', want '%s'", line, want);
+    ov_controls_deinit(&st);
+    before = cache->curvature.computed;
+
     /* line on four points t = 0 .. 3, from the same start (0, 0): the
      * same point, another model. */
     const double t4[4] = {0, 1, 2, 3};
@@ -144,7 +164,7 @@ static void check_other_model(ov_renderer *r, ov_app_cache *cache)
     open_scene(&st, &cfg, 0);
     CHECK(st.sc.scene.model && st.sc.scene.model->data.nrows == 4);
     CHECK(frames(r, &st, cache, 2) == 1);
-    CHECK(cache->curvature.computed == before + 2);
+    CHECK(cache->curvature.computed == before + 1);
     ov_hud_format_ratio(line_kappa(t4, 4), k, sizeof k);
     CHECK_MSG(strcmp(k, "14.1") == 0, "%s", k);   /* 36/2 ± √244 */
     snprintf(want, sizeof want, "off plane: 0   \xce\xba = %s", k);
@@ -186,10 +206,12 @@ static void check_lag(ov_renderer *r, ov_app_cache *cache)
         cfg.data.in[i][0] = i / 63.0;
         cfg.data.y[i] = 1 + 2 * cfg.data.in[i][0];
     }
-    cfg.nruns = 1;
+    cfg.nruns = 2;
     cfg.runs[0].kind = OV_OPT_ADAM;
+    cfg.runs[1].kind = OV_OPT_RMSPROP;
     cfg.steps = 200;
     open_scene(&st, &cfg, 40);
+    ov_test_target(&st, 0);
     CHECK(ov_model_hessian_per_step(30, 64) == 29760.0 && 29760.0 > OV_HUD_CURVATURE_WORK);
     ov_controls_toggle_pause(&st);   /* playing */
     ov_controls_hide_message(&st);
@@ -220,6 +242,29 @@ static void check_lag(ov_renderer *r, ov_app_cache *cache)
     line_of(&st, &cache->curvature, line);
     line_of(&st, NULL, fresh);
     CHECK_MSG(strcmp(line, fresh) == 0, "'%s', afresh '%s'", line, fresh);
+    /* Tab to the other run, 3 iterates on: not the first run's (a lagging
+     * value is only of the path shown). */
+    ov_controls_seek(&st, 53);
+    CHECK(frames(r, &st, cache, 1) == 0);
+    ov_test_target(&st, 1);
+    CHECK(frames(r, &st, cache, 1) == 1);
+    line_of(&st, &cache->curvature, line);
+    line_of(&st, NULL, fresh);
+    CHECK_MSG(strcmp(line, fresh) == 0, "Tab: '%s', afresh '%s'", line, fresh);
+    /* α doubled (the runs replaced, the clock where it was): the new path's. */
+    ov_controls_seek(&st, 55);
+    CHECK(frames(r, &st, cache, 1) == 0);
+    ov_controls_scale_alpha(&st, 2.0);
+    ov_controls_hide_message(&st);
+    if (!ov_controls_moving(&st)) {
+        ov_controls_toggle_pause(&st);
+        ov_controls_hide_message(&st);
+    }
+    ov_controls_seek(&st, 55);
+    CHECK(frames(r, &st, cache, 1) == 1);
+    line_of(&st, &cache->curvature, line);
+    line_of(&st, NULL, fresh);
+    CHECK_MSG(strcmp(line, fresh) == 0, "alpha: '%s', afresh '%s'", line, fresh);
     /* Paused: the shown iterate's at once. */
     ov_controls_seek(&st, 53);
     ov_controls_pause(&st);

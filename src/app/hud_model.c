@@ -59,19 +59,36 @@ static uint64_t model_key(const ov_model *m)
     return fnv(h, m->data.y, (size_t)m->data.nrows * sizeof m->data.y[0]);
 }
 
-/* m's local curvature at w (iterate step), from cache when it holds that
- * of the same model at the same point (bit for bit), else worked out and
- * kept. With lag set and the cache's curvature of the same model from an
- * iterate less than stride away, that one is given instead; *at is the
- * iterate the curvature given belongs to. */
-static ov_local_curvature curvature_at(const ov_model *m, const double *w, int step,
-                                       ov_curvature_cache *cache, bool lag, int stride, int *at)
+/* Whether the cache's point is still run's iterate there: a lagging value
+ * is only of the path shown (not of another run, nor of a run replaced by
+ * a new α, method or start). */
+static bool on_path(const ov_curvature_cache *c, const ov_run *run)
+{
+    if (c->step < 0 || c->step >= run->n)
+        return false;
+    if (run->w)
+        return run->dim == c->n &&
+               memcmp(run->w + (size_t)c->step * (size_t)run->dim, c->w,
+                      (size_t)c->n * sizeof c->w[0]) == 0;
+    return c->n == 2 && memcmp(&run->x[c->step], &c->w[0], sizeof c->w[0]) == 0 &&
+           memcmp(&run->y[c->step], &c->w[1], sizeof c->w[1]) == 0;
+}
+
+/* m's local curvature at w (iterate step of run), from cache when it holds
+ * that of the same model at the same point (bit for bit), else worked out
+ * and kept. With lag set and the cache's curvature of the same model from
+ * an iterate of the same path less than stride away, that one is given
+ * instead; *at is the iterate the curvature given belongs to. */
+static ov_local_curvature curvature_at(const ov_model *m, const double *w, const ov_run *run,
+                                       int step, ov_curvature_cache *cache, bool lag, int stride,
+                                       int *at)
 {
     ov_local_curvature lc;
     uint64_t key = cache ? model_key(m) : 0;
     size_t bytes = (size_t)m->n * sizeof w[0];
     bool same = cache && cache->valid && cache->model_key == key && cache->n == m->n;
-    if (same && (memcmp(cache->w, w, bytes) == 0 || (lag && abs(step - cache->step) < stride))) {
+    if (same && (memcmp(cache->w, w, bytes) == 0 ||
+                 (lag && abs(step - cache->step) < stride && on_path(cache, run)))) {
         *at = cache->step;
         return cache->lc;
     }
@@ -105,9 +122,10 @@ bool ov_hud_model_head(const ov_app_state *st, ov_curvature_cache *cache, double
                ov_model_hessian_per_step(m->n, m->data.nrows) > OV_HUD_CURVATURE_WORK;
     int stride = ov_controls_last_step(st) / 20;
     int from = step;
-    ov_local_curvature lc = curvature_at(m, w, step, cache, lag, stride > 1 ? stride : 1, &from);
+    ov_local_curvature lc =
+        curvature_at(m, w, run, step, cache, lag, stride > 1 ? stride : 1, &from);
     if (at)
-        *at = from == step ? -1 : from;
+        *at = from == step ? -1 : from;   /* a lagging value is of this path (on_path) */
     *kappa = lc.kappa;
     *kappa_abs = lc.kappa_abs;
     *convex = lc.shape == OV_LOCAL_CONVEX;

@@ -40,24 +40,54 @@ static const char *kind_name(ov_optim_kind k)
     return ov_optim_info_of(k)->name;
 }
 
-/* Whether a run of kind may join the scene: on a model, Newton (the n x n
- * Hessian every step) only within the command line's cap (core/model.h),
- * so that the window never computes for minutes inside a frame. */
-static bool fits(const ov_app_state *st, ov_optim_kind kind)
+/* Newton steps in all over the runs specs[0..n) (the n x n Hessian every
+ * step). */
+static double newton_steps(const ov_app_state *st, const ov_run_spec *specs, int n)
 {
-    const ov_scene *sc = &st->sc.scene;
-    return !sc->model || ov_model_hessian_fits(sc->model, kind, sc->steps);
+    double steps = 0.0;
+    for (int i = 0; i < n; i++)
+        if (ov_model_hessian_method(specs[i].kind))
+            steps += st->sc.scene.steps;
+    return steps;
 }
 
-/* "; newton skipped: at most 56 steps of it here" for a method A or Y
- * passed over (skipped < 0: none), else "". */
+/* Whether the runs specs[0..n) may replace the scene's in the window: on a
+ * model, their Newton runs together within the command line's cap on one
+ * (core/model.h), or at least no more of them than now (a scene given
+ * more on the command line keeps its runs). The window recomputes every
+ * run at each change and must never compute for minutes inside a frame. */
+static bool fits_all(const ov_app_state *st, const ov_run_spec *specs, int n)
+{
+    const ov_model *m = st->sc.scene.model;
+    if (!m)
+        return true;
+    double after = newton_steps(st, specs, n);
+    return after <= ov_model_hessian_max_steps(m->n, m->data.nrows) ||
+           after <= newton_steps(st, st->sc.scene.specs, st->sc.scene.nruns);
+}
+
+/* The scene's runs with run i's method kind (i == nruns: kind added). */
+static bool fits_with(const ov_app_state *st, int i, ov_optim_kind kind)
+{
+    ov_run_spec specs[OV_MAX_RUNS];
+    int n = st->sc.scene.nruns;
+    if (i >= OV_MAX_RUNS)
+        return false;
+    memcpy(specs, st->sc.scene.specs, sizeof specs);
+    specs[i].kind = kind;
+    return fits_all(st, specs, i == n ? n + 1 : n);
+}
+
+/* "; newton skipped: at most 56 newton steps in all here" for a method A
+ * or Y passed over (skipped < 0: none), else "". */
 static void skipped_note(const ov_app_state *st, int skipped, char *buf, size_t cap)
 {
     buf[0] = '\0';
     const ov_model *m = st->sc.scene.model;
     if (skipped >= 0 && m)
-        snprintf(buf, cap, "; %s skipped: at most %d steps of it here",
-                 kind_name((ov_optim_kind)skipped), ov_model_hessian_max_steps(m->n, m->data.nrows));
+        snprintf(buf, cap, "; %s skipped: at most %d %s steps in all here",
+                 kind_name((ov_optim_kind)skipped),
+                 ov_model_hessian_max_steps(m->n, m->data.nrows), kind_name((ov_optim_kind)skipped));
 }
 
 /* After the runs were replaced: replay, drop the ghosts of the old list. */
@@ -115,6 +145,13 @@ void ov_controls_toggle_sweep(ov_app_state *st)
             hidden[m++] = false;
         }
     }
+    if (!fits_all(st, specs, m)) {
+        const ov_model *md = st->sc.scene.model;
+        ov_controls_say(st, "no sweep: its %s runs would take more than %d %s steps in all here",
+                        kind_name(specs[src].kind), ov_model_hessian_max_steps(md->n, md->data.nrows),
+                        kind_name(specs[src].kind));
+        return;
+    }
     st->sc.sweep_saved_n = n;
     st->sc.sweep_saved_target = st->sc.target;
     memcpy(st->sc.sweep_saved, st->sc.scene.specs, sizeof st->sc.sweep_saved);
@@ -153,7 +190,7 @@ void ov_controls_add_run(ov_app_state *st)
             present |= st->sc.scene.specs[i].kind == (ov_optim_kind)k;
         if (present)
             continue;
-        if (fits(st, (ov_optim_kind)k))
+        if (fits_with(st, n, (ov_optim_kind)k))
             kind = (ov_optim_kind)k;
         else
             skipped = k;
@@ -233,7 +270,7 @@ void ov_controls_cycle_method(ov_app_state *st, int dir)
     int next = (int)sp->kind, skipped = -1;
     for (int i = 0; i < OV_OPTIM_COUNT; i++) {
         next = ((next + dir) % OV_OPTIM_COUNT + OV_OPTIM_COUNT) % OV_OPTIM_COUNT;
-        if (fits(st, (ov_optim_kind)next))
+        if (fits_with(st, t, (ov_optim_kind)next))
             break;
         if (skipped < 0)
             skipped = next;

@@ -93,6 +93,9 @@ static int finish(ov_parse *p)
                             "--bench alone, with scene options, or with --screenshot FILE "
                             "(where that process's time goes)",
                             cfg->export_csv ? "--export-csv" : cfg->gif ? "--gif" : "--video");
+    else if (p->bench && export_opt && cfg->orbit)
+        return ov_args_fail(p->err, p->cap, "--orbit: turns the camera over an animation; "
+                            "expected it with --gif FILE or --video FILE.mp4");
     else if (p->bench && export_opt) {
         cfg->bench_startup = true;
         cfg->action = OV_ACTION_EXPORT;
