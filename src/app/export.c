@@ -5,10 +5,12 @@
 #include "export.h"
 
 #include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "anim_export.h"
 #include "controls.h"
@@ -124,6 +126,28 @@ bool ov_export_mp4(ov_renderer *r, const ov_app_state *st, const char *path, int
 {
     ov_anim_spec spec = {.mp4 = path, .frames = frames, .delay_cs = delay_cs};
     return run_job(r, st, &spec, err, cap);
+}
+
+bool ov_export_dir_ok(const char *dir, bool create, char *err, size_t cap)
+{
+    struct stat sb;
+    if (create && stat(dir, &sb) != 0 && errno == ENOENT && mkdir(dir, 0777) != 0) {
+        snprintf(err, cap, "cannot create directory '%.900s': %s", dir, strerror(errno));
+        return false;
+    }
+    if (stat(dir, &sb) != 0) {
+        snprintf(err, cap, "'%.900s': %s", dir, strerror(errno));
+        return false;
+    }
+    if (!S_ISDIR(sb.st_mode)) {
+        snprintf(err, cap, "'%.900s' is not a directory", dir);
+        return false;
+    }
+    if (access(dir, W_OK | X_OK) != 0) {
+        snprintf(err, cap, "'%.900s' is not writable: %s", dir, strerror(errno));
+        return false;
+    }
+    return true;
 }
 
 bool ov_export_timestamped_path(const char *dir, const char *ext, char *buf, size_t cap)

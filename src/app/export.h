@@ -61,6 +61,11 @@ bool ov_export_gif(ov_renderer *r, const ov_app_state *st, const char *path, int
 bool ov_export_mp4(ov_renderer *r, const ov_app_state *st, const char *path, int frames,
                    int delay_cs, char *err, size_t cap);
 
+/* Whether the exports may write into dir: a directory this process may
+ * create files in (created first, when create is set and it does not exist:
+ * its parent must). False with a message naming dir in err. */
+bool ov_export_dir_ok(const char *dir, bool create, char *err, size_t cap);
+
 /* "DIR/optiviz-YYYYmmdd-HHMMSS.EXT" (DIR "." when NULL), with "-2", "-3"...
  * appended when that name exists. false when it would not fit in cap. */
 bool ov_export_timestamped_path(const char *dir, const char *ext, char *buf, size_t cap);

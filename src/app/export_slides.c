@@ -6,12 +6,9 @@
  * a temporary file, so none is left half-written. See app.h. */
 #include "app.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "anim_export.h"
 #include "controls.h"
@@ -20,30 +17,6 @@
 #include "glwin.h"
 #include "io/interrupt.h"
 #include "lecture_play.h"
-
-/* DIR must be a directory this process can create files in; made when it
- * does not exist (its parent must). */
-static bool slides_dir_ok(const char *dir, char *err, size_t cap)
-{
-    struct stat sb;
-    if (stat(dir, &sb) != 0 && errno == ENOENT && mkdir(dir, 0777) != 0) {
-        snprintf(err, cap, "cannot create directory '%.900s': %s", dir, strerror(errno));
-        return false;
-    }
-    if (stat(dir, &sb) != 0) {
-        snprintf(err, cap, "'%.900s': %s", dir, strerror(errno));
-        return false;
-    }
-    if (!S_ISDIR(sb.st_mode)) {
-        snprintf(err, cap, "'%.900s' is not a directory", dir);
-        return false;
-    }
-    if (access(dir, W_OK | X_OK) != 0) {
-        snprintf(err, cap, "'%.900s' is not writable: %s", dir, strerror(errno));
-        return false;
-    }
-    return true;
-}
 
 /* The scene's animation as an MP4 at path, with r (as --video). */
 static bool slide_video(ov_renderer *r, ov_app_state *st, const ov_config *cfg,
@@ -98,7 +71,7 @@ static bool slide(const ov_config *cfg, int n, char *err, size_t cap)
 int ov_app_export_slides(const ov_config *cfg)
 {
     char err[2048];
-    if (!slides_dir_ok(cfg->export_slides, err, sizeof err)) {
+    if (!ov_export_dir_ok(cfg->export_slides, true, err, sizeof err)) {
         fprintf(stderr, "optiviz: --export-slides: %s\n", err);
         return 2;
     }

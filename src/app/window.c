@@ -9,19 +9,17 @@
 #include "window_internal.h"
 #include "controls_model.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "io/interrupt.h"
 
 #include "controls_anim.h"
 #include "controls_ui.h"
 #include "controls_view.h"
+#include "export.h"
 #include "history.h"
 #include "hud.h"
 #include "lecture_play.h"
@@ -431,26 +429,6 @@ int ov_app_run_window(const ov_config *cfg)
     return ov_app_run_window_frames(cfg, 0);
 }
 
-/* The window's export keys write into dir: it must be a directory this
- * process may create files in. */
-static bool output_dir_ok(const char *dir, char *err, size_t cap)
-{
-    struct stat sb;
-    if (stat(dir, &sb) != 0) {
-        snprintf(err, cap, "'%.900s': %s", dir, strerror(errno));
-        return false;
-    }
-    if (!S_ISDIR(sb.st_mode)) {
-        snprintf(err, cap, "'%.900s' is not a directory", dir);
-        return false;
-    }
-    if (access(dir, W_OK | X_OK) != 0) {
-        snprintf(err, cap, "'%.900s' is not writable: %s", dir, strerror(errno));
-        return false;
-    }
-    return true;
-}
-
 int ov_window_run(ov_window *a, long max_frames)
 {
     int status = 0;
@@ -488,7 +466,7 @@ int ov_app_run_window_frames(const ov_config *cfg, long max_frames)
 {
     char err[1024];
     /* Checked now, not at the first export key. */
-    if (cfg->output_dir && !output_dir_ok(cfg->output_dir, err, sizeof err)) {
+    if (cfg->output_dir && !ov_export_dir_ok(cfg->output_dir, false, err, sizeof err)) {
         fprintf(stderr, "optiviz: --output-dir: %s\n", err);
         return 2;
     }
