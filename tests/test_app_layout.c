@@ -172,6 +172,22 @@ int main(void)
     CHECK(ov_renderer_resize(r, 1920, 1080, err, sizeof err));
     ov_hud_layout_compute(r, &st, &cache, 1920, 1080, &lay);
     CHECK(lay.small >= 30.0f);
+    /* A page control over the top right corner (the browser's "buttons",
+     * 90 x 40 px): the message keeps left of it, whole; without one it
+     * reaches the frame's margin. */
+    ov_test_projector(&st, false);
+    CHECK(ov_renderer_resize(r, 1280, 720, err, sizeof err));
+    ov_hud_layout_compute(r, &st, &cache, 1280, 720, &lay);
+    CHECK(lay.on[OV_HUD_MESSAGE]);
+    float free_right = lay.box[OV_HUD_MESSAGE].x + lay.box[OV_HUD_MESSAGE].w;
+    CHECK_MSG(free_right > 1280 - 90, "the message ends at %.1f", free_right);
+    ov_controls_set_page_corner(&st, 90, 40);
+    ov_hud_layout_compute(r, &st, &cache, 1280, 720, &lay);
+    ov_box m = lay.box[OV_HUD_MESSAGE];
+    CHECK(lay.on[OV_HUD_MESSAGE]);
+    CHECK_MSG(m.x + m.w <= 1280 - 90 && m.x >= 0, "the message spans %.1f .. %.1f", m.x,
+              m.x + m.w);
+    CHECK(strcmp(lay.message, st.ui.message) == 0);
     ov_renderer_destroy(r);
     ov_glwin_destroy(&win);
     ov_controls_deinit(&st);

@@ -107,6 +107,9 @@ typedef struct ov_app_ui {
     int help_page;          /* the help's page shown, 0 .. OV_HELP_PAGES - 1 */
     bool in_page;           /* running in a web page: the help says which keys differ */
     bool strip_on;          /* the on-screen button strip (touch_strip.h) shown */
+    /* The page's own control over the picture's top right corner (the
+     * browser's "buttons" toggle), px of the frame; 0, 0 on the desktop. */
+    float page_corner_w, page_corner_h;
     int strip_preset;       /* the preset its "next preset" button chose last (0: none) */
     bool panel_on[OV_PANEL_MAX];   /* row i of the panels table (panels.h) shown */
     bool projector;         /* high-contrast theme, larger text */

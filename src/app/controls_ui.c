@@ -90,6 +90,12 @@ void ov_controls_set_in_page(ov_app_state *st, bool in_page)
     st->ui.in_page = in_page;
 }
 
+void ov_controls_set_page_corner(ov_app_state *st, float w, float h)
+{
+    st->ui.page_corner_w = w > 0.0f ? w : 0.0f;
+    st->ui.page_corner_h = h > 0.0f ? h : 0.0f;
+}
+
 void ov_controls_set_strip(ov_app_state *st, bool on)
 {
     if (st->ui.strip_on == on)

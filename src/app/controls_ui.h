@@ -45,6 +45,10 @@ void ov_controls_toggle_projector(ov_app_state *st);
  * differently there. */
 void ov_controls_set_in_page(ov_app_state *st, bool in_page);
 
+/* The part of the frame's top right corner, w x h px, that the page covers
+ * with a control of its own: the HUD's message stays left of it. */
+void ov_controls_set_page_corner(ov_app_state *st, float w, float h);
+
 /* The on-screen button strip for touch screens (touch_strip.h) shown or not. */
 void ov_controls_set_strip(ov_app_state *st, bool on);
 

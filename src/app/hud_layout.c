@@ -367,14 +367,18 @@ void ov_hud_layout_compute(ov_renderer *r, const ov_app_state *st, ov_app_cache 
     if (st->ui.message[0] && isfinite(ov_hud_still_for(st))) {
         snprintf(lay->message, sizeof lay->message, "%s", st->ui.message);
         ov_box info = lay->box[OV_HUD_INFO];
-        float room = W - (info.x + info.w + gap) - pad;
+        /* Left of a control the page puts over the corner (the browser's). */
+        float right = W - pad;
+        if (st->ui.page_corner_w > 0.0f && st->ui.page_corner_h > pad)
+            right = fminf(right, W - st->ui.page_corner_w - gap);
+        float room = right - (info.x + info.w + gap);
         float mh = px * 1.3f + pad;
         float mw = text_w(r, px, lay->message) + 2 * pad + 1;
         bool whole_under = mw <= W - 2 * pad && info.y + info.h + gap + mh <= bottom;
         if (room >= mw || (room >= fminf(mw, W * 0.3f) && !whole_under)) {
             mw = fminf(mw, room);
             ov_hud_ellipsize(r, px, lay->message, mw - 2 * pad);
-            lay->box[OV_HUD_MESSAGE] = (ov_box){W - pad - mw, pad, mw, mh};
+            lay->box[OV_HUD_MESSAGE] = (ov_box){right - mw, pad, mw, mh};
             lay->on[OV_HUD_MESSAGE] = true;
         } else if (info.y + info.h + gap + mh <= bottom) {
             mw = fminf(mw, W - 2 * pad);

@@ -125,6 +125,22 @@ static void frame(void)
      * a touch-only device and toggled by the page's button. */
     ov_controls_set_strip(ov_window_state(g.win),
                           EM_ASM_INT({ return window.ovPage && window.ovPage.strip ? 1 : 0; }));
+    /* The page's "buttons" toggle over the top right corner, in the
+     * frame's pixels (width << 16 | height): the HUD's message keeps left
+     * of it. */
+    int corner = EM_ASM_INT({
+        var b = document.getElementById("buttons");
+        var c = document.getElementById("canvas");
+        if (!b || !c || !c.clientWidth) return 0;
+        var rb = b.getBoundingClientRect();
+        var rc = c.getBoundingClientRect();
+        var s = c.width / c.clientWidth;
+        var w = Math.max(0, Math.min(65535, Math.ceil((rc.right - rb.left) * s)));
+        var h = Math.max(0, Math.min(65535, Math.ceil((rb.bottom - rc.top) * s)));
+        return (w << 16) | h;
+    });
+    ov_controls_set_page_corner(ov_window_state(g.win), (float)((unsigned)corner >> 16),
+                                (float)(corner & 0xffff));
     double t0 = emscripten_get_now();
     bool go_on = ov_app_frame(g.win, g.events, n);
     double took = emscripten_get_now() - t0;
